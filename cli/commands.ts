@@ -1,0 +1,53 @@
+import { required } from "./args";
+import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
+import { createUserSchema } from "@/lib/validation/users";
+import { ensureEmbeddedDbMigrated, migrate } from "./db";
+
+export type CommandArgs = { words: string[]; flags: Record<string, string | true>; root: string };
+type Command = (args: CommandArgs) => Promise<number | void>;
+
+export const USAGE = `srecp — SRE control plane command line
+
+  srecp users create --email E --name N --role viewer|editor|approver|admin [--password P] [--teams a,b]
+  srecp tokens create --email E --name N [--scopes read,write,gate,deployments]   prints the token once
+  srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
+  srecp demo                           load a small realistic demo: teams, users, services
+
+Database: DATABASE_URL=postgres://… or, unset, the embedded database under DATA_DIR (default ./.data).
+The embedded database is single-process: stop the web app before using the CLI on it.`;
+
+const list = (v: string | true | undefined) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
+
+export const COMMANDS: Record<string, Command> = {
+  "db migrate": async ({ root }) => {
+    console.log(await migrate(root));
+  },
+  "users create": async ({ flags, root }) => {
+    await ensureEmbeddedDbMigrated(root);
+    const { createUser } = await import("@/lib/services/users");
+    const input = createUserSchema.parse({
+      email: flags.email, name: flags.name, role: flags.role ?? "viewer",
+      password: typeof flags.password === "string" ? flags.password : undefined, teams: list(flags.teams),
+    });
+    const user = await createUser(SYSTEM_ACTOR, input);
+    console.log(`created ${user.role} ${user.email} (${user.id})`);
+  },
+  "tokens create": async ({ flags, root }) => {
+    await ensureEmbeddedDbMigrated(root);
+    const { getDb } = await import("@/lib/db");
+    const { createApiToken } = await import("@/lib/services/tokens");
+    const email = required(flags, "email").toLowerCase();
+    const user = await (await getDb()).user.findUnique({ where: { email } });
+    if (!user) throw new Error(`no user with email ${email}`);
+    const token = await createApiToken(SYSTEM_ACTOR, { name: required(flags, "name"), scopes: list(flags.scopes), ownerId: user.id });
+    // The token alone on stdout so scripts can capture it: TOKEN=$(npx srecp tokens create …)
+    console.log(token.token);
+    console.error(`token "${token.name}" for ${email} created; it is shown only once`);
+  },
+  demo: async ({ root }) => {
+    await ensureEmbeddedDbMigrated(root);
+    const { loadDemo } = await import("@/lib/services/demo");
+    const summary = await loadDemo(SYSTEM_ACTOR);
+    console.log(summary);
+  },
+};

@@ -1,0 +1,29 @@
+import { AppError } from "@/lib/errors";
+import { z } from "zod";
+import { fieldErrors } from "@/lib/validation/common";
+import { CliError, parseArgs } from "./args";
+import { COMMANDS, USAGE } from "./commands";
+
+/** Runs one CLI command and returns the process exit code (0 ok, 1 error, 2 usage or "changes"). */
+export async function main(argv: string[], root: string): Promise<number> {
+  const { words, flags } = parseArgs(argv);
+  const key = words.slice(0, 2).join(" ");
+  const command = COMMANDS[key] ?? COMMANDS[words[0] ?? ""];
+  if (!command || flags.help) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    return (await command({ words, flags, root })) ?? 0;
+  } catch (err) {
+    if (err instanceof z.ZodError) console.error(`error: invalid input: ${Object.entries(fieldErrors(err)).map(([f, m]) => `--${f} ${m}`).join("; ")}`);
+    else if (err instanceof AppError || err instanceof CliError) console.error(`error: ${err.message}`);
+    else console.error(err);
+    return 1;
+  } finally {
+    if (!flags["keep-open"]) {
+      const { getDb } = await import("@/lib/db");
+      if (globalThis.__srecpDb) await (await getDb()).$disconnect().catch(() => {});
+    }
+  }
+}

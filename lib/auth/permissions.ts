@@ -1,0 +1,55 @@
+import { AppError } from "@/lib/errors";
+
+/**
+ * Who may do what. Roles are ordered: viewer < editor < approver < admin.
+ * - viewer: read everything visible to them.
+ * - editor (SREs): create and change services, SLOs, rotations of their own teams.
+ * - approver (managers): what an editor may, plus sign off SLOs and review postmortems of their teams.
+ * - admin: everything, on every team; teams, users and the audit log.
+ */
+export const ROLES = ["viewer", "editor", "approver", "admin"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string;
+  role: RoleName;
+  teamIds: string[];
+  /** Set when the request came with an API token; empty = the owner's full permissions. */
+  tokenScopes: string[] | null;
+};
+
+const rank = (role: RoleName) => ROLES.indexOf(role);
+export const atLeast = (actor: Actor, role: RoleName) => rank(actor.role) >= rank(role);
+export const isAdmin = (actor: Actor) => actor.role === "admin";
+export const inTeam = (actor: Actor, teamId: string) => isAdmin(actor) || actor.teamIds.includes(teamId);
+
+function requireScope(actor: Actor, scope: string) {
+  if (actor.tokenScopes && actor.tokenScopes.length && !actor.tokenScopes.includes(scope)) {
+    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
+  }
+}
+
+/** Throws FORBIDDEN unless the actor may change things owned by teamId. */
+export function assertCanEditTeam(actor: Actor, teamId: string, what = "this") {
+  requireScope(actor, "write");
+  if (!atLeast(actor, "editor")) throw new AppError("FORBIDDEN", `Role ${actor.role} cannot change ${what}; editor or higher is required`);
+  if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", `You are not a member of the team that owns ${what}`);
+}
+
+/** Throws FORBIDDEN unless the actor is an approver (or admin) of teamId. */
+export function assertCanApprove(actor: Actor, teamId: string, what = "this") {
+  requireScope(actor, "write");
+  if (!atLeast(actor, "approver")) throw new AppError("FORBIDDEN", `Only approvers can sign off ${what}`);
+  if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", `You are not a member of the team that owns ${what}`);
+}
+
+export function assertAdmin(actor: Actor, what = "this") {
+  requireScope(actor, "write");
+  if (!isAdmin(actor)) throw new AppError("FORBIDDEN", `Only admins can manage ${what}`);
+}
+
+export function assertCanRead(actor: Actor) {
+  requireScope(actor, "read");
+}

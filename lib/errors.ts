@@ -1,0 +1,52 @@
+/**
+ * The one typed error of the application. Domain-facing code throws AppError with a code from this
+ * closed set; each entry point (route handler, server action, page, CLI) maps it once.
+ */
+export const ERROR_CODES = {
+  /** Input failed validation; `fields` names each bad field. HTTP 422. */
+  VALIDATION: 422,
+  /** No session and no valid token. HTTP 401. */
+  UNAUTHENTICATED: 401,
+  /** Authenticated, but the role or team scope does not allow it. HTTP 403. */
+  FORBIDDEN: 403,
+  /** The entity does not exist or is not visible to the actor. HTTP 404. */
+  NOT_FOUND: 404,
+  /** Unique key taken, or a stale version was edited (optimistic concurrency). HTTP 409. */
+  CONFLICT: 409,
+  /** The request is well-formed but the state does not allow it (e.g. publish an unapproved doc). HTTP 409. */
+  INVALID_STATE: 409,
+  /** Malformed request (bad JSON, bad query parameter syntax). HTTP 400. */
+  BAD_REQUEST: 400,
+  /** Prometheus (or another upstream) could not be reached or timed out. HTTP 503. */
+  UPSTREAM_UNAVAILABLE: 503,
+  /** The upstream answered with something we cannot use. HTTP 502. */
+  UPSTREAM_BAD_RESPONSE: 502,
+  /** Anything unexpected; the message shown to clients is generic. HTTP 500. */
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+export const forbidden = (why: string) => new AppError("FORBIDDEN", why);
+export const validation = (fields: FieldErrors, message = "Invalid input") =>
+  new AppError("VALIDATION", `${message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);

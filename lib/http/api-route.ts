@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+import { requireActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { fieldErrors } from "@/lib/validation/common";
+import { logger } from "@/lib/observability/logger";
+import { observeRequest } from "@/lib/observability/metrics";
+
+type Params = Record<string, string>;
+type Ctx = { params: Promise<Params> };
+export type HandlerArgs = { req: Request; params: Params; actor: Actor; requestId: string };
+type Options = { auth?: true };
+type PublicArgs = Omit<HandlerArgs, "actor">;
+
+/** Maps any thrown value to the API's error envelope `{"error":{code,message,fields?}}`. */
+export function errorResponse(err: unknown, requestId: string): Response {
+  if (err instanceof z.ZodError) {
+    const fields = fieldErrors(err);
+    return errorResponse(new AppError("VALIDATION", `Invalid input: ${Object.keys(fields).join(", ")}`, fields), requestId);
+  }
+  if (isAppError(err)) {
+    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers: { "x-request-id": requestId } });
+  }
+  logger().error({ requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "unhandled error");
+  return Response.json({ error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+}
+
+function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unknown>) {
+  return async (req: Request, ctx: Ctx): Promise<Response> => {
+    const started = performance.now();
+    const requestId = req.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
+    let res: Response;
+    try {
+      const out = await run({ req, params: ctx?.params ? await ctx.params : {}, requestId });
+      res = out instanceof Response ? out : Response.json(out);
+      res.headers.set("x-request-id", requestId);
+    } catch (err) {
+      res = errorResponse(err, requestId);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    observeRequest(route, req.method, res.status, seconds);
+    logger().info({ requestId, method: req.method, route, status: res.status, ms: Math.round(seconds * 1000) }, "request");
+    return res;
+  };
+}
+
+/**
+ * The one wrapper for API route handlers: request id (X-Request-ID or generated), authentication
+ * (401), error mapping (AppError → status, ZodError → 422), metrics and a JSON access log.
+ * `route` is the route pattern used as metrics label, e.g. "/api/v1/services/[slug]".
+ */
+export function apiRoute(route: string, handler: (args: HandlerArgs) => Promise<Response | unknown>, _opts: Options = { auth: true }) {
+  return wrap(route, async (args) => handler({ ...args, actor: await requireActor(args.req) }));
+}
+
+/** Same wrapper without authentication (health, readiness, metrics, webhooks with their own auth). */
+export function publicRoute(route: string, handler: (args: PublicArgs) => Promise<Response | unknown>) {
+  return wrap(route, handler);
+}
+
+/** Parses a JSON body with a zod schema; bad JSON → 400, invalid → 422 naming the fields. */
+export async function parseBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "Request body must be valid JSON");
+  }
+  return schema.parse(raw);
+}
+
+export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
+  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+}
+
+export const created = (body: unknown) => Response.json(body, { status: 201 });

@@ -1,0 +1,45 @@
+import { getDb, type Db } from "@/lib/db";
+import { assertAdmin, type Actor } from "@/lib/auth/permissions";
+import type { Page, Pagination } from "@/lib/validation/common";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export type AuditInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** JSON-safe copy: Dates become ISO strings, undefined fields vanish. */
+const snapshot = (v: unknown) => (v === undefined || v === null ? undefined : JSON.parse(JSON.stringify(v)));
+
+/** Writes one audit event in the caller's transaction, so a change and its record commit together. */
+export async function recordAudit(tx: Tx | Db, actor: Actor | null, input: AuditInput) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor && actor.userId !== "system" ? actor.userId : null,
+      actorLabel: actor?.email ?? "system",
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: snapshot(input.before),
+      after: snapshot(input.after),
+    },
+  });
+}
+
+export type AuditQuery = Pagination & { entityType?: string; entityId?: string };
+
+/** Newest first. Admins only: the audit log may show other teams' changes. */
+export async function listAudit(actor: Actor, q: AuditQuery): Promise<Page<Record<string, unknown>>> {
+  assertAdmin(actor, "the audit log");
+  const db = await getDb();
+  const where = { entityType: q.entityType, entityId: q.entityId };
+  const [items, total] = await Promise.all([
+    db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.auditEvent.count({ where }),
+  ]);
+  return { items, page: q.page, pageSize: q.pageSize, total };
+}

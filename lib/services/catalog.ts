@@ -1,0 +1,96 @@
+import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
+import type { CreateServiceInput, ListServicesQuery, UpdateServiceInput } from "@/lib/validation/catalog";
+import type { Page } from "@/lib/validation/common";
+import { recordAudit } from "./audit";
+
+const serviceView = {
+  id: true, slug: true, name: true, tier: true, description: true, runbookUrl: true, repoUrl: true,
+  dashboardUrl: true, version: true, createdAt: true, updatedAt: true,
+  team: { select: { id: true, slug: true, name: true, timezone: true } },
+} as const;
+
+export type ServiceView = Awaited<ReturnType<typeof getService>>;
+
+async function teamBySlug(db: Db, slug: string) {
+  const team = await db.team.findUnique({ where: { slug } });
+  if (!team) throw new AppError("VALIDATION", `team "${slug}" does not exist`, { team: `unknown team "${slug}"` });
+  return team;
+}
+
+export async function listServices(actor: Actor, q: ListServicesQuery): Promise<Page<ServiceView>> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const where = {
+    ...(q.team ? { team: { slug: q.team } } : {}),
+    ...(q.q ? { OR: [{ slug: { contains: q.q.toLowerCase() } }, { name: { contains: q.q, mode: "insensitive" as const } }] } : {}),
+  };
+  const [items, total] = await Promise.all([
+    db.service.findMany({ where, select: serviceView, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.service.count({ where }),
+  ]);
+  return { items, page: q.page, pageSize: q.pageSize, total };
+}
+
+export async function getService(actor: Actor, slug: string) {
+  assertCanRead(actor);
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug }, select: serviceView });
+  if (!service) throw notFound(`service "${slug}"`);
+  return service;
+}
+
+export async function createService(actor: Actor, input: CreateServiceInput) {
+  const db = await getDb();
+  const team = await teamBySlug(db, input.team);
+  assertCanEditTeam(actor, team.id, `services of team "${team.slug}"`);
+  const { team: _team, ...data } = input;
+  return withDbErrors("service", () =>
+    db.$transaction(async (tx) => {
+      const created = await tx.service.create({ data: { ...data, teamId: team.id }, select: serviceView });
+      await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
+      return created;
+    }),
+  );
+}
+
+/**
+ * Partial update. When `version` is sent, the update only applies if the stored version still
+ * matches (409 otherwise), so two editors never silently overwrite each other.
+ */
+export async function updateService(actor: Actor, slug: string, input: UpdateServiceInput) {
+  const db = await getDb();
+  const before = await getService(actor, slug);
+  assertCanEditTeam(actor, before.team.id, `service "${slug}"`);
+  const { team: teamSlug, version, ...rest } = input;
+  const data: Record<string, unknown> = { ...rest };
+  if (teamSlug && teamSlug !== before.team.slug) {
+    const team = await teamBySlug(db, teamSlug);
+    assertCanEditTeam(actor, team.id, `services of team "${team.slug}"`);
+    data.teamId = team.id;
+  }
+  return db.$transaction(async (tx) => {
+    const res = await tx.service.updateMany({
+      where: { id: before.id, version: version ?? before.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (res.count === 0) {
+      throw new AppError("CONFLICT", `service "${slug}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
+    }
+    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id }, select: serviceView });
+    await recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
+    return after;
+  });
+}
+
+export async function deleteService(actor: Actor, slug: string) {
+  const db = await getDb();
+  const before = await getService(actor, slug);
+  assertCanEditTeam(actor, before.team.id, `service "${slug}"`);
+  await db.$transaction(async (tx) => {
+    await tx.service.delete({ where: { id: before.id } });
+    await recordAudit(tx, actor, { action: "service.delete", entityType: "service", entityId: before.id, before });
+  });
+  return { deleted: slug };
+}

@@ -1,0 +1,91 @@
+import { getDb, withDbErrors } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashToken } from "@/lib/auth/tokens";
+import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
+import type { CreateUserInput } from "@/lib/validation/users";
+import { recordAudit } from "./audit";
+
+type UserWithTeams = { id: string; email: string; name: string; role: RoleName; memberships: { teamId: string }[] };
+const toActor = (u: UserWithTeams, tokenScopes: string[] | null = null): Actor => ({
+  userId: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId), tokenScopes,
+});
+
+export async function findUserForLogin(email: string, password: string) {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+  // Verify even for unknown users would cost a hash; a constant-time miss is not needed for this threat model.
+  return user && (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+export async function actorForUserId(userId: string): Promise<Actor | null> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
+  return user ? toActor(user) : null;
+}
+
+/** Looks a bearer token up by its hash; revoked or unknown → null. Records last-used time. */
+export async function actorForToken(token: string): Promise<Actor | null> {
+  const db = await getDb();
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { include: { memberships: { select: { teamId: true } } } } },
+  });
+  if (!row || row.revokedAt) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return toActor(row.user, row.scopes);
+}
+
+export async function upsertOidcUser(email: string, name: string) {
+  const db = await getDb();
+  return db.user.upsert({ where: { email: email.toLowerCase() }, update: {}, create: { email: email.toLowerCase(), name } });
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  const db = await getDb();
+  return (await db.user.count()) > 0;
+}
+
+/** Creates a user (admins, the CLI and first-run setup). `teams` are team slugs. */
+export async function createUser(actor: Actor, input: CreateUserInput) {
+  assertAdmin(actor, "users");
+  const db = await getDb();
+  const teams = input.teams.length ? await db.team.findMany({ where: { slug: { in: input.teams } } }) : [];
+  const missing = input.teams.filter((s) => !teams.some((t) => t.slug === s));
+  if (missing.length) throw new AppError("VALIDATION", `unknown team: ${missing.join(", ")}`, { teams: `unknown team ${missing[0]}` });
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return withDbErrors("user", () =>
+    db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash, memberships: { create: teams.map((t) => ({ teamId: t.id })) } },
+      });
+      const safe = { id: user.id, email: user.email, name: user.name, role: user.role, teams: input.teams };
+      await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: safe });
+      return safe;
+    }),
+  );
+}
+
+/** First run only: creates the first admin when no user exists yet. */
+export async function setupFirstAdmin(input: { email: string; name: string; password: string }) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    // Serialize concurrent setups: the advisory lock makes the emptiness check and the insert atomic.
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(424242)");
+    if ((await tx.user.count()) > 0) throw new AppError("INVALID_STATE", "Setup is already done; sign in instead");
+    const user = await tx.user.create({
+      data: { email: input.email.toLowerCase(), name: input.name, role: "admin", passwordHash: await hashPassword(input.password) },
+    });
+    await recordAudit(tx, null, { action: "user.setup", entityType: "user", entityId: user.id, after: { email: user.email, role: "admin" } });
+    return { id: user.id, email: user.email };
+  });
+}
+
+export async function listUsers(actor: Actor) {
+  assertAdmin(actor, "users");
+  const db = await getDb();
+  return db.user.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true, role: true, createdAt: true, memberships: { select: { team: { select: { slug: true } } } } },
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** Lower-case URL-safe identifiers used in URLs and in SLOs-as-code files. */
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(2, "must be at least 2 characters")
+  .max(63, "must be at most 63 characters")
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "use lower-case letters, digits and dashes (not at the ends)");
+
+export const nameSchema = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+
+/** Optional http(s) link; "" from a form means "no link". */
+export const optionalUrlSchema = z
+  .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })])
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const timezoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/Berlin");
+
+export const paginationSchema = z.object({
+  page: z.coerce.number().int().min(1, "must be 1 or more").default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, "must be at most 200").default(25),
+});
+export type Pagination = z.infer<typeof paginationSchema>;
+
+export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+
+/** Optimistic concurrency: the version the client's edit is based on. */
+export const versionSchema = z.number().int().min(1);
+
+/** zod issues → {"field.path": "message"}; the first message per field wins. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "body";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { nameSchema } from "./common";
+
+export const roleSchema = z.enum(["viewer", "editor", "approver", "admin"], { error: "must be viewer, editor, approver or admin" });
+
+export const passwordSchema = z.string().min(10, "must be at least 10 characters").max(200);
+
+export const createUserSchema = z.object({
+  email: z.email("must be an email address").transform((e) => e.toLowerCase()),
+  name: nameSchema,
+  role: roleSchema.default("viewer"),
+  password: passwordSchema.optional(),
+  teams: z.array(z.string()).default([]),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const setupSchema = createUserSchema.omit({ role: true, teams: true }).extend({ password: passwordSchema });
+
+export const createTokenSchema = z.object({
+  name: nameSchema,
+  scopes: z.array(z.enum(["read", "write", "gate", "deployments"])).default([]),
+});

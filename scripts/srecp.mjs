@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npx srecp …` — the control plane's command line. The commands are TypeScript in cli/, run through tsx
+// so they share lib/ with the web app (same validation, permissions and audit trail).
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
+const res = spawnSync(process.execPath, [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "cli/run.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
+process.exit(res.status ?? 1);
