@@ -20,6 +20,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-env.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

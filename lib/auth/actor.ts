@@ -12,6 +12,8 @@ import { actorForToken, actorForUserId } from "@/lib/services/users";
 export async function resolveActor(req: Request): Promise<Actor | null> {
   const header = req.headers.get("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) return actorForToken(header.slice(7).trim());
+  // No cookie means no session: skip NextAuth (it needs Next's request context to read cookies).
+  if (!req.headers.get("cookie")?.includes("next-auth.session-token")) return null;
   return sessionActor();
 }
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run app`: builds if needed and serves the control plane on http://localhost:3000.
+// With no DATABASE_URL it uses the embedded PGlite database under DATA_DIR (default ./.data),
+// migrates it, and keeps a generated NEXTAUTH_SECRET there, so a fresh clone needs no configuration.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { runMigrator } from "./lib/migrator.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const run = (cmd, args, extraEnv = {}) => {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+};
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+if (!fs.existsSync(path.join(root, "lib/db/generated/client.ts"))) run("npm", ["run", "db:generate"]);
+if (!fs.existsSync(path.join(root, ".next/BUILD_ID")) || process.env.REBUILD) run(process.execPath, [nextBin, "build"]);
+
+const dataDir = path.resolve(root, process.env.DATA_DIR || ".data");
+fs.mkdirSync(dataDir, { recursive: true });
+const port = process.env.PORT || "3000";
+const env = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+
+if (!env.NEXTAUTH_SECRET) {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+console.log(await runMigrator({ root, command: "deploy", databaseUrl: env.DATABASE_URL, pgliteDir: path.join(dataDir, "pglite") }));
+console.log(`SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`);
+
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], { cwd: root, stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,18 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password" };
+export const E2E_STATE_FILE = path.join(process.cwd(), "test-results", "e2e-state.json");
+export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screenshots");
+
+/** What global setup left for the tests: the admin's API token. */
+export const e2eState = (): { token: string; databaseUrl: string } => JSON.parse(fs.readFileSync(E2E_STATE_FILE, "utf8"));
+
+export async function login(page: Page, email = E2E_ADMIN.email, password = E2E_ADMIN.password) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}

@@ -1,0 +1,6 @@
+import { inject } from "vitest";
+
+// Runs in each integration worker before its test file: lib/env reads DATABASE_URL lazily on first use.
+process.env.DATABASE_URL = inject("DATABASE_URL");
+process.env.NEXTAUTH_SECRET ??= "integration-secret";
+process.env.LOG_LEVEL ??= "silent";
