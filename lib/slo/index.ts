@@ -1,0 +1,20 @@
+export * from "./types";
+export { roundSignificant } from "./number";
+export { parseDuration, formatDuration } from "./duration";
+export { formatLe, promqlString, sliSelectors, sliIncreaseQueries, sliErrorRatioQuery } from "./promql";
+export { windowBounds, windowLengthSeconds, nominalWindowSeconds } from "./window";
+export { errorBudgetRatio, computeBudget, burnRate, exhaustsAt, type BudgetResult } from "./budget";
+export { burnRateAlerts, evaluateAlerts, type BurnAlertName, type BurnRateAlert, type EvaluatedBurnRateAlert } from "./alerts";
+export { burndownSeries, pickStep, type BurndownPoint } from "./burndown";
+export * from "./rule-names";
+export {
+  alertsSkippedReason,
+  generateRuleGroups,
+  rulesToYaml,
+  type AlertingRule,
+  type AlertsSkipped,
+  type RecordingRule,
+  type RuleFile,
+  type RuleGroup,
+  type SloRuleInput,
+} from "./rules";

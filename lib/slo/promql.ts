@@ -1,0 +1,91 @@
+import { SloDefinitionError, type LatencySli, type Sli } from "./types";
+import { parseDuration } from "./duration";
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+/** Quotes a string as a PromQL string literal (JSON escaping is a subset PromQL accepts). */
+export const promqlString = (value: string): string => JSON.stringify(value);
+
+/**
+ * Formats a histogram threshold the way Prometheus 2.x stores the `le` label written by the Go and JS
+ * client libraries: shortest round-trip decimal, so 0.3 → "0.3" and 1 → "1". (Prometheus ≥ 3 normalises
+ * classic-histogram `le` values to "1.0"; we target 2.42, so plain JS number formatting is right.)
+ */
+export const formatLe = (thresholdSeconds: number): string => String(thresholdSeconds);
+
+const checkSelector = (value: string | undefined, field: string): string => {
+  const selector = (value ?? "").trim();
+  if (selector.length === 0) throw new SloDefinitionError(field, "selector is empty");
+  // We append the range ourselves; a range inside would make increase() invalid.
+  if (selector.includes("[")) throw new SloDefinitionError(field, "selector must not contain a range ([...])");
+  return selector;
+};
+
+const checkRange = (range: string): void => {
+  if (parseDuration(range, "range") <= 0) throw new SloDefinitionError("range", "range must be positive");
+};
+
+/** Validated good/bad/total selectors of an SLI (exactly one of good/bad is set). */
+type Selectors = { total: string; good: string | null; bad: string | null };
+
+const latencySelectors = (sli: LatencySli): Selectors => {
+  const metric = sli.metric.trim();
+  if (!METRIC_NAME.test(metric)) throw new SloDefinitionError("sli.metric", `invalid metric name "${sli.metric}"`);
+  if (!Number.isFinite(sli.thresholdSeconds) || sli.thresholdSeconds <= 0) {
+    throw new SloDefinitionError("sli.thresholdSeconds", "threshold must be a positive number of seconds");
+  }
+  const matchers = sli.matchers.trim().replace(/,\s*$/, "");
+  if (/[{}]/.test(matchers)) throw new SloDefinitionError("sli.matchers", "matchers are the text inside the braces, without braces");
+  if (/(^|[,\s])le\s*(=|!=|=~|!~)/.test(matchers)) throw new SloDefinitionError("sli.matchers", "the le matcher is set from thresholdSeconds");
+  const le = `le=${promqlString(formatLe(sli.thresholdSeconds))}`;
+  return {
+    total: matchers ? `${metric}_count{${matchers}}` : `${metric}_count`,
+    good: `${metric}_bucket{${matchers ? `${matchers},` : ""}${le}}`,
+    bad: null,
+  };
+};
+
+/**
+ * Validates an SLI and returns its selectors.
+ * @throws SloDefinitionError with `field` naming the bad input.
+ */
+export function sliSelectors(sli: Sli): Selectors {
+  if (sli.kind === "latency") return latencySelectors(sli);
+  const total = checkSelector(sli.total, "sli.total");
+  const hasGood = (sli.good ?? "").trim() !== "";
+  const hasBad = (sli.bad ?? "").trim() !== "";
+  if (hasGood === hasBad) throw new SloDefinitionError("sli.good", "set exactly one of good or bad");
+  return hasGood
+    ? { total, good: checkSelector(sli.good, "sli.good"), bad: null }
+    : { total, good: null, bad: checkSelector(sli.bad, "sli.bad") };
+}
+
+const sumIncrease = (selector: string, range: string) => `sum(increase(${selector}[${range}]))`;
+/** A missing good/bad series means "no such events": count 0 instead of dropping the result. */
+const sumIncreaseOrZero = (selector: string, range: string) => `(${sumIncrease(selector, range)} or vector(0))`;
+
+/**
+ * PromQL for the good and total event counts over `range`; each returns ONE label-less series.
+ * total is empty when the service has no series (no data); good never disappears while total exists:
+ * a good selector without series counts 0 good, a bad selector without series (a clean service) counts 0 bad,
+ * so good = total − 0.
+ */
+export function sliIncreaseQueries(sli: Sli, range: string): { good: string; total: string } {
+  checkRange(range);
+  const s = sliSelectors(sli);
+  const total = sumIncrease(s.total, range);
+  if (s.good !== null) return { good: sumIncreaseOrZero(s.good, range), total };
+  return { good: `${total} - ${sumIncreaseOrZero(s.bad ?? "", range)}`, total };
+}
+
+/**
+ * PromQL for the error ratio bad/total over `range` (one label-less series). The denominator is filtered
+ * with `> 0` so a range without traffic gives no sample instead of NaN.
+ */
+export function sliErrorRatioQuery(sli: Sli, range: string): string {
+  checkRange(range);
+  const s = sliSelectors(sli);
+  const total = sumIncrease(s.total, range);
+  const bad = s.bad !== null ? sumIncreaseOrZero(s.bad, range) : `(${total} - ${sumIncreaseOrZero(s.good ?? "", range)})`;
+  return `${bad} / (${total} > 0)`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Shared SLO types. Every instant is epoch milliseconds, every length carries its unit in the name.
+ * An objective is a ratio in (0, 1): 0.999 means 99.9 %.
+ */
+
+/** Ratio SLI over counters: exactly one of `good` / `bad`, each a PromQL counter selector. */
+export type RatioSli = { kind: "ratio"; total: string; good?: string; bad?: string };
+
+/**
+ * Latency SLI over a classic Prometheus histogram.
+ * good = `<metric>_bucket{<matchers>,le="<threshold>"}`, total = `<metric>_count{<matchers>}`.
+ */
+export type LatencySli = { kind: "latency"; metric: string; matchers: string; thresholdSeconds: number };
+
+export type Sli = RatioSli | LatencySli;
+
+/** Rolling window of N days, or a calendar period aligned in an IANA time zone. */
+export type SloWindow =
+  | { kind: "rolling"; days: number }
+  | { kind: "calendar"; unit: "month" | "week"; timezone: string };
+
+/** Event counts over some range; bad = total − good. */
+export type EventCounts = { good: number; total: number };
+
+/** The windows the multi-window multi-burn-rate alerts look at (SRE Workbook ch. 5). */
+export const BURN_WINDOWS = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const;
+export type BurnWindow = (typeof BURN_WINDOWS)[number];
+
+/** An invalid SLO definition or input; `field` names the offending input (e.g. "sli.total"). */
+export class SloDefinitionError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = "SloDefinitionError";
+    this.field = field;
+  }
+}

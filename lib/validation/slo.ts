@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
+
+const selector = z.string().trim().min(1, "is required").max(4000, "must be at most 4000 characters");
+
+export const ratioSliSchema = z
+  .object({
+    kind: z.literal("ratio"),
+    total: selector,
+    good: selector.optional(),
+    bad: selector.optional(),
+  })
+  .refine((s) => (s.good === undefined) !== (s.bad === undefined), { message: "set exactly one of good or bad", path: ["good"] });
+
+export const latencySliSchema = z.object({
+  kind: z.literal("latency"),
+  metric: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a histogram metric name without _bucket, e.g. http_request_duration_seconds"),
+  matchers: z.string().trim().max(2000).default(""),
+  thresholdSeconds: z.number({ error: "must be a number of seconds" }).positive("must be greater than 0"),
+});
+
+export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema], { error: "kind must be ratio or latency" });
+export type SliInput = z.infer<typeof sliSchema>;
+
+export const ROLLING_WINDOW_DAYS = [7, 28, 30] as const;
+export const windowSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("rolling"), days: z.union(ROLLING_WINDOW_DAYS.map((d) => z.literal(d)), { error: "must be 7, 28 or 30" }) }),
+    z.object({ kind: z.literal("calendar"), unit: z.enum(["month", "week"], { error: "must be month or week" }), timezone: timezoneSchema.default("UTC") }),
+  ],
+  { error: "kind must be rolling or calendar" },
+);
+export type WindowInput = z.infer<typeof windowSchema>;
+
+export const objectiveSchema = z
+  .number({ error: "must be a number between 0 and 1, e.g. 0.999" })
+  .gt(0, "must be greater than 0")
+  .lt(1, "must be less than 1 (100 % leaves no error budget)");
+
+const labelsSchema = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are Prometheus label names"), z.string().max(200)).default({});
+
+export const createSloSchema = z.object({
+  service: slugSchema,
+  name: z.string().trim().min(1, "is required").max(63).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "use lower-case letters, digits and dashes"),
+  description: z.string().max(5000).default(""),
+  sli: sliSchema,
+  objective: objectiveSchema,
+  window: windowSchema,
+  runbookUrl: optionalUrlSchema,
+  alerting: z.boolean().default(true),
+  labels: labelsSchema,
+});
+export type CreateSloInput = z.infer<typeof createSloSchema>;
+
+export const updateSloSchema = z
+  .object({
+    description: z.string().max(5000),
+    sli: sliSchema,
+    objective: objectiveSchema,
+    window: windowSchema,
+    runbookUrl: optionalUrlSchema,
+    alerting: z.boolean(),
+    labels: labelsSchema,
+    /** The revision the edit is based on (optimistic concurrency). */
+    revision: z.number().int().min(1),
+  })
+  .partial()
+  .strict();
+export type UpdateSloInput = z.infer<typeof updateSloSchema>;
+
+export const listSlosSchema = z.object({
+  service: slugSchema.optional(),
+  team: slugSchema.optional(),
+  include: z.enum(["status"]).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000, "must be at most 1000").default(100),
+});
+
+/** `at`: evaluate as of this instant (ISO 8601 or epoch seconds); default now. */
+export const instantParam = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return undefined;
+    const ms = /^\d+(\.\d+)?$/.test(v) ? Number(v) * 1000 : Date.parse(v);
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant or epoch seconds" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+export const statusQuerySchema = z.object({ at: instantParam });
+export const burndownQuerySchema = z.object({ from: instantParam, to: instantParam, at: instantParam });
+
+export const dataSourceSchema = z.object({
+  name: nameSchema,
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  authType: z.enum(["none", "bearer", "basic"]).default("none"),
+  bearerToken: z.string().max(4000).nullish(),
+  basicUser: z.string().max(200).nullish(),
+  basicPassword: z.string().max(4000).nullish(),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name"), z.string().max(2000)).default({}),
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+});
+export type DataSourceInput = z.infer<typeof dataSourceSchema>;
