@@ -1,0 +1,59 @@
+/**
+ * Why a Prometheus call failed, in terms a caller can act on:
+ * - network: Prometheus could not be reached (connection refused, DNS, reset).
+ * - timeout: our client-side deadline expired, or Prometheus answered errorType "timeout" (HTTP 503).
+ * - http: a non-2xx answer that is not a Prometheus query error (404 plain text, 401, 5xx...).
+ * - bad_query: errorType "bad_data" (HTTP 400): the PromQL or a parameter is invalid.
+ * - execution: errorType "execution" (HTTP 422): valid PromQL that failed at evaluation
+ *   (many-to-many matching, too many samples).
+ * - bad_response: the body was not the JSON we expect.
+ */
+export type PrometheusErrorReason = "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response";
+
+/** Error thrown by the Prometheus client; `message` carries Prometheus' own text where there is one. */
+export class PrometheusError extends Error {
+  readonly reason: PrometheusErrorReason;
+  /** HTTP status when Prometheus answered at all. */
+  readonly status?: number;
+  /** Prometheus' `errorType` field (bad_data, execution, timeout, internal, ...). */
+  readonly promErrorType?: string;
+
+  constructor(
+    reason: PrometheusErrorReason,
+    message: string,
+    details: { status?: number; promErrorType?: string; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "PrometheusError";
+    this.reason = reason;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.promErrorType !== undefined) this.promErrorType = details.promErrorType;
+  }
+}
+
+/** Type guard usable across module copies (checks the name and reason, not only the prototype). */
+export const isPrometheusError = (error: unknown): error is PrometheusError =>
+  error instanceof PrometheusError || (error instanceof Error && error.name === "PrometheusError" && "reason" in error);
+
+const QUERY_PARAM_PREFIX = 'invalid parameter "query": ';
+
+/**
+ * Maps a Prometheus error envelope to a PrometheusError. The `invalid parameter "query": ` prefix is
+ * stripped so users see `1:34: parse error: ...`; other parameter prefixes are kept because they name
+ * the offending parameter (time, step, timeout).
+ */
+export const fromErrorEnvelope = (status: number, errorType: string, error: string): PrometheusError => {
+  const message = error.startsWith(QUERY_PARAM_PREFIX) ? error.slice(QUERY_PARAM_PREFIX.length) : error;
+  const details = { status, promErrorType: errorType };
+  switch (errorType) {
+    case "bad_data":
+      return new PrometheusError("bad_query", message, details);
+    case "execution":
+      return new PrometheusError("execution", message, details);
+    case "timeout":
+    case "canceled":
+      return new PrometheusError("timeout", message, details);
+    default:
+      return new PrometheusError("http", `Prometheus error (${errorType}, HTTP ${status}): ${message}`, details);
+  }
+};
