@@ -1,0 +1,90 @@
+import { DateTime } from "luxon";
+import type { Segment } from "./types";
+
+// RFC 5545 output: CRLF line endings, content lines folded at 75 octets (UTF-8, never inside a
+// character), TEXT values escaped, all times in UTC "Z" form so no VTIMEZONE is needed.
+
+const CRLF = "\r\n";
+const encoder = new TextEncoder();
+
+/** Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** Fold one content line so no physical line exceeds 75 octets; continuation lines start with a space. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    const limit = out.length === 0 ? 75 : 74; // continuation lines spend one octet on the leading space
+    if (octets + size > limit) {
+      out.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  out.push(current);
+  return out.join(`${CRLF} `);
+}
+
+/** UTC date-time in iCalendar basic form, e.g. 20270329T070000Z. */
+export function icalUtc(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: "utc" }).toFormat("yyyyLLdd'T'HHmmss'Z'");
+}
+
+// FNV-1a 32-bit, twice with different offsets: a stable, dependency-free id (not a security hash).
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (const byte of encoder.encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** UID of a segment: stable across exports as long as seed, start and users are unchanged (end may move). */
+export function segmentUid(uidSeed: string, segment: Segment): string {
+  const key = `${uidSeed}|${segment.startMs}|${[...segment.userIds].sort().join(",")}`;
+  return `${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}@sre-control-plane`;
+}
+
+export type ICalInput = {
+  name: string;
+  segments: Segment[];
+  uidSeed: string;
+  nowMs: number;
+  /** Display names by user id; unknown ids are shown as the id. */
+  userNames?: Record<string, string>;
+};
+
+/**
+ * An RFC 5545 VCALENDAR (METHOD:PUBLISH) with one VEVENT per non-gap segment of the final schedule.
+ * SUMMARY "On call: <names> (<calendar name>)"; DTSTAMP = nowMs; UID from `segmentUid`.
+ */
+export function toICalendar({ name, segments, uidSeed, nowMs, userNames = {} }: ICalInput): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sre-control-plane//on-call//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(name)}`];
+  const stamp = icalUtc(nowMs);
+  for (const segment of segments) {
+    if (segment.userIds.length === 0) continue;
+    const names = segment.userIds.map((id) => userNames[id] ?? id).join(", ");
+    const source = segment.source.kind === "override" ? "override" : "rotation";
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${segmentUid(uidSeed, segment)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${icalUtc(segment.startMs)}`,
+      `DTEND:${icalUtc(segment.endMs)}`,
+      `SUMMARY:${escapeText(`On call: ${names} (${name})`)}`,
+      `DESCRIPTION:${escapeText(`${name}\nOn call: ${names}\nSource: ${source}`)}`,
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

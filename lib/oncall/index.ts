@@ -1,0 +1,31 @@
+// Public API of the pure on-call domain (no I/O; instants are epoch ms; zones are IANA names).
+export * from "./types";
+export { assertZone, parseWallClock, resolveLocal, resolveLocalMs, naiveLocalDateMs } from "./local-time";
+export { turnClock, type TurnClock } from "./rotation";
+export { restrictionIntervals } from "./restrictions";
+export { mergeIntervals, intersectWith } from "./intervals";
+export { layerShifts } from "./layer-shifts";
+export { applyOverride, orderOverrides } from "./overrides";
+export { finalTimeline, onCallAt, gaps, userShifts, type TimelineInput } from "./timeline";
+export { startPositionForEdit, editParticipants } from "./edits";
+export {
+  escalationPlan,
+  stepDueAt,
+  nextEscalation,
+  type EscalationPolicy,
+  type EscalationStep,
+  type EscalationTarget,
+  type EscalationEntry,
+  type NextEscalation,
+} from "./escalation";
+export {
+  rotationHealth,
+  inLocalWindow,
+  DEFAULT_HEALTH_THRESHOLDS,
+  type HealthInput,
+  type HealthThresholds,
+  type HealthWarning,
+  type Page,
+  type HandoffNote,
+} from "./health";
+export { toICalendar, escapeText, foldLine, icalUtc, segmentUid, type ICalInput } from "./ical";
