@@ -1,0 +1,68 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { isPrometheusError } from "@/lib/prometheus";
+import { burndownSeries, formatDuration, pickStep, sliIncreaseQueries, windowBounds } from "@/lib/slo";
+import { prometheusFor } from "./prometheus-source";
+import { requireSloDef } from "./read-slos";
+
+export type Burndown = {
+  sloId: string;
+  from: string;
+  to: string;
+  windowStart: string;
+  windowEnd: string;
+  stepSeconds: number;
+  points: { t: string; remaining: number | null; ideal: number }[];
+  stale: boolean;
+  source: "prometheus" | "rollups";
+};
+
+/**
+ * Remaining error budget across the window: one range query of per-step increases (step keeps the
+ * series well under Prometheus's 11,000-point limit, e.g. 1 h for 30 days), cumulated in lib/slo, with
+ * the ideal straight burn line. When Prometheus is down, the hourly rollups stand in (stale: true).
+ */
+export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: number; toMs?: number; nowMs: number }): Promise<Burndown> {
+  assertCanRead(actor);
+  const def = await requireSloDef(id);
+  const toMs = opts.toMs ?? opts.nowMs;
+  const bounds = windowBounds(def.version.window, toMs);
+  const windowEndMs = def.version.window.kind === "calendar" ? bounds.periodEndMs : toMs;
+  const fromMs = opts.fromMs ?? bounds.startMs;
+  if (!(toMs > fromMs)) throw new AppError("VALIDATION", "to must be after from", { to: "must be after from" });
+  const step = pickStep((toMs - fromMs) / 1000);
+  const alignedFrom = Math.ceil(fromMs / 1000 / step) * step * 1000;
+  let points: { t: number; good: number; total: number }[];
+  let stale = false;
+  let source: Burndown["source"] = "prometheus";
+  try {
+    const client = await prometheusFor(def.service.dataSourceId);
+    const q = sliIncreaseQueries(def.version.sli, formatDuration(step));
+    const [good, total] = await Promise.all([
+      client.rangeQuery(q.good, alignedFrom / 1000 + step, toMs / 1000, step),
+      client.rangeQuery(q.total, alignedFrom / 1000 + step, toMs / 1000, step),
+    ]);
+    const goodAt = new Map((good[0]?.values ?? []).map(([t, v]) => [t, v]));
+    points = (total[0]?.values ?? []).map(([t, v]) => ({ t: t * 1000, good: goodAt.get(t) ?? 0, total: v }));
+  } catch (err) {
+    if (!isPrometheusError(err) && !(err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE")) throw err;
+    const db = await getDb();
+    const rows = await db.sloRollup.findMany({ where: { versionId: def.version.id, hour: { gte: new Date(fromMs), lt: new Date(toMs) } }, orderBy: { hour: "asc" } });
+    points = rows.map((r) => ({ t: r.hour.getTime() + 3_600_000, good: r.good, total: r.total }));
+    stale = true;
+    source = "rollups";
+  }
+  const series = burndownSeries({ points, objective: def.version.objective, windowStartMs: fromMs, windowEndMs });
+  return {
+    sloId: id,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    windowStart: new Date(bounds.startMs).toISOString(),
+    windowEnd: new Date(windowEndMs).toISOString(),
+    stepSeconds: step,
+    points: series.map((p) => ({ t: new Date(p.t).toISOString(), remaining: p.remaining, ideal: p.ideal })),
+    stale,
+    source,
+  };
+}

@@ -1,0 +1,41 @@
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createPrometheusClient, type PrometheusClient } from "@/lib/prometheus";
+
+/** Key of the default source (PROMETHEUS_URL) in maps keyed by data source id. */
+export const DEFAULT_SOURCE = "default";
+
+const clients = new Map<string, { client: PrometheusClient; fingerprint: string }>();
+
+/**
+ * The Prometheus client for a data source id (null → the default from PROMETHEUS_URL). Clients are
+ * reused while the source's settings are unchanged.
+ */
+export async function prometheusFor(dataSourceId: string | null): Promise<PrometheusClient> {
+  if (!dataSourceId) {
+    const url = env().prometheusUrl;
+    if (!url) throw new AppError("UPSTREAM_UNAVAILABLE", "No Prometheus configured: set PROMETHEUS_URL or give the service a data source");
+    return cached(DEFAULT_SOURCE, url, () => createPrometheusClient({ url }));
+  }
+  const db = await getDb();
+  const ds = await db.dataSource.findUnique({ where: { id: dataSourceId } });
+  if (!ds) throw new AppError("UPSTREAM_UNAVAILABLE", `data source ${dataSourceId} no longer exists`);
+  return cached(ds.id, JSON.stringify([ds.url, ds.authType, ds.bearerToken, ds.basicUser, ds.basicPassword, ds.headers, ds.timeoutMs]), () =>
+    createPrometheusClient({
+      url: ds.url,
+      timeoutMs: ds.timeoutMs,
+      headers: ds.headers as Record<string, string>,
+      ...(ds.authType === "bearer" && ds.bearerToken ? { bearerToken: ds.bearerToken } : {}),
+      ...(ds.authType === "basic" && ds.basicUser ? { basicAuth: { username: ds.basicUser, password: ds.basicPassword ?? "" } } : {}),
+    }),
+  );
+}
+
+function cached(key: string, fingerprint: string, make: () => PrometheusClient): PrometheusClient {
+  const hit = clients.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.client;
+  const client = make();
+  clients.set(key, { client, fingerprint });
+  return client;
+}

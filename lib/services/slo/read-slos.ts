@@ -1,0 +1,79 @@
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { alertsSkippedReason } from "@/lib/slo";
+import type { Page } from "@/lib/validation/common";
+import { loadSloDef, loadSloDefs, type SloDef } from "./store";
+import { currentStatuses, statusesAt } from "./status-cache";
+import type { SloStatus } from "./status-types";
+
+export type SloView = ReturnType<typeof toView> & { status?: SloStatus };
+
+export const toView = (d: SloDef) => ({
+  id: d.id,
+  name: d.name,
+  description: d.description,
+  service: d.service.slug,
+  serviceName: d.service.name,
+  team: d.service.teamSlug,
+  runbookUrl: d.runbookUrl,
+  alerting: d.alerting,
+  alertsSkipped: alertsSkippedReason(d),
+  labels: d.labels,
+  revision: d.revision,
+  version: { number: d.version.number, status: d.version.status, effectiveFrom: d.version.effectiveFrom.toISOString() },
+  objective: d.version.objective,
+  window: d.version.window,
+  sli: d.version.sli,
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+});
+
+export async function requireSloDef(id: string): Promise<SloDef> {
+  const def = await loadSloDef(id);
+  if (!def) throw notFound(`SLO ${id}`);
+  return def;
+}
+
+/**
+ * SLOs, optionally with their status. Status is computed for ALL SLOs in one batched, cached refresh
+ * and then filtered, so any filter or page is served from the same query set.
+ */
+export async function listSlos(actor: Actor, q: { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
+  assertCanRead(actor);
+  const all = await loadSloDefs();
+  const matching = all.filter((d) => (!q.service || d.service.slug === q.service) && (!q.team || d.service.teamSlug === q.team));
+  const pageDefs = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  let statuses: Map<string, SloStatus> | null = null;
+  if (q.include === "status") statuses = q.atMs === undefined ? await currentStatuses(all) : await statusesAt(pageDefs, q.atMs);
+  const items = pageDefs.map((d) => ({ ...toView(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
+  return { items, page: q.page, pageSize: q.pageSize, total: matching.length };
+}
+
+export async function getSlo(actor: Actor, id: string) {
+  assertCanRead(actor);
+  return toView(await requireSloDef(id));
+}
+
+/** Status now (cached, shared with the overview) or at `atMs` (computed for this SLO only). */
+export async function getSloStatus(actor: Actor, id: string, atMs?: number): Promise<SloStatus> {
+  assertCanRead(actor);
+  const def = await requireSloDef(id);
+  if (atMs !== undefined) return (await statusesAt([def], atMs)).get(id)!;
+  const all = await loadSloDefs();
+  return (await currentStatuses(all)).get(id)!;
+}
+
+export async function listSloVersions(actor: Actor, id: string) {
+  assertCanRead(actor);
+  const db = await getDb();
+  const slo = await db.slo.findUnique({ where: { id }, include: { versions: { orderBy: { number: "desc" } } } });
+  if (!slo) throw notFound(`SLO ${id}`);
+  return {
+    items: slo.versions.map((v) => ({
+      number: v.number, status: v.status, sli: v.sli, objective: v.objective, window: v.window,
+      effectiveFrom: v.effectiveFrom.toISOString(), createdBy: v.createdByLabel, createdAt: v.createdAt.toISOString(),
+      reviewedAt: v.reviewedAt?.toISOString() ?? null, reviewComment: v.reviewComment,
+    })),
+  };
+}

@@ -1,0 +1,96 @@
+import { getDb } from "@/lib/db";
+import { batchQuery, type PrometheusClient } from "@/lib/prometheus";
+import { sliIncreaseQueries, windowBounds } from "@/lib/slo";
+import type { SloDef } from "./store";
+
+export const HOUR_MS = 3_600_000;
+export const hourFloor = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+/** An hour is rolled up only once it ended this long ago by the real clock, so late scrapes are in. */
+const INGEST_LAG_MS = 120_000;
+/** Up to this many missing hours are filled with batched instant queries; more → one range query per SLO. */
+const MAX_BATCHED_HOURS = 3;
+/** Go's form parser accepts bodies up to 10 MB; stay well below. */
+export const MAX_QUERY_BYTES = 8_000_000;
+
+/**
+ * Exclusive end of the hours that may be rolled up for an evaluation at `atMs`: the hour containing
+ * atMs is open, and so is an hour that ended less than INGEST_LAG_MS ago.
+ */
+export const rolledUntil = (atMs: number, realNowMs: number) => Math.min(hourFloor(atMs), hourFloor(realNowMs - INGEST_LAG_MS));
+
+type RollupRow = { versionId: string; hour: Date; good: number; total: number };
+
+/**
+ * Brings the hourly rollup table (exact good/total per SLO version per UTC hour) up to `until`:
+ * new SLO versions are backfilled over their whole window with one range query pair each; the
+ * steady state (one new hour) costs a constant number of batched instant queries for all SLOs.
+ * @returns the number of Prometheus HTTP queries made.
+ */
+export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<number> {
+  if (!defs.length) return 0;
+  const db = await getDb();
+  const latest = await db.sloRollup.groupBy({ by: ["versionId"], where: { versionId: { in: defs.map((d) => d.version.id) } }, _max: { hour: true } });
+  const lastHour = new Map(latest.map((r) => [r.versionId, r._max.hour?.getTime() ?? null]));
+  const byHour = new Map<number, SloDef[]>();
+  const backfills: { def: SloDef; fromMs: number }[] = [];
+  for (const def of defs) {
+    const windowStart = hourFloor(windowBounds(def.version.window, atMs).startMs);
+    const last = lastHour.get(def.version.id);
+    const fromMs = Math.max(windowStart, last == null ? windowStart : last + HOUR_MS);
+    const missing = (untilMs - fromMs) / HOUR_MS;
+    if (missing <= 0) continue;
+    if (missing > MAX_BATCHED_HOURS) backfills.push({ def, fromMs });
+    else for (let h = fromMs; h < untilMs; h += HOUR_MS) byHour.set(h, [...(byHour.get(h) ?? []), def]);
+  }
+  let queries = 0;
+  const rows: RollupRow[] = [];
+  for (const { def, fromMs } of backfills) {
+    const q = sliIncreaseQueries(def.version.sli, "1h");
+    const [good, total] = await Promise.all([
+      client.rangeQuery(q.good, (fromMs + HOUR_MS) / 1000, untilMs / 1000, 3600),
+      client.rangeQuery(q.total, (fromMs + HOUR_MS) / 1000, untilMs / 1000, 3600),
+    ]);
+    queries += 2;
+    const goodAt = new Map((good[0]?.values ?? []).map(([t, v]) => [t * 1000, v]));
+    const totalAt = new Map((total[0]?.values ?? []).map(([t, v]) => [t * 1000, v]));
+    for (let h = fromMs; h < untilMs; h += HOUR_MS) rows.push(row(def.version.id, h, goodAt.get(h + HOUR_MS), totalAt.get(h + HOUR_MS)));
+  }
+  for (const [hour, hourDefs] of byHour) {
+    const items = hourDefs.flatMap((d) => {
+      const q = sliIncreaseQueries(d.version.sli, "1h");
+      return [{ key: `${d.version.id}|g`, expr: q.good }, { key: `${d.version.id}|t`, expr: q.total }];
+    });
+    const res = await batchQuery(client, items, { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
+    queries += res.queryCount;
+    for (const d of hourDefs) rows.push(row(d.version.id, hour, res.values.get(`${d.version.id}|g`), res.values.get(`${d.version.id}|t`)));
+  }
+  if (rows.length) await db.sloRollup.createMany({ data: rows, skipDuplicates: true });
+  return queries;
+}
+
+/** No total sample = no traffic that hour (Prometheus answered, so it is a fact, not an outage). */
+function row(versionId: string, hourMs: number, good: number | undefined, total: number | undefined): RollupRow {
+  const t = total !== undefined && Number.isFinite(total) ? total : 0;
+  const g = good !== undefined && Number.isFinite(good) ? Math.min(good, t) : 0;
+  return { versionId, hour: new Date(hourMs), good: g, total: t };
+}
+
+/** Sums of rolled-up hours in [fromMs, untilMs) per version (SLOs sharing a window start share a query). */
+export async function rollupSums(ranges: { versionId: string; fromMs: number }[], untilMs: number): Promise<Map<string, { good: number; total: number }>> {
+  const db = await getDb();
+  const byFrom = new Map<number, string[]>();
+  for (const r of ranges) byFrom.set(r.fromMs, [...(byFrom.get(r.fromMs) ?? []), r.versionId]);
+  const out = new Map<string, { good: number; total: number }>();
+  await Promise.all(
+    [...byFrom].map(async ([fromMs, versionIds]) => {
+      const sums = await db.sloRollup.groupBy({
+        by: ["versionId"],
+        where: { versionId: { in: versionIds }, hour: { gte: new Date(fromMs), lt: new Date(untilMs) } },
+        _sum: { good: true, total: true },
+      });
+      for (const s of sums) out.set(s.versionId, { good: s._sum.good ?? 0, total: s._sum.total ?? 0 });
+    }),
+  );
+  return out;
+}

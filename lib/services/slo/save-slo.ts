@@ -1,0 +1,87 @@
+import { getDb, withDbErrors } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanEditTeam, type Actor } from "@/lib/auth/permissions";
+import type { CreateSloInput, UpdateSloInput } from "@/lib/validation/slo";
+import { recordAudit } from "../audit";
+import { invalidateStatusCache } from "./status-cache";
+import { validateSli } from "./validate-sli";
+
+const sloInclude = { service: { select: { slug: true, teamId: true, dataSourceId: true } }, versions: { orderBy: { number: "desc" as const } } } as const;
+
+/** Creates an SLO and its first version (in force from now). PromQL is checked before anything is saved. */
+export async function createSlo(actor: Actor, input: CreateSloInput) {
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug: input.service } });
+  if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
+  assertCanEditTeam(actor, service.teamId, `SLOs of service "${service.slug}"`);
+  await validateSli(input.sli, service.dataSourceId);
+  const created = await withDbErrors("SLO", () =>
+    db.$transaction(async (tx) => {
+      const slo = await tx.slo.create({
+        data: {
+          serviceId: service.id, name: input.name, description: input.description, runbookUrl: input.runbookUrl,
+          alerting: input.alerting, labels: input.labels,
+          versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, status: "active", effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
+        },
+        include: sloInclude,
+      });
+      await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: slo });
+      return slo;
+    }),
+  );
+  invalidateStatusCache();
+  return created;
+}
+
+/**
+ * Changes an SLO. A change of SLI, objective or window never edits history: it supersedes the version
+ * in force with a new immutable version effective from now. `revision` (optional) guards against
+ * concurrent edits: a stale revision is a 409.
+ */
+export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput) {
+  const db = await getDb();
+  const before = await db.slo.findUnique({ where: { id }, include: sloInclude });
+  if (!before) throw notFound(`SLO ${id}`);
+  assertCanEditTeam(actor, before.service.teamId, `SLO "${before.name}"`);
+  const current = before.versions.find((v) => v.status === "active") ?? before.versions[0]!;
+  const { revision, sli, objective, window, ...meta } = input;
+  const definitionChanged =
+    (sli !== undefined && JSON.stringify(sli) !== JSON.stringify(current.sli)) ||
+    (objective !== undefined && objective !== current.objective) ||
+    (window !== undefined && JSON.stringify(window) !== JSON.stringify(current.window));
+  if (sli) await validateSli(sli, before.service.dataSourceId);
+  const after = await db.$transaction(async (tx) => {
+    const bumped = await tx.slo.updateMany({ where: { id, revision: revision ?? before.revision }, data: { ...meta, revision: { increment: 1 } } });
+    if (bumped.count === 0) throw new AppError("CONFLICT", `SLO "${before.name}" was changed by someone else (your revision ${revision}, now ${before.revision + 1} or later); reload and apply your edit again`, { revision: "stale" });
+    if (definitionChanged) {
+      const next = sli ?? (current.sli as CreateSloInput["sli"]);
+      await tx.sloVersion.updateMany({ where: { sloId: id, status: "active" }, data: { status: "superseded" } });
+      await tx.sloVersion.create({
+        data: {
+          sloId: id, number: before.versions[0]!.number + 1, sliKind: next.kind, sli: next, objective: objective ?? current.objective,
+          window: window ?? (current.window as object), status: "active", effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email,
+        },
+      });
+    }
+    const row = await tx.slo.findUniqueOrThrow({ where: { id }, include: sloInclude });
+    await recordAudit(tx, actor, { action: definitionChanged ? "slo.version.create" : "slo.update", entityType: "slo", entityId: id, before, after: row });
+    return row;
+  });
+  invalidateStatusCache();
+  return after;
+}
+
+export async function deleteSlo(actor: Actor, id: string) {
+  const db = await getDb();
+  const before = await db.slo.findUnique({ where: { id }, include: sloInclude });
+  if (!before) throw notFound(`SLO ${id}`);
+  assertCanEditTeam(actor, before.service.teamId, `SLO "${before.name}"`);
+  await db.$transaction(async (tx) => {
+    await tx.slo.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: "slo.delete", entityType: "slo", entityId: id, before });
+  });
+  invalidateStatusCache();
+  return { deleted: id };
+}
+
+const userId = (actor: Actor) => (actor.userId === "system" ? null : actor.userId);

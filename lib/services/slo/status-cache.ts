@@ -1,0 +1,105 @@
+import { env } from "@/lib/env";
+import { isPrometheusError } from "@/lib/prometheus";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
+import { DEFAULT_SOURCE, prometheusFor } from "./prometheus-source";
+import { buildStatus, computeStatuses } from "./status-engine";
+import type { SloDef } from "./store";
+import type { SloStatus } from "./status-types";
+
+type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number };
+
+// Per Prometheus source: the last good result, and the computation in flight (single-flight: a hundred
+// viewers refreshing at once cause one query set).
+const cache = new Map<string, Entry>();
+const inflight = new Map<string, { fingerprint: string; promise: Promise<Entry> }>();
+
+const fingerprintOf = (defs: SloDef[]) => defs.map((d) => d.version.id).sort().join(",");
+const sourceKey = (def: SloDef) => def.service.dataSourceId ?? DEFAULT_SOURCE;
+
+/** Upstream failures (Prometheus down, slow, or not configured) are served stale; anything else is a bug. */
+const isUpstreamFailure = (err: unknown) => isPrometheusError(err) || (err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE");
+
+/** Forget cached results so the next read recomputes (after an SLO is created, changed or deleted). */
+export function invalidateStatusCache() {
+  cache.clear();
+}
+
+/** Last measured number of Prometheus queries of a refresh, per source (for benchmarks and logs). */
+export const lastQueryCounts = () => Object.fromEntries([...cache].map(([k, e]) => [k, e.queryCount]));
+
+/**
+ * Current status of `defs` (all SLOs of the organisation, ideally, so one cache entry serves every
+ * filter). Fresh results are reused for SLO_REFRESH_SECONDS. When Prometheus fails, the last good
+ * value is returned with stale: true and its age; with no good value yet, an empty stale status.
+ */
+export async function currentStatuses(defs: SloDef[], realNowMs = Date.now()): Promise<Map<string, SloStatus>> {
+  const groups = new Map<string, SloDef[]>();
+  for (const d of defs) groups.set(sourceKey(d), [...(groups.get(sourceKey(d)) ?? []), d]);
+  const out = new Map<string, SloStatus>();
+  await Promise.all(
+    [...groups].map(async ([key, group]) => {
+      for (const [id, s] of await sourceStatuses(key, group, realNowMs)) out.set(id, s);
+    }),
+  );
+  return out;
+}
+
+async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): Promise<Map<string, SloStatus>> {
+  const fingerprint = fingerprintOf(defs);
+  const hit = cache.get(key);
+  const ttlMs = env().refreshIntervalSeconds * 1000;
+  if (hit && hit.fingerprint === fingerprint && realNowMs - hit.computedAtMs < ttlMs) return hit.statuses;
+  let running = inflight.get(key);
+  if (!running || running.fingerprint !== fingerprint) {
+    const promise = (async (): Promise<Entry> => {
+      const client = await prometheusFor(defs[0]!.service.dataSourceId);
+      const { statuses, queryCount } = await computeStatuses(client, defs, realNowMs, realNowMs);
+      return { fingerprint, computedAtMs: realNowMs, statuses, queryCount };
+    })();
+    running = { fingerprint, promise };
+    inflight.set(key, running);
+    promise.finally(() => inflight.get(key) === running && inflight.delete(key)).catch(() => {});
+  }
+  try {
+    const entry = await running.promise;
+    cache.set(key, entry);
+    return entry.statuses;
+  } catch (err) {
+    if (!isUpstreamFailure(err)) throw err;
+    logger().warn({ source: key, err: (err as Error).message }, "prometheus unavailable; serving stale SLO status");
+    return staleStatuses(defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message);
+  }
+}
+
+/**
+ * Status at an explicit instant (history, reproducible tests): computed directly, never cached; on an
+ * upstream failure falls back to the cached current value, marked stale.
+ */
+export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.now()): Promise<Map<string, SloStatus>> {
+  const out = new Map<string, SloStatus>();
+  const groups = new Map<string, SloDef[]>();
+  for (const d of defs) groups.set(sourceKey(d), [...(groups.get(sourceKey(d)) ?? []), d]);
+  for (const [key, group] of groups) {
+    try {
+      const client = await prometheusFor(group[0]!.service.dataSourceId);
+      for (const [id, s] of (await computeStatuses(client, group, atMs, realNowMs)).statuses) out.set(id, s);
+    } catch (err) {
+      if (!isUpstreamFailure(err)) throw err;
+      const hit = cache.get(key);
+      for (const [id, s] of staleStatuses(group, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message)) out.set(id, s);
+    }
+  }
+  return out;
+}
+
+function staleStatuses(defs: SloDef[], last: Map<string, SloStatus> | undefined, computedAtMs: number | undefined, realNowMs: number, error: string) {
+  const out = new Map<string, SloStatus>();
+  for (const def of defs) {
+    const prev = last?.get(def.id);
+    const base = prev ?? buildStatus(def, { good: 0, total: 0 }, () => undefined, realNowMs);
+    const age = prev && computedAtMs !== undefined ? Math.round((realNowMs - computedAtMs) / 1000) : undefined;
+    out.set(def.id, { ...base, stale: true, ...(age !== undefined ? { staleAgeSeconds: age } : {}), error: `Prometheus unavailable: ${error}` });
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { localPromqlCheck, validatePromQL, type PrometheusClient } from "@/lib/prometheus";
+import { formatLe, SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
+import { prometheusFor } from "./prometheus-source";
+
+/**
+ * Checks an SLI before it is saved, naming the field of each problem:
+ * - structure (lib/slo) → e.g. sli.good "set exactly one of good or bad";
+ * - each selector's PromQL, by Prometheus's own parser (or a local check when Prometheus is down);
+ * - a latency threshold must be one of the histogram's `le` buckets (when Prometheus knows the metric).
+ */
+export async function validateSli(sli: Sli, dataSourceId: string | null): Promise<void> {
+  let selectors: ReturnType<typeof sliSelectors>;
+  try {
+    selectors = sliSelectors(sli);
+  } catch (err) {
+    if (err instanceof SloDefinitionError) throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
+    throw err;
+  }
+  const client = await clientOrNull(dataSourceId);
+  const fields: Record<string, string> = {};
+  const checks: [string, string | null][] = sli.kind === "ratio"
+    ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
+    : [["sli.matchers", selectors.total]];
+  for (const [field, selector] of checks) {
+    if (selector === null) continue;
+    const expr = `sum(increase(${selector}[5m]))`;
+    const result = client ? await validatePromQL(client, expr) : localPromqlCheck(expr);
+    if (!result.ok) fields[field] = result.message;
+  }
+  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);
+  if (sli.kind === "latency" && client) await checkBucket(client, sli);
+}
+
+async function checkBucket(client: PrometheusClient, sli: Extract<Sli, { kind: "latency" }>) {
+  const matchers = sli.matchers.trim();
+  let les: string[];
+  try {
+    les = await client.labelValues("le", `${sli.metric}_bucket${matchers ? `{${matchers}}` : ""}`);
+  } catch {
+    return; // Prometheus unreachable now: the structural checks above already passed
+  }
+  if (!les.length) return; // metric not (yet) exported: nothing to compare against
+  const wanted = Number(formatLe(sli.thresholdSeconds));
+  if (!les.some((le) => Number(le) === wanted)) {
+    const buckets = les.filter((le) => le !== "+Inf").sort((a, b) => Number(a) - Number(b)).join(", ");
+    throw new AppError("VALIDATION", `thresholdSeconds ${sli.thresholdSeconds} is not a bucket of ${sli.metric}`, {
+      "sli.thresholdSeconds": `must be one of the histogram's buckets: ${buckets}`,
+    });
+  }
+}
+
+async function clientOrNull(dataSourceId: string | null): Promise<PrometheusClient | null> {
+  if (!dataSourceId && !env().prometheusUrl) return null;
+  try {
+    return await prometheusFor(dataSourceId);
+  } catch {
+    return null;
+  }
+}
