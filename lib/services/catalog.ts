@@ -7,11 +7,20 @@ import { recordAudit } from "./audit";
 
 const serviceView = {
   id: true, slug: true, name: true, tier: true, description: true, runbookUrl: true, repoUrl: true,
-  dashboardUrl: true, version: true, createdAt: true, updatedAt: true,
+  dashboardUrl: true, version: true, dataSource: { select: { id: true, name: true } }, createdAt: true, updatedAt: true,
   team: { select: { id: true, slug: true, name: true, timezone: true } },
 } as const;
 
 export type ServiceView = Awaited<ReturnType<typeof getService>>;
+
+/** Data source name → id; undefined = leave unchanged, null/"" = the default source. */
+async function dataSourceId(db: Db, name: string | null | undefined): Promise<string | null | undefined> {
+  if (name === undefined) return undefined;
+  if (!name) return null;
+  const ds = await db.dataSource.findUnique({ where: { name } });
+  if (!ds) throw new AppError("VALIDATION", `data source "${name}" does not exist`, { dataSource: `unknown data source "${name}"` });
+  return ds.id;
+}
 
 async function teamBySlug(db: Db, slug: string) {
   const team = await db.team.findUnique({ where: { slug } });
@@ -45,10 +54,11 @@ export async function createService(actor: Actor, input: CreateServiceInput) {
   const db = await getDb();
   const team = await teamBySlug(db, input.team);
   assertCanEditTeam(actor, team.id, `services of team "${team.slug}"`);
-  const { team: _team, ...data } = input;
+  const { team: _team, dataSource, ...data } = input;
+  const dsId = await dataSourceId(db, dataSource);
   return withDbErrors("service", () =>
     db.$transaction(async (tx) => {
-      const created = await tx.service.create({ data: { ...data, teamId: team.id }, select: serviceView });
+      const created = await tx.service.create({ data: { ...data, teamId: team.id, dataSourceId: dsId ?? null }, select: serviceView });
       await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
       return created;
     }),
@@ -63,8 +73,10 @@ export async function updateService(actor: Actor, slug: string, input: UpdateSer
   const db = await getDb();
   const before = await getService(actor, slug);
   assertCanEditTeam(actor, before.team.id, `service "${slug}"`);
-  const { team: teamSlug, version, ...rest } = input;
+  const { team: teamSlug, version, dataSource, ...rest } = input;
   const data: Record<string, unknown> = { ...rest };
+  const dsId = await dataSourceId(db, dataSource);
+  if (dsId !== undefined) data.dataSourceId = dsId;
   if (teamSlug && teamSlug !== before.team.slug) {
     const team = await teamBySlug(db, teamSlug);
     assertCanEditTeam(actor, team.id, `services of team "${team.slug}"`);

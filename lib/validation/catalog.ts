@@ -20,6 +20,8 @@ const serviceFields = {
   runbookUrl: optionalUrlSchema,
   repoUrl: optionalUrlSchema,
   dashboardUrl: optionalUrlSchema,
+  /** Name of a Prometheus data source; unset/null = the default PROMETHEUS_URL. */
+  dataSource: z.string().trim().max(120).nullish(),
 };
 
 export const createServiceSchema = z.object({ slug: slugSchema, ...serviceFields });
@@ -34,6 +36,7 @@ export const updateServiceSchema = z
     runbookUrl: optionalUrlSchema,
     repoUrl: optionalUrlSchema,
     dashboardUrl: optionalUrlSchema,
+    dataSource: z.string().trim().max(120).nullable(),
     version: versionSchema.optional(),
   })
   .partial()

@@ -1,6 +1,8 @@
 import { inject } from "vitest";
 
-// Runs in each integration worker before its test file: lib/env reads DATABASE_URL lazily on first use.
+// Runs in each integration worker before its test file: lib/env reads these lazily on first use.
 process.env.DATABASE_URL = inject("DATABASE_URL");
+process.env.PROMETHEUS_URL = inject("PROMETHEUS_URL");
 process.env.NEXTAUTH_SECRET ??= "integration-secret";
 process.env.LOG_LEVEL ??= "silent";
+process.env.SLO_REFRESH_SECONDS ??= "1";

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as teams from "@/app/api/v1/teams/route";
+import * as services from "@/app/api/v1/services/route";
+import * as datasources from "@/app/api/v1/datasources/route";
+import * as slos from "@/app/api/v1/slos/route";
+import * as status from "@/app/api/v1/slos/[id]/status/route";
+import { startPrometheusStack, type PrometheusStack } from "../harness/prometheus-stack";
+import { call, userWithToken } from "./helpers/api";
+
+// Stopping Prometheus mid-run: the status API keeps answering 200 with the last good value marked
+// stale (with its age), and recovers by itself when Prometheus is back. This test owns its own
+// Prometheus (a second data source), so stopping it does not disturb the other tests.
+describe("SLO status when Prometheus goes away", () => {
+  let stack: PrometheusStack;
+  let token: string;
+  let id: string;
+  const get = () => call(status.GET, { token, params: { id } });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  beforeAll(async () => {
+    stack = await startPrometheusStack({});
+    token = (await userWithToken("admin")).token;
+    await call(teams.POST, { method: "POST", token, body: { slug: "outage-team", name: "Outage team" } });
+    expect((await call(datasources.POST, { method: "POST", token, body: { name: "outage-prom", url: stack.prometheusUrl, timeoutMs: 2000 } })).status).toBe(201);
+    expect((await call(services.POST, { method: "POST", token, body: { slug: "outage-svc", name: "Outage", team: "outage-team", dataSource: "outage-prom" } })).status).toBe(201);
+    const res = await call(slos.POST, { method: "POST", token, body: { service: "outage-svc", name: "availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' } } });
+    expect(res.status).toBe(201);
+    id = res.body.id;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("serves the last good value with stale: true, never a 5xx, and recovers", async () => {
+    const fresh = await get();
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.stale).toBe(false);
+    expect(fresh.body.events.total).toBeGreaterThan(0);
+
+    await stack.stopPrometheus();
+    await sleep(1100); // past SLO_REFRESH_SECONDS=1 (tests/integration/setup-env.ts)
+    const down = await get();
+    expect(down.status).toBe(200);
+    expect(down.body.stale).toBe(true);
+    expect(down.body.staleAgeSeconds).toBeGreaterThanOrEqual(1);
+    expect(down.body.error).toMatch(/Prometheus unavailable/);
+    expect(down.body.events.total).toBe(fresh.body.events.total);
+
+    const at = await call(status.GET, { token, url: `/x?at=${Math.floor(Date.now() / 1000)}`, params: { id } });
+    expect(at.status).toBe(200);
+    expect(at.body.stale).toBe(true);
+
+    await stack.startPrometheus();
+    await sleep(1100);
+    const back = await get();
+    expect(back.status).toBe(200);
+    expect(back.body.stale).toBe(false);
+    expect(back.body.staleAgeSeconds).toBeUndefined();
+  });
+});
