@@ -22,7 +22,8 @@ function step(name, cmd, args, env = {}) {
 }
 
 function countCheck(ok) {
-  ok ? totals.passed++ : totals.failed++;
+  if (ok) totals.passed++;
+  else totals.failed++;
 }
 
 /** Vitest's JSON report: numPassedTests / numFailedTests / numPendingTests (+ todo). */

@@ -17,7 +17,7 @@ export async function call(handler: Handler, opts: { method?: string; url?: stri
   });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
