@@ -2,18 +2,23 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "../harness/postgres";
+import { startPrometheusStack } from "../harness/prometheus-stack";
 import { E2E_ADMIN, E2E_STATE_FILE } from "./fixtures";
 
 /**
  * Playwright starts webServer before globalSetup, but the server needs its database first, so this
- * setup does it all: fresh PostgreSQL database → migrations → admin user + API token through the
- * real CLI → `next start`. Returns the teardown.
+ * setup does it all: fresh PostgreSQL database → migrations, a real Prometheus over the known backfilled
+ * scenario (tests/harness/scenario.ts) → admin user + API token through the real CLI → `next start`.
+ * Returns the teardown.
  */
 export default async function globalSetup() {
   const root = process.cwd();
   const port = process.env.E2E_PORT || "3100";
-  const db = await createTestDatabase("srecp_e2e");
-  const env = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "e2e-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  const [db, prom] = await Promise.all([createTestDatabase("srecp_e2e"), startPrometheusStack({})]);
+  const env = {
+    ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: prom.prometheusUrl, NEXTAUTH_SECRET: "e2e-secret",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: "5",
+  };
   const cli = (...args: string[]) => {
     const res = spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env, encoding: "utf8" });
     if (res.status !== 0) throw new Error(`srecp ${args.join(" ")} failed: ${res.stderr}`);
@@ -22,7 +27,7 @@ export default async function globalSetup() {
   cli("users", "create", "--email", E2E_ADMIN.email, "--name", "E2E Admin", "--role", "admin", "--password", E2E_ADMIN.password);
   const token = cli("tokens", "create", "--email", E2E_ADMIN.email, "--name", "e2e");
   fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
-  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ token, databaseUrl: db.url }));
+  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ token, databaseUrl: db.url, prometheusUrl: prom.prometheusUrl, scenarioEnd: prom.end }));
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const deadline = Date.now() + 60_000;
@@ -37,6 +42,6 @@ export default async function globalSetup() {
   }
   return async () => {
     server.kill("SIGTERM");
-    await db.drop();
+    await Promise.all([db.drop(), prom.stop()]);
   };
 }
