@@ -18,3 +18,4 @@ export {
   type RuleGroup,
   type SloRuleInput,
 } from "./rules";
+export { evaluatePolicy, DEFAULT_POLICY, type PolicyThresholds, type PolicyState, type SloBudgetState } from "./policy";

@@ -1,0 +1,80 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanApprove, assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { DEFAULT_POLICY, evaluatePolicy, type PolicyState } from "@/lib/slo";
+import type { BudgetPolicyInput } from "@/lib/validation/policy";
+import { recordAudit } from "./audit";
+import { loadSloDefs } from "./slo/store";
+import { currentStatuses } from "./slo/status-cache";
+import type { SloStatus } from "./slo/status-types";
+
+export type EffectivePolicy = {
+  scope: "service" | "team" | "default";
+  atRiskBelow: number;
+  freezeAtOrBelow: number;
+  freezeOnPageAlert: boolean;
+  agreedBy: string;
+  agreedAt: string | null;
+  notes: string;
+  version: number | null;
+};
+
+/** The service's own policy, else its team's, else the built-in default (25 % at risk, 0 % frozen). */
+export async function effectivePolicy(serviceId: string): Promise<EffectivePolicy> {
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { id: serviceId }, include: { budgetPolicy: true, team: { include: { budgetPolicy: true } } } });
+  if (!service) throw notFound("service");
+  const p = service.budgetPolicy ?? service.team.budgetPolicy;
+  if (!p) return { scope: "default", ...DEFAULT_POLICY, agreedBy: "", agreedAt: null, notes: "Built-in default policy", version: null };
+  return {
+    scope: service.budgetPolicy ? "service" : "team",
+    atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert,
+    agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
+  };
+}
+
+export type ServiceBudgetState = { service: string; state: PolicyState; reasons: string[]; policy: EffectivePolicy; slos: SloStatus[] };
+
+/** Applies the service's policy to the current status of its SLOs. */
+export function stateFromStatuses(policy: EffectivePolicy, statuses: SloStatus[]) {
+  return evaluatePolicy(policy, statuses.map((s) => ({
+    sloId: s.sloId, name: s.name, remaining: s.errorBudget.remaining,
+    pageAlertFiring: s.alerts.some((a) => a.severity === "page" && a.firing),
+  })));
+}
+
+export async function serviceBudgetState(actor: Actor, slug: string): Promise<ServiceBudgetState> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug } });
+  if (!service) throw notFound(`service "${slug}"`);
+  const all = await loadSloDefs();
+  const statuses = await currentStatuses(all);
+  const mine = all.filter((d) => d.service.id === service.id).map((d) => statuses.get(d.id)!).filter(Boolean);
+  const policy = await effectivePolicy(service.id);
+  return { service: slug, ...stateFromStatuses(policy, mine), policy, slos: mine };
+}
+
+/** Sets a team's default or a service's own policy (approvers: managers agree to budget policies). */
+export async function setBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput) {
+  const db = await getDb();
+  const owner = target.service
+    ? await db.service.findUnique({ where: { slug: target.service }, include: { budgetPolicy: true } })
+    : await db.team.findUnique({ where: { slug: target.team ?? "" }, include: { budgetPolicy: true } });
+  if (!owner) throw notFound(target.service ? `service "${target.service}"` : `team "${target.team}"`);
+  const teamId = "teamId" in owner ? owner.teamId : owner.id;
+  assertCanApprove(actor, teamId, "error-budget policies");
+  const before = owner.budgetPolicy;
+  const { version, ...data } = input;
+  if (before && version !== undefined && version !== before.version) {
+    throw new AppError("CONFLICT", "The policy was changed by someone else; reload and apply your edit again", { version: "stale" });
+  }
+  const key = target.service ? { serviceId: owner.id } : { teamId: owner.id };
+  return db.$transaction(async (tx) => {
+    const after = before
+      ? await tx.budgetPolicy.update({ where: { id: before.id }, data: { ...data, agreedAt: new Date(), version: { increment: 1 } } })
+      : await tx.budgetPolicy.create({ data: { ...data, ...key, agreedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "policy.set", entityType: "budgetPolicy", entityId: after.id, before, after });
+    return after;
+  });
+}

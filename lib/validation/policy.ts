@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+const fraction = (what: string) => z.number({ error: `${what} must be a number` }).min(-10, "must be at least -10").max(1, "must be at most 1 (100 %)");
+
+export const budgetPolicySchema = z
+  .object({
+    atRiskBelow: fraction("atRiskBelow").default(0.25),
+    freezeAtOrBelow: fraction("freezeAtOrBelow").default(0),
+    freezeOnPageAlert: z.boolean().default(true),
+    agreedBy: z.string().trim().max(500).default(""),
+    notes: z.string().max(5000).default(""),
+    version: z.number().int().min(1).optional(),
+  })
+  .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, { message: "must be below atRiskBelow", path: ["freezeAtOrBelow"] });
+export type BudgetPolicyInput = z.infer<typeof budgetPolicySchema>;
