@@ -50,6 +50,8 @@ export const createSloSchema = z.object({
   runbookUrl: optionalUrlSchema,
   alerting: z.boolean().default(true),
   labels: labelsSchema,
+  /** Set by `srecp apply` for SLOs managed as code. */
+  managedBy: z.string().max(63).nullish(),
 });
 export type CreateSloInput = z.infer<typeof createSloSchema>;
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
@@ -22,6 +22,8 @@ export const toView = (d: SloDef) => ({
   labels: d.labels,
   revision: d.revision,
   version: { number: d.version.number, status: d.version.status, effectiveFrom: d.version.effectiveFrom.toISOString() },
+  pendingVersion: d.pending ? { number: d.pending.number, createdBy: d.pending.createdBy, createdAt: d.pending.createdAt.toISOString() } : null,
+  managedBy: d.managedBy,
   objective: d.version.objective,
   window: d.version.window,
   sli: d.version.sli,
@@ -29,9 +31,11 @@ export const toView = (d: SloDef) => ({
   updatedAt: d.updatedAt.toISOString(),
 });
 
+/** The SLO with its version in force; NOT_FOUND when it does not exist, INVALID_STATE when nothing is signed yet. */
 export async function requireSloDef(id: string): Promise<SloDef> {
-  const def = await loadSloDef(id);
+  const def = await loadSloDef(id, true);
   if (!def) throw notFound(`SLO ${id}`);
+  if (def.version.status !== "active") throw new AppError("INVALID_STATE", `SLO "${def.name}" has no signed-off version yet; an approver must sign off version ${def.version.number}`);
   return def;
 }
 
@@ -41,18 +45,21 @@ export async function requireSloDef(id: string): Promise<SloDef> {
  */
 export async function listSlos(actor: Actor, q: { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
   assertCanRead(actor);
-  const all = await loadSloDefs();
+  const all = await loadSloDefs({}, true);
   const matching = all.filter((d) => (!q.service || d.service.slug === q.service) && (!q.team || d.service.teamSlug === q.team));
   const pageDefs = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   let statuses: Map<string, SloStatus> | null = null;
-  if (q.include === "status") statuses = q.atMs === undefined ? await currentStatuses(all) : await statusesAt(pageDefs, q.atMs);
+  const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
+  if (q.include === "status") statuses = q.atMs === undefined ? await currentStatuses(signed(all)) : await statusesAt(signed(pageDefs), q.atMs);
   const items = pageDefs.map((d) => ({ ...toView(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
   return { items, page: q.page, pageSize: q.pageSize, total: matching.length };
 }
 
 export async function getSlo(actor: Actor, id: string) {
   assertCanRead(actor);
-  return toView(await requireSloDef(id));
+  const def = await loadSloDef(id, true);
+  if (!def) throw notFound(`SLO ${id}`);
+  return toView(def);
 }
 
 /** Status now (cached, shared with the overview) or at `atMs` (computed for this SLO only). */
@@ -69,10 +76,13 @@ export async function listSloVersions(actor: Actor, id: string) {
   const db = await getDb();
   const slo = await db.slo.findUnique({ where: { id }, include: { versions: { orderBy: { number: "desc" } } } });
   if (!slo) throw notFound(`SLO ${id}`);
+  const ids = slo.versions.map((v) => v.reviewedById).filter((x): x is string => Boolean(x));
+  const reviewers = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
   return {
     items: slo.versions.map((v) => ({
       number: v.number, status: v.status, sli: v.sli, objective: v.objective, window: v.window,
       effectiveFrom: v.effectiveFrom.toISOString(), createdBy: v.createdByLabel, createdAt: v.createdAt.toISOString(),
+      reviewedBy: v.reviewedById ? (reviewers.get(v.reviewedById) ?? v.reviewedById) : null,
       reviewedAt: v.reviewedAt?.toISOString() ?? null, reviewComment: v.reviewComment,
     })),
   };

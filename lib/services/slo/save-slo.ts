@@ -1,6 +1,6 @@
 import { getDb, withDbErrors } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCanEditTeam, type Actor } from "@/lib/auth/permissions";
+import { assertCanEditTeam, atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
 import type { CreateSloInput, UpdateSloInput } from "@/lib/validation/slo";
 import { recordAudit } from "../audit";
 import { invalidateStatusCache } from "./status-cache";
@@ -8,7 +8,18 @@ import { validateSli } from "./validate-sli";
 
 const sloInclude = { service: { select: { slug: true, teamId: true, dataSourceId: true } }, versions: { orderBy: { number: "desc" as const } } } as const;
 
-/** Creates an SLO and its first version (in force from now). PromQL is checked before anything is saved. */
+/**
+ * Sign-off: a definition written by an approver (or admin) of the team is signed by that act and is in
+ * force at once; one written by an editor is a pending version until an approver signs it off
+ * (lib/services/slo/sign-off.ts), and the signed version stays in force meanwhile.
+ */
+const selfSigned = (actor: Actor, teamId: string) => atLeast(actor, "approver") && inTeam(actor, teamId);
+const signature = (actor: Actor, teamId: string) =>
+  selfSigned(actor, teamId)
+    ? { status: "active", reviewedById: userId(actor), reviewedAt: new Date(), reviewComment: "Signed off by its author (approver)" }
+    : { status: "pending" };
+
+/** Creates an SLO and its first version. PromQL is checked before anything is saved. */
 export async function createSlo(actor: Actor, input: CreateSloInput) {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug: input.service } });
@@ -21,7 +32,8 @@ export async function createSlo(actor: Actor, input: CreateSloInput) {
         data: {
           serviceId: service.id, name: input.name, description: input.description, runbookUrl: input.runbookUrl,
           alerting: input.alerting, labels: input.labels,
-          versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, status: "active", effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
+          managedBy: input.managedBy ?? null,
+          versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, ...signature(actor, service.teamId), effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
         },
         include: sloInclude,
       });
@@ -43,7 +55,8 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
   const before = await db.slo.findUnique({ where: { id }, include: sloInclude });
   if (!before) throw notFound(`SLO ${id}`);
   assertCanEditTeam(actor, before.service.teamId, `SLO "${before.name}"`);
-  const current = before.versions.find((v) => v.status === "active") ?? before.versions[0]!;
+  // An edit builds on the newest definition, signed or still pending.
+  const current = before.versions.find((v) => v.status === "pending") ?? before.versions.find((v) => v.status === "active") ?? before.versions[0]!;
   const { revision, sli, objective, window, ...meta } = input;
   const definitionChanged =
     (sli !== undefined && JSON.stringify(sli) !== JSON.stringify(current.sli)) ||
@@ -55,11 +68,14 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
     if (bumped.count === 0) throw new AppError("CONFLICT", `SLO "${before.name}" was changed by someone else (your revision ${revision}, now ${before.revision + 1} or later); reload and apply your edit again`, { revision: "stale" });
     if (definitionChanged) {
       const next = sli ?? (current.sli as CreateSloInput["sli"]);
-      await tx.sloVersion.updateMany({ where: { sloId: id, status: "active" }, data: { status: "superseded" } });
+      const sig = signature(actor, before.service.teamId);
+      // A newer proposal replaces an older pending one; a signed one also supersedes the version in force.
+      await tx.sloVersion.updateMany({ where: { sloId: id, status: "pending" }, data: { status: "withdrawn" } });
+      if (sig.status === "active") await tx.sloVersion.updateMany({ where: { sloId: id, status: "active" }, data: { status: "superseded" } });
       await tx.sloVersion.create({
         data: {
           sloId: id, number: before.versions[0]!.number + 1, sliKind: next.kind, sli: next, objective: objective ?? current.objective,
-          window: window ?? (current.window as object), status: "active", effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email,
+          window: window ?? (current.window as object), ...sig, effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email,
         },
       });
     }

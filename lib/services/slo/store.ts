@@ -12,6 +12,9 @@ export type SloDef = {
   revision: number;
   service: { id: string; slug: string; name: string; teamId: string; teamSlug: string; dataSourceId: string | null };
   version: { id: string; number: number; sli: Sli; objective: number; window: SloWindow; effectiveFrom: Date; status: string };
+  /** A proposed definition awaiting sign-off, if any. */
+  pending: { number: number; createdBy: string; createdAt: Date } | null;
+  managedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -20,7 +23,7 @@ export type SloFilter = { ids?: string[]; serviceSlug?: string; teamSlug?: strin
 
 const include = {
   service: { select: { id: true, slug: true, name: true, teamId: true, dataSourceId: true, team: { select: { slug: true } } } },
-  versions: { where: { status: "active" }, orderBy: { number: "desc" as const }, take: 1 },
+  versions: { where: { status: { in: ["active", "pending"] as string[] } }, orderBy: { number: "desc" as const } },
 } as const;
 
 type Row = Awaited<ReturnType<typeof findRows>>[number];
@@ -39,9 +42,11 @@ async function findRows(filter: SloFilter) {
   });
 }
 
-function toDef(row: Row): SloDef | null {
-  const v = row.versions[0];
-  if (!v) return null; // no version in force yet (e.g. the first one awaits sign-off)
+function toDef(row: Row, includeUnsigned: boolean): SloDef | null {
+  const pending = row.versions.find((x) => x.status === "pending") ?? null;
+  // The version in force; an SLO whose first version awaits sign-off has none (unless asked for).
+  const v = row.versions.find((x) => x.status === "active") ?? (includeUnsigned ? pending : null);
+  if (!v) return null;
   return {
     id: row.id,
     name: row.name,
@@ -52,16 +57,22 @@ function toDef(row: Row): SloDef | null {
     revision: row.revision,
     service: { id: row.service.id, slug: row.service.slug, name: row.service.name, teamId: row.service.teamId, teamSlug: row.service.team.slug, dataSourceId: row.service.dataSourceId },
     version: { id: v.id, number: v.number, sli: v.sli as Sli, objective: v.objective, window: v.window as SloWindow, effectiveFrom: v.effectiveFrom, status: v.status },
+    pending: pending ? { number: pending.number, createdBy: pending.createdByLabel, createdAt: pending.createdAt } : null,
+    managedBy: row.managedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-/** SLOs with a version in force, ordered by service then name. */
-export async function loadSloDefs(filter: SloFilter = {}): Promise<SloDef[]> {
-  return (await findRows(filter)).map(toDef).filter((d): d is SloDef => d !== null);
+/**
+ * SLOs with a version in force, ordered by service then name. With includeUnsigned, SLOs whose only
+ * version awaits sign-off come too, carrying that version (status "pending"): for lists and forms,
+ * never for the status engine.
+ */
+export async function loadSloDefs(filter: SloFilter = {}, includeUnsigned = false): Promise<SloDef[]> {
+  return (await findRows(filter)).map((r) => toDef(r, includeUnsigned)).filter((d): d is SloDef => d !== null);
 }
 
-export async function loadSloDef(id: string): Promise<SloDef | null> {
-  return (await loadSloDefs({ ids: [id] }))[0] ?? null;
+export async function loadSloDef(id: string, includeUnsigned = false): Promise<SloDef | null> {
+  return (await loadSloDefs({ ids: [id] }, includeUnsigned))[0] ?? null;
 }

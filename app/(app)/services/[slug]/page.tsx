@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
+import { DeleteServiceButton } from "@/components/services/delete-service-button";
+import { TierBadge } from "@/components/services/tier-badge";
+import { LinkButton } from "@/components/ui/button";
+import { Card, DetailList } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { atLeast, inTeam } from "@/lib/auth/permissions";
+import { getService } from "@/lib/services/catalog";
+import { load } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+const ext = (url: string | null) =>
+  url ? <a href={url} target="_blank" rel="noreferrer">{url}</a> : <span className="muted">Not set</span>;
+
+export default async function ServicePage({ params }: Props) {
+  const { slug } = await params;
+  const actor = await pageActor();
+  const res = await load(() => getService(actor, slug));
+  if (!res.ok) return <Forbidden title={slug} message={res.forbidden} />;
+  const s = res.data;
+  const canEdit = atLeast(actor, "editor") && inTeam(actor, s.team.id);
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ href: "/services", label: "Services" }]}
+        title={<span className="row">{s.name} <TierBadge tier={s.tier} /></span>}
+        description={<span className="mono">{s.slug}</span>}
+        actions={canEdit ? (
+          <>
+            <LinkButton href={`/services/${s.slug}/edit`}>Edit</LinkButton>
+            <DeleteServiceButton slug={s.slug} name={s.name} />
+          </>
+        ) : null}
+      />
+      <div className="grid-2">
+        <div className="stack">
+          <Card title="About">
+            {s.description ? <p className="prose">{s.description}</p> : <p className="muted">No description yet.</p>}
+          </Card>
+          <Card title="SLOs" id="slos">
+            <EmptyState title="No SLOs for this service yet" action={<LinkButton href="/slos">Go to SLOs</LinkButton>}>
+              Objectives for {s.name} (availability, latency) and their error budgets will be listed here.
+            </EmptyState>
+          </Card>
+        </div>
+        <Card title="Details">
+          <DetailList
+            items={[
+              { label: "Owning team", value: <Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link> },
+              { label: "Team time zone", value: s.team.timezone },
+              { label: "Tier", value: <TierBadge tier={s.tier} /> },
+              { label: "Runbook", value: ext(s.runbookUrl) },
+              { label: "Repository", value: ext(s.repoUrl) },
+              { label: "Dashboard", value: ext(s.dashboardUrl) },
+              { label: "Last updated", value: <LocalTime iso={s.updatedAt.toISOString()} /> },
+              { label: "Version", value: s.version },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

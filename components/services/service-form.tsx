@@ -1,0 +1,104 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button, LinkButton } from "@/components/ui/button";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { SelectField, type Option } from "@/components/ui/select";
+import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { formValues } from "@/lib/query/form-values";
+import { queryKeys } from "@/lib/query/keys";
+import { fieldErrors } from "@/lib/validation/common";
+import { createServiceSchema, updateServiceSchema } from "@/lib/validation/catalog";
+
+export type ServiceFormValues = {
+  slug: string; name: string; team: string; tier: number; description: string;
+  runbookUrl: string | null; repoUrl: string | null; dashboardUrl: string | null; version: number;
+};
+
+type Props = { teams: Option[]; initial?: ServiceFormValues; cancelHref: string };
+
+const FIELDS = ["slug", "name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl"];
+const TIERS: Option[] = [
+  { value: "1", label: "1 – critical, customer-facing" },
+  { value: "2", label: "2 – important" },
+  { value: "3", label: "3 – internal / non-critical" },
+  { value: "4", label: "4 – best effort" },
+];
+
+/**
+ * Create (no `initial`) or edit a service through the REST API. The shared zod schema checks the
+ * input first; the server's per-field errors (e.g. slug already taken) appear next to each field.
+ * Edits send `version` so a concurrent change is refused (409) instead of silently overwritten.
+ */
+export function ServiceForm({ teams, initial, cancelHref }: Props) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const editing = initial !== undefined;
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const mutation = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      editing
+        ? apiFetch<{ slug: string }>(`/api/v1/services/${initial.slug}`, { method: "PATCH", body: { ...body, version: initial.version } })
+        : apiFetch<{ slug: string }>("/api/v1/services", { method: "POST", body }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.services.all });
+      router.push(`/services/${saved.slug}`);
+      router.refresh();
+    },
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const raw = formValues(e.currentTarget);
+    const parsed = editing ? updateServiceSchema.safeParse(raw) : createServiceSchema.safeParse(raw);
+    if (!parsed.success) {
+      const errs = fieldErrors(parsed.error);
+      if (!raw.team && errs.team) errs.team = "choose the owning team";
+      return setClientErrors(errs);
+    }
+    setClientErrors(null);
+    mutation.mutate(parsed.data);
+  }
+
+  const errors = clientErrors ?? errorFields(mutation.error);
+  const conflict = mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
+  const other = Object.entries(errors).filter(([k]) => !FIELDS.includes(k) && k !== "version");
+  const banner = clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION") ? "Please correct the highlighted fields." : mutation.error ? errorMessage(mutation.error) : null;
+  const v = initial;
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={banner ? "form-error" : undefined}>
+      {banner ? (
+        <div id="form-error">
+          <Alert tone={conflict ? "warning" : "danger"} title={conflict ? "Changed by someone else" : undefined}>
+            <p>{banner}</p>
+            {other.length ? <ul>{other.map(([k, m]) => <li key={k}>{k}: {m}</li>)}</ul> : null}
+            {conflict ? <Button size="sm" onClick={() => window.location.reload()}>Reload</Button> : null}
+          </Alert>
+        </div>
+      ) : null}
+      <div className="form-grid">
+        {editing ? (
+          <Field label="Slug" name="slug-readonly" id="slug" defaultValue={v?.slug} disabled hint="The slug is the service's permanent id." />
+        ) : (
+          <Field label="Slug" name="slug" required autoFocus placeholder="checkout-api" hint="Lower-case letters, digits and dashes; used in URLs." error={errors.slug} autoComplete="off" spellCheck={false} />
+        )}
+        <Field label="Name" name="name" required defaultValue={v?.name} placeholder="Checkout API" error={errors.name} autoComplete="off" />
+        <SelectField label="Team" name="team" options={teams} required defaultValue={v?.team ?? (teams.length === 1 ? teams[0]?.value : "")} placeholder={teams.length === 1 ? undefined : "Choose a team"} error={errors.team} hint="The team that owns and operates it." />
+        <SelectField label="Tier" name="tier" options={TIERS} defaultValue={String(v?.tier ?? 3)} error={errors.tier} />
+      </div>
+      <TextAreaField label="Description" name="description" defaultValue={v?.description} error={errors.description} placeholder="What it does and who depends on it." />
+      <Field label="Runbook URL" name="runbookUrl" type="url" defaultValue={v?.runbookUrl ?? ""} placeholder="https://" error={errors.runbookUrl} />
+      <Field label="Repository URL" name="repoUrl" type="url" defaultValue={v?.repoUrl ?? ""} placeholder="https://" error={errors.repoUrl} />
+      <Field label="Dashboard URL" name="dashboardUrl" type="url" defaultValue={v?.dashboardUrl ?? ""} placeholder="https://" error={errors.dashboardUrl} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" pending={mutation.isPending}>
+          {editing ? "Save changes" : "Create service"}
+        </Button>
+        <LinkButton href={cancelHref} variant="ghost">Cancel</LinkButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanApprove, type Actor } from "@/lib/auth/permissions";
+import { recordAudit } from "../audit";
+import { invalidateStatusCache } from "./status-cache";
+
+/**
+ * An approver of the owning team signs off (or rejects, with a comment) a pending SLO version. Signing
+ * makes it the version in force from now and supersedes the previous one; rejecting leaves the version
+ * in force untouched. Both are audited. Editors cannot sign off (403).
+ */
+export async function reviewSloVersion(actor: Actor, sloId: string, number: number, decision: { approve: boolean; comment: string }) {
+  const db = await getDb();
+  const slo = await db.slo.findUnique({ where: { id: sloId }, include: { service: { select: { teamId: true, slug: true } } } });
+  if (!slo) throw notFound(`SLO ${sloId}`);
+  assertCanApprove(actor, slo.service.teamId, `SLO "${slo.name}"`);
+  if (!decision.approve && !decision.comment.trim()) throw new AppError("VALIDATION", "A rejection needs a comment", { comment: "is required when rejecting" });
+  const result = await db.$transaction(async (tx) => {
+    const version = await tx.sloVersion.findUnique({ where: { sloId_number: { sloId, number } } });
+    if (!version) throw notFound(`version ${number} of SLO "${slo.name}"`);
+    if (version.status !== "pending") throw new AppError("INVALID_STATE", `version ${number} is ${version.status}, not pending`);
+    const now = new Date();
+    if (decision.approve) await tx.sloVersion.updateMany({ where: { sloId, status: "active" }, data: { status: "superseded" } });
+    const after = await tx.sloVersion.update({
+      where: { id: version.id },
+      data: {
+        status: decision.approve ? "active" : "rejected",
+        ...(decision.approve ? { effectiveFrom: now } : {}),
+        reviewedById: actor.userId === "system" ? null : actor.userId,
+        reviewedAt: now,
+        reviewComment: decision.comment || (decision.approve ? "Signed off" : null),
+      },
+    });
+    await tx.slo.update({ where: { id: sloId }, data: { revision: { increment: 1 } } });
+    await recordAudit(tx, actor, { action: decision.approve ? "slo.version.approve" : "slo.version.reject", entityType: "slo", entityId: sloId, before: version, after });
+    return after;
+  });
+  invalidateStatusCache();
+  return { sloId, number, status: result.status, reviewedAt: result.reviewedAt, reviewedBy: actor.email, comment: result.reviewComment };
+}
