@@ -42,3 +42,18 @@ export function editParticipants(layer: Layer, tz: string, atMs: number, partici
     { ...layer, participants, startPosition, effectiveFromMs: Math.max(layer.effectiveFromMs ?? -Infinity, atMs) },
   ];
 }
+
+/**
+ * Slot index of turn 0 for a layer version whose clock differs from the old one (new handoff time, cadence,
+ * zone or start date), taking effect at `atMs`: whoever is on call in `oldLayer` at `atMs` stays on call in
+ * `newLayer` for the rest of the new turn if they are still in its list (else the next remaining one in the
+ * old order, as in `startPositionForEdit`), and the new order continues from there.
+ */
+export function startPositionAcrossClocks(oldLayer: Layer, newLayer: Layer, tz: string, atMs: number): number {
+  const n = newLayer.participants.length;
+  if (n === 0) return 0;
+  const samePhase = startPositionForEdit(oldLayer, tz, atMs, newLayer.participants);
+  const kOld = turnClock(oldLayer, oldLayer.timezone ?? tz).turnIndexAt(atMs);
+  const kNew = turnClock(newLayer, newLayer.timezone ?? tz).turnIndexAt(atMs);
+  return mod(samePhase + kOld - kNew, n);
+}

@@ -62,28 +62,42 @@ export type ICalInput = {
   userNames?: Record<string, string>;
 };
 
+/** One source of events in a combined calendar (e.g. one schedule in a person's feed). */
+export type ICalPart = { name: string; segments: Segment[]; uidSeed: string; userNames?: Record<string, string> };
+
 /**
  * An RFC 5545 VCALENDAR (METHOD:PUBLISH) with one VEVENT per non-gap segment of the final schedule.
  * SUMMARY "On call: <names> (<calendar name>)"; DTSTAMP = nowMs; UID from `segmentUid`.
  */
 export function toICalendar({ name, segments, uidSeed, nowMs, userNames = {} }: ICalInput): string {
+  return toICalendarMulti({ name, nowMs, parts: [{ name, segments, uidSeed, userNames }] });
+}
+
+/**
+ * Like `toICalendar` for several sources in one calendar named `name` (a person's feed over all their
+ * schedules): each part's events are titled with the part's name and get UIDs from the part's seed.
+ */
+export function toICalendarMulti({ name, nowMs, parts }: { name: string; nowMs: number; parts: ICalPart[] }): string {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sre-control-plane//on-call//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(name)}`];
   const stamp = icalUtc(nowMs);
-  for (const segment of segments) {
-    if (segment.userIds.length === 0) continue;
-    const names = segment.userIds.map((id) => userNames[id] ?? id).join(", ");
-    const source = segment.source.kind === "override" ? "override" : "rotation";
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${segmentUid(uidSeed, segment)}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART:${icalUtc(segment.startMs)}`,
-      `DTEND:${icalUtc(segment.endMs)}`,
-      `SUMMARY:${escapeText(`On call: ${names} (${name})`)}`,
-      `DESCRIPTION:${escapeText(`${name}\nOn call: ${names}\nSource: ${source}`)}`,
-      "TRANSP:TRANSPARENT",
-      "END:VEVENT",
-    );
+  for (const part of parts) {
+    const userNames = part.userNames ?? {};
+    for (const segment of part.segments) {
+      if (segment.userIds.length === 0) continue;
+      const names = segment.userIds.map((id) => userNames[id] ?? id).join(", ");
+      const source = segment.source.kind === "override" ? "override" : "rotation";
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:${segmentUid(part.uidSeed, segment)}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART:${icalUtc(segment.startMs)}`,
+        `DTEND:${icalUtc(segment.endMs)}`,
+        `SUMMARY:${escapeText(`On call: ${names} (${part.name})`)}`,
+        `DESCRIPTION:${escapeText(`${part.name}\nOn call: ${names}\nSource: ${source}`)}`,
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+      );
+    }
   }
   lines.push("END:VCALENDAR");
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -7,7 +7,7 @@ export { mergeIntervals, intersectWith } from "./intervals";
 export { layerShifts } from "./layer-shifts";
 export { applyOverride, orderOverrides } from "./overrides";
 export { finalTimeline, onCallAt, gaps, userShifts, type TimelineInput } from "./timeline";
-export { startPositionForEdit, editParticipants } from "./edits";
+export { startPositionForEdit, startPositionAcrossClocks, editParticipants } from "./edits";
 export {
   escalationPlan,
   stepDueAt,
@@ -28,4 +28,6 @@ export {
   type Page,
   type HandoffNote,
 } from "./health";
-export { toICalendar, escapeText, foldLine, icalUtc, segmentUid, type ICalInput } from "./ical";
+export { toICalendar, toICalendarMulti, escapeText, foldLine, icalUtc, segmentUid, type ICalInput, type ICalPart } from "./ical";
+export { MATCHER_OPS, matcherRegex, matches, routeAlert, routingLabels, type MatcherOp, type LabelMatcher, type AlertRoute } from "./alert-routing";
+export { mergeAlertStates, groupResolved, groupTitle, type AlertState, type GroupAlert } from "./alert-group";

@@ -38,6 +38,29 @@ export type PostmortemDoc = {
   whatWentPoorly: string;
   timeline: readonly TimelineEntry[];
   actionItems: readonly ActionItem[];
+  /**
+   * Impact computed from Prometheus, one row per affected SLO, rendered as a table at the top of the
+   * Impact section (before the narrative). Omitted: the section is the narrative only; empty: says that
+   * no SLO was linked.
+   */
+  impactTable?: readonly ImpactRow[];
+};
+
+/** One SLO's computed impact over the incident window (see impact.ts for the math). */
+export type ImpactRow = {
+  slo: string;
+  service: string;
+  /** Epoch ms of the incident window [fromMs, toMs]. */
+  fromMs: number;
+  toMs: number;
+  failed: number;
+  total: number;
+  /** Worst step's failed/total; null without traffic. */
+  peakErrorRatio: number | null;
+  /** Share of the SLO window's error budget (1 = all of it); null when not computable. */
+  budgetConsumed: number | null;
+  /** Epoch ms when it was computed. */
+  computedAtMs: number;
 };
 
 export type MarkdownOptions = {
@@ -108,6 +131,45 @@ function actionItemLines(items: readonly ActionItem[]): string[] {
   ];
 }
 
+/** A count as plain digits (no locale): integers exactly, others with 6 significant digits. */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return "—";
+  const rounded = Math.round(value);
+  if (Math.abs(value - rounded) <= 1e-6 * Math.max(1, Math.abs(value))) return String(rounded);
+  return String(Number(value.toPrecision(6)));
+}
+
+/** A ratio as a percentage with 4 significant digits ("10%", "27.78%"); null → "—". */
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio)) return "—";
+  return `${String(Number((ratio * 100).toPrecision(4)))}%`;
+}
+
+function impactLines(rows: readonly ImpactRow[] | undefined): string[] {
+  if (rows === undefined) return [];
+  if (rows.length === 0) return ["_No SLO is linked to the affected services; the impact below is not computed._", ""];
+  const row = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+  const computedAt = Math.max(...rows.map((r) => r.computedAtMs));
+  return [
+    row(["SLO", "Service", "Window (UTC)", "Failed requests", "Total requests", "Peak error ratio", "Budget consumed"]),
+    row(["---", "-------", "------------", "---------------", "--------------", "----------------", "---------------"]),
+    ...rows.map((r) =>
+      row([
+        escapeTableCell(r.slo),
+        escapeTableCell(r.service),
+        `${utcStamp(r.fromMs)} → ${utcStamp(r.toMs)}`,
+        formatCount(r.failed),
+        formatCount(r.total),
+        formatPercent(r.peakErrorRatio),
+        formatPercent(r.budgetConsumed),
+      ]),
+    ),
+    "",
+    `_Computed from Prometheus at ${utcStamp(computedAt)} UTC; budget consumed is a share of the SLO window's error budget._`,
+    "",
+  ];
+}
+
 /** Renders a postmortem as Markdown with YAML front matter; byte-identical for identical input. */
 export function postmortemToMarkdown(doc: PostmortemDoc, options: MarkdownOptions = {}): string {
   const { instants } = doc;
@@ -147,7 +209,10 @@ export function postmortemToMarkdown(doc: PostmortemDoc, options: MarkdownOption
     ...timelineLines(doc.timeline, options.timeline ?? "starred"),
     "",
     ...section("Root cause", doc.rootCause),
-    ...section("Impact", doc.impact),
+    "### Impact",
+    ...impactLines(doc.impactTable),
+    normalizeBlock(doc.impact),
+    "",
     ...section("What went well", doc.whatWentWell),
     ...section("What went poorly", doc.whatWentPoorly),
     "### Action items",

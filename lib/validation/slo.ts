@@ -107,3 +107,5 @@ export const dataSourceSchema = z.object({
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
 });
 export type DataSourceInput = z.infer<typeof dataSourceSchema>;
+
+export const sloPreviewSchema = createSloSchema.pick({ service: true, sli: true, objective: true, window: true });

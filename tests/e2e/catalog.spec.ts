@@ -14,7 +14,7 @@ test("an admin logs in, creates a team and a service, and sees it listed", async
   await page.goto("/services/new");
   await page.getByLabel("Slug").fill("storefront");
   await page.getByLabel("Name").fill("Storefront");
-  await page.getByLabel("Team").selectOption({ label: "Web team" });
+  await page.getByLabel("Team").selectOption("web-team");
   await page.getByRole("button", { name: "Create service" }).click();
   await expect(page.getByRole("heading", { name: "Storefront" })).toBeVisible();
 

@@ -12,11 +12,11 @@ describe("service catalog over the REST API", () => {
 
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "payments", name: "Payments", timezone: "Europe/Berlin" } })).status).toBe(201);
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "other", name: "Other" } })).status).toBe(201);
-    editor = (await userWithToken("editor", ["payments"])).token;
-    viewer = (await userWithToken("viewer", ["payments"])).token;
-    outsider = (await userWithToken("editor", ["other"])).token;
+    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "cat-payments", name: "Payments", timezone: "Europe/Berlin" } })).status).toBe(201);
+    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "cat-other", name: "Other" } })).status).toBe(201);
+    editor = (await userWithToken("editor", ["cat-payments"])).token;
+    viewer = (await userWithToken("viewer", ["cat-payments"])).token;
+    outsider = (await userWithToken("editor", ["cat-other"])).token;
   });
 
   it("rejects requests without a token (401) and with an unknown token (401)", async () => {
@@ -27,22 +27,22 @@ describe("service catalog over the REST API", () => {
   });
 
   it("creates, lists, reads, updates and deletes a service, auditing each change", async () => {
-    const body = { slug: "checkout", name: "Checkout", team: "payments", tier: 1, runbookUrl: "https://runbooks.example.com/checkout" };
+    const body = { slug: "cat-checkout", name: "Checkout", team: "cat-payments", tier: 1, runbookUrl: "https://runbooks.example.com/checkout" };
     const created = await call(services.POST, { method: "POST", token: editor, body });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ slug: "checkout", tier: 1, version: 1, team: { slug: "payments" } });
+    expect(created.body).toMatchObject({ slug: "cat-checkout", tier: 1, version: 1, team: { slug: "cat-payments" } });
 
-    const list = await call(services.GET, { url: "/api/v1/services?team=payments", token: viewer });
+    const list = await call(services.GET, { url: "/api/v1/services?team=cat-payments", token: viewer });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((s: { slug: string }) => s.slug)).toEqual(["checkout"]);
+    expect(list.body.items.map((s: { slug: string }) => s.slug)).toEqual(["cat-checkout"]);
     expect(list.body).toMatchObject({ page: 1, total: 1 });
 
-    const patched = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "checkout" }, body: { description: "Takes orders", version: 1 } });
+    const patched = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-checkout" }, body: { description: "Takes orders", version: 1 } });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ description: "Takes orders", version: 2 });
 
-    expect((await call(service.DELETE, { method: "DELETE", token: editor, params: { slug: "checkout" } })).status).toBe(200);
-    expect((await call(service.GET, { token: viewer, params: { slug: "checkout" } })).status).toBe(404);
+    expect((await call(service.DELETE, { method: "DELETE", token: editor, params: { slug: "cat-checkout" } })).status).toBe(200);
+    expect((await call(service.GET, { token: viewer, params: { slug: "cat-checkout" } })).status).toBe(404);
 
     const log = await call(audit.GET, { url: `/api/v1/audit?entityType=service&entityId=${created.body.id}`, token: admin });
     expect(log.status).toBe(200);
@@ -53,7 +53,7 @@ describe("service catalog over the REST API", () => {
   });
 
   it("answers 422 naming each bad field", async () => {
-    const res = await call(services.POST, { method: "POST", token: editor, body: { slug: "Bad Slug!", name: "", team: "payments", tier: 9, runbookUrl: "ftp://x" } });
+    const res = await call(services.POST, { method: "POST", token: editor, body: { slug: "Bad Slug!", name: "", team: "cat-payments", tier: 9, runbookUrl: "ftp://x" } });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("VALIDATION");
     expect(Object.keys(res.body.error.fields).sort()).toEqual(["name", "runbookUrl", "slug", "tier"]);
@@ -67,7 +67,7 @@ describe("service catalog over the REST API", () => {
   });
 
   it("forbids viewers and editors of other teams from writing (403)", async () => {
-    const body = { slug: "search", name: "Search", team: "payments" };
+    const body = { slug: "cat-search", name: "Search", team: "cat-payments" };
     const byViewer = await call(services.POST, { method: "POST", token: viewer, body });
     expect(byViewer.status).toBe(403);
     expect(byViewer.body.error.code).toBe("FORBIDDEN");
@@ -75,23 +75,23 @@ describe("service catalog over the REST API", () => {
   });
 
   it("answers 409 for a duplicate slug and for a stale version", async () => {
-    const body = { slug: "ledger", name: "Ledger", team: "payments" };
+    const body = { slug: "cat-ledger", name: "Ledger", team: "cat-payments" };
     expect((await call(services.POST, { method: "POST", token: editor, body })).status).toBe(201);
     const dup = await call(services.POST, { method: "POST", token: editor, body });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("CONFLICT");
 
-    const first = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "ledger" }, body: { name: "Ledger A", version: 1 } });
-    const second = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "ledger" }, body: { name: "Ledger B", version: 1 } });
+    const first = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-ledger" }, body: { name: "Ledger A", version: 1 } });
+    const second = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-ledger" }, body: { name: "Ledger B", version: 1 } });
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
-    expect((await call(service.GET, { token: viewer, params: { slug: "ledger" } })).body.name).toBe("Ledger A");
+    expect((await call(service.GET, { token: viewer, params: { slug: "cat-ledger" } })).body.name).toBe("Ledger A");
   });
 
   it("serves two concurrent edits of the same version with exactly one winner", async () => {
-    await call(services.POST, { method: "POST", token: editor, body: { slug: "race", name: "Race", team: "payments" } });
+    await call(services.POST, { method: "POST", token: editor, body: { slug: "cat-race", name: "Race", team: "cat-payments" } });
     const results = await Promise.all(
-      ["A", "B", "C"].map((x) => call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "race" }, body: { name: `Race ${x}`, version: 1 } })),
+      ["A", "B", "C"].map((x) => call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-race" }, body: { name: `Race ${x}`, version: 1 } })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });

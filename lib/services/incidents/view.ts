@@ -1,0 +1,144 @@
+import { AppError } from "@/lib/errors";
+import {
+  incidentDurations,
+  isOverdue,
+  isSeverity,
+  postmortemDueAt,
+  SEVERITY_DEFINITIONS,
+  validateInstantOrder,
+  type IncidentInstants,
+  type InstantField,
+  type Severity,
+} from "@/lib/postmortem";
+import type { InstantKey } from "@/lib/validation/incidents";
+import type { Tx } from "./access";
+
+// Shapes returned by the incident API, and the instant/due-date rules shared by the incident services.
+
+/** API field ↔ lib/postmortem instant name. */
+const FIELD_OF: Record<InstantField, InstantKey | "impactEndAt"> = {
+  impactStart: "impactStartAt",
+  detected: "detectedAt",
+  acknowledged: "acknowledgedAt",
+  mitigated: "mitigatedAt",
+  resolved: "resolvedAt",
+  impactEnd: "impactEndAt",
+};
+
+export type InstantRow = Record<InstantKey, Date | null>;
+
+const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
+
+export const toDomainInstants = (row: InstantRow): IncidentInstants => ({
+  impactStart: ms(row.impactStartAt),
+  detected: ms(row.detectedAt),
+  acknowledged: ms(row.acknowledgedAt),
+  mitigated: ms(row.mitigatedAt),
+  resolved: ms(row.resolvedAt),
+});
+
+/** 422 naming each instant that is out of order (impact start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved). */
+export function assertInstantsInOrder(row: InstantRow) {
+  const violations = validateInstantOrder(toDomainInstants(row));
+  if (violations.length === 0) return;
+  const fields: Record<string, string> = {};
+  const domain = toDomainInstants(row);
+  const at = (f: InstantField) => new Date(domain[f] ?? 0).toISOString();
+  for (const v of violations) {
+    const related = v.relatedField;
+    fields[FIELD_OF[v.field]] ??= related
+      ? `${FIELD_OF[v.field]} (${at(v.field)}) must not be ${related === "resolved" ? "after" : "before"} ${FIELD_OF[related]} (${at(related)})`
+      : `${FIELD_OF[v.field]} is not a valid instant`;
+  }
+  throw new AppError("VALIDATION", `Key instants out of order: ${Object.values(fields).join(" ")}`, fields);
+}
+
+export const asSeverity = (s: string): Severity => (isSeverity(s) ? s : "SEV-3");
+
+/**
+ * When the postmortem is due: SEV-1/2 at the end of the 5th business day after the resolution, in the
+ * owning team's time zone (lib/postmortem postmortemDueAt); SEV-3 and unresolved incidents: none.
+ */
+export function postmortemDue(severity: string, resolvedAt: Date | null, timezone: string): Date | null {
+  if (!resolvedAt) return null;
+  let due: number | null;
+  try {
+    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone });
+  } catch {
+    // A team with an unknown zone (should not happen: zones are validated) counts in UTC.
+    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone: "UTC" });
+  }
+  return due === null ? null : new Date(due);
+}
+
+/** Recomputes and stores the postmortem due date after a change of severity, resolution or team. */
+export async function refreshPostmortemDue(tx: Tx, incidentId: string) {
+  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, resolvedAt: true, team: { select: { timezone: true } } } });
+  await tx.postmortem.updateMany({ where: { incidentId }, data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone) } });
+}
+
+export const incidentInclude = {
+  team: { select: { id: true, slug: true, name: true, timezone: true } },
+  services: { select: { service: { select: { id: true, slug: true, name: true, teamId: true } } } },
+  roles: { orderBy: { assignedAt: "asc" as const } },
+  postmortem: { select: { id: true, status: true, dueAt: true, publishedAt: true, revision: true } },
+  pages: { select: { id: true, title: true, status: true, openedAt: true } },
+} as const;
+
+type IncidentRow = {
+  id: string; number: number; title: string; severity: string; status: string; summary: string;
+  impactStartAt: Date | null; detectedAt: Date | null; acknowledgedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null;
+  reopenCount: number; version: number; createdById: string | null; createdAt: Date; updatedAt: Date;
+  team: { id: string; slug: string; name: string; timezone: string };
+  services: { service: { id: string; slug: string; name: string; teamId: string } }[];
+  roles: { role: string; userId: string; assignedAt: Date }[];
+  postmortem: { id: string; status: string; dueAt: Date | null; publishedAt: Date | null; revision: number } | null;
+  pages: { id: string; title: string; status: string; openedAt: Date }[];
+};
+
+export type UserLite = { id: string; name: string; email: string };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The JSON view of an incident; `users` resolves role holders. */
+export function incidentView(row: IncidentRow, users: Map<string, UserLite>, nowMs: number) {
+  const severity = asSeverity(row.severity);
+  const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
+  const roles = row.roles.map((r) => ({ role: r.role, user: user(r.userId), assignedAt: r.assignedAt.toISOString() }));
+  const instants = { impactStartAt: iso(row.impactStartAt), detectedAt: iso(row.detectedAt), acknowledgedAt: iso(row.acknowledgedAt), mitigatedAt: iso(row.mitigatedAt), resolvedAt: iso(row.resolvedAt) };
+  const pm = row.postmortem;
+  return {
+    id: row.id,
+    number: row.number,
+    key: `INC-${row.number}`,
+    title: row.title,
+    severity,
+    severityDefinition: { name: SEVERITY_DEFINITIONS[severity].name, description: SEVERITY_DEFINITIONS[severity].description },
+    status: row.status,
+    summary: row.summary,
+    team: row.team,
+    services: row.services.map((s) => s.service),
+    roles,
+    commander: roles.find((r) => r.role === "commander")?.user ?? null,
+    instants,
+    durations: incidentDurations(toDomainInstants(row)),
+    reopenCount: row.reopenCount,
+    version: row.version,
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    postmortem: pm
+      ? { id: pm.id, status: pm.status, revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs) }
+      : null,
+    pages: row.pages.map((p) => ({ id: p.id, title: p.title, status: p.status, openedAt: p.openedAt.toISOString() })),
+  };
+}
+export type IncidentView = ReturnType<typeof incidentView>;
+
+/** Users by id for the role holders of many incidents, in one query. */
+export async function usersById(tx: Pick<Tx, "user">, ids: Iterable<string>): Promise<Map<string, UserLite>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await tx.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  return new Map(rows.map((u) => [u.id, u]));
+}

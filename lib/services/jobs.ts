@@ -1,0 +1,36 @@
+import { logger } from "@/lib/observability/logger";
+import { syncAllRollups } from "./slo/rollup-job";
+
+type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+
+const JOBS: Job[] = [{ name: "slo-rollups", everyMs: 60_000, run: () => syncAllRollups() }];
+
+declare global {
+  var __srecpJobsStarted: boolean | undefined;
+}
+
+/**
+ * Starts the in-process background jobs once per server process (set SRECP_DISABLE_JOBS=1 to turn
+ * them off, e.g. when several replicas share a database and one worker is enough). A job never runs
+ * twice at once; timers are unref'd so they never keep the process alive.
+ */
+export function startBackgroundJobs(extra: Job[] = []) {
+  if (globalThis.__srecpJobsStarted || process.env.SRECP_DISABLE_JOBS === "1") return;
+  globalThis.__srecpJobsStarted = true;
+  for (const job of [...JOBS, ...extra]) {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run();
+      } catch (err) {
+        logger().error({ job: job.name, err: (err as Error).message }, "background job failed");
+      } finally {
+        running = false;
+      }
+    };
+    setTimeout(tick, 5_000).unref();
+    setInterval(tick, job.everyMs).unref();
+  }
+}

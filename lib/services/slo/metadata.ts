@@ -1,0 +1,45 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { isPrometheusError } from "@/lib/prometheus";
+import { prometheusFor } from "./prometheus-source";
+
+/**
+ * Metric names, label names and label values from a service's Prometheus, for PromQL completion in
+ * the SLO wizard. Lists are capped so an editor never receives megabytes of names.
+ */
+const CAP = 2000;
+
+async function clientForService(slug: string | undefined) {
+  if (!slug) return prometheusFor(null);
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug } });
+  if (!service) throw new AppError("NOT_FOUND", `service "${slug}" not found`);
+  return prometheusFor(service.dataSourceId);
+}
+
+async function upstream<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus: ${err.message}`);
+    throw err;
+  }
+}
+
+export async function prometheusMetadata(actor: Actor, q: { service?: string; kind: "metrics" | "labels" | "values"; metric?: string; label?: string }) {
+  assertCanRead(actor);
+  const client = await clientForService(q.service);
+  return upstream(async () => {
+    if (q.kind === "metrics") return { items: (await client.metricNames()).slice(0, CAP) };
+    if (q.kind === "labels") {
+      const match = q.metric ? [q.metric] : ["{__name__=~\".+\"}"];
+      const series = await client.series(match, Date.now() / 1000 - 3600 * 6, Date.now() / 1000);
+      const names = new Set<string>();
+      for (const s of series.slice(0, 10_000)) for (const k of Object.keys(s)) if (k !== "__name__") names.add(k);
+      return { items: [...names].sort().slice(0, CAP) };
+    }
+    if (!q.label) throw new AppError("VALIDATION", "label is required", { label: "is required for kind=values" });
+    return { items: (await client.labelValues(q.label, q.metric)).slice(0, CAP) };
+  });
+}
