@@ -15,17 +15,34 @@ import { buildFleetBlocks, fleetService } from "./lib/fleet-data";
 const N = Number(process.argv[2] ?? 1000);
 const DAYS = Number(process.argv[3] ?? 31);
 const work = path.resolve("bench/.work/slo-overview");
-const now = Date.now();
-const endSec = Math.floor(now / 1000 / 60) * 60 - 120;
+// Blocks are kept in bench/.work and reused for 6 hours (building 1,000 × 31 d takes ~2 minutes);
+// measurements are evaluated at the data's end, so a reused data set gives the same numbers.
+const marker = path.join(work, "fleet.json");
+const reuse = (() => {
+  try {
+    const m = JSON.parse(fs.readFileSync(marker, "utf8"));
+    return m.services === N && m.days === DAYS && Date.now() / 1000 - m.endSec < 6 * 3600 ? (m.endSec as number) : null;
+  } catch {
+    return null;
+  }
+})();
+const endSec = reuse ?? Math.floor(Date.now() / 1000 / 60) * 60 - 120;
+const now = endSec * 1000;
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 
 async function main() {
-  fs.rmSync(work, { recursive: true, force: true });
   const dataDir = path.join(work, "data");
-  let t0 = performance.now();
-  await buildFleetBlocks({ services: N, days: DAYS, endSec, dataDir, scratchDir: path.join(work, "scratch") });
-  const backfillMs = ms(t0);
+  let backfillMs = NaN;
+  if (reuse === null) {
+    fs.rmSync(work, { recursive: true, force: true });
+    const t0 = performance.now();
+    await buildFleetBlocks({ services: N, days: DAYS, endSec, dataDir, scratchDir: path.join(work, "scratch") });
+    backfillMs = ms(t0);
+    fs.writeFileSync(marker, JSON.stringify({ services: N, days: DAYS, endSec, backfillMs }));
+  } else {
+    backfillMs = JSON.parse(fs.readFileSync(marker, "utf8")).backfillMs;
+  }
   log(`backfilled ${N} services × ${DAYS} d in ${backfillMs} ms`);
 
   const port = await freePort();
