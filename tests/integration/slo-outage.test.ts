@@ -16,6 +16,15 @@ describe("SLO status when Prometheus goes away", () => {
   let id: string;
   const get = () => call(status.GET, { token, params: { id } });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Polls fn every 200 ms for up to 10 s until it returns a value. */
+  const until = async <T,>(fn: () => Promise<T | null>): Promise<T> => {
+    for (let i = 0; i < 50; i++) {
+      const v = await fn();
+      if (v) return v;
+      await sleep(200);
+    }
+    throw new Error("condition not reached within 10 s");
+  };
 
   beforeAll(async () => {
     stack = await startPrometheusStack({});
@@ -40,7 +49,12 @@ describe("SLO status when Prometheus goes away", () => {
 
     await stack.stopPrometheus();
     await sleep(1100); // past SLO_REFRESH_SECONDS=1 (tests/integration/setup-env.ts)
-    const down = await get();
+    // The first read after the interval may still get the recent value while the refresh runs in the
+    // background (stale-while-revalidate); once the refresh has failed, reads are marked stale.
+    const down = await until(async () => {
+      const r = await get();
+      return r.body.stale ? r : null;
+    });
     expect(down.status).toBe(200);
     expect(down.body.stale).toBe(true);
     expect(down.body.staleAgeSeconds).toBeGreaterThanOrEqual(1);
@@ -53,7 +67,10 @@ describe("SLO status when Prometheus goes away", () => {
 
     await stack.startPrometheus();
     await sleep(1100);
-    const back = await get();
+    const back = await until(async () => {
+      const r = await get();
+      return r.body.stale ? null : r;
+    });
     expect(back.status).toBe(200);
     expect(back.body.stale).toBe(false);
     expect(back.body.staleAgeSeconds).toBeUndefined();

@@ -1,6 +1,7 @@
 import { logger } from "@/lib/observability/logger";
 import { DEFAULT_SOURCE, prometheusFor } from "./prometheus-source";
 import { rolledUntil, syncRollups } from "./rollups";
+import { currentStatuses } from "./status-cache";
 import { loadSloDefs, type SloDef } from "./store";
 
 /**
@@ -23,5 +24,7 @@ export async function syncAllRollups(nowMs = Date.now()): Promise<number> {
       logger().warn({ source: key, err: (err as Error).message }, "rollup sync failed; will retry");
     }
   }
+  // Keep the overview's cache warm, so viewers are served from memory.
+  await currentStatuses(defs).catch((err) => logger().warn({ err: (err as Error).message }, "status refresh failed"));
   return queries;
 }

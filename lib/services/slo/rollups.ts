@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { batchQuery, type PrometheusClient } from "@/lib/prometheus";
 import { sliIncreaseQueries, windowBounds } from "@/lib/slo";
+import { countsOf, sumItems } from "./sli-sums";
 import type { SloDef } from "./store";
 
 export const HOUR_MS = 3_600_000;
@@ -62,13 +63,12 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
     await write(rows);
   }
   for (const [hour, hourDefs] of byHour) {
-    const items = hourDefs.flatMap((d) => {
-      const q = sliIncreaseQueries(d.version.sli, "1h");
-      return [{ key: `${d.version.id}|g`, expr: q.good }, { key: `${d.version.id}|t`, expr: q.total }];
-    });
-    const res = await batchQuery(client, items, { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
+    const res = await batchQuery(client, hourDefs.flatMap((d) => sumItems(d, "h", "1h")), { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
     queries += res.queryCount;
-    await write(hourDefs.map((d) => row(d.version.id, hour, res.values.get(`${d.version.id}|g`), res.values.get(`${d.version.id}|t`))));
+    await write(hourDefs.map((d) => {
+      const c = countsOf(d, res.values, "h");
+      return row(d.version.id, hour, c?.good, c?.total);
+    }));
   }
   return queries;
 }
@@ -80,20 +80,30 @@ function row(versionId: string, hourMs: number, good: number | undefined, total:
   return { versionId, hour: new Date(hourMs), good: g, total: t };
 }
 
-/** Sums of rolled-up hours in [fromMs, untilMs) per version (SLOs sharing a window start share a query). */
-export async function rollupSums(ranges: { versionId: string; fromMs: number }[], untilMs: number): Promise<Map<string, { good: number; total: number }>> {
+/**
+ * Sums of rolled-up hours in [fromMs, untilMs) per version and tag, keyed "<versionId>|<tag>"
+ * (ranges sharing a start share one grouped query).
+ */
+export async function rollupSums(ranges: { versionId: string; fromMs: number; tag: string }[], untilMs: number): Promise<Map<string, { good: number; total: number }>> {
   const db = await getDb();
-  const byFrom = new Map<number, string[]>();
-  for (const r of ranges) byFrom.set(r.fromMs, [...(byFrom.get(r.fromMs) ?? []), r.versionId]);
+  const byFrom = new Map<number, { versionIds: string[]; tags: Map<string, string[]> }>();
+  for (const r of ranges) {
+    const g = byFrom.get(r.fromMs) ?? { versionIds: [], tags: new Map<string, string[]>() };
+    if (!g.tags.has(r.versionId)) g.versionIds.push(r.versionId);
+    g.tags.set(r.versionId, [...(g.tags.get(r.versionId) ?? []), r.tag]);
+    byFrom.set(r.fromMs, g);
+  }
   const out = new Map<string, { good: number; total: number }>();
   await Promise.all(
-    [...byFrom].map(async ([fromMs, versionIds]) => {
+    [...byFrom].map(async ([fromMs, { versionIds, tags }]) => {
       const sums = await db.sloRollup.groupBy({
         by: ["versionId"],
         where: { versionId: { in: versionIds }, hour: { gte: new Date(fromMs), lt: new Date(untilMs) } },
         _sum: { good: true, total: true },
       });
-      for (const s of sums) out.set(s.versionId, { good: s._sum.good ?? 0, total: s._sum.total ?? 0 });
+      for (const s of sums) {
+        for (const tag of tags.get(s.versionId) ?? []) out.set(`${s.versionId}|${tag}`, { good: s._sum.good ?? 0, total: s._sum.total ?? 0 });
+      }
     }),
   );
   return out;

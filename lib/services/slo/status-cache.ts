@@ -7,7 +7,7 @@ import { buildStatus, computeStatuses } from "./status-engine";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 
-type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number };
+type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number; failure?: { atMs: number; error: string } };
 
 // Per Prometheus source: the last good result, and the computation in flight (single-flight: a hundred
 // viewers refreshing at once cause one query set).
@@ -45,11 +45,26 @@ export async function currentStatuses(defs: SloDef[], realNowMs = Date.now()): P
   return out;
 }
 
+/** A cached result older than the refresh interval is still served while a refresh runs (stale-while-revalidate), up to this many intervals. */
+const MAX_REVALIDATE_INTERVALS = 10;
+
 async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): Promise<Map<string, SloStatus>> {
   const fingerprint = fingerprintOf(defs);
   const hit = cache.get(key);
   const ttlMs = env().refreshIntervalSeconds * 1000;
-  if (hit && hit.fingerprint === fingerprint && realNowMs - hit.computedAtMs < ttlMs) return hit.statuses;
+  const same = hit && hit.fingerprint === fingerprint;
+  if (same && hit.failure && realNowMs - hit.failure.atMs < ttlMs) return staleStatuses(defs, hit.statuses, hit.computedAtMs, realNowMs, hit.failure.error);
+  if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs) return hit.statuses;
+  if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs * MAX_REVALIDATE_INTERVALS) {
+    // Serve the recent value at once; the refresh runs in the background (single flight).
+    void refresh(key, defs, fingerprint, realNowMs).catch(() => {});
+    return hit.statuses;
+  }
+  return refresh(key, defs, fingerprint, realNowMs);
+}
+
+async function refresh(key: string, defs: SloDef[], fingerprint: string, realNowMs: number): Promise<Map<string, SloStatus>> {
+  const hit = cache.get(key);
   let running = inflight.get(key);
   if (!running || running.fingerprint !== fingerprint) {
     const promise = (async (): Promise<Entry> => {
@@ -68,6 +83,8 @@ async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): P
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
     logger().warn({ source: key, err: (err as Error).message }, "prometheus unavailable; serving stale SLO status");
+    // Remember the failure so reads within the next interval are served stale without waiting again.
+    if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error: (err as Error).message } });
     return staleStatuses(defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message);
   }
 }

