@@ -172,9 +172,15 @@ ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${M
 | baseline: raw 30-day ratio of all services in ONE PromQL query | ${r.rawBatchedMs} ms | 1 |
 | baseline: raw 30-day ratio, one query per SLO, sequential | ${(r.perSloMs / 1000).toFixed(1)} s | ${N} |
 
-The refresh asks Prometheus only for the open hour and burn windows (≤ 3 d), in a constant number of
-batched queries (one per burn window + one for the open hour), whatever the number of SLOs and the window
-length; 30-day counts come from exact hourly rollups in PostgreSQL.
+Load average while measuring: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min; other work on the machine inflates every row alike).
+
+The refresh asks Prometheus only for the open tail since the last rolled hour and the burn windows 5m–2h;
+30-day counts and the 6h/1d/3d burn windows come from exact hourly rollups in PostgreSQL. So the work per
+refresh does not depend on the window length (30 d vs 7 d above). The queries are keyed sums batched into
+balanced \`or\` trees of 250 expressions: ⌈10·N/250⌉ queries for N SLOs, never one per SLO. (One query for
+all would be fewer requests but slower: Prometheus 2.42's evaluation time grows quadratically with the
+selectors in one query — 2,000 sums in one query 0.95 s, in four queries of 500 0.2 s.) The overview API
+serves from a cache refreshed in the background (stale-while-revalidate), so viewers never wait for it.
 `;
   fs.appendFileSync("bench/RESULTS.md", text);
   console.log(text);
