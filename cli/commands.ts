@@ -2,6 +2,8 @@ import { required } from "./args";
 import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
 import { createUserSchema } from "@/lib/validation/users";
 import { ensureEmbeddedDbMigrated, migrate } from "./db";
+import { CONFIG_COMMANDS, CONFIG_USAGE } from "./commands-config";
+import { GATE_COMMANDS, GATE_USAGE } from "./commands-gate";
 
 export type CommandArgs = { words: string[]; flags: Record<string, string | true>; root: string };
 type Command = (args: CommandArgs) => Promise<number | void>;
@@ -14,7 +16,9 @@ export const USAGE = `srecp — SRE control plane command line
   srecp demo                           load a small realistic demo: teams, users, services
 
 Database: DATABASE_URL=postgres://… or, unset, the embedded database under DATA_DIR (default ./.data).
-The embedded database is single-process: stop the web app before using the CLI on it.`;
+The embedded database is single-process: stop the web app before using the CLI on it.
+${GATE_USAGE}
+${CONFIG_USAGE}`;
 
 const list = (v: string | true | undefined) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
 
@@ -50,4 +54,6 @@ export const COMMANDS: Record<string, Command> = {
     const summary = await loadDemo(SYSTEM_ACTOR);
     console.log(summary);
   },
+  ...GATE_COMMANDS,
+  ...CONFIG_COMMANDS,
 };

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 
 const serviceView = {
   id: true, slug: true, name: true, tier: true, description: true, runbookUrl: true, repoUrl: true,
-  dashboardUrl: true, version: true, dataSource: { select: { id: true, name: true } }, createdAt: true, updatedAt: true,
+  dashboardUrl: true, managedBy: true, version: true, dataSource: { select: { id: true, name: true } }, createdAt: true, updatedAt: true,
   team: { select: { id: true, slug: true, name: true, timezone: true } },
 } as const;
 

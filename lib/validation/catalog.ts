@@ -12,6 +12,15 @@ export const updateTeamSchema = createTeamSchema.partial().omit({ slug: true });
 
 export const SERVICE_TIERS = [1, 2, 3, 4] as const;
 
+/** Set when a resource is managed as code (`srecp apply` sets "srecp"); null = managed in the UI. */
+export const managedBySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(63, "must be at most 63 characters")
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "use lower-case letters, digits, dots, dashes and underscores")
+  .nullable();
+
 const serviceFields = {
   name: nameSchema,
   team: slugSchema.describe("slug of the owning team"),
@@ -24,7 +33,7 @@ const serviceFields = {
   dataSource: z.string().trim().max(120).nullish(),
 };
 
-export const createServiceSchema = z.object({ slug: slugSchema, ...serviceFields });
+export const createServiceSchema = z.object({ slug: slugSchema, ...serviceFields, managedBy: managedBySchema.optional() });
 export type CreateServiceInput = z.infer<typeof createServiceSchema>;
 
 export const updateServiceSchema = z
@@ -37,6 +46,7 @@ export const updateServiceSchema = z
     repoUrl: optionalUrlSchema,
     dashboardUrl: optionalUrlSchema,
     dataSource: z.string().trim().max(120).nullable(),
+    managedBy: managedBySchema,
     version: versionSchema.optional(),
   })
   .partial()

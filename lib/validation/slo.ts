@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
+import { managedBySchema } from "./catalog";
 
 const selector = z.string().trim().min(1, "is required").max(4000, "must be at most 4000 characters");
 
@@ -64,6 +65,7 @@ export const updateSloSchema = z
     runbookUrl: optionalUrlSchema,
     alerting: z.boolean(),
     labels: labelsSchema,
+    managedBy: managedBySchema,
     /** The revision the edit is based on (optimistic concurrency). */
     revision: z.number().int().min(1),
   })

@@ -1,0 +1,31 @@
+import { createServiceSchema, createTeamSchema, listServicesSchema, updateServiceSchema, updateTeamSchema } from "@/lib/validation/catalog";
+import { paginationSchema } from "@/lib/validation/common";
+import { dataSourceSchema } from "@/lib/validation/slo";
+import { createTokenSchema } from "@/lib/validation/users";
+import { op, type Operation } from "../registry";
+import { anyObject, auditQuery, itemsOf, meView, pageOf } from "../schemas";
+
+// Catalog (teams, services), Access (me, tokens, data sources, audit) and Meta.
+export const catalogRoutes: Operation[] = [
+  op({ method: "GET", path: "/api/v1/teams", tag: "Catalog", summary: "List teams", query: paginationSchema, response: { schema: pageOf(anyObject) } }),
+  op({ method: "POST", path: "/api/v1/teams", tag: "Catalog", summary: "Create a team (admin)", body: createTeamSchema, response: { status: 201 } }),
+  op({ method: "GET", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "A team with its members" }),
+  op({ method: "PATCH", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "Change a team (admin)", body: updateTeamSchema }),
+  op({ method: "DELETE", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "Delete a team without services (admin)" }),
+  op({ method: "GET", path: "/api/v1/services", tag: "Catalog", summary: "List services", query: listServicesSchema, response: { schema: pageOf(anyObject) } }),
+  op({ method: "POST", path: "/api/v1/services", tag: "Catalog", summary: "Create a service (editor of the owning team)", description: "`managedBy` marks it as managed as code (srecp apply sets \"srecp\").", body: createServiceSchema, response: { status: 201 } }),
+  op({ method: "GET", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "A service" }),
+  op({ method: "PATCH", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Change a service", description: "Send `version` for optimistic concurrency: a stale version answers 409.", body: updateServiceSchema }),
+  op({ method: "DELETE", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Delete a service and its SLOs" }),
+
+  op({ method: "GET", path: "/api/v1/me", tag: "Access", summary: "Who the session or token belongs to", response: { schema: meView } }),
+  op({ method: "GET", path: "/api/v1/tokens", tag: "Access", summary: "Your API tokens (admins: everyone's)", response: { schema: itemsOf(anyObject) } }),
+  op({ method: "POST", path: "/api/v1/tokens", tag: "Access", summary: "Create an API token (the token is in this answer only)", body: createTokenSchema, response: { status: 201 } }),
+  op({ method: "DELETE", path: "/api/v1/tokens/{id}", tag: "Access", summary: "Revoke an API token" }),
+  op({ method: "GET", path: "/api/v1/datasources", tag: "Access", summary: "Prometheus data sources (secrets hidden)" }),
+  op({ method: "POST", path: "/api/v1/datasources", tag: "Access", summary: "Add a Prometheus data source (admin)", body: dataSourceSchema, response: { status: 201 } }),
+  op({ method: "DELETE", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Delete a data source; its services fall back to PROMETHEUS_URL" }),
+  op({ method: "GET", path: "/api/v1/audit", tag: "Access", summary: "Audit events, newest first (admin)", query: auditQuery, response: { schema: pageOf(anyObject) } }),
+
+  op({ method: "GET", path: "/api/v1/openapi.json", tag: "Meta", summary: "This OpenAPI 3.1 document", auth: "public" }),
+];

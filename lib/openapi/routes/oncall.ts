@@ -1,0 +1,57 @@
+import {
+  coverRequestInputSchema, createEscalationPolicySchema, createIntegrationSchema, createPersonFeedSchema, createScheduleSchema, alertmanagerWebhookSchema,
+  atQuerySchema, handoffNoteInputSchema, listCoverRequestsSchema, listHandoffNotesSchema, listOverridesSchema, listPagesSchema, listPoliciesSchema,
+  listSchedulesSchema, overrideInputSchema, updateEscalationPolicySchema, updateIntegrationSchema, updateScheduleSchema, windowQuerySchema,
+} from "@/lib/validation/oncall";
+import { op, type Operation } from "../registry";
+import { anyObject, itemsOf, pageOf } from "../schemas";
+
+const S = "/api/v1/schedules/{id}";
+export const oncallRoutes: Operation[] = [
+  op({ method: "GET", path: "/api/v1/schedules", tag: "On-call", summary: "Schedules with who is on call now", query: listSchedulesSchema }),
+  op({ method: "POST", path: "/api/v1/schedules", tag: "On-call", summary: "Create a schedule (editor of the team)", body: createScheduleSchema, response: { status: 201 } }),
+  op({ method: "GET", path: S, tag: "On-call", summary: "A schedule: layers, on call now, rotation health" }),
+  op({ method: "PATCH", path: S, tag: "On-call", summary: "Change a schedule (requires version; layers = the complete new list)", body: updateScheduleSchema }),
+  op({ method: "DELETE", path: S, tag: "On-call", summary: "Delete a schedule" }),
+  op({ method: "GET", path: `${S}/shifts`, tag: "On-call", summary: "The final timeline: segments, shifts, gaps, per-layer shifts, overrides", query: windowQuerySchema }),
+  op({ method: "GET", path: `${S}/oncall`, tag: "On-call", summary: "Who is on call at an instant (default now)", query: atQuerySchema }),
+  op({ method: "GET", path: `${S}/history`, tag: "On-call", summary: "Who actually was on call (recorded as it happened)", query: windowQuerySchema, response: { schema: itemsOf(anyObject) } }),
+  op({ method: "GET", path: `${S}/overrides`, tag: "On-call", summary: "Overrides (default: not yet ended)", query: listOverridesSchema }),
+  op({ method: "POST", path: `${S}/overrides`, tag: "On-call", summary: "Create an override", body: overrideInputSchema, response: { status: 201 } }),
+  op({ method: "DELETE", path: `${S}/overrides/{overrideId}`, tag: "On-call", summary: "Cancel a future override or end a running one now" }),
+  op({ method: "GET", path: `${S}/cover-requests`, tag: "On-call", summary: "Cover requests", query: listCoverRequestsSchema }),
+  op({ method: "POST", path: `${S}/cover-requests`, tag: "On-call", summary: "Ask for cover of your own shifts in a window", body: coverRequestInputSchema, response: { status: 201 } }),
+  op({ method: "POST", path: `${S}/cover-requests/{requestId}/accept`, tag: "On-call", summary: "Take the cover (creates a replace override)" }),
+  op({ method: "POST", path: `${S}/cover-requests/{requestId}/cancel`, tag: "On-call", summary: "Withdraw an open cover request" }),
+  op({ method: "GET", path: `${S}/handoff-notes`, tag: "On-call", summary: "Handoff notes", query: listHandoffNotesSchema }),
+  op({ method: "POST", path: `${S}/handoff-notes`, tag: "On-call", summary: "Write the handoff note of your shift change", body: handoffNoteInputSchema, response: { status: 201 } }),
+  op({ method: "POST", path: `${S}/handoff-notes/{noteId}/ack`, tag: "On-call", summary: "Acknowledge a handoff note (incoming person)" }),
+  op({ method: "GET", path: `${S}/calendar-feeds`, tag: "On-call", summary: "Calendar feeds of this schedule you may see" }),
+  op({ method: "POST", path: `${S}/calendar-feeds`, tag: "On-call", summary: "A secret iCal feed URL of this schedule (shown once)", response: { status: 201 } }),
+  op({ method: "GET", path: "/api/v1/calendar/feeds", tag: "On-call", summary: "Your calendar feeds (admins: all)" }),
+  op({ method: "POST", path: "/api/v1/calendar/feeds", tag: "On-call", summary: "A secret iCal feed of your shifts in every schedule (URL shown once)", body: createPersonFeedSchema, response: { status: 201 } }),
+  op({ method: "DELETE", path: "/api/v1/calendar/feeds/{id}", tag: "On-call", summary: "Revoke a calendar feed" }),
+  op({ method: "GET", path: "/api/v1/calendar/{token}", tag: "On-call", summary: "The iCal feed (the secret token in the URL is the credential)", params: { token: "the feed's secret token, optionally with .ics" }, auth: "feed-token", response: { contentType: "text/calendar", description: "iCalendar (RFC 5545)" } }),
+  op({ method: "GET", path: "/api/v1/escalation-policies", tag: "On-call", summary: "Escalation policies", query: listPoliciesSchema }),
+  op({ method: "POST", path: "/api/v1/escalation-policies", tag: "On-call", summary: "Create an escalation policy (editor of the team)", body: createEscalationPolicySchema, response: { status: 201 } }),
+  op({ method: "GET", path: "/api/v1/escalation-policies/{id}", tag: "On-call", summary: "An escalation policy" }),
+  op({ method: "PATCH", path: "/api/v1/escalation-policies/{id}", tag: "On-call", summary: "Change an escalation policy (requires version)", body: updateEscalationPolicySchema }),
+  op({ method: "DELETE", path: "/api/v1/escalation-policies/{id}", tag: "On-call", summary: "Delete an escalation policy" }),
+  op({ method: "GET", path: "/api/v1/escalation-policies/{id}/oncall", tag: "On-call", summary: "Every step of the policy resolved to people now" }),
+
+  op({ method: "GET", path: "/api/v1/integrations", tag: "Alerting", summary: "Alertmanager integrations (admin)" }),
+  op({ method: "POST", path: "/api/v1/integrations", tag: "Alerting", summary: "Create an integration (admin; its token is in this answer only)", body: createIntegrationSchema, response: { status: 201 } }),
+  op({ method: "GET", path: "/api/v1/integrations/{id}", tag: "Alerting", summary: "An integration (admin)" }),
+  op({ method: "PATCH", path: "/api/v1/integrations/{id}", tag: "Alerting", summary: "Change name, routes or default service (admin)", body: updateIntegrationSchema }),
+  op({ method: "DELETE", path: "/api/v1/integrations/{id}", tag: "Alerting", summary: "Revoke an integration: its token stops working (admin)" }),
+  op({ method: "POST", path: "/api/v1/integrations/{id}/token", tag: "Alerting", summary: "Issue a new token (shown once); the old one stops working (admin)" }),
+  op({
+    method: "POST", path: "/api/v1/integrations/alertmanager", tag: "Alerting", summary: "Alertmanager webhook receiver (version 4)",
+    description: "Authenticated by the integration's token (Authorization: Bearer). 201 when a page opened; 200 for a redelivery, a resolve or an ignored resolved group.",
+    body: alertmanagerWebhookSchema, auth: "integration-token", response: { status: 201 },
+  }),
+  op({ method: "GET", path: "/api/v1/pages", tag: "Alerting", summary: "Pages, newest first", query: listPagesSchema, response: { schema: pageOf(anyObject) } }),
+  op({ method: "GET", path: "/api/v1/pages/{id}", tag: "Alerting", summary: "A page with its events" }),
+  op({ method: "POST", path: "/api/v1/pages/{id}/ack", tag: "Alerting", summary: "Acknowledge a page: stops the escalation" }),
+  op({ method: "POST", path: "/api/v1/pages/{id}/resolve", tag: "Alerting", summary: "Resolve a page" }),
+];

@@ -1,0 +1,26 @@
+import { burndownQuerySchema, createSloSchema, listSlosSchema, sloPreviewSchema, statusQuerySchema, updateSloSchema } from "@/lib/validation/slo";
+import { signalsQuerySchema, signalsSchema } from "@/lib/validation/signals";
+import { op, type Operation } from "../registry";
+import { anyObject, approveVersionBody, itemsOf, pageOf, prometheusMetadataQuery, rejectVersionBody, rulesQuery, sloStatusView } from "../schemas";
+
+const listSlosQuery = listSlosSchema.extend({ at: statusQuerySchema.shape.at });
+const yaml = { contentType: "application/yaml", description: "Prometheus rule file" };
+
+export const sloRoutes: Operation[] = [
+  op({ method: "GET", path: "/api/v1/slos", tag: "SLOs", summary: "List SLOs, optionally with status (one batched refresh for all)", query: listSlosQuery, response: { schema: pageOf(anyObject) } }),
+  op({ method: "POST", path: "/api/v1/slos", tag: "SLOs", summary: "Define an SLO (editor of the service's team)", description: "PromQL is checked by Prometheus before saving. An editor's definition waits for an approver's sign-off.", body: createSloSchema, response: { status: 201 } }),
+  op({ method: "POST", path: "/api/v1/slos/preview", tag: "SLOs", summary: "What a definition would report, before saving", body: sloPreviewSchema }),
+  op({ method: "GET", path: "/api/v1/slos/{id}", tag: "SLOs", summary: "An SLO" }),
+  op({ method: "PATCH", path: "/api/v1/slos/{id}", tag: "SLOs", summary: "Change an SLO", description: "A change of sli/objective/window creates a new immutable version. Send `revision` to guard against concurrent edits (409 when stale).", body: updateSloSchema }),
+  op({ method: "DELETE", path: "/api/v1/slos/{id}", tag: "SLOs", summary: "Delete an SLO" }),
+  op({ method: "GET", path: "/api/v1/slos/{id}/status", tag: "SLOs", summary: "Error budget, burn rates and alerts now or at `at`", description: "200 with stale: true when Prometheus is down.", query: statusQuerySchema, response: { schema: sloStatusView }, errors: [503] }),
+  op({ method: "GET", path: "/api/v1/slos/{id}/burndown", tag: "SLOs", summary: "Remaining budget across the window with the ideal line", query: burndownQuerySchema, errors: [503] }),
+  op({ method: "GET", path: "/api/v1/slos/{id}/rules", tag: "SLOs", summary: "Prometheus recording and alerting rules for this SLO", response: yaml }),
+  op({ method: "GET", path: "/api/v1/slos/{id}/versions", tag: "SLOs", summary: "Versions of the SLI, objective and window, newest first", response: { schema: itemsOf(anyObject) } }),
+  op({ method: "POST", path: "/api/v1/slos/{id}/versions/{number}/approve", tag: "SLOs", summary: "Sign off a pending version (approver)", params: { number: "version number" }, body: approveVersionBody }),
+  op({ method: "POST", path: "/api/v1/slos/{id}/versions/{number}/reject", tag: "SLOs", summary: "Reject a pending version with a comment (approver)", params: { number: "version number" }, body: rejectVersionBody }),
+  op({ method: "GET", path: "/api/v1/rules", tag: "SLOs", summary: "Prometheus rule file for all SLOs", query: rulesQuery, response: yaml }),
+  op({ method: "GET", path: "/api/v1/prometheus/metadata", tag: "SLOs", summary: "Metric, label and value names for PromQL completion", query: prometheusMetadataQuery, errors: [503] }),
+  op({ method: "GET", path: "/api/v1/services/{slug}/signals", tag: "SLOs", summary: "Golden signals of a service as series", query: signalsQuerySchema, errors: [503] }),
+  op({ method: "PUT", path: "/api/v1/services/{slug}/signals", tag: "SLOs", summary: "Configure the PromQL of each golden signal (editor)", body: signalsSchema }),
+];

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { paginationSchema } from "@/lib/validation/common";
+import { DEPLOYMENT_STATUSES } from "@/lib/validation/deployments";
+
+/**
+ * Response shapes and the few request schemas that route handlers still declare inline. Request schemas
+ * that live in lib/validation are imported from there by the route files (lib/openapi/routes/*) — the
+ * same objects the handlers validate with. The MIRRORED ones below are copies of schemas written inside
+ * route files (which cannot export anything but handlers); each names its route so it can move to
+ * lib/validation and be imported by both.
+ */
+
+/** The error envelope every endpoint answers with on failure. */
+export const errorEnvelope = z.object({
+  error: z.object({
+    code: z.enum(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID_STATE", "BAD_REQUEST", "UPSTREAM_UNAVAILABLE", "UPSTREAM_BAD_RESPONSE", "INTERNAL"]),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional().describe("validation errors: field path → message"),
+    requestId: z.string().optional(),
+  }),
+});
+
+export const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+export const itemsOf = (item: z.ZodType) => z.object({ items: z.array(item) });
+export const anyObject = z.record(z.string(), z.unknown());
+
+const burnRates = z.record(z.string(), z.number().nullable()).describe("burn rate per window: 5m, 30m, 1h, 2h, 6h, 1d, 3d (null = no data)");
+
+export const gateExceptionView = z.object({
+  id: z.string(), reason: z.string(), grantedBy: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(), createdAt: z.iso.datetime(),
+});
+
+export const releaseGateView = z.object({
+  service: z.string(),
+  allowed: z.boolean().describe("false when the policy freezes releases and no exception is active"),
+  state: z.enum(["healthy", "at_risk", "frozen"]),
+  reasons: z.array(z.string()),
+  evaluatedAt: z.iso.datetime(),
+  policy: z.object({ scope: z.enum(["service", "team", "default"]), atRiskBelow: z.number(), freezeAtOrBelow: z.number(), freezeOnPageAlert: z.boolean() }),
+  slos: z.array(
+    z.object({
+      id: z.string(), name: z.string(), objective: z.number(), remaining: z.number().nullable().describe("fraction of the window's budget left"),
+      burnRates, firing: z.array(z.string()).describe("names of the burn-rate alerts whose condition holds"), pageAlertFiring: z.boolean(),
+      alerts: z.array(z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), factor: z.number(), firing: z.boolean() })),
+      noData: z.boolean(), stale: z.boolean(),
+    }),
+  ),
+  exception: gateExceptionView.optional(),
+});
+
+export const deploymentView = z.object({
+  id: z.string(), service: z.string(), serviceName: z.string(), version: z.string(), environment: z.string(), at: z.iso.datetime(),
+  link: z.string().nullable(), status: z.enum(DEPLOYMENT_STATUSES), createdById: z.string().nullable(), createdAt: z.iso.datetime(),
+});
+
+export const deploymentList = z.object({ items: z.array(deploymentView), from: z.iso.datetime(), to: z.iso.datetime() });
+
+export const sloStatusView = z.object({
+  sloId: z.string(), name: z.string(), service: z.string(), version: z.number(), objective: z.number(), windowStart: z.iso.datetime(), windowEnd: z.iso.datetime(),
+  noData: z.boolean(), sliValue: z.number().nullable(), events: z.object({ good: z.number(), bad: z.number(), total: z.number() }),
+  errorBudget: z.object({ total: z.number(), consumed: z.number().nullable(), remaining: z.number().nullable(), allowedBadEvents: z.number().nullable(), downtimeEquivalentSeconds: z.number() }),
+  burnRates, alerts: z.array(z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), longWindow: z.string(), shortWindow: z.string(), factor: z.number(), firing: z.boolean() })),
+  exhaustsAt: z.iso.datetime().nullable(), asOf: z.iso.datetime(), stale: z.boolean(), staleAgeSeconds: z.number().optional(), error: z.string().optional(),
+});
+
+export const meView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["viewer", "editor", "approver", "admin"]), teamIds: z.array(z.string()), tokenScopes: z.array(z.string()).nullable() });
+
+// ── MIRRORED request schemas (declared inside route files; move them to lib/validation) ──
+
+/** app/api/v1/audit/route.ts */
+export const auditQuery = paginationSchema.extend({ entityType: z.string().optional(), entityId: z.string().optional() });
+/** app/api/v1/rules/route.ts (reads ?service= without a schema) */
+export const rulesQuery = z.object({ service: z.string().optional().describe("only this service's SLOs") });
+/** app/api/v1/prometheus/metadata/route.ts */
+export const prometheusMetadataQuery = z.object({
+  kind: z.enum(["metrics", "labels", "values"], { error: "must be metrics, labels or values" }),
+  service: z.string().optional(),
+  metric: z.string().max(500).optional(),
+  label: z.string().max(200).optional(),
+});
+/** app/api/v1/slos/[id]/versions/[number]/approve/route.ts */
+export const approveVersionBody = z.object({ comment: z.string().max(2000).default("") });
+/** app/api/v1/slos/[id]/versions/[number]/reject/route.ts */
+export const rejectVersionBody = z.object({ comment: z.string().trim().min(1, "is required when rejecting").max(2000) });
+/** app/api/v1/incidents/[id]/timeline/route.ts */
+export const timelineQuery = z.object({ starred: z.enum(["true", "false"], { error: "must be true or false" }).optional() });
+/** app/api/v1/postmortems/[id]/route.ts ({id}.md export) */
+export const postmortemExportQuery = z.object({
+  revision: z.coerce.number().int().min(1, "must be a published revision number").optional(),
+  download: z.enum(["1", "true", "0", "false"]).optional(),
+});

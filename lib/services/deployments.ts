@@ -1,0 +1,100 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
+import type { CreateDeploymentInput, ListDeploymentsQuery, UpdateDeploymentInput } from "@/lib/validation/deployments";
+import { recordAudit } from "./audit";
+import { requireAnyScope } from "./gate";
+
+/**
+ * Deployment events recorded by pipelines (`POST /api/v1/deployments`, `srecp deploy record`). They are
+ * drawn as markers on the burndown and SLI charts and are the "before" instant of `srecp verify`.
+ * A CI token needs the "deployments" scope (or "write") to record and "deployments", "gate" or "read" to list.
+ */
+const DAY_MS = 86_400_000;
+
+type Row = { id: string; version: string; environment: string; at: Date; link: string | null; status: string; createdById: string | null; createdAt: Date; service: { slug: string; name: string } };
+const include = { service: { select: { slug: true, name: true } } } as const;
+
+export type DeploymentView = ReturnType<typeof view>;
+const view = (d: Row) => ({
+  id: d.id, service: d.service.slug, serviceName: d.service.name, version: d.version, environment: d.environment,
+  at: d.at.toISOString(), link: d.link, status: d.status, createdById: d.createdById, createdAt: d.createdAt.toISOString(),
+});
+
+/** Recording a deploy is a change to the service's history: editors of its team (or CI tokens acting as one). */
+function assertCanRecord(actor: Actor, teamId: string, slug: string) {
+  requireAnyScope(actor, ["deployments", "write"]);
+  if (!atLeast(actor, "editor")) throw new AppError("FORBIDDEN", `Role ${actor.role} cannot record deployments; editor or higher is required`);
+  if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", `You are not a member of the team that owns service "${slug}"`);
+}
+
+export async function recordDeployment(actor: Actor, input: CreateDeploymentInput) {
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug: input.service } });
+  if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
+  assertCanRecord(actor, service.teamId, service.slug);
+  return db.$transaction(async (tx) => {
+    const row = await tx.deployment.create({
+      data: {
+        serviceId: service.id, version: input.version, environment: input.environment, at: input.at ?? new Date(),
+        link: input.link, status: input.status, createdById: actor.userId === "system" ? null : actor.userId,
+      },
+      include,
+    });
+    await recordAudit(tx, actor, { action: "deployment.create", entityType: "deployment", entityId: row.id, after: view(row) });
+    return view(row);
+  });
+}
+
+/** Newest first, within [from, to] (default: the 30 days before now) — the shape chart markers need. */
+export async function listDeployments(actor: Actor, q: ListDeploymentsQuery) {
+  requireAnyScope(actor, ["deployments", "gate", "read"]);
+  const db = await getDb();
+  if (q.service && !(await db.service.findUnique({ where: { slug: q.service } }))) throw notFound(`service "${q.service}"`);
+  const to = new Date(q.to ?? Date.now());
+  const from = new Date(q.from ?? to.getTime() - 30 * DAY_MS);
+  const rows = await db.deployment.findMany({
+    where: {
+      at: { gte: from, lte: to },
+      ...(q.service ? { service: { slug: q.service } } : {}),
+      ...(q.environment ? { environment: q.environment } : {}),
+      ...(q.status ? { status: q.status } : {}),
+    },
+    include,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: q.limit,
+  });
+  return { items: rows.map(view), from: from.toISOString(), to: to.toISOString() };
+}
+
+export async function getDeployment(actor: Actor, id: string) {
+  requireAnyScope(actor, ["deployments", "gate", "read"]);
+  const row = await (await getDb()).deployment.findUnique({ where: { id }, include });
+  if (!row) throw notFound(`deployment ${id}`);
+  return view(row);
+}
+
+/**
+ * Moves a deploy on (started → succeeded/failed, anything → rolled_back) or fixes its link. The update
+ * only applies if the status is still the one read (compare-and-set), so two pipelines racing on the
+ * same deploy get a 409 instead of silently overwriting each other.
+ */
+export async function updateDeployment(actor: Actor, id: string, input: UpdateDeploymentInput) {
+  const db = await getDb();
+  const before = await db.deployment.findUnique({ where: { id }, include: { ...include, service: { select: { slug: true, name: true, teamId: true } } } });
+  if (!before) throw notFound(`deployment ${id}`);
+  assertCanRecord(actor, before.service.teamId, before.service.slug);
+  if (input.status && input.status !== before.status && !allowedNext(before.status).includes(input.status)) {
+    throw new AppError("INVALID_STATE", `a ${before.status} deployment cannot become ${input.status}`, { status: `must be one of: ${allowedNext(before.status).join(", ") || "(none)"}` });
+  }
+  return db.$transaction(async (tx) => {
+    const res = await tx.deployment.updateMany({ where: { id, status: before.status }, data: { ...(input.status ? { status: input.status } : {}), ...(input.link !== undefined ? { link: input.link } : {}) } });
+    if (res.count === 0) throw new AppError("CONFLICT", "the deployment was changed by someone else; reload it", { status: "stale" });
+    const after = await tx.deployment.findUniqueOrThrow({ where: { id }, include });
+    await recordAudit(tx, actor, { action: "deployment.update", entityType: "deployment", entityId: id, before: view(before), after: view(after) });
+    return view(after);
+  });
+}
+
+const allowedNext = (status: string): string[] =>
+  status === "started" ? ["succeeded", "failed", "rolled_back"] : status === "rolled_back" ? [] : ["rolled_back"];

@@ -1,0 +1,152 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanApprove, type Actor } from "@/lib/auth/permissions";
+import type { BurnWindow, PolicyState } from "@/lib/slo";
+import type { GrantGateExceptionInput } from "@/lib/validation/deployments";
+import { recordAudit } from "./audit";
+import { effectivePolicy, stateFromStatuses, type EffectivePolicy } from "./policy";
+import { loadSloDefs } from "./slo/store";
+import { currentStatuses, statusesAt } from "./slo/status-cache";
+import type { SloStatus } from "./slo/status-types";
+
+/**
+ * The release gate a CI/CD pipeline asks before deploying: the service's error-budget policy applied to
+ * the status of its SLOs (now, or at `at`). Frozen → not allowed, unless an approver granted a
+ * time-boxed exception that is active at that instant.
+ *
+ * Token scopes: a CI token with only "gate" (or "read") may ask; lib/auth's assertCanRead would
+ * demand "read", so the scope is checked here explicitly.
+ */
+export function requireAnyScope(actor: Actor, scopes: readonly string[]) {
+  if (actor.tokenScopes?.length && !scopes.some((s) => actor.tokenScopes!.includes(s))) {
+    throw new AppError("FORBIDDEN", `This API token needs one of the scopes: ${scopes.map((s) => `"${s}"`).join(", ")}`);
+  }
+}
+
+export type GateSlo = {
+  id: string;
+  name: string;
+  objective: number;
+  remaining: number | null;
+  burnRates: Record<BurnWindow, number | null>;
+  /** Names of the burn-rate alerts whose condition holds, e.g. ["page-slow", "ticket-fast"]. */
+  firing: string[];
+  pageAlertFiring: boolean;
+  alerts: { name: string; severity: "page" | "ticket"; factor: number; firing: boolean }[];
+  noData: boolean;
+  stale: boolean;
+};
+
+export type GateExceptionView = { id: string; reason: string; grantedBy: string; startsAt: string; endsAt: string; revokedAt: string | null; createdAt: string };
+
+export type ReleaseGate = {
+  service: string;
+  allowed: boolean;
+  state: PolicyState;
+  reasons: string[];
+  evaluatedAt: string;
+  policy: Pick<EffectivePolicy, "scope" | "atRiskBelow" | "freezeAtOrBelow" | "freezeOnPageAlert">;
+  slos: GateSlo[];
+  exception?: GateExceptionView;
+};
+
+type ExceptionRow = { id: string; reason: string; grantedBy: string; startsAt: Date; endsAt: Date; revokedAt: Date | null; createdAt: Date };
+const exceptionView = (e: ExceptionRow): GateExceptionView => ({
+  id: e.id, reason: e.reason, grantedBy: e.grantedBy, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(),
+  revokedAt: e.revokedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
+});
+
+const activeAt = (t: Date) => ({ startsAt: { lte: t }, endsAt: { gt: t }, OR: [{ revokedAt: null }, { revokedAt: { gt: t } }] });
+
+export const gateSlo = (s: SloStatus): GateSlo => ({
+  id: s.sloId, name: s.name, objective: s.objective, remaining: s.errorBudget.remaining, burnRates: s.burnRates,
+  firing: s.alerts.filter((a) => a.firing).map((a) => a.name),
+  pageAlertFiring: s.alerts.some((a) => a.severity === "page" && a.firing),
+  alerts: s.alerts.map((a) => ({ name: a.name, severity: a.severity, factor: a.factor, firing: a.firing })),
+  noData: s.noData, stale: s.stale,
+});
+
+async function serviceBySlug(slug: string) {
+  const service = await (await getDb()).service.findUnique({ where: { slug } });
+  if (!service) throw notFound(`service "${slug}"`);
+  return service;
+}
+
+export async function releaseGate(actor: Actor, slug: string, atMs?: number): Promise<ReleaseGate> {
+  requireAnyScope(actor, ["gate", "read"]);
+  const service = await serviceBySlug(slug);
+  const all = await loadSloDefs();
+  const mine = all.filter((d) => d.service.id === service.id);
+  // Now: the shared cached refresh of every SLO (one query set for the whole organisation).
+  const statuses = atMs === undefined ? await currentStatuses(all) : await statusesAt(mine, atMs);
+  const slos = mine.map((d) => statuses.get(d.id)).filter((s): s is SloStatus => s !== undefined);
+  const policy = await effectivePolicy(service.id);
+  const { state, reasons } = stateFromStatuses(policy, slos);
+  const at = new Date(atMs ?? Date.now());
+  const exception = await (await getDb()).gateException.findFirst({ where: { serviceId: service.id, ...activeAt(at) }, orderBy: { endsAt: "desc" } });
+  const notes = [...reasons];
+  if (!slos.length) notes.push("the service has no SLOs: the gate has nothing to check");
+  for (const s of slos.filter((x) => x.stale)) notes.push(`${s.name}: status is stale (${s.error ?? "Prometheus unavailable"})`);
+  const frozen = state === "frozen";
+  if (frozen && exception) notes.push(`frozen, but ${exception.grantedBy} granted an exception until ${exception.endsAt.toISOString()}: ${exception.reason}`);
+  return {
+    service: slug,
+    allowed: !frozen || exception !== null,
+    state,
+    reasons: notes,
+    evaluatedAt: at.toISOString(),
+    policy: { scope: policy.scope, atRiskBelow: policy.atRiskBelow, freezeAtOrBelow: policy.freezeAtOrBelow, freezeOnPageAlert: policy.freezeOnPageAlert },
+    slos: slos.map(gateSlo),
+    ...(exception ? { exception: exceptionView(exception) } : {}),
+  };
+}
+
+export async function listGateExceptions(actor: Actor, slug: string, include: "active" | "all") {
+  requireAnyScope(actor, ["gate", "read"]);
+  const service = await serviceBySlug(slug);
+  const rows = await (await getDb()).gateException.findMany({
+    where: { serviceId: service.id, ...(include === "active" ? activeAt(new Date()) : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return { items: rows.map(exceptionView) };
+}
+
+/** Approvers of the owning team let releases through a frozen gate for a bounded time (at most 7 days). */
+export async function grantGateException(actor: Actor, slug: string, input: GrantGateExceptionInput) {
+  const service = await serviceBySlug(slug);
+  assertCanApprove(actor, service.teamId, `release-gate exceptions of service "${slug}"`);
+  const now = Date.now();
+  const startsAt = input.startsAt ?? new Date(now);
+  const endsAt = input.endsAt ?? new Date(startsAt.getTime() + input.durationMinutes! * 60_000);
+  if (endsAt.getTime() <= Math.max(startsAt.getTime(), now)) throw new AppError("VALIDATION", "endsAt must be after startsAt and in the future", { endsAt: "must be after startsAt and in the future" });
+  if (endsAt.getTime() - startsAt.getTime() > 7 * 86_400_000) throw new AppError("VALIDATION", "an exception lasts at most 7 days", { endsAt: "must be at most 7 days after startsAt" });
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const row = await tx.gateException.create({
+      data: { serviceId: service.id, reason: input.reason, grantedById: actor.userId === "system" ? null : actor.userId, grantedBy: actor.email, startsAt, endsAt },
+    });
+    await recordAudit(tx, actor, { action: "gate.exception.grant", entityType: "gateException", entityId: row.id, after: { ...exceptionView(row), service: slug } });
+    return exceptionView(row);
+  });
+}
+
+/** Ends one exception (`id`) or every exception active now; audited. Revoking twice is a no-op. */
+export async function revokeGateExceptions(actor: Actor, slug: string, id?: string) {
+  const service = await serviceBySlug(slug);
+  assertCanApprove(actor, service.teamId, `release-gate exceptions of service "${slug}"`);
+  const db = await getDb();
+  const now = new Date();
+  const rows = id
+    ? await db.gateException.findMany({ where: { id, serviceId: service.id } })
+    : await db.gateException.findMany({ where: { serviceId: service.id, revokedAt: null, endsAt: { gt: now } } });
+  if (id && !rows.length) throw notFound(`gate exception ${id} of service "${slug}"`);
+  const open = rows.filter((r) => r.revokedAt === null);
+  await db.$transaction(async (tx) => {
+    for (const r of open) {
+      await tx.gateException.update({ where: { id: r.id }, data: { revokedAt: now } });
+      await recordAudit(tx, actor, { action: "gate.exception.revoke", entityType: "gateException", entityId: r.id, before: { ...exceptionView(r), service: slug }, after: { id: r.id, revokedAt: now.toISOString() } });
+    }
+  });
+  return { revoked: open.map((r) => r.id) };
+}

@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import { NATIVE_API_VERSION, NATIVE_KINDS, policyDocSchema, serviceDocSchema, sloDocSchema } from "@/lib/validation/slo-as-code";
+import { normalSli, normalWindow, type PolicySpec, type ServiceSpec, type SloSpec } from "./model";
+import type { Issue, YamlDoc } from "./source";
+
+/**
+ * The native format, `apiVersion: srecp/v1` with kinds Service, SLO and BudgetPolicy
+ * (docs/slo-as-code.md). Parsing validates with the same zod schemas the REST API uses, so a file that
+ * plans cleanly also applies cleanly.
+ */
+export type Parsed =
+  | { kind: "service"; spec: ServiceSpec; line: number }
+  | { kind: "slo"; spec: SloSpec; line: number }
+  | { kind: "policy"; spec: PolicySpec; line: number };
+
+export function zodIssues(doc: YamlDoc, error: z.ZodError, prefix: readonly (string | number)[] = []): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const i of error.issues) {
+    const path = [...prefix, ...(i.path as (string | number)[])];
+    const key = path.join(".");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (i.code === "unrecognized_keys") {
+      const keys = (i as { keys: string[] }).keys;
+      out.push({ ...doc.issue([...path, keys[0]!], `unknown field(s): ${keys.join(", ")}`), field: key });
+    } else out.push(doc.issue(path, /received undefined$/.test(i.message) ? "is required" : i.message));
+  }
+  return out;
+}
+
+export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } {
+  const kind = doc.get(["kind"]);
+  if (typeof kind !== "string" || !(kind in NATIVE_KINDS)) {
+    return { items: [], issues: [doc.issue(["kind"], `kind must be one of ${Object.keys(NATIVE_KINDS).join(", ")} for apiVersion ${NATIVE_API_VERSION}`)] };
+  }
+  const line = doc.line(["metadata", "name"]);
+  if (kind === "Service") {
+    const r = serviceDocSchema.safeParse(doc.data);
+    if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
+    const { metadata: m, spec: s } = r.data;
+    return {
+      items: [{ kind: "service", line, spec: { slug: m.name, name: m.displayName ?? m.name, team: s.team, tier: s.tier, description: s.description, runbookUrl: s.links.runbook, repoUrl: s.links.repo, dashboardUrl: s.links.dashboard, dataSource: s.dataSource } }],
+      issues: [],
+    };
+  }
+  if (kind === "SLO") {
+    const r = sloDocSchema.safeParse(doc.data);
+    if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
+    const { metadata: m, spec: s } = r.data;
+    return {
+      items: [{ kind: "slo", line, spec: { service: s.service, name: m.name, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels } }],
+      issues: [],
+    };
+  }
+  const r = policyDocSchema.safeParse(doc.data);
+  if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
+  const { service, team, ...p } = r.data.spec;
+  return {
+    items: [{ kind: "policy", line: doc.line(["spec"]), spec: { scope: service ? "service" : "team", target: (service ?? team)!, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, notes: p.notes } }],
+    issues: [],
+  };
+}
+
+/** Drops null, "" and {} so exported files only say what differs from the defaults. */
+const compact = (o: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== "" && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v as object).length === 0)));
+
+export function serviceDoc(s: ServiceSpec) {
+  return {
+    apiVersion: NATIVE_API_VERSION,
+    kind: "Service",
+    metadata: { name: s.slug, displayName: s.name },
+    spec: compact({ team: s.team, tier: s.tier, description: s.description, links: compact({ runbook: s.runbookUrl, repo: s.repoUrl, dashboard: s.dashboardUrl }), dataSource: s.dataSource }),
+  };
+}
+
+export function sloDoc(s: SloSpec) {
+  return {
+    apiVersion: NATIVE_API_VERSION,
+    kind: "SLO",
+    metadata: compact({ name: s.name, labels: s.labels }),
+    spec: compact({ service: s.service, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), runbookUrl: s.runbookUrl, alerting: s.alerting }),
+  };
+}
+
+export function policyDoc(p: PolicySpec) {
+  return {
+    apiVersion: NATIVE_API_VERSION,
+    kind: "BudgetPolicy",
+    spec: compact({ [p.scope]: p.target, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, notes: p.notes }),
+  };
+}

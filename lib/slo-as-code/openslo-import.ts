@@ -1,0 +1,232 @@
+import { DateTime } from "luxon";
+import { roundSignificant, type Sli, type SloWindow } from "@/lib/slo";
+import { serviceDocSchema, sloDocSchema } from "@/lib/validation/slo-as-code";
+import { normalSli, normalWindow, type ServiceSpec, type SloSpec } from "./model";
+import { zodIssues, type Parsed } from "./native";
+import { ratioOrLatency, toCounterSelector } from "./promql";
+import { isRecord, type Issue, type Path, type YamlDoc } from "./source";
+
+/**
+ * OpenSLO v1 → srecp. Maps kinds Service and SLO (with its SLI inline or by indicatorRef, and
+ * alertPolicies inline or by alertPolicyRef); SLI, AlertPolicy, AlertCondition, AlertNotificationTarget
+ * and DataSource documents are accepted as reference targets. Whatever srecp cannot represent is an
+ * error naming file, line and field: Timeslices budgeting, thresholdMetric and raw ratios, gauges,
+ * several objectives, windows other than 7/28/30 days or one calendar month/week, queries that are not
+ * one counter selector.
+ */
+export const OPENSLO_API_VERSION = "openslo/v1";
+export const OPENSLO_KINDS = ["Service", "SLO", "SLI", "AlertPolicy", "AlertCondition", "AlertNotificationTarget", "DataSource"] as const;
+
+/** Annotations carrying srecp fields OpenSLO has no place for. */
+export const ANNOTATIONS = {
+  team: "srecp.dev/team",
+  tier: "srecp.dev/tier",
+  runbook: "srecp.dev/runbook-url",
+  repo: "srecp.dev/repo-url",
+  dashboard: "srecp.dev/dashboard-url",
+  dataSource: "srecp.dev/data-source",
+} as const;
+
+export type OpenSloIndex = { slis: Map<string, YamlDoc>; alertPolicies: Map<string, YamlDoc> };
+export type OpenSloOptions = { defaultTeam?: string };
+
+const annotation = (doc: YamlDoc, key: string): unknown => doc.get(["metadata", "annotations", key]);
+const annPath = (key: string): Path => ["metadata", "annotations", key];
+
+/** Maps issues on the native shape back to where the value came from in the OpenSLO document. */
+function remap(doc: YamlDoc, issues: Issue[], where: (nativePath: string[]) => { doc: YamlDoc; path: Path }): Issue[] {
+  return issues.map((i) => {
+    const target = where(i.field.split("."));
+    return { ...target.doc.issue(target.path, i.message), field: target.path.join(".") };
+  });
+}
+
+export function parseOpenSloService(doc: YamlDoc, opts: OpenSloOptions): { items: Parsed[]; issues: Issue[] } {
+  const team = annotation(doc, ANNOTATIONS.team) ?? opts.defaultTeam;
+  if (team === undefined) {
+    return { items: [], issues: [doc.issue(["metadata", "annotations"], `the owning team is missing: add the annotation "${ANNOTATIONS.team}: <team slug>" (or pass --team)`)] };
+  }
+  const tierRaw = annotation(doc, ANNOTATIONS.tier);
+  const native = {
+    apiVersion: "srecp/v1",
+    kind: "Service",
+    metadata: { name: doc.get(["metadata", "name"]), ...(doc.get(["metadata", "displayName"]) !== undefined ? { displayName: doc.get(["metadata", "displayName"]) } : {}) },
+    spec: {
+      team,
+      ...(tierRaw !== undefined ? { tier: typeof tierRaw === "string" && /^\d+$/.test(tierRaw) ? Number(tierRaw) : tierRaw } : {}),
+      description: doc.get(["spec", "description"]) ?? "",
+      links: { runbook: annotation(doc, ANNOTATIONS.runbook) ?? null, repo: annotation(doc, ANNOTATIONS.repo) ?? null, dashboard: annotation(doc, ANNOTATIONS.dashboard) ?? null },
+      dataSource: annotation(doc, ANNOTATIONS.dataSource) ?? null,
+    },
+  };
+  const r = serviceDocSchema.safeParse(native);
+  if (!r.success) {
+    const where = (p: string[]) => {
+      const f = p.join(".");
+      const ann = f === "spec.team" ? ANNOTATIONS.team : f === "spec.tier" ? ANNOTATIONS.tier : f === "spec.dataSource" ? ANNOTATIONS.dataSource : f.startsWith("spec.links.") ? ANNOTATIONS[p[2] as "runbook" | "repo" | "dashboard"] : null;
+      return { doc, path: ann ? annPath(ann) : p };
+    };
+    return { items: [], issues: remap(doc, zodIssues(doc, r.error), where) };
+  }
+  const { metadata: m, spec: s } = r.data;
+  const spec: ServiceSpec = { slug: m.name, name: m.displayName ?? m.name, team: s.team, tier: s.tier, description: s.description, runbookUrl: s.links.runbook, repoUrl: s.links.repo, dashboardUrl: s.links.dashboard, dataSource: s.dataSource };
+  return { items: [{ kind: "service", spec, line: doc.line(["metadata", "name"]) }], issues: [] };
+}
+
+type Located = { doc: YamlDoc; path: Path };
+
+/** The SLI's spec: inline under spec.indicator, or the SLI document named by spec.indicatorRef. */
+function indicatorOf(doc: YamlDoc, index: OpenSloIndex): Located | Issue {
+  const inline = doc.get(["spec", "indicator"]);
+  const ref = doc.get(["spec", "indicatorRef"]);
+  if (inline !== undefined && ref !== undefined) return doc.issue(["spec", "indicatorRef"], "set indicator or indicatorRef, not both");
+  if (inline !== undefined) return { doc, path: ["spec", "indicator", "spec"] };
+  if (typeof ref !== "string") return doc.issue(["spec"], "an SLO needs spec.indicator or spec.indicatorRef");
+  const sli = index.slis.get(ref);
+  if (!sli) return doc.issue(["spec", "indicatorRef"], `no SLI named "${ref}" in the files`);
+  return { doc: sli, path: ["spec"] };
+}
+
+function metricQuery(at: Located, which: "good" | "bad" | "total", issues: Issue[]): string | undefined {
+  const base = [...at.path, "ratioMetric", which, "metricSource"];
+  const source = at.doc.get(base);
+  if (source === undefined) return undefined;
+  const type = at.doc.get([...base, "type"]);
+  if (type !== undefined && (typeof type !== "string" || type.toLowerCase() !== "prometheus")) {
+    issues.push(at.doc.issue([...base, "type"], `only Prometheus metric sources can be mapped (got ${JSON.stringify(type)})`));
+    return undefined;
+  }
+  const query = at.doc.get([...base, "spec", "query"]);
+  if (typeof query !== "string") {
+    issues.push(at.doc.issue([...base, "spec", "query"], "a Prometheus query (string) is required"));
+    return undefined;
+  }
+  const sel = toCounterSelector(query);
+  if (!sel.ok) {
+    issues.push(at.doc.issue([...base, "spec", "query"], sel.reason));
+    return undefined;
+  }
+  return sel.selector;
+}
+
+function sliOf(at: Located, issues: Issue[]): Sli | undefined {
+  const spec = at.doc.get(at.path);
+  if (!isRecord(spec)) return void issues.push(at.doc.issue(at.path, "the SLI needs a spec"));
+  if (spec.thresholdMetric !== undefined) return void issues.push(at.doc.issue([...at.path, "thresholdMetric"], "thresholdMetric SLIs cannot be mapped: srecp SLIs count good and total events (use ratioMetric)"));
+  const ratio = spec.ratioMetric;
+  if (!isRecord(ratio)) return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "ratioMetric with good or bad and total queries is required"));
+  if (ratio.counter === false) return void issues.push(at.doc.issue([...at.path, "ratioMetric", "counter"], "gauges (counter: false) cannot be mapped: srecp counts events with increase() over counters"));
+  if (ratio.raw !== undefined || ratio.rawType !== undefined) return void issues.push(at.doc.issue([...at.path, "ratioMetric", "raw"], "precomputed (raw) ratios cannot be mapped: give good or bad and total event counters"));
+  if ((ratio.good === undefined) === (ratio.bad === undefined)) return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "set exactly one of good or bad"));
+  if (ratio.total === undefined) return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "total is required"));
+  const before = issues.length;
+  const good = metricQuery(at, "good", issues);
+  const bad = metricQuery(at, "bad", issues);
+  const total = metricQuery(at, "total", issues);
+  if (issues.length > before || total === undefined) return undefined;
+  return ratioOrLatency({ good, bad, total });
+}
+
+const DURATION = /^(\d+)([mhdwMQY])$/;
+const CALENDAR_START = "yyyy-MM-dd HH:mm:ss";
+
+function windowOf(doc: YamlDoc, issues: Issue[]): SloWindow | undefined {
+  const tw = doc.get(["spec", "timeWindow"]);
+  if (tw === undefined) return { kind: "rolling", days: 30 };
+  const at: Path = ["spec", "timeWindow", 0];
+  if (!Array.isArray(tw) || tw.length !== 1 || !isRecord(tw[0])) return void issues.push(doc.issue(["spec", "timeWindow"], "timeWindow must be a list with exactly one item"));
+  const w = tw[0];
+  const d = typeof w.duration === "string" ? DURATION.exec(w.duration) : null;
+  if (!d) return void issues.push(doc.issue([...at, "duration"], "duration must be a shorthand like 30d, 4w or 1M"));
+  const n = Number(d[1]);
+  const unit = d[2]!;
+  const calendar = w.calendar;
+  const rolling = w.isRolling === undefined ? calendar === undefined : w.isRolling === true;
+  if (rolling) {
+    const days = unit === "d" ? n : unit === "w" ? n * 7 : NaN;
+    if (![7, 28, 30].includes(days)) return void issues.push(doc.issue([...at, "duration"], `rolling windows must be 7, 28 or 30 days (7d, 4w, 28d, 30d); got ${w.duration}`));
+    return { kind: "rolling", days };
+  }
+  const kind = n === 1 && unit === "M" ? "month" : (n === 1 && unit === "w") || (n === 7 && unit === "d") ? "week" : null;
+  if (!kind) return void issues.push(doc.issue([...at, "duration"], `calendar windows must be one month (1M) or one week (1w); got ${w.duration}`));
+  const cal = isRecord(calendar) ? calendar : {};
+  const timezone = typeof cal.timeZone === "string" ? cal.timeZone : "UTC";
+  if (!DateTime.now().setZone(timezone).isValid) return void issues.push(doc.issue([...at, "calendar", "timeZone"], `unknown IANA time zone "${timezone}"`));
+  if (cal.startTime !== undefined) {
+    const start = DateTime.fromFormat(String(cal.startTime), CALENDAR_START, { zone: timezone });
+    if (!start.isValid) return void issues.push(doc.issue([...at, "calendar", "startTime"], `startTime must look like 2024-01-01 00:00:00`));
+    if (!start.equals(start.startOf(kind === "month" ? "month" : "week"))) {
+      return void issues.push(doc.issue([...at, "calendar", "startTime"], `srecp aligns calendar windows to ${kind === "month" ? "the 1st of the month" : "Monday"} 00:00 in the time zone; startTime must be such an instant`));
+    }
+  }
+  return { kind: "calendar", unit: kind, timezone };
+}
+
+function objectiveOf(doc: YamlDoc, issues: Issue[]): number | undefined {
+  const method = doc.get(["spec", "budgetingMethod"]);
+  if (method !== undefined && method !== "Occurrences") return void issues.push(doc.issue(["spec", "budgetingMethod"], `only budgetingMethod Occurrences can be mapped (got ${JSON.stringify(method)})`));
+  const objectives = doc.get(["spec", "objectives"]);
+  if (!Array.isArray(objectives) || objectives.length !== 1 || !isRecord(objectives[0])) {
+    return void issues.push(doc.issue(["spec", "objectives"], "exactly one objective is required (srecp SLOs have one target; split others into separate SLOs)"));
+  }
+  const o = objectives[0];
+  const at: Path = ["spec", "objectives", 0];
+  for (const k of ["op", "value", "timeSliceTarget", "timeSliceWindow", "indicator", "indicatorRef", "compositeWeight"]) {
+    if (o[k] !== undefined) return void issues.push(doc.issue([...at, k], `${k} cannot be mapped (threshold, time-slice and composite objectives are not supported)`));
+  }
+  if ((o.target === undefined) === (o.targetPercent === undefined)) return void issues.push(doc.issue(at, "set exactly one of target or targetPercent"));
+  if (o.target !== undefined) return typeof o.target === "number" ? o.target : void issues.push(doc.issue([...at, "target"], "must be a number"));
+  return typeof o.targetPercent === "number" ? roundSignificant(o.targetPercent / 100) : void issues.push(doc.issue([...at, "targetPercent"], "must be a number"));
+}
+
+function alertingOf(doc: YamlDoc, index: OpenSloIndex, issues: Issue[]): boolean {
+  const policies = doc.get(["spec", "alertPolicies"]);
+  if (policies === undefined) return false;
+  if (!Array.isArray(policies)) {
+    issues.push(doc.issue(["spec", "alertPolicies"], "must be a list"));
+    return false;
+  }
+  policies.forEach((p, i) => {
+    if (isRecord(p) && typeof p.alertPolicyRef === "string" && !index.alertPolicies.has(p.alertPolicyRef)) {
+      issues.push(doc.issue(["spec", "alertPolicies", i, "alertPolicyRef"], `no AlertPolicy named "${p.alertPolicyRef}" in the files`));
+    } else if (!isRecord(p) || (p.alertPolicyRef === undefined && p.kind !== "AlertPolicy")) {
+      issues.push(doc.issue(["spec", "alertPolicies", i], "each item is an alertPolicyRef or an inline AlertPolicy"));
+    }
+  });
+  return policies.length > 0;
+}
+
+export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Parsed[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const indicator = indicatorOf(doc, index);
+  const sli = "doc" in indicator ? sliOf(indicator, issues) : void issues.push(indicator);
+  const window = windowOf(doc, issues);
+  const objective = objectiveOf(doc, issues);
+  const alerting = alertingOf(doc, index, issues);
+  const labels = doc.get(["metadata", "labels"]) ?? {};
+  if (isRecord(labels)) {
+    for (const [k, v] of Object.entries(labels)) if (typeof v !== "string") issues.push(doc.issue(["metadata", "labels", k], "label values must be strings (lists cannot be mapped to Prometheus labels)"));
+  }
+  if (issues.length || !sli || !window || objective === undefined) return { items: [], issues };
+  const native = {
+    apiVersion: "srecp/v1",
+    kind: "SLO",
+    metadata: { name: doc.get(["metadata", "name"]), labels },
+    spec: { service: doc.get(["spec", "service"]), description: doc.get(["spec", "description"]) ?? "", objective, window, sli, runbookUrl: annotation(doc, ANNOTATIONS.runbook) ?? null, alerting },
+  };
+  const r = sloDocSchema.safeParse(native);
+  if (!r.success) {
+    const where = (p: string[]): Located => {
+      const f = p.join(".");
+      if (f === "spec.objective") return { doc, path: ["spec", "objectives", 0] };
+      if (f.startsWith("spec.window")) return { doc, path: ["spec", "timeWindow", 0] };
+      if (f === "spec.runbookUrl") return { doc, path: annPath(ANNOTATIONS.runbook) };
+      if (f.startsWith("spec.sli") && "doc" in indicator) return { doc: indicator.doc, path: [...indicator.path, "ratioMetric"] };
+      return { doc, path: p };
+    };
+    return { items: [], issues: remap(doc, zodIssues(doc, r.error), where) };
+  }
+  const { metadata: m, spec: s } = r.data;
+  const spec: SloSpec = { service: s.service, name: m.name, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels };
+  return { items: [{ kind: "slo", spec, line: doc.line(["metadata", "name"]) }], issues: [] };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { nameSchema, optionalUrlSchema, slugSchema } from "./common";
+import { managedBySchema } from "./catalog";
+import { budgetPolicySchema } from "./policy";
+import { createSloSchema, objectiveSchema, sliSchema, windowSchema } from "./slo";
+
+/**
+ * SLOs as code, native format `apiVersion: srecp/v1` (docs/slo-as-code.md). One YAML document per
+ * resource, Kubernetes style; files may hold several documents separated by `---`.
+ */
+export const NATIVE_API_VERSION = "srecp/v1";
+
+const sloName = createSloSchema.shape.name;
+const labels = createSloSchema.shape.labels;
+
+export const serviceDocSchema = z
+  .object({
+    apiVersion: z.literal(NATIVE_API_VERSION),
+    kind: z.literal("Service"),
+    metadata: z.object({ name: slugSchema, displayName: nameSchema.optional() }).strict(),
+    spec: z
+      .object({
+        team: slugSchema.describe("slug of the owning team (must exist)"),
+        tier: z.number({ error: "must be 1 to 4" }).int().min(1, "must be 1 to 4").max(4, "must be 1 to 4").default(3),
+        description: z.string().max(5000, "must be at most 5000 characters").default(""),
+        links: z.object({ runbook: optionalUrlSchema, repo: optionalUrlSchema, dashboard: optionalUrlSchema }).strict().default({ runbook: null, repo: null, dashboard: null }),
+        dataSource: z.string().trim().max(120).nullish().transform((v) => v || null),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const sloDocSchema = z
+  .object({
+    apiVersion: z.literal(NATIVE_API_VERSION),
+    kind: z.literal("SLO"),
+    metadata: z.object({ name: sloName, labels }).strict(),
+    spec: z
+      .object({
+        service: slugSchema,
+        description: z.string().max(5000).default(""),
+        objective: objectiveSchema,
+        window: windowSchema,
+        sli: sliSchema,
+        runbookUrl: optionalUrlSchema,
+        alerting: z.boolean({ error: "must be true or false" }).default(true),
+      })
+      .strict(),
+  })
+  .strict();
+
+const { version: _version, ...policyFields } = budgetPolicySchema.shape;
+export const policyDocSchema = z
+  .object({
+    apiVersion: z.literal(NATIVE_API_VERSION),
+    kind: z.literal("BudgetPolicy"),
+    spec: z
+      .object({ service: slugSchema.optional(), team: slugSchema.optional(), ...policyFields })
+      .strict()
+      .refine((p) => (p.service === undefined) !== (p.team === undefined), { message: "set exactly one of service or team", path: ["service"] })
+      .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, { message: "must be below atRiskBelow", path: ["freezeAtOrBelow"] }),
+  })
+  .strict();
+
+export const NATIVE_KINDS = { Service: serviceDocSchema, SLO: sloDocSchema, BudgetPolicy: policyDocSchema } as const;
+
+/** GET /api/v1/config/state – everything SLOs-as-code manages, as the server sees it. */
+export const configStateSchema = z.object({
+  teams: z.array(z.string()),
+  dataSources: z.array(z.string()),
+  services: z.array(
+    z.object({
+      slug: z.string(), name: z.string(), team: z.string(), tier: z.number(), description: z.string(),
+      runbookUrl: z.string().nullable(), repoUrl: z.string().nullable(), dashboardUrl: z.string().nullable(),
+      dataSource: z.string().nullable(), managedBy: z.string().nullable(), version: z.number(),
+    }),
+  ),
+  slos: z.array(
+    z.object({
+      id: z.string(), service: z.string(), name: z.string(), description: z.string(), objective: z.number(),
+      window: windowSchema, sli: sliSchema, runbookUrl: z.string().nullable(), alerting: z.boolean(),
+      labels: z.record(z.string(), z.string()), managedBy: z.string().nullable(), revision: z.number(),
+      pendingSignOff: z.boolean().describe("the definition shown is a proposal awaiting an approver's sign-off"),
+    }),
+  ),
+  policies: z.array(
+    z.object({
+      scope: z.enum(["service", "team"]), target: z.string(), atRiskBelow: z.number(), freezeAtOrBelow: z.number(),
+      freezeOnPageAlert: z.boolean(), agreedBy: z.string(), notes: z.string(), version: z.number(),
+    }),
+  ),
+});
+export type ConfigStateResponse = z.infer<typeof configStateSchema>;
+
+export const configStateQuerySchema = z.object({
+  managedBy: managedBySchema.optional().describe("only resources with this managedBy value (policies are always included)"),
+});

@@ -1,0 +1,120 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import * as teams from "@/app/api/v1/teams/route";
+import * as services from "@/app/api/v1/services/route";
+import * as slos from "@/app/api/v1/slos/route";
+import * as status from "@/app/api/v1/slos/[id]/status/route";
+import * as state from "@/app/api/v1/config/state/route";
+import { startApiServer } from "../harness/api-server";
+import { runSrecp } from "../harness/srecp-cli";
+import { call, userWithToken } from "./helpers/api";
+
+// OpenSLO v1 and Sloth files (tests/fixtures, written from the specs) imported with the real CLI over HTTP
+// give SLOs whose status at the scenario's end equals that of the equivalent SLOs made by hand. Each set
+// is applied under its own --managed-by owner, so the plans ignore whatever else the database holds.
+const end = inject("SCENARIO_END");
+const root = path.resolve(__dirname, "../..");
+const fixture = (p: string) => path.join("tests/fixtures", p);
+
+type Status = {
+  windowStart: string; windowEnd: string; noData: boolean; sliValue: number; events: { good: number; bad: number; total: number };
+  errorBudget: { total: number; consumed: number; remaining: number; allowedBadEvents: number }; burnRates: Record<string, number | null>;
+  alerts: { name: string; firing: boolean; factor: number }[]; exhaustsAt: string | null;
+};
+
+const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+
+function expectSameStatus(imported: Status, hand: Status) {
+  expect(imported.windowStart).toBe(hand.windowStart);
+  expect(imported.windowEnd).toBe(hand.windowEnd);
+  expect(imported.noData).toBe(false);
+  for (const k of ["good", "bad", "total"] as const) expect(close(imported.events[k], hand.events[k]), `events.${k} ${imported.events[k]} vs ${hand.events[k]}`).toBe(true);
+  expect(close(imported.sliValue, hand.sliValue)).toBe(true);
+  for (const k of ["total", "consumed", "remaining", "allowedBadEvents"] as const) expect(close(imported.errorBudget[k], hand.errorBudget[k]), `errorBudget.${k}`).toBe(true);
+  for (const w of Object.keys(hand.burnRates)) expect(close(imported.burnRates[w]!, hand.burnRates[w]!), `burnRates.${w} ${imported.burnRates[w]} vs ${hand.burnRates[w]}`).toBe(true);
+  expect(imported.alerts.map((a) => [a.name, a.factor, a.firing])).toEqual(hand.alerts.map((a) => [a.name, a.factor, a.firing]));
+  expect(imported.exhaustsAt === null ? null : Math.round(Date.parse(imported.exhaustsAt) / 1000)).toBe(hand.exhaustsAt === null ? null : Math.round(Date.parse(hand.exhaustsAt) / 1000));
+}
+
+describe("OpenSLO and Sloth import", () => {
+  let server: { url: string; close: () => Promise<void> };
+  let admin: string;
+  const srecp = (...args: string[]) => runSrecp(args, { SRECP_URL: server.url, SRECP_TOKEN: admin });
+  const hand: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startApiServer(root, (f) => import(/* @vite-ignore */ f));
+    admin = (await userWithToken("admin")).token;
+    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "oslo-team", name: "OpenSLO" } })).status).toBe(201);
+    for (const s of ["hand-checkout", "hand-search", "hand-payments", "sloth-checkout", "sloth-search"]) {
+      expect((await call(services.POST, { method: "POST", token: admin, body: { slug: s, name: s, team: "oslo-team" } })).status).toBe(201);
+    }
+    const make = async (key: string, body: Record<string, unknown>) => {
+      const res = await call(slos.POST, { method: "POST", token: admin, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      hand[key] = res.body.id;
+    };
+    const errors = (svc: string) => ({ kind: "ratio", total: `http_requests_total{service="${svc}"}`, bad: `http_requests_total{service="${svc}",code=~"5.."}` });
+    await make("oslo-checkout/availability", { service: "hand-checkout", name: "availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: errors("checkout") });
+    await make("oslo-checkout/latency", { service: "hand-checkout", name: "latency", objective: 0.99, window: { kind: "rolling", days: 28 }, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 } });
+    await make("oslo-search/availability", { service: "hand-search", name: "availability", objective: 0.995, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, sli: errors("search") });
+    await make("oslo-payments/availability", { service: "hand-payments", name: "availability", objective: 0.995, window: { kind: "calendar", unit: "week", timezone: "UTC" }, sli: errors("payments") });
+    await make("sloth-search/availability", { service: "hand-search", name: "availability-30d", objective: 0.995, window: { kind: "rolling", days: 30 }, sli: errors("search") });
+  });
+  afterAll(async () => server?.close());
+
+  const statusAt = async (id: string) => {
+    const res = await call(status.GET, { token: admin, url: `/x?at=${end}`, params: { id } });
+    expect(res.status).toBe(200);
+    expect(res.body.stale).toBe(false);
+    return res.body as Status;
+  };
+  const importedIds = async () => {
+    const s = (await call(state.GET, { token: admin, url: "/x?managedBy=oslo-test" })).body;
+    return Object.fromEntries(s.slos.map((x: { service: string; name: string; id: string }) => [`${x.service}/${x.name}`, x.id]));
+  };
+
+  it("imports the OpenSLO example files with srecp apply; their status matches the hand-made SLOs exactly", async () => {
+    const plan = await srecp("plan", "-f", fixture("openslo/valid"), "--managed-by", "oslo-test");
+    expect(plan.code, plan.stderr).toBe(2);
+    expect(plan.stdout.trim().split("\n").at(-1)).toBe("Plan: 7 to create, 0 to change, 0 to delete.");
+    const apply = await srecp("apply", "-f", fixture("openslo/valid"), "--managed-by", "oslo-test");
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect((await srecp("plan", "-f", fixture("openslo/valid"), "--managed-by", "oslo-test")).code).toBe(0);
+
+    const ids = await importedIds();
+    expect(Object.keys(ids).sort()).toEqual(["oslo-checkout/availability", "oslo-checkout/latency", "oslo-payments/availability", "oslo-search/availability"]);
+    for (const key of Object.keys(ids)) {
+      const [imported, made] = await Promise.all([statusAt(ids[key]!), statusAt(hand[key]!)]);
+      expectSameStatus(imported, made);
+    }
+    // spot checks of the numbers themselves: payments' 1 % errors are twice a 99.5 % budget, checkout latency sits at its objective
+    expect((await statusAt(ids["oslo-payments/availability"]!)).burnRates["1h"]).toBeCloseTo(2, 6);
+    expect((await statusAt(ids["oslo-checkout/latency"]!)).sliValue).toBeCloseTo(0.99, 6);
+  }, 120_000);
+
+  it("imports Sloth specs into existing services; the status matches the hand-made SLO", async () => {
+    const apply = await srecp("apply", "-f", fixture("sloth/valid"), "--managed-by", "sloth-test");
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.stdout).toContain("+ slo sloth-checkout/requests-availability");
+    const s = (await call(state.GET, { token: admin, url: "/x" })).body;
+    const sloth = s.slos.find((x: { service: string; name: string }) => x.service === "sloth-search" && x.name === "availability");
+    expect(sloth).toMatchObject({ objective: 0.995, managedBy: "sloth-test", labels: { owner: "search-team" }, window: { kind: "rolling", days: 30 } });
+    expectSameStatus(await statusAt(sloth.id), await statusAt(hand["sloth-search/availability"]!));
+    const quiet = s.slos.find((x: { name: string }) => x.name === "requests-availability-quiet");
+    expect(quiet.alerting).toBe(false);
+    // the services stay unmanaged: Sloth files only describe SLOs
+    expect(s.services.find((x: { slug: string }) => x.slug === "sloth-search").managedBy).toBeNull();
+  }, 120_000);
+
+  it("refuses files it cannot map, naming file, line and field, and changes nothing", async () => {
+    const openslo = await srecp("plan", "-f", fixture("openslo/invalid"));
+    expect(openslo.code).toBe(1);
+    expect(openslo.stderr).toContain("tests/fixtures/openslo/invalid/unmappable.yaml:8: spec.budgetingMethod: only budgetingMethod Occurrences can be mapped");
+    expect(openslo.stderr).toContain("tests/fixtures/openslo/invalid/unmappable.yaml:48: spec.timeWindow.0.duration: rolling windows must be 7, 28 or 30 days");
+    const sloth = await srecp("apply", "-f", fixture("sloth/invalid"));
+    expect(sloth.code).toBe(1);
+    expect(sloth.stderr).toContain("tests/fixtures/sloth/invalid/unmappable.yaml:7: slos.0.sli.raw: raw error-ratio SLIs cannot be mapped");
+    expect(sloth.stderr).toContain("Apply refused: fix the errors first; nothing was changed.");
+  }, 60_000);
+});
