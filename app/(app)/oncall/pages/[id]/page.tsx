@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
+import { ActionButton } from "@/components/oncall/action-button";
+import { PAGE_STATUS_TONE as STATUS_TONE } from "@/components/oncall/page-status";
+import { Badge } from "@/components/ui/badge";
+import { Card, DetailList } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { getPage } from "@/lib/services/oncall/pages";
+import { load } from "../../../_lib/load";
+import { pageActor } from "../../../_lib/page-actor";
+
+export const metadata: Metadata = { title: "Page" };
+
+const EVENT_TEXT: Record<string, string> = {
+  opened: "Opened from Alertmanager",
+  notified: "Notified",
+  escalated: "Escalated to the next step",
+  redelivered: "Alertmanager sent the group again (no new page)",
+  acknowledged: "Acknowledged",
+  resolved: "Resolved",
+  exhausted: "Escalation policy exhausted: nobody acknowledged",
+  not_paged: "Nobody paged",
+};
+
+export default async function PageDetail({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await pageActor();
+  const res = await load(() => getPage(actor, id));
+  if (!res.ok) return <Forbidden title="Page" message={res.forbidden} />;
+  const p = res.data;
+  return (
+    <>
+      <PageHeader
+        title={p.title}
+        crumbs={[{ href: "/oncall", label: "On-call" }, { href: "/oncall/pages", label: "Pages" }]}
+        description={<Badge tone={STATUS_TONE[p.status] ?? "neutral"}>{p.status}</Badge>}
+        actions={
+          <>
+            {p.status === "triggered" ? <ActionButton size="md" variant="primary" path={`/api/v1/pages/${p.id}/ack`} label="Acknowledge" /> : null}
+            {p.status !== "resolved" ? <ActionButton size="md" path={`/api/v1/pages/${p.id}/resolve`} label="Resolve" /> : null}
+          </>
+        }
+      />
+      <div className="grid-2">
+        <Card title="Timeline">
+          <ol className="inc-timeline">
+            {p.events.map((e) => {
+              const detail = e.detail as Record<string, unknown>;
+              return (
+                <li key={e.id} className="inc-timeline-entry">
+                  <div className="inc-timeline-meta">
+                    <LocalTime iso={e.at.toISOString()} />
+                    <strong>{EVENT_TEXT[e.kind] ?? e.kind}</strong>
+                    {e.step !== null ? <Badge>step {e.step + 1}{typeof detail.round === "number" && detail.round > 0 ? `, pass ${detail.round + 1}` : ""}</Badge> : null}
+                  </div>
+                  {e.users.length ? <p className="inc-timeline-text">{e.users.map((u) => u.name).join(", ")}</p> : null}
+                  {e.kind === "notified" && e.users.length === 0 ? <p className="inc-timeline-text field-error">Nobody on call at this step; moved on at once.</p> : null}
+                  {typeof detail.reason === "string" && e.kind === "not_paged" ? <p className="inc-timeline-text muted">{detail.reason}</p> : null}
+                </li>
+              );
+            })}
+          </ol>
+        </Card>
+        <Card title="Details">
+          <DetailList
+            items={[
+              { label: "Service", value: p.service ? <Link href={`/services/${p.service.slug}`}>{p.service.name}</Link> : "unrouted" },
+              { label: "Severity", value: p.severity },
+              { label: "Opened", value: <LocalTime iso={p.openedAt.toISOString()} /> },
+              { label: "Acknowledged", value: p.acknowledgedAt ? <>{p.acknowledgedBy?.name} · <LocalTime iso={p.acknowledgedAt.toISOString()} /></> : "not yet" },
+              { label: "Resolved", value: p.resolvedAt ? <>{p.resolvedBy} · <LocalTime iso={p.resolvedAt.toISOString()} /></> : "not yet" },
+              { label: "Next escalation", value: p.nextEscalationAt ? <LocalTime iso={p.nextEscalationAt.toISOString()} /> : "none" },
+              { label: "Deliveries", value: p.deliveries },
+              { label: "Alerts", value: Object.entries(p.alerts).map(([fp, st]) => <div key={fp} className="mono small">{fp}: {st}</div>) },
+              { label: "Labels", value: Object.entries(p.labels).map(([k, v]) => <div key={k} className="mono small">{k}=&quot;{v}&quot;</div>) },
+              { label: "Group key", value: <span className="mono small">{p.groupKey}</span> },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { getDb } from "@/lib/db";
+import { rotationHealth, userShifts, type HealthWarning, type Page } from "@/lib/oncall";
+import { lineageChains, refOf, userRefs, type ScheduleModel } from "./model";
+import { timelineOf } from "./timeline";
+
+// Rotation health of one schedule (lib/oncall rotationHealth): gaps in the next 30 days, team size below 6,
+// anyone on call more than 25 % of the next 30 days, more than 2 pages in a shift, pages in sleep hours
+// (22:00–07:00 in the schedule's zone) and past shift changes without a handoff note (when the schedule
+// requires notes), judged over the last 30 days of pages and notes.
+
+const DAY_MS = 86_400_000;
+const HORIZON_DAYS = 30;
+
+export type HealthView = HealthWarning & { severity: "warning" };
+
+/** Distinct people in the layers in force now or later. */
+export function rotationMembers(model: ScheduleModel, nowMs: number): string[] {
+  const ids = new Set<string>();
+  for (const chain of lineageChains(model.rows).values()) {
+    const last = chain[chain.length - 1]!;
+    if (last.endAt && last.endAt.getTime() <= nowMs) continue;
+    for (const p of last.participants as (string | null)[]) if (p) ids.add(p);
+  }
+  return [...ids];
+}
+
+/** Pages people received through this schedule since `sinceMs` (one per page and person). */
+export async function pagesThroughSchedule(scheduleId: string, sinceMs: number): Promise<Page[]> {
+  const db = await getDb();
+  const events = await db.pageEvent.findMany({
+    where: { kind: "notified", at: { gte: new Date(sinceMs) }, detail: { path: ["scheduleIds"], array_contains: [scheduleId] } },
+    orderBy: { at: "asc" },
+  });
+  const seen = new Set<string>();
+  const pages: Page[] = [];
+  for (const e of events) {
+    const bySchedule = (e.detail as { bySchedule?: Record<string, string[]> }).bySchedule ?? {};
+    for (const userId of bySchedule[scheduleId] ?? []) {
+      const key = `${e.pageId}:${userId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pages.push({ atMs: e.at.getTime(), userId });
+    }
+  }
+  return pages;
+}
+
+export async function scheduleHealth(model: ScheduleModel, nowMs: number): Promise<HealthView[]> {
+  const db = await getDb();
+  const sinceMs = nowMs - HORIZON_DAYS * DAY_MS;
+  const future = timelineOf(model, nowMs, nowMs + HORIZON_DAYS * DAY_MS);
+  const past = timelineOf(model, sinceMs, nowMs);
+  const [pages, notes] = await Promise.all([
+    pagesThroughSchedule(model.schedule.id, sinceMs),
+    db.handoffNote.findMany({ where: { scheduleId: model.schedule.id, handoffAt: { gte: new Date(sinceMs), lte: new Date(nowMs) } }, select: { handoffAt: true } }),
+  ]);
+  const warnings = rotationHealth({
+    segments: future,
+    teamSize: rotationMembers(model, nowMs).length,
+    pages,
+    shifts: userShifts([...past, ...future]),
+    handoffNotes: notes.map((n) => ({ shiftStartMs: n.handoffAt.getTime() })),
+    tz: model.schedule.timezone,
+    nowMs,
+    thresholds: { horizonDays: HORIZON_DAYS },
+  }).filter((w) => w.code !== "MISSING_HANDOFF" || model.schedule.requireHandoffNote);
+
+  // Messages name people, not ids.
+  const ids = warnings.flatMap((w) => ("userId" in w.detail ? [w.detail.userId] : []));
+  const refs = await userRefs(db, ids);
+  return warnings.map((w) => {
+    const message = "userId" in w.detail ? w.message.replace(w.detail.userId, refOf(refs, w.detail.userId).name) : w.message;
+    return { ...w, message, severity: "warning" as const };
+  });
+}

@@ -1,0 +1,124 @@
+import { getDb, type Db, type Prisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Layer, Override, Participant, Restrictions, Schedule as DomainSchedule } from "@/lib/oncall";
+
+// Stored on-call rows → the pure domain of lib/oncall.
+//
+// Layer versions: every ScheduleLayer row is one immutable version of the layer identified by lineageId.
+// - startAt is the rotation start of lib/oncall (`Layer.startMs`): turn 0 starts at handoffTime on its
+//   local date, and a version keeps the startAt of the version before it unless the clock was changed, so
+//   handoffs keep their phase across edits;
+// - a version is in force from the end of the version before it (`effectiveFromMs`) until its own endAt.
+// The versions of a lineage are ordered by endAt (the open one, endAt null, is last).
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type Client = Db | Tx;
+export type LayerRow = Prisma.ScheduleLayerModel;
+export type OverrideRow = Prisma.ScheduleOverrideModel;
+export type ScheduleRow = Prisma.ScheduleModel;
+
+const time = (d: Date | null | undefined): number => (d ? d.getTime() : Infinity);
+
+/** Rows grouped by lineage, each chain in version order. */
+export function lineageChains(rows: LayerRow[]): Map<string, LayerRow[]> {
+  const chains = new Map<string, LayerRow[]>();
+  for (const row of rows) chains.set(row.lineageId, [...(chains.get(row.lineageId) ?? []), row]);
+  for (const chain of chains.values()) chain.sort((a, b) => time(a.endAt) - time(b.endAt) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return chains;
+}
+
+/** When a version starts producing shifts: the end of the version before it, else its own start. */
+export const effectiveFrom = (chain: LayerRow[], index: number): Date => (index > 0 ? (chain[index - 1]!.endAt ?? chain[index]!.startAt) : chain[index]!.startAt);
+
+export function toDomainLayer(row: LayerRow, effectiveFromMs?: number): Layer {
+  return {
+    id: row.lineageId,
+    name: row.name,
+    priority: row.priority,
+    ...(row.timezone ? { timezone: row.timezone } : {}),
+    rotation: { unit: row.rotationUnit as "hour" | "day" | "week", every: row.rotationEvery, clock: row.clock === "elapsed" ? "elapsed" : "wall" },
+    handoffTime: row.handoffTime,
+    startMs: row.startAt.getTime(),
+    ...(effectiveFromMs !== undefined ? { effectiveFromMs } : {}),
+    ...(row.endAt ? { endMs: row.endAt.getTime() } : {}),
+    startPosition: row.startPosition,
+    participants: row.participants as Participant[],
+    ...(row.restrictions ? { restrictions: row.restrictions as Restrictions } : {}),
+  };
+}
+
+/** Every version of every layer, as lib/oncall layers (id = lineage id). */
+export function domainLayers(rows: LayerRow[]): Layer[] {
+  const layers: Layer[] = [];
+  for (const chain of lineageChains(rows).values()) {
+    chain.forEach((row, i) => layers.push(toDomainLayer(row, i > 0 ? effectiveFrom(chain, i).getTime() : undefined)));
+  }
+  return layers;
+}
+
+export const toDomainOverride = (o: OverrideRow): Override => ({
+  id: o.id,
+  kind: o.kind as Override["kind"],
+  userId: o.userId,
+  ...(o.replacesUserId ? { replacesUserId: o.replacesUserId } : {}),
+  startMs: o.startAt.getTime(),
+  endMs: o.endAt.getTime(),
+  createdAtMs: o.createdAt.getTime(),
+});
+
+export type ScheduleModel = {
+  schedule: ScheduleRow & { team: { id: string; slug: string; name: string } };
+  rows: LayerRow[];
+  overrides: OverrideRow[];
+  domain: DomainSchedule;
+  domainOverrides: Override[];
+};
+
+/** A schedule with all its layer versions and its active (not cancelled) overrides. */
+export async function loadScheduleModel(client: Client | null, id: string): Promise<ScheduleModel> {
+  const db = client ?? (await getDb());
+  const schedule = await db.schedule.findUnique({ where: { id }, include: { team: { select: { id: true, slug: true, name: true } } } });
+  if (!schedule) throw notFound(`schedule ${id}`);
+  const [rows, overrides] = await Promise.all([
+    db.scheduleLayer.findMany({ where: { scheduleId: id } }),
+    db.scheduleOverride.findMany({ where: { scheduleId: id, cancelledAt: null }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] }),
+  ]);
+  return modelOf(schedule, rows, overrides);
+}
+
+export function modelOf(schedule: ScheduleModel["schedule"], rows: LayerRow[], overrides: OverrideRow[]): ScheduleModel {
+  return {
+    schedule,
+    rows,
+    overrides,
+    domain: { timezone: schedule.timezone, layers: domainLayers(rows) },
+    domainOverrides: overrides.map(toDomainOverride),
+  };
+}
+
+/** All schedules (or those with the given ids) as models, loaded with three queries. */
+export async function loadScheduleModels(client: Client | null, ids?: string[]): Promise<ScheduleModel[]> {
+  const db = client ?? (await getDb());
+  const where = ids ? { id: { in: ids } } : {};
+  const schedules = await db.schedule.findMany({ where, include: { team: { select: { id: true, slug: true, name: true } } }, orderBy: { name: "asc" } });
+  const scheduleIds = schedules.map((s) => s.id);
+  const [rows, overrides] = await Promise.all([
+    db.scheduleLayer.findMany({ where: { scheduleId: { in: scheduleIds } } }),
+    db.scheduleOverride.findMany({ where: { scheduleId: { in: scheduleIds }, cancelledAt: null }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] }),
+  ]);
+  return schedules.map((s) => modelOf(s, rows.filter((r) => r.scheduleId === s.id), overrides.filter((o) => o.scheduleId === s.id)));
+}
+
+export type UserRef = { id: string; name: string; email: string };
+
+/** Display data for user ids; ids of deleted users map to a placeholder so history stays readable. */
+export async function userRefs(client: Client | null, ids: Iterable<string>): Promise<Map<string, UserRef>> {
+  const unique = [...new Set(ids)];
+  const db = client ?? (await getDb());
+  const users = unique.length ? await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } }) : [];
+  const map = new Map(users.map((u) => [u.id, u]));
+  for (const id of unique) if (!map.has(id)) map.set(id, { id, name: "(deleted user)", email: "" });
+  return map;
+}
+
+export const refOf = (refs: Map<string, UserRef>, id: string): UserRef => refs.get(id) ?? { id, name: "(deleted user)", email: "" };

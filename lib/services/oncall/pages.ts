@@ -1,0 +1,93 @@
+import { getDb, type Prisma } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanRead, atLeast, inTeam, isAdmin, type Actor } from "@/lib/auth/permissions";
+import type { ListPagesQuery } from "@/lib/validation/oncall";
+import type { Page } from "@/lib/validation/common";
+import { recordAudit } from "../audit";
+import { refOf, userRefs } from "./model";
+
+// Pages: read by everybody; acknowledged and resolved by the people who were paged, members of the
+// service's team, or admins. Acknowledging stops the escalation; resolving closes the page (a later
+// firing delivery of the same alert group opens a new page).
+
+const include = { service: { select: { id: true, slug: true, name: true, teamId: true } }, integration: { select: { id: true, name: true } } } as const;
+type PageRow = Prisma.PageModel & { service: { id: string; slug: string; name: string; teamId: string } | null; integration: { id: string; name: string } | null };
+
+async function views(rows: PageRow[]) {
+  const refs = await userRefs(null, rows.flatMap((r) => [...r.notifiedUserIds, ...(r.acknowledgedById ? [r.acknowledgedById] : [])]));
+  return rows.map((r) => ({
+    id: r.id, title: r.title, severity: r.severity, status: r.status, groupKey: r.groupKey, labels: r.labels as Record<string, string>,
+    service: r.service ? { slug: r.service.slug, name: r.service.name } : null, integration: r.integration,
+    alerts: r.alerts as Record<string, string>, deliveries: r.deliveries, currentStep: r.currentStep, round: r.round,
+    nextEscalationAt: r.nextEscalationAt, notified: r.notifiedUserIds.map((u) => refOf(refs, u)), openedAt: r.openedAt,
+    acknowledgedAt: r.acknowledgedAt, acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
+    resolvedAt: r.resolvedAt, resolvedBy: r.resolvedBy, version: r.version,
+  }));
+}
+
+export type PageView = Awaited<ReturnType<typeof views>>[number];
+
+export async function listPages(actor: Actor, q: ListPagesQuery): Promise<Page<PageView>> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const status = q.status === "open" ? { in: ["triggered", "acknowledged"] } : q.status;
+  const where = { ...(status ? { status } : {}), ...(q.service ? { service: { slug: q.service } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.page.findMany({ where, include, orderBy: [{ openedAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.page.count({ where }),
+  ]);
+  return { items: await views(rows), page: q.page, pageSize: q.pageSize, total };
+}
+
+/** One page with its events (oldest first). */
+export async function getPage(actor: Actor, id: string) {
+  assertCanRead(actor);
+  const db = await getDb();
+  const row = await db.page.findUnique({ where: { id }, include: { ...include, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+  if (!row) throw notFound(`page ${id}`);
+  const [view] = await views([row]);
+  const refs = await userRefs(db, row.events.flatMap((e) => e.userIds));
+  return { ...view!, events: row.events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: e.detail })) };
+}
+
+function assertCanRespond(actor: Actor, page: PageRow) {
+  if (actor.tokenScopes?.length && !actor.tokenScopes.includes("write")) throw new AppError("FORBIDDEN", 'This API token lacks the "write" scope');
+  if (isAdmin(actor) || page.notifiedUserIds.includes(actor.userId)) return;
+  if (page.service ? inTeam(actor, page.service.teamId) : atLeast(actor, "editor")) return;
+  throw new AppError("FORBIDDEN", "Only people paged, members of the service's team or admins can respond to this page");
+}
+
+async function transition(actor: Actor, id: string, to: "acknowledged" | "resolved", nowMs: number) {
+  const db = await getDb();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const page = await db.page.findUnique({ where: { id }, include });
+    if (!page) throw notFound(`page ${id}`);
+    assertCanRespond(actor, page);
+    if (page.status === "resolved") throw new AppError("INVALID_STATE", "this page is already resolved");
+    if (page.status === to) return page.id;
+    const now = new Date(nowMs);
+    const data =
+      to === "acknowledged"
+        ? { status: to, acknowledgedAt: now, acknowledgedById: actor.userId, nextEscalationAt: null }
+        : { status: to, resolvedAt: now, resolvedBy: actor.email, openKey: null, nextEscalationAt: null, ...(page.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }) };
+    const done = await db.$transaction(async (tx) => {
+      const res = await tx.page.updateMany({ where: { id, version: page.version }, data: { ...data, version: { increment: 1 } } });
+      if (res.count === 0) return false; // escalated or redelivered meanwhile: read again
+      await tx.pageEvent.create({ data: { pageId: id, at: now, kind: to, userIds: [actor.userId], detail: { by: actor.email } } });
+      await recordAudit(tx, actor, { action: to === "acknowledged" ? "page.acknowledge" : "page.resolve", entityType: "page", entityId: id, before: { status: page.status }, after: { status: to } });
+      return true;
+    });
+    if (done) return page.id;
+  }
+  throw new AppError("CONFLICT", "the page kept changing; try again");
+}
+
+/** Acknowledge: stops the escalation. Acknowledging an acknowledged page changes nothing. */
+export async function acknowledgePage(actor: Actor, id: string, nowMs = Date.now()) {
+  return getPage(actor, await transition(actor, id, "acknowledged", nowMs));
+}
+
+/** Resolve: closes the page (acknowledging it too if nobody had). */
+export async function resolvePage(actor: Actor, id: string, nowMs = Date.now()) {
+  return getPage(actor, await transition(actor, id, "resolved", nowMs));
+}
