@@ -1,9 +1,14 @@
 import { logger } from "@/lib/observability/logger";
+import { oncallTick } from "./oncall/worker";
 import { syncAllRollups } from "./slo/rollup-job";
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
-const JOBS: Job[] = [{ name: "slo-rollups", everyMs: 60_000, run: () => syncAllRollups() }];
+const JOBS: Job[] = [
+  { name: "slo-rollups", everyMs: 60_000, run: () => syncAllRollups() },
+  // escalates unacknowledged pages and records who is on call as it happens
+  { name: "oncall", everyMs: 15_000, run: () => oncallTick() },
+];
 
 declare global {
   var __srecpJobsStarted: boolean | undefined;
