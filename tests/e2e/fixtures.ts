@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password" };
-export const E2E_STATE_FILE = path.join(process.cwd(), "test-results", "e2e-state.json");
+// One file per port, so two e2e runs in the same tree (different E2E_PORT) never read each other's token.
+export const E2E_STATE_FILE = path.join(process.cwd(), "test-results", `e2e-state-${process.env.E2E_PORT || "3100"}.json`);
 export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screenshots");
 
 /** What global setup left for the tests: the admin's API token. */
