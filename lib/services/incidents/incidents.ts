@@ -1,0 +1,152 @@
+import { getDb, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import type { Page } from "@/lib/validation/common";
+import { INSTANT_KEYS, type CreateIncidentInput, type ListIncidentsQuery, type UpdateIncidentInput } from "@/lib/validation/incidents";
+import { recordAudit } from "../audit";
+import {
+  actorLabel, actorUserId, assertCanEditIncident, incidentScope, resolveServices, resolveUser, teamBySlug, type Tx,
+} from "./access";
+import { assertInstantsInOrder, incidentInclude, incidentView, postmortemDue, refreshPostmortemDue, usersById, type IncidentView, type InstantRow } from "./view";
+
+// Incidents CRUD. Status changes go through status.ts (lifecycle rules); roles through roles.ts.
+
+/** Reads one incident inside a transaction (or the shared client) as its API view. */
+export async function readIncident(tx: Tx, id: string, nowMs = Date.now()): Promise<IncidentView> {
+  const row = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+  return incidentView(row, await usersById(tx, row.roles.map((r) => r.userId)), nowMs);
+}
+
+export async function listIncidents(actor: Actor, q: ListIncidentsQuery, nowMs = Date.now()): Promise<Page<IncidentView>> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const numberQuery = q.q ? /^(?:inc-)?(\d{1,9})$/i.exec(q.q) : null;
+  const where: Prisma.IncidentWhereInput = {
+    ...(q.status === "open" ? { status: { not: "resolved" } } : q.status ? { status: q.status } : {}),
+    ...(q.severity ? { severity: q.severity } : {}),
+    ...(q.team ? { team: { slug: q.team } } : {}),
+    ...(q.service ? { services: { some: { service: { slug: q.service } } } } : {}),
+    ...(q.q ? { OR: [{ title: { contains: q.q, mode: "insensitive" as const } }, ...(numberQuery ? [{ number: Number(numberQuery[1]) }] : [])] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.incident.findMany({ where, include: incidentInclude, orderBy: [{ createdAt: "desc" }, { number: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.incident.count({ where }),
+  ]);
+  const users = await usersById(db, rows.flatMap((r) => r.roles.map((x) => x.userId)));
+  return { items: rows.map((r) => incidentView(r, users, nowMs)), page: q.page, pageSize: q.pageSize, total };
+}
+
+export async function getIncident(actor: Actor, ref: string): Promise<IncidentView> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const { id } = await incidentScope(db, ref);
+  return readIncident(db, id);
+}
+
+const instantData = (input: Partial<Record<(typeof INSTANT_KEYS)[number], Date | null | undefined>>) =>
+  Object.fromEntries(INSTANT_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) as Partial<InstantRow>;
+
+/** Status implied by the instants of a newly declared incident (a past incident can be declared resolved). */
+const initialStatus = (i: Partial<InstantRow>) => (i.resolvedAt ? "resolved" : i.mitigatedAt ? "mitigated" : "investigating");
+
+/**
+ * Declares an incident: owning team = `team` or the first service's team; commander = `commander` or the
+ * declarer. Writes the incident, its services, the commander role, a "declared" timeline entry and an
+ * empty postmortem draft (with its due date when already resolved), audited, in one transaction.
+ */
+export async function createIncident(actor: Actor, input: CreateIncidentInput, extra: { tx?: Tx; timelineText?: string } = {}): Promise<IncidentView> {
+  const run = async (tx: Tx) => {
+    const services = await resolveServices(tx, input.services);
+    const team = input.team ? await teamBySlug(tx, input.team) : await tx.team.findUniqueOrThrow({ where: { id: services[0]!.teamId }, select: { id: true, slug: true, timezone: true } });
+    assertCanEditIncident(actor, { teamId: team.id, serviceTeamIds: services.map((s) => s.teamId) }, "incidents of these services");
+    const commander = input.commander ? await resolveUser(tx, input.commander, "commander") : actorUserId(actor) ? { id: actor.userId } : null;
+    const instants = instantData(input);
+    assertInstantsInOrder({ impactStartAt: null, detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, ...instants });
+    const now = new Date();
+    const incident = await tx.incident.create({
+      data: {
+        title: input.title, severity: input.severity, summary: input.summary, teamId: team.id, status: initialStatus(instants), ...instants,
+        createdById: actorUserId(actor),
+        services: { create: services.map((s) => ({ serviceId: s.id })) },
+        ...(commander ? { roles: { create: [{ role: "commander", userId: commander.id, assignedAt: now }] } } : {}),
+      },
+    });
+    await tx.timelineEntry.create({
+      data: {
+        incidentId: incident.id, at: now, kind: "status_change", authorId: actorUserId(actor), authorLabel: actorLabel(actor),
+        text: extra.timelineText ?? `Incident declared as ${input.severity} (${incident.status}) on ${services.map((s) => s.slug).join(", ")}`,
+      },
+    });
+    await tx.postmortem.create({
+      data: { incidentId: incident.id, authorId: commander?.id ?? null, dueAt: postmortemDue(input.severity, instants.resolvedAt ?? null, team.timezone) },
+    });
+    const view = await readIncident(tx, incident.id);
+    await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: view });
+    return view;
+  };
+  if (extra.tx) return run(extra.tx);
+  const db = await getDb();
+  return db.$transaction(run);
+}
+
+/**
+ * Partial update with optimistic concurrency (`version`, 409 when stale). Instants are validated in
+ * order over the merged result; the resolution instant exists exactly while the incident is resolved
+ * (resolve and reopen through the status endpoint). Severity and service changes add timeline entries.
+ */
+export async function updateIncident(actor: Actor, ref: string, input: UpdateIncidentInput): Promise<IncidentView> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const scope = await incidentScope(tx, ref);
+    assertCanEditIncident(actor, scope);
+    const before = await readIncident(tx, scope.id);
+    const row = await tx.incident.findUniqueOrThrow({ where: { id: scope.id } });
+    const instants = instantData(input);
+    const merged: InstantRow = { impactStartAt: row.impactStartAt, detectedAt: row.detectedAt, acknowledgedAt: row.acknowledgedAt, mitigatedAt: row.mitigatedAt, resolvedAt: row.resolvedAt, ...instants };
+    if (row.status === "resolved" && merged.resolvedAt === null) throw new AppError("VALIDATION", "A resolved incident keeps its resolution instant; reopen it instead", { resolvedAt: "is required while the incident is resolved; reopen it instead" });
+    if (row.status !== "resolved" && merged.resolvedAt !== null) throw new AppError("VALIDATION", "Resolve the incident through its status", { resolvedAt: "can only be set by resolving the incident" });
+    assertInstantsInOrder(merged);
+
+    const data: Prisma.IncidentUncheckedUpdateManyInput = { ...instants, version: { increment: 1 } };
+    if (input.title !== undefined) data.title = input.title;
+    if (input.summary !== undefined) data.summary = input.summary;
+    if (input.severity !== undefined) data.severity = input.severity;
+    let services = null;
+    if (input.services) services = await resolveServices(tx, input.services);
+    if (input.team) data.teamId = (await teamBySlug(tx, input.team)).id;
+    if (services || input.team) {
+      // Moving an incident also needs edit rights where it lands.
+      assertCanEditIncident(actor, { teamId: (data.teamId as string | undefined) ?? scope.teamId, serviceTeamIds: services ? services.map((s) => s.teamId) : scope.serviceTeamIds });
+    }
+    const res = await tx.incident.updateMany({ where: { id: scope.id, version: input.version ?? row.version }, data });
+    if (res.count === 0) throw new AppError("CONFLICT", `INC-${scope.number} was changed by someone else (your version ${input.version}, now ${row.version}); reload and apply your edit again`, { version: "stale" });
+    if (services) {
+      await tx.incidentService.deleteMany({ where: { incidentId: scope.id } });
+      await tx.incidentService.createMany({ data: services.map((s) => ({ incidentId: scope.id, serviceId: s.id })) });
+    }
+    const notes: string[] = [];
+    if (input.severity && input.severity !== row.severity) notes.push(`Severity changed from ${row.severity} to ${input.severity}`);
+    if (services && services.map((s) => s.slug).join() !== before.services.map((s) => s.slug).join()) notes.push(`Affected services: ${services.map((s) => s.slug).join(", ")}`);
+    for (const text of notes) {
+      await tx.timelineEntry.create({ data: { incidentId: scope.id, at: new Date(), kind: "status_change", text, authorId: actorUserId(actor), authorLabel: actorLabel(actor) } });
+    }
+    await refreshPostmortemDue(tx, scope.id);
+    const after = await readIncident(tx, scope.id);
+    await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: scope.id, before, after });
+    return after;
+  });
+}
+
+/** Deletes an incident with its timeline and postmortem (action items stay, unlinked). Audited. */
+export async function deleteIncident(actor: Actor, ref: string) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const scope = await incidentScope(tx, ref);
+    assertCanEditIncident(actor, scope);
+    const before = await readIncident(tx, scope.id);
+    if (before.postmortem?.status === "published") throw new AppError("INVALID_STATE", `INC-${scope.number} has a published postmortem and cannot be deleted`);
+    await tx.incident.delete({ where: { id: scope.id } });
+    await recordAudit(tx, actor, { action: "incident.delete", entityType: "incident", entityId: scope.id, before });
+    return { deleted: before.key };
+  });
+}
