@@ -161,6 +161,17 @@ describe("SLO engine against a real Prometheus", () => {
     expect(s.errorBudget.remaining).toBeCloseTo(0.9, 6); // 0.05 % errors of a 0.5 % budget
   });
 
+  it("answers for an earlier instant after a status 'now' was computed (rollups extend backwards)", async () => {
+    const res = await call(slos.POST, { method: "POST", token, body: { service: "payments", name: "backwards", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: ratio("payments") } });
+    expect(res.status).toBe(201);
+    expect((await call(status.GET, { token, params: { id: res.body.id } })).status).toBe(200); // "now": rolls up the last 30 days
+    const earlier = end - 2 * DAY;
+    const s = (await statusAt(res.body.id, earlier)).body;
+    const exp = scenario.expectedRequests("payments", earlier - 30 * DAY, earlier);
+    expect(rel(s.events.total, exp.total)).toBeLessThan(1e-6);
+    expect(rel(s.events.bad, exp.bad)).toBeLessThan(1e-6);
+  });
+
   it("generates rules, and an SLO without a runbook gets none with the reason", async () => {
     const withRunbook = await call(rules.GET, { token, params: { id: ids["payments-availability"]! } });
     expect(withRunbook.headers.get("content-type")).toContain("yaml");

@@ -31,35 +31,44 @@ type RollupRow = { versionId: string; hour: Date; good: number; total: number };
 export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<number> {
   if (!defs.length) return 0;
   const db = await getDb();
-  const latest = await db.sloRollup.groupBy({ by: ["versionId"], where: { versionId: { in: defs.map((d) => d.version.id) } }, _max: { hour: true } });
-  const lastHour = new Map(latest.map((r) => [r.versionId, r._max.hour?.getTime() ?? null]));
+  const known = await db.sloRollup.groupBy({ by: ["versionId"], where: { versionId: { in: defs.map((d) => d.version.id) } }, _min: { hour: true }, _max: { hour: true } });
+  const span = new Map(known.map((r) => [r.versionId, { first: r._min.hour?.getTime() ?? null, last: r._max.hour?.getTime() ?? null }]));
   const byHour = new Map<number, SloDef[]>();
-  const backfills: { def: SloDef; fromMs: number }[] = [];
+  const backfills: { def: SloDef; fromMs: number; toMs: number }[] = [];
+  const plan = (def: SloDef, fromMs: number, toMs: number) => {
+    const missing = (toMs - fromMs) / HOUR_MS;
+    if (missing <= 0) return;
+    if (missing > MAX_BATCHED_HOURS) backfills.push({ def, fromMs, toMs });
+    else for (let h = fromMs; h < toMs; h += HOUR_MS) byHour.set(h, [...(byHour.get(h) ?? []), def]);
+  };
   for (const def of defs) {
     const windowStart = hourFloor(windowBounds(def.version.window, atMs).startMs);
-    const last = lastHour.get(def.version.id);
-    const fromMs = Math.max(windowStart, last == null ? windowStart : last + HOUR_MS);
-    const missing = (untilMs - fromMs) / HOUR_MS;
-    if (missing <= 0) continue;
-    if (missing > MAX_BATCHED_HOURS) backfills.push({ def, fromMs });
-    else for (let h = fromMs; h < untilMs; h += HOUR_MS) byHour.set(h, [...(byHour.get(h) ?? []), def]);
+    const { first, last } = span.get(def.version.id) ?? { first: null, last: null };
+    if (first === null || last === null || last + HOUR_MS < windowStart) {
+      plan(def, windowStart, untilMs);
+      continue;
+    }
+    // Rolled hours are one contiguous run [first, last]: extend it backwards (a window reaching
+    // further into the past than before, e.g. a status `at` an earlier time) and forwards.
+    if (windowStart < first) plan(def, windowStart, Math.min(first, untilMs));
+    plan(def, Math.max(windowStart, last + HOUR_MS), untilMs);
   }
   let queries = 0;
   // Written per SLO / per hour batch: one huge createMany of 720 rows × 1,000 SLOs is slow to build.
   const write = async (rows: RollupRow[]) => {
     if (rows.length) await db.sloRollup.createMany({ data: rows, skipDuplicates: true });
   };
-  for (const { def, fromMs } of backfills) {
+  for (const { def, fromMs, toMs } of backfills) {
     const rows: RollupRow[] = [];
     const q = sliIncreaseQueries(def.version.sli, "1h");
     const [good, total] = await Promise.all([
-      client.rangeQuery(q.good, (fromMs + HOUR_MS) / 1000, untilMs / 1000, 3600),
-      client.rangeQuery(q.total, (fromMs + HOUR_MS) / 1000, untilMs / 1000, 3600),
+      client.rangeQuery(q.good, (fromMs + HOUR_MS) / 1000, toMs / 1000, 3600),
+      client.rangeQuery(q.total, (fromMs + HOUR_MS) / 1000, toMs / 1000, 3600),
     ]);
     queries += 2;
     const goodAt = new Map((good[0]?.values ?? []).map(([t, v]) => [t * 1000, v]));
     const totalAt = new Map((total[0]?.values ?? []).map(([t, v]) => [t * 1000, v]));
-    for (let h = fromMs; h < untilMs; h += HOUR_MS) rows.push(row(def.version.id, h, goodAt.get(h + HOUR_MS), totalAt.get(h + HOUR_MS)));
+    for (let h = fromMs; h < toMs; h += HOUR_MS) rows.push(row(def.version.id, h, goodAt.get(h + HOUR_MS), totalAt.get(h + HOUR_MS)));
     await write(rows);
   }
   for (const [hour, hourDefs] of byHour) {
