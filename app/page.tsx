@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// The catalog is the home page.
-export default function Home() {
-  redirect("/services");
+// Home (what needs attention in my teams) is the landing page.
+export default function Root() {
+  redirect("/home");
 }

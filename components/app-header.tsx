@@ -8,6 +8,7 @@ type Props = { user: { name: string; email: string; role: string }; isAdmin: boo
 /** Top bar of every signed-in page: product name, sections, the user and their controls. */
 export function AppHeader({ user, isAdmin }: Props) {
   const items: NavItem[] = [
+    { href: "/home", label: "Home" },
     { href: "/services", label: "Services" },
     { href: "/slos", label: "SLOs" },
     { href: "/oncall", label: "On-call" },

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
+import { loadExtendedDemo } from "./demo-extended";
 
 /** A small, realistic demo organisation. Loading it twice changes nothing (upserts by slug/email). */
 const TEAMS = [
@@ -26,7 +27,7 @@ export async function loadDemo(actor: Actor): Promise<string> {
   assertAdmin(actor, "demo data");
   const db = await getDb();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.$transaction(async (tx) => {
+  const base = await db.$transaction(async (tx) => {
     const teams = new Map<string, string>();
     for (const t of TEAMS) teams.set(t.slug, (await tx.team.upsert({ where: { slug: t.slug }, update: {}, create: t })).id);
     for (const { team, ...s } of SERVICES) {
@@ -46,4 +47,5 @@ export async function loadDemo(actor: Actor): Promise<string> {
     await recordAudit(tx, actor, { action: "demo.load", entityType: "demo", entityId: "demo", after: { teams: TEAMS.length, services: SERVICES.length, users: USERS.length } });
     return `demo loaded: ${TEAMS.length} teams, ${SERVICES.length} services, ${USERS.length} users (password "${DEMO_PASSWORD}")`;
   });
+  return `${base}; ${await loadExtendedDemo(actor)}`;
 }

@@ -1,0 +1,59 @@
+import { alertsSkippedReason } from "@/lib/slo";
+import { result, type CheckResult, type ServiceRef } from "./types";
+
+// Checks (a) and (b): "SLOs published per service, with executive sign-off" and "every alert has a runbook
+// URL; no runbook → no alert".
+
+export type SloVersionFacts = { number: number; status: string; reviewedAtMs: number | null };
+export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl: string | null; versions: SloVersionFacts[] };
+
+/**
+ * (a) Passes when the service has at least one SLO and every SLO's version in force is signed off: a
+ * version with status "active" whose reviewedAt is set. An SLO whose only version awaits sign-off has no
+ * version in force; an active version without a review (e.g. written by an import) is not signed off.
+ */
+export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[]): CheckResult {
+  if (slos.length === 0) {
+    return result("slo_signed_off", "fail", "The service has no SLO yet.", { href: `/slos/new?service=${encodeURIComponent(service.slug)}`, label: "Define an SLO" });
+  }
+  const problems: { slo: SloFacts; text: string }[] = [];
+  for (const slo of slos) {
+    const active = slo.versions.find((v) => v.status === "active");
+    const pending = slo.versions.find((v) => v.status === "pending");
+    if (!active) problems.push({ slo, text: pending ? `${slo.name}: version ${pending.number} awaits sign-off; no version is in force` : `${slo.name}: no version is in force` });
+    else if (active.reviewedAtMs === null) problems.push({ slo, text: `${slo.name}: version ${active.number} is in force but was never signed off` });
+  }
+  if (problems.length > 0) {
+    const first = problems[0]!.slo;
+    return result(
+      "slo_signed_off",
+      "fail",
+      `${problems.length} of ${slos.length} SLO(s) not signed off.`,
+      { href: `/slos/${first.id}`, label: `Get ${first.name} signed off` },
+      problems.map((p) => p.text),
+    );
+  }
+  return result("slo_signed_off", "pass", `${slos.length} SLO(s), each with a signed-off version in force.`, { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" }, slos.map((s) => s.name));
+}
+
+/**
+ * (b) Passes when every SLO with alerting on has a runbook URL (the same rule the Prometheus rule generator
+ * applies: no runbook, no alert). A service without alerting SLOs passes with that reason.
+ */
+export function checkRunbooks(service: ServiceRef, slos: readonly SloFacts[]): CheckResult {
+  const alerting = slos.filter((s) => s.alerting);
+  const missing = alerting.filter((s) => alertsSkippedReason({ alerting: true, runbookUrl: s.runbookUrl })?.code === "NO_RUNBOOK");
+  if (missing.length > 0) {
+    const first = missing[0]!;
+    return result(
+      "runbooks",
+      "fail",
+      `${missing.length} of ${alerting.length} alerting SLO(s) have no runbook URL, so their alerts are not generated.`,
+      { href: `/slos/${first.id}/edit`, label: `Add a runbook to ${first.name}` },
+      missing.map((s) => `${s.name}: no runbook URL`),
+    );
+  }
+  const link = { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" };
+  if (alerting.length === 0) return result("runbooks", "pass", "No SLO has alerting on, so no alert lacks a runbook.", link);
+  return result("runbooks", "pass", `All ${alerting.length} alerting SLO(s) have a runbook URL.`, link, alerting.map((s) => `${s.name}: ${s.runbookUrl!.trim()}`));
+}

@@ -1,0 +1,49 @@
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
+import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceScore, type TeamRollup } from "@/lib/readiness";
+import type { ScorecardQuery } from "@/lib/validation/reports";
+import { loadServiceFacts } from "./facts";
+
+// The readiness scorecard: the six checklist checks per service, rolled up per team. Read-only.
+// Scope: ?team= one team (anyone may read any team's scorecard); without it the actor's own teams, or
+// every team for admins and for people in no team.
+
+export type TeamScorecard = TeamRollup & { team: { slug: string; name: string; timezone: string }; serviceScores: ServiceScore[] };
+
+export type Scorecard = {
+  generatedAt: string;
+  scope: "team" | "mine" | "all";
+  checks: { key: string; title: string }[];
+  teams: TeamScorecard[];
+};
+
+export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs = Date.now()): Promise<Scorecard> {
+  assertCanRead(actor);
+  const db = await getDb();
+  let scope: Scorecard["scope"];
+  let teams;
+  if (q.team) {
+    const team = await db.team.findUnique({ where: { slug: q.team }, select: { id: true, slug: true, name: true, timezone: true } });
+    if (!team) throw notFound(`team "${q.team}"`);
+    teams = [team];
+    scope = "team";
+  } else if (isAdmin(actor) || actor.teamIds.length === 0) {
+    teams = await db.team.findMany({ select: { id: true, slug: true, name: true, timezone: true }, orderBy: { slug: "asc" } });
+    scope = "all";
+  } else {
+    teams = await db.team.findMany({ where: { id: { in: actor.teamIds } }, select: { id: true, slug: true, name: true, timezone: true }, orderBy: { slug: "asc" } });
+    scope = "mine";
+  }
+  const facts = await loadServiceFacts({ teamIds: teams.map((t) => t.id) }, nowMs);
+  const scores = facts.map((f) => evaluateService(f, nowMs));
+  return {
+    generatedAt: new Date(nowMs).toISOString(),
+    scope,
+    checks: CHECK_KEYS.map((key) => ({ key, title: CHECK_TITLES[key] })),
+    teams: teams.map((t) => {
+      const mine = scores.filter((s) => s.team.slug === t.slug);
+      return { ...rollUpTeam({ slug: t.slug, name: t.name }, mine), team: { slug: t.slug, name: t.name, timezone: t.timezone }, serviceScores: mine };
+    }),
+  };
+}

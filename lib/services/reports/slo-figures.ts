@@ -1,0 +1,68 @@
+import { getDb } from "@/lib/db";
+import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
+import { formatWindow, type SloWindow } from "@/lib/slo";
+import { effectivePolicy } from "../policy";
+
+// SLO figures of a report from the hourly rollup table (SloRollup: exact good/total per SLO version and
+// UTC hour), never from Prometheus: a past period's numbers do not change when Prometheus forgets them.
+// Per SLO one query reads the rollup rows of its signed versions over the period plus the lookback its
+// window needs for the end-of-day budgets; lib/readiness sums them per hour from the version in force.
+
+type ServiceRow = { id: string; slug: string; name: string; tier: number };
+
+/** Signed-off versions only: "active" (in force now) and "superseded" (in force before). */
+const SIGNED = ["active", "superseded"];
+
+export async function sloFigures(services: ServiceRow[], period: ReportPeriod, untilMs: number): Promise<ReportService[]> {
+  const db = await getDb();
+  const slos = await db.slo.findMany({
+    where: { serviceId: { in: services.map((s) => s.id) } },
+    select: { id: true, name: true, serviceId: true, versions: { where: { status: { in: SIGNED } }, select: { id: true, number: true, objective: true, window: true, effectiveFrom: true } } },
+    orderBy: { name: "asc" },
+  });
+  const policies = new Map(await Promise.all(services.map(async (s) => [s.id, await effectivePolicy(s.id)] as const)));
+  const evaluatedDays = period.days.filter((d) => d.startMs < untilMs);
+
+  const figures = await Promise.all(
+    slos.map(async (slo) => {
+      const versions: SignedVersion[] = slo.versions.map((v) => ({ id: v.id, number: v.number, objective: v.objective, window: v.window as SloWindow, effectiveFromMs: v.effectiveFrom.getTime() }));
+      const fromMs = Math.min(period.startMs, earliestWindowStart(versions, evaluatedDays));
+      const rows = versions.length
+        ? await db.sloRollup.findMany({
+            where: { versionId: { in: versions.map((v) => v.id) }, hour: { gte: new Date(fromMs), lt: new Date(untilMs) } },
+            select: { versionId: true, hour: true, good: true, total: true },
+          })
+        : [];
+      const index = new RollupIndex(rows.map((r) => ({ versionId: r.versionId, hourMs: r.hour.getTime(), good: r.good, total: r.total })));
+      const counts = periodCounts(versions, index, period.startMs, Math.min(period.endMs, untilMs));
+      const policy = policies.get(slo.serviceId)!;
+      const daily = dailyBudget(versions, index, period.days, untilMs, policy.freezeAtOrBelow);
+      const current = [...versions].sort((a, b) => b.number - a.number)[0];
+      return {
+        serviceId: slo.serviceId,
+        slo: {
+          id: slo.id,
+          name: slo.name,
+          objective: current?.objective ?? 0,
+          window: current ? formatWindow(current.window) : "no signed-off version",
+          versions: counts.versions,
+          good: counts.good,
+          total: counts.total,
+          bad: counts.bad,
+          sli: counts.sli,
+          allowedBad: counts.allowedBad,
+          budgetConsumed: counts.budgetConsumed,
+          hoursWithData: counts.hoursWithData,
+          hoursInPeriod: counts.hoursInRange,
+          freezeAtOrBelow: policy.freezeAtOrBelow,
+          policyScope: policy.scope,
+          daysFrozen: daily.filter((d) => d.frozen).length,
+          daysEvaluated: daily.filter((d) => d.evaluated).length,
+          incidentBudgetConsumed: 0,
+          daily,
+        },
+      };
+    }),
+  );
+  return services.map((s) => ({ slug: s.slug, name: s.name, tier: s.tier, slos: figures.filter((f) => f.serviceId === s.id).map((f) => f.slo) }));
+}
