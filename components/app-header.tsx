@@ -13,12 +13,16 @@ export function AppHeader({ user, isAdmin }: Props) {
     { href: "/slos", label: "SLOs" },
     { href: "/oncall", label: "On-call" },
     { href: "/incidents", label: "Incidents" },
+    { href: "/action-items", label: "Action items" },
+    { href: "/scorecard", label: "Scorecard" },
+    { href: "/reports", label: "Reports" },
     { href: "/teams", label: "Teams" },
+    { href: "/api-docs", label: "API" },
     ...(isAdmin ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (
     <header className="app-header">
-      <Link href="/services" className="brand">
+      <Link href="/home" className="brand">
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path d="M3 17l5-6 4 4 5-8 4 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
         </svg>

@@ -30,6 +30,7 @@ export default async function AdminPage() {
         actions={
           <>
             <LinkButton href="/admin/audit">Audit log</LinkButton>
+            <LinkButton href="/admin/service-tokens">Service tokens</LinkButton>
             <LinkButton href="/teams/new">Create team</LinkButton>
           </>
         }

@@ -14,14 +14,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Only same-site paths are followed after sign-in (no open redirect through ?callbackUrl=). */
 function safeCallback(raw: string | string[] | undefined): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value) return "/services";
+  if (!value) return "/home";
   try {
     // Absolute URLs keep only their path, so the host can never be somewhere else.
     const url = new URL(value, "http://local");
     const path = `${url.pathname}${url.search}${url.hash}`;
-    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/services";
+    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/home";
   } catch {
-    return "/services";
+    return "/home";
   }
 }
 
