@@ -60,7 +60,7 @@ test("an editor creates a weekly schedule in the browser and sees who is on call
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, "oncall-schedule.png"), fullPage: true });
 
   await page.goto("/oncall");
-  const row = page.getByRole("row", { name: /E2E primary/ });
+  const row = page.getByRole("row", { name: /^E2E primary\b/ });
   await expect(row).toContainText(/(Ana|Ben|Cem) Oncall/);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, "oncall-overview.png"), fullPage: true });
 });
