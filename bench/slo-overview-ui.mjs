@@ -162,6 +162,7 @@ async function measure(baseURL) {
     await page.request.get("/api/v1/slos?include=status&pageSize=1000", { timeout: 120_000 });
     const apiWarmMs = Math.round(performance.now() - t0);
 
+    const loadAvg = os.loadavg()[0];
     await context.addInitScript(FIRST_ROW_PROBE);
     const runs = [];
     for (let i = 0; i < RUNS + 1; i++) {
@@ -196,7 +197,7 @@ async function measure(baseURL) {
       js.push({ route, ...size });
       await ctx.close();
     }
-    return { apiColdMs, apiWarmMs, runs, js };
+    return { apiColdMs, apiWarmMs, runs, js, loadAvg };
   } finally {
     await browser.close();
   }
@@ -209,7 +210,7 @@ function writeResults(r) {
   const text = `
 ## SLO overview UI: ${SLOS} SLOs in the browser (bench/slo-overview-ui.mjs)
 
-${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · \`next start\` (production build) · Debian chromium, headless, 1400×900 · ${SERVICES} services × ${SLOS_PER_SERVICE} SLOs seeded through lib/services in ${(r.seedMs / 1000).toFixed(1)} s · ${DAYS} days of 60 s data per service
+${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · \`next start\` (production build) · Debian chromium, headless, 1400×900 · ${SERVICES} services × ${SLOS_PER_SERVICE} SLOs seeded through lib/services in ${(r.seedMs / 1000).toFixed(1)} s · ${DAYS} days of 60 s data per service · 1-min load average when the page loads were measured: ${r.loadAvg.toFixed(1)} (other work on the machine inflates the times)
 
 | measurement (median of ${r.runs.length} page loads, warm server cache) | value |
 | --- | --- |

@@ -19,3 +19,4 @@ export {
   type SloRuleInput,
 } from "./rules";
 export { evaluatePolicy, DEFAULT_POLICY, type PolicyThresholds, type PolicyState, type SloBudgetState } from "./policy";
+export * from "./format";

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { DeleteServiceButton } from "@/components/services/delete-service-button";
+import { ServiceSlos } from "@/components/services/service-slos";
+import { ServiceSlosSignals } from "@/components/services/service-slos-signals";
 import { TierBadge } from "@/components/services/tier-badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { atLeast, inTeam } from "@/lib/auth/permissions";
@@ -29,6 +30,7 @@ export default async function ServicePage({ params }: Props) {
   if (!res.ok) return <Forbidden title={slug} message={res.forbidden} />;
   const s = res.data;
   const canEdit = atLeast(actor, "editor") && inTeam(actor, s.team.id);
+  const canApprove = atLeast(actor, "approver") && inTeam(actor, s.team.id);
 
   return (
     <>
@@ -48,11 +50,8 @@ export default async function ServicePage({ params }: Props) {
           <Card title="About">
             {s.description ? <p className="prose">{s.description}</p> : <p className="muted">No description yet.</p>}
           </Card>
-          <Card title="SLOs" id="slos">
-            <EmptyState title="No SLOs for this service yet" action={<LinkButton href="/slos">Go to SLOs</LinkButton>}>
-              Objectives for {s.name} (availability, latency) and their error budgets will be listed here.
-            </EmptyState>
-          </Card>
+          <ServiceSlos slug={s.slug} name={s.name} canEdit={canEdit} canApprove={canApprove} />
+          <ServiceSlosSignals slug={s.slug} canEdit={canEdit} />
         </div>
         <Card title="Details">
           <DetailList

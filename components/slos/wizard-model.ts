@@ -1,0 +1,98 @@
+import { objectivePercentText, percentTextToObjective } from "@/lib/slo/format";
+import type { Sli, SloWindow } from "@/lib/slo/types";
+
+/** The wizard's form state (strings, as typed) and its conversion to the API's SLO definition. */
+export type WizardState = {
+  service: string;
+  name: string;
+  description: string;
+  kind: "ratio" | "latency";
+  total: string;
+  mode: "bad" | "good";
+  selector: string;
+  metric: string;
+  matchers: string;
+  threshold: string;
+  objectiveChoice: string; // one of OBJECTIVE_PRESETS or "custom"
+  customObjective: string; // percent text, e.g. "99.9"
+  windowChoice: string; // "rolling-30" | "rolling-28" | "rolling-7" | "calendar-month" | "calendar-week"
+  timezone: string;
+  runbookUrl: string;
+  alerting: boolean;
+};
+
+export const OBJECTIVE_PRESETS = ["99", "99.5", "99.9", "99.95", "99.99"] as const;
+export const WINDOW_CHOICES = [
+  { value: "rolling-30", label: "Rolling 30 days" },
+  { value: "rolling-28", label: "Rolling 28 days" },
+  { value: "rolling-7", label: "Rolling 7 days" },
+  { value: "calendar-month", label: "Calendar month" },
+  { value: "calendar-week", label: "Calendar week (ISO, from Monday)" },
+] as const;
+
+export const emptyWizard = (service = ""): WizardState => ({
+  service, name: "", description: "", kind: "ratio", total: "", mode: "bad", selector: "", metric: "", matchers: "", threshold: "",
+  objectiveChoice: "99.9", customObjective: "", windowChoice: "rolling-30", timezone: "UTC", runbookUrl: "", alerting: true,
+});
+
+export function stateFromDefinition(d: { service: string; name: string; description: string; sli: Sli; objective: number; window: SloWindow; runbookUrl: string | null; alerting: boolean }): WizardState {
+  const pct = objectivePercentText(d.objective);
+  const preset = (OBJECTIVE_PRESETS as readonly string[]).includes(pct);
+  return {
+    ...emptyWizard(d.service),
+    name: d.name,
+    description: d.description,
+    kind: d.sli.kind,
+    ...(d.sli.kind === "ratio"
+      ? { total: d.sli.total, mode: d.sli.good !== undefined ? "good" : "bad", selector: d.sli.good ?? d.sli.bad ?? "" }
+      : { metric: d.sli.metric, matchers: d.sli.matchers, threshold: String(d.sli.thresholdSeconds) }),
+    objectiveChoice: preset ? pct : "custom",
+    customObjective: preset ? "" : pct,
+    windowChoice: d.window.kind === "rolling" ? `rolling-${d.window.days}` : `calendar-${d.window.unit}`,
+    timezone: d.window.kind === "calendar" ? d.window.timezone : "UTC",
+    runbookUrl: d.runbookUrl ?? "",
+    alerting: d.alerting,
+  };
+}
+
+/** The objective as a ratio; NaN when the custom text is not a number (the schema then names it). */
+export const objectiveOf = (s: WizardState): number =>
+  percentTextToObjective(s.objectiveChoice === "custom" ? s.customObjective : s.objectiveChoice) ?? Number.NaN;
+
+export function sliOf(s: WizardState): Sli {
+  if (s.kind === "latency") return { kind: "latency", metric: s.metric.trim(), matchers: s.matchers.trim(), thresholdSeconds: s.threshold === "" ? Number.NaN : Number(s.threshold) };
+  return s.mode === "good" ? { kind: "ratio", total: s.total, good: s.selector } : { kind: "ratio", total: s.total, bad: s.selector };
+}
+
+export function windowOf(s: WizardState): SloWindow {
+  const [kind, arg] = s.windowChoice.split("-") as [string, string];
+  return kind === "calendar" ? { kind: "calendar", unit: arg as "month" | "week", timezone: s.timezone.trim() || "UTC" } : { kind: "rolling", days: Number(arg) };
+}
+
+/** Body of POST /api/v1/slos. */
+export const createBody = (s: WizardState) => ({
+  service: s.service, name: s.name.trim(), description: s.description, sli: sliOf(s), objective: objectiveOf(s), window: windowOf(s),
+  runbookUrl: s.runbookUrl.trim(), alerting: s.alerting,
+});
+
+/** Body of PATCH /api/v1/slos/{id} (name and service cannot change). */
+export const updateBody = (s: WizardState, revision: number) => {
+  const { service: _s, name: _n, ...rest } = createBody(s);
+  return { ...rest, revision };
+};
+
+/** Maps the API's field paths to the wizard's inputs ("sli.good" and "sli.bad" are the one selector editor). */
+export function fieldFor(path: string): string {
+  if (path === "sli.good" || path === "sli.bad") return "selector";
+  if (path.startsWith("sli.")) return path.slice(4);
+  if (path === "sli") return "total";
+  if (path.startsWith("window")) return path === "window.timezone" ? "timezone" : "window";
+  if (path === "objective") return "objective";
+  return path;
+}
+
+export const mapFields = (fields: Record<string, string>): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= v;
+  return out;
+};

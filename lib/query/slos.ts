@@ -1,0 +1,222 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Sli, SloWindow } from "@/lib/slo/types";
+import { formatSliKind } from "@/lib/slo/format";
+import type { SloView } from "@/lib/services/slo/read-slos";
+import type { SloStatus } from "@/lib/services/slo/status-types";
+import type { Burndown } from "@/lib/services/slo/burndown";
+import type { SloPreview } from "@/lib/services/slo/preview";
+import type { ServiceBudgetState } from "@/lib/services/policy";
+import type { ServiceSignals } from "@/lib/services/signals";
+import { apiFetch } from "./api";
+
+/**
+ * Browser-side data access for the SLO screens: JSON shapes of the REST API (types only, nothing of the
+ * server is bundled), query keys, and TanStack Query hooks. Every hook refreshes on its own where the
+ * data is live (status every 30 s); charts of history are cached for minutes.
+ */
+export type { SloView, SloStatus, Burndown, SloPreview, ServiceBudgetState, ServiceSignals };
+export type SloRow = SloView & { status?: SloStatus };
+/** What the overview keeps of a status (a tenth of its size: 1,000 rows stay small on the wire and in memory). */
+export type SlimStatus = Pick<SloStatus, "sliValue" | "stale" | "staleAgeSeconds"> & {
+  errorBudget: { remaining: number | null };
+  burnRates: { "1h": number | null; "6h": number | null };
+  alerts: { name: string; severity: "page" | "ticket"; firing: boolean }[];
+};
+/** One SLO as the overview needs it: no selectors, descriptions or timestamps (1,000 rows stay small). */
+export type OverviewSlo = {
+  id: string;
+  name: string;
+  service: string;
+  serviceName: string;
+  team: string;
+  objective: number;
+  window: SloWindow;
+  /** "ratio" or "latency ≤ 300 ms". */
+  sliText: string;
+  version: { number: number; status: string };
+  pendingVersion: { number: number } | null;
+  status?: SlimStatus;
+};
+
+export function slimSloRow(row: SloRow): OverviewSlo {
+  const { status } = row;
+  return {
+    id: row.id,
+    name: row.name,
+    service: row.service,
+    serviceName: row.serviceName,
+    team: row.team,
+    objective: row.objective,
+    window: row.window,
+    sliText: formatSliKind(row.sli),
+    version: { number: row.version.number, status: row.version.status },
+    pendingVersion: row.pendingVersion ? { number: row.pendingVersion.number } : null,
+    ...(status
+      ? {
+          status: {
+            sliValue: status.sliValue,
+            stale: status.stale,
+            ...(status.staleAgeSeconds !== undefined ? { staleAgeSeconds: status.staleAgeSeconds } : {}),
+            errorBudget: { remaining: status.errorBudget.remaining },
+            burnRates: { "1h": status.burnRates["1h"], "6h": status.burnRates["6h"] },
+            alerts: status.alerts.map((a) => ({ name: a.name, severity: a.severity, firing: a.firing })),
+          },
+        }
+      : {}),
+  };
+}
+
+export type SloVersionItem = {
+  number: number;
+  status: "pending" | "active" | "superseded" | "rejected" | "withdrawn" | string;
+  sli: Sli;
+  objective: number;
+  window: SloWindow;
+  effectiveFrom: string;
+  createdBy: string;
+  createdAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+};
+type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+
+export const REFRESH_MS = 30_000;
+/** History charts change slowly: a sparkline or burndown is reused for 5 minutes. */
+export const HISTORY_STALE_MS = 5 * 60_000;
+/** The API's largest page. */
+export const MAX_PAGE_SIZE = 1000;
+
+export const sloKeys = {
+  all: ["slos"] as const,
+  list: (filters: { service?: string; team?: string }) => ["slos", "list", filters] as const,
+  detail: (id: string) => ["slos", "detail", id] as const,
+  status: (id: string) => ["slos", "status", id] as const,
+  burndown: (id: string) => ["slos", "burndown", id] as const,
+  versions: (id: string) => ["slos", "versions", id] as const,
+  rules: (id: string) => ["slos", "rules", id] as const,
+  preview: (input: unknown) => ["slos", "preview", input] as const,
+  metadata: (q: Record<string, string | undefined>) => ["prometheus", "metadata", q] as const,
+  policy: (service: string) => ["services", "policy", service] as const,
+  signals: (service: string) => ["services", "signals", service] as const,
+};
+
+const qs = (params: Record<string, string | number | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  return q.toString();
+};
+
+/** Every SLO with its (slimmed) status, fetched in pages of 1000 (one batched status refresh serves them all). */
+export async function fetchAllSlos(filters: { service?: string; team?: string } = {}): Promise<Page<OverviewSlo>> {
+  const first = await apiFetch<Page<SloRow>>(`/api/v1/slos?${qs({ include: "status", pageSize: MAX_PAGE_SIZE, page: 1, ...filters })}`);
+  const items = [...first.items];
+  for (let page = 2; items.length < first.total && page <= Math.ceil(first.total / MAX_PAGE_SIZE); page++) {
+    items.push(...(await apiFetch<Page<SloRow>>(`/api/v1/slos?${qs({ include: "status", pageSize: MAX_PAGE_SIZE, page, ...filters })}`)).items);
+  }
+  return { items: items.map(slimSloRow), page: 1, pageSize: items.length, total: first.total };
+}
+
+export function useSloList(filters: { service?: string; team?: string }, initialData?: Page<OverviewSlo>) {
+  return useQuery({
+    queryKey: sloKeys.list(filters),
+    queryFn: () => fetchAllSlos(filters),
+    initialData,
+    initialDataUpdatedAt: initialData ? Date.now() : undefined,
+    refetchInterval: REFRESH_MS,
+    staleTime: REFRESH_MS,
+  });
+}
+
+export function useSloStatus(id: string, enabled = true) {
+  return useQuery({
+    queryKey: sloKeys.status(id),
+    queryFn: () => apiFetch<SloStatus>(`/api/v1/slos/${id}/status`),
+    refetchInterval: REFRESH_MS,
+    staleTime: REFRESH_MS,
+    enabled,
+  });
+}
+
+export function useBurndown(id: string, enabled = true) {
+  return useQuery({
+    queryKey: sloKeys.burndown(id),
+    queryFn: () => apiFetch<Burndown>(`/api/v1/slos/${id}/burndown`),
+    staleTime: HISTORY_STALE_MS,
+    refetchInterval: HISTORY_STALE_MS,
+    enabled,
+  });
+}
+
+export function useSloVersions(id: string) {
+  return useQuery({ queryKey: sloKeys.versions(id), queryFn: () => apiFetch<{ items: SloVersionItem[] }>(`/api/v1/slos/${id}/versions`) });
+}
+
+/** The generated Prometheus rule file (YAML text). */
+export function useSloRules(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: sloKeys.rules(id),
+    enabled,
+    queryFn: async () => {
+      const res = await fetch(`/api/v1/slos/${id}/rules`, { credentials: "same-origin" });
+      const text = await res.text();
+      if (!res.ok) {
+        let message = `Could not load the rules (${res.status})`;
+        try {
+          message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message;
+        } catch {
+          /* not JSON */
+        }
+        throw new Error(message);
+      }
+      return text;
+    },
+  });
+}
+
+export type PreviewInput = { service: string; sli: Sli; objective: number; window: SloWindow };
+
+/** The wizard's live preview of a (debounced, valid) definition; null input = nothing to preview yet. */
+export function useSloPreview(input: PreviewInput | null) {
+  return useQuery({
+    queryKey: sloKeys.preview(input),
+    queryFn: () => apiFetch<SloPreview>("/api/v1/slos/preview", { method: "POST", body: input }),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function fetchMetadata(q: { kind: "metrics" | "labels" | "values"; service?: string; metric?: string; label?: string }) {
+  return apiFetch<{ items: string[] }>(`/api/v1/prometheus/metadata?${qs(q)}`).then((r) => r.items);
+}
+
+export function useMetadata(q: { kind: "metrics" | "labels" | "values"; service?: string; metric?: string; label?: string }, enabled = true) {
+  return useQuery({ queryKey: sloKeys.metadata(q), queryFn: () => fetchMetadata(q), enabled, staleTime: HISTORY_STALE_MS, retry: false });
+}
+
+export function useServicePolicy(slug: string, initialData?: ServiceBudgetState) {
+  return useQuery({
+    queryKey: sloKeys.policy(slug),
+    queryFn: () => apiFetch<ServiceBudgetState>(`/api/v1/services/${slug}/policy`),
+    initialData,
+    initialDataUpdatedAt: initialData ? Date.now() : undefined,
+    refetchInterval: REFRESH_MS,
+    staleTime: REFRESH_MS,
+  });
+}
+
+/** Golden signals over the last `hours` (the range moves with every refresh). */
+export function useServiceSignals(slug: string, hours: number) {
+  return useQuery({
+    queryKey: [...sloKeys.signals(slug), hours] as const,
+    queryFn: () => {
+      const to = Date.now();
+      return apiFetch<ServiceSignals>(`/api/v1/services/${slug}/signals?${qs({ from: new Date(to - hours * 3_600_000).toISOString(), to: new Date(to).toISOString() })}`);
+    },
+    refetchInterval: 60_000,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,115 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { isPrometheusError, localPromqlCheck, validatePromQL } from "@/lib/prometheus";
+import { pickStep } from "@/lib/slo";
+import { resolveSignals, SIGNAL_KEYS, SIGNAL_META, type SignalKey, type SignalQueries } from "@/lib/slo/signals";
+import type { SignalsInput } from "@/lib/validation/signals";
+import { recordAudit } from "./audit";
+import { prometheusFor } from "./slo/prometheus-source";
+import { loadSloDefs } from "./slo/store";
+
+const DEFAULT_RANGE_MS = 6 * 3_600_000;
+const MAX_RANGE_MS = 31 * 86_400_000;
+/** A query returning many series (a custom "by (instance)") is cut to this many lines per chart. */
+const MAX_SERIES = 5;
+
+export type SignalSeries = { labels: Record<string, string>; points: { t: string; v: number | null }[] };
+export type ServiceSignal = {
+  key: SignalKey;
+  label: string;
+  unit: (typeof SIGNAL_META)[SignalKey]["unit"];
+  query: string | null;
+  source: "configured" | "derived" | "none";
+  series: SignalSeries[];
+  /** Prometheus' message when this one query failed (the others still render). */
+  error: string | null;
+  truncated: boolean;
+};
+export type ServiceSignals = { service: string; from: string; to: string; stepSeconds: number; version: number; configured: SignalQueries; signals: ServiceSignal[] };
+
+const configuredOf = (json: unknown): SignalQueries => {
+  const o = (json && typeof json === "object" ? json : {}) as Record<string, unknown>;
+  return Object.fromEntries(SIGNAL_KEYS.map((k) => [k, typeof o[k] === "string" ? (o[k] as string) : null]));
+};
+
+/**
+ * The service's golden signals over [from, to]: ONE range query per configured or derived signal, at a
+ * step from lib/slo pickStep (≤ 1000 points). A failing query (bad PromQL, Prometheus down) is reported
+ * on that signal only.
+ */
+export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?: number; toMs?: number; nowMs: number }): Promise<ServiceSignals> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug } });
+  if (!service) throw notFound(`service "${slug}"`);
+  const toMs = q.toMs ?? q.nowMs;
+  const fromMs = q.fromMs ?? toMs - DEFAULT_RANGE_MS;
+  if (!(toMs > fromMs)) throw new AppError("VALIDATION", "to must be after from", { to: "must be after from" });
+  if (toMs - fromMs > MAX_RANGE_MS) throw new AppError("VALIDATION", "range too long", { from: "the range may be at most 31 days" });
+  const step = pickStep((toMs - fromMs) / 1000);
+  const configured = configuredOf(service.signals);
+  const slis = (await loadSloDefs({ serviceSlug: slug })).map((d) => d.version.sli);
+  const resolved = resolveSignals(configured, slis);
+  let client: Awaited<ReturnType<typeof prometheusFor>> | null = null;
+  let clientError: string | null = null;
+  try {
+    client = await prometheusFor(service.dataSourceId);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    clientError = err.message;
+  }
+  const startSec = Math.ceil(fromMs / 1000 / step) * step;
+  const signals = await Promise.all(
+    resolved.map(async (r): Promise<ServiceSignal> => {
+      const base = { key: r.key, label: SIGNAL_META[r.key].label, unit: SIGNAL_META[r.key].unit, query: r.query, source: r.source, series: [], error: null, truncated: false };
+      if (!r.query) return base;
+      if (!client) return { ...base, error: clientError };
+      try {
+        const matrix = await client.rangeQuery(r.query, startSec, toMs / 1000, step);
+        return {
+          ...base,
+          truncated: matrix.length > MAX_SERIES,
+          series: matrix.slice(0, MAX_SERIES).map((s) => ({
+            labels: s.metric,
+            points: s.values.map(([t, v]) => ({ t: new Date(t * 1000).toISOString(), v: Number.isFinite(v) ? v : null })),
+          })),
+        };
+      } catch (err) {
+        if (!isPrometheusError(err)) throw err;
+        return { ...base, error: err.message };
+      }
+    }),
+  );
+  return { service: slug, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), stepSeconds: step, version: service.version, configured, signals };
+}
+
+/**
+ * Sets the PromQL of the service's golden signals (editor of the owning team). Each query is checked
+ * by Prometheus's parser first (422 naming the signal). `version` guards against concurrent edits.
+ */
+export async function setServiceSignals(actor: Actor, slug: string, input: SignalsInput) {
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug } });
+  if (!service) throw notFound(`service "${slug}"`);
+  assertCanEditTeam(actor, service.teamId, `service "${slug}"`);
+  const { version, ...queries } = input;
+  const fields: Record<string, string> = {};
+  // No Prometheus configured: only the local syntax check applies.
+  const client = await prometheusFor(service.dataSourceId).catch(() => null);
+  for (const key of SIGNAL_KEYS) {
+    const expr = queries[key];
+    if (!expr) continue;
+    const result = client ? await validatePromQL(client, expr) : localPromqlCheck(expr);
+    if (!result.ok) fields[key] = result.message;
+  }
+  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.keys(fields).join(", ")}`, fields);
+  const signals = Object.fromEntries(SIGNAL_KEYS.filter((k) => queries[k]).map((k) => [k, queries[k]!]));
+  return db.$transaction(async (tx) => {
+    const res = await tx.service.updateMany({ where: { id: service.id, version: version ?? service.version }, data: { signals, version: { increment: 1 } } });
+    if (res.count === 0) throw new AppError("CONFLICT", `Service "${slug}" was changed by someone else; reload and apply your edit again`, { version: "stale" });
+    const after = await tx.service.findUniqueOrThrow({ where: { id: service.id }, select: { id: true, slug: true, signals: true, version: true } });
+    await recordAudit(tx, actor, { action: "service.signals.set", entityType: "service", entityId: service.id, before: { signals: service.signals, version: service.version }, after });
+    return { service: slug, signals: configuredOf(after.signals), version: after.version };
+  });
+}

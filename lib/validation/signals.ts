@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { instantParam } from "./slo";
+
+const query = z.string().trim().max(2000, "must be at most 2000 characters").nullish().transform((v) => (v ? v : null));
+
+/** PUT /api/v1/services/{slug}/signals: the PromQL per golden signal; empty = derived default. */
+export const signalsSchema = z.object({
+  latencyP99: query,
+  traffic: query,
+  errorRatio: query,
+  saturation: query,
+  /** The service version the edit is based on (optimistic concurrency). */
+  version: z.number().int().min(1).optional(),
+});
+export type SignalsInput = z.infer<typeof signalsSchema>;
+
+/** GET ?from=&to= (ISO 8601 or epoch seconds); default the last 6 hours; at most 31 days. */
+export const signalsQuerySchema = z.object({ from: instantParam, to: instantParam });
