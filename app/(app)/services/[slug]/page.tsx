@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
+import { OncallNow } from "@/components/oncall/oncall-now";
 import { DeleteServiceButton } from "@/components/services/delete-service-button";
+import { ServiceDeployments } from "@/components/services/service-deployments";
+import { Alert } from "@/components/ui/alert";
 import { ServiceSlos } from "@/components/services/service-slos";
 import { ServiceSlosSignals } from "@/components/services/service-slos-signals";
 import { TierBadge } from "@/components/services/tier-badge";
@@ -45,6 +48,11 @@ export default async function ServicePage({ params }: Props) {
           </>
         ) : null}
       />
+      {s.managedBy ? (
+        <Alert tone="warning" title="Managed as code">
+          This service is managed by <span className="mono">{s.managedBy}</span> (srecp apply). Edits made here drift from the code and the next apply will overwrite them.
+        </Alert>
+      ) : null}
       <div className="grid-2">
         <div className="stack">
           <Card title="About">
@@ -53,6 +61,10 @@ export default async function ServicePage({ params }: Props) {
           <ServiceSlos slug={s.slug} name={s.name} canEdit={canEdit} canApprove={canApprove} />
           <ServiceSlosSignals slug={s.slug} canEdit={canEdit} />
         </div>
+        <div className="stack">
+        <Card title="On call now">
+          <OncallNow serviceSlug={s.slug} />
+        </Card>
         <Card title="Details">
           <DetailList
             items={[
@@ -67,6 +79,8 @@ export default async function ServicePage({ params }: Props) {
             ]}
           />
         </Card>
+        <ServiceDeployments actor={actor} slug={s.slug} />
+        </div>
       </div>
     </>
   );
