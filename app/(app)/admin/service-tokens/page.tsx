@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
-import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
-import { Badge } from "@/components/ui/badge";
+import { TokensTable } from "@/components/tokens/tokens-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { isAdmin } from "@/lib/auth/permissions";
 import { listApiTokens } from "@/lib/services/tokens";
 import { listUsers } from "@/lib/services/users";
@@ -36,23 +33,7 @@ export default async function ServiceTokensPage() {
           {scoped.length === 0 ? (
             <EmptyState title="No service tokens yet">Create one for a pipeline: it can ask the release gate and record deployments, nothing else.</EmptyState>
           ) : (
-            <Table caption="Scoped API tokens">
-              <thead>
-                <tr><Th>Name</Th><Th>Acts as</Th><Th>Scopes</Th><Th>Last used</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></tr>
-              </thead>
-              <tbody>
-                {scoped.map((t) => (
-                  <tr key={t.id}>
-                    <Td>{t.name} <span className="mono muted small">{t.prefix}…</span></Td>
-                    <Td>{t.user.email}</Td>
-                    <Td>{t.scopes.join(", ")}</Td>
-                    <Td className="nowrap">{t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : <span className="muted">Never</span>}</Td>
-                    <Td>{t.revokedAt ? <Badge tone="danger">revoked</Badge> : <Badge tone="success">active</Badge>}</Td>
-                    <Td>{t.revokedAt ? null : <RevokeTokenButton id={t.id} name={t.name} />}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <TokensTable tokens={scoped} caption="Scoped API tokens" ownerLabel="Acts as" />
           )}
         </Card>
         <Card title="New service token">
