@@ -1,5 +1,5 @@
 import { PrometheusError } from "./errors";
-import type { PrometheusClient, VectorSample } from "./types";
+import type { PrometheusClient } from "./types";
 
 /** One expression of a batch; `expr` must evaluate to at most one series (e.g. a `sum(...)` ratio). */
 export type BatchItem = { key: string; expr: string };
@@ -94,29 +94,59 @@ export const batchQuery = async (client: PrometheusClient, items: BatchItem[], o
     options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
     options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
   );
-  const values = new Map<string, number>();
-  const ambiguous = new Set<string>();
-  const results: VectorSample[][] = new Array(chunks.length);
+  const results = await mapChunks(chunks, options.concurrency ?? 2, (q) => client.instantVector(q, options.timeSec));
+  const { values, ambiguous } = splitByKey(results.flat(), keyLabel, (sample) => sample.value);
+  return { values, ambiguousKeys: ambiguous, queryCount: chunks.length };
+};
+
+/** Runs fn over the chunks with at most `concurrency` in flight; results in chunk order. */
+async function mapChunks<T>(chunks: string[], concurrency: number, fn: (query: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(chunks.length);
   let next = 0;
   const worker = async () => {
     while (next < chunks.length) {
       const i = next++;
-      results[i] = await client.instantVector(chunks[i]!, options.timeSec);
+      results[i] = await fn(chunks[i]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 2, chunks.length) }, worker));
-  const queryCount = chunks.length;
-  for (const samples of results) {
-    for (const sample of samples) {
-      const key = sample.metric[keyLabel];
-      if (key === undefined) throw new PrometheusError("bad_response", `batch result without the ${keyLabel} label`);
-      if (values.has(key) || ambiguous.has(key)) {
-        ambiguous.add(key);
-        values.delete(key);
-        continue;
-      }
-      values.set(key, sample.value);
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  return results;
+}
+
+/** Splits keyed series back by their key label; a key seen twice is ambiguous and dropped. */
+function splitByKey<S extends { metric: Record<string, string> }, V>(series: S[], keyLabel: string, value: (s: S) => V) {
+  const values = new Map<string, V>();
+  const ambiguous = new Set<string>();
+  for (const s of series) {
+    const key = s.metric[keyLabel];
+    if (key === undefined) throw new PrometheusError("bad_response", `batch result without the ${keyLabel} label`);
+    if (values.has(key) || ambiguous.has(key)) {
+      ambiguous.add(key);
+      values.delete(key);
+      continue;
     }
+    values.set(key, value(s));
   }
-  return { values, ambiguousKeys: [...ambiguous], queryCount };
+  return { values, ambiguous: [...ambiguous] };
+}
+
+/**
+ * The range-query form of batchQuery: many single-series expressions over the same [start, end] at
+ * the same step, as keyed `or` trees; returns each key's `[epochSeconds, value]` points.
+ */
+export const batchRangeQuery = async (
+  client: PrometheusClient,
+  items: BatchItem[],
+  range: { startSec: number; endSec: number; stepSec: number },
+  options: Omit<BatchOptions, "timeSec"> = {},
+): Promise<{ values: Map<string, [number, number][]>; ambiguousKeys: string[]; queryCount: number }> => {
+  const keyLabel = options.keyLabel ?? "__key";
+  const chunks = chunkKeyedExpressions(
+    items.map((item) => keyedExpression(item, keyLabel)),
+    options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
+    options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
+  );
+  const results = await mapChunks(chunks, options.concurrency ?? 2, (q) => client.rangeQuery(q, range.startSec, range.endSec, range.stepSec));
+  const { values, ambiguous } = splitByKey(results.flat(), keyLabel, (series) => series.values);
+  return { values, ambiguousKeys: ambiguous, queryCount: chunks.length };
 };

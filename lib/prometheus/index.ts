@@ -1,7 +1,7 @@
 // Public API of the Prometheus HTTP client (server-side; no Next imports so tests can use it directly).
 export { createPrometheusClient } from "./client";
 export { PrometheusError, isPrometheusError, type PrometheusErrorReason } from "./errors";
-export { batchQuery, chunkKeyedExpressions, keyedExpression, DEFAULT_MAX_QUERY_BYTES, type BatchItem, type BatchOptions, type BatchResult } from "./batch";
+export { batchQuery, batchRangeQuery, chunkKeyedExpressions, keyedExpression, DEFAULT_MAX_QUERY_BYTES, type BatchItem, type BatchOptions, type BatchResult } from "./batch";
 export { localPromqlCheck, type PromqlCheck } from "./local-check";
 export { validatePromQL, type PromqlValidation } from "./validate";
 export { parseSampleValue } from "./values";

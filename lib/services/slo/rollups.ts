@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
-import { batchQuery, type PrometheusClient } from "@/lib/prometheus";
-import { sliIncreaseQueries, windowBounds } from "@/lib/slo";
-import { countsOf, sumItems } from "./sli-sums";
+import { batchQuery, batchRangeQuery, type PrometheusClient } from "@/lib/prometheus";
+import { windowBounds } from "@/lib/slo";
+import { countsFrom, countsOf, sumItems } from "./sli-sums";
 import type { SloDef } from "./store";
 
 export const HOUR_MS = 3_600_000;
@@ -58,18 +58,26 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
   const write = async (rows: RollupRow[]) => {
     if (rows.length) await db.sloRollup.createMany({ data: rows, skipDuplicates: true });
   };
-  for (const { def, fromMs, toMs } of backfills) {
-    const rows: RollupRow[] = [];
-    const q = sliIncreaseQueries(def.version.sli, "1h");
-    const [good, total] = await Promise.all([
-      client.rangeQuery(q.good, (fromMs + HOUR_MS) / 1000, toMs / 1000, 3600),
-      client.rangeQuery(q.total, (fromMs + HOUR_MS) / 1000, toMs / 1000, 3600),
-    ]);
-    queries += 2;
-    const goodAt = new Map((good[0]?.values ?? []).map(([t, v]) => [t * 1000, v]));
-    const totalAt = new Map((total[0]?.values ?? []).map(([t, v]) => [t * 1000, v]));
-    for (let h = fromMs; h < toMs; h += HOUR_MS) rows.push(row(def.version.id, h, goodAt.get(h + HOUR_MS), totalAt.get(h + HOUR_MS)));
-    await write(rows);
+  // Backfills sharing a range (typically every new SLO of one window) go out together as keyed range
+  // queries of hourly increases: a few queries for a thousand SLOs instead of two each.
+  const byRange = new Map<string, { fromMs: number; toMs: number; defs: SloDef[] }>();
+  for (const b of backfills) {
+    const k = `${b.fromMs}-${b.toMs}`;
+    byRange.set(k, { fromMs: b.fromMs, toMs: b.toMs, defs: [...(byRange.get(k)?.defs ?? []), b.def] });
+  }
+  for (const { fromMs, toMs, defs: group } of byRange.values()) {
+    const res = await batchRangeQuery(client, group.flatMap((d) => sumItems(d, "h", "1h")), { startSec: (fromMs + HOUR_MS) / 1000, endSec: toMs / 1000, stepSec: 3600 }, { maxQueryBytes: MAX_QUERY_BYTES });
+    queries += res.queryCount;
+    for (const def of group) {
+      const at = (tag: string) => new Map((res.values.get(`${def.id}|h|${tag}`) ?? []).map(([t, v]) => [t * 1000, v]));
+      const [total, other] = [at("t"), at("x")];
+      const rows: RollupRow[] = [];
+      for (let h = fromMs; h < toMs; h += HOUR_MS) {
+        const c = countsFrom(def, total.get(h + HOUR_MS), other.get(h + HOUR_MS));
+        rows.push(row(def.version.id, h, c?.good, c?.total));
+      }
+      await write(rows);
+    }
   }
   for (const [hour, hourDefs] of byHour) {
     const res = await batchQuery(client, hourDefs.flatMap((d) => sumItems(d, "h", "1h")), { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
