@@ -3,3 +3,4 @@ export { getDb, type Db } from "./client";
 export { mapDbError, withDbErrors } from "./errors";
 export { Prisma } from "./generated/client";
 export type { Team, User, Service, ApiToken, AuditEvent, Membership, Role, Slo, SloVersion, DataSource } from "./generated/client";
+export { insertRollups, type RollupRow } from "./rollups";

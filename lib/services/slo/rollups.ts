@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, insertRollups, type RollupRow } from "@/lib/db";
 import { batchQuery, batchRangeQuery, type PrometheusClient } from "@/lib/prometheus";
 import { windowBounds } from "@/lib/slo";
 import { countsFrom, countsOf, sumItems } from "./sli-sums";
@@ -20,7 +20,6 @@ export const MAX_QUERY_BYTES = 8_000_000;
  */
 export const rolledUntil = (atMs: number, realNowMs: number) => Math.min(hourFloor(atMs), hourFloor(realNowMs - INGEST_LAG_MS));
 
-type RollupRow = { versionId: string; hour: Date; good: number; total: number };
 
 /**
  * Brings the hourly rollup table (exact good/total per SLO version per UTC hour) up to `until`:
@@ -54,10 +53,6 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
     plan(def, Math.max(windowStart, last + HOUR_MS), untilMs);
   }
   let queries = 0;
-  // Written per SLO / per hour batch: one huge createMany of 720 rows × 1,000 SLOs is slow to build.
-  const write = async (rows: RollupRow[]) => {
-    if (rows.length) await db.sloRollup.createMany({ data: rows, skipDuplicates: true });
-  };
   // Backfills sharing a range (typically every new SLO of one window) go out together as keyed range
   // queries of hourly increases: a few queries for a thousand SLOs instead of two each.
   const byRange = new Map<string, { fromMs: number; toMs: number; defs: SloDef[] }>();
@@ -68,21 +63,21 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
   for (const { fromMs, toMs, defs: group } of byRange.values()) {
     const res = await batchRangeQuery(client, group.flatMap((d) => sumItems(d, "h", "1h")), { startSec: (fromMs + HOUR_MS) / 1000, endSec: toMs / 1000, stepSec: 3600 }, { maxQueryBytes: MAX_QUERY_BYTES });
     queries += res.queryCount;
+    const rows: RollupRow[] = [];
     for (const def of group) {
       const at = (tag: string) => new Map((res.values.get(`${def.id}|h|${tag}`) ?? []).map(([t, v]) => [t * 1000, v]));
       const [total, other] = [at("t"), at("x")];
-      const rows: RollupRow[] = [];
       for (let h = fromMs; h < toMs; h += HOUR_MS) {
         const c = countsFrom(def, total.get(h + HOUR_MS), other.get(h + HOUR_MS));
         rows.push(row(def.version.id, h, c?.good, c?.total));
       }
-      await write(rows);
     }
+    await insertRollups(rows);
   }
   for (const [hour, hourDefs] of byHour) {
     const res = await batchQuery(client, hourDefs.flatMap((d) => sumItems(d, "h", "1h")), { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
     queries += res.queryCount;
-    await write(hourDefs.map((d) => {
+    await insertRollups(hourDefs.map((d) => {
       const c = countsOf(d, res.values, "h");
       return row(d.version.id, hour, c?.good, c?.total);
     }));
