@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { paginationSchema } from "@/lib/validation/common";
 import { DEPLOYMENT_STATUSES } from "@/lib/validation/deployments";
 
 /**
- * Response shapes and the few request schemas that route handlers still declare inline. Request schemas
- * that live in lib/validation are imported from there by the route files (lib/openapi/routes/*) — the
- * same objects the handlers validate with. The MIRRORED ones below are copies of schemas written inside
- * route files (which cannot export anything but handlers); each names its route so it can move to
- * lib/validation and be imported by both.
+ * Response shapes. Request schemas live in lib/validation and are imported from there by the route
+ * files (lib/openapi/routes/*): the same objects the handlers validate with.
  */
 
 /** The error envelope every endpoint answers with on failure. */
@@ -66,27 +62,9 @@ export const sloStatusView = z.object({
 
 export const meView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["viewer", "editor", "approver", "admin"]), teamIds: z.array(z.string()), tokenScopes: z.array(z.string()).nullable() });
 
-// ── MIRRORED request schemas (declared inside route files; move them to lib/validation) ──
-
-/** app/api/v1/audit/route.ts */
-export const auditQuery = paginationSchema.extend({ entityType: z.string().optional(), entityId: z.string().optional() });
-/** app/api/v1/rules/route.ts (reads ?service= without a schema) */
-export const rulesQuery = z.object({ service: z.string().optional().describe("only this service's SLOs") });
-/** app/api/v1/prometheus/metadata/route.ts */
-export const prometheusMetadataQuery = z.object({
-  kind: z.enum(["metrics", "labels", "values"], { error: "must be metrics, labels or values" }),
-  service: z.string().optional(),
-  metric: z.string().max(500).optional(),
-  label: z.string().max(200).optional(),
-});
-/** app/api/v1/slos/[id]/versions/[number]/approve/route.ts */
-export const approveVersionBody = z.object({ comment: z.string().max(2000).default("") });
-/** app/api/v1/slos/[id]/versions/[number]/reject/route.ts */
-export const rejectVersionBody = z.object({ comment: z.string().trim().min(1, "is required when rejecting").max(2000) });
-/** app/api/v1/incidents/[id]/timeline/route.ts */
-export const timelineQuery = z.object({ starred: z.enum(["true", "false"], { error: "must be true or false" }).optional() });
-/** app/api/v1/postmortems/[id]/route.ts ({id}.md export) */
-export const postmortemExportQuery = z.object({
-  revision: z.coerce.number().int().min(1, "must be a published revision number").optional(),
-  download: z.enum(["1", "true", "0", "false"]).optional(),
-});
+// Request schemas of single endpoints live in lib/validation/queries.ts, used by the handlers too.
+export {
+  auditQuerySchema as auditQuery, rulesQuerySchema as rulesQuery, prometheusMetadataQuerySchema as prometheusMetadataQuery,
+  approveVersionSchema as approveVersionBody, rejectVersionSchema as rejectVersionBody, timelineQuerySchema as timelineQuery,
+  postmortemExportQuerySchema as postmortemExportQuery,
+} from "@/lib/validation/queries";
