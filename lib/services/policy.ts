@@ -78,3 +78,18 @@ export async function setBudgetPolicy(actor: Actor, target: { team?: string; ser
     return after;
   });
 }
+
+/** Removes a service's own policy so its team's default (or the built-in one) applies again (approver). */
+export async function removeServicePolicy(actor: Actor, slug: string) {
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { slug }, include: { budgetPolicy: true } });
+  if (!service) throw notFound(`service "${slug}"`);
+  assertCanApprove(actor, service.teamId, "error-budget policies");
+  const before = service.budgetPolicy;
+  if (!before) throw notFound(`an own policy of service "${slug}"`);
+  await db.$transaction(async (tx) => {
+    await tx.budgetPolicy.delete({ where: { id: before.id } });
+    await recordAudit(tx, actor, { action: "policy.remove", entityType: "budgetPolicy", entityId: before.id, before });
+  });
+  return { service: slug, policy: await effectivePolicy(service.id) };
+}

@@ -10,6 +10,7 @@ const gate = ["gate", "read"];
 export const releaseRoutes: Operation[] = [
   op({ method: "GET", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Effective error-budget policy and the service's state with reasons" }),
   op({ method: "PUT", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Set the service's own policy (approver)", body: budgetPolicySchema }),
+  op({ method: "DELETE", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Remove the service's own policy; the team default applies again (approver)" }),
   op({ method: "PUT", path: "/api/v1/teams/{slug}/policy", tag: "Release", summary: "Set the team's default policy (approver)", body: budgetPolicySchema }),
   op({
     method: "GET", path: "/api/v1/services/{slug}/release-gate", tag: "Release", summary: "May this service release? (CI/CD gate)",

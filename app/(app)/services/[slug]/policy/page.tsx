@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { PolicyForm } from "@/components/slos/policy-form";
+import { RemovePolicyButton } from "@/components/slos/remove-policy-button";
 import { Alert } from "@/components/ui/alert";
 import { Card, DetailList } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
@@ -55,7 +56,7 @@ export default async function PolicyPage({ params }: Props) {
       </Alert>
       {!canApprove ? <p className="muted">Only approvers of team {own.teamName} can change these policies.</p> : null}
       <div className="grid-2">
-        <Card title={`Policy of ${service.name}`} id="service-policy">
+        <Card title={`Policy of ${service.name}`} id="service-policy" actions={canApprove && own.service ? <RemovePolicyButton slug={slug} teamName={own.teamName} /> : undefined}>
           {canApprove ? (
             <PolicyForm endpoint={`/api/v1/services/${slug}/policy`} idPrefix="service" serviceSlug={slug} submitLabel={own.service ? "Save service policy" : "Set a service policy"} initial={own.service ?? { ...base, version: null }} />
           ) : own.service ? <DetailList items={summary(own.service)} /> : <p className="muted">No own policy: the team default applies.</p>}
