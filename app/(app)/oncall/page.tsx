@@ -37,6 +37,7 @@ export default async function OncallPage() {
           <>
             <LinkButton href="/oncall/pages">Pages{pages.total ? ` (${pages.total} open)` : ""}</LinkButton>
             <LinkButton href="/oncall/policies">Escalation policies</LinkButton>
+            {actor.role === "admin" ? <LinkButton href="/oncall/integrations">Alertmanager integrations</LinkButton> : null}
             {canCreate ? <LinkButton href="/oncall/schedules/new" variant="primary">New schedule</LinkButton> : null}
           </>
         }
