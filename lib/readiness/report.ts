@@ -1,5 +1,5 @@
 import type { ActionItemPeriodStats } from "./action-item-period";
-import type { PersonLoad, ShiftLoad } from "./oncall-load";
+import type { PersonLoad, ScheduleLoad, ShiftLoad } from "./oncall-load";
 import type { DayStatus } from "./slo-period";
 import type { Timeliness } from "./timeliness";
 
@@ -55,19 +55,13 @@ export type ReportIncident = {
 
 export type TimelinessCounts = Record<Exclude<Timeliness, "not_required">, number> & { required: number };
 
-export type ReportSchedule = {
+/** One schedule's on-call load in a report: ScheduleLoad with people and times made readable. */
+export type ReportSchedule = Omit<ScheduleLoad, "shifts" | "people"> & {
   id: string;
   name: string;
   timezone: string;
   shifts: (Omit<ShiftLoad, "userId" | "startMs" | "endMs"> & { user: UserLabel; start: string; end: string })[];
   people: (Omit<PersonLoad, "userId"> & { user: UserLabel })[];
-  pages: number;
-  sleepHourPages: number;
-  pagesPerShift: number | null;
-  maxPagesInShift: number;
-  shiftsOverLimit: number;
-  limitPerShift: number;
-  sleepWindow: { start: string; end: string; timezone: string };
 };
 
 export type TeamReport = {
