@@ -10,24 +10,30 @@
  */
 export type PrometheusErrorReason = "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response";
 
-/** Error thrown by the Prometheus client; `message` carries Prometheus' own text where there is one. */
+/**
+ * Error thrown by the Prometheus client. `message` carries Prometheus' own text only from a JSON error
+ * envelope (PromQL errors users need to see); it never quotes a body that is not one.
+ */
 export class PrometheusError extends Error {
   readonly reason: PrometheusErrorReason;
   /** HTTP status when Prometheus answered at all. */
   readonly status?: number;
   /** Prometheus' `errorType` field (bad_data, execution, timeout, internal, ...). */
   readonly promErrorType?: string;
+  /** What exactly failed (errno code, "HTTP 502 with a non-JSON body"): for server logs, never for users. */
+  readonly detail?: string;
 
   constructor(
     reason: PrometheusErrorReason,
     message: string,
-    details: { status?: number; promErrorType?: string; cause?: unknown } = {},
+    details: { status?: number; promErrorType?: string; cause?: unknown; detail?: string } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "PrometheusError";
     this.reason = reason;
     if (details.status !== undefined) this.status = details.status;
     if (details.promErrorType !== undefined) this.promErrorType = details.promErrorType;
+    if (details.detail !== undefined) this.detail = details.detail;
   }
 }
 
@@ -36,6 +42,7 @@ export const isPrometheusError = (error: unknown): error is PrometheusError =>
   error instanceof PrometheusError || (error instanceof Error && error.name === "PrometheusError" && "reason" in error);
 
 const QUERY_PARAM_PREFIX = 'invalid parameter "query": ';
+const MAX_MESSAGE = 500;
 
 /**
  * Maps a Prometheus error envelope to a PrometheusError. The `invalid parameter "query": ` prefix is
@@ -43,7 +50,9 @@ const QUERY_PARAM_PREFIX = 'invalid parameter "query": ';
  * the offending parameter (time, step, timeout).
  */
 export const fromErrorEnvelope = (status: number, errorType: string, error: string): PrometheusError => {
-  const message = error.startsWith(QUERY_PARAM_PREFIX) ? error.slice(QUERY_PARAM_PREFIX.length) : error;
+  const text = error.startsWith(QUERY_PARAM_PREFIX) ? error.slice(QUERY_PARAM_PREFIX.length) : error;
+  // Capped: a server speaking the envelope is Prometheus-like, but its text still reaches viewers.
+  const message = text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
   const details = { status, promErrorType: errorType };
   switch (errorType) {
     case "bad_data":

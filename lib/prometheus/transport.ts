@@ -16,16 +16,27 @@ export type ApiRequest = {
   params?: [string, string][];
 };
 
-const snippet = (text: string): string => {
-  const trimmed = text.trim();
-  return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+/**
+ * The one message for "no Prometheus API here": a refused connection, a reset, an HTML login page and
+ * a plain-text 502 all read the same, so a data source URL cannot be used to tell open ports from
+ * closed ones, and no upstream body is ever echoed to whoever sees the error (finding 12.6). The
+ * distinguishing facts (errno code, HTTP status) stay on the error's `detail` for server logs only.
+ */
+const noPrometheus = (transport: Transport, path: string) => `No Prometheus API answered at ${transport.baseUrl}${path} (unreachable, or not a Prometheus server)`;
+
+/** errno-style code of a fetch failure (ECONNREFUSED, ENOTFOUND...) without its address text. */
+const failureCode = (error: unknown): string => {
+  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : error instanceof Error ? error.name : "unknown";
 };
 
-const describeFetchFailure = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  // undici puts the useful part (ECONNREFUSED 127.0.0.1:9090) in `cause`.
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
+/** A refusal by the outbound address policy (lib/net) is the admin's business, not a port fact: say so. */
+const policyRefusal = (error: unknown): string | undefined => {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === "ERR_OUTBOUND_BLOCKED") return e.message;
+  }
+  return undefined;
 };
 
 /** Sends one request and returns the raw HTTP status and body text, mapping transport failures. */
@@ -58,13 +69,15 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
       response = await transport.fetch(url, init);
     } catch (error) {
       if (controller.signal.aborted) throw new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`);
-      throw new PrometheusError("network", `Prometheus unreachable at ${transport.baseUrl}: ${describeFetchFailure(error)}`, { cause: error });
+      const blocked = policyRefusal(error);
+      if (blocked) throw new PrometheusError("network", blocked, { cause: error, detail: "ERR_OUTBOUND_BLOCKED" });
+      throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: failureCode(error) });
     }
     try {
       return { status: response.status, body: await response.text() };
     } catch (error) {
       if (controller.signal.aborted) throw new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`);
-      throw new PrometheusError("network", `Reading the Prometheus response failed: ${describeFetchFailure(error)}`, { status: response.status, cause: error });
+      throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: `reading the body failed: ${failureCode(error)}` });
     }
   })();
   try {
@@ -78,27 +91,25 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
 /**
  * Calls a Prometheus API endpoint and returns `data` validated by `schema`.
  * Error envelopes map by errorType; other non-2xx answers (plain-text 404) become "http";
- * 2xx answers that are not the expected JSON become "bad_response".
+ * 2xx answers that are not the expected JSON become "bad_response". Neither quotes the body.
  */
 export const callApi = async <S extends z.ZodType>(transport: Transport, request: ApiRequest, schema: S): Promise<z.infer<S>> => {
   const { status, body } = await send(transport, request);
+  const notPrometheus = (what: string) =>
+    new PrometheusError(status >= 200 && status <= 299 ? "bad_response" : "http", noPrometheus(transport, request.path), { status, detail: `HTTP ${status} with ${what}` });
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    if (status < 200 || status > 299) throw new PrometheusError("http", `HTTP ${status} from Prometheus ${request.path}: ${snippet(body)}`, { status });
-    throw new PrometheusError("bad_response", `Prometheus ${request.path} returned non-JSON: ${snippet(body)}`, { status });
+    throw notPrometheus("a non-JSON body");
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) {
-    if (status < 200 || status > 299) throw new PrometheusError("http", `HTTP ${status} from Prometheus ${request.path}: ${snippet(body)}`, { status });
-    throw new PrometheusError("bad_response", `Prometheus ${request.path} returned an unexpected envelope: ${snippet(body)}`, { status });
-  }
+  if (!envelope.success) throw notPrometheus("JSON that is not a Prometheus envelope");
   if (envelope.data.status === "error") throw fromErrorEnvelope(status, envelope.data.errorType, envelope.data.error);
   if (status < 200 || status > 299) throw new PrometheusError("http", `HTTP ${status} from Prometheus ${request.path}`, { status });
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) {
-    throw new PrometheusError("bad_response", `Prometheus ${request.path} returned unexpected data: ${data.error.message}`, { status });
+    throw new PrometheusError("bad_response", `Prometheus ${request.path} returned data of an unexpected shape`, { status, detail: data.error.message.slice(0, 500) });
   }
   return data.data;
 };

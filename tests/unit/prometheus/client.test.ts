@@ -138,8 +138,25 @@ describe("createPrometheusClient errors", () => {
   it("maps a plain-text 404 to reason http with the status", async () => {
     const fake = fakeFetch(() => ({ status: 404, body: "404 page not found" }));
     const error = await capture(createPrometheusClient({ url: URL_BASE, fetch: fake.fetch }).parseQuery("up"));
-    expect(error).toMatchObject({ reason: "http", status: 404 });
-    expect(error.message).toContain("404 page not found");
+    expect(error).toMatchObject({ reason: "http", status: 404, detail: "HTTP 404 with a non-JSON body" });
+    expect(error.message).not.toContain("404 page not found");
+  });
+
+  it("never echoes an upstream body and reads the same for a refused port and a non-Prometheus server", async () => {
+    const secret = "root:x:0:0:secret-internal-page";
+    const refused = (async () => {
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:22"), { code: "ECONNREFUSED" }) });
+    }) as typeof fetch;
+    const answers = [
+      await capture(createPrometheusClient({ url: URL_BASE, fetch: refused }).instantQuery("up")),
+      await capture(createPrometheusClient({ url: URL_BASE, fetch: fakeFetch(() => ({ status: 502, body: secret })).fetch }).instantQuery("up")),
+      await capture(createPrometheusClient({ url: URL_BASE, fetch: fakeFetch(() => ({ status: 200, body: `<html>${secret}</html>` })).fetch }).instantQuery("up")),
+      await capture(createPrometheusClient({ url: URL_BASE, fetch: fakeFetch(() => ({ status: 200, body: { leaked: secret } })).fetch }).instantQuery("up")),
+    ];
+    const messages = new Set(answers.map((e) => e.message));
+    expect([...messages]).toEqual([`No Prometheus API answered at ${URL_BASE}/api/v1/query (unreachable, or not a Prometheus server)`]);
+    for (const e of answers) expect(JSON.stringify({ ...e, message: e.message })).not.toContain("secret");
+    expect(answers.map((e) => e.detail)).toEqual(["ECONNREFUSED", "HTTP 502 with a non-JSON body", "HTTP 200 with a non-JSON body", "HTTP 200 with JSON that is not a Prometheus envelope"]);
   });
 
   it.each([
@@ -159,7 +176,8 @@ describe("createPrometheusClient errors", () => {
     }) as typeof fetch;
     const error = await capture(createPrometheusClient({ url: "http://127.0.0.1:9", fetch: failing }).instantQuery("up"));
     expect(error.reason).toBe("network");
-    expect(error.message).toContain("ECONNREFUSED");
+    expect(error.message).not.toContain("ECONNREFUSED");
+    expect(error.cause).toBeInstanceOf(TypeError);
   });
 
   it("times out a fetch that never resolves", async () => {
