@@ -1,9 +1,11 @@
 import { AppError } from "@/lib/errors";
 
 /**
- * Who may do what. Roles are ordered: viewer < editor < approver < admin.
- * - viewer: read everything visible to them.
- * - editor (SREs): create and change services, SLOs, rotations of their own teams.
+ * Who may do what (the table is docs/security.md). Roles are ordered: viewer < editor < approver < admin.
+ * - viewer: read everything visible to them; as a responder, acknowledge and resolve pages sent to them,
+ *   write/acknowledge handoff notes of their own shifts and ask for cover. They change no schedule, override
+ *   or cover (on-call state) — that is an editor's.
+ * - editor (SREs): create and change services, SLOs, rotations, overrides, incidents of their own teams.
  * - approver (managers): what an editor may, plus sign off SLOs and review postmortems of their teams.
  * - admin: everything, on every team; teams, users and the audit log.
  */
@@ -25,10 +27,12 @@ export const atLeast = (actor: Actor, role: RoleName) => rank(actor.role) >= ran
 export const isAdmin = (actor: Actor) => actor.role === "admin";
 export const inTeam = (actor: Actor, teamId: string) => isAdmin(actor) || actor.teamIds.includes(teamId);
 
-function requireScope(actor: Actor, scope: string) {
-  if (actor.tokenScopes && actor.tokenScopes.length && !actor.tokenScopes.includes(scope)) {
-    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
-  }
+/** Sessions and unscoped tokens hold every scope; a scoped token only its own. */
+export const holdsScope = (actor: Actor, scope: string) => !actor.tokenScopes?.length || actor.tokenScopes.includes(scope);
+
+/** Throws FORBIDDEN when the request came with a scoped API token lacking `scope`. */
+export function requireScope(actor: Actor, scope: string) {
+  if (!holdsScope(actor, scope)) throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
 }
 
 /** Throws FORBIDDEN unless the actor may change things owned by teamId. */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { TOKEN_SCOPE_VALUES } from "@/lib/validation/deployments";
 
 /** API tokens: "srecp_" + 32 random bytes base64url. Only the sha256 is stored. */
 export const TOKEN_PREFIX = "srecp_";
@@ -11,5 +12,5 @@ export function generateToken(): { token: string; hash: string; prefix: string }
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
 /** Token scopes narrow what a token may do below its owner's role; an empty list means no narrowing. */
-export const TOKEN_SCOPES = ["read", "write", "gate", "deployments"] as const;
+export const TOKEN_SCOPES = TOKEN_SCOPE_VALUES;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -1,14 +1,28 @@
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, validation } from "@/lib/errors";
 import { generateToken } from "@/lib/auth/tokens";
-import { isAdmin, type Actor } from "@/lib/auth/permissions";
+import { holdsScope, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
+
+/**
+ * A token may never mint a wider token than itself: a scoped token needs the `tokens` scope and can only
+ * hand on scopes it holds, and must name them (an empty list would mean "full"). Sessions and unscoped
+ * tokens hold every scope.
+ */
+function assertCanMint(actor: Actor, scopes: string[]) {
+  requireScope(actor, "tokens");
+  if (!actor.tokenScopes?.length) return;
+  if (scopes.length === 0) throw validation({ scopes: `list the scopes of the new token (some of ${actor.tokenScopes.join(", ")}); an empty list would mean full access` });
+  const wider = scopes.filter((s) => !actor.tokenScopes!.includes(s));
+  if (wider.length) throw new AppError("FORBIDDEN", `This API token cannot grant scopes it does not hold: ${wider.join(", ")}`);
+}
 
 /**
  * Creates an API token for `ownerId` (default: the actor). Only admins create tokens for others.
  * The plain token is returned once and never stored.
  */
 export async function createApiToken(actor: Actor, input: { name: string; scopes: string[]; ownerId?: string }) {
+  assertCanMint(actor, input.scopes);
   const ownerId = input.ownerId ?? actor.userId;
   if (ownerId !== actor.userId && !isAdmin(actor)) throw new AppError("FORBIDDEN", "Only admins create tokens for other users");
   const db = await getDb();
@@ -21,6 +35,7 @@ export async function createApiToken(actor: Actor, input: { name: string; scopes
 }
 
 export async function listApiTokens(actor: Actor) {
+  if (!holdsScope(actor, "tokens")) requireScope(actor, "read");
   const db = await getDb();
   return db.apiToken.findMany({
     where: isAdmin(actor) ? {} : { userId: actor.userId },
@@ -29,7 +44,9 @@ export async function listApiTokens(actor: Actor) {
   });
 }
 
+/** Revoking needs the `tokens` scope: a narrow CI token (e.g. `gate`) must not switch off its owner's other tokens. */
 export async function revokeApiToken(actor: Actor, id: string) {
+  requireScope(actor, "tokens");
   const db = await getDb();
   const row = await db.apiToken.findUnique({ where: { id } });
   if (!row || (row.userId !== actor.userId && !isAdmin(actor))) throw new AppError("NOT_FOUND", "token not found");

@@ -80,8 +80,11 @@ export const listGateExceptionsSchema = z.object({
   include: z.enum(["active", "all"], { error: "must be active or all" }).default("active"),
 });
 
-/** Admin UI: a token for another user (a CI bot), narrowed to some scopes. */
-export const TOKEN_SCOPE_VALUES = ["read", "write", "gate", "deployments"] as const;
+/**
+ * Every API token scope (docs/security.md): `read` GETs, `write` changes, `gate` the release gate,
+ * `deployments` deploy events, `tokens` minting (only scopes the token holds) and revoking tokens.
+ */
+export const TOKEN_SCOPE_VALUES = ["read", "write", "gate", "deployments", "tokens"] as const;
 export const serviceTokenSchema = z.object({
   ownerId: z.string().trim().min(1, "choose the user the token acts as"),
   name: nameSchema,

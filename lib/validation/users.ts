@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema } from "./common";
+import { TOKEN_SCOPE_VALUES } from "./deployments";
 
 export const roleSchema = z.enum(["viewer", "editor", "approver", "admin"], { error: "must be viewer, editor, approver or admin" });
 
@@ -18,5 +19,6 @@ export const setupSchema = createUserSchema.omit({ role: true, teams: true }).ex
 
 export const createTokenSchema = z.object({
   name: nameSchema,
-  scopes: z.array(z.enum(["read", "write", "gate", "deployments"])).default([]),
+  // Empty = the owner's full permissions; only a session or an unscoped token may ask for that.
+  scopes: z.array(z.enum(TOKEN_SCOPE_VALUES, { error: `must be one of ${TOKEN_SCOPE_VALUES.join(", ")}` })).default([]),
 });

@@ -19,9 +19,9 @@ export const catalogRoutes: Operation[] = [
   op({ method: "DELETE", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Delete a service and its SLOs" }),
 
   op({ method: "GET", path: "/api/v1/me", tag: "Access", summary: "Who the session or token belongs to", response: { schema: meView } }),
-  op({ method: "GET", path: "/api/v1/tokens", tag: "Access", summary: "Your API tokens (admins: everyone's)", response: { schema: itemsOf(anyObject) } }),
-  op({ method: "POST", path: "/api/v1/tokens", tag: "Access", summary: "Create an API token (the token is in this answer only)", body: createTokenSchema, response: { status: 201 } }),
-  op({ method: "DELETE", path: "/api/v1/tokens/{id}", tag: "Access", summary: "Revoke an API token" }),
+  op({ method: "GET", path: "/api/v1/tokens", tag: "Access", summary: "Your API tokens (admins: everyone's)", response: { schema: itemsOf(anyObject) }, scopes: ["tokens", "read"] }),
+  op({ method: "POST", path: "/api/v1/tokens", tag: "Access", summary: "Create an API token (the token is in this answer only)", description: "`scopes` empty = the owner's full permissions, which only a session or an unscoped token may mint. A scoped token needs `tokens` and can grant only scopes it holds, listed explicitly (empty → 422, wider → 403).", body: createTokenSchema, response: { status: 201 }, scopes: ["tokens"] }),
+  op({ method: "DELETE", path: "/api/v1/tokens/{id}", tag: "Access", summary: "Revoke an API token", scopes: ["tokens"] }),
   op({ method: "GET", path: "/api/v1/datasources", tag: "Access", summary: "Prometheus data sources (secrets hidden)" }),
   op({ method: "POST", path: "/api/v1/datasources", tag: "Access", summary: "Add a Prometheus data source (admin)", body: dataSourceSchema, response: { status: 201 } }),
   op({ method: "DELETE", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Delete a data source; its services fall back to PROMETHEUS_URL" }),

@@ -12,6 +12,7 @@ const SCOPES = [
   { value: "deployments", help: "record and list deployments", preset: true },
   { value: "read", help: "read everything the user can see (needed for srecp plan/export)", preset: false },
   { value: "write", help: "change what the user may change (needed for srecp apply)", preset: false },
+  { value: "tokens", help: "list, mint (only with scopes it holds) and revoke the user's tokens", preset: false },
 ];
 
 const initial: ServiceTokenState = { status: "idle" };
