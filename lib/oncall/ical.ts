@@ -53,6 +53,32 @@ export function segmentUid(uidSeed: string, segment: Segment): string {
   return `${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}@sre-control-plane`;
 }
 
+const DAY_MS = 86_400_000;
+/** A feed shows shifts from 30 days back to one year ahead of the fetch. */
+export const FEED_PAST_MS = 30 * DAY_MS;
+export const FEED_FUTURE_MS = 365 * DAY_MS;
+
+/**
+ * The non-gap segments of a feed fetched at `nowMs`, each whole: a shift that began before now − 30 days
+ * keeps its real start (and one running past now + 1 year its real end) instead of being cut at a moving
+ * instant, so DTSTART and the UID (derived from the start) are the same at every sync. `timeline(from, to)`
+ * yields the feed's final segments over a range (already merged per person where the feed does that).
+ * The range is widened on a grid of doubling size until no kept segment touches its edge; a shift longer
+ * than ~3 years is cut at a grid point that moves once per 1024 days.
+ */
+export function feedSegments(nowMs: number, timeline: (fromMs: number, toMs: number) => Segment[]): Segment[] {
+  const fromMs = nowMs - FEED_PAST_MS;
+  const toMs = nowMs + FEED_FUTURE_MS;
+  let kept: Segment[] = [];
+  for (let pad = 8 * DAY_MS; pad <= 1024 * DAY_MS; pad *= 2) {
+    const lo = Math.floor((fromMs - pad) / pad) * pad;
+    const hi = Math.ceil((toMs + pad) / pad) * pad;
+    kept = timeline(lo, hi).filter((s) => s.userIds.length > 0 && s.endMs > fromMs && s.startMs < toMs);
+    if (kept.length === 0 || (kept[0]!.startMs > lo && kept[kept.length - 1]!.endMs < hi)) break;
+  }
+  return kept;
+}
+
 export type ICalInput = {
   name: string;
   segments: Segment[];

@@ -21,6 +21,7 @@ import * as calendar from "@/app/api/v1/calendar/[token]/route";
 import * as audit from "@/app/api/v1/audit/route";
 import { createSchedule } from "@/lib/services/oncall/schedules";
 import { recordOnCall } from "@/lib/services/oncall/oncall-log";
+import { renderFeed } from "@/lib/services/oncall/calendar-feeds";
 import { actorForToken } from "@/lib/services/users";
 import { call, userWithToken } from "./helpers/api";
 
@@ -148,8 +149,10 @@ describe("on-call schedules over the REST API", () => {
     const window = { startAt: "2027-06-01T00:00:00Z", endAt: "2027-06-02T00:00:00Z" };
     const forOthers = await call(overrides.POST, { method: "POST", token: viewer.token, params: { id: scheduleId }, body: { kind: "add", userId: ana.id, ...window } });
     expect(forOthers.status).toBe(403);
+    // A viewer cannot put themselves on call either (issue 12, finding 5): overrides are an editor's.
     const forSelf = await call(overrides.POST, { method: "POST", token: viewer.token, params: { id: scheduleId }, body: { kind: "add", userId: viewer.id, ...window } });
-    expect(forSelf.status).toBe(201);
+    expect(forSelf.status).toBe(403);
+    expect(forSelf.body.error.message).toContain("editor or higher");
     expect((await call(overrides.POST, { method: "POST", token: outsider.token, params: { id: scheduleId }, body: { kind: "add", userId: outsider.id, ...window } })).status).toBe(403);
   });
 
@@ -311,6 +314,20 @@ describe("on-call schedules over the REST API", () => {
     expect(fromPrimary.map((e) => e.startDate.toJSDate().toISOString())).toEqual(anaStarts);
     expect(new Set(personEvents.map((e) => e.summary.replace(/ \(.*\)$/, "")))).toEqual(new Set([`On call: ${year.body.shifts.find((s: { user: { id: string } }) => s.user.id === ana.id).user.name}`]));
     expect((await call(personFeeds.POST, { method: "POST", token: ana.token, body: { userId: ben.id } })).status).toBe(403);
+
+    // Three syncs at different instants: an event present in two of them has the same UID and DTSTART, and
+    // the first event starts at a real handoff, not at "now − 30 days".
+    const startsByUid = async (tok: string, nowMs: number) => {
+      const body = (await renderFeed(tok, nowMs))!.body;
+      return new Map(new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((c) => [c.getFirstPropertyValue("uid") as string, new ICAL.Event(c).startDate.toJSDate().getTime()]));
+    };
+    for (const tok of [token, mine.body.url.split("/").pop() as string]) {
+      const syncs = await Promise.all([0, 2.5 * 3_600_000, 3 * DAY + 1234].map((d) => startsByUid(tok, Date.now() + d)));
+      let shared = 0;
+      for (const later of syncs.slice(1)) for (const [uid, start] of later) if (syncs[0]!.has(uid)) { shared += 1; expect(start).toBe(syncs[0]!.get(uid)); }
+      expect(shared).toBeGreaterThan(10);
+      for (const sync of syncs) expect(Math.min(...sync.values()) % 60_000).toBe(0);
+    }
 
     expect((await call(feed.DELETE, { method: "DELETE", token: outsider.token, params: { id: created.body.id } })).status).toBe(403);
     expect((await call(feed.DELETE, { method: "DELETE", token: viewer.token, params: { id: created.body.id } })).status).toBe(200);

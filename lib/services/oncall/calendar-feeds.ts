@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError, notFound, validation } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
 import { assertCanRead, atLeast, inTeam, isAdmin, type Actor } from "@/lib/auth/permissions";
-import { toICalendarMulti, type Segment } from "@/lib/oncall";
+import { feedSegments, toICalendarMulti, type Segment } from "@/lib/oncall";
 import { recordAudit } from "../audit";
 import { loadScheduleModel, loadScheduleModels, refOf, userRefs } from "./model";
 import { timelineOf } from "./timeline";
@@ -11,10 +11,10 @@ import { timelineOf } from "./timeline";
 // iCal feeds (RFC 5545, lib/oncall toICalendarMulti) that Google Calendar and Outlook subscribe to: a secret
 // URL per schedule (everyone's shifts in it) or per person (their shifts in every schedule). The URL holds
 // a random token ("srecp_cal_…"); only its sha256 is stored, the URL is shown once, and a revoked feed
-// answers 404. Feeds show the final schedule (overrides applied) from 30 days back to 1 year ahead.
+// answers 404. Feeds show the final schedule (overrides applied) from 30 days back to 1 year ahead, in whole
+// shifts (lib/oncall feedSegments) so an event's start and UID do not move between syncs.
 
 export const FEED_TOKEN_PREFIX = "srecp_cal_";
-const DAY_MS = 86_400_000;
 
 function newToken() {
   const token = FEED_TOKEN_PREFIX + randomBytes(32).toString("base64url");
@@ -100,12 +100,10 @@ export async function renderFeed(tokenParam: string, nowMs = Date.now()): Promis
   const feed = await db.calendarFeed.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!feed || feed.revokedAt) return null;
   await db.calendarFeed.update({ where: { id: feed.id }, data: { lastAccessAt: new Date(nowMs) } });
-  const fromMs = nowMs - 30 * DAY_MS;
-  const toMs = nowMs + 365 * DAY_MS;
 
   if (feed.scheduleId) {
     const model = await loadScheduleModel(db, feed.scheduleId);
-    const segments = timelineOf(model, fromMs, toMs);
+    const segments = feedSegments(nowMs, (fromMs, toMs) => timelineOf(model, fromMs, toMs));
     const refs = await userRefs(db, segments.flatMap((s) => s.userIds));
     const userNames = Object.fromEntries([...refs].map(([id, r]) => [id, r.name]));
     const name = `${model.schedule.name} (${model.schedule.team.name})`;
@@ -115,13 +113,16 @@ export async function renderFeed(tokenParam: string, nowMs = Date.now()): Promis
   const person = refOf(await userRefs(db, [userId]), userId);
   const parts = (await loadScheduleModels(db)).flatMap((model) => {
     // The person's own shifts: adjacent pieces (e.g. rotation then an override of the same person) are one event.
-    const mine: Segment[] = [];
-    for (const s of timelineOf(model, fromMs, toMs)) {
-      if (!s.userIds.includes(userId)) continue;
-      const last = mine[mine.length - 1];
-      if (last && last.endMs === s.startMs) last.endMs = s.endMs;
-      else mine.push({ ...s, userIds: [userId] });
-    }
+    const mine = feedSegments(nowMs, (fromMs, toMs) => {
+      const pieces: Segment[] = [];
+      for (const s of timelineOf(model, fromMs, toMs)) {
+        if (!s.userIds.includes(userId)) continue;
+        const last = pieces[pieces.length - 1];
+        if (last && last.endMs === s.startMs) last.endMs = s.endMs;
+        else pieces.push({ ...s, userIds: [userId] });
+      }
+      return pieces;
+    });
     return mine.length ? [{ name: model.schedule.name, segments: mine, uidSeed: `${model.schedule.id}:${userId}`, userNames: { [userId]: person.name } }] : [];
   });
   return { filename: "on-call.ics", body: toICalendarMulti({ name: `On-call: ${person.name}`, nowMs, parts }) };
