@@ -27,6 +27,23 @@ function uniqueTarget(err: Prisma.PrismaClientKnownRequestError): string {
   return "key";
 }
 
+/** A unique-constraint violation (P2002): the row another writer just inserted. */
+export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+/**
+ * The AppError a known Prisma error stands for (P2002 → 409, P2025 → 404, P2003 → 409), or null. Lets the
+ * route wrapper answer a conflict that a service did not anticipate with 409 instead of 500.
+ */
+export function knownDbError(err: unknown): AppError | null {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || !["P2002", "P2025", "P2003"].includes(err.code)) return null;
+  try {
+    mapDbError(err);
+  } catch (mapped) {
+    if (mapped instanceof AppError) return mapped;
+  }
+  return null;
+}
+
 /** Runs a db call and maps its errors. */
 export async function withDbErrors<T>(entity: string, fn: () => Promise<T>): Promise<T> {
   try {

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { requireActor } from "@/lib/auth/actor";
+import { knownDbError } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/validation/common";
 import { logger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
+import { assertNoNulInBody, assertNoNulInUrl } from "./nul-bytes";
 
 type Params = Record<string, string>;
 type Ctx = { params: Promise<Params> };
@@ -19,6 +21,8 @@ export function errorResponse(err: unknown, requestId: string): Response {
     const fields = fieldErrors(err);
     return errorResponse(new AppError("VALIDATION", `Invalid input: ${Object.keys(fields).join(", ")}`, fields), requestId);
   }
+  const db = knownDbError(err); // a unique violation a service did not anticipate is still a 409
+  if (db) return errorResponse(db, requestId);
   if (isAppError(err)) {
     return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers: { "x-request-id": requestId } });
   }
@@ -32,7 +36,9 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
     const requestId = req.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
     let res: Response;
     try {
-      const out = await run({ req, params: ctx?.params ? await ctx.params : {}, requestId });
+      const params = ctx?.params ? await ctx.params : {};
+      assertNoNulInUrl(params, req.url);
+      const out = await run({ req, params, requestId });
       res = out instanceof Response ? out : Response.json(out);
       res.headers.set("x-request-id", requestId);
     } catch (err) {
@@ -67,6 +73,7 @@ export async function parseBody<T extends z.ZodType>(req: Request, schema: T): P
   } catch {
     throw new AppError("BAD_REQUEST", "Request body must be valid JSON");
   }
+  assertNoNulInBody(raw);
   return schema.parse(raw);
 }
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { DEFAULT_POLICY, evaluatePolicy, type PolicyState } from "@/lib/slo";
@@ -57,6 +57,18 @@ export async function serviceBudgetState(actor: Actor, slug: string): Promise<Se
 
 /** Sets a team's default or a service's own policy (approvers: managers agree to budget policies). */
 export async function setBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput) {
+  // Two first PUTs both see no policy and both insert; the loser hits the unique owner key. It retries once,
+  // now finds the row and goes through the locked update below like any later writer — 2xx, or 409 when
+  // the version it named is stale; never a 500.
+  try {
+    return await applyBudgetPolicy(actor, target, input);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return applyBudgetPolicy(actor, target, input);
+  }
+}
+
+async function applyBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput) {
   const db = await getDb();
   const owner = target.service
     ? await db.service.findUnique({ where: { slug: target.service }, include: { budgetPolicy: true } })
@@ -64,16 +76,23 @@ export async function setBudgetPolicy(actor: Actor, target: { team?: string; ser
   if (!owner) throw notFound(target.service ? `service "${target.service}"` : `team "${target.team}"`);
   const teamId = "teamId" in owner ? owner.teamId : owner.id;
   assertCanApprove(actor, teamId, "error-budget policies");
-  const before = owner.budgetPolicy;
   const { version, ...data } = input;
-  if (before && version !== undefined && version !== before.version) {
-    throw new AppError("CONFLICT", "The policy was changed by someone else; reload and apply your edit again", { version: "stale" });
-  }
   const key = target.service ? { serviceId: owner.id } : { teamId: owner.id };
   return db.$transaction(async (tx) => {
-    const after = before
-      ? await tx.budgetPolicy.update({ where: { id: before.id }, data: { ...data, agreedAt: new Date(), version: { increment: 1 } } })
-      : await tx.budgetPolicy.create({ data: { ...data, ...key, agreedAt: new Date() } });
+    let before = null;
+    let after;
+    if (owner.budgetPolicy) {
+      // Bumping the version first takes the row lock: concurrent writers queue here and each sees the
+      // row as the previous one committed it, so the version check below cannot be raced.
+      const locked = await tx.budgetPolicy.update({ where: { id: owner.budgetPolicy.id }, data: { version: { increment: 1 } } });
+      before = { ...locked, version: locked.version - 1 };
+      if (version !== undefined && version !== before.version) {
+        throw new AppError("CONFLICT", "The policy was changed by someone else; reload and apply your edit again", { version: "stale" });
+      }
+      after = await tx.budgetPolicy.update({ where: { id: locked.id }, data: { ...data, agreedAt: new Date() } });
+    } else {
+      after = await tx.budgetPolicy.create({ data: { ...data, ...key, agreedAt: new Date() } });
+    }
     await recordAudit(tx, actor, { action: "policy.set", entityType: "budgetPolicy", entityId: after.id, before, after });
     return after;
   });

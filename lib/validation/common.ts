@@ -33,6 +33,16 @@ export type Pagination = z.infer<typeof paginationSchema>;
 
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
+/**
+ * Instants the API accepts: years 1900–9999. JavaScript dates end at year 275760 and PostgreSQL's
+ * timestamptz at 294276 (and both far before 1900), but window arithmetic (from − 30 days, to + 400 days)
+ * must stay valid too; an instant outside this is a typo, never data.
+ */
+export const MIN_INSTANT_MS = Date.UTC(1900, 0, 1);
+export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const INSTANT_RANGE_MESSAGE = "must be between the years 1900 and 9999";
+export const instantInRange = (ms: number) => Number.isFinite(ms) && ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS;
+
 /** Optimistic concurrency: the version the client's edit is based on. */
 export const versionSchema = z.number().int().min(1);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, optionalUrlSchema, slugSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, optionalUrlSchema, slugSchema } from "./common";
 import { instantParam } from "./slo";
 
 /**
@@ -16,7 +16,8 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 /** An ISO 8601 instant with an explicit offset (e.g. 2026-03-01T12:00:00Z), as a Date. */
 export const isoInstantSchema = z.iso
-  .datetime({ offset: true, error: "must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T12:00:00Z" })
+  .datetime({ offset: true, abort: true, error: "must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T12:00:00Z" })
+  .refine((v) => instantInRange(Date.parse(v)), { message: INSTANT_RANGE_MESSAGE, abort: true })
   .transform((v) => new Date(v));
 
 export const createDeploymentSchema = z.object({

@@ -6,7 +6,7 @@ import {
   INCIDENT_STATUSES,
   SEVERITIES,
 } from "@/lib/postmortem";
-import { optionalUrlSchema, paginationSchema, slugSchema, versionSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, optionalUrlSchema, paginationSchema, slugSchema, versionSchema } from "./common";
 
 // Incidents, timelines, postmortems and action items: shared by the REST API, the forms and the CLI.
 
@@ -16,7 +16,9 @@ export const instantSchema = z
   .trim()
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s) && Number.isFinite(Date.parse(s)), {
     message: "must be an ISO 8601 instant with a zone, such as 2026-11-27T14:03:00Z",
+    abort: true, // object-level refinements must never see the raw string
   })
+  .refine((s) => instantInRange(Date.parse(s)), { message: INSTANT_RANGE_MESSAGE, abort: true })
   .transform((s) => new Date(Date.parse(s)));
 
 /** A nullable instant: null or "" clears it. */

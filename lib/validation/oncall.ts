@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MATCHER_OPS, matcherRegex, type IsoWeekday } from "@/lib/oncall";
-import { nameSchema, paginationSchema, slugSchema, timezoneSchema, versionSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, paginationSchema, slugSchema, timezoneSchema, versionSchema } from "./common";
 
 // Schemas of the on-call API: schedules and layers, overrides, cover requests, handoff notes, escalation
 // policies, integrations, the Alertmanager webhook and pages. Shared by route handlers and forms.
@@ -16,7 +16,9 @@ export const MAX_WINDOW_DAYS = 400;
 export const instantSchema = z
   .string({ error: "must be an ISO 8601 instant such as 2027-03-22T08:00:00Z" })
   .trim()
-  .pipe(z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2027-03-22T08:00:00Z" }))
+  // abort: a failed format must stop the object's superRefine below from running on the raw string
+  .pipe(z.iso.datetime({ offset: true, abort: true, error: "must be an ISO 8601 instant with an offset, such as 2027-03-22T08:00:00Z" }))
+  .refine((s) => instantInRange(Date.parse(s)), { message: INSTANT_RANGE_MESSAGE, abort: true })
   .transform((s) => new Date(s));
 
 export const wallClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a HH:mm time (00:00–23:59)");

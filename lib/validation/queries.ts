@@ -14,6 +14,10 @@ export const prometheusMetadataQuerySchema = z.object({
   metric: z.string().max(500).optional(),
   label: z.string().max(200).optional(),
 });
+/** The {number} path parameter of /api/v1/slos/{id}/versions/{number}/…: a positive version number (fits the Int column). */
+export const versionNumberParamSchema = z.object({
+  number: z.string().regex(/^[1-9]\d{0,8}$/, "must be a version number such as 3").transform(Number),
+});
 /** POST /api/v1/slos/{id}/versions/{number}/approve */
 export const approveVersionSchema = z.object({ comment: z.string().max(2000).default("") });
 /** POST /api/v1/slos/{id}/versions/{number}/reject */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
 import { managedBySchema } from "./catalog";
 
 const selector = z.string().trim().min(1, "is required").max(4000, "must be at most 4000 characters");
@@ -90,6 +90,10 @@ export const instantParam = z
     const ms = /^\d+(\.\d+)?$/.test(v) ? Number(v) * 1000 : Date.parse(v);
     if (!Number.isFinite(ms)) {
       ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant or epoch seconds" });
+      return z.NEVER;
+    }
+    if (!instantInRange(ms)) {
+      ctx.addIssue({ code: "custom", message: INSTANT_RANGE_MESSAGE });
       return z.NEVER;
     }
     return ms;

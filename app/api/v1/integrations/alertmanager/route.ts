@@ -1,5 +1,6 @@
 import { created, publicRoute } from "@/lib/http/api-route";
 import { AppError } from "@/lib/errors";
+import { assertNoNulInBody } from "@/lib/http/nul-bytes";
 import { receiveAlertmanagerWebhook } from "@/lib/services/oncall/alertmanager";
 
 // POST /api/v1/integrations/alertmanager – Alertmanager webhook (version 4), authenticated by the
@@ -12,6 +13,7 @@ export const POST = publicRoute("/api/v1/integrations/alertmanager", async ({ re
   } catch {
     throw new AppError("BAD_REQUEST", "Request body must be valid JSON");
   }
+  assertNoNulInBody(body);
   const result = await receiveAlertmanagerWebhook(req.headers.get("authorization"), body);
   return result.action === "opened" ? created(result) : result;
 });

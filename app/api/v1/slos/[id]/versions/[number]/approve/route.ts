@@ -1,8 +1,8 @@
 import { apiRoute, parseBody } from "@/lib/http/api-route";
 import { reviewSloVersion } from "@/lib/services/slo/sign-off";
-import { approveVersionSchema } from "@/lib/validation/queries";
+import { approveVersionSchema, versionNumberParamSchema } from "@/lib/validation/queries";
 
 // POST /api/v1/slos/{id}/versions/{number}/approve – an approver signs off a pending version.
 export const POST = apiRoute("/api/v1/slos/[id]/versions/[number]/approve", async ({ req, params, actor }) =>
-  reviewSloVersion(actor, params.id!, Number(params.number), { approve: true, comment: (await parseBody(req, approveVersionSchema)).comment }),
+  reviewSloVersion(actor, params.id!, versionNumberParamSchema.parse(params).number, { approve: true, comment: (await parseBody(req, approveVersionSchema)).comment }),
 );
