@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY, evaluatePolicy, type PolicyThresholds } from "@/lib/slo/policy";
-import { formatObjective, formatWindow, toCsv } from "@/lib/slo/format";
+import { toCsv } from "@/lib/csv";
+import { formatObjective, formatWindow } from "@/lib/slo/format";
 import type { OverviewSlo } from "@/lib/query/slos";
 
 /** One line of the SLO overview: everything the table shows, sorts and filters on, precomputed. */

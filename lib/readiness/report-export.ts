@@ -1,18 +1,12 @@
+import { toCsv } from "@/lib/csv";
 import { escapeInline, escapeTableCell } from "@/lib/postmortem";
 import type { TeamReport } from "./report";
 
-// CSV and Markdown renderings of a TeamReport. CSV is one tidy table (section, service, slo, subject,
-// metric, value) so every figure lands in one sheet and can be pivoted; Markdown is for reading and
-// pasting into a review document.
+// CSV and Markdown renderings of a TeamReport. CSV (written by lib/csv, formula-safe) is one tidy table
+// (section, service, slo, subject, metric, value) so every figure lands in one sheet and can be pivoted;
+// Markdown is for reading and pasting into a review document.
 
 export const CSV_HEADER = ["section", "service", "slo", "subject", "metric", "value"] as const;
-
-/** Quotes when needed; text starting with = + - @ is quoted too (spreadsheet formula injection). Numbers stay bare. */
-const csvCell = (v: string | number | boolean | null): string => {
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  const s = v ?? "";
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function reportToCsv(r: TeamReport): string {
   const rows: (string | number | boolean | null)[][] = [];
@@ -62,7 +56,7 @@ export function reportToCsv(r: TeamReport): string {
       add("oncall_person", "", "", subject, "sleep_hour_pages", p.sleepHourPages);
     }
   }
-  return [CSV_HEADER.join(","), ...rows.map((row) => row.map(csvCell).join(","))].join("\r\n") + "\r\n";
+  return toCsv(CSV_HEADER, rows);
 }
 
 const pct = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * 100).toFixed(digits)} %`);

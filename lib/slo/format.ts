@@ -126,23 +126,6 @@ export function formatExhaustion(exhaustsAtIso: string | null, nowMs: number, re
   return `in ${formatDurationHuman(ms / 1000)}`;
 }
 
-type Cell = string | number | boolean | null | undefined;
-
-/**
- * RFC 4180 CSV with a header row. Text cells that a spreadsheet would run as a formula (starting with
- * = + - @ or a tab/CR) get a leading apostrophe; numbers are written as they are.
- */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const cell = (v: Cell): string => {
-    if (v === null || v === undefined) return "";
-    if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-    let s = String(v);
-    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-}
-
 export type VersionDefinition = { sli: Sli; objective: number; window: SloWindow };
 export type DefinitionChange = { field: string; before: string; after: string };
 

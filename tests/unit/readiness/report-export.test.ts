@@ -33,7 +33,7 @@ const report: TeamReport = {
 };
 
 describe("report exports", () => {
-  it("CSV: one tidy table, RFC 4180 quoting, bare numbers, formula-looking text quoted", () => {
+  it("CSV: one tidy table, RFC 4180 quoting, bare numbers, formula-looking text defused with an apostrophe", () => {
     const csv = reportToCsv(report);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(CSV_HEADER.join(","));
@@ -41,7 +41,8 @@ describe("report exports", () => {
     expect(lines).toContain('slo,checkout,"availability, ""core""",,sli,0.9995');
     expect(lines).toContain('slo_day,checkout,"availability, ""core""",2026-03-01,remaining_end_of_day,-0.5');
     expect(lines).toContain('slo_day,checkout,"availability, ""core""",2026-03-01,frozen,true');
-    expect(lines).toContain(`incident,,,INC-4,title,"=cmd|' /C calc'!A0"`);
+    // Quotes alone do not stop a spreadsheet from running a formula; the leading apostrophe does.
+    expect(lines).toContain(`incident,,,INC-4,title,'=cmd|' /C calc'!A0`);
     expect(lines).toContain("incident_impact,checkout,availability,INC-4,budget_consumed,0.25");
     expect(lines).toContain("severity,,,SEV-2,incidents,1");
     expect(lines).toContain("postmortems,,,,on_time,1");

@@ -66,4 +66,10 @@ describe("SLO overview rows", () => {
     expect(lines[1]).toBe("search,core,search-a,0.999,rolling 30 d,ratio,0.99972,0.72,0.5,,,at_risk,false");
     expect(lines[2]).toBe("ledger,pay,ledger-f,0.999,rolling 30 d,ratio,,,,,,pending,false");
   });
+
+  it("defuses names a spreadsheet would run as a formula", () => {
+    const evil = { ...byId.a!, service: '=HYPERLINK("http://evil.example","x")', name: "@SUM(1)" };
+    const line = rowsToCsv([evil]).split("\r\n")[1]!;
+    expect(line.startsWith(`"'=HYPERLINK(""http://evil.example"",""x"")",core,'@SUM(1),`)).toBe(true);
+  });
 });

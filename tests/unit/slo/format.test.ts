@@ -13,7 +13,6 @@ import {
   formatWindow,
   cumulativeSliSeries,
   percentTextToObjective,
-  toCsv,
 } from "@/lib/slo/format";
 
 describe("percentages", () => {
@@ -106,13 +105,6 @@ describe("windows and SLI kinds", () => {
     expect(formatSliKind({ kind: "ratio", total: "a", bad: "b" })).toBe("ratio");
     expect(formatSliKind({ kind: "latency", metric: "m", matchers: "", thresholdSeconds: 0.3 })).toBe("latency ≤ 300 ms");
     expect(formatSliKind({ kind: "latency", metric: "m", matchers: "", thresholdSeconds: 2.5 })).toBe("latency ≤ 2.5 s");
-  });
-});
-
-describe("CSV", () => {
-  it("quotes separators and quotes, and defuses spreadsheet formulas", () => {
-    const csv = toCsv(["a", "b", "c"], [["x,y", 'say "hi"', -0.5], ["=HYPERLINK(1)", null, Number.NaN]]);
-    expect(csv).toBe('a,b,c\r\n"x,y","say ""hi""",-0.5\r\n\'=HYPERLINK(1),,\r\n');
   });
 });
 
