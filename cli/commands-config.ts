@@ -42,8 +42,8 @@ async function computePlan(flags: Flags) {
   if (!target) throw new CliError("missing -f <dir or file>");
   const managedBy = str(flags, "managed-by") ?? MANAGED_BY;
   const files = await readConfigFiles(target);
-  const { desired, issues } = loadFiles(files, { defaultTeam: str(flags, "team") });
-  if (hasErrors(issues)) return { plan: null, issues };
+  const { desired, issues, warnings } = loadFiles(files, { defaultTeam: str(flags, "team"), defaultService: str(flags, "service") });
+  if (hasErrors(issues)) return { plan: null, issues: [...issues, ...warnings] };
   const api = apiFromFlags(flags);
   const plan = makePlan(desired, await serverState(api), { managedBy });
   plan.issues.unshift(...issues);

@@ -6,7 +6,8 @@ import { parseSloth, SLOTH_CRD_API_VERSION, SLOTH_VERSION } from "./sloth";
 import { parseYamlFile, type Issue, type YamlDoc } from "./source";
 
 export type SourceFile = { path: string; text: string };
-export type LoadResult = { desired: DesiredState; issues: Issue[] };
+/** issues: errors only; warnings (what an import drops or changes) are in desired.warnings too. */
+export type LoadResult = { desired: DesiredState; issues: Issue[]; warnings: Issue[] };
 
 /** Builds the index of OpenSLO documents other documents refer to by name (SLI, AlertPolicy). */
 function openSloIndex(docs: YamlDoc[], issues: Issue[]): OpenSloIndex {
@@ -64,10 +65,11 @@ export function loadFiles(files: readonly SourceFile[], opts: OpenSloOptions = {
     docs.push(...parsed.docs);
   }
   const index = openSloIndex(docs, issues);
-  const desired: DesiredState = { services: [], slos: [], policies: [], origins: new Map() };
+  const warnings: Issue[] = [];
+  const desired: DesiredState = { services: [], slos: [], policies: [], origins: new Map(), warnings };
   for (const doc of docs) {
     const r = parseDoc(doc, index, opts);
-    issues.push(...r.issues);
+    for (const i of r.issues) (i.severity === "warning" ? warnings : issues).push(i);
     for (const item of r.items) {
       const key = keyOf(item);
       const first = desired.origins.get(key);
@@ -81,5 +83,5 @@ export function loadFiles(files: readonly SourceFile[], opts: OpenSloOptions = {
       else desired.policies.push(item.spec);
     }
   }
-  return { desired, issues };
+  return { desired, issues, warnings };
 }

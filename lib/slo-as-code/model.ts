@@ -1,4 +1,5 @@
-import type { Sli, SloWindow } from "@/lib/slo";
+import type { AlertSettings, Sli, SloWindow } from "@/lib/slo";
+import type { Issue } from "./source";
 
 /**
  * The canonical model SLOs-as-code works on: what the YAML files (native, OpenSLO, Sloth) describe and
@@ -30,6 +31,11 @@ export type SloSpec = {
   runbookUrl: string | null;
   alerting: boolean;
   labels: Record<string, string>;
+  /** Human title ("" = none) and the SLI's own name ("" = the SLO's name), from OpenSLO. */
+  displayName: string;
+  sliName: string;
+  /** Normalised (normalAlertSettings), so equal settings are equal values. */
+  alertSettings: AlertSettings;
 };
 
 export type PolicySpec = {
@@ -48,7 +54,7 @@ export type ConfigState = { services: ServiceSpec[]; slos: SloSpec[]; policies: 
 export type Origin = { file: string; line: number };
 
 /** What the files declare, with the origin of every resource (for error messages). */
-export type DesiredState = ConfigState & { origins: Map<string, Origin> };
+export type DesiredState = ConfigState & { origins: Map<string, Origin>; warnings?: Issue[] };
 
 /** What the server holds, with what apply needs to change it safely. */
 export type ServerState = {
@@ -99,7 +105,7 @@ export function normalWindow(w: SloWindow): SloWindow {
 }
 
 export const SERVICE_FIELDS = ["name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl", "dataSource"] as const;
-export const SLO_FIELDS = ["description", "objective", "window", "sli", "runbookUrl", "alerting", "labels"] as const;
+export const SLO_FIELDS = ["description", "displayName", "objective", "window", "sli", "sliName", "runbookUrl", "alerting", "labels", "alertSettings"] as const;
 /** Fields whose change makes a new immutable SLO version (which may need sign-off). */
 export const SLO_DEFINITION_FIELDS = ["objective", "window", "sli"] as const;
 export const POLICY_FIELDS = ["atRiskBelow", "freezeAtOrBelow", "freezeOnPageAlert", "agreedBy", "notes"] as const;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { NATIVE_API_VERSION, NATIVE_KINDS, policyDocSchema, serviceDocSchema, sloDocSchema } from "@/lib/validation/slo-as-code";
+import { isDefaultAlertSettings, normalAlertSettings } from "@/lib/slo";
 import { normalSli, normalWindow, type PolicySpec, type ServiceSpec, type SloSpec } from "./model";
 import type { Issue, YamlDoc } from "./source";
 
@@ -29,6 +30,14 @@ export function zodIssues(doc: YamlDoc, error: z.ZodError, prefix: readonly (str
   return out;
 }
 
+/** The canonical SloSpec of a validated native SLO document (Sloth, OpenSLO and Pyrra imports build one too). */
+export function sloSpecOf({ metadata: m, spec: s }: z.infer<typeof sloDocSchema>): SloSpec {
+  return {
+    service: s.service, name: m.name, description: s.description, displayName: m.displayName, objective: s.objective, window: normalWindow(s.window),
+    sli: normalSli(s.sli), sliName: s.sliName, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels, alertSettings: normalAlertSettings(s.alertSettings),
+  };
+}
+
 export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } {
   const kind = doc.get(["kind"]);
   if (typeof kind !== "string" || !(kind in NATIVE_KINDS)) {
@@ -47,9 +56,8 @@ export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } 
   if (kind === "SLO") {
     const r = sloDocSchema.safeParse(doc.data);
     if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
-    const { metadata: m, spec: s } = r.data;
     return {
-      items: [{ kind: "slo", line, spec: { service: s.service, name: m.name, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels } }],
+      items: [{ kind: "slo", line, spec: sloSpecOf(r.data) }],
       issues: [],
     };
   }
@@ -79,8 +87,11 @@ export function sloDoc(s: SloSpec) {
   return {
     apiVersion: NATIVE_API_VERSION,
     kind: "SLO",
-    metadata: compact({ name: s.name, labels: s.labels }),
-    spec: compact({ service: s.service, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), runbookUrl: s.runbookUrl, alerting: s.alerting }),
+    metadata: compact({ name: s.name, displayName: s.displayName, labels: s.labels }),
+    spec: compact({
+      service: s.service, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), sliName: s.sliName,
+      runbookUrl: s.runbookUrl, alerting: s.alerting, alertSettings: isDefaultAlertSettings(s.alertSettings) ? null : s.alertSettings,
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { burnRateAlerts, nominalWindowSeconds, sliSelectors, type SloWindow } from "@/lib/slo";
+import { burnRateAlerts, isDefaultAlertSettings, nominalWindowSeconds, sliSelectors, type SloWindow } from "@/lib/slo";
 import type { ServiceSpec, SloSpec } from "./model";
 import { ANNOTATIONS, OPENSLO_API_VERSION } from "./openslo-import";
 
@@ -74,13 +74,17 @@ export function openSloSlo(s: SloSpec) {
     kind: "SLO",
     metadata: {
       name: s.name,
+      ...(s.displayName ? { displayName: s.displayName } : {}),
       ...(Object.keys(s.labels).length ? { labels: s.labels } : {}),
-      ...annotations([[ANNOTATIONS.runbook, s.runbookUrl]]),
+      ...annotations([
+        [ANNOTATIONS.runbook, s.runbookUrl],
+        [ANNOTATIONS.alertSettings, isDefaultAlertSettings(s.alertSettings) ? null : JSON.stringify(s.alertSettings)],
+      ]),
     },
     spec: {
       ...(s.description ? { description: s.description } : {}),
       service: s.service,
-      indicator: { metadata: { name: s.name }, spec: { ratioMetric } },
+      indicator: { metadata: { name: s.sliName || s.name }, spec: { ratioMetric } },
       timeWindow: timeWindow(s.window),
       budgetingMethod: "Occurrences",
       objectives: [{ target: s.objective }],

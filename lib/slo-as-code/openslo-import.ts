@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
 import { roundSignificant, type Sli, type SloWindow } from "@/lib/slo";
 import { serviceDocSchema, sloDocSchema } from "@/lib/validation/slo-as-code";
-import { normalSli, normalWindow, type ServiceSpec, type SloSpec } from "./model";
-import { zodIssues, type Parsed } from "./native";
+import type { ServiceSpec } from "./model";
+import { sloSpecOf, zodIssues, type Parsed } from "./native";
+import { alertingOf } from "./openslo-alerts";
 import { ratioOrLatency, toCounterSelector } from "./promql";
 import { isRecord, type Issue, type Path, type YamlDoc } from "./source";
 
@@ -12,7 +13,9 @@ import { isRecord, type Issue, type Path, type YamlDoc } from "./source";
  * and DataSource documents are accepted as reference targets. Whatever srecp cannot represent is an
  * error naming file, line and field: Timeslices budgeting, thresholdMetric and raw ratios, gauges,
  * several objectives, windows other than 7/28/30 days or one calendar month/week, queries that are not
- * one counter selector.
+ * one counter selector. What is read but not kept (alert policies replaced by srecp's burn-rate tiers,
+ * notification targets, display names of objectives, foreign annotations) is a warning. A file may hold
+ * the documents separated by `---` or as one YAML list (source.ts).
  */
 export const OPENSLO_API_VERSION = "openslo/v1";
 export const OPENSLO_KINDS = ["Service", "SLO", "SLI", "AlertPolicy", "AlertCondition", "AlertNotificationTarget", "DataSource"] as const;
@@ -25,10 +28,13 @@ export const ANNOTATIONS = {
   repo: "srecp.dev/repo-url",
   dashboard: "srecp.dev/dashboard-url",
   dataSource: "srecp.dev/data-source",
+  /** JSON of the SLO's alert settings (name, labels, annotations, page/ticket), written only when not the defaults. */
+  alertSettings: "srecp.dev/alert-settings",
 } as const;
 
 export type OpenSloIndex = { slis: Map<string, YamlDoc>; alertPolicies: Map<string, YamlDoc> };
-export type OpenSloOptions = { defaultTeam?: string };
+/** defaultTeam: owner of OpenSLO services without a team annotation; defaultService: service of Pyrra SLOs without one. */
+export type OpenSloOptions = { defaultTeam?: string; defaultService?: string };
 
 const annotation = (doc: YamlDoc, key: string): unknown => doc.get(["metadata", "annotations", key]);
 const annPath = (key: string): Path => ["metadata", "annotations", key];
@@ -179,21 +185,35 @@ function objectiveOf(doc: YamlDoc, issues: Issue[]): number | undefined {
   return typeof o.targetPercent === "number" ? roundSignificant(o.targetPercent / 100) : void issues.push(doc.issue([...at, "targetPercent"], "must be a number"));
 }
 
-function alertingOf(doc: YamlDoc, index: OpenSloIndex, issues: Issue[]): boolean {
-  const policies = doc.get(["spec", "alertPolicies"]);
-  if (policies === undefined) return false;
-  if (!Array.isArray(policies)) {
-    issues.push(doc.issue(["spec", "alertPolicies"], "must be a list"));
-    return false;
+/** SLO fields OpenSLO has that srecp does not keep: each one present is a warning. */
+function droppedFields(doc: YamlDoc, indicator: Located | Issue, issues: Issue[]) {
+  const warn = (d: YamlDoc, path: Path, what: string) => issues.push(d.issue(path, `${what} is not kept by srecp (dropped)`, "warning"));
+  const o: Path = ["spec", "objectives", 0];
+  for (const k of ["displayName", "name"]) if (doc.get([...o, k]) !== undefined) warn(doc, [...o, k], `the objective's ${k}`);
+  const ann = doc.get(["metadata", "annotations"]);
+  if (isRecord(ann)) for (const k of Object.keys(ann)) if (!k.startsWith("srecp.dev/")) warn(doc, ["metadata", "annotations", k], `annotation ${k}`);
+  if ("doc" in indicator) {
+    const meta: Path = indicator.doc === doc ? ["spec", "indicator", "metadata"] : ["metadata"];
+    if (indicator.doc.get([...meta, "displayName"]) !== undefined) warn(indicator.doc, [...meta, "displayName"], "the SLI's displayName");
+    if (indicator.doc.get([...indicator.path, "description"]) !== undefined) warn(indicator.doc, [...indicator.path, "description"], "the SLI's description");
   }
-  policies.forEach((p, i) => {
-    if (isRecord(p) && typeof p.alertPolicyRef === "string" && !index.alertPolicies.has(p.alertPolicyRef)) {
-      issues.push(doc.issue(["spec", "alertPolicies", i, "alertPolicyRef"], `no AlertPolicy named "${p.alertPolicyRef}" in the files`));
-    } else if (!isRecord(p) || (p.alertPolicyRef === undefined && p.kind !== "AlertPolicy")) {
-      issues.push(doc.issue(["spec", "alertPolicies", i], "each item is an alertPolicyRef or an inline AlertPolicy"));
-    }
-  });
-  return policies.length > 0;
+}
+
+/** The SLI's own name: the inline indicator's metadata.name or the referenced SLI; "" when it is the SLO's name. */
+function sliNameOf(doc: YamlDoc): unknown {
+  const name = doc.get(["spec", "indicator"]) !== undefined ? doc.get(["spec", "indicator", "metadata", "name"]) : doc.get(["spec", "indicatorRef"]);
+  return name === doc.get(["metadata", "name"]) ? "" : (name ?? "");
+}
+
+function alertSettingsOf(doc: YamlDoc, issues: Issue[]): unknown {
+  const raw = annotation(doc, ANNOTATIONS.alertSettings);
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(String(raw));
+  } catch {
+    issues.push(doc.issue(annPath(ANNOTATIONS.alertSettings), "must be the JSON srecp export writes"));
+    return undefined;
+  }
 }
 
 export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Parsed[]; issues: Issue[] } {
@@ -202,17 +222,23 @@ export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Par
   const sli = "doc" in indicator ? sliOf(indicator, issues) : void issues.push(indicator);
   const window = windowOf(doc, issues);
   const objective = objectiveOf(doc, issues);
-  const alerting = alertingOf(doc, index, issues);
+  const alerting = alertingOf(doc, index.alertPolicies, window, issues);
+  const alertSettings = alertSettingsOf(doc, issues);
+  droppedFields(doc, indicator, issues);
   const labels = doc.get(["metadata", "labels"]) ?? {};
   if (isRecord(labels)) {
     for (const [k, v] of Object.entries(labels)) if (typeof v !== "string") issues.push(doc.issue(["metadata", "labels", k], "label values must be strings (lists cannot be mapped to Prometheus labels)"));
   }
-  if (issues.length || !sli || !window || objective === undefined) return { items: [], issues };
+  if (issues.some((i) => i.severity === "error") || !sli || !window || objective === undefined) return { items: [], issues };
+  const displayName = doc.get(["metadata", "displayName"]);
   const native = {
     apiVersion: "srecp/v1",
     kind: "SLO",
-    metadata: { name: doc.get(["metadata", "name"]), labels },
-    spec: { service: doc.get(["spec", "service"]), description: doc.get(["spec", "description"]) ?? "", objective, window, sli, runbookUrl: annotation(doc, ANNOTATIONS.runbook) ?? null, alerting },
+    metadata: { name: doc.get(["metadata", "name"]), ...(displayName !== undefined ? { displayName } : {}), labels },
+    spec: {
+      service: doc.get(["spec", "service"]), description: doc.get(["spec", "description"]) ?? "", objective, window, sli, sliName: sliNameOf(doc),
+      runbookUrl: annotation(doc, ANNOTATIONS.runbook) ?? null, alerting, ...(alertSettings !== undefined ? { alertSettings } : {}),
+    },
   };
   const r = sloDocSchema.safeParse(native);
   if (!r.success) {
@@ -221,12 +247,12 @@ export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Par
       if (f === "spec.objective") return { doc, path: ["spec", "objectives", 0] };
       if (f.startsWith("spec.window")) return { doc, path: ["spec", "timeWindow", 0] };
       if (f === "spec.runbookUrl") return { doc, path: annPath(ANNOTATIONS.runbook) };
+      if (f.startsWith("spec.alertSettings")) return { doc, path: annPath(ANNOTATIONS.alertSettings) };
+      if (f === "spec.sliName") return doc.get(["spec", "indicator"]) !== undefined ? { doc, path: ["spec", "indicator", "metadata", "name"] } : { doc, path: ["spec", "indicatorRef"] };
       if (f.startsWith("spec.sli") && "doc" in indicator) return { doc: indicator.doc, path: [...indicator.path, "ratioMetric"] };
       return { doc, path: p };
     };
-    return { items: [], issues: remap(doc, zodIssues(doc, r.error), where) };
+    return { items: [], issues: [...issues, ...remap(doc, zodIssues(doc, r.error), where)] };
   }
-  const { metadata: m, spec: s } = r.data;
-  const spec: SloSpec = { service: s.service, name: m.name, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels };
-  return { items: [{ kind: "slo", spec, line: doc.line(["metadata", "name"]) }], issues: [] };
+  return { items: [{ kind: "slo", spec: sloSpecOf(r.data), line: doc.line(["metadata", "name"]) }], issues };
 }

@@ -2,6 +2,7 @@ import {
   MANAGED_BY, POLICY_FIELDS, policyKey, sameValue, SERVICE_FIELDS, serviceKey, SLO_DEFINITION_FIELDS, SLO_FIELDS, sloKey,
   type DesiredState, type Origin, type PolicySpec, type ServerState, type ServiceSpec, type SloSpec,
 } from "./model";
+import { alertsSkippedReason } from "@/lib/slo";
 import type { Issue } from "./source";
 
 /**
@@ -24,7 +25,11 @@ export type Change =
   | { action: "delete"; kind: "slo"; key: string; id: string }
   | { action: "create" | "update"; kind: "policy"; key: string; spec: PolicySpec; fields: FieldChange[]; version: number | null };
 
-export type Plan = { changes: Change[]; issues: Issue[]; notes: string[]; managedBy: string };
+/**
+ * warnings: what the files' import drops or changes (from loadFiles) and what the plan itself sees, e.g. an
+ * SLO that will get no alerts because it has no runbook. They never stop an apply, but are always shown.
+ */
+export type Plan = { changes: Change[]; issues: Issue[]; warnings: Issue[]; notes: string[]; managedBy: string };
 
 const diff = <T extends object>(fields: readonly (keyof T & string)[], before: T, after: T): FieldChange[] =>
   fields.filter((f) => !sameValue(before[f], after[f])).map((f) => ({ field: f, before: before[f], after: after[f] }));
@@ -32,6 +37,7 @@ const diff = <T extends object>(fields: readonly (keyof T & string)[], before: T
 export function makePlan(desired: DesiredState, server: ServerState, opts: { managedBy?: string } = {}): Plan {
   const owner = opts.managedBy ?? MANAGED_BY;
   const issues: Issue[] = [];
+  const warnings: Issue[] = [...(desired.warnings ?? [])];
   const notes: string[] = [];
   const origin = (key: string): Origin => desired.origins.get(key) ?? { file: "(files)", line: 1 };
   const error = (key: string, field: string, message: string) => issues.push({ severity: "error", ...origin(key), field, message });
@@ -70,6 +76,9 @@ export function makePlan(desired: DesiredState, server: ServerState, opts: { man
   for (const d of desired.slos) {
     const key = sloKey(d);
     checkServiceRef(key, "service", d.service);
+    if (d.alerting && alertsSkippedReason(d)?.code === "NO_RUNBOOK") {
+      warnings.push({ severity: "warning", ...origin(key), field: "runbookUrl", message: `${key} has no runbook URL, so it gets no alert rules (every srecp alert needs a runbook); add one to get its burn-rate alerts` });
+    }
     const cur = serverSlos.get(key);
     if (!cur) {
       out.sloCreates.push({ action: "create", kind: "slo", key, spec: d });
@@ -110,7 +119,7 @@ export function makePlan(desired: DesiredState, server: ServerState, opts: { man
   }
 
   const changes = [...out.serviceCreates, ...out.serviceUpdates, ...out.teamPolicies, ...out.sloCreates, ...out.sloUpdates, ...out.servicePolicies, ...out.sloDeletes, ...out.serviceDeletes];
-  return { changes, issues, notes, managedBy: owner };
+  return { changes, issues, warnings, notes, managedBy: owner };
 }
 
 export const planCounts = (p: Plan) => ({

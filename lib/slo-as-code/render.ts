@@ -19,6 +19,7 @@ export function formatPlan(plan: Plan): string {
   const lines: string[] = [];
   const errors = plan.issues.filter((i) => i.severity === "error");
   for (const i of plan.issues) lines.push(formatIssue(i));
+  for (const w of plan.warnings) lines.push(formatIssue(w));
   if (errors.length) {
     lines.push("", `Plan failed: ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing would be changed.`);
     return lines.join("\n");
@@ -39,7 +40,10 @@ export type ApplyRequest = { method: "POST" | "PATCH" | "PUT" | "DELETE"; path: 
 
 const seg = encodeURIComponent;
 const serviceBody = (s: ServiceSpec) => ({ name: s.name, team: s.team, tier: s.tier, description: s.description, runbookUrl: s.runbookUrl, repoUrl: s.repoUrl, dashboardUrl: s.dashboardUrl, dataSource: s.dataSource });
-const sloBody = (s: SloSpec) => ({ description: s.description, objective: s.objective, window: s.window, sli: s.sli, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: s.labels });
+const sloBody = (s: SloSpec) => ({
+  description: s.description, displayName: s.displayName, objective: s.objective, window: s.window, sli: s.sli, sliName: s.sliName,
+  runbookUrl: s.runbookUrl, alerting: s.alerting, labels: s.labels, alertSettings: s.alertSettings,
+});
 const policyBody = (p: PolicySpec) => ({ atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, notes: p.notes });
 const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from "yaml";
 
 /** A problem in the files, located by file, 1-based line and field path. */
 export type Issue = { severity: "error" | "warning"; file: string; line: number; field: string; message: string };
@@ -10,7 +10,11 @@ export const hasErrors = (issues: readonly Issue[]) => issues.some((i) => i.seve
 
 export type Path = readonly (string | number)[];
 
-/** One YAML document of a file, with line lookup for any field path inside it. */
+/**
+ * One YAML document of a file, with line lookup for any field path inside it. `prefix` locates a
+ * document written as an item of a top-level list (OpenSLO's SDK examples put several documents in one
+ * list); paths given to get/line/issue are relative to it.
+ */
 export class YamlDoc {
   readonly data: unknown;
 
@@ -18,15 +22,19 @@ export class YamlDoc {
     readonly file: string,
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly prefix: Path = [],
   ) {
-    this.data = doc.toJS({ maxAliasCount: 100 });
+    let data: unknown = doc.toJS({ maxAliasCount: 100 });
+    for (const k of prefix) data = (data as Record<string | number, unknown>)[k];
+    this.data = data;
   }
 
   /**
    * Line of the deepest node that exists along `path`: the line of its key when it is a map entry
    * (so `spec:` rather than the first line of its block), the document's first line when none exists.
    */
-  line(path: Path = []): number {
+  line(relative: Path = []): number {
+    const path = [...this.prefix, ...relative];
     for (let n = path.length; n >= 0; n--) {
       if (n > 0) {
         const parent = n === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, n - 1), true);
@@ -72,6 +80,14 @@ export function parseYamlFile(file: string, text: string): { docs: YamlDoc[]; is
     }
     if (doc.errors.length) continue;
     if (doc.contents === null) continue; // an empty document (e.g. a trailing ---)
+    if (isSeq(doc.contents)) {
+      const whole = new YamlDoc(file, doc, lines);
+      (whole.data as unknown[]).forEach((item, i) => {
+        if (isRecord(item)) docs.push(new YamlDoc(file, doc, lines, [i]));
+        else issues.push(whole.issue([i], "a file written as a list must list documents (maps with apiVersion and kind)"));
+      });
+      continue;
+    }
     docs.push(new YamlDoc(file, doc, lines));
   }
   return { docs, issues };

@@ -4,6 +4,7 @@ export { parseDuration, formatDuration } from "./duration";
 export { formatLe, promqlString, sliSelectors, sliIncreaseQueries, sliErrorRatioQuery } from "./promql";
 export { windowBounds, windowLengthSeconds, nominalWindowSeconds } from "./window";
 export { errorBudgetRatio, computeBudget, burnRate, exhaustsAt, type BudgetResult } from "./budget";
+export * from "./alert-settings";
 export { burnRateAlerts, evaluateAlerts, type BurnAlertName, type BurnRateAlert, type EvaluatedBurnRateAlert } from "./alerts";
 export { burndownSeries, pickStep, type BurndownPoint } from "./burndown";
 export * from "./rule-names";

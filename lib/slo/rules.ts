@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { normalAlertSettings, type AlertSettings, type AlertSettingsInput } from "./alert-settings";
 import { burnRateAlerts, type BurnRateAlert } from "./alerts";
 import { errorBudgetRatio } from "./budget";
 import { formatDuration } from "./duration";
@@ -17,6 +18,8 @@ export type SloRuleInput = {
   sli: Sli;
   runbookUrl?: string | null;
   alerting: boolean;
+  /** Alert name, labels, annotations and per-severity switches (Sloth/Pyrra imports); defaults when absent. */
+  alertSettings?: AlertSettingsInput | null;
 };
 export type RecordingRule = { record: string; expr: string; labels: Record<string, string> };
 export type AlertingRule = { alert: string; expr: string; for: string; labels: Record<string, string>; annotations: Record<string, string> };
@@ -28,8 +31,9 @@ export type AlertsSkipped = { code: "ALERTING_DISABLED" | "NO_RUNBOOK"; message:
  * Why an SLO gets no alert rules, or null when it gets all four. The source document's rule: "every alert
  * has a runbook URL; no runbook → no alert". Recording rules are generated either way.
  */
-export function alertsSkippedReason(slo: Pick<SloRuleInput, "alerting" | "runbookUrl">): AlertsSkipped | null {
-  if (!slo.alerting) return { code: "ALERTING_DISABLED", message: "Alerting is turned off for this SLO; only recording rules are generated." };
+export function alertsSkippedReason(slo: Pick<SloRuleInput, "alerting" | "runbookUrl" | "alertSettings">): AlertsSkipped | null {
+  const settings = normalAlertSettings(slo.alertSettings);
+  if (!slo.alerting || (!settings.page.enabled && !settings.ticket.enabled)) return { code: "ALERTING_DISABLED", message: "Alerting is turned off for this SLO; only recording rules are generated." };
   if (!slo.runbookUrl || slo.runbookUrl.trim() === "") {
     return { code: "NO_RUNBOOK", message: "No runbook URL: every alert needs a runbook, so no alert rules are generated until one is set." };
   }
@@ -77,20 +81,24 @@ const recordingRules = (slo: SloRuleInput, labels: Record<string, string>, windo
   ];
 };
 
-const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: BurnRateAlert, budget: number, runbookUrl: string, windowText: string): AlertingRule => {
+const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: BurnRateAlert, budget: number, runbookUrl: string, windowText: string, settings: AlertSettings): AlertingRule => {
   const threshold = roundSignificant(tier.factor * budget);
   const match = `{slo_id=${promqlString(slo.id)}}`;
+  const own = settings[tier.severity];
   return {
-    alert: SLO_ALERT_NAME,
+    alert: settings.name ?? SLO_ALERT_NAME,
     expr: `${errorRatioMetric(tier.longWindow)}${match} >= ${threshold} and ${errorRatioMetric(tier.shortWindow)}${match} >= ${threshold}`,
     for: tier.for,
-    labels: { ...labels, severity: tier.severity, tier: tier.name, long_window: tier.longWindow, short_window: tier.shortWindow },
+    // Imported labels may replace `severity` (routes are often built on it) but never the SLO's identity.
+    labels: { severity: tier.severity, ...settings.labels, ...own.labels, ...labels, tier: tier.name, long_window: tier.longWindow, short_window: tier.shortWindow },
     annotations: {
       summary: templateSafe(
         `${slo.name} (${slo.service}): error budget burning at ${tier.factor}x or faster over ${tier.longWindow} and ${tier.shortWindow} ` +
           `(objective ${percent(slo.objective)} over ${windowText}; ${percent(tier.budgetShare)} of the budget spent per ${tier.longWindow})`,
       ),
       description: `Long-window error ratio {{ $value | humanizePercentage }}, threshold ${percent(threshold)} (${tier.factor} x budget ${percent(budget)}).`,
+      ...settings.annotations,
+      ...own.annotations,
       runbook_url: templateSafe(runbookUrl.trim()),
     },
   };
@@ -98,7 +106,7 @@ const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: Burn
 
 /**
  * Prometheus rule file for the SLOs: one group per SLO (`slo-<id>`), recording rules first, then the four
- * burn-rate alerts. One group keeps the order deterministic: Prometheus evaluates a group's rules in order
+ * burn-rate alerts (those of a disabled severity left out). One group keeps the order deterministic: Prometheus evaluates a group's rules in order
  * at the same timestamp, so alerts always read this evaluation's ratios (no group_eval_order needed).
  * SLOs whose alertsSkippedReason is non-null get recording rules only.
  * @throws SloDefinitionError on an invalid SLO or a duplicate id.
@@ -116,7 +124,10 @@ export function generateRuleGroups(slos: readonly SloRuleInput[]): RuleFile {
     const rules: RuleGroup["rules"] = recordingRules(slo, labels, windowRange, budget);
     if (alertsSkippedReason(slo) === null) {
       const windowText = windowLabel(slo.window);
-      for (const tier of burnRateAlerts(windowSeconds)) rules.push(alertRule(slo, labels, tier, budget, slo.runbookUrl ?? "", windowText));
+      const settings = normalAlertSettings(slo.alertSettings);
+      for (const tier of burnRateAlerts(windowSeconds)) {
+        if (settings[tier.severity].enabled) rules.push(alertRule(slo, labels, tier, budget, slo.runbookUrl ?? "", windowText, settings));
+      }
     }
     return { name: `slo-${slo.id}`, rules };
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { nameSchema, optionalUrlSchema, slugSchema } from "./common";
 import { managedBySchema } from "./catalog";
 import { budgetPolicySchema } from "./policy";
-import { createSloSchema, objectiveSchema, sliSchema, windowSchema } from "./slo";
+import { alertSettingsSchema, createSloSchema, objectiveSchema, sliNameSchema, sliSchema, sloDisplayNameSchema, windowSchema } from "./slo";
 
 /**
  * SLOs as code, native format `apiVersion: srecp/v1` (docs/slo-as-code.md). One YAML document per
@@ -34,7 +34,7 @@ export const sloDocSchema = z
   .object({
     apiVersion: z.literal(NATIVE_API_VERSION),
     kind: z.literal("SLO"),
-    metadata: z.object({ name: sloName, labels }).strict(),
+    metadata: z.object({ name: sloName, displayName: sloDisplayNameSchema, labels }).strict(),
     spec: z
       .object({
         service: slugSchema,
@@ -44,6 +44,8 @@ export const sloDocSchema = z
         sli: sliSchema,
         runbookUrl: optionalUrlSchema,
         alerting: z.boolean({ error: "must be true or false" }).default(true),
+        sliName: sliNameSchema,
+        alertSettings: alertSettingsSchema,
       })
       .strict(),
   })
@@ -79,7 +81,8 @@ export const configStateSchema = z.object({
     z.object({
       id: z.string(), service: z.string(), name: z.string(), description: z.string(), objective: z.number(),
       window: windowSchema, sli: sliSchema, runbookUrl: z.string().nullable(), alerting: z.boolean(),
-      labels: z.record(z.string(), z.string()), managedBy: z.string().nullable(), revision: z.number(),
+      labels: z.record(z.string(), z.string()), displayName: z.string(), sliName: z.string(), alertSettings: alertSettingsSchema,
+      managedBy: z.string().nullable(), revision: z.number(),
       pendingSignOff: z.boolean().describe("the definition shown is a proposal awaiting an approver's sign-off"),
     }),
   ),

@@ -1,8 +1,36 @@
 import { z } from "zod";
 import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
 import { managedBySchema } from "./catalog";
+import { formatPromqlError, promqlError } from "@/lib/promql/parse";
+import { checkSeriesSelector } from "@/lib/promql/selector";
 
-const selector = z.string().trim().min(1, "is required").max(4000, "must be at most 4000 characters");
+/**
+ * One series selector, parsed with Prometheus' grammar (lib/promql) in the browser and on the server alike,
+ * so invalid PromQL never reaches a rule file, with or without a Prometheus to ask.
+ */
+const selector = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(4000, "must be at most 4000 characters")
+  .superRefine((value, ctx) => {
+    if (value === "" || value.length > 4000) return;
+    const r = checkSeriesSelector(value);
+    if (!r.ok) ctx.addIssue({ code: "custom", message: r.message });
+  });
+
+// Latency matchers are the text inside the braces; parsed as `x{…}` and positions shifted back to the field.
+function checkLatencyMatchers(matchers: string, ctx: z.RefinementCtx) {
+  if (matchers === "") return;
+  if (/[{}]/.test(matchers)) return ctx.addIssue({ code: "custom", path: ["matchers"], message: "write the matchers without braces, e.g. service=\"checkout\"" });
+  const text = `x{${matchers}}`;
+  const r = checkSeriesSelector(text);
+  if (!r.ok) {
+    const at = Math.max(0, Math.min(r.error.offset - 2, matchers.length));
+    return ctx.addIssue({ code: "custom", path: ["matchers"], message: formatPromqlError(promqlError(matchers, at, r.error.message)) });
+  }
+  if (r.selector.matchers.some((m) => m.name === "le")) ctx.addIssue({ code: "custom", path: ["matchers"], message: "leave out le: it is set from the threshold" });
+}
 
 export const ratioSliSchema = z
   .object({
@@ -18,7 +46,7 @@ export const latencySliSchema = z.object({
   metric: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a histogram metric name without _bucket, e.g. http_request_duration_seconds"),
   matchers: z.string().trim().max(2000).default(""),
   thresholdSeconds: z.number({ error: "must be a number of seconds" }).positive("must be greater than 0"),
-});
+}).superRefine((sli, ctx) => checkLatencyMatchers(sli.matchers, ctx));
 
 export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema], { error: "kind must be ratio or latency" });
 export type SliInput = z.infer<typeof sliSchema>;
@@ -39,7 +67,48 @@ export const objectiveSchema = z
   .gt(0, "must be greater than 0")
   .lt(1, "must be less than 1 (100 % leaves no error budget)");
 
-const labelsSchema = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are Prometheus label names"), z.string().max(200)).default({});
+// Without .default(): updateSloSchema is .partial(), and a default there would reset the field on every PATCH.
+const labelsRecord = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are Prometheus label names"), z.string().max(200));
+const labelsSchema = labelsRecord.default({});
+
+const RESERVED_ALERT_LABELS = ["slo_id", "service", "slo", "tier", "long_window", "short_window"];
+// Key checks in superRefine: zod reports a failed record key only as "Invalid key in record".
+const PROMETHEUS_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const nameMap = (max: number, reserved: readonly string[]) =>
+  z
+    .record(z.string(), z.string().max(max, `must be at most ${max} characters`))
+    .superRefine((m, ctx) => {
+      for (const k of Object.keys(m)) {
+        if (!PROMETHEUS_NAME.test(k)) ctx.addIssue({ code: "custom", path: [k], message: "names are Prometheus label names (letters, digits and _)" });
+        else if (reserved.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)" });
+      }
+    })
+    .default({});
+const alertLabelsSchema = nameMap(500, RESERVED_ALERT_LABELS);
+const annotationsSchema = nameMap(5000, []);
+const severityAlertSchema = z
+  .object({ enabled: z.boolean({ error: "must be true or false" }).default(true), labels: alertLabelsSchema, annotations: annotationsSchema })
+  .strict()
+  .default({ enabled: true, labels: {}, annotations: {} });
+
+/** Alert name, labels and annotations of the burn-rate alerts (kept from Sloth and Pyrra imports); lib/slo/alert-settings.ts. */
+const alertSettingsObject = z
+  .object({
+    name: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus alert name, e.g. CheckoutHighErrorRate").max(200).nullish().transform((v) => v || null),
+    labels: alertLabelsSchema,
+    annotations: annotationsSchema,
+    page: severityAlertSchema,
+    ticket: severityAlertSchema,
+  })
+  .strict();
+export const alertSettingsSchema = alertSettingsObject.default({ name: null, labels: {}, annotations: {}, page: { enabled: true, labels: {}, annotations: {} }, ticket: { enabled: true, labels: {}, annotations: {} } });
+export type AlertSettingsInput = z.infer<typeof alertSettingsSchema>;
+/** A human title shown next to the slug (OpenSLO metadata.displayName). */
+const displayNameText = z.string().trim().max(200, "must be at most 200 characters");
+export const sloDisplayNameSchema = displayNameText.default("");
+/** The SLI's own name (OpenSLO SLI metadata.name), kept so an export names it the same way. */
+const sliNameText = z.string().trim().max(63, "must be at most 63 characters");
+export const sliNameSchema = sliNameText.default("");
 
 export const createSloSchema = z.object({
   service: slugSchema,
@@ -51,6 +120,9 @@ export const createSloSchema = z.object({
   runbookUrl: optionalUrlSchema,
   alerting: z.boolean().default(true),
   labels: labelsSchema,
+  displayName: sloDisplayNameSchema,
+  sliName: sliNameSchema,
+  alertSettings: alertSettingsSchema,
   /** Set by `srecp apply` for SLOs managed as code. */
   managedBy: z.string().max(63).nullish(),
 });
@@ -64,7 +136,10 @@ export const updateSloSchema = z
     window: windowSchema,
     runbookUrl: optionalUrlSchema,
     alerting: z.boolean(),
-    labels: labelsSchema,
+    labels: labelsRecord,
+    displayName: displayNameText,
+    sliName: sliNameText,
+    alertSettings: alertSettingsObject,
     managedBy: managedBySchema,
     /** The revision the edit is based on (optimistic concurrency). */
     revision: z.number().int().min(1),

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import type { Sli, SloWindow } from "@/lib/slo";
+import { normalAlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
 import type { ServerState } from "@/lib/slo-as-code";
 
 /**
@@ -38,6 +38,7 @@ export async function configState(actor: Actor, filter: { managedBy?: string | n
       return [{
         id: s.id, service: s.service.slug, name: s.name, description: s.description, objective: v.objective, window: v.window as SloWindow,
         sli: v.sli as Sli, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: s.labels as Record<string, string>,
+        displayName: s.displayName, sliName: s.sliName, alertSettings: normalAlertSettings(s.alertSettings as AlertSettingsInput),
         managedBy: s.managedBy, revision: s.revision, pendingSignOff: v.status === "pending",
       }];
     }),

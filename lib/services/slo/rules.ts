@@ -5,7 +5,7 @@ import { requireSloDef } from "./read-slos";
 
 const ruleInput = (d: SloDef) => ({
   id: d.id, name: d.name, service: d.service.slug, objective: d.version.objective, window: d.version.window,
-  sli: d.version.sli, runbookUrl: d.runbookUrl, alerting: d.alerting,
+  sli: d.version.sli, runbookUrl: d.runbookUrl, alerting: d.alerting, alertSettings: d.alertSettings,
 });
 
 /** Header comments say which SLOs got no alerts and why ("no runbook, no alert"). */

@@ -31,7 +31,7 @@ export async function createSlo(actor: Actor, input: CreateSloInput) {
       const slo = await tx.slo.create({
         data: {
           serviceId: service.id, name: input.name, description: input.description, runbookUrl: input.runbookUrl,
-          alerting: input.alerting, labels: input.labels,
+          alerting: input.alerting, labels: input.labels, displayName: input.displayName, sliName: input.sliName, alertSettings: input.alertSettings,
           managedBy: input.managedBy ?? null,
           versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, ...signature(actor, service.teamId), effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
         },

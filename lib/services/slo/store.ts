@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import type { Sli, SloWindow } from "@/lib/slo";
+import { normalAlertSettings, type AlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
 
 /** The flattened view of an SLO and the version in force that the engine works with. */
 export type SloDef = {
@@ -9,6 +9,9 @@ export type SloDef = {
   runbookUrl: string | null;
   alerting: boolean;
   labels: Record<string, string>;
+  displayName: string;
+  sliName: string;
+  alertSettings: AlertSettings;
   revision: number;
   service: { id: string; slug: string; name: string; teamId: string; teamSlug: string; dataSourceId: string | null };
   version: { id: string; number: number; sli: Sli; objective: number; window: SloWindow; effectiveFrom: Date; status: string };
@@ -54,6 +57,9 @@ function toDef(row: Row, includeUnsigned: boolean): SloDef | null {
     runbookUrl: row.runbookUrl,
     alerting: row.alerting,
     labels: row.labels as Record<string, string>,
+    displayName: row.displayName,
+    sliName: row.sliName,
+    alertSettings: normalAlertSettings(row.alertSettings as AlertSettingsInput),
     revision: row.revision,
     service: { id: row.service.id, slug: row.service.slug, name: row.service.name, teamId: row.service.teamId, teamSlug: row.service.team.slug, dataSourceId: row.service.dataSourceId },
     version: { id: v.id, number: v.number, sli: v.sli as Sli, objective: v.objective, window: v.window as SloWindow, effectiveFrom: v.effectiveFrom, status: v.status },

@@ -1,3 +1,4 @@
+import { sloDefaults } from "./helpers";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { exportFiles, exportStream, loadFiles, sortState, type ConfigState } from "@/lib/slo-as-code";
@@ -8,9 +9,9 @@ const state: ConfigState = {
     { slug: "checkout", name: "Checkout", team: "payments", tier: 1, description: "Takes orders", runbookUrl: "https://r.example.com/c", repoUrl: null, dashboardUrl: null, dataSource: "mimir" },
   ],
   slos: [
-    { service: "checkout", name: "latency", description: "", objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, sli: { kind: "latency", metric: "h_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 }, runbookUrl: null, alerting: false, labels: {} },
-    { service: "checkout", name: "availability", description: "Orders", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'x_total{s="c"}', bad: 'x_total{s="c",code=~"5.."}' }, runbookUrl: "https://r.example.com/a", alerting: true, labels: { z: "1", a: "2" } },
-    { service: "search", name: "availability", description: "", objective: 0.995, window: { kind: "rolling", days: 7 }, sli: { kind: "ratio", total: "y_total", good: "y_ok_total" }, runbookUrl: null, alerting: true, labels: {} },
+    { ...sloDefaults(), service: "checkout", name: "latency", description: "", objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, sli: { kind: "latency", metric: "h_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 }, runbookUrl: null, alerting: false, labels: {} },
+    { ...sloDefaults(), service: "checkout", name: "availability", description: "Orders", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'x_total{s="c"}', bad: 'x_total{s="c",code=~"5.."}' }, runbookUrl: "https://r.example.com/a", alerting: true, labels: { z: "1", a: "2" } },
+    { ...sloDefaults(), service: "search", name: "availability", description: "", objective: 0.995, window: { kind: "rolling", days: 7 }, sli: { kind: "ratio", total: "y_total", good: "y_ok_total" }, runbookUrl: null, alerting: true, labels: {} },
   ],
   policies: [
     { scope: "team", target: "payments", atRiskBelow: 0.3, freezeAtOrBelow: 0, freezeOnPageAlert: true, agreedBy: "CFO", notes: "agreed in Q3" },
@@ -43,7 +44,7 @@ describe("export", () => {
     const files = exportFiles(state, format);
     const r = loadFiles([...files].map(([path, text]) => ({ path, text })));
     expect(r.issues).toEqual([]);
-    const { origins: _o, ...back } = r.desired;
+    const { origins: _o, warnings: _w, ...back } = r.desired;
     expect(sortState(back)).toEqual(sortState(state));
     expect([...exportFiles(back, format)]).toEqual([...files]);
   });

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { defaultAlertSettings } from "@/lib/slo";
 import { formatIssue, loadFiles, type Issue, type SourceFile } from "@/lib/slo-as-code";
 
 export const FIXTURES = path.resolve(__dirname, "../../fixtures");
@@ -23,3 +24,6 @@ export function fixtureFiles(dir: string): SourceFile[] {
 export const load = (files: Record<string, string>, opts = {}) => loadFiles(Object.entries(files).map(([p, text]) => ({ path: p, text })), opts);
 
 export const lines = (issues: Issue[]) => issues.map(formatIssue);
+
+/** The SloSpec fields an SLO has when its file says nothing about them. */
+export const sloDefaults = () => ({ displayName: "", sliName: "", alertSettings: defaultAlertSettings() });

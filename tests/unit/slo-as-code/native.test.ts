@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { load, lines } from "./helpers";
+import { load, lines, sloDefaults } from "./helpers";
 
 const service = `apiVersion: srecp/v1
 kind: Service
@@ -41,7 +41,7 @@ describe("native srecp/v1 documents", () => {
       {
         service: "checkout", name: "availability", description: "", objective: 0.999, window: { kind: "rolling", days: 30 },
         sli: { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' },
-        runbookUrl: null, alerting: true, labels: { category: "availability" },
+        runbookUrl: null, alerting: true, labels: { category: "availability" }, ...sloDefaults(),
       },
     ]);
     expect(r.desired.policies).toEqual([{ scope: "team", target: "payments", atRiskBelow: 0.5, freezeAtOrBelow: 0, freezeOnPageAlert: true, agreedBy: "", notes: "" }]);

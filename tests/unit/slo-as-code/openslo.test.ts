@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { openSloService, openSloSlo, type ServiceSpec, type SloSpec } from "@/lib/slo-as-code";
-import { fixtureFiles, lines, load } from "./helpers";
+import { defaultAlertSettings } from "@/lib/slo";
+import { fixtureFiles, lines, load, sloDefaults } from "./helpers";
 import { loadFiles } from "@/lib/slo-as-code";
 
 const F = "openslo/invalid/unmappable.yaml";
@@ -21,6 +22,7 @@ describe("OpenSLO v1 import", () => {
       window: { kind: "rolling", days: 30 },
       sli: { kind: "ratio", good: 'http_requests_total{service="checkout",code!~"5.."}', total: 'http_requests_total{service="checkout"}' },
       runbookUrl: "https://runbooks.example.com/checkout/availability", alerting: true, labels: { category: "availability" },
+      ...sloDefaults(), displayName: "Checkout availability", sliName: "checkout-good-requests",
     });
     expect(byKey["oslo-checkout/latency"]).toMatchObject({
       objective: 0.99, window: { kind: "rolling", days: 28 }, alerting: false,
@@ -30,7 +32,44 @@ describe("OpenSLO v1 import", () => {
       objective: 0.995, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" },
       sli: { kind: "ratio", bad: 'http_requests_total{service="search",code=~"5.."}', total: 'http_requests_total{service="search"}' },
     });
-    expect(byKey["oslo-payments/availability"]).toMatchObject({ objective: 0.995, window: { kind: "calendar", unit: "week", timezone: "UTC" }, alerting: false });
+    // payments.yaml is one YAML list of documents with an empty `alertPolicies:`
+    expect(byKey["oslo-payments/availability"]).toMatchObject({
+      objective: 0.995, window: { kind: "calendar", unit: "week", timezone: "UTC" }, alerting: false, displayName: "Payments availability", sliName: "payments-errors",
+      sli: { kind: "ratio", bad: 'http_requests_total{service="payments",code=~"5.."}', total: 'http_requests_total{service="payments"}' },
+    });
+  });
+
+  it("warns about what it reads but does not keep: alert policies replaced by srecp's tiers, notification targets, display names", () => {
+    expect(lines(loadFiles(fixtureFiles("openslo/valid")).warnings)).toEqual([
+      `openslo/valid/checkout.yaml:94: warning: spec.notificationTargets: AlertPolicy "fast-burn": notification targets are dropped; route srecp's alerts with Alertmanager`,
+      `openslo/valid/checkout.yaml:38: warning: spec.alertPolicies: alert policies "fast-burn" are replaced by srecp's burn-rate tiers: page when the 1h and 5m burn rates are ≥ 14.4; page when the 6h and 30m burn rates are ≥ 6; ticket when the 1d and 2h burn rates are ≥ 3; ticket when the 3d and 6h burn rates are ≥ 1`,
+      "openslo/valid/checkout.yaml:36: warning: spec.objectives.0.displayName: the objective's displayName is not kept by srecp (dropped)",
+      "openslo/valid/checkout.yaml:45: warning: metadata.displayName: the SLI's displayName is not kept by srecp (dropped)",
+    ]);
+  });
+
+  it("reads a file written as one YAML list, locating errors inside the list item", () => {
+    const list = `- apiVersion: openslo/v1\n  kind: SLO\n  metadata:\n    name: s1\n  spec:\n    service: svc\n    budgetingMethod: Timeslices\n- 42\n`;
+    expect(lines(load({ "a.yaml": list }).issues)).toEqual([
+      "a.yaml:8: 1: a file written as a list must list documents (maps with apiVersion and kind)",
+      "a.yaml:5: spec: an SLO needs spec.indicator or spec.indicatorRef",
+      'a.yaml:7: spec.budgetingMethod: only budgetingMethod Occurrences can be mapped (got "Timeslices")',
+    ]);
+  });
+
+  it("keeps srecp's own alert policies silently, and alert settings through the srecp.dev/alert-settings annotation", () => {
+    const spec: SloSpec = {
+      ...sloDefaults(), service: "svc", name: "avail", description: "", objective: 0.999, window: { kind: "rolling", days: 28 }, sli: { kind: "ratio", total: "t_total", bad: "e_total" },
+      runbookUrl: "https://r.example.com/a", alerting: true, labels: {}, displayName: "Availability", sliName: "errors",
+      alertSettings: { ...defaultAlertSettings(), name: "AvailBurn", page: { enabled: true, labels: { team: "a" }, annotations: {} } },
+    };
+    const r = load({ "a.yaml": stringify(openSloSlo(spec)) });
+    expect(r.issues).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.desired.slos).toEqual([spec]);
+    expect(lines(load({ "a.yaml": stringify({ ...openSloSlo(spec), metadata: { name: "avail", annotations: { "srecp.dev/alert-settings": "{nope" } } }) }).issues)).toEqual([
+      "a.yaml:6: metadata.annotations.srecp.dev/alert-settings: must be the JSON srecp export writes",
+    ]);
   });
 
   it("explains everything it cannot map with file, line and field", () => {
@@ -109,9 +148,9 @@ describe("OpenSLO v1 import", () => {
 describe("OpenSLO v1 export", () => {
   const service: ServiceSpec = { slug: "checkout", name: "Checkout", team: "payments", tier: 1, description: "Orders", runbookUrl: "https://r.example.com/c", repoUrl: null, dashboardUrl: "https://d.example.com", dataSource: "mimir" };
   const slos: SloSpec[] = [
-    { service: "checkout", name: "availability", description: "d", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'x_total{a="b"}', bad: 'x_total{a="b",code=~"5.."}' }, runbookUrl: "https://r.example.com/a", alerting: true, labels: { tier: "1" } },
-    { service: "checkout", name: "latency", description: "", objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, sli: { kind: "latency", metric: "h_seconds", matchers: 'job="x"', thresholdSeconds: 0.25 }, runbookUrl: null, alerting: false, labels: {} },
-    { service: "checkout", name: "good-ratio", description: "", objective: 0.95, window: { kind: "calendar", unit: "week", timezone: "UTC" }, sli: { kind: "ratio", total: "x_total", good: "y_total" }, runbookUrl: null, alerting: true, labels: {} },
+    { ...sloDefaults(), service: "checkout", name: "availability", description: "d", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'x_total{a="b"}', bad: 'x_total{a="b",code=~"5.."}' }, runbookUrl: "https://r.example.com/a", alerting: true, labels: { tier: "1" } },
+    { ...sloDefaults(), service: "checkout", name: "latency", description: "", objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, sli: { kind: "latency", metric: "h_seconds", matchers: 'job="x"', thresholdSeconds: 0.25 }, runbookUrl: null, alerting: false, labels: {} },
+    { ...sloDefaults(), service: "checkout", name: "good-ratio", description: "", objective: 0.95, window: { kind: "calendar", unit: "week", timezone: "UTC" }, sli: { kind: "ratio", total: "x_total", good: "y_total" }, runbookUrl: null, alerting: true, labels: {} },
   ];
 
   it("writes Occurrences SLOs with inline Prometheus ratio SLIs and one alert policy per burn-rate tier", () => {

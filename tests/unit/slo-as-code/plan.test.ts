@@ -1,9 +1,12 @@
+import { defaultAlertSettings } from "@/lib/slo";
+import { sloDefaults } from "./helpers";
 import { describe, expect, it } from "vitest";
 import { applyRequests, formatPlan, makePlan, planCounts, type DesiredState, type ServerState, type ServiceSpec, type SloSpec } from "@/lib/slo-as-code";
 
 const svc = (slug: string, extra: Partial<ServiceSpec> = {}): ServiceSpec => ({ slug, name: slug, team: "core", tier: 3, description: "", runbookUrl: null, repoUrl: null, dashboardUrl: null, dataSource: null, ...extra });
+const RUNBOOK = "https://runbooks.example.com/slo";
 const slo = (service: string, name: string, extra: Partial<SloSpec> = {}): SloSpec => ({
-  service, name, description: "", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: "t_total", bad: "b_total" }, runbookUrl: null, alerting: true, labels: {}, ...extra,
+  service, name, description: "", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: "t_total", bad: "b_total" }, runbookUrl: RUNBOOK, alerting: true, labels: {}, ...sloDefaults(), ...extra,
 });
 const desired = (d: Partial<DesiredState>): DesiredState => ({ services: [], slos: [], policies: [], origins: new Map(), ...d });
 const server = (s: Partial<ServerState>): ServerState => ({ teams: ["core", "other"], dataSources: ["mimir"], services: [], slos: [], policies: [], ...s });
@@ -65,7 +68,10 @@ describe("makePlan", () => {
       { method: "PATCH", path: "/api/v1/services/k1", body: { name: "K", managedBy: "srecp", version: 9 } },
       {
         method: "POST", path: "/api/v1/slos",
-        body: { service: "n1", name: "s2", description: "", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: "t_total", bad: "b_total" }, runbookUrl: null, alerting: true, labels: {}, managedBy: "srecp" },
+        body: {
+          service: "n1", name: "s2", description: "", displayName: "", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: "t_total", bad: "b_total" }, sliName: "",
+          runbookUrl: RUNBOOK, alerting: true, labels: {}, alertSettings: defaultAlertSettings(), managedBy: "srecp",
+        },
       },
       { method: "PATCH", path: "/api/v1/slos/id%2F1", body: { alerting: false, managedBy: "srecp", revision: 5 } },
       { method: "PUT", path: "/api/v1/services/k1/policy", body: { atRiskBelow: 0.5, freezeAtOrBelow: 0.1, freezeOnPageAlert: false, agreedBy: "ann", notes: "n" } },
