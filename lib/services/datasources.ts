@@ -1,9 +1,13 @@
 import { getDb, withDbErrors } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { notFound, validation } from "@/lib/errors";
+import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { DataSourceInput } from "@/lib/validation/slo";
 import { recordAudit } from "./audit";
+import { sealLegacySecretsOnce, sealSecrets } from "./datasource-secrets";
 import { invalidateStatusCache } from "./slo/status-cache";
+import { SYSTEM_ACTOR } from "./system-actor";
 
 /** Secrets are never returned: only whether they are set. */
 const publicView = <T extends { bearerToken: string | null; basicPassword: string | null }>({ bearerToken, basicPassword, ...rest }: T) => ({
@@ -12,16 +16,25 @@ const publicView = <T extends { bearerToken: string | null; basicPassword: strin
 
 export async function listDataSources(actor: Actor) {
   assertCanRead(actor);
+  await sealLegacySecretsOnce(SYSTEM_ACTOR);
   const db = await getDb();
   return { items: (await db.dataSource.findMany({ orderBy: { name: "asc" } })).map(publicView) };
 }
 
+/** Refuses a URL the outbound policy would block at fetch time, naming the field (422). */
+async function assertAllowedUrl(url: string) {
+  const verdict = await checkOutboundUrl(url, env().outboundPolicy);
+  if (!verdict.ok) throw validation({ url: `this URL is not allowed: ${verdict.why}` }, "Invalid data source");
+}
+
 export async function createDataSource(actor: Actor, input: DataSourceInput) {
   assertAdmin(actor, "data sources");
+  await assertAllowedUrl(input.url);
   const db = await getDb();
   const row = await withDbErrors("data source", () =>
     db.$transaction(async (tx) => {
-      const ds = await tx.dataSource.create({ data: input });
+      // Secrets are sealed (AES-256-GCM) before they reach the database; see lib/crypto/secret-box.ts.
+      const ds = await tx.dataSource.create({ data: sealSecrets(input) });
       await recordAudit(tx, actor, { action: "datasource.create", entityType: "dataSource", entityId: ds.id, after: publicView(ds) });
       return ds;
     }),

@@ -6,3 +6,6 @@ process.env.PROMETHEUS_URL = inject("PROMETHEUS_URL");
 process.env.NEXTAUTH_SECRET ??= "integration-secret";
 process.env.LOG_LEVEL ??= "silent";
 process.env.SLO_REFRESH_SECONDS ??= "1";
+// The harness' Prometheus servers listen on 127.0.0.1, which data sources may use only when allowed.
+process.env.SRECP_DATASOURCE_ALLOW_PRIVATE ??= "1";
+process.env.SECRET_KEY ??= "integration-secret-key-for-data-source-credentials";

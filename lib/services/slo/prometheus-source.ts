@@ -2,15 +2,22 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createPrometheusClient, type PrometheusClient } from "@/lib/prometheus";
+import { createGuardedFetch } from "@/lib/net/guarded-fetch";
+import { openSecrets, sealLegacySecretsOnce } from "../datasource-secrets";
+import { SYSTEM_ACTOR } from "../system-actor";
 
 /** Key of the default source (PROMETHEUS_URL) in maps keyed by data source id. */
 export const DEFAULT_SOURCE = "default";
 
 const clients = new Map<string, { client: PrometheusClient; fingerprint: string }>();
 
+let guardedFetch: typeof fetch | undefined;
+
 /**
  * The Prometheus client for a data source id (null → the default from PROMETHEUS_URL). Clients are
- * reused while the source's settings are unchanged.
+ * reused while the source's settings are unchanged. Data sources are configured in the app, so their
+ * requests go through the outbound address policy (checked again at every connect); PROMETHEUS_URL is
+ * the operator's own setting, like DATABASE_URL, and is trusted.
  */
 export async function prometheusFor(dataSourceId: string | null): Promise<PrometheusClient> {
   if (!dataSourceId) {
@@ -18,18 +25,22 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
     if (!url) throw new AppError("UPSTREAM_UNAVAILABLE", "No Prometheus configured: set PROMETHEUS_URL or give the service a data source");
     return cached(DEFAULT_SOURCE, url, () => createPrometheusClient({ url }));
   }
+  await sealLegacySecretsOnce(SYSTEM_ACTOR);
   const db = await getDb();
   const ds = await db.dataSource.findUnique({ where: { id: dataSourceId } });
   if (!ds) throw new AppError("UPSTREAM_UNAVAILABLE", `data source ${dataSourceId} no longer exists`);
-  return cached(ds.id, JSON.stringify([ds.url, ds.authType, ds.bearerToken, ds.basicUser, ds.basicPassword, ds.headers, ds.timeoutMs]), () =>
-    createPrometheusClient({
+  // The fingerprint holds the sealed values: a changed secret makes a new client, nothing plain is kept twice.
+  return cached(ds.id, JSON.stringify([ds.url, ds.authType, ds.bearerToken, ds.basicUser, ds.basicPassword, ds.headers, ds.timeoutMs]), () => {
+    const { bearerToken, basicPassword } = openSecrets(ds);
+    return createPrometheusClient({
       url: ds.url,
+      fetch: (guardedFetch ??= createGuardedFetch(env().outboundPolicy)),
       timeoutMs: ds.timeoutMs,
       headers: ds.headers as Record<string, string>,
-      ...(ds.authType === "bearer" && ds.bearerToken ? { bearerToken: ds.bearerToken } : {}),
-      ...(ds.authType === "basic" && ds.basicUser ? { basicAuth: { username: ds.basicUser, password: ds.basicPassword ?? "" } } : {}),
-    }),
-  );
+      ...(ds.authType === "bearer" && bearerToken ? { bearerToken } : {}),
+      ...(ds.authType === "basic" && ds.basicUser ? { basicAuth: { username: ds.basicUser, password: basicPassword ?? "" } } : {}),
+    });
+  });
 }
 
 function cached(key: string, fingerprint: string, make: () => PrometheusClient): PrometheusClient {
