@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { z } from "zod";
 import { fieldErrors } from "@/lib/validation/common";
+import { DatabaseLockedError } from "../scripts/lib/pglite-lock.mjs";
 import { CliError, parseArgs } from "./args";
 import { COMMANDS, USAGE } from "./commands";
 
@@ -13,17 +14,16 @@ export async function main(argv: string[], root: string): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  process.env.SRECP_PROCESS_PURPOSE ??= `srecp ${key}`;
   try {
     return (await command({ words, flags, root })) ?? 0;
   } catch (err) {
     if (err instanceof z.ZodError) console.error(`error: invalid input: ${Object.entries(fieldErrors(err)).map(([f, m]) => `--${f} ${m}`).join("; ")}`);
-    else if (err instanceof AppError || err instanceof CliError) console.error(`error: ${err.message}`);
+    else if (err instanceof AppError || err instanceof CliError || err instanceof DatabaseLockedError) console.error(`error: ${err.message}`);
     else console.error(err);
     return 1;
   } finally {
-    if (!flags["keep-open"]) {
-      const { getDb } = await import("@/lib/db");
-      if (globalThis.__srecpDb) await (await getDb()).$disconnect().catch(() => {});
-    }
+    // Close cleanly: the embedded database shuts down (no crash recovery next open) and unlocks.
+    if (!flags["keep-open"]) await (await import("@/lib/db")).closeDb();
   }
 }

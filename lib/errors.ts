@@ -17,6 +17,14 @@ export const ERROR_CODES = {
   INVALID_STATE: 409,
   /** Malformed request (bad JSON, bad query parameter syntax). HTTP 400. */
   BAD_REQUEST: 400,
+  /** The request body is larger than the route accepts (lib/http/body.ts). HTTP 413. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The request body is not `application/json` (or the type the route documents). HTTP 415. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many failed sign-ins for the account or address (lib/services/login.ts). HTTP 429. */
+  TOO_MANY_REQUESTS: 429,
+  /** The database cannot serve now (unreachable, or the embedded one is held by another process). HTTP 503. */
+  DB_UNAVAILABLE: 503,
   /** Prometheus (or another upstream) could not be reached or timed out. HTTP 503. */
   UPSTREAM_UNAVAILABLE: 503,
   /** The upstream answered with something we cannot use. HTTP 502. */

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { runMigrator } from "./lib/migrator.mjs";
+import { acquirePgliteLock, DatabaseLockedError, heldLockToken } from "./lib/pglite-lock.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const run = (cmd, args, extraEnv = {}) => {
@@ -29,7 +30,20 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-console.log(await runMigrator({ root, command: "deploy", databaseUrl: env.DATABASE_URL, pgliteDir: path.join(dataDir, "pglite") }));
+const pgliteDir = path.join(dataDir, "pglite");
+if (!env.DATABASE_URL) {
+  // Held from migration until the server takes it over (it gets the token): no CLI can open the
+  // embedded database in between or while the server runs.
+  try {
+    acquirePgliteLock(pgliteDir, { purpose: "app (npm start)" });
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  env.SRECP_PGLITE_LOCK_TOKEN = heldLockToken(pgliteDir);
+}
+console.log(await runMigrator({ root, command: "deploy", databaseUrl: env.DATABASE_URL, pgliteDir }));
 console.log(`SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`);
 
 const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], { cwd: root, stdio: "inherit", env });

@@ -12,6 +12,12 @@ const JOBS: Job[] = [
 
 declare global {
   var __srecpJobsStarted: boolean | undefined;
+  var __srecpJobsStopped: boolean | undefined;
+}
+
+/** No new job run starts after this (graceful shutdown); runs in progress finish. */
+export function stopBackgroundJobs() {
+  globalThis.__srecpJobsStopped = true;
 }
 
 /**
@@ -25,7 +31,7 @@ export function startBackgroundJobs(extra: Job[] = []) {
   for (const job of [...JOBS, ...extra]) {
     let running = false;
     const tick = async () => {
-      if (running) return;
+      if (running || globalThis.__srecpJobsStopped) return;
       running = true;
       try {
         await job.run();
