@@ -194,9 +194,11 @@ describe("pages from a real Alertmanager", () => {
     const events = (await call(page.GET, { token: viewer.token, params: { id: secondId } })).body.events.map((e: PageEvent) => e.kind);
     expect(events.filter((k: string) => k !== "redelivered")).toEqual(["opened", "notified", "acknowledged"]);
 
-    const resolved = await call(resolve.POST, { method: "POST", token: viewer.token, params: { id: secondId } });
-    expect(resolved.body).toMatchObject({ status: "resolved", resolvedBy: viewer.email });
-    expect((await call(ack.POST, { method: "POST", token: viewer.token, params: { id: secondId } })).status).toBe(409);
+    // A viewer who was not paged cannot respond (issue 12, finding 5); an editor of the team can.
+    expect((await call(resolve.POST, { method: "POST", token: viewer.token, params: { id: secondId } })).status).toBe(403);
+    const resolved = await call(resolve.POST, { method: "POST", token: carl.token, params: { id: secondId } });
+    expect(resolved.body).toMatchObject({ status: "resolved", resolvedBy: carl.email });
+    expect((await call(ack.POST, { method: "POST", token: carl.token, params: { id: secondId } })).status).toBe(409);
   });
 
   it("closes the page when Alertmanager sends the group resolved", async () => {

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound, validation } from "@/lib/errors";
-import { assertCanRead, atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
+import { assertCanRead, atLeast, inTeam, requireScope, type Actor } from "@/lib/auth/permissions";
 import { userShifts } from "@/lib/oncall";
 import type { CoverRequestInput } from "@/lib/validation/oncall";
 import { recordAudit } from "../audit";
@@ -11,6 +11,13 @@ import { timelineOf } from "./timeline";
 // Cover requests: a person on call asks for cover over a window; another team member accepts, which
 // creates a replace override (requester → acceptor, source "cover") over the part of the window still
 // ahead. Exactly one acceptance wins (the status moves open → covered atomically).
+// Asking changes nobody's shift, so any team member on call may ask (viewers too); accepting puts the
+// acceptor on call, which is an editor's right like any override (docs/security.md, "On-call").
+
+function assertTeamMember(actor: Actor, teamId: string) {
+  requireScope(actor, "write");
+  if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", "You are not a member of the team that owns cover requests of this schedule");
+}
 
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["coverRequest"]["findUniqueOrThrow"]>>;
 
@@ -25,7 +32,7 @@ async function views(rows: Row[]) {
 export async function createCoverRequest(actor: Actor, scheduleId: string, input: CoverRequestInput, nowMs = Date.now()) {
   const db = await getDb();
   const model = await loadScheduleModel(db, scheduleId);
-  assertCanOverride(actor, model.schedule.teamId, [actor.userId], "cover requests of this schedule");
+  assertTeamMember(actor, model.schedule.teamId);
   const window = futureWindow(input.startAt, input.endAt, nowMs);
   const mine = userShifts(timelineOf(model, window.startAt.getTime(), window.endAt.getTime())).filter((s) => s.userId === actor.userId);
   if (mine.length === 0) throw validation({ startAt: "you are not on call in this window, so there is nothing to cover" });
@@ -58,7 +65,7 @@ export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: s
   const db = await getDb();
   const row = await openRequest(scheduleId, id);
   if (row.requesterId === actor.userId) throw new AppError("INVALID_STATE", "you cannot cover your own request");
-  assertCanOverride(actor, row.schedule.teamId, [actor.userId], "cover requests of this schedule");
+  assertCanOverride(actor, row.schedule.teamId, "cover requests of this schedule");
   if (row.endAt.getTime() <= nowMs) throw new AppError("INVALID_STATE", "this cover request's window has passed");
   const startAt = new Date(Math.max(row.startAt.getTime(), nowMs));
   const updated = await db.$transaction(async (tx) => {
@@ -75,6 +82,7 @@ export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: s
 /** The requester (or an editor of the team) withdraws an open request. */
 export async function cancelCoverRequest(actor: Actor, scheduleId: string, id: string) {
   const db = await getDb();
+  requireScope(actor, "write");
   const row = await openRequest(scheduleId, id);
   const isEditor = atLeast(actor, "editor") && inTeam(actor, row.schedule.teamId);
   if (row.requesterId !== actor.userId && !isEditor) throw new AppError("FORBIDDEN", "Only the requester or an editor of the team can cancel this cover request");

@@ -1,6 +1,6 @@
 import { getDb, type Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCanRead, atLeast, inTeam, isAdmin, type Actor } from "@/lib/auth/permissions";
+import { assertCanRead, atLeast, inTeam, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import type { ListPagesQuery } from "@/lib/validation/oncall";
 import type { Page } from "@/lib/validation/common";
 import { recordAudit } from "../audit";
@@ -50,11 +50,15 @@ export async function getPage(actor: Actor, id: string) {
   return { ...view!, events: row.events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: e.detail })) };
 }
 
+/**
+ * Responders acknowledge and resolve what they were paged for, whatever their role (GoAlert, PagerDuty);
+ * otherwise it takes an editor of the service's team (any editor for a page without a service) or an admin.
+ */
 function assertCanRespond(actor: Actor, page: PageRow) {
-  if (actor.tokenScopes?.length && !actor.tokenScopes.includes("write")) throw new AppError("FORBIDDEN", 'This API token lacks the "write" scope');
+  requireScope(actor, "write");
   if (isAdmin(actor) || page.notifiedUserIds.includes(actor.userId)) return;
-  if (page.service ? inTeam(actor, page.service.teamId) : atLeast(actor, "editor")) return;
-  throw new AppError("FORBIDDEN", "Only people paged, members of the service's team or admins can respond to this page");
+  if (atLeast(actor, "editor") && (!page.service || inTeam(actor, page.service.teamId))) return;
+  throw new AppError("FORBIDDEN", "Only the people paged, editors of the service's team or admins can respond to this page");
 }
 
 async function transition(actor: Actor, id: string, to: "acknowledged" | "resolved", nowMs: number) {

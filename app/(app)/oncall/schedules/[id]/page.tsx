@@ -120,13 +120,14 @@ export default async function SchedulePage({ params }: Props) {
                       </Td>
                       <Td className="nowrap">{formatRange(o.startAt, o.endAt, tz)}</Td>
                       <Td>{o.reason || <span className="muted">—</span>}</Td>
-                      <Td>{canEdit || [o.user.id, o.replaces?.id, o.createdBy?.id].includes(actor.userId) ? <ActionButton method="DELETE" path={`/api/v1/schedules/${s.id}/overrides/${o.id}`} label={new Date(o.startAt).getTime() > nowMs ? "Cancel" : "End now"} /> : null}</Td>
+                      <Td>{canEdit ? <ActionButton method="DELETE" path={`/api/v1/schedules/${s.id}/overrides/${o.id}`} label={new Date(o.startAt).getTime() > nowMs ? "Cancel" : "End now"} /> : null}</Td>
                     </tr>
                   ))}
                 </tbody>
               </Table>
             )}
-            {member ? (
+            {/* Overrides and accepting cover change who is on call: editors of the team only (docs/security.md). */}
+            {canEdit ? (
               <details className="oc-form-toggle">
                 <summary>Create an override</summary>
                 <OverrideForm scheduleId={s.id} tz={tz} members={members} defaultUserId={actor.userId} defaultStart={defaults.start} defaultEnd={defaults.end} />
@@ -142,7 +143,7 @@ export default async function SchedulePage({ params }: Props) {
                     <strong>{c.requester.name}</strong>
                     <span>needs cover {formatRange(c.startAt, c.endAt, tz)}</span>
                     {c.message ? <span className="muted">“{c.message}”</span> : null}
-                    {member && c.requester.id !== actor.userId ? <ActionButton variant="primary" path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/accept`} label="I'll cover" /> : null}
+                    {canEdit && c.requester.id !== actor.userId ? <ActionButton variant="primary" path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/accept`} label="I'll cover" /> : null}
                     {c.requester.id === actor.userId || canEdit ? <ActionButton path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/cancel`} label="Withdraw" /> : null}
                   </li>
                 ))}
