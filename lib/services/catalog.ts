@@ -1,4 +1,5 @@
 import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { likeLiteral } from "@/lib/db/search";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateServiceInput, ListServicesQuery, UpdateServiceInput } from "@/lib/validation/catalog";
@@ -33,7 +34,7 @@ export async function listServices(actor: Actor, q: ListServicesQuery): Promise<
   const db = await getDb();
   const where = {
     ...(q.team ? { team: { slug: q.team } } : {}),
-    ...(q.q ? { OR: [{ slug: { contains: q.q.toLowerCase() } }, { name: { contains: q.q, mode: "insensitive" as const } }] } : {}),
+    ...(q.q ? { OR: [{ slug: { contains: likeLiteral(q.q.toLowerCase()) } }, { name: { contains: likeLiteral(q.q), mode: "insensitive" as const } }] } : {}),
   };
   const [items, total] = await Promise.all([
     db.service.findMany({ where, select: serviceView, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),

@@ -53,7 +53,7 @@ export const createIncidentSchema = z.object({
   title: titleSchema,
   severity: severitySchema,
   services: servicesSchema,
-  /** Owning team (slug); default: the first service's team. */
+  /** Owning team (slug), which the declarer must edit; default: the first service's team they edit. */
   team: slugSchema.optional(),
   summary: z.string().max(10_000, "must be at most 10000 characters").default(""),
   /** Incident commander (id or e-mail); default: whoever declares it. */

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCanApprove, assertCanEditTeam, type Actor } from "@/lib/auth/permissions";
+import { assertCanApprove, assertCanEditTeam, inTeam, requireScope, type Actor } from "@/lib/auth/permissions";
 
 // Who may touch an incident, and lookups shared by the incident services.
 // Editors of the owning team or of any affected service's team edit it (and its timeline, postmortem and
@@ -51,6 +51,16 @@ function anyTeam(scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, check:
 
 export function assertCanEditIncident(actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, what = "this incident") {
   anyTeam(scope, (teamId) => assertCanEditTeam(actor, teamId, what));
+}
+
+/**
+ * The owning team must be one the actor edits. Editing through an affected service's team is fine, but it
+ * must not let team B's editor declare (or move) an incident as team A's (issue 12).
+ */
+export function assertCanOwnIncident(actor: Actor, team: { id: string; slug: string }) {
+  requireScope(actor, "write");
+  if (!inTeam(actor, team.id)) throw new AppError("FORBIDDEN", `Only editors of team "${team.slug}" can make it the owner of an incident`);
+  assertCanEditTeam(actor, team.id, `incidents of team "${team.slug}"`);
 }
 
 export function assertCanApproveIncident(actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, what = "this postmortem") {

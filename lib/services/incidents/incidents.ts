@@ -1,11 +1,12 @@
 import { getDb, type Prisma } from "@/lib/db";
+import { likeLiteral } from "@/lib/db/search";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/validation/common";
 import { INSTANT_KEYS, type CreateIncidentInput, type ListIncidentsQuery, type UpdateIncidentInput } from "@/lib/validation/incidents";
 import { recordAudit } from "../audit";
 import {
-  actorLabel, actorUserId, assertCanEditIncident, incidentScope, resolveServices, resolveUser, teamBySlug, type Tx,
+  actorLabel, actorUserId, assertCanEditIncident, assertCanOwnIncident, canEditIncident, incidentScope, resolveServices, resolveUser, teamBySlug, type Tx,
 } from "./access";
 import { assertInstantsInOrder, incidentInclude, incidentView, postmortemDue, refreshPostmortemDue, usersById, type IncidentView, type InstantRow } from "./view";
 
@@ -26,7 +27,7 @@ export async function listIncidents(actor: Actor, q: ListIncidentsQuery, nowMs =
     ...(q.severity ? { severity: q.severity } : {}),
     ...(q.team ? { team: { slug: q.team } } : {}),
     ...(q.service ? { services: { some: { service: { slug: q.service } } } } : {}),
-    ...(q.q ? { OR: [{ title: { contains: q.q, mode: "insensitive" as const } }, ...(numberQuery ? [{ number: Number(numberQuery[1]) }] : [])] } : {}),
+    ...(q.q ? { OR: [{ title: { contains: likeLiteral(q.q), mode: "insensitive" as const } }, ...(numberQuery ? [{ number: Number(numberQuery[1]) }] : [])] } : {}),
   };
   const [rows, total] = await Promise.all([
     db.incident.findMany({ where, include: incidentInclude, orderBy: [{ createdAt: "desc" }, { number: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
@@ -50,15 +51,18 @@ const instantData = (input: Partial<Record<(typeof INSTANT_KEYS)[number], Date |
 const initialStatus = (i: Partial<InstantRow>) => (i.resolvedAt ? "resolved" : i.mitigatedAt ? "mitigated" : "investigating");
 
 /**
- * Declares an incident: owning team = `team` or the first service's team; commander = `commander` or the
+ * Declares an incident: owning team = `team` or the first service's team the declarer edits (they must
+ * edit the owning team); commander = `commander` or the
  * declarer. Writes the incident, its services, the commander role, a "declared" timeline entry and an
  * empty postmortem draft (with its due date when already resolved), audited, in one transaction.
  */
 export async function createIncident(actor: Actor, input: CreateIncidentInput, extra: { tx?: Tx; timelineText?: string } = {}): Promise<IncidentView> {
   const run = async (tx: Tx) => {
     const services = await resolveServices(tx, input.services);
-    const team = input.team ? await teamBySlug(tx, input.team) : await tx.team.findUniqueOrThrow({ where: { id: services[0]!.teamId }, select: { id: true, slug: true, timezone: true } });
+    const own = services.find((s) => canEditIncident(actor, { teamId: s.teamId, serviceTeamIds: [] })) ?? services[0]!;
+    const team = input.team ? await teamBySlug(tx, input.team) : await tx.team.findUniqueOrThrow({ where: { id: own.teamId }, select: { id: true, slug: true, timezone: true } });
     assertCanEditIncident(actor, { teamId: team.id, serviceTeamIds: services.map((s) => s.teamId) }, "incidents of these services");
+    assertCanOwnIncident(actor, team);
     const commander = input.commander ? await resolveUser(tx, input.commander, "commander") : actorUserId(actor) ? { id: actor.userId } : null;
     const instants = instantData(input);
     assertInstantsInOrder({ impactStartAt: null, detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, ...instants });
@@ -113,7 +117,11 @@ export async function updateIncident(actor: Actor, ref: string, input: UpdateInc
     if (input.severity !== undefined) data.severity = input.severity;
     let services = null;
     if (input.services) services = await resolveServices(tx, input.services);
-    if (input.team) data.teamId = (await teamBySlug(tx, input.team)).id;
+    if (input.team) {
+      const team = await teamBySlug(tx, input.team);
+      if (team.id !== scope.teamId) assertCanOwnIncident(actor, team);
+      data.teamId = team.id;
+    }
     if (services || input.team) {
       // Moving an incident also needs edit rights where it lands.
       assertCanEditIncident(actor, { teamId: (data.teamId as string | undefined) ?? scope.teamId, serviceTeamIds: services ? services.map((s) => s.teamId) : scope.serviceTeamIds });
