@@ -14,6 +14,7 @@ export const USAGE = `srecp — SRE control plane command line
   srecp tokens create --email E --name N [--scopes read,write,gate,deployments]   prints the token once
   srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
   srecp demo                           load a small realistic demo: teams, users, services
+  srecp secrets rotate                 re-seal data-source secrets under SECRET_KEY (plaintext or SECRET_KEY_PREVIOUS rows)
 
 Database: DATABASE_URL=postgres://… or, unset, the embedded database under DATA_DIR (default ./.data).
 The embedded database is single-process: stop the web app before using the CLI on it.
@@ -53,6 +54,16 @@ export const COMMANDS: Record<string, Command> = {
     const { loadDemo } = await import("@/lib/services/demo");
     const summary = await loadDemo(SYSTEM_ACTOR);
     console.log(summary);
+  },
+  "secrets rotate": async ({ root }) => {
+    await ensureEmbeddedDbMigrated(root);
+    const { resealDataSourceSecrets } = await import("@/lib/services/datasource-secrets");
+    const { resealed, unreadable, total } = await resealDataSourceSecrets(SYSTEM_ACTOR);
+    console.log(`re-sealed the secrets of ${resealed} of ${total} data sources under the current SECRET_KEY`);
+    if (unreadable.length === 0) return 0;
+    // Exit 1: the operator must add the missing key to SECRET_KEY_PREVIOUS or re-enter these secrets.
+    console.error(`error: sealed with a key that is not configured: ${unreadable.join(", ")}`);
+    return 1;
   },
   ...GATE_COMMANDS,
   ...CONFIG_COMMANDS,

@@ -9,6 +9,7 @@ import * as teams from "@/app/api/v1/teams/route";
 import { getDb } from "@/lib/db";
 import { resealDataSourceSecrets } from "@/lib/services/datasource-secrets";
 import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
+import { runSrecp } from "../harness/srecp-cli";
 import { call, userWithToken } from "./helpers/api";
 
 // Findings 12.6 (SSRF, echoed bodies) and 12.8 (credentials in plain text), through the real routes,
@@ -121,4 +122,33 @@ describe("data-source credentials at rest", () => {
     expect((await metrics("dssec-legacy")).status).toBe(200);
     expect((await resealDataSourceSecrets(SYSTEM_ACTOR)).resealed).toBe(0);
   });
+
+  it("srecp secrets rotate re-seals under a new SECRET_KEY, reports rows it cannot open, and rotates back", async () => {
+    const db = await getDb();
+    const keyIds = async () => (await db.$queryRawUnsafe<{ k: string }[]>(`SELECT DISTINCT split_part("bearerToken", ':', 2) AS k FROM "DataSource" WHERE "bearerToken" IS NOT NULL`)).map((r) => r.k);
+    const old = process.env.SECRET_KEY!;
+    const fresh = "rotated-secret-key-for-the-integration-run";
+    const [before] = await keyIds();
+
+    // Whatever fails below, the rows go back under the run's key: later test files read them with it.
+    const restore = () => runSrecp(["secrets", "rotate"], { SECRET_KEY: old, SECRET_KEY_PREVIOUS: fresh });
+    try {
+      const rotated = await runSrecp(["secrets", "rotate"], { SECRET_KEY: fresh, SECRET_KEY_PREVIOUS: old });
+      expect(rotated.stderr).not.toMatch(/error/i);
+      expect(rotated.code).toBe(0);
+      expect(rotated.stdout).toMatch(/re-sealed the secrets of [1-9]\d* of \d+ data sources/);
+      const after = await keyIds();
+      expect(after).toHaveLength(1);
+      expect(after[0]).not.toBe(before);
+
+      const lost = await runSrecp(["secrets", "rotate"], { SECRET_KEY: "a-key-that-sealed-nothing-here", SECRET_KEY_PREVIOUS: "" });
+      expect(lost.code).toBe(1);
+      expect(lost.stderr).toContain("behind-proxy");
+    } finally {
+      expect((await restore()).code).toBe(0);
+    }
+    expect(await keyIds()).toEqual([before]);
+    expect((await metrics("dssec-proxy")).status).toBe(200);
+    expect(authSeen.at(-1)).toBe(`Bearer ${TOKEN}`);
+  }, 180_000);
 });
