@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -14,11 +15,16 @@ export const metadata: Metadata = {
  */
 const themeBootstrap = `(function(){try{var t=localStorage.getItem("srecp-theme");if(t!=="light"&&t!=="dark"){t=window.matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light"}document.documentElement.dataset.theme=t}catch(e){document.documentElement.dataset.theme="light"}})();`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Reads the per-request CSP nonce set by proxy.ts (which also makes every page dynamically rendered,
+ * as a nonce must be fresh per response); the inline theme script carries it, or the CSP blocks it.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeBootstrap }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootstrap }} />
       </head>
       <body>
         <Providers>{children}</Providers>

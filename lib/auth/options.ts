@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { authRedirect } from "./redirect";
 import { findUserForLogin, upsertOidcUser } from "@/lib/services/users";
 
 const credentials = z.object({ email: z.email(), password: z.string().min(1) });
@@ -45,6 +46,8 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login" },
     secret: process.env.NEXTAUTH_SECRET,
     callbacks: {
+      // Only same-origin destinations after sign-in/out (lib/auth/redirect.ts): no open redirect.
+      redirect: async (args) => authRedirect(args),
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return false;

@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/validation/common";
 import { logger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
+import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
+import { assertSameOrigin } from "./csrf";
 import { assertNoNulInBody, assertNoNulInUrl } from "./nul-bytes";
 
 type Params = Record<string, string>;
@@ -52,12 +54,16 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
 }
 
 /**
- * The one wrapper for API route handlers: request id (X-Request-ID or generated), authentication
- * (401), error mapping (AppError → status, ZodError → 422), metrics and a JSON access log.
+ * The one wrapper for API route handlers: request id (X-Request-ID or generated), CSRF check for
+ * cookie-authenticated writes (403, lib/http/csrf.ts), authentication (401), error mapping
+ * (AppError → status, ZodError → 422), metrics and a JSON access log.
  * `route` is the route pattern used as metrics label, e.g. "/api/v1/services/[slug]".
  */
 export function apiRoute(route: string, handler: (args: HandlerArgs) => Promise<Response | unknown>, _opts: Options = { auth: true }) {
-  return wrap(route, async (args) => handler({ ...args, actor: await requireActor(args.req) }));
+  return wrap(route, async (args) => {
+    assertSameOrigin(args.req);
+    return handler({ ...args, actor: await requireActor(args.req) });
+  });
 }
 
 /** Same wrapper without authentication (health, readiness, metrics, webhooks with their own auth). */
@@ -65,14 +71,12 @@ export function publicRoute(route: string, handler: (args: PublicArgs) => Promis
   return wrap(route, handler);
 }
 
-/** Parses a JSON body with a zod schema; bad JSON → 400, invalid → 422 naming the fields. */
-export async function parseBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let raw: unknown;
-  try {
-    raw = await req.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "Request body must be valid JSON");
-  }
+/**
+ * Parses a JSON body with a zod schema: not `application/json` → 415, over `limit` bytes → 413
+ * (checked before parsing, lib/http/body.ts), bad JSON → 400, invalid → 422 naming the fields.
+ */
+export async function parseBody<T extends z.ZodType>(req: Request, schema: T, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<T>> {
+  const raw = await readJsonBody(req, limit);
   assertNoNulInBody(raw);
   return schema.parse(raw);
 }
