@@ -1,8 +1,38 @@
 import { z } from "zod";
 import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
 import { managedBySchema } from "./catalog";
+import { formatPromqlError, promqlError } from "@/lib/promql/parse";
+import { checkSeriesSelector } from "@/lib/promql/selector";
 
-const selector = z.string().trim().min(1, "is required").max(4000, "must be at most 4000 characters");
+/**
+ * One series selector, parsed with Prometheus' grammar (lib/promql) in the browser and on the server alike,
+ * so invalid PromQL never reaches a rule file, with or without a Prometheus to ask.
+ */
+const selector = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(4000, "must be at most 4000 characters")
+  .superRefine((value, ctx) => {
+    if (value === "" || value.length > 4000) return;
+    const r = checkSeriesSelector(value);
+    if (!r.ok) ctx.addIssue({ code: "custom", message: r.message });
+  });
+
+// Latency matchers are the text inside the braces; parsed as `x{…}` and positions shifted back to the field.
+function checkLatencyMatchers(matchers: string, ctx: z.RefinementCtx) {
+  if (matchers === "") return;
+  if (/[{}]/.test(matchers)) return ctx.addIssue({ code: "custom", path: ["matchers"], message: "write the matchers without braces, e.g. service=\"checkout\"" });
+  const text = `x{${matchers}}`;
+  const r = checkSeriesSelector(text);
+  if (!r.ok) {
+    const at = Math.max(0, Math.min(r.error.offset - 2, matchers.length));
+    // The closing brace is ours, not the user's: past the end of the field it is the end of input.
+    const message = at === matchers.length ? r.error.message.replace('unexpected "}"', "unexpected end of input") : r.error.message;
+    return ctx.addIssue({ code: "custom", path: ["matchers"], message: formatPromqlError(promqlError(matchers, at, message)) });
+  }
+  if (r.selector.matchers.some((m) => m.name === "le")) ctx.addIssue({ code: "custom", path: ["matchers"], message: "leave out le: it is set from the threshold" });
+}
 
 export const ratioSliSchema = z
   .object({
@@ -18,7 +48,7 @@ export const latencySliSchema = z.object({
   metric: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a histogram metric name without _bucket, e.g. http_request_duration_seconds"),
   matchers: z.string().trim().max(2000).default(""),
   thresholdSeconds: z.number({ error: "must be a number of seconds" }).positive("must be greater than 0"),
-});
+}).superRefine((sli, ctx) => checkLatencyMatchers(sli.matchers, ctx));
 
 export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema], { error: "kind must be ratio or latency" });
 export type SliInput = z.infer<typeof sliSchema>;

@@ -1,13 +1,14 @@
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { localPromqlCheck, validatePromQL, type PrometheusClient } from "@/lib/prometheus";
+import { validatePromQL, type PrometheusClient } from "@/lib/prometheus";
+import { checkSeriesSelector } from "@/lib/promql/selector";
 import { formatLe, SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
 import { prometheusFor } from "./prometheus-source";
 
 /**
  * Checks an SLI before it is saved, naming the field of each problem:
  * - structure (lib/slo) → e.g. sli.good "set exactly one of good or bad";
- * - each selector's PromQL, by Prometheus's own parser (or a local check when Prometheus is down);
+ * - each selector's PromQL, by our parser (lib/promql, always) and then by Prometheus when one is reachable;
  * - a latency threshold must be one of the histogram's `le` buckets (when Prometheus knows the metric).
  */
 export async function validateSli(sli: Sli, dataSourceId: string | null): Promise<void> {
@@ -18,15 +19,21 @@ export async function validateSli(sli: Sli, dataSourceId: string | null): Promis
     if (err instanceof SloDefinitionError) throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
     throw err;
   }
-  const client = await clientOrNull(dataSourceId);
   const fields: Record<string, string> = {};
   const checks: [string, string | null][] = sli.kind === "ratio"
     ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
     : [["sli.matchers", selectors.total]];
+  // Our own parser first, always: callers that skip the zod schema (SLOs as code, the CLI) get the same answer.
   for (const [field, selector] of checks) {
     if (selector === null) continue;
-    const expr = `sum(increase(${selector}[5m]))`;
-    const result = client ? await validatePromQL(client, expr) : localPromqlCheck(expr);
+    const local = checkSeriesSelector(selector);
+    if (!local.ok) fields[field] = local.message;
+  }
+  const client = Object.keys(fields).length ? null : await clientOrNull(dataSourceId);
+  // Then Prometheus' own word when one is reachable (it may know newer syntax limits than our grammar).
+  for (const [field, selector] of client ? checks : []) {
+    if (selector === null) continue;
+    const result = await validatePromQL(client!, `sum(increase(${selector}[5m]))`);
     if (!result.ok) fields[field] = result.message;
   }
   if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);

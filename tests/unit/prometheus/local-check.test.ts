@@ -19,20 +19,22 @@ describe("localPromqlCheck", () => {
   });
 
   it.each([
-    ["", "empty expression"],
-    ["   ", "empty expression"],
-    ["# only a comment", "empty expression"],
-    ["sum(rate(x[5m])", "unclosed left parenthesis at position 4"],
-    ["foo{", "unclosed left brace at position 4"],
-    ["rate(x[5m)", "unclosed left bracket at position 7"],
-    ["sum(x))", "unexpected right parenthesis"],
-    ['foo{a="b}', "unterminated quoted string starting at position 7"],
-    ["up +", 'expression ends with operator "+"'],
-    ["up / ", 'expression ends with operator "/"'],
-    ["up ==", 'expression ends with operator "=="'],
-    ["up and", 'expression ends with keyword "and"'],
-    ["sum(up) by", 'expression ends with keyword "by"'],
-    ["up offset", 'expression ends with keyword "offset"'],
+    ["", "line 1, column 1: the expression is empty"],
+    ["   ", "the expression is empty"],
+    ["# only a comment", "the expression is empty"],
+    ["sum(rate(x[5m])", "line 1, column 16: parse error: unexpected end of input"],
+    ["foo{", "line 1, column 5: parse error: unexpected end of input"],
+    ["rate(x[5m)", "line 1, column 10: parse error"],
+    ["sum(x))", 'line 1, column 7: parse error: unexpected ")"'],
+    ['foo{a="b}', "line 1, column 10: parse error: unexpected end of input"],
+    ["up +", "line 1, column 5: parse error: unexpected end of input after an operator"],
+    ["up ==", "line 1, column 6: parse error: unexpected end of input"],
+    ["up and", "parse error: unexpected end of input"],
+    ["sum(up) by", "parse error"],
+    ["up offset", "parse error"],
+    // balanced brackets, no dangling operator: what the old bracket scanner let through (issue 11)
+    ["http_requests_total{service=}", 'line 1, column 29: parse error: unexpected "}"'],
+    ["rate(http_requests_total)", 'expected type matrix in call to function "rate", got vector'],
   ])("rejects %j with a message", (expr, message) => {
     const result = localPromqlCheck(expr);
     expect(result.ok).toBe(false);

@@ -39,7 +39,7 @@ describe("validatePromQL", () => {
       throw new TypeError("fetch failed");
     }) as typeof fetch;
     const client = createPrometheusClient({ url: "http://p", fetch: failing });
-    expect(await validatePromQL(client, "sum(up")).toEqual({ ok: false, message: "unclosed left parenthesis at position 4", source: "local" });
+    expect(await validatePromQL(client, "sum(up")).toEqual({ ok: false, message: "line 1, column 7: parse error: unexpected end of input in the arguments (expected an expression or a closing parenthesis)", source: "local" });
     expect(await validatePromQL(client, "sum(up)")).toEqual({ ok: true, source: "local" });
   });
 });
