@@ -1,4 +1,4 @@
-// SLOs as code: pure parsing (native srecp/v1, OpenSLO v1, Sloth prometheus/v1), plan and export.
+// SLOs as code: pure parsing (native srecp/v1, OpenSLO v1, Sloth prometheus/v1 and CRD, Pyrra), plan and export.
 // No I/O: the CLI reads the files and talks to the server; this turns text and state into plans and text.
 export * from "./model";
 export { parseYamlFile, formatIssue, hasErrors, YamlDoc, type Issue } from "./source";
@@ -11,4 +11,5 @@ export { serviceDoc, sloDoc, policyDoc } from "./native";
 export { openSloService, openSloSlo } from "./openslo-export";
 export { ANNOTATIONS, OPENSLO_API_VERSION } from "./openslo-import";
 export { SLOTH_VERSION, SLOTH_CRD_API_VERSION } from "./sloth";
+export { PYRRA_API_VERSION } from "./pyrra";
 export { compareDeploy, formatVerifyTable, type VerifySlo, type VerifyRow } from "./verify";

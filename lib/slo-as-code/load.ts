@@ -2,6 +2,7 @@ import { NATIVE_API_VERSION } from "@/lib/validation/slo-as-code";
 import { cmp, policyKey, serviceKey, sloKey, type DesiredState } from "./model";
 import { parseNative, type Parsed } from "./native";
 import { OPENSLO_API_VERSION, OPENSLO_KINDS, parseOpenSloService, parseOpenSloSlo, type OpenSloIndex, type OpenSloOptions } from "./openslo-import";
+import { parsePyrra, PYRRA_API_VERSION } from "./pyrra";
 import { parseSloth, SLOTH_CRD_API_VERSION, SLOTH_VERSION } from "./sloth";
 import { parseYamlFile, type Issue, type YamlDoc } from "./source";
 
@@ -34,6 +35,7 @@ function parseDoc(doc: YamlDoc, index: OpenSloIndex, opts: OpenSloOptions): { it
     if (kind !== "PrometheusServiceLevel") return { items: [], issues: [doc.issue(["kind"], "only kind PrometheusServiceLevel of sloth.slok.dev/v1 can be imported")] };
     return parseSloth(doc, ["spec"]);
   }
+  if (apiVersion === PYRRA_API_VERSION) return parsePyrra(doc, opts);
   if (apiVersion === OPENSLO_API_VERSION) {
     if (kind === "Service") return parseOpenSloService(doc, opts);
     if (kind === "SLO") return parseOpenSloSlo(doc, index);
@@ -46,14 +48,14 @@ function parseDoc(doc: YamlDoc, index: OpenSloIndex, opts: OpenSloOptions): { it
   if (doc.get(["version"]) !== undefined) return { items: [], issues: [doc.issue(["version"], `only Sloth specs with version "${SLOTH_VERSION}" can be imported`)] };
   return {
     items: [],
-    issues: [doc.issue(["apiVersion"], `unknown document: expected apiVersion ${NATIVE_API_VERSION}, ${OPENSLO_API_VERSION} or ${SLOTH_CRD_API_VERSION}, or a Sloth spec with version "${SLOTH_VERSION}"`)],
+    issues: [doc.issue(["apiVersion"], `unknown document: expected apiVersion ${NATIVE_API_VERSION}, ${OPENSLO_API_VERSION}, ${SLOTH_CRD_API_VERSION} or ${PYRRA_API_VERSION}, or a Sloth spec with version "${SLOTH_VERSION}"`)],
   };
 }
 
 const keyOf = (p: Parsed) => (p.kind === "service" ? serviceKey(p.spec) : p.kind === "slo" ? sloKey(p.spec) : policyKey(p.spec));
 
 /**
- * Reads every document of every file (native, OpenSLO v1, Sloth) into one desired state. Files are
+ * Reads every document of every file (native, OpenSLO v1, Sloth, Pyrra) into one desired state. Files are
  * taken in path order, so messages and results do not depend on the directory listing order.
  */
 export function loadFiles(files: readonly SourceFile[], opts: OpenSloOptions = {}): LoadResult {

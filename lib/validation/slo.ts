@@ -69,25 +69,22 @@ export const objectiveSchema = z
   .gt(0, "must be greater than 0")
   .lt(1, "must be less than 1 (100 % leaves no error budget)");
 
-// Without .default(): updateSloSchema is .partial(), and a default there would reset the field on every PATCH.
-const labelsRecord = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are Prometheus label names"), z.string().max(200));
-const labelsSchema = labelsRecord.default({});
-
 const RESERVED_ALERT_LABELS = ["slo_id", "service", "slo", "tier", "long_window", "short_window"];
 // Key checks in superRefine: zod reports a failed record key only as "Invalid key in record".
 const PROMETHEUS_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const nameMap = (max: number, reserved: readonly string[]) =>
-  z
-    .record(z.string(), z.string().max(max, `must be at most ${max} characters`))
-    .superRefine((m, ctx) => {
-      for (const k of Object.keys(m)) {
-        if (!PROMETHEUS_NAME.test(k)) ctx.addIssue({ code: "custom", path: [k], message: "names are Prometheus label names (letters, digits and _)" });
-        else if (reserved.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)" });
-      }
-    })
-    .default({});
-const alertLabelsSchema = nameMap(500, RESERVED_ALERT_LABELS);
-const annotationsSchema = nameMap(5000, []);
+const nameMap = (max: number, reserved: readonly string[] = []) =>
+  z.record(z.string(), z.string().max(max, `must be at most ${max} characters`)).superRefine((m, ctx) => {
+    for (const k of Object.keys(m)) {
+      if (!PROMETHEUS_NAME.test(k)) ctx.addIssue({ code: "custom", path: [k], message: "label names are Prometheus label names (letters, digits and _)" });
+      else if (reserved.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)" });
+    }
+  });
+
+// Without .default(): updateSloSchema is .partial(), and a default there would reset the field on every PATCH.
+const labelsRecord = nameMap(200);
+const labelsSchema = labelsRecord.default({});
+const alertLabelsSchema = nameMap(500, RESERVED_ALERT_LABELS).default({});
+const annotationsSchema = nameMap(5000).default({});
 const severityAlertSchema = z
   .object({ enabled: z.boolean({ error: "must be true or false" }).default(true), labels: alertLabelsSchema, annotations: annotationsSchema })
   .strict()

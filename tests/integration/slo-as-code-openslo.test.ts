@@ -4,12 +4,14 @@ import * as teams from "@/app/api/v1/teams/route";
 import * as services from "@/app/api/v1/services/route";
 import * as slos from "@/app/api/v1/slos/route";
 import * as status from "@/app/api/v1/slos/[id]/status/route";
+import * as sloRules from "@/app/api/v1/slos/[id]/rules/route";
+import { parse } from "yaml";
 import * as state from "@/app/api/v1/config/state/route";
 import { startApiServer } from "../harness/api-server";
 import { runSrecp } from "../harness/srecp-cli";
 import { call, userWithToken } from "./helpers/api";
 
-// OpenSLO v1 and Sloth files (tests/fixtures, written from the specs) imported with the real CLI over HTTP
+// OpenSLO v1, Sloth and Pyrra files (tests/fixtures, written from the specs and the projects' examples) imported with the real CLI over HTTP
 // give SLOs whose status at the scenario's end equals that of the equivalent SLOs made by hand. Each set
 // is applied under its own --managed-by owner, so the plans ignore whatever else the database holds.
 const end = inject("SCENARIO_END");
@@ -46,7 +48,7 @@ describe("OpenSLO and Sloth import", () => {
     server = await startApiServer(root, (f) => import(/* @vite-ignore */ f));
     admin = (await userWithToken("admin")).token;
     expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "oslo-team", name: "OpenSLO" } })).status).toBe(201);
-    for (const s of ["hand-checkout", "hand-search", "hand-payments", "sloth-checkout", "sloth-search"]) {
+    for (const s of ["hand-checkout", "hand-search", "hand-payments", "sloth-checkout", "sloth-search", "pyrra-search", "pyrra-checkout"]) {
       expect((await call(services.POST, { method: "POST", token: admin, body: { slug: s, name: s, team: "oslo-team" } })).status).toBe(201);
     }
     const make = async (key: string, body: Record<string, unknown>) => {
@@ -69,8 +71,14 @@ describe("OpenSLO and Sloth import", () => {
     expect(res.body.stale).toBe(false);
     return res.body as Status;
   };
-  const importedIds = async () => {
-    const s = (await call(state.GET, { token: admin, url: "/x?managedBy=oslo-test" })).body;
+  const alertRules = async (id: string) => {
+    const res = await call(sloRules.GET, { token: admin, params: { id } });
+    expect(res.status).toBe(200);
+    const file = parse(res.body as string) as { groups: { rules: { alert?: string; labels?: Record<string, string>; annotations?: Record<string, string> }[] }[] };
+    return file.groups.flatMap((g) => g.rules).filter((r) => r.alert);
+  };
+  const importedIds = async (owner = "oslo-test") => {
+    const s = (await call(state.GET, { token: admin, url: `/x?managedBy=${owner}` })).body;
     return Object.fromEntries(s.slos.map((x: { service: string; name: string; id: string }) => [`${x.service}/${x.name}`, x.id]));
   };
 
@@ -78,9 +86,19 @@ describe("OpenSLO and Sloth import", () => {
     const plan = await srecp("plan", "-f", fixture("openslo/valid"), "--managed-by", "oslo-test");
     expect(plan.code, plan.stderr).toBe(2);
     expect(plan.stdout.trim().split("\n").at(-1)).toBe("Plan: 7 to create, 0 to change, 0 to delete.");
+    // what the import does not keep is said, in the plan and again by apply
+    expect(plan.stdout).toContain(`tests/fixtures/openslo/valid/checkout.yaml:38: warning: spec.alertPolicies: alert policies "fast-burn" are replaced by srecp's burn-rate tiers`);
     const apply = await srecp("apply", "-f", fixture("openslo/valid"), "--managed-by", "oslo-test");
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.stdout).toContain("warning: spec.objectives.0.displayName: the objective's displayName is not kept by srecp (dropped)");
     expect((await srecp("plan", "-f", fixture("openslo/valid"), "--managed-by", "oslo-test")).code).toBe(0);
+    // the list-form payments.yaml keeps its displayName and SLI name; export → import gives them back
+    const held = (await call(state.GET, { token: admin, url: "/x?managedBy=oslo-test" })).body;
+    expect(held.slos.find((x: { service: string }) => x.service === "oslo-payments")).toMatchObject({ displayName: "Payments availability", sliName: "payments-errors", alerting: false });
+    const exported = await srecp("export", "--format", "openslo", "--managed-by", "oslo-test");
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain("displayName: Payments availability");
+    expect(exported.stdout).toContain("name: payments-errors");
 
     const ids = await importedIds();
     expect(Object.keys(ids).sort()).toEqual(["oslo-checkout/availability", "oslo-checkout/latency", "oslo-payments/availability", "oslo-search/availability"]);
@@ -97,14 +115,45 @@ describe("OpenSLO and Sloth import", () => {
     const apply = await srecp("apply", "-f", fixture("sloth/valid"), "--managed-by", "sloth-test");
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
     expect(apply.stdout).toContain("+ slo sloth-checkout/requests-availability");
+    // the CRD (camelCase) has no runbook: it imports without alerts, and apply says so
+    expect(apply.stdout).toContain("tests/fixtures/sloth/valid/crd.yaml:16: warning: runbookUrl: slo sloth-search/availability has no runbook URL, so it gets no alert rules");
+    expect(apply.stdout).toContain("warning: service: srecp's alerts do not carry Sloth's sloth_severity");
     const s = (await call(state.GET, { token: admin, url: "/x" })).body;
     const sloth = s.slos.find((x: { service: string; name: string }) => x.service === "sloth-search" && x.name === "availability");
     expect(sloth).toMatchObject({ objective: 0.995, managedBy: "sloth-test", labels: { owner: "search-team" }, window: { kind: "rolling", days: 30 } });
     expectSameStatus(await statusAt(sloth.id), await statusAt(hand["sloth-search/availability"]!));
     const quiet = s.slos.find((x: { name: string }) => x.name === "requests-availability-quiet");
     expect(quiet.alerting).toBe(false);
+    // Sloth's alert name and page/ticket labels are in the served rules, so Alertmanager routes keep matching
+    const checkout = s.slos.find((x: { service: string; name: string }) => x.service === "sloth-checkout" && x.name === "requests-availability");
+    const alerts = await alertRules(checkout.id);
+    expect(alerts.map((a) => [a.alert, a.labels!.tier, a.labels!.severity, a.labels!.category])).toEqual([
+      ["CheckoutHighErrorRate", "page-fast", "pageteam", "availability"], ["CheckoutHighErrorRate", "page-slow", "pageteam", "availability"],
+      ["CheckoutHighErrorRate", "ticket-fast", "slack", "availability"], ["CheckoutHighErrorRate", "ticket-slow", "slack", "availability"],
+    ]);
+    expect(await alertRules(sloth.id)).toEqual([]);
+    expect(sloth.alertSettings).toMatchObject({ name: "SearchErrors", page: { labels: { routing_key: "search-team", severity: "pageteam" } } });
     // the services stay unmanaged: Sloth files only describe SLOs
     expect(s.services.find((x: { slug: string }) => x.slug === "sloth-search").managedBy).toBeNull();
+  }, 120_000);
+
+  it("imports Pyrra ServiceLevelObjectives; status matches the hand-made SLOs and the alerts keep Pyrra's name and severities", async () => {
+    const apply = await srecp("apply", "-f", fixture("pyrra/valid"), "--managed-by", "pyrra-test");
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.stdout).toContain("warning: spec.alerting: the absent-metric alert (SLOMetricAbsent) is not generated by srecp");
+    expect(apply.stdout).toContain("Apply complete: 2 created, 0 changed, 0 deleted.");
+    expect((await srecp("plan", "-f", fixture("pyrra/valid"), "--managed-by", "pyrra-test")).code).toBe(0);
+    const ids = await importedIds("pyrra-test");
+    expectSameStatus(await statusAt(ids["pyrra-search/search-errors"]!), await statusAt(hand["sloth-search/availability"]!));
+    expectSameStatus(await statusAt(ids["pyrra-checkout/checkout-latency"]!), await statusAt(hand["oslo-checkout/latency"]!));
+    const alerts = await alertRules(ids["pyrra-search/search-errors"]!);
+    expect(alerts.map((a) => [a.alert, a.labels!.severity, a.labels!.team, a.annotations!.runbook_url])).toEqual([
+      ["SearchErrorBudgetBurn", "page", "discovery", "https://runbooks.example.com/search/errors"], ["SearchErrorBudgetBurn", "page", "discovery", "https://runbooks.example.com/search/errors"],
+      ["SearchErrorBudgetBurn", "ticket", "discovery", "https://runbooks.example.com/search/errors"], ["SearchErrorBudgetBurn", "ticket", "discovery", "https://runbooks.example.com/search/errors"],
+    ]);
+    const pyrra = await srecp("plan", "-f", fixture("pyrra/invalid"));
+    expect(pyrra.code).toBe(1);
+    expect(pyrra.stderr).toContain("tests/fixtures/pyrra/invalid/unmappable.yaml:27: spec.indicator.latencyNative: native-histogram latency SLIs cannot be mapped");
   }, 120_000);
 
   it("refuses files it cannot map, naming file, line and field, and changes nothing", async () => {

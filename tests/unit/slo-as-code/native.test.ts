@@ -101,7 +101,7 @@ spec:
     });
     expect(lines(r.issues)).toEqual([
       "k.yaml:2: kind: kind must be one of Service, SLO, BudgetPolicy for apiVersion srecp/v1",
-      "k.yaml:4: apiVersion: unknown document: expected apiVersion srecp/v1, openslo/v1 or sloth.slok.dev/v1, or a Sloth spec with version \"prometheus/v1\"",
+      "k.yaml:4: apiVersion: unknown document: expected apiVersion srecp/v1, openslo/v1, sloth.slok.dev/v1 or pyrra.dev/v1alpha1, or a Sloth spec with version \"prometheus/v1\"",
       "k.yaml:9: spec.service: set exactly one of service or team",
       "k.yaml:14: spec.service: set exactly one of service or team",
       "k.yaml:16: spec.freezeAtOrBelow: must be below atRiskBelow",
