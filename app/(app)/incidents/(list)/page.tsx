@@ -14,9 +14,9 @@ import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/postmortem";
 import { listServices } from "@/lib/services/catalog";
 import { listIncidents } from "@/lib/services/incidents/incidents";
 import { listIncidentsSchema } from "@/lib/validation/incidents";
-import { load, pageParam, textParam, type SearchParams } from "../_lib/load";
-import { pageActor } from "../_lib/page-actor";
-import { allTeams } from "../_lib/teams";
+import { load, pageParam, textParam, type SearchParams } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
+import { allTeams } from "../../_lib/teams";
 
 export const metadata: Metadata = { title: "Incidents" };
 const PAGE_SIZE = 25;

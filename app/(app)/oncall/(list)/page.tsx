@@ -13,9 +13,9 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { handoffNotesForUser } from "@/lib/services/oncall/handoff-notes";
 import { listPages } from "@/lib/services/oncall/pages";
 import { listSchedules } from "@/lib/services/oncall/schedules";
-import { load } from "../_lib/load";
-import { pageActor } from "../_lib/page-actor";
-import { allTeams, editableTeams } from "../_lib/teams";
+import { load } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
+import { allTeams, editableTeams } from "../../_lib/teams";
 
 export const metadata: Metadata = { title: "On-call" };
 

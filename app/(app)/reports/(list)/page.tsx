@@ -9,9 +9,9 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { previousMonthKey } from "@/lib/readiness";
 import { fieldErrors } from "@/lib/validation/common";
 import { teamReportQuerySchema } from "@/lib/validation/reports";
-import { textParam, type SearchParams } from "../_lib/load";
-import { pageActor } from "../_lib/page-actor";
-import { allTeams } from "../_lib/teams";
+import { textParam, type SearchParams } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
+import { allTeams } from "../../_lib/teams";
 
 export const metadata: Metadata = { title: "Reports" };
 

@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listServices } from "@/lib/services/catalog";
-import { load, pageParam, textParam, type SearchParams } from "../_lib/load";
-import { pageActor } from "../_lib/page-actor";
-import { allTeams, editableTeams } from "../_lib/teams";
+import { load, pageParam, textParam, type SearchParams } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
+import { allTeams, editableTeams } from "../../_lib/teams";
 import { ServiceFilters } from "./service-filters";
 
 export const metadata: Metadata = { title: "Services" };

@@ -7,8 +7,8 @@ import { atLeast } from "@/lib/auth/permissions";
 import { slimSloRow } from "@/lib/query/slos";
 import { policyThresholdsBySlug } from "@/lib/services/policy-overview";
 import { listSlos } from "@/lib/services/slo/read-slos";
-import { load, textParam, type SearchParams } from "../_lib/load";
-import { pageActor } from "../_lib/page-actor";
+import { load, textParam, type SearchParams } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
 
 export const metadata: Metadata = { title: "SLOs" };
 

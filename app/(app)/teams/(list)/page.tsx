@@ -8,9 +8,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { isAdmin } from "@/lib/auth/permissions";
 import { listTeams } from "@/lib/services/teams";
-import { load, pageParam, type SearchParams } from "../_lib/load";
-import { pageActor } from "../_lib/page-actor";
-import type { TeamRow } from "../_lib/teams";
+import { load, pageParam, type SearchParams } from "../../_lib/load";
+import { pageActor } from "../../_lib/page-actor";
+import type { TeamRow } from "../../_lib/teams";
 
 export const metadata: Metadata = { title: "Teams" };
 const PAGE_SIZE = 50;

@@ -11,8 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listPages } from "@/lib/services/oncall/pages";
-import { load, pageParam, textParam, type SearchParams } from "../../_lib/load";
-import { pageActor } from "../../_lib/page-actor";
+import { load, pageParam, textParam, type SearchParams } from "../../../_lib/load";
+import { pageActor } from "../../../_lib/page-actor";
 
 export const metadata: Metadata = { title: "Pages" };
 const PAGE_SIZE = 25;

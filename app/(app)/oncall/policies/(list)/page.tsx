@@ -9,9 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { atLeast, inTeam } from "@/lib/auth/permissions";
 import { listEscalationPolicies } from "@/lib/services/oncall/escalation-policies";
 import { oncallForPolicy } from "@/lib/services/oncall/service-oncall";
-import { load } from "../../_lib/load";
-import { pageActor } from "../../_lib/page-actor";
-import { allTeams, editableTeams } from "../../_lib/teams";
+import { load } from "../../../_lib/load";
+import { pageActor } from "../../../_lib/page-actor";
+import { allTeams, editableTeams } from "../../../_lib/teams";
 
 export const metadata: Metadata = { title: "Escalation policies" };
 
