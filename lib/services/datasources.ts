@@ -4,6 +4,7 @@ import { notFound, validation } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { DataSourceInput } from "@/lib/validation/slo";
+import type { UpdateDataSourceInput } from "@/lib/validation/datasources";
 import { recordAudit } from "./audit";
 import { sealLegacySecretsOnce, sealSecrets } from "./datasource-secrets";
 import { invalidateStatusCache } from "./slo/status-cache";
@@ -39,6 +40,34 @@ export async function createDataSource(actor: Actor, input: DataSourceInput) {
       return ds;
     }),
   );
+  return publicView(row);
+}
+
+/**
+ * Changes the fields sent. A new URL is checked like on create; secrets follow sealSecrets (string →
+ * sealed, null/"" → removed, absent → kept). `isDefault: true` makes this the source of services that
+ * name none, in place of PROMETHEUS_URL; the previous default is cleared in the same transaction, under
+ * an advisory lock so two admins choosing at once cannot leave two defaults.
+ */
+export async function updateDataSource(actor: Actor, id: string, input: UpdateDataSourceInput) {
+  assertAdmin(actor, "data sources");
+  if (input.url !== undefined) await assertAllowedUrl(input.url);
+  const db = await getDb();
+  const { isDefault, ...fields } = input;
+  const row = await withDbErrors("data source", () =>
+    db.$transaction(async (tx) => {
+      const before = await tx.dataSource.findUnique({ where: { id } });
+      if (!before) throw notFound(`data source ${id}`);
+      if (isDefault === true) {
+        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('srecp.datasource.default'))`);
+        await tx.dataSource.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
+      }
+      const ds = await tx.dataSource.update({ where: { id }, data: { ...sealSecrets(fields), ...(isDefault === undefined ? {} : { isDefault }) } });
+      await recordAudit(tx, actor, { action: "datasource.update", entityType: "dataSource", entityId: id, before: publicView(before), after: publicView(ds) });
+      return ds;
+    }),
+  );
+  invalidateStatusCache();
   return publicView(row);
 }
 

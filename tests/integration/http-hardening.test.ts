@@ -41,7 +41,8 @@ describe("CSRF and content types", () => {
   it("lets a same-origin browser write through to authentication", async () => {
     // No session cookie of ours here (in-process there is no Next request context to read one): the
     // CSRF check passes and authentication answers, which a cross-origin request never reaches.
-    for (const headers of [{ origin: ORIGIN }, { "sec-fetch-site": "same-origin" }]) {
+    const sameOrigin: Record<string, string>[] = [{ origin: ORIGIN }, { "sec-fetch-site": "same-origin" }];
+    for (const headers of sameOrigin) {
       const res = await call(teams.POST, { method: "POST", body: team(), headers: { cookie: "srecp-theme=dark", ...headers } });
       expect(res.status).toBe(401);
     }

@@ -14,13 +14,16 @@ const clients = new Map<string, { client: PrometheusClient; fingerprint: string 
 let guardedFetch: typeof fetch | undefined;
 
 /**
- * The Prometheus client for a data source id (null → the default from PROMETHEUS_URL). Clients are
+ * The Prometheus client for a data source id (null → the default data source, else PROMETHEUS_URL). Clients are
  * reused while the source's settings are unchanged. Data sources are configured in the app, so their
  * requests go through the outbound address policy (checked again at every connect); PROMETHEUS_URL is
  * the operator's own setting, like DATABASE_URL, and is trusted.
  */
 export async function prometheusFor(dataSourceId: string | null): Promise<PrometheusClient> {
   if (!dataSourceId) {
+    // An admin-chosen default data source (Admin → Data sources) wins over PROMETHEUS_URL.
+    const chosen = await (await getDb()).dataSource.findFirst({ where: { isDefault: true }, select: { id: true } });
+    if (chosen) return prometheusFor(chosen.id);
     const url = env().prometheusUrl;
     if (!url) throw new AppError("UPSTREAM_UNAVAILABLE", "No Prometheus configured: set PROMETHEUS_URL or give the service a data source");
     return cached(DEFAULT_SOURCE, url, () => createPrometheusClient({ url }));
