@@ -7,13 +7,17 @@ import type { SloDef } from "./store";
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
 
-/** Keyed sums for one SLO and one range: total events and the SLI's other selector (bad or good). */
-export function sumItems(def: SloDef, tag: string, range: string) {
+/**
+ * Keyed sums for one SLO and one range: total events and the SLI's other selector (bad or good).
+ * `offsetMs` > 0 moves the range into the past (the head of a window before its first rolled hour).
+ */
+export function sumItems(def: SloDef, tag: string, range: string, offsetMs = 0) {
   const s = sliSelectors(def.version.sli);
   const other = s.bad ?? s.good!;
+  const offset = offsetMs > 0 ? ` offset ${Math.round(offsetMs)}ms` : "";
   return [
-    { key: `${def.id}|${tag}|t`, expr: `sum(increase(${s.total}[${range}]))` },
-    { key: `${def.id}|${tag}|x`, expr: `sum(increase(${other}[${range}]))` },
+    { key: `${def.id}|${tag}|t`, expr: `sum(increase(${s.total}[${range}]${offset}))` },
+    { key: `${def.id}|${tag}|x`, expr: `sum(increase(${other}[${range}]${offset}))` },
   ];
 }
 

@@ -3,7 +3,7 @@ import {
   BURN_WINDOWS, burnRate, burnRateAlerts, computeBudget, evaluateAlerts, exhaustsAt, nominalWindowSeconds,
   windowBounds, windowLengthSeconds, type BurnWindow,
 } from "@/lib/slo";
-import { hourFloor, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollups } from "./rollups";
+import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollups } from "./rollups";
 import { countsOf, sumItems } from "./sli-sums";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
@@ -17,27 +17,52 @@ const add = (a: { good: number; total: number } | undefined, b: { good: number; 
   total: (a?.total ?? 0) + (b?.total ?? 0),
 });
 
+const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
+
+/**
+ * How a window [startMs, at] that is too long for raw increases is counted, exactly at any instant:
+ * the head [startMs, next full hour) as a raw increase (offset into the past), the rolled hours up to
+ * `untilMs`, and the open tail [untilMs, at] shared by all windows. A window that starts after `untilMs`
+ * (a calendar period that began minutes ago) is one raw increase.
+ */
+type Split = { tag: string; raw: { rangeMs: number; offsetMs: number } | null; rolledFromMs: number | null; withTail: boolean };
+
+function splitWindow(tag: string, startMs: number, atMs: number, untilMs: number): Split {
+  if (startMs >= untilMs) return { tag, raw: { rangeMs: atMs - startMs, offsetMs: 0 }, rolledFromMs: null, withTail: false };
+  const first = ceilHour(startMs);
+  return { tag, raw: first > startMs ? { rangeMs: first - startMs, offsetMs: atMs - first } : null, rolledFromMs: first, withTail: true };
+}
+
 /**
  * Status of many SLOs of one Prometheus source at `atMs`, in a number of Prometheus queries that does
  * not depend on the window length:
- * - window counts = exact hourly rollups from Postgres + the open tail since the last rolled hour;
- * - burn rates over 5m…2h = raw increases; over 6h, 1d, 3d = the last 6/24/72 rolled hours + the tail
- *   (hour-aligned: exact when `at` is on the hour, otherwise up to one hour longer);
+ * - the SLO window and the 6h, 1d, 3d burn windows = raw head + exact hourly rollups from Postgres + the
+ *   open tail since the last rolled hour (splitWindow), so every window is exact at any minute;
+ * - burn rates over 5m…2h = raw increases;
  * - all raw increases of all SLOs go out as keyed sums batched into `or` trees (lib/prometheus).
  */
 export async function computeStatuses(client: PrometheusClient, defs: SloDef[], atMs: number, realNowMs: number): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
   const untilMs = rolledUntil(atMs, realNowMs);
   let queryCount = await syncRollups(client, defs, atMs, untilMs);
-  const ranges = defs.flatMap((d) => [
-    { versionId: d.version.id, fromMs: hourFloor(windowBounds(d.version.window, atMs).startMs), tag: "window" },
-    ...Object.entries(ROLLUP_WINDOW_HOURS).map(([w, h]) => ({ versionId: d.version.id, fromMs: untilMs - h! * 3_600_000, tag: w })),
-  ]);
+  const splits = new Map(
+    defs.map((d) => [
+      d.id,
+      [
+        splitWindow("window", windowBounds(d.version.window, atMs).startMs, atMs, untilMs),
+        ...Object.entries(ROLLUP_WINDOW_HOURS).map(([w, h]) => splitWindow(w, atMs - h! * HOUR_MS, atMs, untilMs)),
+      ],
+    ]),
+  );
+  const ranges = defs.flatMap((d) =>
+    splits.get(d.id)!.flatMap((s) => (s.rolledFromMs === null ? [] : [{ versionId: d.version.id, fromMs: s.rolledFromMs, tag: s.tag }])),
+  );
   const sumsP = rollupSums(ranges, untilMs);
 
-  const tailSeconds = Math.round((atMs - untilMs) / 1000);
+  const tailMs = Math.round(atMs - untilMs);
   const items = defs.flatMap((d) => [
-    ...(tailSeconds > 0 ? sumItems(d, "tail", `${tailSeconds}s`) : []),
+    ...(tailMs > 0 ? sumItems(d, "tail", `${tailMs}ms`) : []),
     ...RAW_WINDOWS.flatMap((w) => sumItems(d, w, w)),
+    ...splits.get(d.id)!.flatMap((s) => (s.raw && s.raw.rangeMs > 0 ? sumItems(d, `${s.tag}:raw`, `${Math.round(s.raw.rangeMs)}ms`, s.raw.offsetMs) : [])),
   ]);
   const result = await batchQuery(client, items, { timeSec: atMs / 1000, maxQueryBytes: MAX_QUERY_BYTES });
   queryCount += result.queryCount;
@@ -46,9 +71,14 @@ export async function computeStatuses(client: PrometheusClient, defs: SloDef[], 
   const statuses = new Map<string, SloStatus>();
   for (const def of defs) {
     const tail = countsOf(def, result.values, "tail");
-    const counts = add(sums.get(`${def.version.id}|window`), tail);
+    const countsFor = (s: Split) => {
+      const raw = s.raw ? countsOf(def, result.values, `${s.tag}:raw`) : null;
+      return add(add(sums.get(`${def.version.id}|${s.tag}`), raw), s.withTail ? tail : null);
+    };
+    const bySplit = new Map(splits.get(def.id)!.map((s) => [s.tag, countsFor(s)]));
+    const counts = bySplit.get("window")!;
     const errorRatio = (w: BurnWindow): number | undefined => {
-      const c = ROLLUP_WINDOW_HOURS[w] ? add(sums.get(`${def.version.id}|${w}`), tail) : countsOf(def, result.values, w);
+      const c = ROLLUP_WINDOW_HOURS[w] ? bySplit.get(w) : countsOf(def, result.values, w);
       return c && c.total > 0 ? (c.total - c.good) / c.total : undefined;
     };
     statuses.set(def.id, buildStatus(def, counts, errorRatio, atMs));

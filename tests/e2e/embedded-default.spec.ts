@@ -1,0 +1,67 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { freePort } from "../harness/process";
+
+// The quick start as a user runs it: `npm start` (scripts/app.mjs) on the embedded database. While it
+// runs, CLI commands that open the database are refused with a clear message (PGlite is single-process);
+// SIGTERM stops the server it spawned, closes the database cleanly and exits 0 (issue 11 items 0 and 19).
+const root = process.cwd();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-quickstart-"));
+const pgliteDir = path.join(dataDir, "pglite");
+
+/** PostgreSQL's DBState in global/pg_control (offset 16): 1 = shut down cleanly, 6 = in production. */
+const controlState = () => fs.readFileSync(path.join(pgliteDir, "global/pg_control")).readUInt32LE(16);
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, LOG_LEVEL: "silent" }, encoding: "utf8" });
+}
+
+async function startApp(port: number): Promise<ChildProcess> {
+  const env = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PROMETHEUS_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  delete (env as Record<string, string | undefined>).NEXTAUTH_SECRET;
+  const app = spawn(process.execPath, [path.join(root, "scripts/app.mjs")], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/readyz`).then((r) => r.ok, () => false);
+    if (ok) return app;
+    if (app.exitCode !== null) throw new Error(`app exited ${app.exitCode}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("the app did not become ready within 90 s");
+}
+
+const exitCode = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.on("exit", (c) => r(c))));
+
+test.afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+test("embedded default: CLI refused while the app runs, SIGTERM closes cleanly and exits 0", async () => {
+  test.setTimeout(240_000);
+  const port = await freePort();
+  const app = await startApp(port);
+  expect(JSON.parse(fs.readFileSync(`${pgliteDir}.lock`, "utf8")).purpose).toMatch(/app/);
+
+  const refused = cli("users", "create", "--email", "late@example.com", "--name", "Late", "--role", "admin", "--password", "a long password 9");
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain("in use by another process");
+  expect(refused.stderr).toContain("stop that process first");
+  // The app is unaffected by the refused command.
+  expect((await fetch(`http://127.0.0.1:${port}/api/readyz`)).status).toBe(200);
+
+  app.kill("SIGTERM");
+  expect(await exitCode(app)).toBe(0);
+  await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/healthz`).then(() => "up", () => "down"), { timeout: 10_000 }).toBe("down");
+  expect(fs.existsSync(`${pgliteDir}.lock`)).toBe(false);
+  expect(controlState()).toBe(1);
+
+  // Nothing was corrupted: the CLI now works and the app starts again on the same data.
+  const created = cli("users", "create", "--email", "late@example.com", "--name", "Late", "--role", "admin", "--password", "a long password 9");
+  expect(created.status, created.stderr).toBe(0);
+  expect(controlState()).toBe(1);
+  const again = await startApp(port);
+  again.kill("SIGTERM");
+  expect(await exitCode(again)).toBe(0);
+  expect(controlState()).toBe(1);
+});
