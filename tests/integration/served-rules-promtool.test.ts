@@ -11,6 +11,7 @@ import * as slos from "@/app/api/v1/slos/route";
 import * as slo from "@/app/api/v1/slos/[id]/route";
 import * as rules from "@/app/api/v1/rules/route";
 import * as sloRules from "@/app/api/v1/slos/[id]/rules/route";
+import { getDb } from "@/lib/db";
 import { call, userWithToken } from "./helpers/api";
 
 // Issue 11 item 4: every rule file we serve (GET /api/v1/rules and each SLO's rules) passes the real
@@ -84,6 +85,23 @@ describe("served rule files under promtool check rules", () => {
       expect(result.code, `${url}\n${result.output}`).toBe(0);
       expect(result.output).toContain("SUCCESS");
     }
+  });
+
+  it("leaves out an SLO stored with invalid PromQL before it was parsed on save, saying so, and the file still passes", async () => {
+    const legacy = await call(slos.POST, { method: "POST", token: admin, body: { service: SERVICE, name: "legacy-invalid", objective: 0.99, window: { kind: "rolling", days: 30 }, runbookUrl: runbook, sli: { kind: "ratio", total: "legacy_total", bad: 'legacy_total{code="5xx"}' } } });
+    expect(legacy.status).toBe(201);
+    const db = await getDb();
+    // What an older release let through (issue 11): written directly, as no API accepts it any more.
+    await db.sloVersion.updateMany({ where: { sloId: legacy.body.id }, data: { sli: { kind: "ratio", total: "http_requests_total{service=}", bad: "legacy_total" } } });
+    for (const res of [await call(rules.GET, { token: admin, url: `/api/v1/rules?service=${SERVICE}` }), await call(sloRules.GET, { token: admin, params: { id: legacy.body.id } })]) {
+      expect(res.status).toBe(200);
+      const yaml = String(res.body);
+      expect(yaml).toContain(`# ${SERVICE}/legacy-invalid (${legacy.body.id}): left out, its SLI is not valid PromQL (edit the SLO): sli.total: line 1, column 29: parse error`);
+      expect(yaml).not.toContain("service=}");
+      const result = await promtoolCheck(dir, "legacy.yml", yaml);
+      expect(result.code, result.output).toBe(0);
+    }
+    await db.slo.delete({ where: { id: legacy.body.id } });
   });
 
   it("each SLO's own rule file passes promtool", async () => {
