@@ -24,7 +24,8 @@ export function LoginForm({ callbackUrl, ssoEnabled }: { callbackUrl: string; ss
       return;
     }
     setPending(false);
-    setError(res?.status === 401 || res?.error === "CredentialsSignin" ? "Invalid email or password" : "Sign-in failed; try again in a moment");
+    // Any other error text comes from our authorize() (the lockout's "try again in N s" message).
+    setError(!res ? "Sign-in failed; try again in a moment" : !res.error || res.error === "CredentialsSignin" ? "Invalid email or password" : res.error);
   }
 
   return (

@@ -1,9 +1,16 @@
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { NextRequest } from "next/server";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import type { Actor } from "./permissions";
-import { actorForToken, actorForUserId } from "@/lib/services/users";
+import { actorForSession, actorForToken } from "@/lib/services/users";
+
+/** A session counts only with both claims: JWTs issued before generations existed are refused. */
+function fromClaims(userId: unknown, generation: unknown): Promise<Actor | null> | null {
+  return typeof userId === "string" && typeof generation === "number" ? actorForSession(userId, generation) : null;
+}
 
 /**
  * Resolves who is calling: `Authorization: Bearer <token>` first (API clients, CI), then the
@@ -14,13 +21,15 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
   if (header?.toLowerCase().startsWith("bearer ")) return actorForToken(header.slice(7).trim());
   // No cookie means no session: skip NextAuth (it needs Next's request context to read cookies).
   if (!req.headers.get("cookie")?.includes("next-auth.session-token")) return null;
-  return sessionActor();
+  // Decoded from the request itself (not Next's request context), so handlers work the same in tests.
+  const token = await getToken({ req: new NextRequest(req) as unknown as Parameters<typeof getToken>[0]["req"], secret: authOptions().secret });
+  return token ? fromClaims(token.sub, token.gen) : null;
 }
 
 /** The signed-in browser user, memoized per request for server components. */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
-  return session?.userId ? actorForUserId(session.userId) : null;
+  const session = (await getServerSession(authOptions())) as { userId?: string; sessionGeneration?: number } | null;
+  return session ? fromClaims(session.userId, session.sessionGeneration) : null;
 });
 
 export async function requireActor(req: Request): Promise<Actor> {

@@ -3,26 +3,43 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { authRedirect } from "./redirect";
-import { findUserForLogin, upsertOidcUser } from "@/lib/services/users";
+import { isAppError } from "@/lib/errors";
+import { signInWithPassword } from "@/lib/services/login";
+import { endSessions, upsertOidcUser } from "@/lib/services/users";
+import { clientAddress } from "./login-limits";
 
-const credentials = z.object({ email: z.email(), password: z.string().min(1) });
+// Passwords over 1 KiB are refused before hashing (scrypt cost grows with the input).
+const credentials = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
+
+type Headers = Record<string, string | undefined> | globalThis.Headers | undefined;
+const header = (h: Headers, name: string) => (h instanceof globalThis.Headers ? h.get(name) : h?.[name]) ?? undefined;
 
 /**
- * NextAuth v4 setup. Credentials need JWT sessions; the JWT carries only the user id, and the role
- * and teams are read from the database on every request (lib/auth/actor.ts), so a role change or a
- * deleted user takes effect at once.
+ * NextAuth v4 setup. Credentials need JWT sessions; the JWT carries the user id and the user's
+ * session generation at sign-in. Role, teams and the current generation are read from the database
+ * on every request (lib/auth/actor.ts), so a role change, a deactivation or a sign-out (which bumps
+ * the generation) ends the session at once.
  */
+type SessionUser = { sessionGeneration?: number };
+
 export function authOptions(): NextAuthOptions {
   const { oidc } = env();
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await findUserForLogin(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        try {
+          const ip = clientAddress(header(req?.headers as Headers, "x-forwarded-for"));
+          const user = await signInWithPassword({ ...parsed.data, ip });
+          return user ? { id: user.id, email: user.email, name: user.name, sessionGeneration: user.sessionGeneration } : null;
+        } catch (err) {
+          // NextAuth shows a thrown message to the sign-in form; only the lockout's is meant for users.
+          if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new Error(err.message, { cause: err });
+          throw new Error("Sign-in failed; try again in a moment", { cause: err });
+        }
       },
     }),
   ];
@@ -52,15 +69,27 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return false;
         const local = await upsertOidcUser(user.email, user.name ?? user.email);
+        if (local.deactivatedAt) return false;
         user.id = local.id;
+        (user as SessionUser).sessionGeneration = local.sessionGeneration;
         return true;
       },
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.gen = (user as SessionUser).sessionGeneration;
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return { ...session, userId: token.sub, sessionGeneration: token.gen };
+      },
+    },
+    events: {
+      // The browser's sign-out (POST /api/auth/signout) ends the session server-side too: the
+      // generation bump makes the replayed cookie worthless, not just deleted from this browser.
+      async signOut({ token }) {
+        if (token?.sub) await endSessions(token.sub);
       },
     },
   };

@@ -1,6 +1,6 @@
 import { getDb, withDbErrors } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
 import type { CreateUserInput } from "@/lib/validation/users";
@@ -11,17 +11,27 @@ const toActor = (u: UserWithTeams, tokenScopes: string[] | null = null): Actor =
   userId: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId), tokenScopes,
 });
 
-export async function findUserForLogin(email: string, password: string) {
-  const db = await getDb();
-  const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
-  // Verify even for unknown users would cost a hash; a constant-time miss is not needed for this threat model.
-  return user && (await verifyPassword(password, user.passwordHash)) ? user : null;
-}
-
+/** The actor of a user id, or null when the user is gone or deactivated. */
 export async function actorForUserId(userId: string): Promise<Actor | null> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
-  return user ? toActor(user) : null;
+  return user && !user.deactivatedAt ? toActor(user) : null;
+}
+
+/**
+ * The actor of a session JWT: only while the generation it was issued with is still the user's
+ * current one (sign-out, password or role change and deactivation bump it, ending the session).
+ */
+export async function actorForSession(userId: string, generation: number): Promise<Actor | null> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
+  return user && !user.deactivatedAt && user.sessionGeneration === generation ? toActor(user) : null;
+}
+
+/** Ends every session of the user (sign-out signs out everywhere: sessions are not stored one by one). */
+export async function endSessions(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.user.updateMany({ where: { id: userId }, data: { sessionGeneration: { increment: 1 } } });
 }
 
 /** Looks a bearer token up by its hash; revoked or unknown → null. Records last-used time. */
@@ -31,7 +41,8 @@ export async function actorForToken(token: string): Promise<Actor | null> {
     where: { tokenHash: hashToken(token) },
     include: { user: { include: { memberships: { select: { teamId: true } } } } },
   });
-  if (!row || row.revokedAt) return null;
+  // A deactivated owner's tokens stop working with the owner (offboarding).
+  if (!row || row.revokedAt || row.user.deactivatedAt) return null;
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return toActor(row.user, row.scopes);
 }
@@ -86,6 +97,6 @@ export async function listUsers(actor: Actor) {
   const db = await getDb();
   return db.user.findMany({
     orderBy: { email: "asc" },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, memberships: { select: { team: { select: { slug: true } } } } },
+    select: { id: true, email: true, name: true, role: true, createdAt: true, deactivatedAt: true, memberships: { select: { team: { select: { slug: true } } } } },
   });
 }

@@ -15,6 +15,9 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
+/** PATCH /api/v1/users/{id}: an admin changes a user's role (ends the user's sessions). */
+export const updateUserSchema = z.object({ role: roleSchema }).strict();
+
 export const setupSchema = createUserSchema.omit({ role: true, teams: true }).extend({ password: passwordSchema });
 
 export const createTokenSchema = z.object({

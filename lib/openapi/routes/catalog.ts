@@ -2,7 +2,7 @@ import { createServiceSchema, createTeamSchema, listServicesSchema, updateServic
 import { paginationSchema } from "@/lib/validation/common";
 import { dataSourceSchema } from "@/lib/validation/slo";
 import { testDataSourceSchema, updateDataSourceSchema } from "@/lib/validation/datasources";
-import { createTokenSchema } from "@/lib/validation/users";
+import { createTokenSchema, updateUserSchema } from "@/lib/validation/users";
 import { op, type Operation } from "../registry";
 import { anyObject, auditQuery, itemsOf, meView, pageOf } from "../schemas";
 
@@ -28,6 +28,9 @@ export const catalogRoutes: Operation[] = [
   op({ method: "PATCH", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Change a data source (admin)", description: "Only the fields sent change. A secret (`bearerToken`, `basicPassword`) is replaced by a string, removed by null or \"\", kept when absent; it is never returned. `isDefault: true` makes the source the one of services that name none, in place of `PROMETHEUS_URL`. A URL on a loopback, private, link-local or metadata address is a 422 on `url` (see docs/security.md).", body: updateDataSourceSchema }),
   op({ method: "POST", path: "/api/v1/datasources/{id}/test", tag: "Access", summary: "Test a data source with a sample instant query (admin)", description: "200 with `ok`, `latencyMs` and a few samples, or `ok: false` and why the query failed.", body: testDataSourceSchema }),
   op({ method: "DELETE", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Delete a data source; its services fall back to the default source" }),
+  op({ method: "PATCH", path: "/api/v1/users/{id}", tag: "Access", summary: "Change a user's role (admin); ends that user's sessions", body: updateUserSchema, scopes: ["write"] }),
+  op({ method: "POST", path: "/api/v1/users/{id}/deactivate", tag: "Access", summary: "Deactivate a user (admin): no sign-in, sessions ended, API tokens revoked", description: "Idempotent. An admin cannot deactivate themselves (409).", scopes: ["write"] }),
+  op({ method: "POST", path: "/api/v1/users/{id}/reactivate", tag: "Access", summary: "Reactivate a deactivated user (admin); ended sessions and revoked tokens stay ended", scopes: ["write"] }),
   op({ method: "GET", path: "/api/v1/audit", tag: "Access", summary: "Audit events, newest first (admin)", query: auditQuery, response: { schema: pageOf(anyObject) } }),
 
   op({ method: "GET", path: "/api/v1/openapi.json", tag: "Meta", summary: "This OpenAPI 3.1 document", auth: "public" }),

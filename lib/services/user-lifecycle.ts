@@ -1,0 +1,88 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
+import { recordAudit } from "./audit";
+
+// Account changes that end the user's sessions: each bumps User.sessionGeneration in the same
+// transaction as the change and its audit event, so no request sees the new state with an old session.
+
+const view = { id: true, email: true, name: true, role: true, deactivatedAt: true } as const;
+export type UserState = { id: string; email: string; name: string; role: RoleName; deactivatedAt: Date | null };
+
+async function loadUser(id: string): Promise<UserState> {
+  // Ids are cuids; anything else (e.g. a NUL byte from a path) is simply not a user.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new AppError("NOT_FOUND", "No such user");
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id }, select: view });
+  if (!user) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+  return user;
+}
+
+const notSelf = (actor: Actor, id: string, what: string) => {
+  // An admin locking themselves out could leave nobody able to undo it.
+  if (actor.userId === id) throw new AppError("INVALID_STATE", `You cannot ${what} yourself; ask another admin`);
+};
+
+/**
+ * Offboarding: the user can no longer sign in, their sessions end and their API tokens are revoked
+ * (not merely suspended, so reactivation does not bring back a token that left with them).
+ */
+export async function deactivateUser(actor: Actor, id: string): Promise<UserState> {
+  assertAdmin(actor, "users");
+  notSelf(actor, id, "deactivate");
+  const before = await loadUser(id);
+  if (before.deactivatedAt) return before;
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const user = await tx.user.update({ where: { id }, data: { deactivatedAt: now, sessionGeneration: { increment: 1 } }, select: view });
+    const revoked = await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit(tx, actor, {
+      action: "user.deactivate", entityType: "user", entityId: id,
+      before: { deactivatedAt: null }, after: { deactivatedAt: now, tokensRevoked: revoked.count },
+    });
+    return user;
+  });
+}
+
+/** Undoes a deactivation; the user signs in again (old sessions and tokens stay ended). */
+export async function reactivateUser(actor: Actor, id: string): Promise<UserState> {
+  assertAdmin(actor, "users");
+  const before = await loadUser(id);
+  if (!before.deactivatedAt) return before;
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id }, data: { deactivatedAt: null }, select: view });
+    await recordAudit(tx, actor, { action: "user.reactivate", entityType: "user", entityId: id, before: { deactivatedAt: before.deactivatedAt }, after: { deactivatedAt: null } });
+    return user;
+  });
+}
+
+/** A new role ends the user's sessions so that nothing keeps running under the old role. */
+export async function changeUserRole(actor: Actor, id: string, role: RoleName): Promise<UserState> {
+  assertAdmin(actor, "users");
+  notSelf(actor, id, "change the role of");
+  const before = await loadUser(id);
+  if (before.role === role) return before;
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id }, data: { role, sessionGeneration: { increment: 1 } }, select: view });
+    await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: id, before: { role: before.role }, after: { role } });
+    return user;
+  });
+}
+
+/** Sets a new password (admins; the CLI for recovery) and ends the user's sessions. */
+export async function setUserPassword(actor: Actor, id: string, password: string): Promise<UserState> {
+  assertAdmin(actor, "users");
+  await loadUser(id);
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionGeneration: { increment: 1 } }, select: view });
+    // The audit records that it changed, never the password or its hash.
+    await recordAudit(tx, actor, { action: "user.password", entityType: "user", entityId: id, after: { passwordChanged: true } });
+    return user;
+  });
+}
