@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, optionalUrlSchema, slugSchema } from "./common";
-import { instantParam } from "./slo";
+import { asOfParam, instantParam } from "./slo";
 
 /**
  * Release engineering: deployment events, the release gate and its exceptions, CI service tokens.
@@ -62,7 +62,7 @@ export const listDeploymentsSchema = z
 export type ListDeploymentsQuery = z.infer<typeof listDeploymentsSchema>;
 
 /** GET /api/v1/services/{slug}/release-gate?at= */
-export const releaseGateQuerySchema = z.object({ at: instantParam.describe("evaluate as of this instant (ISO 8601 or epoch seconds); default now") });
+export const releaseGateQuerySchema = z.object({ at: asOfParam.describe("evaluate as of this instant (ISO 8601 or epoch seconds); default now") });
 
 /** Longest exception an approver may grant: a week. */
 export const MAX_EXCEPTION_MINUTES = 7 * 24 * 60;

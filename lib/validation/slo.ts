@@ -173,8 +173,18 @@ export const instantParam = z
     return ms;
   });
 
-export const statusQuerySchema = z.object({ at: instantParam });
-export const burndownQuerySchema = z.object({ from: instantParam, to: instantParam, at: instantParam });
+/** How far ahead of the server's clock an `at` may be (a client's clock running fast), in seconds. */
+export const AT_CLOCK_SKEW_SECONDS = 60;
+/**
+ * `at` for "as of" reads (status, burn-down, release gate): no data exists in the future, so an instant more
+ * than AT_CLOCK_SKEW_SECONDS ahead of the server's clock is refused (422) instead of answered with numbers.
+ */
+export const asOfParam = instantParam.refine((ms) => ms === undefined || ms <= Date.now() + AT_CLOCK_SKEW_SECONDS * 1000, {
+  message: `must not be in the future (at most ${AT_CLOCK_SKEW_SECONDS} s ahead of the server's clock, for clock skew)`,
+});
+
+export const statusQuerySchema = z.object({ at: asOfParam });
+export const burndownQuerySchema = z.object({ from: instantParam, to: instantParam, at: asOfParam });
 
 export const dataSourceSchema = z.object({
   name: nameSchema,
