@@ -25,8 +25,11 @@ export const timezoneSchema = z.string().refine((tz) => {
   }
 }, "must be an IANA time zone such as Europe/Berlin");
 
+/** PostgreSQL `integer` columns end at 2^31 − 1: larger numbers are refused here, not sent to fail the query. */
+export const MAX_INT4 = 2_147_483_647;
+
 export const paginationSchema = z.object({
-  page: z.coerce.number().int().min(1, "must be 1 or more").default(1),
+  page: z.coerce.number().int().min(1, "must be 1 or more").max(MAX_INT4, "is too large").default(1),
   pageSize: z.coerce.number().int().min(1).max(200, "must be at most 200").default(25),
 });
 export type Pagination = z.infer<typeof paginationSchema>;
@@ -44,7 +47,7 @@ export const INSTANT_RANGE_MESSAGE = "must be between the years 1900 and 9999";
 export const instantInRange = (ms: number) => Number.isFinite(ms) && ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS;
 
 /** Optimistic concurrency: the version the client's edit is based on. */
-export const versionSchema = z.number().int().min(1);
+export const versionSchema = z.number().int().min(1).max(MAX_INT4, "is too large");
 
 /** zod issues → {"field.path": "message"}; the first message per field wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -6,7 +6,7 @@ import {
   INCIDENT_STATUSES,
   SEVERITIES,
 } from "@/lib/postmortem";
-import { INSTANT_RANGE_MESSAGE, instantInRange, optionalUrlSchema, paginationSchema, slugSchema, versionSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, optionalUrlSchema, paginationSchema, slugSchema, versionSchema } from "./common";
 
 // Incidents, timelines, postmortems and action items: shared by the REST API, the forms and the CLI.
 
@@ -192,7 +192,7 @@ const clearableDate = z.union([z.literal("").transform(() => null), z.null(), lo
 
 export const createActionItemSchema = z.object({
   /** Incident id or number; set by the nested route. */
-  incident: z.union([z.string().trim().min(1), z.number().int().min(1)]).optional(),
+  incident: z.union([z.string().trim().min(1), z.number().int().min(1).max(MAX_INT4, "is not an incident number")]).optional(),
   /** Service slug; default: the incident's first service. */
   service: slugSchema.optional(),
   title: z.string().trim().min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MATCHER_OPS, matcherRegex, type IsoWeekday } from "@/lib/oncall";
-import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, paginationSchema, slugSchema, timezoneSchema, versionSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, nameSchema, paginationSchema, slugSchema, timezoneSchema, versionSchema } from "./common";
 
 // Schemas of the on-call API: schedules and layers, overrides, cover requests, handoff notes, escalation
 // policies, integrations, the Alertmanager webhook and pages. Shared by route handlers and forms.
@@ -260,7 +260,7 @@ export const alertmanagerWebhookSchema = z.object({
   commonLabels: labelSet,
   commonAnnotations: labelSet.default({}),
   externalURL: z.string().default(""),
-  truncatedAlerts: z.number().int().min(0).default(0),
+  truncatedAlerts: z.number().int().min(0).max(MAX_INT4, "is too large").default(0),
   alerts: z
     .array(
       z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "./common";
 
 const fraction = (what: string) => z.number({ error: `${what} must be a number` }).min(-10, "must be at least -10").max(1, "must be at most 1 (100 %)");
 
@@ -9,7 +10,7 @@ export const budgetPolicySchema = z
     freezeOnPageAlert: z.boolean().default(true),
     agreedBy: z.string().trim().max(500).default(""),
     notes: z.string().max(5000).default(""),
-    version: z.number().int().min(1).optional(),
+    version: versionSchema.optional(),
   })
   .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, { message: "must be below atRiskBelow", path: ["freezeAtOrBelow"] });
 export type BudgetPolicyInput = z.infer<typeof budgetPolicySchema>;

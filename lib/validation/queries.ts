@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paginationSchema } from "./common";
+import { MAX_INT4, paginationSchema } from "./common";
 
 // Small request schemas of single endpoints, shared by their route handlers and the OpenAPI document.
 
@@ -26,6 +26,6 @@ export const rejectVersionSchema = z.object({ comment: z.string().trim().min(1, 
 export const timelineQuerySchema = z.object({ starred: z.enum(["true", "false"], { error: "must be true or false" }).optional() });
 /** GET /api/v1/postmortems/{id} and {id}.md */
 export const postmortemExportQuerySchema = z.object({
-  revision: z.coerce.number().int().min(1, "must be a published revision number").optional(),
+  revision: z.coerce.number().int().min(1, "must be a published revision number").max(MAX_INT4, "must be a published revision number").optional(),
   download: z.enum(["1", "true", "0", "false"]).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "./common";
 import { instantParam } from "./slo";
 
 const query = z.string().trim().max(2000, "must be at most 2000 characters").nullish().transform((v) => (v ? v : null));
@@ -10,7 +11,7 @@ export const signalsSchema = z.object({
   errorRatio: query,
   saturation: query,
   /** The service version the edit is based on (optimistic concurrency). */
-  version: z.number().int().min(1).optional(),
+  version: versionSchema.optional(),
 });
 export type SignalsInput = z.infer<typeof signalsSchema>;
 

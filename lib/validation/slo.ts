@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INSTANT_RANGE_MESSAGE, instantInRange, nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
+import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
 import { managedBySchema } from "./catalog";
 import { formatPromqlError, promqlError } from "@/lib/promql/parse";
 import { checkSeriesSelector } from "@/lib/promql/selector";
@@ -141,7 +141,7 @@ export const updateSloSchema = z
     alertSettings: alertSettingsObject,
     managedBy: managedBySchema,
     /** The revision the edit is based on (optimistic concurrency). */
-    revision: z.number().int().min(1),
+    revision: z.number().int().min(1).max(MAX_INT4, "is too large"),
   })
   .partial()
   .strict();
@@ -151,7 +151,7 @@ export const listSlosSchema = z.object({
   service: slugSchema.optional(),
   team: slugSchema.optional(),
   include: z.enum(["status"]).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_INT4, "is too large").default(1),
   pageSize: z.coerce.number().int().min(1).max(1000, "must be at most 1000").default(100),
 });
 

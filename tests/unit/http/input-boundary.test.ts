@@ -5,7 +5,10 @@ import { isoInstantSchema, listDeploymentsSchema } from "@/lib/validation/deploy
 import { instantSchema as incidentInstant } from "@/lib/validation/incidents";
 import { coverRequestInputSchema, overrideInputSchema, windowQuerySchema } from "@/lib/validation/oncall";
 import { burndownQuerySchema } from "@/lib/validation/slo";
-import { versionNumberParamSchema } from "@/lib/validation/queries";
+import { postmortemExportQuerySchema, versionNumberParamSchema } from "@/lib/validation/queries";
+import { budgetPolicySchema } from "@/lib/validation/policy";
+import { paginationSchema } from "@/lib/validation/common";
+import { createActionItemSchema } from "@/lib/validation/incidents";
 import { isAppError } from "@/lib/errors";
 
 // Inputs the fuzzer (issue 12 finding 9) turned into HTTP 500s; each must be refused as a 422 naming the field.
@@ -69,4 +72,15 @@ describe("SLO version number path parameter", () => {
     expect(versionNumberParamSchema.safeParse({ id: "x", number: bad }).error?.issues.map((i) => i.path.join("."))).toEqual(["number"]);
   });
   it("a version number parses", () => expect(versionNumberParamSchema.parse({ number: "12" }).number).toBe(12));
+});
+
+describe("integers bound for PostgreSQL integer columns (2^31 − 1)", () => {
+  const too = 2 ** 31;
+  it("versions, pages, revisions and incident numbers above it → 422 naming the field", () => {
+    expect(budgetPolicySchema.safeParse({ version: too }).error?.issues.map((i) => i.path.join("."))).toEqual(["version"]);
+    expect(paginationSchema.safeParse({ page: String(too) }).error?.issues.map((i) => i.path.join("."))).toEqual(["page"]);
+    expect(postmortemExportQuerySchema.safeParse({ revision: "3740955715387704" }).error?.issues.map((i) => i.path.join("."))).toEqual(["revision"]);
+    expect(createActionItemSchema.safeParse({ incident: 1521351585439874, title: "x" }).error?.issues.map((i) => i.path.join(".")) ?? []).toContain("incident");
+    expect(budgetPolicySchema.safeParse({ version: too - 1 }).success).toBe(true);
+  });
 });
