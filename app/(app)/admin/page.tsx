@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserAccess } from "@/components/admin/user-access";
 import { Forbidden } from "@/components/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
@@ -26,11 +27,12 @@ export default async function AdminPage() {
     <>
       <PageHeader
         title="Admin"
-        description="Users and their roles. Team membership is managed on each team's page."
+        description="Users, their roles and access. Changing a role or deactivating a user ends their sessions. Team membership is managed on each team's page."
         actions={
           <>
             <LinkButton href="/admin/audit">Audit log</LinkButton>
             <LinkButton href="/admin/service-tokens">Service tokens</LinkButton>
+            <LinkButton href="/admin/data-sources">Data sources</LinkButton>
             <LinkButton href="/teams/new">Create team</LinkButton>
           </>
         }
@@ -39,7 +41,7 @@ export default async function AdminPage() {
         <Card title={`Users (${users.length})`}>
           <Table caption="Users">
             <thead>
-              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Teams</Th><Th>Created</Th></tr>
+              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Teams</Th><Th>Created</Th><Th>Status</Th><Th>Access</Th></tr>
             </thead>
             <tbody>
               {users.map((u) => (
@@ -55,6 +57,8 @@ export default async function AdminPage() {
                     ) : <span className="muted">—</span>}
                   </Td>
                   <Td className="nowrap"><LocalTime iso={u.createdAt.toISOString()} /></Td>
+                  <Td>{u.deactivatedAt ? <Badge tone="danger">deactivated</Badge> : <Badge tone="success">active</Badge>}</Td>
+                  <Td><UserAccess user={{ id: u.id, email: u.email, role: u.role, active: !u.deactivatedAt }} self={u.id === actor.userId} /></Td>
                 </tr>
               ))}
             </tbody>
