@@ -98,3 +98,33 @@ export type ConfigStateResponse = z.infer<typeof configStateSchema>;
 export const configStateQuerySchema = z.object({
   managedBy: managedBySchema.optional().describe("only resources with this managedBy value (policies are always included)"),
 });
+
+/** POST /api/v1/config/plan – the files of a directory, planned on the server exactly as `srecp plan` does. */
+export const configPlanRequestSchema = z
+  .object({
+    files: z
+      .array(z.object({ path: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters"), text: z.string() }).strict(), { error: "must be a list of { path, text }" })
+      .min(1, "give at least one file")
+      .max(1000, "must be at most 1000 files"),
+    managedBy: managedBySchema.optional().describe("owner whose resources the plan may delete (default srecp)"),
+    team: slugSchema.optional().describe("owning team of OpenSLO services without a srecp.dev/team annotation"),
+    service: slugSchema.optional().describe("service of Pyrra SLOs without a pyrra.dev/service label"),
+  })
+  .strict();
+export type ConfigPlanRequest = z.infer<typeof configPlanRequestSchema>;
+
+const planIssue = z.object({ severity: z.enum(["error", "warning"]), file: z.string(), line: z.number(), field: z.string(), message: z.string() });
+export const configPlanResponseSchema = z.object({
+  changes: z.array(
+    z.object({
+      action: z.enum(["create", "update", "delete"]), kind: z.enum(["service", "slo", "policy"]), key: z.string(),
+      fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).optional(),
+    }).passthrough(),
+  ),
+  issues: z.array(planIssue).describe("errors: the files cannot be applied while there are any"),
+  warnings: z.array(planIssue).describe("what the import drops or changes, and SLOs that get no alerts for want of a runbook"),
+  notes: z.array(z.string()),
+  counts: z.object({ create: z.number(), update: z.number(), delete: z.number() }),
+  text: z.string().describe("the plan as `srecp plan` prints it"),
+});
+

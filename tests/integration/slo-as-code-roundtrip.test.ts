@@ -108,7 +108,9 @@ describe("SLOs as code: plan, apply, export", () => {
 
     const again = await srecp(["plan", "-f", dirA]);
     expect(again.code, again.stdout + again.stderr).toBe(0);
-    expect(again.stdout.trim()).toBe("No changes: the server matches the files.");
+    expect(again.stdout.trim().split("\n").at(-1)).toBe("No changes: the server matches the files.");
+    // SLOs with alerting on but no runbook get no alert rules: every plan says so
+    expect(again.stdout).toContain("services/rt-search.yaml:14: warning: runbookUrl: slo rt-search/availability has no runbook URL, so it gets no alert rules");
 
     const s = (await call(state.GET, { token: admin, url: "/x" })).body;
     expect(s.services.map((x: { managedBy: string }) => x.managedBy)).toEqual(["srecp", "srecp", "srecp"]);
@@ -137,7 +139,11 @@ spec:
 
     const plan = await srecp(["plan", "-f", dirA]);
     expect(plan.code, plan.stderr).toBe(2);
+    const noRunbook = (line: number, slo: string) =>
+      `${path.relative(root, search)}:${line}: warning: runbookUrl: slo ${slo} has no runbook URL, so it gets no alert rules (every srecp alert needs a runbook); add one to get its burn-rate alerts`;
     expect(plan.stdout).toBe([
+      noRunbook(14, "rt-search/availability"),
+      noRunbook(30, "rt-search/latency"),
       "+ slo rt-search/latency  (objective 0.95, latency SLI)",
       "~ slo rt-search/availability  (new SLO version; an editor's change waits for an approver's sign-off)",
       "    objective: 0.999 → 0.995",

@@ -2,7 +2,7 @@ import { budgetPolicySchema } from "@/lib/validation/policy";
 import {
   createDeploymentSchema, grantGateExceptionSchema, listDeploymentsSchema, listGateExceptionsSchema, releaseGateQuerySchema, updateDeploymentSchema,
 } from "@/lib/validation/deployments";
-import { configStateQuerySchema, configStateSchema } from "@/lib/validation/slo-as-code";
+import { configPlanRequestSchema, configPlanResponseSchema, configStateQuerySchema, configStateSchema } from "@/lib/validation/slo-as-code";
 import { op, type Operation } from "../registry";
 import { deploymentList, deploymentView, gateExceptionView, itemsOf, releaseGateView } from "../schemas";
 
@@ -29,4 +29,9 @@ export const releaseRoutes: Operation[] = [
   op({ method: "GET", path: "/api/v1/deployments/{id}", tag: "Release", summary: "A deployment event", response: { schema: deploymentView }, scopes: ["deployments", "gate", "read"] }),
   op({ method: "PATCH", path: "/api/v1/deployments/{id}", tag: "Release", summary: "Move a deploy's status on (e.g. rolled_back) or fix its link", description: "Compare-and-set on the status: a concurrent change answers 409.", body: updateDeploymentSchema, response: { schema: deploymentView }, scopes: ["deployments", "write"] }),
   op({ method: "GET", path: "/api/v1/config/state", tag: "SLOs as code", summary: "Services, SLOs and policies as srecp plan/export see them", query: configStateQuerySchema, response: { schema: configStateSchema } }),
+  op({
+    method: "POST", path: "/api/v1/config/plan", tag: "SLOs as code", summary: "Plan SLO-as-code files (native, OpenSLO, Sloth, Pyrra) against the server",
+    description: "What `srecp plan` computes: changes, errors (issues) and warnings for what the import drops or changes. Read-only; files with errors answer 200 with issues and no changes.",
+    body: configPlanRequestSchema, response: { schema: configPlanResponseSchema },
+  }),
 ];
