@@ -31,3 +31,4 @@ export {
 export { toICalendar, toICalendarMulti, feedSegments, FEED_PAST_MS, FEED_FUTURE_MS, escapeText, foldLine, icalUtc, segmentUid, type ICalInput, type ICalPart } from "./ical";
 export { MATCHER_OPS, matcherRegex, matches, routeAlert, routingLabels, type MatcherOp, type LabelMatcher, type AlertRoute } from "./alert-routing";
 export { mergeAlertStates, groupResolved, groupTitle, type AlertState, type GroupAlert } from "./alert-group";
+export { pageAlerts, type PageAlert, type PageAlertLinks, type PageAlertsInput, type PayloadAlert } from "./page-alerts";

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { ActionButton } from "@/components/oncall/action-button";
+import { DeclareIncidentButton } from "@/components/oncall/declare-incident-button";
 import { PAGE_STATUS_TONE as STATUS_TONE } from "@/components/oncall/page-status";
 import { Badge } from "@/components/ui/badge";
 import { Card, DetailList } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPage } from "@/lib/services/oncall/pages";
+import type { PageAlert } from "@/lib/oncall";
+import { getPageDetail } from "@/lib/services/oncall/page-detail";
 import { load } from "../../../_lib/load";
 import { pageActor } from "../../../_lib/page-actor";
 
@@ -24,10 +26,34 @@ const EVENT_TEXT: Record<string, string> = {
   not_paged: "Nobody paged",
 };
 
+const LINK_TEXT: [keyof PageAlert["links"], string][] = [["slo", "SLO"], ["runbook", "Runbook"], ["dashboard", "Dashboard"], ["source", "Prometheus"]];
+
+/** The group's alerts: name and state, summary, and links to the SLO, runbook and dashboard when the alert carries them. */
+function AlertList({ alerts }: { alerts: PageAlert[] }) {
+  return (
+    <ul className="inc-list">
+      {alerts.map((a, i) => (
+        <li key={a.fingerprint ?? i}>
+          <strong>{a.name}</strong> <Badge tone={a.status === "firing" ? "danger" : "success"}>{a.status}</Badge>
+          {a.summary ? <div className="small">{a.summary}</div> : null}
+          <div className="small">
+            {LINK_TEXT.filter(([key]) => a.links[key]).map(([key, text], j) => (
+              <span key={key}>
+                {j > 0 ? " · " : null}
+                {key === "slo" ? <Link href={a.links.slo!}>{text}</Link> : <a href={a.links[key]} target="_blank" rel="noreferrer noopener">{text}</a>}
+              </span>
+            ))}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function PageDetail({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await pageActor();
-  const res = await load(() => getPage(actor, id));
+  const res = await load(() => getPageDetail(actor, id));
   if (!res.ok) return <Forbidden title="Page" message={res.forbidden} />;
   const p = res.data;
   return (
@@ -40,6 +66,7 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
           <>
             {p.status === "triggered" ? <ActionButton size="md" variant="primary" path={`/api/v1/pages/${p.id}/ack`} label="Acknowledge" /> : null}
             {p.status !== "resolved" ? <ActionButton size="md" path={`/api/v1/pages/${p.id}/resolve`} label="Resolve" /> : null}
+            {p.incident ? <Link className="btn btn-secondary" href={`/incidents/${p.incident.number}`}>INC-{p.incident.number}</Link> : <DeclareIncidentButton pageId={p.id} />}
           </>
         }
       />
@@ -73,7 +100,8 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
               { label: "Resolved", value: p.resolvedAt ? <>{p.resolvedBy} · <LocalTime iso={p.resolvedAt.toISOString()} /></> : "not yet" },
               { label: "Next escalation", value: p.nextEscalationAt ? <LocalTime iso={p.nextEscalationAt.toISOString()} /> : "none" },
               { label: "Deliveries", value: p.deliveries },
-              { label: "Alerts", value: Object.entries(p.alerts).map(([fp, st]) => <div key={fp} className="mono small">{fp}: {st}</div>) },
+              { label: "Incident", value: p.incident ? <Link href={`/incidents/${p.incident.number}`}>INC-{p.incident.number}: {p.incident.title}</Link> : "none declared" },
+              { label: "Alerts", value: <AlertList alerts={p.alertList} /> },
               { label: "Labels", value: Object.entries(p.labels).map(([k, v]) => <div key={k} className="mono small">{k}=&quot;{v}&quot;</div>) },
               { label: "Group key", value: <span className="mono small">{p.groupKey}</span> },
             ]}
