@@ -39,7 +39,7 @@ export function ServiceSlos({ slug, name, canEdit, canApprove }: Props) {
             <div className="row">
               <PolicyStateBadge state={policy.data.state} />
               <span className="small muted">
-                {policy.data.state === "frozen" ? "Feature releases are frozen: reliability work first." : policy.data.state === "at_risk" ? "Budget is running low: weigh risky changes." : "Within budget: ship as usual."}
+                {policy.data.state === "frozen" ? "Feature releases are frozen: reliability work first." : policy.data.state === "at_risk" ? "Budget is running low: weigh risky changes." : policy.data.state === "no_data" ? "No data: the budget cannot be judged until the SLIs report traffic." : "Within budget: ship as usual."}
               </span>
             </div>
             {policy.data.reasons.length ? <ul className="policy-reasons">{policy.data.reasons.map((r) => <li key={r}>{r}</li>)}</ul> : null}

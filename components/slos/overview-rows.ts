@@ -20,7 +20,7 @@ export type OverviewRow = {
   burn6h: number | null;
   firing: string[];
   /** The service's policy state; "pending" for an SLO whose first version awaits sign-off. */
-  state: "healthy" | "at_risk" | "frozen" | "pending";
+  state: "healthy" | "at_risk" | "frozen" | "no_data" | "pending";
   stateReasons: string[];
   pendingSignOff: boolean;
   hasStatus: boolean;
@@ -71,7 +71,7 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
   });
 }
 
-const STATE_ORDER = { frozen: 0, at_risk: 1, healthy: 2, pending: 3 } as const;
+const STATE_ORDER = { frozen: 0, at_risk: 1, no_data: 2, healthy: 3, pending: 4 } as const;
 const num = (v: number | null, dir: 1 | -1) => (v === null ? Number.POSITIVE_INFINITY * dir : v);
 
 const compare: Record<SortKey, (a: OverviewRow, b: OverviewRow) => number> = {

@@ -88,7 +88,15 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
                   <Td className="num">{formatBurnRate(a.factor)}</Td>
                   <Td className="num">{formatPercent(a.factor * s.errorBudget.total, 3)}</Td>
                   <Td className="num">{formatBurnRate(s.burnRates[a.longWindow as keyof typeof s.burnRates])} / {formatBurnRate(s.burnRates[a.shortWindow as keyof typeof s.burnRates])}</Td>
-                  <Td>{a.firing ? <Badge tone="danger">Firing</Badge> : <Badge tone="success">OK</Badge>}</Td>
+                  <Td>
+                    {a.firing ? (
+                      <Badge tone="danger">Firing</Badge>
+                    ) : s.burnRates[a.longWindow as keyof typeof s.burnRates] === null || s.burnRates[a.shortWindow as keyof typeof s.burnRates] === null ? (
+                      <Badge tone="neutral" title="No traffic in one of the windows: the alert cannot be evaluated">No data</Badge>
+                    ) : (
+                      <Badge tone="success">OK</Badge>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

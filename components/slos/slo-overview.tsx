@@ -40,6 +40,7 @@ const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
 const STATES = [
   { value: "healthy", label: "Healthy" },
   { value: "at_risk", label: "At risk" },
+  { value: "no_data", label: "No data" },
   { value: "frozen", label: "Frozen" },
   { value: "pending", label: "Awaiting sign-off" },
 ];

@@ -30,7 +30,7 @@ export const gateExceptionView = z.object({
 export const releaseGateView = z.object({
   service: z.string(),
   allowed: z.boolean().describe("false when the policy freezes releases and no exception is active"),
-  state: z.enum(["healthy", "at_risk", "frozen"]),
+  state: z.enum(["healthy", "at_risk", "frozen", "no_data"]),
   reasons: z.array(z.string()),
   evaluatedAt: z.iso.datetime(),
   policy: z.object({ scope: z.enum(["service", "team", "default"]), atRiskBelow: z.number(), freezeAtOrBelow: z.number(), freezeOnPageAlert: z.boolean() }),

@@ -3,11 +3,13 @@
  * - frozen: some SLO's remaining budget is at or below `freezeAtOrBelow` (0 = exhausted), or a
  *   page-severity burn-rate alert fires and `freezeOnPageAlert` is set;
  * - at_risk: some SLO's remaining budget is below `atRiskBelow`;
- * - healthy: otherwise (SLOs without data do not change the state, but are named in the reasons).
+ * - no_data: none of the above, but some SLO has no data in its window, or there is no SLO at all —
+ *   "no data" is never reported as healthy (issue 11 item 5); the SLOs without data are the reasons;
+ * - healthy: every SLO has data and none of the above holds.
  * Remaining budgets are fractions of the window's budget (1 = untouched, may be negative).
  */
 export type PolicyThresholds = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean };
-export type PolicyState = "healthy" | "at_risk" | "frozen";
+export type PolicyState = "healthy" | "at_risk" | "frozen" | "no_data";
 export type SloBudgetState = { sloId: string; name: string; remaining: number | null; pageAlertFiring: boolean };
 
 export const DEFAULT_POLICY: PolicyThresholds = { atRiskBelow: 0.25, freezeAtOrBelow: 0, freezeOnPageAlert: true };
@@ -26,5 +28,7 @@ export function evaluatePolicy(policy: PolicyThresholds, slos: readonly SloBudge
   }
   if (frozen.length) return { state: "frozen", reasons: [...frozen, ...atRisk, ...noData] };
   if (atRisk.length) return { state: "at_risk", reasons: [...atRisk, ...noData] };
-  return { state: "healthy", reasons: noData };
+  if (noData.length) return { state: "no_data", reasons: noData };
+  if (!slos.length) return { state: "no_data", reasons: ["no SLO to judge the error budget by"] };
+  return { state: "healthy", reasons: [] };
 }

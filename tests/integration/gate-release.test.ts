@@ -62,8 +62,9 @@ describe("release gate", () => {
   });
 
   it("does not let SLOs without data or services without SLOs block a release, but says so", async () => {
-    expect((await gateOf("gr-idle")).body).toMatchObject({ allowed: true, state: "healthy", reasons: ["idle-availability: no data in the window"] });
-    expect((await gateOf("gr-empty")).body).toMatchObject({ allowed: true, state: "healthy", reasons: ["the service has no SLOs: the gate has nothing to check"], slos: [] });
+    // "No data" is its own state, never "healthy"; it does not block a release, and says why.
+    expect((await gateOf("gr-idle")).body).toMatchObject({ allowed: true, state: "no_data", reasons: ["idle-availability: no data in the window"] });
+    expect((await gateOf("gr-empty")).body).toMatchObject({ allowed: true, state: "no_data", reasons: ["no SLO to judge the error budget by", "the service has no SLOs: the gate has nothing to check"], slos: [] });
   });
 
   it("applies the service's own policy", async () => {

@@ -21,7 +21,7 @@ export type SloAttention = {
   href: string;
 };
 
-const RANK: Record<PolicyState, number> = { frozen: 0, at_risk: 1, healthy: 2 };
+const RANK: Record<PolicyState, number> = { frozen: 0, at_risk: 1, no_data: 2, healthy: 3 };
 
 export async function slosNeedingAttention(teamIds: string[]): Promise<{ stale: boolean; error: string | null; items: SloAttention[] }> {
   const all = await loadSloDefs();

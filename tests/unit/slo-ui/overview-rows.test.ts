@@ -32,7 +32,7 @@ describe("SLO overview rows", () => {
     expect(byId.a!.state).toBe("at_risk"); // search-b has 10 % left
     expect(byId.b!.state).toBe("at_risk");
     expect(byId.c!.state).toBe("at_risk"); // checkout freezes only at −500 %
-    expect(byId.d!.state).toBe("healthy"); // no data does not change the state
+    expect(byId.d!.state).toBe("no_data"); // no data is never shown as healthy
     expect(byId.e!.state).toBe("frozen"); // page alert firing
     expect(byId.e!.stateReasons.join()).toMatch(/page-level burn-rate alert/);
     expect(byId.f!.state).toBe("pending");

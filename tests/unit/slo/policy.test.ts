@@ -13,8 +13,10 @@ describe("error-budget policy", () => {
     [[slo("a", -3)], "frozen"],
     [[slo("a", 0.9), slo("b", 0.1)], "at_risk"],
     [[slo("a", 0.9, true)], "frozen"],
-    [[slo("a", null)], "healthy"],
-    [[], "healthy"],
+    [[slo("a", null)], "no_data"],
+    [[slo("a", 0.9), slo("b", null)], "no_data"],
+    [[slo("a", 0.1), slo("b", null)], "at_risk"],
+    [[], "no_data"],
   ] as const)("%j → %s", (slos, state) => {
     expect(evaluatePolicy(DEFAULT_POLICY, slos).state).toBe(state);
   });
@@ -27,6 +29,12 @@ describe("error-budget policy", () => {
       "latency: 10 % of the error budget left (at risk below 25 %)",
       "idle: no data in the window",
     ]);
+  });
+
+  it("never calls 'no data' healthy: the SLOs without data are the reasons", () => {
+    expect(evaluatePolicy(DEFAULT_POLICY, [slo("a", 0.9), slo("idle", null)])).toEqual({ state: "no_data", reasons: ["idle: no data in the window"] });
+    expect(evaluatePolicy(DEFAULT_POLICY, [])).toEqual({ state: "no_data", reasons: ["no SLO to judge the error budget by"] });
+    expect(evaluatePolicy(DEFAULT_POLICY, [slo("a", 0.9)])).toEqual({ state: "healthy", reasons: [] });
   });
 
   it("does not freeze on a page alert when the policy says so", () => {
