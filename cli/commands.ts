@@ -4,13 +4,14 @@ import { createUserSchema } from "@/lib/validation/users";
 import { ensureEmbeddedDbMigrated, migrate } from "./db";
 import { CONFIG_COMMANDS, CONFIG_USAGE } from "./commands-config";
 import { GATE_COMMANDS, GATE_USAGE } from "./commands-gate";
+import { USERS_COMMANDS, USERS_USAGE } from "./commands-users";
 
 export type CommandArgs = { words: string[]; flags: Record<string, string | true>; root: string };
 type Command = (args: CommandArgs) => Promise<number | void>;
 
 export const USAGE = `srecp — SRE control plane command line
 
-  srecp users create --email E --name N --role viewer|editor|approver|admin [--password P] [--teams a,b]
+  srecp users create --email E --name N --role viewer|editor|approver|admin [--password P] [--teams a,b]${USERS_USAGE}
   srecp tokens create --email E --name N [--scopes read,write,gate,deployments]   prints the token once
   srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
   srecp demo                           load a small realistic demo: teams, users, services
@@ -66,5 +67,6 @@ export const COMMANDS: Record<string, Command> = {
     return 1;
   },
   ...GATE_COMMANDS,
+  ...USERS_COMMANDS,
   ...CONFIG_COMMANDS,
 };
