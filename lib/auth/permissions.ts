@@ -27,8 +27,13 @@ export const atLeast = (actor: Actor, role: RoleName) => rank(actor.role) >= ran
 export const isAdmin = (actor: Actor) => actor.role === "admin";
 export const inTeam = (actor: Actor, teamId: string) => isAdmin(actor) || actor.teamIds.includes(teamId);
 
-/** Sessions and unscoped tokens hold every scope; a scoped token only its own. */
-export const holdsScope = (actor: Actor, scope: string) => !actor.tokenScopes?.length || actor.tokenScopes.includes(scope);
+/**
+ * Sessions and unscoped tokens hold every scope; a scoped token only its own, where `write` implies
+ * `read`: a change answers with what it changed (and often reads first), so a write-only token would
+ * otherwise commit a change and then be refused its answer.
+ */
+export const holdsScope = (actor: Actor, scope: string) =>
+  !actor.tokenScopes?.length || actor.tokenScopes.includes(scope) || (scope === "read" && actor.tokenScopes.includes("write"));
 
 /** Throws FORBIDDEN when the request came with a scoped API token lacking `scope`. */
 export function requireScope(actor: Actor, scope: string) {

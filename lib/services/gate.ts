@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCanApprove, type Actor } from "@/lib/auth/permissions";
+import { holdsScope, assertCanApprove, type Actor } from "@/lib/auth/permissions";
 import type { BurnWindow, PolicyState } from "@/lib/slo";
 import type { GrantGateExceptionInput } from "@/lib/validation/deployments";
 import { recordAudit } from "./audit";
@@ -18,7 +18,7 @@ import type { SloStatus } from "./slo/status-types";
  * demand "read", so the scope is checked here explicitly.
  */
 export function requireAnyScope(actor: Actor, scopes: readonly string[]) {
-  if (actor.tokenScopes?.length && !scopes.some((s) => actor.tokenScopes!.includes(s))) {
+  if (!scopes.some((s) => holdsScope(actor, s))) {
     throw new AppError("FORBIDDEN", `This API token needs one of the scopes: ${scopes.map((s) => `"${s}"`).join(", ")}`);
   }
 }

@@ -64,8 +64,8 @@ async function openRequest(scheduleId: string, id: string) {
 export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: string, nowMs = Date.now()) {
   const db = await getDb();
   const row = await openRequest(scheduleId, id);
-  if (row.requesterId === actor.userId) throw new AppError("INVALID_STATE", "you cannot cover your own request");
   assertCanOverride(actor, row.schedule.teamId, "cover requests of this schedule");
+  if (row.requesterId === actor.userId) throw new AppError("INVALID_STATE", "you cannot cover your own request");
   if (row.endAt.getTime() <= nowMs) throw new AppError("INVALID_STATE", "this cover request's window has passed");
   const startAt = new Date(Math.max(row.startAt.getTime(), nowMs));
   const updated = await db.$transaction(async (tx) => {
