@@ -1,7 +1,18 @@
-// Next.js calls register() once per server process: in the Node.js runtime, start the background jobs
-// (SLO rollups, on-call escalation) and install the graceful shutdown (drain, then close the database).
+// Next.js calls register() once per server process: in the Node.js runtime, check the configuration, start
+// the background jobs (SLO rollups, on-call escalation) and install the graceful shutdown (drain, then close
+// the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // An invalid variable (e.g. SLO_REFRESH_SECONDS=abc) stops the server at start with a message naming it,
+  // instead of failing, or silently misbehaving, on some later request.
+  const { env, EnvError } = await import("./lib/env");
+  try {
+    env();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
   const { installGracefulShutdown } = await import("./lib/services/shutdown");
   installGracefulShutdown();
   const { startBackgroundJobs } = await import("./lib/services/jobs");

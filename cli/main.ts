@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { EnvError } from "@/lib/env";
 import { z } from "zod";
 import { fieldErrors } from "@/lib/validation/common";
 import { DatabaseLockedError } from "../scripts/lib/pglite-lock.mjs";
@@ -19,7 +20,7 @@ export async function main(argv: string[], root: string): Promise<number> {
     return (await command({ words, flags, root })) ?? 0;
   } catch (err) {
     if (err instanceof z.ZodError) console.error(`error: invalid input: ${Object.entries(fieldErrors(err)).map(([f, m]) => `--${f} ${m}`).join("; ")}`);
-    else if (err instanceof AppError || err instanceof CliError || err instanceof DatabaseLockedError) console.error(`error: ${err.message}`);
+    else if (err instanceof AppError || err instanceof CliError || err instanceof DatabaseLockedError || err instanceof EnvError) console.error(`error: ${err.message}`);
     else console.error(err);
     return 1;
   } finally {

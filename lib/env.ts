@@ -1,9 +1,12 @@
 import path from "node:path";
+import { z } from "zod";
 import { parseOutboundPolicy, type OutboundPolicy } from "@/lib/net/outbound-policy";
 
 /**
  * Server configuration, read once. Every variable is documented in README.md's configuration table.
  * The embedded default (no DATABASE_URL) needs no configuration at all.
+ * The environment is zod-parsed: a value that does not mean what its variable needs (SLO_REFRESH_SECONDS=abc
+ * used to become NaN and silently disable the status cache) stops the process with a message naming it.
  */
 export type Env = {
   databaseUrl: string | null;
@@ -20,18 +23,48 @@ export type Env = {
   oidc: { issuer: string; clientId: string; clientSecret: string } | null;
 };
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const databaseUrl = source.DATABASE_URL?.trim() || null;
+/** Thrown by readEnv; `message` lists every invalid variable by name (never a secret's value). */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+// Unset and empty mean "use the default", as they always did.
+const optionalText = z.string().trim().optional().transform((v) => v || undefined);
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z.object({
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
+  DATA_DIR: optionalText,
+  PROMETHEUS_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://prometheus:9090" }).optional()),
+  SLO_REFRESH_SECONDS: optionalText.pipe(
+    z.string().regex(/^\d+$/, "must be a whole number of seconds, e.g. 30").transform(Number).pipe(z.number().min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)")).optional(),
+  ),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+});
+
+// Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
+const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL"]);
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      return `${name} ${i.message}${SHOW_VALUE.has(name) ? ` (got ${JSON.stringify(source[name])})` : ""}`;
+    });
+    throw new EnvError(`Invalid configuration: ${lines.join("; ")}. Fix the environment variable${lines.length > 1 ? "s" : ""} (README.md, Configuration) and start again.`);
+  }
+  const e = parsed.data;
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = source;
   return {
-    databaseUrl,
-    dataDir: path.resolve(source.DATA_DIR || ".data"),
-    prometheusUrl: source.PROMETHEUS_URL?.trim() || null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: path.resolve(e.DATA_DIR ?? ".data"),
+    prometheusUrl: e.PROMETHEUS_URL ?? null,
     outboundPolicy: parseOutboundPolicy(source.SRECP_DATASOURCE_ALLOW_PRIVATE),
     secretKey: source.SECRET_KEY?.trim() || null,
     secretKeyPrevious: (source.SECRET_KEY_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    refreshIntervalSeconds: Number(source.SLO_REFRESH_SECONDS || 30),
-    logLevel: source.LOG_LEVEL || "info",
+    refreshIntervalSeconds: e.SLO_REFRESH_SECONDS ?? 30,
+    logLevel: e.LOG_LEVEL ?? "info",
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET
         ? { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET }
