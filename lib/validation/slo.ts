@@ -72,19 +72,33 @@ export const objectiveSchema = z
 const RESERVED_ALERT_LABELS = ["slo_id", "service", "slo", "tier", "long_window", "short_window"];
 // Key checks in superRefine: zod reports a failed record key only as "Invalid key in record".
 const PROMETHEUS_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const nameMap = (max: number, reserved: readonly string[] = []) =>
+/**
+ * Alert label and annotation values are Prometheus (Go) templates, and one unclosed `{{` fails the whole
+ * rule file under promtool: check that every action opened is closed before the next one opens.
+ */
+const templateActionsClosed = (v: string): boolean => {
+  for (let at = v.indexOf("{{"); at !== -1; at = v.indexOf("{{", at + 2)) {
+    const close = v.indexOf("}}", at + 2);
+    const next = v.indexOf("{{", at + 2);
+    if (close === -1 || (next !== -1 && next < close) || v.slice(at + 2, close).trim() === "") return false;
+    at = close;
+  }
+  return true;
+};
+const nameMap = (max: number, reserved: readonly string[] = [], templates = false) =>
   z.record(z.string(), z.string().max(max, `must be at most ${max} characters`)).superRefine((m, ctx) => {
-    for (const k of Object.keys(m)) {
+    for (const [k, v] of Object.entries(m)) {
       if (!PROMETHEUS_NAME.test(k)) ctx.addIssue({ code: "custom", path: [k], message: "label names are Prometheus label names (letters, digits and _)" });
       else if (reserved.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)" });
+      else if (templates && !templateActionsClosed(v)) ctx.addIssue({ code: "custom", path: [k], message: "has an unclosed or empty {{ … }} template action (Prometheus reads alert labels and annotations as templates)" });
     }
   });
 
 // Without .default(): updateSloSchema is .partial(), and a default there would reset the field on every PATCH.
 const labelsRecord = nameMap(200);
 const labelsSchema = labelsRecord.default({});
-const alertLabelsSchema = nameMap(500, RESERVED_ALERT_LABELS).default({});
-const annotationsSchema = nameMap(5000).default({});
+const alertLabelsSchema = nameMap(500, RESERVED_ALERT_LABELS, true).default({});
+const annotationsSchema = nameMap(5000, [], true).default({});
 const severityAlertSchema = z
   .object({ enabled: z.boolean({ error: "must be true or false" }).default(true), labels: alertLabelsSchema, annotations: annotationsSchema })
   .strict()

@@ -6,7 +6,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRuleGroups, rulesToYaml } from "@/lib/slo";
+import { loadFiles } from "@/lib/slo-as-code";
 import { GENERATED_RULES_FILE, PROMTOOL_SLOS } from "@/tests/fixtures/rules/slo-definitions";
+import { fixtureFiles } from "@/tests/unit/slo-as-code/helpers";
 
 // Proves the rule generator with the real promtool (Prometheus 2.42 from Debian): the generated file passes
 // `promtool check rules`, and `promtool test rules` replays input series through it (fixtures in
@@ -45,6 +47,20 @@ describe("generated SLO rules under promtool", () => {
     const result = await promtool(["check", "rules", GENERATED_RULES_FILE], dir);
     expect(result.output).toContain("SUCCESS: 44 rules found");
     expect(result.code, result.output).toBe(0);
+  });
+
+  it("passes promtool check rules for imported Sloth and Pyrra SLOs with their alert names, labels and (templated) annotations", async () => {
+    const { desired, issues } = loadFiles([...fixtureFiles("sloth/valid"), ...fixtureFiles("pyrra/valid")]);
+    expect(issues).toEqual([]);
+    const slos = desired.slos.map((s, i) => ({
+      id: `imported-${i}`, ...s, runbookUrl: s.runbookUrl ?? "https://runbooks.example.com/imported",
+      alertSettings: { ...s.alertSettings, annotations: { ...s.alertSettings.annotations, title: "{{ $labels.service }} {{ $labels.slo }} burns its budget ({{ $value | humanizePercentage }})" } },
+    }));
+    const file = "imported.rules.yml";
+    await writeFile(path.join(dir, file), rulesToYaml(generateRuleGroups(slos)));
+    const result = await promtool(["check", "rules", file], dir);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain("SUCCESS");
   });
 
   it("has the page and ticket fixtures", () => {

@@ -92,6 +92,12 @@ describe("Sloth prometheus/v1 import", () => {
       "a.yaml:11: slos.0.alerting.name: must be a Prometheus alert name, e.g. CheckoutHighErrorRate",
       "a.yaml:14: slos.0.alerting.page_alert.labels.slo_id: is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)",
     ]);
+    // values are Prometheus templates: an unclosed action would fail the whole rule file under promtool
+    const template = bad.replace('name: "not an alert name"', "name: A1Burn").replace("slo_id: mine", 'team: "{{ $labels.team"').replace("      page_alert:", '      annotations:\n        summary: "{{ $value }} of {{ }}"\n      page_alert:');
+    expect(lines(load({ "a.yaml": template }).issues)).toEqual([
+      "a.yaml:13: slos.0.alerting.annotations.summary: has an unclosed or empty {{ … }} template action (Prometheus reads alert labels and annotations as templates)",
+      "a.yaml:16: slos.0.alerting.page_alert.labels.team: has an unclosed or empty {{ … }} template action (Prometheus reads alert labels and annotations as templates)",
+    ]);
   });
 
   it("says what cannot be mapped, with file, line and field", () => {
