@@ -142,10 +142,12 @@ async function staleFiles(out: string, files: Map<string, string>): Promise<stri
 
 export const CONFIG_USAGE = `
 SLOs as code (over HTTP, same --url/--token):
-  srecp plan -f <dir|file> [--managed-by srecp] [--team T]   diff against the server: exit 0 no changes, 2 changes, 1 error
-  srecp apply -f <dir|file> [--managed-by srecp] [--team T]  apply exactly that plan through the REST API
+  srecp plan -f <dir|file> [--managed-by srecp] [--team T] [--service S]   diff against the server: exit 0 no changes, 2 changes, 1 error
+  srecp apply -f <dir|file> [--managed-by srecp] [--team T] [--service S]  apply exactly that plan through the REST API
   srecp export [-o <dir>] [--format srecp|openslo] [--managed-by X]   write the current state (stdout without -o)
-  Files: native srecp/v1 (Service, SLO, BudgetPolicy), OpenSLO v1 and Sloth prometheus/v1; see docs/slo-as-code.md.
-  --team is the owning team of OpenSLO services without a srecp.dev/team annotation.`;
+  Files: native srecp/v1 (Service, SLO, BudgetPolicy), OpenSLO v1, Sloth prometheus/v1 and its PrometheusServiceLevel CRD,
+  Pyrra pyrra.dev/v1alpha1 ServiceLevelObjective; see docs/slo-as-code.md. Warnings say what an import drops or changes.
+  --team is the owning team of OpenSLO services without a srecp.dev/team annotation;
+  --service is the service of Pyrra SLOs without a pyrra.dev/service label.`;
 
 export const CONFIG_COMMANDS = { plan, apply, export: exportCommand };
