@@ -12,7 +12,7 @@ export const prometheusMetadataQuerySchema = z.object({
   kind: z.enum(["metrics", "labels", "values"], { error: "must be metrics, labels or values" }),
   service: z.string().optional(),
   metric: z.string().max(500).optional(),
-  label: z.string().max(200).optional(),
+  label: z.string().max(200).regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name").optional(),
 });
 /** The {number} path parameter of /api/v1/slos/{id}/versions/{number}/…: a positive version number (fits the Int column). */
 export const versionNumberParamSchema = z.object({

@@ -18,10 +18,12 @@ async function clientForService(slug: string | undefined) {
   return prometheusFor(service.dataSourceId);
 }
 
-async function upstream<T>(fn: () => Promise<T>): Promise<T> {
+async function upstream<T>(fn: () => Promise<T>, field: "metric" | "label" | null): Promise<T> {
   try {
     return await fn();
   } catch (err) {
+    // bad_data: Prometheus refused the selector or label the user typed — their input, not an outage
+    if (isPrometheusError(err) && err.reason === "bad_query" && field) throw new AppError("VALIDATION", `Prometheus refused the ${field}: ${err.message}`, { [field]: err.message });
     if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus: ${err.message}`);
     throw err;
   }
@@ -41,5 +43,5 @@ export async function prometheusMetadata(actor: Actor, q: { service?: string; ki
     }
     if (!q.label) throw new AppError("VALIDATION", "label is required", { label: "is required for kind=values" });
     return { items: (await client.labelValues(q.label, q.metric)).slice(0, CAP) };
-  });
+  }, q.metric ? "metric" : q.kind === "values" ? "label" : null);
 }
