@@ -21,7 +21,7 @@ function TestConnection({ row }: { row: DataSourceRow }) {
   const test = useMutation({ mutationFn: () => apiFetch<TestResult>(`/api/v1/datasources/${row.id}/test`, { method: "POST", body: { query } }) });
   const r = test.data;
   return (
-    <div className="stack" aria-label={`Test ${row.name}`}>
+    <div className="stack">
       <form className="form-grid" onSubmit={(e) => { e.preventDefault(); test.mutate(); }}>
         <div className="field">
           <label htmlFor={`ds-${row.id}-query`}>Sample query</label>

@@ -18,6 +18,8 @@ export default async function globalSetup() {
   const env = {
     ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: prom.prometheusUrl, NEXTAUTH_SECRET: "e2e-secret",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: "5",
+    // The harness' Prometheus listens on 127.0.0.1: data sources may point there only when allowed.
+    SRECP_DATASOURCE_ALLOW_PRIVATE: "127.0.0.1/32",
   };
   const cli = (...args: string[]) => {
     const res = spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env, encoding: "utf8" });
