@@ -10,7 +10,12 @@ const state: ConfigState = {
   ],
   slos: [
     { ...sloDefaults(), service: "checkout", name: "latency", description: "", objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, sli: { kind: "latency", metric: "h_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 }, runbookUrl: null, alerting: false, labels: {} },
-    { ...sloDefaults(), service: "checkout", name: "availability", description: "Orders", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'x_total{s="c"}', bad: 'x_total{s="c",code=~"5.."}' }, runbookUrl: "https://r.example.com/a", alerting: true, labels: { z: "1", a: "2" } },
+    // imported from Sloth/OpenSLO: display name, SLI name and alert settings must survive both export formats
+    {
+      ...sloDefaults(), displayName: "Checkout availability", sliName: "checkout-errors",
+      alertSettings: { name: "CheckoutBurn", labels: { team: "pay" }, annotations: { summary: "{{ $labels.slo }} burns" }, page: { enabled: true, labels: { severity: "critical" }, annotations: {} }, ticket: { enabled: false, labels: {}, annotations: {} } },
+      service: "checkout", name: "availability", description: "Orders", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'x_total{s="c"}', bad: 'x_total{s="c",code=~"5.."}' }, runbookUrl: "https://r.example.com/a", alerting: true, labels: { z: "1", a: "2" },
+    },
     { ...sloDefaults(), service: "search", name: "availability", description: "", objective: 0.995, window: { kind: "rolling", days: 7 }, sli: { kind: "ratio", total: "y_total", good: "y_ok_total" }, runbookUrl: null, alerting: true, labels: {} },
   ],
   policies: [
