@@ -31,10 +31,12 @@ function uniqueTarget(err: Prisma.PrismaClientKnownRequestError): string {
 export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 /**
- * The AppError a known Prisma error stands for (P2002 → 409, P2025 → 404, P2003 → 409), or null. Lets the
+ * The AppError a known Prisma error stands for (P2002 → 409, P2025 → 404, P2003 → 409, an unavailable
+ * database → 503 DB_UNAVAILABLE), or null. Lets the
  * route wrapper answer a conflict that a service did not anticipate with 409 instead of 500.
  */
 export function knownDbError(err: unknown): AppError | null {
+  if (isDbUnavailable(err)) return new AppError("DB_UNAVAILABLE", "The database is unavailable; try again shortly");
   if (!(err instanceof Prisma.PrismaClientKnownRequestError) || !["P2002", "P2025", "P2003"].includes(err.code)) return null;
   try {
     mapDbError(err);
@@ -42,6 +44,32 @@ export function knownDbError(err: unknown): AppError | null {
     if (mapped instanceof AppError) return mapped;
   }
   return null;
+}
+
+/** Prisma codes for "the database cannot serve now": unreachable, timed out, closed, pool exhausted. */
+const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** Driver adapter error kinds of the same meaning (@prisma/driver-adapter-utils). */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
+/** PostgreSQL SQLSTATEs: 57P01–57P03 shutting down / cannot connect now, 53300 too many connections, 08xxx connection exceptions. */
+const unavailableSqlState = (code: unknown) => typeof code === "string" && (/^57P0[123]$/.test(code) || code === "53300" || /^08/.test(code));
+const NODE_NET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+
+/**
+ * True when `err` means the database is unavailable (an outage, a restart, an exhausted pool), not a bug:
+ * the route wrapper answers 503 DB_UNAVAILABLE with Retry-After so clients and load balancers can tell
+ * the two apart (issue 18). Walks Prisma's error, its driver adapter cause and plain Node errors.
+ */
+export function isDbUnavailable(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientInitializationError) return true;
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (UNAVAILABLE_PRISMA.has(err.code)) return true;
+    const cause = (err.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
+    return Boolean(cause && (UNAVAILABLE_KINDS.has(cause.kind ?? "") || unavailableSqlState(cause.code)));
+  }
+  const e = err as { name?: string; code?: unknown; cause?: { kind?: string; code?: unknown } } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.name === "DriverAdapterError" && (UNAVAILABLE_KINDS.has(e.cause?.kind ?? "") || unavailableSqlState(e.cause?.code))) return true;
+  return (typeof e.code === "string" && NODE_NET_CODES.has(e.code)) || unavailableSqlState(e.code);
 }
 
 /** Runs a db call and maps its errors. */

@@ -17,6 +17,9 @@ export type HandlerArgs = { req: Request; params: Params; actor: Actor; requestI
 type Options = { auth?: true };
 type PublicArgs = Omit<HandlerArgs, "actor">;
 
+/** Seconds a client should wait before retrying a 503 (database or upstream unavailable). */
+const RETRY_AFTER_SECONDS = 5;
+
 /** Maps any thrown value to the API's error envelope `{"error":{code,message,fields?}}`. */
 export function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof z.ZodError) {
@@ -26,7 +29,10 @@ export function errorResponse(err: unknown, requestId: string): Response {
   const db = knownDbError(err); // a unique violation a service did not anticipate is still a 409
   if (db) return errorResponse(db, requestId);
   if (isAppError(err)) {
-    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers: { "x-request-id": requestId } });
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    // An outage is not a defect: say when to come back, so clients and load balancers retry.
+    if (err.status === 503) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers });
   }
   logger().error({ requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "unhandled error");
   return Response.json({ error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
