@@ -1,4 +1,5 @@
 import { logger } from "@/lib/observability/logger";
+import { pruneLoginAttempts } from "./login";
 import { oncallTick } from "./oncall/worker";
 import { syncAllRollups } from "./slo/rollup-job";
 
@@ -8,6 +9,8 @@ const JOBS: Job[] = [
   { name: "slo-rollups", everyMs: 60_000, run: () => syncAllRollups() },
   // escalates unacknowledged pages and records who is on call as it happens
   { name: "oncall", everyMs: 15_000, run: () => oncallTick() },
+  // sign-in attempts older than their retention (lib/services/login.ts)
+  { name: "login-attempts-prune", everyMs: 60 * 60_000, run: () => pruneLoginAttempts() },
 ];
 
 declare global {

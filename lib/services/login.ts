@@ -76,3 +76,13 @@ export async function signInWithPassword(input: LoginInput): Promise<LoginUser |
   });
   return null;
 }
+
+/** Attempts are kept this long for investigation (the limits need only the last 15 minutes). */
+export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Background job: drops attempts past the retention, so the table does not grow without bound. */
+export async function pruneLoginAttempts(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const { count } = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } } });
+  return count;
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from "@/lib/auth/login-limits";
 import { authOptions } from "@/lib/auth/options";
 import { getDb } from "@/lib/db";
-import { signInWithPassword } from "@/lib/services/login";
+import { LOGIN_ATTEMPT_RETENTION_MS, pruneLoginAttempts, signInWithPassword } from "@/lib/services/login";
 import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
 import { createUser } from "@/lib/services/users";
 
@@ -87,6 +87,17 @@ describe("brute-force limits on password sign-in", () => {
       expect(verified).toBeLessThanOrEqual(ACCOUNT_FAILURE_LIMIT);
       expect(results.filter((r) => r.status === "rejected").length).toBeGreaterThanOrEqual(12 - ACCOUNT_FAILURE_LIMIT);
     });
+  });
+
+  it("prunes attempts past the retention and keeps recent ones", async () => {
+    const db = await getDb();
+    const email = `prune-${Date.now()}@example.com`;
+    const old = new Date(Date.now() - LOGIN_ATTEMPT_RETENTION_MS - 60_000);
+    await db.loginAttempt.createMany({ data: [{ email, ip: "p", outcome: "failure", createdAt: old }, { email, ip: "p", outcome: "failure" }] });
+    expect(await pruneLoginAttempts()).toBeGreaterThanOrEqual(1);
+    const left = await db.loginAttempt.findMany({ where: { email } });
+    expect(left).toHaveLength(1);
+    expect(left[0]!.createdAt.getTime()).toBeGreaterThan(old.getTime());
   });
 
   it("a failure for an unknown e-mail takes as long as for a known one", async () => {
