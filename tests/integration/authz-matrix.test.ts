@@ -44,16 +44,21 @@ describe("authorization matrix", () => {
       const allowed = new Set<ActorName>(typeof row.allow === "function" ? row.allow(world) : row.allow);
       // Refusals first, while the fixture is untouched; then the actors who may (one may use it up).
       const order = [...ACTORS.filter((a) => !allowed.has(a.name)), ...ACTORS.filter((a) => allowed.has(a.name))];
+      let succeeded = false;
       for (const actor of order) {
         const req = row.request ? await row.request(world) : {};
         const qs = req.query ? `?${new URLSearchParams(req.query)}` : "";
         const res = await call(handler, { method: row.method, url: `${row.path}${qs}`, token: world.tokens[actor.name], params: req.params, body: req.body });
         const denied = res.status === 401 || res.status === 403 || (row.hidden === true && res.status === 404);
         const shown = `${res.status} ${JSON.stringify(res.body?.error?.message ?? "").slice(0, 160)}`;
+        if (allowed.has(actor.name) && res.status < 300) succeeded = true;
         if (res.status >= 500) problems.push(`${key(row)} as ${actor.name}: ${shown} (5xx)`);
         else if (allowed.has(actor.name) && denied) problems.push(`${key(row)} as ${actor.name}: expected allowed, got ${shown}`);
         else if (!allowed.has(actor.name) && !denied) problems.push(`${key(row)} as ${actor.name}: expected denied, got ${shown}`);
       }
+      // The request itself must be sound: at least one allowed actor really succeeds (else a 404/422 for
+      // everyone could hide a missing check).
+      if (allowed.size > 0 && !succeeded && !row.noSuccess) problems.push(`${key(row)}: no allowed actor got a 2xx; fix the row's request`);
     }
     expect(problems, `${problems.length} disagreements with tests/integration/authz-matrix.ts:\n  ${problems.join("\n  ")}\n`).toEqual([]);
   });

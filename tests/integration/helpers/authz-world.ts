@@ -65,6 +65,8 @@ export async function buildWorld() {
   await must("the service", call(services.POST, { ...A, body: { slug: service, name: "Matrix service", team } }));
   const sloBody = () => ({ service, name: unique("mx-slo"), objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="mx"}', bad: 'http_requests_total{service="mx",code=~"5.."}' } });
   const newSlo = async () => (await must("an SLO", call(slos.POST, { ...A, body: sloBody() }))).id!;
+  // An editor's SLO waits for an approver's sign-off: version 1 is pending.
+  const pendingSlo = async () => (await must("a pending SLO", call(slos.POST, { ...as(editor.token), body: sloBody() }))).id!;
   const layer = (participants: string[], unit: "week" | "day") => ({ name: "L", priority: 1, rotation: { unit, every: 1 }, handoffTime: "00:00", startAt: "2026-01-05T00:00:00Z", participants });
   const newSchedule = async (participants: string[] = [viewer.id], unit: "week" | "day" = "week") =>
     (await must("a schedule", call(schedules.POST, { ...A, body: { team, name: unique("Schedule"), timezone: "UTC", layers: [layer(participants, unit)] } }))).id!;
@@ -116,6 +118,13 @@ export async function buildWorld() {
     incident: newIncident,
     timelineEntry: async () => (await must("a timeline entry", call(timeline.POST, { ...A, params: { id: incident }, body: { text: unique("entry") } }))).id!,
     postmortem: async () => postmortemOf(await newIncident()),
+    pendingSlo,
+    /** The postmortem of an incident with an impact window (impact start → mitigation), so its impact can be computed. */
+    postmortemWithImpact: async () => {
+      const at = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+      const body = { title: unique("Past incident"), severity: "SEV-3", services: [service], impactStartAt: at(3), detectedAt: at(3), mitigatedAt: at(2) };
+      return postmortemOf((await must("an incident", call(incidents.POST, { ...A, body }))).id!);
+    },
     actionItem: newItem,
   };
 
