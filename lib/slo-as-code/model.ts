@@ -1,5 +1,6 @@
 import type { AlertSettings, Sli, SloWindow } from "@/lib/slo";
 import type { Issue } from "./source";
+import { sameJson } from "@/lib/canonical-json";
 
 /**
  * The canonical model SLOs-as-code works on: what the YAML files (native, OpenSLO, Sloth) describe and
@@ -69,25 +70,9 @@ export const serviceKey = (s: { slug: string }) => `service ${s.slug}`;
 export const sloKey = (s: { service: string; name: string }) => `slo ${s.service}/${s.name}`;
 export const policyKey = (p: { scope: string; target: string }) => `policy ${p.scope} ${p.target}`;
 
-/** JSON with object keys sorted at every level: equal values give equal strings. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-export const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+// One canonical comparison for the whole app (lib/canonical-json.ts): plans compare like the API does.
+export { canonicalJson, sortKeys } from "@/lib/canonical-json";
+export const sameValue = sameJson;
 
 /** Normalised SLI: only the keys that mean something for its kind. */
 export function normalSli(sli: Sli): Sli {

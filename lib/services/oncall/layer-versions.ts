@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db";
+import { sameJson } from "@/lib/canonical-json";
 import { validation } from "@/lib/errors";
 import { startPositionAcrossClocks, startPositionForEdit } from "@/lib/oncall";
 import type { LayerInput } from "@/lib/validation/oncall";
@@ -18,11 +19,6 @@ import { effectiveFrom, lineageChains, toDomainLayer, type LayerRow, type Tx } f
 
 export type LayerChange = { layerId: string; name: string; action: "added" | "changed" | "ended" };
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
-  );
-
 const sameClock = (row: LayerRow, d: LayerInput): boolean =>
   row.rotationUnit === d.rotation.unit &&
   row.rotationEvery === d.rotation.every &&
@@ -35,8 +31,8 @@ const sameDefinition = (row: LayerRow, d: LayerInput): boolean =>
   sameClock(row, d) &&
   row.name === d.name &&
   row.priority === d.priority &&
-  canonical(row.participants) === canonical(d.participants) &&
-  canonical(row.restrictions ?? null) === canonical(d.restrictions ?? null);
+  sameJson(row.participants, d.participants) &&
+  sameJson(row.restrictions ?? null, d.restrictions ?? null);
 
 const rowData = (scheduleId: string, lineageId: string, d: LayerInput) => ({
   scheduleId,
@@ -108,7 +104,7 @@ async function reviseLineage(tx: Tx, scheduleId: string, tz: string, chain: Laye
   const old = toDomainLayer(current);
   const data = rowData(scheduleId, current.lineageId, d);
   if (sameClock(current, d)) {
-    const participantsChanged = canonical(current.participants) !== canonical(d.participants);
+    const participantsChanged = !sameJson(current.participants, d.participants);
     const startPosition = participantsChanged ? startPositionForEdit(old, tz, now.getTime(), d.participants) : current.startPosition;
     await tx.scheduleLayer.update({ where: { id: current.id }, data: { endAt: now } });
     await tx.scheduleLayer.create({ data: { ...data, startAt: current.startAt, startPosition } });

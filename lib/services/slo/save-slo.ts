@@ -1,4 +1,5 @@
 import { getDb, withDbErrors } from "@/lib/db";
+import { sameJson } from "@/lib/canonical-json";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
 import type { CreateSloInput, UpdateSloInput } from "@/lib/validation/slo";
@@ -59,9 +60,10 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
   const current = before.versions.find((v) => v.status === "pending") ?? before.versions.find((v) => v.status === "active") ?? before.versions[0]!;
   const { revision, sli, objective, window, ...meta } = input;
   const definitionChanged =
-    (sli !== undefined && JSON.stringify(sli) !== JSON.stringify(current.sli)) ||
+    // Canonically: jsonb hands back the stored sli/window with its keys reordered.
+    (sli !== undefined && !sameJson(sli, current.sli)) ||
     (objective !== undefined && objective !== current.objective) ||
-    (window !== undefined && JSON.stringify(window) !== JSON.stringify(current.window));
+    (window !== undefined && !sameJson(window, current.window));
   if (sli) await validateSli(sli, before.service.dataSourceId);
   const after = await db.$transaction(async (tx) => {
     const bumped = await tx.slo.updateMany({ where: { id, revision: revision ?? before.revision }, data: { ...meta, revision: { increment: 1 } } });
