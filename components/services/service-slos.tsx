@@ -53,7 +53,7 @@ export function ServiceSlos({ slug, name, canEdit, canApprove }: Props) {
         )}
       </Card>
       <Card title="SLOs" id="slos" actions={define}>
-        {stale ? <StaleBanner stale ageSeconds={stale.staleAgeSeconds} /> : null}
+        {stale ? <StaleBanner stale ageSeconds={stale.staleAgeSeconds} reason={stale.staleReason} since={stale.unavailableSince} /> : null}
         {slos.isPending ? (
           <div className="slo-tiles" role="status" aria-label="Loading SLOs">{[0, 1].map((i) => <div key={i} className="skeleton" style={{ height: 96 }} />)}</div>
         ) : slos.isError ? (

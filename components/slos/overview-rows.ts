@@ -26,6 +26,8 @@ export type OverviewRow = {
   hasStatus: boolean;
   stale: boolean;
   staleAgeSeconds: number | null;
+  staleReason: "not_configured" | "unreachable" | null;
+  unavailableSince: string | null;
   thresholds: PolicyThresholds;
 };
 
@@ -66,6 +68,8 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
       hasStatus: Boolean(st),
       stale: st?.stale ?? false,
       staleAgeSeconds: st?.staleAgeSeconds ?? null,
+      staleReason: st?.staleReason ?? null,
+      unavailableSince: st?.unavailableSince ?? null,
       thresholds: thresholdsBySlug[s.service] ?? DEFAULT_POLICY,
     };
   });

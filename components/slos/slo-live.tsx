@@ -37,7 +37,7 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
 
   return (
     <div className="stack">
-      {s ? <StaleBanner stale={s.stale} ageSeconds={s.staleAgeSeconds} error={s.error} /> : null}
+      {s ? <StaleBanner stale={s.stale} ageSeconds={s.staleAgeSeconds} error={s.staleReason === "not_configured" ? null : s.error} reason={s.staleReason} since={s.unavailableSince} /> : null}
       {status.isError ? <Alert tone="danger" title="Could not load the status">{errorMessage(status.error)}</Alert> : null}
       <div className="stat-grid" aria-busy={status.isPending}>
         <Stat label="SLI (window to date)" value={s ? formatSli(s.sliValue, objective) : "…"} hint={`objective ${formatObjective(objective)}`} />

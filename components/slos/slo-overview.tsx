@@ -105,7 +105,12 @@ export function SloOverview({ initial, thresholds, initialFilters, canCreate }: 
 
   return (
     <div className="slo-overview">
-      <StaleBanner stale={stale.length > 0} ageSeconds={staleAge} />
+      <StaleBanner
+        stale={stale.length > 0}
+        ageSeconds={staleAge}
+        reason={stale.some((r) => r.staleReason === "unreachable") ? "unreachable" : stale[0]?.staleReason}
+        since={stale.reduce<string | null>((min, r) => (r.unavailableSince && (!min || r.unavailableSince < min) ? r.unavailableSince : min), null)}
+      />
       {list.isError ? (
         <Alert tone="danger" title="Could not refresh">
           <p>{errorMessage(list.error)} Showing the last loaded values.</p>

@@ -57,7 +57,10 @@ export const sloStatusView = z.object({
   noData: z.boolean(), sliValue: z.number().nullable(), events: z.object({ good: z.number(), bad: z.number(), total: z.number() }),
   errorBudget: z.object({ total: z.number(), consumed: z.number().nullable(), remaining: z.number().nullable(), allowedBadEvents: z.number().nullable(), downtimeEquivalentSeconds: z.number() }),
   burnRates, alerts: z.array(z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), longWindow: z.string(), shortWindow: z.string(), factor: z.number(), firing: z.boolean() })),
-  exhaustsAt: z.iso.datetime().nullable(), asOf: z.iso.datetime(), stale: z.boolean(), staleAgeSeconds: z.number().optional(), error: z.string().optional(),
+  exhaustsAt: z.iso.datetime().nullable(), asOf: z.iso.datetime(), stale: z.boolean(), staleAgeSeconds: z.number().optional(),
+  staleReason: z.enum(["not_configured", "unreachable"]).optional().describe("not_configured: no Prometheus is set up; unreachable: the configured one does not answer"),
+  unavailableSince: z.iso.datetime().optional().describe("when the configured Prometheus first failed in the current outage"),
+  error: z.string().optional(),
 });
 
 export const meView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["viewer", "editor", "approver", "admin"]), teamIds: z.array(z.string()), tokenScopes: z.array(z.string()).nullable() });

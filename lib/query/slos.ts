@@ -17,7 +17,7 @@ import { apiFetch } from "./api";
 export type { SloView, SloStatus, Burndown, SloPreview, ServiceBudgetState, ServiceSignals };
 export type SloRow = SloView & { status?: SloStatus };
 /** What the overview keeps of a status (a tenth of its size: 1,000 rows stay small on the wire and in memory). */
-export type SlimStatus = Pick<SloStatus, "sliValue" | "stale" | "staleAgeSeconds"> & {
+export type SlimStatus = Pick<SloStatus, "sliValue" | "stale" | "staleAgeSeconds" | "staleReason" | "unavailableSince"> & {
   errorBudget: { remaining: number | null };
   burnRates: { "1h": number | null; "6h": number | null };
   alerts: { name: string; severity: "page" | "ticket"; firing: boolean }[];
@@ -57,6 +57,8 @@ export function slimSloRow(row: SloRow): OverviewSlo {
             sliValue: status.sliValue,
             stale: status.stale,
             ...(status.staleAgeSeconds !== undefined ? { staleAgeSeconds: status.staleAgeSeconds } : {}),
+            ...(status.staleReason ? { staleReason: status.staleReason } : {}),
+            ...(status.unavailableSince ? { unavailableSince: status.unavailableSince } : {}),
             errorBudget: { remaining: status.errorBudget.remaining },
             burnRates: { "1h": status.burnRates["1h"], "6h": status.burnRates["6h"] },
             alerts: status.alerts.map((a) => ({ name: a.name, severity: a.severity, firing: a.firing })),

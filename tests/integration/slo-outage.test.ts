@@ -60,6 +60,11 @@ describe("SLO status when Prometheus goes away", () => {
     expect(down.body.staleAgeSeconds).toBeGreaterThanOrEqual(1);
     expect(down.body.error).toMatch(/Prometheus unavailable/);
     expect(down.body.events.total).toBe(fresh.body.events.total);
+    // An outage, told apart from "no Prometheus configured", with when it began.
+    expect(down.body.staleReason).toBe("unreachable");
+    const since = Date.parse(down.body.unavailableSince);
+    expect(since).toBeGreaterThan(Date.parse(fresh.body.asOf));
+    expect(since).toBeLessThanOrEqual(Date.now());
 
     const at = await call(status.GET, { token, url: `/x?at=${Math.floor(Date.now() / 1000)}`, params: { id } });
     expect(at.status).toBe(200);
@@ -74,5 +79,7 @@ describe("SLO status when Prometheus goes away", () => {
     expect(back.status).toBe(200);
     expect(back.body.stale).toBe(false);
     expect(back.body.staleAgeSeconds).toBeUndefined();
+    expect(back.body.staleReason).toBeUndefined();
+    expect(back.body.unavailableSince).toBeUndefined();
   });
 });

@@ -13,6 +13,13 @@ const clients = new Map<string, { client: PrometheusClient; fingerprint: string 
 
 let guardedFetch: typeof fetch | undefined;
 
+/** No data source for the service and no PROMETHEUS_URL: "no data" because nothing was set up, not an outage. */
+export class NoPrometheusConfigured extends AppError {
+  constructor() {
+    super("UPSTREAM_UNAVAILABLE", "No Prometheus configured: set PROMETHEUS_URL or give the service a data source");
+  }
+}
+
 /**
  * The Prometheus client for a data source id (null → the default data source, else PROMETHEUS_URL). Clients are
  * reused while the source's settings are unchanged. Data sources are configured in the app, so their
@@ -25,7 +32,7 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
     const chosen = await (await getDb()).dataSource.findFirst({ where: { isDefault: true }, select: { id: true } });
     if (chosen) return prometheusFor(chosen.id);
     const url = env().prometheusUrl;
-    if (!url) throw new AppError("UPSTREAM_UNAVAILABLE", "No Prometheus configured: set PROMETHEUS_URL or give the service a data source");
+    if (!url) throw new NoPrometheusConfigured();
     return cached(DEFAULT_SOURCE, url, () => createPrometheusClient({ url }));
   }
   await sealLegacySecretsOnce(SYSTEM_ACTOR);

@@ -2,17 +2,22 @@ import { env } from "@/lib/env";
 import { isPrometheusError } from "@/lib/prometheus";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
-import { DEFAULT_SOURCE, prometheusFor } from "./prometheus-source";
+import { DEFAULT_SOURCE, NoPrometheusConfigured, prometheusFor } from "./prometheus-source";
 import { buildStatus, computeStatuses } from "./status-engine";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 
-type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number; failure?: { atMs: number; error: string } };
+type StaleReason = NonNullable<SloStatus["staleReason"]>;
+type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number; failure?: { atMs: number; error: string; reason: StaleReason } };
+
+const reasonOf = (err: unknown): StaleReason => (err instanceof NoPrometheusConfigured ? "not_configured" : "unreachable");
 
 // Per Prometheus source: the last good result, and the computation in flight (single-flight: a hundred
 // viewers refreshing at once cause one query set).
 const cache = new Map<string, Entry>();
 const inflight = new Map<string, { fingerprint: string; promise: Promise<Entry> }>();
+/** Per source: when the current run of failures began (cleared by the next good answer). */
+const failingSince = new Map<string, number>();
 
 const fingerprintOf = (defs: SloDef[]) => defs.map((d) => d.version.id).sort().join(",");
 const sourceKey = (def: SloDef) => def.service.dataSourceId ?? DEFAULT_SOURCE;
@@ -53,7 +58,7 @@ async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): P
   const hit = cache.get(key);
   const ttlMs = env().refreshIntervalSeconds * 1000;
   const same = hit && hit.fingerprint === fingerprint;
-  if (same && hit.failure && realNowMs - hit.failure.atMs < ttlMs) return staleStatuses(defs, hit.statuses, hit.computedAtMs, realNowMs, hit.failure.error);
+  if (same && hit.failure && realNowMs - hit.failure.atMs < ttlMs) return staleStatuses(key, defs, hit.statuses, hit.computedAtMs, realNowMs, hit.failure.error, hit.failure.reason);
   if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs) return hit.statuses;
   if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs * MAX_REVALIDATE_INTERVALS) {
     // Serve the recent value at once; the refresh runs in the background (single flight).
@@ -79,13 +84,16 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
   try {
     const entry = await running.promise;
     cache.set(key, entry);
+    failingSince.delete(key);
     return entry.statuses;
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
-    logger().warn({ source: key, err: (err as Error).message }, "prometheus unavailable; serving stale SLO status");
+    const reason = reasonOf(err);
+    if (reason === "unreachable") logger().warn({ source: key, err: (err as Error).message }, "prometheus unavailable; serving stale SLO status");
+    if (!failingSince.has(key)) failingSince.set(key, realNowMs);
     // Remember the failure so reads within the next interval are served stale without waiting again.
-    if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error: (err as Error).message } });
-    return staleStatuses(defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message);
+    if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error: (err as Error).message, reason } });
+    return staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message, reason);
   }
 }
 
@@ -104,19 +112,27 @@ export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.
     } catch (err) {
       if (!isUpstreamFailure(err)) throw err;
       const hit = cache.get(key);
-      for (const [id, s] of staleStatuses(group, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message)) out.set(id, s);
+      for (const [id, s] of staleStatuses(key, group, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message, reasonOf(err))) out.set(id, s);
     }
   }
   return out;
 }
 
-function staleStatuses(defs: SloDef[], last: Map<string, SloStatus> | undefined, computedAtMs: number | undefined, realNowMs: number, error: string) {
+function staleStatuses(key: string, defs: SloDef[], last: Map<string, SloStatus> | undefined, computedAtMs: number | undefined, realNowMs: number, error: string, reason: StaleReason) {
+  const since = failingSince.get(key);
   const out = new Map<string, SloStatus>();
   for (const def of defs) {
     const prev = last?.get(def.id);
     const base = prev ?? buildStatus(def, { good: 0, total: 0 }, () => undefined, realNowMs);
     const age = prev && computedAtMs !== undefined ? Math.round((realNowMs - computedAtMs) / 1000) : undefined;
-    out.set(def.id, { ...base, stale: true, ...(age !== undefined ? { staleAgeSeconds: age } : {}), error: `Prometheus unavailable: ${error}` });
+    out.set(def.id, {
+      ...base,
+      stale: true,
+      ...(age !== undefined ? { staleAgeSeconds: age } : {}),
+      staleReason: reason,
+      ...(reason === "unreachable" && since !== undefined ? { unavailableSince: new Date(since).toISOString() } : {}),
+      error: reason === "not_configured" ? error : `Prometheus unavailable: ${error}`,
+    });
   }
   return out;
 }

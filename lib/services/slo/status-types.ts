@@ -30,5 +30,9 @@ export type SloStatus = {
   /** True when Prometheus could not be asked and this is the last good value (or empty). */
   stale: boolean;
   staleAgeSeconds?: number;
+  /** Why it is stale: no Prometheus is configured at all, or the configured one does not answer. */
+  staleReason?: "not_configured" | "unreachable";
+  /** When Prometheus first failed in the current run of failures (ISO), for "unreachable since …". */
+  unavailableSince?: string;
   error?: string;
 };
