@@ -12,7 +12,7 @@ type Command = (args: CommandArgs) => Promise<number | void>;
 export const USAGE = `srecp — SRE control plane command line
 
   srecp users create --email E --name N --role viewer|editor|approver|admin [--password P] [--teams a,b]${USERS_USAGE}
-  srecp tokens create --email E --name N [--scopes read,write,gate,deployments]   prints the token once
+  srecp tokens create --email E --name N [--scopes read,write,gate,deployments,tokens]   prints the token once
   srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
   srecp demo                           load a small realistic demo: teams, users, services
   srecp secrets rotate                 re-seal data-source secrets under SECRET_KEY (plaintext or SECRET_KEY_PREVIOUS rows)

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError, validation } from "@/lib/errors";
-import { generateToken } from "@/lib/auth/tokens";
+import { generateToken, TOKEN_SCOPES } from "@/lib/auth/tokens";
 import { holdsScope, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
 
@@ -10,6 +10,9 @@ import { recordAudit } from "./audit";
  * tokens hold every scope.
  */
 function assertCanMint(actor: Actor, scopes: string[]) {
+  // The route's schema checks names; the CLI and admin actions come here directly.
+  const unknown = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
+  if (unknown.length) throw validation({ scopes: `unknown scope ${unknown.join(", ")}; use ${TOKEN_SCOPES.join(", ")}` });
   requireScope(actor, "tokens");
   if (!actor.tokenScopes?.length) return;
   if (scopes.length === 0) throw validation({ scopes: `list the scopes of the new token (some of ${actor.tokenScopes.join(", ")}); an empty list would mean full access` });

@@ -83,5 +83,7 @@ describe("API token scopes cannot be escaped", () => {
     const res = await mint(owner.token, ["admin"]);
     expect(res.status).toBe(422);
     expect(res.body.error.fields["scopes.0"] ?? res.body.error.fields.scopes).toMatch(/must be one of read, write, gate, deployments, tokens/);
+    // the CLI and admin actions call the service directly: it checks the names too
+    await expect(createApiToken(SYSTEM_ACTOR, { name: "cli", scopes: ["admin"], ownerId: owner.id })).rejects.toMatchObject({ code: "VALIDATION", fields: { scopes: expect.stringContaining('unknown scope admin') } });
   });
 });
