@@ -8,7 +8,7 @@ import { loadScheduleModel, refOf, userRefs } from "./model";
 import { assertCanOverride, futureWindow, insertOverride } from "./overrides";
 import { timelineOf } from "./timeline";
 
-// Cover requests: a person on call asks for cover over a window; another team member accepts, which
+// Cover requests: a person on call asks for cover over a window; an editor of the team accepts, which
 // creates a replace override (requester → acceptor, source "cover") over the part of the window still
 // ahead. Exactly one acceptance wins (the status moves open → covered atomically).
 // Asking changes nobody's shift, so any team member on call may ask (viewers too); accepting puts the

@@ -6,8 +6,8 @@ import type { Page } from "@/lib/validation/common";
 import { recordAudit } from "../audit";
 import { refOf, userRefs } from "./model";
 
-// Pages: read by everybody; acknowledged and resolved by the people who were paged, members of the
-// service's team, or admins. Acknowledging stops the escalation; resolving closes the page (a later
+// Pages: read by everybody; acknowledged and resolved by the people who were paged (any role), editors
+// of the service's team, or admins (docs/security.md, "On-call"). Acknowledging stops the escalation; resolving closes the page (a later
 // firing delivery of the same alert group opens a new page).
 
 const include = { service: { select: { id: true, slug: true, name: true, teamId: true } }, integration: { select: { id: true, name: true } } } as const;
