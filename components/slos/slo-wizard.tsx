@@ -13,7 +13,7 @@ import { fieldErrors } from "@/lib/validation/common";
 import { createSloSchema, sloPreviewSchema, updateSloSchema } from "@/lib/validation/slo";
 import { PromqlEditor } from "./promql-editor";
 import { SloPreviewPanel } from "./slo-preview-panel";
-import { createBody, emptyWizard, mapFields, objectiveOf, OBJECTIVE_PRESETS, sliOf, updateBody, WINDOW_CHOICES, windowOf, type WizardState } from "./wizard-model";
+import { createBody, emptyWizard, mapFields, objectiveOf, OBJECTIVE_PRESETS, promqlFieldErrors, sliOf, updateBody, WINDOW_CHOICES, windowOf, type WizardState } from "./wizard-model";
 
 type Props = {
   services: Option[];
@@ -99,7 +99,8 @@ export function SloWizard({ services, edit, initialService }: Props) {
   }
 
   const serverFields = mutation.error instanceof ApiError ? mapFields(mutation.error.fields) : {};
-  const errors: Record<string, string> = { ...previewFields, ...serverFields, ...Object.fromEntries(Object.entries(clientErrors ?? {}).filter(([, v]) => v)) };
+  const liveFields = useMemo(() => promqlFieldErrors(s), [s]);
+  const errors: Record<string, string> = { ...previewFields, ...serverFields, ...liveFields, ...Object.fromEntries(Object.entries(clientErrors ?? {}).filter(([, v]) => v)) };
   const conflict = mutation.error instanceof ApiError && mutation.error.code === "CONFLICT";
   const banner = clientErrors && Object.values(clientErrors).some(Boolean) ? "Please correct the highlighted fields." : mutation.error ? (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION" ? "Please correct the highlighted fields." : errorMessage(mutation.error)) : null;
   const id = (name: string) => `${uid}-${name}`.replace(/:/g, "");

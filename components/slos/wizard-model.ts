@@ -1,5 +1,6 @@
 import { objectivePercentText, percentTextToObjective } from "@/lib/slo/format";
 import type { Sli, SloWindow } from "@/lib/slo/types";
+import { sliSchema } from "@/lib/validation/slo";
 
 /** The wizard's form state (strings, as typed) and its conversion to the API's SLO definition. */
 export type WizardState = {
@@ -96,3 +97,23 @@ export const mapFields = (fields: Record<string, string>): Record<string, string
   for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= v;
   return out;
 };
+
+const PROMQL_FIELDS = { ratio: ["total", "selector"], latency: ["matchers"] } as const;
+
+/**
+ * Errors of the PromQL fields as they are typed, by the same parser as the API (lib/promql through the
+ * shared schema): shown under each editor at once, since the live preview runs only for a definition that
+ * parses, and saving is blocked by the same schema. Empty fields are left to the "is required" on save.
+ */
+export function promqlFieldErrors(s: WizardState): Record<string, string> {
+  const r = sliSchema.safeParse(sliOf(s));
+  if (r.success) return {};
+  const fields: readonly string[] = PROMQL_FIELDS[s.kind];
+  const typed: Record<string, string> = { total: s.total, selector: s.selector, matchers: s.matchers };
+  const out: Record<string, string> = {};
+  for (const issue of r.error.issues) {
+    const field = fieldFor(`sli.${issue.path.join(".")}`);
+    if (fields.includes(field) && (typed[field] ?? "").trim() !== "") out[field] ??= issue.message;
+  }
+  return out;
+}

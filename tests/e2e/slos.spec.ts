@@ -81,6 +81,11 @@ test("an editor defines an SLO in the wizard; the live preview shows the SLI of 
   // A bad selector is reported inline by Prometheus's parser, then fixed.
   await page.getByRole("textbox", { name: "Bad events" }).fill('http_requests_total{service="search",code=~"5.."');
   await expect(page.locator(".field-error").first()).toContainText(/parse error|unexpected|expected/i, { timeout: 20_000 });
+  // Saving is blocked while it does not parse (issue 11), with the parser's position under the editor.
+  await page.getByRole("button", { name: "Create SLO" }).click();
+  await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
+  await expect(page.locator(".field-error").first()).toContainText(/line 1, column \d+: parse error/);
+  expect(new URL(page.url()).pathname).toBe("/slos/new");
   await page.getByRole("textbox", { name: "Bad events" }).fill('http_requests_total{service="search",code=~"5.."}');
   await expect(sli).toHaveText(/^99\.97\d* %$/, { timeout: 20_000 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBody, emptyWizard, mapFields } from "@/components/slos/wizard-model";
+import { createBody, emptyWizard, mapFields, promqlFieldErrors } from "@/components/slos/wizard-model";
 import { fieldErrors } from "@/lib/validation/common";
 import { createSloSchema, updateSloSchema } from "@/lib/validation/slo";
 
@@ -39,5 +39,13 @@ describe("SLO schemas parse the SLI's PromQL (issue 11 item 4)", () => {
     const parsed = createSloSchema.safeParse(createBody(s));
     expect(parsed.success).toBe(false);
     expect(mapFields(fieldErrors(parsed.error!)).total).toMatch(/^line 1, column 29: parse error/);
+  });
+
+  it("shows the wizard's PromQL errors as they are typed (the preview only runs for a definition that parses)", () => {
+    const s = { ...emptyWizard("checkout"), total: 'http_requests_total{service="checkout"}', selector: 'http_requests_total{code=~"5.."' };
+    expect(promqlFieldErrors(s)).toEqual({ selector: expect.stringMatching(/^line 1, column 32: parse error: unexpected end of input/) });
+    expect(promqlFieldErrors({ ...s, selector: "" })).toEqual({}); // empty: "is required" comes on save
+    expect(promqlFieldErrors({ ...s, selector: 'http_requests_total{code=~"5.."}' })).toEqual({});
+    expect(promqlFieldErrors({ ...s, kind: "latency", metric: "h_seconds", matchers: 'a="b" c', threshold: "0.3" })).toEqual({ matchers: expect.stringMatching(/^line 1, column 7: parse error/) });
   });
 });
