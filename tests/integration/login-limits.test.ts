@@ -116,7 +116,7 @@ describe("brute-force limits on password sign-in", () => {
     }
     const ratio = median(unknownMs) / median(knownMs);
     // Before the fix an unknown e-mail answered ~10x faster (no scrypt); equal work keeps it near 1.
-    expect(ratio, `known ${knownMs.map(Math.round)} ms, unknown ${unknownMs.map(Math.round)} ms`).toBeGreaterThan(0.6);
-    expect(ratio).toBeLessThan(1.6);
+    expect(ratio, `known ${knownMs.map(Math.round)} ms, unknown ${unknownMs.map(Math.round)} ms`).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 });
