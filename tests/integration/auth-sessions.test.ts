@@ -13,7 +13,7 @@ import { createUser } from "@/lib/services/users";
 import { call, userWithToken } from "./helpers/api";
 
 const PASSWORD = "correct horse battery";
-const secret = "integration-secret";
+const secret = process.env.NEXTAUTH_SECRET!; // set by tests/integration/setup-env.ts
 let n = 0;
 
 /** A user with a password, signed in through the real credentials path and NextAuth's jwt callback. */
