@@ -45,6 +45,15 @@ const envSchema = z.object({
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
 const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL"]);
 
+/** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
+function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
+  try {
+    return parseOutboundPolicy(raw);
+  } catch (err) {
+    throw new EnvError(`Invalid configuration: ${err instanceof Error ? err.message : String(err)}. Fix the environment variable (README.md, Configuration) and start again.`);
+  }
+}
+
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -60,7 +69,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(e.DATA_DIR ?? ".data"),
     prometheusUrl: e.PROMETHEUS_URL ?? null,
-    outboundPolicy: parseOutboundPolicy(source.SRECP_DATASOURCE_ALLOW_PRIVATE),
+    outboundPolicy: outboundPolicyOf(source.SRECP_DATASOURCE_ALLOW_PRIVATE),
     secretKey: source.SECRET_KEY?.trim() || null,
     secretKeyPrevious: (source.SECRET_KEY_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     refreshIntervalSeconds: e.SLO_REFRESH_SECONDS ?? 30,

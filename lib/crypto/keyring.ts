@@ -13,10 +13,12 @@ import { keyring, type Keyring } from "./secret-box";
 let cached: Keyring | undefined;
 
 export function appKeyring(): Keyring {
-  if (cached) return cached;
-  const { secretKey, secretKeyPrevious, dataDir } = env();
-  cached = keyring(secretKey ?? keyFile(dataDir), secretKeyPrevious);
-  return cached;
+  return (cached ??= keyringFrom(env()));
+}
+
+/** The keyring for a configuration (exported for tests; the app uses appKeyring). */
+export function keyringFrom({ secretKey, secretKeyPrevious, dataDir }: { secretKey: string | null; secretKeyPrevious: string[]; dataDir: string }): Keyring {
+  return keyring(secretKey ?? keyFile(dataDir), secretKeyPrevious);
 }
 
 function keyFile(dataDir: string): string {
