@@ -7,9 +7,9 @@ import type { World } from "./helpers/authz-world";
  * the request passed authentication and authorization (it may still be 404/409/422 for state reasons).
  * "Denied" means 401 or 403 (404 too on rows marked `hidden`, where refusing would reveal existence).
  *
- * Actors are data: adding a kind (e.g. a deactivated user, once user deactivation lands) is one entry in
- * ACTORS plus a way to build it in helpers/authz-world.ts; rows list actors by name, so every row that
- * does not name the new actor expects it to be denied.
+ * Actors are data: adding a kind is one entry in ACTORS plus a way to build it in helpers/authz-world.ts
+ * (its `tokens` record is typed by ActorName, so the compiler asks for it); rows list actors by name, so
+ * every row that does not name the new actor expects it to be denied.
  */
 export const ACTORS = [
   { name: "anonymous", about: "no credentials" },
@@ -24,6 +24,7 @@ export const ACTORS = [
   { name: "token:deployments", about: "the editor's token with scopes [deployments]" },
   { name: "token:tokens", about: "the editor's token with scopes [tokens]" },
   { name: "revokedToken", about: "an admin's unscoped token, revoked" },
+  { name: "deactivatedUser", about: "an editor of mx-team, deactivated (offboarded) after their unscoped token was made" },
 ] as const;
 export type ActorName = (typeof ACTORS)[number]["name"];
 
@@ -45,7 +46,7 @@ export type Row = {
 const USERS = ["viewer", "editor", "otherEditor", "approver", "admin"] as const;
 const EVERYONE = ACTORS.map((a) => a.name);
 /** Any signed-in user or token, whatever its scopes (identity). */
-const AUTHENTICATED = EVERYONE.filter((a) => a !== "anonymous" && a !== "revokedToken");
+const AUTHENTICATED = EVERYONE.filter((a) => a !== "anonymous" && a !== "revokedToken" && a !== "deactivatedUser");
 /** Everyone who may read; `write` implies `read` (lib/auth/permissions.ts holdsScope). */
 const READ = [...USERS, "token:read", "token:write"] as const;
 const GATE_READ = [...READ, "token:gate"] as const;

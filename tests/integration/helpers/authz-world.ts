@@ -18,6 +18,7 @@ import * as deployments from "@/app/api/v1/deployments/route";
 import * as exceptions from "@/app/api/v1/services/[slug]/gate-exceptions/route";
 import * as datasources from "@/app/api/v1/datasources/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
+import * as deactivate from "@/app/api/v1/users/[id]/deactivate/route";
 import { inject } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
 import { createApiToken } from "@/lib/services/tokens";
@@ -51,11 +52,13 @@ export async function buildWorld() {
   const scoped = async (scopes: string[]) => (await createApiToken(SYSTEM_ACTOR, { name: `matrix ${scopes.join(",")}`, scopes, ownerId: editor.id })).token;
   const revoked = await createApiToken(SYSTEM_ACTOR, { name: "matrix revoked", scopes: [], ownerId: admin.id });
   await must("a revocation", call(tokenRoute.DELETE, { method: "DELETE", token: admin.token, params: { id: revoked.id } }));
+  const leaver = await userWithToken("editor", [team]);
+  await must("a deactivation", call(deactivate.POST, { method: "POST", token: admin.token, params: { id: leaver.id } }));
 
   const tokens: Record<ActorName, string | undefined> = {
     anonymous: undefined, viewer: viewer.token, editor: editor.token, otherEditor: otherEditor.token, approver: approver.token, admin: admin.token,
     "token:read": await scoped(["read"]), "token:write": await scoped(["write"]), "token:gate": await scoped(["gate"]),
-    "token:deployments": await scoped(["deployments"]), "token:tokens": await scoped(["tokens"]), revokedToken: revoked.token,
+    "token:deployments": await scoped(["deployments"]), "token:tokens": await scoped(["tokens"]), revokedToken: revoked.token, deactivatedUser: leaver.token,
   };
   const ids = { viewer: viewer.id, editor: editor.id, otherEditor: otherEditor.id, approver: approver.id, admin: admin.id };
   const as = (token: string) => ({ method: "POST", token });
