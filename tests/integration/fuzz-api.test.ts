@@ -9,7 +9,8 @@ import { call, userWithToken } from "./helpers/api";
 // Issue 12: property-based fuzzing of every documented operation (lib/openapi, which includes the
 // Alertmanager webhook and the iCal feed) with wrong types, missing and extra fields, huge and NUL strings,
 // bad path and query values, wrong content types and oversized bodies, called in-process with an admin
-// token so requests get past authentication. No response may be a 5xx, and every 422 names its fields.
+// token so requests get past authentication. No response may be a 5xx, every 4xx carries the error envelope
+// (code, message) and every 422 names its fields.
 // Seeded: FUZZ_SEED reproduces a run, FUZZ_RUNS changes the count per operation (default: ≥ 10,000 total).
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const RUNS = Number(process.env.FUZZ_RUNS ?? Math.ceil(10_000 / OPERATIONS.length) + 1);
@@ -86,15 +87,16 @@ function check(r: FuzzRequest, res: { status: number; text: string }) {
     throw new Error(`${why}\n${describeRequest(r)}\n→ ${res.status} ${res.text.slice(0, 1000)}\nreproduce: FUZZ_SEED=${SEED} npx vitest run tests/integration/fuzz-api.test.ts`);
   };
   if (res.status >= 500) fail("5xx response");
-  if (res.status === 422) {
-    let fields: unknown;
-    try {
-      fields = (JSON.parse(res.text) as { error?: { fields?: unknown } }).error?.fields;
-    } catch {
-      fail("422 without a JSON error envelope");
-    }
-    if (!fields || typeof fields !== "object" || Object.keys(fields).length === 0) fail("422 that names no field in error.fields");
+  if (res.status < 400) return;
+  let error: { code?: unknown; message?: unknown; fields?: unknown } | undefined;
+  try {
+    error = (JSON.parse(res.text) as { error?: typeof error }).error;
+  } catch {
+    fail(`${res.status} without the JSON error envelope`);
   }
+  if (typeof error?.code !== "string" || typeof error.message !== "string" || !error.message) fail(`${res.status} without error.code and error.message`);
+  const fields = error?.fields;
+  if (res.status === 422 && (!fields || typeof fields !== "object" || Object.keys(fields).length === 0)) fail("422 that names no field in error.fields");
 }
 
 describe("API fuzzing (every OpenAPI operation, the webhook and the iCal feed)", () => {
