@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages"; // human field messages for every schema (z.config)
 
 /** Lower-case URL-safe identifiers used in URLs and in SLOs-as-code files. */
 export const slugSchema = z

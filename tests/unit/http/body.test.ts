@@ -34,7 +34,7 @@ describe("request bodies", () => {
   });
 
   it("refuses text/plain and form bodies with 415 even when they hold valid JSON", async () => {
-    const err = await readJsonBody(post('{"a":1}', { "content-type": "text/plain" })).catch((e) => e);
+    const err = (await readJsonBody(post('{"a":1}', { "content-type": "text/plain" })).catch((e: unknown) => e)) as Error;
     expect(err).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
     expect(err.message).toMatch(/Content-Type: application\/json/);
     expect(await status(readJsonBody(post("a=1", { "content-type": "application/x-www-form-urlencoded" })))).toBe(415);
@@ -44,7 +44,7 @@ describe("request bodies", () => {
   it("refuses a declared Content-Length over the limit with 413 without reading the body", async () => {
     const body = chunked(10 * 1024 * 1024);
     const req = post(body.stream, { "content-type": "application/json", "content-length": String(DEFAULT_BODY_LIMIT + 1) });
-    const err = await readJsonBody(req).catch((e) => e);
+    const err = (await readJsonBody(req).catch((e: unknown) => e)) as Error;
     expect(err).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
     expect(err.message).toContain("1 MB");
     expect(body.sent()).toBeLessThanOrEqual(64 * 1024); // at most what the stream buffered up front
