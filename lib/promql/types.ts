@@ -10,6 +10,7 @@ import { parsePromql, promqlError, rootExpr, type PromqlError } from "./parse";
  * and the wizard judge a query alike. Syntax comes first from parsePromql (lib/promql/parse.ts).
  */
 export type PromqlType = "vector" | "scalar" | "matrix" | "string";
+const TYPE_NAME: Record<PromqlType, string> = { vector: "an instant vector", scalar: "a scalar", matrix: "a range vector", string: "a string" };
 export type ExpressionCheck = { ok: true; type: PromqlType } | { ok: false; error: PromqlError };
 
 /**
@@ -32,7 +33,7 @@ export function checkPromqlExpression(text: string, expect: PromqlType[] = ["vec
   const root = rootExpr(parsed.tree)!;
   const type = parser.checkAST(root) as string;
   if (!expect.includes(type as PromqlType)) {
-    return { ok: false, error: promqlError(text, root.from, `the expression is a ${type === "matrix" ? "range vector" : type}; expected ${expect.map((t) => (t === "matrix" ? "a range vector" : `a ${t === "vector" ? "instant vector" : t}`)).join(" or ")}`) };
+    return { ok: false, error: promqlError(text, root.from, `the expression is ${TYPE_NAME[type as PromqlType] ?? type}; expected ${expect.map((t) => TYPE_NAME[t]).join(" or ")}`) };
   }
   return { ok: true, type: type as PromqlType };
 }

@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isPrometheusError, localPromqlCheck, validatePromQL } from "@/lib/prometheus";
+import { isPrometheusError, validatePromQL } from "@/lib/prometheus";
+import { formatPromqlError } from "@/lib/promql/parse";
+import { checkPromqlExpression } from "@/lib/promql/types";
 import { pickStep } from "@/lib/slo";
 import { resolveSignals, SIGNAL_KEYS, SIGNAL_META, type SignalKey, type SignalQueries } from "@/lib/slo/signals";
 import type { SignalsInput } from "@/lib/validation/signals";
@@ -95,12 +97,14 @@ export async function setServiceSignals(actor: Actor, slug: string, input: Signa
   assertCanEditTeam(actor, service.teamId, `service "${slug}"`);
   const { version, ...queries } = input;
   const fields: Record<string, string> = {};
-  // No Prometheus configured: only the local syntax check applies.
+  // Our parser first, always: it also knows a graph needs an instant vector or a scalar (a range vector
+  // parses for Prometheus' format_query but fails every query_range). Then Prometheus, when reachable.
   const client = await prometheusFor(service.dataSourceId).catch(() => null);
   for (const key of SIGNAL_KEYS) {
     const expr = queries[key];
     if (!expr) continue;
-    const result = client ? await validatePromQL(client, expr) : localPromqlCheck(expr);
+    const local = checkPromqlExpression(expr, ["vector", "scalar"]);
+    const result = !local.ok ? { ok: false as const, message: formatPromqlError(local.error) } : client ? await validatePromQL(client, expr) : { ok: true as const };
     if (!result.ok) fields[key] = result.message;
   }
   if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.keys(fields).join(", ")}`, fields);

@@ -70,6 +70,10 @@ describe("service golden signals", () => {
     const bad = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { saturation: "sum(rate(foo[5m]" } });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields.saturation).toMatch(/parse error|unclosed|expected/i);
+    // A range vector parses, but no graph can draw it: refused by our type check with its position.
+    const range = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { traffic: 'http_requests_total{service="x"}[5m]' } });
+    expect(range.status).toBe(422);
+    expect(range.body.error.fields.traffic).toBe("line 1, column 1: the expression is a range vector; expected an instant vector or a scalar");
     expect((await call(signals.PUT, { method: "PUT", token: viewer, params: { slug: "sig-bare" }, body: { saturation: "vector(0.5)" } })).status).toBe(403);
 
     const ok = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { saturation: "vector(0.42)", traffic: "", version: current.version } });

@@ -26,7 +26,7 @@ describe("checkPromqlExpression", () => {
   });
 
   it("checks the result type the caller needs", () => {
-    expect(problem("x_total[5m]", ["vector", "scalar"])).toBe("line 1, column 1: the expression is a range vector; expected a instant vector or a scalar");
+    expect(problem("x_total[5m]", ["vector", "scalar"])).toBe("line 1, column 1: the expression is a range vector; expected an instant vector or a scalar");
     expect(problem("x_total", ["vector"])).toBe("ok: vector");
   });
 });
