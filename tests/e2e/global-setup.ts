@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "../harness/postgres";
 import { startPrometheusStack } from "../harness/prometheus-stack";
-import { E2E_ADMIN, E2E_STATE_FILE } from "./fixtures";
+import { E2E_ADMIN, E2E_SERVER_LOG, E2E_STATE_FILE } from "./fixtures";
 
 /**
  * Playwright starts webServer before globalSetup, but the server needs its database first, so this
@@ -17,7 +17,7 @@ export default async function globalSetup() {
   const [db, prom] = await Promise.all([createTestDatabase("srecp_e2e"), startPrometheusStack({})]);
   const env = {
     ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: prom.prometheusUrl, NEXTAUTH_SECRET: "e2e-secret",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: "5",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "info", SLO_REFRESH_SECONDS: "5",
     // The harness' Prometheus listens on 127.0.0.1: data sources may point there only when allowed.
     SRECP_DATASOURCE_ALLOW_PRIVATE: "127.0.0.1/32",
   };
@@ -31,7 +31,16 @@ export default async function globalSetup() {
   fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
   fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ token, databaseUrl: db.url, prometheusUrl: prom.prometheusUrl, scenarioEnd: prom.end }));
 
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  // The server's whole log goes to a file (tests/e2e/zz-log-secrets.spec.ts reads it after every other
+  // spec: no password, token or session cookie may appear in it); warnings and errors also to the console.
+  const log = fs.createWriteStream(E2E_SERVER_LOG, { flags: "w" });
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [server.stdout!, server.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      for (const line of chunk.toString().split("\n")) if (line && !/"level":(20|30)\b/.test(line)) process.stdout.write(`${line}\n`);
+    });
+  }
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
