@@ -11,6 +11,8 @@ import * as slos from "@/app/api/v1/slos/route";
 import * as slo from "@/app/api/v1/slos/[id]/route";
 import * as rules from "@/app/api/v1/rules/route";
 import * as sloRules from "@/app/api/v1/slos/[id]/rules/route";
+import * as approve from "@/app/api/v1/slos/[id]/versions/[number]/approve/route";
+import * as reject from "@/app/api/v1/slos/[id]/versions/[number]/reject/route";
 import { getDb } from "@/lib/db";
 import { call, userWithToken } from "./helpers/api";
 
@@ -102,6 +104,23 @@ describe("served rule files under promtool check rules", () => {
       expect(result.code, result.output).toBe(0);
     }
     await db.slo.delete({ where: { id: legacy.body.id } });
+  });
+
+  it("refuses to sign off a pending version stored with invalid PromQL (it can still be rejected)", async () => {
+    const editor = (await userWithToken("editor", ["rules-check-team"])).token;
+    const approver = (await userWithToken("approver", ["rules-check-team"])).token;
+    const proposed = await call(slos.POST, { method: "POST", token: editor, body: { service: SERVICE, name: "legacy-pending", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: "p_total", bad: 'p_total{code="5xx"}' } } });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const id = proposed.body.id as string;
+    const db = await getDb();
+    await db.sloVersion.updateMany({ where: { sloId: id }, data: { sli: { kind: "ratio", total: "p_total", bad: "p_total{code=}" } } });
+    const signed = await call(approve.POST, { method: "POST", token: approver, params: { id, number: "1" }, body: {} });
+    expect(signed.status).toBe(422);
+    expect(signed.body.error.fields["sli.bad"]).toMatch(/^line 1, column 14: parse error: unexpected "}"/);
+    expect(signed.body.error.message).toMatch(/cannot be signed off.*reject it or edit the SLO/);
+    const rejected = await call(reject.POST, { method: "POST", token: approver, params: { id, number: "1" }, body: { comment: "invalid PromQL" } });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    await db.slo.delete({ where: { id } });
   });
 
   it("each SLO's own rule file passes promtool", async () => {

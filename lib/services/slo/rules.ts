@@ -1,6 +1,6 @@
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { alertsSkippedReason, generateRuleGroups, rulesToYaml, SloDefinitionError, sliSelectors } from "@/lib/slo";
-import { checkSeriesSelector } from "@/lib/promql/selector";
+import { alertsSkippedReason, generateRuleGroups, rulesToYaml } from "@/lib/slo";
+import { sliPromqlProblems } from "./sli-promql";
 import { loadSloDefs, type SloDef } from "./store";
 import { requireSloDef } from "./read-slos";
 
@@ -9,23 +9,10 @@ const ruleInput = (d: SloDef) => ({
   sli: d.version.sli, runbookUrl: d.runbookUrl, alerting: d.alerting, alertSettings: d.alertSettings,
 });
 
-/**
- * Why an SLI cannot go into a rule file, or null. Saves are validated, but a definition stored before
- * PromQL was parsed on our side may be invalid; one bad SLO must not make Prometheus reject the whole file.
- */
+/** Why an SLI cannot go into a rule file (a definition stored before PromQL was parsed on save), or null. */
 function invalidSli(d: SloDef): string | null {
-  let selectors: ReturnType<typeof sliSelectors>;
-  try {
-    selectors = sliSelectors(d.version.sli);
-  } catch (err) {
-    if (err instanceof SloDefinitionError) return err.message;
-    throw err;
-  }
-  for (const [field, selector] of Object.entries(selectors)) {
-    const r = selector === null ? null : checkSeriesSelector(selector);
-    if (r && !r.ok) return `sli.${field}: ${r.message}`;
-  }
-  return null;
+  const problems = Object.entries(sliPromqlProblems(d.version.sli));
+  return problems.length ? problems.map(([f, m]) => `${f}: ${m}`).join("; ") : null;
 }
 
 /** Header comments say which SLOs got no alerts and why ("no runbook, no alert"), and which were left out. */

@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, type Actor } from "@/lib/auth/permissions";
+import type { Sli } from "@/lib/slo";
 import { recordAudit } from "../audit";
+import { sliPromqlProblems } from "./sli-promql";
 import { invalidateStatusCache } from "./status-cache";
 
 /**
@@ -19,6 +21,12 @@ export async function reviewSloVersion(actor: Actor, sloId: string, number: numb
     const version = await tx.sloVersion.findUnique({ where: { sloId_number: { sloId, number } } });
     if (!version) throw notFound(`version ${number} of SLO "${slo.name}"`);
     if (version.status !== "pending") throw new AppError("INVALID_STATE", `version ${number} is ${version.status}, not pending`);
+    // A version proposed before PromQL was parsed on save may be invalid: signing it would put it in force
+    // with no rules served for it. Rejecting it stays possible.
+    const problems = decision.approve ? sliPromqlProblems(version.sli as unknown as Sli) : {};
+    if (Object.keys(problems).length) {
+      throw new AppError("VALIDATION", `version ${number} cannot be signed off: its SLI is not valid PromQL (${Object.entries(problems).map(([f, m]) => `${f}: ${m}`).join("; ")}); reject it or edit the SLO`, problems);
+    }
     const now = new Date();
     if (decision.approve) await tx.sloVersion.updateMany({ where: { sloId, status: "active" }, data: { status: "superseded" } });
     const after = await tx.sloVersion.update({

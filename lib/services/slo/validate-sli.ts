@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { validatePromQL, type PrometheusClient } from "@/lib/prometheus";
-import { checkSeriesSelector } from "@/lib/promql/selector";
-import { formatLe, SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
+import { formatLe, sliSelectors, type Sli } from "@/lib/slo";
 import { prometheusFor } from "./prometheus-source";
+import { sliPromqlProblems } from "./sli-promql";
 
 /**
  * Checks an SLI before it is saved, naming the field of each problem:
@@ -12,24 +12,14 @@ import { prometheusFor } from "./prometheus-source";
  * - a latency threshold must be one of the histogram's `le` buckets (when Prometheus knows the metric).
  */
 export async function validateSli(sli: Sli, dataSourceId: string | null): Promise<void> {
-  let selectors: ReturnType<typeof sliSelectors>;
-  try {
-    selectors = sliSelectors(sli);
-  } catch (err) {
-    if (err instanceof SloDefinitionError) throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
-    throw err;
-  }
-  const fields: Record<string, string> = {};
+  // Our own parser first, always: callers that skip the zod schema (SLOs as code, the CLI) get the same answer.
+  const fields = sliPromqlProblems(sli);
+  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid SLI: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);
+  const selectors = sliSelectors(sli);
   const checks: [string, string | null][] = sli.kind === "ratio"
     ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
     : [["sli.matchers", selectors.total]];
-  // Our own parser first, always: callers that skip the zod schema (SLOs as code, the CLI) get the same answer.
-  for (const [field, selector] of checks) {
-    if (selector === null) continue;
-    const local = checkSeriesSelector(selector);
-    if (!local.ok) fields[field] = local.message;
-  }
-  const client = Object.keys(fields).length ? null : await clientOrNull(dataSourceId);
+  const client = await clientOrNull(dataSourceId);
   // Then Prometheus' own word when one is reachable (it may know newer syntax limits than our grammar).
   for (const [field, selector] of client ? checks : []) {
     if (selector === null) continue;

@@ -1,0 +1,27 @@
+import { checkSeriesSelector } from "@/lib/promql/selector";
+import { SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
+
+/**
+ * What is wrong with an SLI's PromQL, by field (`sli.total`, `sli.good`, `sli.bad`, `sli.matchers`, …);
+ * empty when every selector parses as one series selector (lib/promql). Saves check this through the
+ * schema and validate-sli.ts; sign-off and the served rule files check it again because a definition
+ * stored by an older release may predate the parser.
+ */
+export function sliPromqlProblems(sli: Sli): Record<string, string> {
+  let selectors: ReturnType<typeof sliSelectors>;
+  try {
+    selectors = sliSelectors(sli);
+  } catch (err) {
+    if (err instanceof SloDefinitionError) return { [err.field]: err.message.replace(`${err.field}: `, "") };
+    throw err;
+  }
+  const fields: Record<string, string> = {};
+  const checks: [string, string | null][] = sli.kind === "ratio"
+    ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
+    : [["sli.matchers", selectors.total]];
+  for (const [field, selector] of checks) {
+    const r = selector === null ? null : checkSeriesSelector(selector);
+    if (r && !r.ok) fields[field] = r.message;
+  }
+  return fields;
+}
