@@ -21,8 +21,11 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
   if (header?.toLowerCase().startsWith("bearer ")) return actorForToken(header.slice(7).trim());
   // No cookie means no session: skip NextAuth (it needs Next's request context to read cookies).
   if (!req.headers.get("cookie")?.includes("next-auth.session-token")) return null;
-  // Decoded from the request itself (not Next's request context), so handlers work the same in tests.
-  const token = await getToken({ req: new NextRequest(req) as unknown as Parameters<typeof getToken>[0]["req"], secret: authOptions().secret });
+  // Decoded from the request's headers (not Next's request context), so handlers work the same in tests.
+  // Only the URL and headers are copied: `new NextRequest(req)` would take over the body stream and lock
+  // it for the handler ("ReadableStream is locked" on every cookie-authenticated write).
+  const headersOnly = new NextRequest(req.url, { headers: req.headers });
+  const token = await getToken({ req: headersOnly as unknown as Parameters<typeof getToken>[0]["req"], secret: authOptions().secret });
   return token ? fromClaims(token.sub, token.gen) : null;
 }
 

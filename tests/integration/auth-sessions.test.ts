@@ -1,6 +1,7 @@
 import { encode, type JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/me/route";
+import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import * as deactivateRoute from "@/app/api/v1/users/[id]/deactivate/route";
 import * as reactivateRoute from "@/app/api/v1/users/[id]/reactivate/route";
@@ -17,7 +18,7 @@ const secret = process.env.NEXTAUTH_SECRET!; // set by tests/integration/setup-e
 let n = 0;
 
 /** A user with a password, signed in through the real credentials path and NextAuth's jwt callback. */
-async function signedIn(role: "viewer" | "editor" = "editor") {
+async function signedIn(role: "viewer" | "editor" | "admin" = "editor") {
   n += 1;
   const email = `session${n}-${Date.now()}@example.com`;
   const { id } = await createUser(SYSTEM_ACTOR, { email, name: `Session ${n}`, role, teams: [], password: PASSWORD });
@@ -32,6 +33,18 @@ const me = (cookie: string) => call(meRoute.GET, { url: "/api/v1/me", headers: {
 let admin: Awaited<ReturnType<typeof userWithToken>>;
 beforeAll(async () => {
   admin = await userWithToken("admin");
+});
+
+describe("cookie-authenticated writes", () => {
+  it("reach the handler with their body intact (resolving the session must not take over the body stream)", async () => {
+    const admin2 = await signedIn("admin");
+    const res = await call(teamsRoute.POST, {
+      method: "POST", url: "/api/v1/teams", body: { slug: `cookie-${Date.now()}`, name: "Cookie team" },
+      headers: { cookie: admin2.cookie, origin: "http://test.local" },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.name).toBe("Cookie team");
+  });
 });
 
 describe("sessions are revocable", () => {
