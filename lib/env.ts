@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseOutboundPolicy, type OutboundPolicy } from "@/lib/net/outbound-policy";
+import { parseRole, parseRoleMap, type SsoRoleConfig } from "@/lib/auth/sso-roles";
 
 /**
  * Server configuration, read once. Every variable is documented in README.md's configuration table.
@@ -20,7 +21,8 @@ export type Env = {
   secretKeyPrevious: string[];
   refreshIntervalSeconds: number;
   logLevel: string;
-  oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  /** Sign-in through an OpenID Connect provider; `roles` maps a claim (groups) to the role of a new SSO user. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; roles: SsoRoleConfig } | null;
 };
 
 /** Thrown by readEnv; `message` lists every invalid variable by name (never a secret's value). */
@@ -54,6 +56,15 @@ function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
   }
 }
 
+/** OIDC_ROLE_CLAIM / OIDC_ROLE_MAP / OIDC_DEFAULT_ROLE (lib/auth/sso-roles.ts); invalid ones stop the process. */
+function ssoRolesOf(source: Record<string, string | undefined>): SsoRoleConfig {
+  try {
+    return { claim: source.OIDC_ROLE_CLAIM?.trim() || "groups", map: parseRoleMap(source.OIDC_ROLE_MAP), defaultRole: parseRole("OIDC_DEFAULT_ROLE", source.OIDC_DEFAULT_ROLE, "viewer") };
+  } catch (err) {
+    throw new EnvError(`Invalid configuration: ${err instanceof Error ? err.message : String(err)}. Fix the environment variable (README.md, Configuration) and start again.`);
+  }
+}
+
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -76,7 +87,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? "info",
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET
-        ? { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET }
+        ? { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, roles: ssoRolesOf(source) }
         : null,
   };
 }

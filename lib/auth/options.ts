@@ -7,6 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { signInWithPassword } from "@/lib/services/login";
 import { endSessions, upsertOidcUser } from "@/lib/services/users";
 import { clientAddress } from "./login-limits";
+import { roleForClaims } from "./sso-roles";
 
 // Passwords over 1 KiB are refused before hashing (scrypt cost grows with the input).
 const credentials = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
@@ -65,10 +66,12 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // Only same-origin destinations after sign-in/out (lib/auth/redirect.ts): no open redirect.
       redirect: async (args) => authRedirect(args),
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        if (!user.email) return false;
-        const local = await upsertOidcUser(user.email, user.name ?? user.email);
+        if (!user.email || !oidc) return false;
+        // A new SSO user's role comes from the provider's groups claim (OIDC_ROLE_MAP), else the default.
+        const role = roleForClaims((profile ?? {}) as Record<string, unknown>, oidc.roles);
+        const local = await upsertOidcUser(user.email, user.name ?? user.email, role);
         if (local.deactivatedAt) return false;
         user.id = local.id;
         (user as SessionUser).sessionGeneration = local.sessionGeneration;

@@ -47,9 +47,10 @@ export async function actorForToken(token: string): Promise<Actor | null> {
   return toActor(row.user, row.scopes);
 }
 
-export async function upsertOidcUser(email: string, name: string) {
+/** The local user of an SSO sign-in; a new one gets `role` (from the provider's claims), an existing one keeps its own. */
+export async function upsertOidcUser(email: string, name: string, role: RoleName = "viewer") {
   const db = await getDb();
-  return db.user.upsert({ where: { email: email.toLowerCase() }, update: {}, create: { email: email.toLowerCase(), name } });
+  return db.user.upsert({ where: { email: email.toLowerCase() }, update: {}, create: { email: email.toLowerCase(), name, role } });
 }
 
 export async function hasAnyUser(): Promise<boolean> {

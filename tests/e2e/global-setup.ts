@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "../harness/postgres";
 import { startPrometheusStack } from "../harness/prometheus-stack";
+import { SSO_CLIENT, startOidcProvider } from "../harness/oidc";
 import { E2E_ADMIN, E2E_SERVER_LOG, E2E_STATE_FILE } from "./fixtures";
 
 /**
@@ -14,12 +15,15 @@ import { E2E_ADMIN, E2E_SERVER_LOG, E2E_STATE_FILE } from "./fixtures";
 export default async function globalSetup() {
   const root = process.cwd();
   const port = process.env.E2E_PORT || "3100";
-  const [db, prom] = await Promise.all([createTestDatabase("srecp_e2e"), startPrometheusStack({})]);
+  const [db, prom, oidc] = await Promise.all([createTestDatabase("srecp_e2e"), startPrometheusStack({}), startOidcProvider(`http://127.0.0.1:${port}`)]);
   const env = {
     ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: prom.prometheusUrl, NEXTAUTH_SECRET: "e2e-secret",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "info", SLO_REFRESH_SECONDS: "5",
     // The harness' Prometheus listens on 127.0.0.1: data sources may point there only when allowed.
     SRECP_DATASOURCE_ALLOW_PRIVATE: "127.0.0.1/32",
+    // Single sign-on through the real OpenID provider above; its groups claim decides a new user's role.
+    OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: SSO_CLIENT.id, OIDC_CLIENT_SECRET: SSO_CLIENT.secret,
+    OIDC_ROLE_MAP: "sre-leads=approver,sre=editor",
   };
   const cli = (...args: string[]) => {
     const res = spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env, encoding: "utf8" });
@@ -53,6 +57,6 @@ export default async function globalSetup() {
   }
   return async () => {
     server.kill("SIGTERM");
-    await Promise.all([db.drop(), prom.stop()]);
+    await Promise.all([db.drop(), prom.stop(), oidc.stop()]);
   };
 }
