@@ -92,9 +92,19 @@ export function fieldFor(path: string): string {
   return path;
 }
 
+/**
+ * The objective is typed in percent, so its errors are said in percent (the API checks the ratio:
+ * "must be less than 1" under a field showing 100.5 % would not make sense to the person typing).
+ */
+export function objectiveMessage(apiMessage: string): string {
+  if (/less than 1/.test(apiMessage)) return "must be below 100 %, at most 99.999 % (100 % leaves no error budget)";
+  if (/greater than 0/.test(apiMessage)) return "must be above 0 %";
+  return "must be a percentage such as 99.9";
+}
+
 export const mapFields = (fields: Record<string, string>): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= v;
+  for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= k === "objective" ? objectiveMessage(v) : v;
   return out;
 };
 

@@ -135,7 +135,7 @@ export const overrideInputSchema = z
     reason: z.string().trim().max(500, "must be at most 500 characters").default(""),
   })
   .superRefine((o, ctx) => {
-    if (o.endAt.getTime() <= o.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after startAt" });
+    if (o.endAt.getTime() <= o.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after the start (From)" });
     else if (o.endAt.getTime() - o.startAt.getTime() > 366 * DAY_MS) ctx.addIssue({ code: "custom", path: ["endAt"], message: "an override may last at most 366 days" });
     if (o.kind !== "replace" && o.replacesUserId) ctx.addIssue({ code: "custom", path: ["replacesUserId"], message: "only replace overrides name the person replaced" });
     if (o.replacesUserId && o.replacesUserId === o.userId) ctx.addIssue({ code: "custom", path: ["replacesUserId"], message: "cannot replace someone by themselves" });
@@ -151,7 +151,7 @@ export const listOverridesSchema = z.object({
 export const coverRequestInputSchema = z
   .object({ startAt: instantSchema, endAt: instantSchema, message: z.string().trim().max(1000, "must be at most 1000 characters").default("") })
   .superRefine((c, ctx) => {
-    if (c.endAt.getTime() <= c.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after startAt" });
+    if (c.endAt.getTime() <= c.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after the start (From)" });
     else if (c.endAt.getTime() - c.startAt.getTime() > 90 * DAY_MS) ctx.addIssue({ code: "custom", path: ["endAt"], message: "a cover request may span at most 90 days" });
   });
 export type CoverRequestInput = z.infer<typeof coverRequestInputSchema>;

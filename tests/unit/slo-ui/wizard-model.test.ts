@@ -24,7 +24,15 @@ describe("SLO wizard model", () => {
 
   it("maps the API's field paths onto the wizard's inputs", () => {
     expect(mapFields({ "sli.total": "1:5: parse error", "sli.bad": "x", "sli.thresholdSeconds": "not a bucket", "window.timezone": "bad zone", objective: "too high", name: "taken" })).toEqual({
-      total: "1:5: parse error", selector: "x", thresholdSeconds: "not a bucket", timezone: "bad zone", objective: "too high", name: "taken",
+      total: "1:5: parse error", selector: "x", thresholdSeconds: "not a bucket", timezone: "bad zone", objective: "must be a percentage such as 99.9", name: "taken",
     });
+  });
+
+  it("says objective errors in percent, as the field is typed (100.5 % → at most 99.999 %)", () => {
+    const tooHigh = createSloSchema.safeParse(createBody({ ...emptyWizard("s"), name: "n", total: "a", selector: "b", objectiveChoice: "custom", customObjective: "100.5" }));
+    expect(tooHigh.success).toBe(false);
+    const fields = Object.fromEntries(tooHigh.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(mapFields(fields).objective).toBe("must be below 100 %, at most 99.999 % (100 % leaves no error budget)");
+    expect(mapFields({ objective: "must be greater than 0" }).objective).toBe("must be above 0 %");
   });
 });
