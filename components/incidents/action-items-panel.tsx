@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ACTION_ITEM_DUE_BUSINESS_DAYS, ACTION_ITEM_PRIORITIES, ACTION_ITEM_TYPES } from "@/lib/postmortem";
+import { ACTION_ITEM_DUE_BUSINESS_DAYS, ACTION_ITEM_PRIORITIES, ACTION_ITEM_TYPES, localDateOf, pastDueDateProblem } from "@/lib/postmortem";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { incidentKeys, usePeople, type ActionItemView } from "./api";
 import { ActionItemStatusControl } from "./action-item-status";
@@ -16,8 +16,11 @@ import { useIncidentMutation } from "./use-incident-mutation";
 
 const dueHint = Object.entries(ACTION_ITEM_DUE_BUSINESS_DAYS).map(([p, d]) => `${p}: ${d === null ? "none" : `${d} business days`}`).join(", ");
 
-/** The incident's action items: list with status control and overdue highlight, and the add form. */
-export function ActionItemsPanel({ incidentId, initial, canEdit }: { incidentId: string; initial: ActionItemView[]; canEdit: boolean }) {
+/**
+ * The incident's action items: list with status control and overdue highlight, and the add form.
+ * `timezone` is the incident team's zone, in which a new item's due date must be today or later.
+ */
+export function ActionItemsPanel({ incidentId, initial, canEdit, timezone }: { incidentId: string; initial: ActionItemView[]; canEdit: boolean; timezone: string }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const key = [...incidentKeys.incident(incidentId), "action-items"];
@@ -41,6 +44,9 @@ export function ActionItemsPanel({ incidentId, initial, canEdit }: { incidentId:
     const form = new FormData(e.currentTarget);
     const title = String(form.get("title") ?? "").trim();
     if (title.length < 3) return setClientErrors({ title: "must be at least 3 characters" });
+    // Same rule as the server (lib/postmortem), so the message appears before a round trip.
+    const pastDue = pastDueDateProblem(String(form.get("dueDate") ?? "").trim() || null, timezone, Date.now());
+    if (pastDue) return setClientErrors({ dueDate: pastDue });
     setClientErrors(null);
     const body: Record<string, unknown> = { title, priority: form.get("priority"), type: form.get("type"), description: String(form.get("description") ?? "") };
     for (const k of ["owner", "dueDate", "ticketUrl"]) {
@@ -85,7 +91,7 @@ export function ActionItemsPanel({ incidentId, initial, canEdit }: { incidentId:
             <SelectField label="Owner" name="owner" id="ai-owner" placeholder="Unassigned" options={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} error={errors.owner} />
             <SelectField label="Priority" name="priority" id="ai-priority" defaultValue="P1" options={ACTION_ITEM_PRIORITIES.map((p) => ({ value: p, label: p }))} error={errors.priority} />
             <SelectField label="Type" name="type" id="ai-type" defaultValue="prevent" options={ACTION_ITEM_TYPES.map((t) => ({ value: t, label: label(t) }))} error={errors.type} />
-            <Field label="Due date" name="dueDate" id="ai-due" type="date" hint={`Empty = from priority (${dueHint}).`} error={errors.dueDate} />
+            <Field label="Due date" name="dueDate" id="ai-due" type="date" min={localDateOf(Date.now(), timezone)} hint={`Empty = from priority (${dueHint}); dates in ${timezone}.`} error={errors.dueDate} />
           </div>
           <Field label="Ticket URL" name="ticketUrl" id="ai-ticket" type="url" placeholder="https://tracker.example.com/SRE-123" error={errors.ticketUrl} />
           <TextAreaField label="Details" name="description" id="ai-description" rows={2} error={errors.description} />

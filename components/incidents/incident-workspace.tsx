@@ -24,7 +24,7 @@ export function IncidentWorkspace({ initial, timeline, actionItems, canEdit }: {
           <TimelinePanel incidentId={incident.id} initial={timeline} canEdit={canEdit} />
         </Card>
         <Card title="Action items" id="action-items">
-          <ActionItemsPanel incidentId={incident.id} initial={actionItems} canEdit={canEdit} />
+          <ActionItemsPanel incidentId={incident.id} initial={actionItems} canEdit={canEdit} timezone={incident.team.timezone} />
         </Card>
       </div>
       <div className="stack">

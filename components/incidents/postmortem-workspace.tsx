@@ -36,7 +36,7 @@ export function PostmortemWorkspace({ incidentId, initial, canEditIncident }: { 
           )}
         </Card>
         <Card title="Action items" id="action-items">
-          <ActionItemsPanel incidentId={incidentId} initial={doc.actionItems} canEdit={canEditIncident} />
+          <ActionItemsPanel incidentId={incidentId} initial={doc.actionItems} canEdit={canEditIncident} timezone={doc.incident.team.timezone} />
         </Card>
       </div>
       <aside className="stack pm-side" aria-label="Review and export">

@@ -1,4 +1,4 @@
-import { businessDaysDeadline, endOfLocalDayMs, isValidTimezone, type Holidays } from "./business-days";
+import { businessDaysDeadline, endOfLocalDayMs, isValidTimezone, localDateOf, type Holidays } from "./business-days";
 import { err, ok, type Result } from "./result";
 
 // Postmortem action items. Due dates are local dates plus the IANA zone they are evaluated in (the
@@ -99,6 +99,17 @@ export function validateActionItem(item: ActionItem): ActionItemProblem[] {
     problems.push({ field: "dueDate", message: `${item.priority} items need a due date.` });
   }
   return problems;
+}
+
+/**
+ * A new item must not start out overdue: its due date is today or later in the owning team's zone
+ * (local dates compare as strings). Returns the field message, or null when acceptable. Only creation
+ * checks this; editing may still set any date (e.g. recording an agreed deadline after the fact).
+ */
+export function pastDueDateProblem(dueDate: string | null, timezone: string, nowMs: number): string | null {
+  if (dueDate === null) return null;
+  const today = localDateOf(nowMs, timezone);
+  return dueDate < today ? `must be today (${today}, ${timezone}) or later` : null;
 }
 
 export type ActionItemStatusError = "same_status" | "reason_required";

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as teams from "@/app/api/v1/teams/route";
 import * as services from "@/app/api/v1/services/route";
@@ -36,6 +37,34 @@ describe("action items over the REST API", () => {
 
   const create = (body: Record<string, unknown>, token = editor) => call(incidentItems.POST, { method: "POST", token, params: { id: incidentId }, body: { priority: "P1", type: "prevent", ...body } });
   const list = async (query: string, token = viewer) => (await call(items.GET, { token, url: `/api/v1/action-items?${query}` })).body as { items: Item[]; total: number };
+
+  /** New items may not be created overdue; an existing item's due date can be moved into the past by PATCH. */
+  const backdate = async (created: { status: number; body: Item }, dueDate: string, token = editor): Promise<Item> => {
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const res = await call(item.PATCH, { method: "PATCH", token, params: { id: created.body.id }, body: { dueDate, version: created.body.version } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as Item;
+  };
+
+  it("refuses a new item due before today in the team's zone; today is fine, and PATCH may still set a past date", async () => {
+    const today = DateTime.now().setZone("Asia/Tokyo").toISODate()!;
+    const yesterday = DateTime.now().setZone("Asia/Tokyo").minus({ days: 1 }).toISODate()!;
+    const late = await create({ title: "Born overdue", dueDate: yesterday });
+    expect(late.status).toBe(422);
+    expect(late.body.error.fields).toEqual({ dueDate: `must be today (${today}, Asia/Tokyo) or later` });
+    expect(late.body.error.message).toContain("Due date must be today");
+    const onService = await call(items.POST, { method: "POST", token: otherEditor, body: { service: "inc-ai-other-svc", title: "Old news", priority: "P2", type: "repair", dueDate: "2020-02-02" } });
+    expect(onService.status).toBe(422);
+    expect(onService.body.error.fields.dueDate).toMatch(/^must be today \(\d{4}-\d{2}-\d{2}, UTC\) or later$/);
+
+    const dueToday = await create({ title: "Due today", dueDate: today });
+    expect(dueToday.status, JSON.stringify(dueToday.body)).toBe(201);
+    expect(dueToday.body).toMatchObject({ dueDate: today, overdue: false });
+    const moved = await backdate(dueToday, yesterday);
+    expect(moved).toMatchObject({ dueDate: yesterday, overdue: true, version: 2 });
+    // Keep the tracker test's overdue counts to its own items.
+    expect((await call(item.DELETE, { method: "DELETE", token: editor, params: { id: moved.id } })).status).toBe(200);
+  });
 
   it("creates an item with the priority's default due date in the owning team's zone (P0 5, P1 20, P2 40 business days; P3 none)", async () => {
     for (const priority of ["P0", "P1", "P2", "P3"] as const) {
@@ -92,13 +121,12 @@ describe("action items over the REST API", () => {
   });
 
   it("tracks items across teams and services with filters, the overdue filter computed now, and pagination", async () => {
-    const lateA = (await create({ title: "Overdue A", dueDate: "2020-01-10", owner: owner.id })).body as Item;
-    const lateB = (await create({ title: "Overdue B", dueDate: "2021-05-03", priority: "P0" })).body as Item;
-    const doneLate = (await create({ title: "Done but late", dueDate: "2020-01-10", status: "done" })).body as Item;
+    const lateA = await backdate(await create({ title: "Overdue A", owner: owner.id }), "2020-01-10");
+    const lateB = await backdate(await create({ title: "Overdue B", priority: "P0" }), "2021-05-03");
+    const doneLate = await backdate(await create({ title: "Done but late", status: "done" }), "2020-01-10");
     const future = (await create({ title: "Future", dueDate: "2999-01-01" })).body as Item;
-    const other = await call(items.POST, { method: "POST", token: otherEditor, body: { service: "inc-ai-other-svc", title: "Other team overdue", priority: "P2", type: "repair", dueDate: "2020-02-02" } });
-    expect(other.status).toBe(201);
-    expect(other.body).toMatchObject({ incident: null, team: { slug: "inc-ai-other" }, overdue: true, dueTimezone: "UTC" });
+    const other = await backdate(await call(items.POST, { method: "POST", token: otherEditor, body: { service: "inc-ai-other-svc", title: "Other team overdue", priority: "P2", type: "repair" } }), "2020-02-02", otherEditor);
+    expect(other).toMatchObject({ incident: null, team: { slug: "inc-ai-other" }, overdue: true, dueTimezone: "UTC" });
     expect([lateA.overdue, lateB.overdue, doneLate.overdue, future.overdue]).toEqual([true, true, false, false]);
 
     const overdue = await list("team=inc-ai&overdue=true");

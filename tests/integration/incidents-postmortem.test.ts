@@ -7,6 +7,7 @@ import * as status from "@/app/api/v1/incidents/[id]/status/route";
 import * as timeline from "@/app/api/v1/incidents/[id]/timeline/route";
 import * as incidentPostmortem from "@/app/api/v1/incidents/[id]/postmortem/route";
 import * as incidentItems from "@/app/api/v1/incidents/[id]/action-items/route";
+import * as actionItem from "@/app/api/v1/action-items/[id]/route";
 import * as postmortem from "@/app/api/v1/postmortems/[id]/route";
 import * as review from "@/app/api/v1/postmortems/[id]/review/route";
 import * as impact from "@/app/api/v1/postmortems/[id]/impact/route";
@@ -199,7 +200,10 @@ describe("postmortems over the REST API", () => {
     const { incidentId, pmId } = await resolvedIncident();
     await call(timeline.POST, { method: "POST", token: author, params: { id: incidentId }, body: { at: "2026-06-01T10:30:00Z", text: "Rolled back the index | v2", starred: true } });
     await call(timeline.POST, { method: "POST", token: author, params: { id: incidentId }, body: { at: "2026-06-01T10:40:00Z", text: "Chatter, not starred" } });
-    await call(incidentItems.POST, { method: "POST", token: author, params: { id: incidentId }, body: { title: "Alert on index errors", priority: "P2", type: "detect", dueDate: "2026-07-01" } });
+    // A new item cannot be due in the past; move the created one to the fixed date the export shows.
+    const created = await call(incidentItems.POST, { method: "POST", token: author, params: { id: incidentId }, body: { title: "Alert on index errors", priority: "P2", type: "detect" } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await call(actionItem.PATCH, { method: "PATCH", token: author, params: { id: created.body.id }, body: { dueDate: "2026-07-01", version: created.body.version } })).status).toBe(200);
     await save(pmId, { sections: SECTIONS, version: 1 });
     const res = await call(postmortem.GET, { token: viewer, params: { id: `${pmId}.md` }, url: "/x?download=1" });
     expect(res.status).toBe(200);

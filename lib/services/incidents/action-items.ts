@@ -2,7 +2,7 @@ import { getDb, type Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import {
-  actionItemDueAtMs, actionItemOverdue, changeActionItemStatus, defaultActionItemDue, validateActionItem,
+  actionItemDueAtMs, actionItemOverdue, changeActionItemStatus, defaultActionItemDue, pastDueDateProblem, validateActionItem,
   type ActionItem as DomainItem, type ActionItemPriority, type ActionItemStatus, type ActionItemType,
 } from "@/lib/postmortem";
 import type { Page } from "@/lib/validation/common";
@@ -154,6 +154,8 @@ export async function createActionItem(actor: Actor, input: CreateActionItemInpu
     const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { timezone: true } });
     const policy = input.dueDate === undefined ? defaultActionItemDue({ priority: input.priority, createdAtMs: nowMs, timezone: team.timezone }) : null;
     const dueDate = input.dueDate === undefined ? (policy?.dueDate ?? null) : input.dueDate;
+    const pastDue = pastDueDateProblem(input.dueDate ?? null, team.timezone, nowMs);
+    if (pastDue) throw new AppError("VALIDATION", `Due date ${pastDue}: a new action item cannot start out overdue`, { dueDate: pastDue });
     const item: DomainItem = {
       title: input.title, owner: owner?.id ?? null, priority: input.priority, type: input.type, status: input.status,
       dueDate, dueTimezone: dueDate === null ? null : team.timezone, wontDoReason: input.status === "wont_do" ? (input.wontDoReason ?? null) : null,

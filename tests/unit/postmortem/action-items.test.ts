@@ -3,6 +3,7 @@ import {
   actionItemOverdue,
   changeActionItemStatus,
   defaultActionItemDue,
+  pastDueDateProblem,
   validateActionItem,
   type ActionItem,
 } from "@/lib/postmortem";
@@ -114,5 +115,20 @@ describe("validateActionItem", () => {
     ["a blank title", item({ title: " " }), ["title"]],
   ] as const)("%s", (_name, candidate, fields) => {
     expect(validateActionItem(candidate).map((problem) => problem.field)).toEqual(fields);
+  });
+});
+
+describe("pastDueDateProblem (new items may not start out overdue)", () => {
+  // 2026-12-02T03:30Z is still 1 December in New York and already 2 December in Tokyo.
+  const now = at("2026-12-02T03:30:00Z");
+  it("compares with today in the team's zone, not in UTC", () => {
+    expect(pastDueDateProblem("2026-12-01", NY, now)).toBeNull();
+    expect(pastDueDateProblem("2026-12-01", "Asia/Tokyo", now)).toBe("must be today (2026-12-02, Asia/Tokyo) or later");
+    expect(pastDueDateProblem("2026-11-30", NY, now)).toBe("must be today (2026-12-01, America/New_York) or later");
+  });
+  it("accepts today, later dates and no date", () => {
+    expect(pastDueDateProblem("2026-12-02", "Asia/Tokyo", now)).toBeNull();
+    expect(pastDueDateProblem("2027-01-01", NY, now)).toBeNull();
+    expect(pastDueDateProblem(null, NY, now)).toBeNull();
   });
 });
