@@ -11,9 +11,22 @@ const FORMAT = {
 
 const COLOR = { accent: "var(--accent)", warning: "var(--warning)", danger: "var(--danger)", success: "var(--success)", muted: "var(--text-muted)" };
 
+/** Said in place of a chart with nothing to draw: bare axes would read as "all zero". */
+export const NO_DATA_TEXT = "No data for this period";
+
+export function ChartNoData({ title }: { title: string }) {
+  return (
+    <figure className="chart report-chart report-chart-empty" aria-label={title} data-points={0}>
+      <figcaption className="small muted">{title}</figcaption>
+      <p className="muted" role="note">{NO_DATA_TEXT}</p>
+    </figure>
+  );
+}
+
 /** A labelled bar chart of values computed by the API (nothing is derived here). */
 export function ReportBarChart({ bars, title, height = 200, unit, reference }: Props) {
   const format = FORMAT[unit];
+  if (bars.length === 0) return <ChartNoData title={title} />;
   return (
     <figure className="chart report-chart" aria-label={title} data-points={bars.length}>
       <figcaption className="small muted">{title}</figcaption>

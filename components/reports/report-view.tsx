@@ -4,8 +4,8 @@ import { PriorityBadge, SeverityBadge } from "@/components/incidents/badges";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { TeamReport, Timeliness } from "@/lib/readiness";
-import { ReportBarChart } from "./bar-chart";
+import { sloCells, sloSummaryText, type TeamReport, type Timeliness } from "@/lib/readiness";
+import { ChartNoData, ReportBarChart } from "./bar-chart";
 
 const pct = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * 100).toFixed(digits)} %`);
 const count = (n: number) => n.toLocaleString("en-US");
@@ -35,14 +35,15 @@ export function ReportView({ report: r }: { report: TeamReport }) {
   const frozenDays = slos.reduce((n, x) => n + x.slo.daysFrozen, 0);
   const shifts = r.oncall.schedules.reduce((n, s) => n + s.shifts.length, 0);
   const sleep = r.oncall.schedules.reduce((n, s) => n + s.sleepHourPages, 0);
-  const worst = [...slos].filter((x) => x.slo.daysEvaluated > 0).sort((a, b) => b.slo.daysFrozen - a.slo.daysFrozen || (b.slo.budgetConsumed ?? 0) - (a.slo.budgetConsumed ?? 0)).slice(0, MAX_DAILY_SERIES);
+  const summary = r.sloSummary;
+  const worst = [...slos].filter((x) => x.slo.state === "reported" && x.slo.daysEvaluated > 0).sort((a, b) => b.slo.daysFrozen - a.slo.daysFrozen || (b.slo.budgetConsumed ?? 0) - (a.slo.budgetConsumed ?? 0)).slice(0, MAX_DAILY_SERIES);
   const daily: ChartSeries[] = worst.map((x) => ({ name: `${x.service.slug} / ${x.slo.name}`, points: x.slo.daily.filter((d) => d.evaluated).map((d) => ({ t: Date.parse(`${d.date}T12:00:00Z`), v: d.remaining })) }));
   const thresholds = [...new Set(worst.map((x) => x.slo.freezeAtOrBelow))];
 
   return (
     <div className="report stack">
       <section className="report-stats" aria-label="Summary">
-        <Stat label="SLOs" value={slos.length} hint={`${slos.filter((x) => (x.slo.budgetConsumed ?? 0) > 1).length} overspent their budget`} tone={slos.some((x) => (x.slo.budgetConsumed ?? 0) > 1) ? "danger" : undefined} />
+        <Stat label="SLOs" value={slos.length} hint={sloSummaryText(summary)} tone={summary.overspent > 0 ? "danger" : summary.noData + summary.pendingSignOff > 0 || (summary.slos > 0 && summary.reported === 0) ? "warning" : undefined} />
         <Stat label="Frozen SLO-days" value={frozenDays} hint={`over ${r.period.days} days`} tone={frozenDays > 0 ? "warning" : undefined} />
         <Stat label="Incidents" value={r.incidents.total} hint={r.incidents.bySeverity.filter((s) => s.count).map((s) => `${s.count} ${s.severity}`).join(", ") || "none"} />
         <Stat label="Postmortems on time" value={`${r.postmortems.on_time} / ${r.postmortems.required}`} hint={`${r.postmortems.late} late, ${r.postmortems.missing} missing`} tone={r.postmortems.missing + r.postmortems.late > 0 ? "danger" : undefined} />
@@ -60,20 +61,23 @@ export function ReportView({ report: r }: { report: TeamReport }) {
                 <tr><Th>Service</Th><Th>SLO</Th><Th className="num">Objective</Th><Th className="num">SLI</Th><Th className="num">Events</Th><Th className="num">Bad</Th><Th className="num">Budget consumed</Th><Th className="num">Days frozen</Th><Th className="num">Incident budget</Th><Th className="num">Data</Th></tr>
               </thead>
               <tbody>
-                {slos.map(({ service, slo }) => (
-                  <tr key={slo.id}>
+                {slos.map(({ service, slo }) => {
+                  const c = sloCells(slo);
+                  return (
+                  <tr key={slo.id} data-state={slo.state}>
                     <Td className="mono">{service.slug}</Td>
                     <Td><Link href={`/slos/${slo.id}`}>{slo.name}</Link><div className="small muted">{slo.window}{slo.versions.length > 1 ? ` · versions ${slo.versions.join(", ")}` : ""}</div></Td>
-                    <Td className="num">{pct(slo.objective, 3)}</Td>
-                    <Td className="num">{pct(slo.sli, 3)}</Td>
+                    <Td className="num">{slo.state === "pending_sign_off" ? <>{pct(slo.objective, 3)} <Badge tone="info">pending sign-off</Badge></> : c.objective}</Td>
+                    <Td className="num">{slo.state === "reported" ? c.sli : <Badge tone={slo.state === "no_data" ? "warning" : "neutral"}>{c.sli}</Badge>}</Td>
                     <Td className="num">{count(slo.total)}</Td>
                     <Td className="num">{count(slo.bad)}</Td>
-                    <Td className="num">{slo.budgetConsumed !== null && slo.budgetConsumed > 1 ? <Badge tone="danger">{pct(slo.budgetConsumed)}</Badge> : pct(slo.budgetConsumed)}</Td>
-                    <Td className="num" title={`Freeze at or below ${pct(slo.freezeAtOrBelow, 0)} remaining (${slo.policyScope} policy)`}>{slo.daysFrozen} / {slo.daysEvaluated}</Td>
+                    <Td className="num">{slo.state !== "reported" ? <span className="muted">{c.budgetConsumed}</span> : slo.budgetConsumed !== null && slo.budgetConsumed > 1 ? <Badge tone="danger">{c.budgetConsumed}</Badge> : c.budgetConsumed}</Td>
+                    <Td className="num" title={`Freeze at or below ${pct(slo.freezeAtOrBelow, 0)} remaining (${slo.policyScope} policy)`}>{slo.state === "reported" ? `${slo.daysFrozen} / ${slo.daysEvaluated}` : "—"}</Td>
                     <Td className="num">{slo.incidentBudgetConsumed ? pct(slo.incidentBudgetConsumed) : "—"}</Td>
                     <Td className="num small muted" title={`${slo.hoursWithData} of ${slo.hoursInPeriod} hours have rolled-up data`}>{Math.round((slo.hoursWithData / Math.max(1, slo.hoursInPeriod)) * 100)} %</Td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </Table>
             <div className="report-charts">
@@ -81,14 +85,16 @@ export function ReportView({ report: r }: { report: TeamReport }) {
                 title="Budget consumed in the period"
                 unit="percent"
                 reference={{ y: 1, label: "100 %" }}
-                bars={slos.filter((x) => x.slo.budgetConsumed !== null).map((x) => ({ label: x.slo.name, value: x.slo.budgetConsumed!, tone: x.slo.budgetConsumed! > 1 ? "danger" : x.slo.budgetConsumed! > 0.75 ? "warning" : "accent" }))}
+                bars={slos.filter((x) => x.slo.state === "reported" && x.slo.budgetConsumed !== null).map((x) => ({ label: x.slo.name, value: x.slo.budgetConsumed!, tone: x.slo.budgetConsumed! > 1 ? "danger" : x.slo.budgetConsumed! > 0.75 ? "warning" : "accent" }))}
               />
-              {daily.length ? (
+              {daily.some((x) => x.points.some((p) => p.v !== null)) ? (
                 <div>
                   <p className="small muted">Remaining budget of each SLO&apos;s window at the end of each day{thresholds.length === 1 ? ` (frozen at or below ${pct(thresholds[0]!, 0)})` : ""}</p>
                   <TimeSeriesChart title="Remaining budget at the end of each day" series={daily} unit="ratio" height={220} reference={thresholds.length === 1 ? { y: thresholds[0]!, label: "freeze" } : undefined} />
                 </div>
-              ) : null}
+              ) : (
+                <ChartNoData title="Remaining budget at the end of each day" />
+              )}
             </div>
           </>
         )}

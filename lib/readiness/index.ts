@@ -12,4 +12,4 @@ export { versionInForce, periodCounts, dailyBudget, earliestWindowStart, RollupI
 export { scheduleLoad, dedupeHits, type PageHit, type ShiftLoad, type PersonLoad, type ScheduleLoad } from "./oncall-load";
 export { actionItemPeriodStats, type PeriodActionItem, type ActionItemPeriodStats } from "./action-item-period";
 export * from "./report";
-export { reportToCsv, reportToMarkdown, CSV_HEADER } from "./report-export";
+export { reportToCsv, reportToMarkdown, sloCells, CSV_HEADER } from "./report-export";

@@ -1,6 +1,6 @@
 import { toCsv } from "@/lib/csv";
 import { escapeInline, escapeTableCell } from "@/lib/postmortem";
-import type { TeamReport } from "./report";
+import { sloSummaryText, type ReportSlo, type TeamReport } from "./report";
 
 // CSV and Markdown renderings of a TeamReport. CSV (written by lib/csv, formula-safe) is one tidy table
 // (section, service, slo, subject, metric, value) so every figure lands in one sheet and can be pivoted;
@@ -11,10 +11,11 @@ export const CSV_HEADER = ["section", "service", "slo", "subject", "metric", "va
 export function reportToCsv(r: TeamReport): string {
   const rows: (string | number | boolean | null)[][] = [];
   const add = (section: string, service: string, slo: string, subject: string, metric: string, value: string | number | boolean | null) => rows.push([section, service, slo, subject, metric, value]);
+  for (const [metric, value] of [["slos", r.sloSummary.slos], ["reported", r.sloSummary.reported], ["no_data", r.sloSummary.noData], ["pending_sign_off", r.sloSummary.pendingSignOff], ["overspent", r.sloSummary.overspent]] as const) add("slo_summary", "", "", "", metric, value);
   for (const s of r.services) {
     for (const o of s.slos) {
       const m: [string, number | string | null][] = [
-        ["objective", o.objective], ["window", o.window], ["sli", o.sli], ["good", o.good], ["total", o.total], ["bad", o.bad],
+        ["state", o.state], ["objective", o.objective], ["window", o.window], ["sli", o.sli], ["good", o.good], ["total", o.total], ["bad", o.bad],
         ["allowed_bad", o.allowedBad], ["budget_consumed", o.budgetConsumed], ["days_frozen", o.daysFrozen], ["days_evaluated", o.daysEvaluated],
         ["freeze_at_or_below", o.freezeAtOrBelow], ["hours_with_data", o.hoursWithData], ["hours_in_period", o.hoursInPeriod], ["incident_budget_consumed", o.incidentBudgetConsumed],
       ];
@@ -64,12 +65,26 @@ const num = (v: number | null) => (v === null ? "—" : Number.isInteger(v) ? St
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => escapeTableCell(String(c))).join(" | ")} |`;
 const table = (head: string[], body: (string | number)[][]) => [row(head), `|${head.map(() => " --- ").join("|")}|`, ...body.map(row)].join("\n");
 
+/** An SLO's cells as the screen shows them: "no data" instead of 0-based figures, the proposed objective marked. */
+export function sloCells(o: Pick<ReportSlo, "state" | "objective" | "sli" | "budgetConsumed">): { objective: string; sli: string; budgetConsumed: string } {
+  const objective = `${pct(o.objective, 3)}${o.state === "pending_sign_off" ? " (pending sign-off)" : ""}`;
+  if (o.state === "pending_sign_off") return { objective, sli: "pending sign-off", budgetConsumed: "pending sign-off" };
+  if (o.state === "no_data") return { objective, sli: "no data", budgetConsumed: "no data" };
+  return { objective, sli: pct(o.sli, 3), budgetConsumed: pct(o.budgetConsumed) };
+}
+
 export function reportToMarkdown(r: TeamReport): string {
   const out: string[] = [];
   out.push(`# ${escapeInline(r.team.name)}: reliability report ${r.period.key}`);
   out.push(`Period ${r.period.firstDay} to ${r.period.lastDay} in ${r.period.timezone} (${r.period.start} – ${r.period.end})${r.period.partial ? `, figures up to ${r.period.evaluatedUntil}` : ""}. Generated ${r.generatedAt}.`);
   out.push("## SLOs");
-  const sloRows = r.services.flatMap((s) => s.slos.map((o) => [s.slug, o.name, pct(o.objective, 3), pct(o.sli, 3), num(o.total), num(o.bad), pct(o.budgetConsumed), `${o.daysFrozen} / ${o.daysEvaluated}`, pct(o.incidentBudgetConsumed)]));
+  if (r.sloSummary.slos) out.push(sloSummaryText(r.sloSummary));
+  const sloRows = r.services.flatMap((s) =>
+    s.slos.map((o) => {
+      const c = sloCells(o);
+      return [s.slug, o.name, c.objective, c.sli, num(o.total), num(o.bad), c.budgetConsumed, o.state === "reported" ? `${o.daysFrozen} / ${o.daysEvaluated}` : "—", pct(o.incidentBudgetConsumed)];
+    }),
+  );
   out.push(sloRows.length ? table(["Service", "SLO", "Objective", "SLI", "Events", "Bad", "Budget consumed", "Days frozen", "Incident budget"], sloRows) : "_No SLOs._");
   out.push("## Incidents");
   out.push(table(["Severity", "Incidents", "Budget consumed"], r.incidents.bySeverity.map((s) => [s.severity, s.count, pct(s.budgetConsumed)])));

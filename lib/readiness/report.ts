@@ -8,9 +8,18 @@ import type { Timeliness } from "./timeliness";
 
 export type UserLabel = { id: string; name: string; email: string };
 
+/**
+ * How an SLO appears in a report: "reported" has traffic in the period; "no_data" is signed off but no event
+ * was rolled up in the period (unknown, never counted as healthy or as "0 overspent"); "pending_sign_off"
+ * has no signed-off version yet: objective and window are the proposed ones and there are no figures.
+ */
+export type ReportSloState = "reported" | "no_data" | "pending_sign_off";
+
 export type ReportSlo = {
   id: string;
   name: string;
+  state: ReportSloState;
+  /** The objective in force (latest signed-off version), or the proposed one when state is pending_sign_off. */
   objective: number;
   window: string;
   /** Versions whose rollups contributed. */
@@ -34,6 +43,36 @@ export type ReportSlo = {
   incidentBudgetConsumed: number;
   daily: DayStatus[];
 };
+
+/** Counts of the report's SLOs by state; `overspent` counts only SLOs with data. */
+export type ReportSloSummary = { slos: number; reported: number; noData: number; pendingSignOff: number; overspent: number };
+
+export function sloState(hasSignedVersion: boolean, total: number): ReportSloState {
+  if (!hasSignedVersion) return "pending_sign_off";
+  return total > 0 ? "reported" : "no_data";
+}
+
+export function summarizeSlos(services: readonly { slos: readonly Pick<ReportSlo, "state" | "budgetConsumed">[] }[]): ReportSloSummary {
+  const all = services.flatMap((s) => s.slos);
+  const reported = all.filter((o) => o.state === "reported");
+  return {
+    slos: all.length,
+    reported: reported.length,
+    noData: all.filter((o) => o.state === "no_data").length,
+    pendingSignOff: all.filter((o) => o.state === "pending_sign_off").length,
+    overspent: reported.filter((o) => (o.budgetConsumed ?? 0) > 1).length,
+  };
+}
+
+/** One sentence for the screen and the Markdown export, so both say the same ("2 of 5 SLOs had no data"). */
+export function sloSummaryText(s: ReportSloSummary): string {
+  if (s.slos === 0) return "No SLOs.";
+  const parts = [s.reported === 0 ? "no SLO had data" : `${s.overspent} of ${s.reported} SLO(s) with data overspent their budget`];
+  if (s.noData) parts.push(`${s.noData} of ${s.slos} SLO(s) had no data`);
+  if (s.pendingSignOff) parts.push(`${s.pendingSignOff} pending sign-off (proposed objective shown, no figures)`);
+  const text = parts.join("; ");
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
 
 export type ReportService = { slug: string; name: string; tier: number; slos: ReportSlo[] };
 
@@ -82,6 +121,7 @@ export type TeamReport = {
   };
   generatedAt: string;
   services: ReportService[];
+  sloSummary: ReportSloSummary;
   incidents: {
     total: number;
     bySeverity: { severity: string; count: number; budgetConsumed: number }[];
@@ -96,6 +136,7 @@ export type TeamReport = {
 export const REPORT_DEFINITIONS: Record<string, string> = {
   period: "Calendar month or quarter from local midnight to local midnight in the report's time zone.",
   sli: "good / total events over the period's hours, summed from the hourly rollups (each hour from the SLO version in force then).",
+  sloState: "reported = events were rolled up in the period; no data = signed off but no event in the period (unknown, not counted as healthy or overspent); pending sign-off = no signed-off version yet: the proposed objective is shown, without figures.",
   budgetConsumed: "bad events / bad events the objective allows for the period's own traffic (1 = the period spent exactly its budget).",
   daysFrozen: "Days whose end-of-day remaining budget (the SLO's own window as of local midnight, from the rollups) was at or below the freeze threshold of the error-budget policy in force now.",
   incidents: "Incidents of the team, or affecting its services, whose impact started (else detection, else declaration) in the period.",

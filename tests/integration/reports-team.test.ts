@@ -151,15 +151,18 @@ describe("manager report for a team and a month", () => {
     expect(hours).toBe(743);
     const api = r.services.find((s: { slug: string }) => s.slug === "rpt-api");
     const slo = api.slos[0];
-    expect(slo).toMatchObject({ name: "rpt-availability", objective: 0.999, window: "rolling 7 d", versions: [1, 2], good, total, bad: total - good, hoursWithData: 743, hoursInPeriod: 743, freezeAtOrBelow: 0.2, policyScope: "team" });
+    expect(slo).toMatchObject({ name: "rpt-availability", state: "reported", objective: 0.999, window: "rolling 7 d", versions: [1, 2], good, total, bad: total - good, hoursWithData: 743, hoursInPeriod: 743, freezeAtOrBelow: 0.2, policyScope: "team" });
     expect(slo.sli).toBeCloseTo(good / total, 12);
     expect(slo.budgetConsumed).toBeCloseTo((total - good) / allowed, 9);
     expect(slo.allowedBad).toBeCloseTo(allowed, 6);
 
     const web = r.services.find((s: { slug: string }) => s.slug === "rpt-web");
     expect(web.slos.map((s: { name: string }) => s.name)).toEqual(["rpt-web-latency", "rpt-web-unsigned"]);
-    expect(web.slos[0]).toMatchObject({ total: 0, sli: null, budgetConsumed: null, hoursWithData: 0, daysFrozen: 0 });
-    expect(web.slos[1]).toMatchObject({ window: "no signed-off version", total: 0, sli: null });
+    // No traffic is "no data", not a healthy 0 % spent; the unsigned SLO shows its proposed objective, marked
+    // pending, rather than "0.000 %" (issue 11 items 5 and 15).
+    expect(web.slos[0]).toMatchObject({ state: "no_data", total: 0, sli: null, budgetConsumed: null, hoursWithData: 0, daysFrozen: 0 });
+    expect(web.slos[1]).toMatchObject({ state: "pending_sign_off", objective: 0.99, window: "rolling 7 d", total: 0, sli: null });
+    expect(r.sloSummary).toMatchObject({ slos: 3, reported: 1, noData: 1, pendingSignOff: 1 });
   });
 
   it("frozen days: end-of-day remaining of the 7-day window at or below the policy's 20 %", async () => {

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
+import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, sloState, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
 import { formatWindow, type SloWindow } from "@/lib/slo";
 import { effectivePolicy } from "../policy";
 
@@ -10,14 +10,16 @@ import { effectivePolicy } from "../policy";
 
 type ServiceRow = { id: string; slug: string; name: string; tier: number };
 
-/** Signed-off versions only: "active" (in force now) and "superseded" (in force before). */
+/** Signed-off versions: "active" (in force now) and "superseded" (in force before); only they have figures. */
 const SIGNED = ["active", "superseded"];
+/** A first version awaiting sign-off: its proposed objective is shown, marked pending (never as 0 %). */
+const PENDING = "pending";
 
 export async function sloFigures(services: ServiceRow[], period: ReportPeriod, untilMs: number): Promise<ReportService[]> {
   const db = await getDb();
   const slos = await db.slo.findMany({
     where: { serviceId: { in: services.map((s) => s.id) } },
-    select: { id: true, name: true, serviceId: true, versions: { where: { status: { in: SIGNED } }, select: { id: true, number: true, objective: true, window: true, effectiveFrom: true } } },
+    select: { id: true, name: true, serviceId: true, versions: { where: { status: { in: [...SIGNED, PENDING] } }, select: { status: true, id: true, number: true, objective: true, window: true, effectiveFrom: true } } },
     orderBy: { name: "asc" },
   });
   const policies = new Map(await Promise.all(services.map(async (s) => [s.id, await effectivePolicy(s.id)] as const)));
@@ -25,7 +27,7 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
 
   const figures = await Promise.all(
     slos.map(async (slo) => {
-      const versions: SignedVersion[] = slo.versions.map((v) => ({ id: v.id, number: v.number, objective: v.objective, window: v.window as SloWindow, effectiveFromMs: v.effectiveFrom.getTime() }));
+      const versions: SignedVersion[] = slo.versions.filter((v) => SIGNED.includes(v.status)).map((v) => ({ id: v.id, number: v.number, objective: v.objective, window: v.window as SloWindow, effectiveFromMs: v.effectiveFrom.getTime() }));
       const fromMs = Math.min(period.startMs, earliestWindowStart(versions, evaluatedDays));
       const rows = versions.length
         ? await db.sloRollup.findMany({
@@ -38,13 +40,16 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
       const policy = policies.get(slo.serviceId)!;
       const daily = dailyBudget(versions, index, period.days, untilMs, policy.freezeAtOrBelow);
       const current = [...versions].sort((a, b) => b.number - a.number)[0];
+      const proposed = current ? undefined : [...slo.versions].sort((a, b) => b.number - a.number)[0];
+      const shown = current ?? (proposed ? { objective: proposed.objective, window: proposed.window as SloWindow } : undefined);
       return {
         serviceId: slo.serviceId,
         slo: {
           id: slo.id,
           name: slo.name,
-          objective: current?.objective ?? 0,
-          window: current ? formatWindow(current.window) : "no signed-off version",
+          state: sloState(current !== undefined, counts.total),
+          objective: shown?.objective ?? 0,
+          window: shown ? formatWindow(shown.window) : "no version",
           versions: counts.versions,
           good: counts.good,
           total: counts.total,

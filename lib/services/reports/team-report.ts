@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { actionItemPeriodStats, parsePeriod, REPORT_DEFINITIONS, reportToCsv, reportToMarkdown, type TeamReport } from "@/lib/readiness";
+import { actionItemPeriodStats, parsePeriod, REPORT_DEFINITIONS, reportToCsv, reportToMarkdown, summarizeSlos, type TeamReport } from "@/lib/readiness";
 import type { TeamReportQuery } from "@/lib/validation/reports";
 import { periodIncidents } from "./incidents";
 import { periodOncallLoad } from "./oncall-load";
@@ -62,6 +62,7 @@ export async function teamReport(actor: Actor, slug: string, q: Pick<TeamReportQ
     },
     generatedAt: new Date(nowMs).toISOString(),
     services,
+    sloSummary: summarizeSlos(services),
     ...incidentPart,
     actionItems: { ...stats, overdueItems: stats.overdueItems.map(({ dueAtMs, ...o }) => ({ ...o, dueAt: new Date(dueAtMs).toISOString() })) },
     oncall,

@@ -8,11 +8,12 @@ const report: TeamReport = {
   services: [{
     slug: "checkout", name: "Checkout", tier: 1,
     slos: [{
-      id: "s1", name: "availability, \"core\"", objective: 0.999, window: "rolling 30 d", versions: [1], good: 999_500, total: 1_000_000, bad: 500, sli: 0.9995, allowedBad: 1000, budgetConsumed: 0.5,
+      id: "s1", name: "availability, \"core\"", state: "reported", objective: 0.999, window: "rolling 30 d", versions: [1], good: 999_500, total: 1_000_000, bad: 500, sli: 0.9995, allowedBad: 1000, budgetConsumed: 0.5,
       hoursWithData: 743, hoursInPeriod: 743, freezeAtOrBelow: 0, policyScope: "team", daysFrozen: 2, daysEvaluated: 31, incidentBudgetConsumed: 0.25,
       daily: [{ date: "2026-03-01", sli: 0.9995, total: 1000, remaining: -0.5, frozen: true, evaluated: true }],
     }],
   }],
+  sloSummary: { slos: 1, reported: 1, noData: 0, pendingSignOff: 0, overspent: 0 },
   incidents: {
     total: 1,
     bySeverity: [{ severity: "SEV-1", count: 0, budgetConsumed: 0 }, { severity: "SEV-2", count: 1, budgetConsumed: 0.25 }, { severity: "SEV-3", count: 0, budgetConsumed: 0 }],
