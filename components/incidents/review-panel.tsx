@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { apiFetch, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { reviewProblems } from "@/lib/validation/postmortem-review";
 import { incidentKeys, usePeople, type PostmortemView } from "./api";
 import { label, PostmortemStatusBadge } from "./badges";
 import { Instant } from "./instant";
@@ -38,6 +39,10 @@ export function ReviewPanel({ incidentId, doc, dirty }: { incidentId: string; do
     },
   });
   const fields = errorFields(mutation.error);
+  // One list of what blocks the action, each item naming its section as the form does; the comment's
+  // problem stays under the comment box. The API's message repeats the same list, so it is shown only
+  // when there is no list; conflicts (stale revision or version) keep their explanatory message.
+  const problems = mutation.error instanceof ApiError && mutation.error.code === "VALIDATION" ? reviewProblems(fields, ["comment"]) : [];
   const candidates = [
     ...doc.reviewers.map((r) => ({ id: r.id, name: r.name, role: "reviewer" })),
     ...(people.data ?? []).filter((p) => (p.role === "approver" || p.role === "admin") && !doc.reviewers.some((r) => r.id === p.id)),
@@ -67,7 +72,6 @@ export function ReviewPanel({ incidentId, doc, dirty }: { incidentId: string; do
               ))}
             </div>
           )}
-          {fields.reviewers ? <p className="field-error">{fields.reviewers}</p> : null}
         </fieldset>
       ) : (
         <p className="small">Reviewers: {doc.reviewers.length ? doc.reviewers.map((r) => r.name).join(", ") : <span className="muted">none named yet</span>}</p>
@@ -84,11 +88,8 @@ export function ReviewPanel({ incidentId, doc, dirty }: { incidentId: string; do
         {doc.can.withdraw ? <Button variant="ghost" pending={busy("withdraw")} onClick={() => act("withdraw")}>Withdraw</Button> : null}
       </div>
       {mutation.error ? (
-        <Alert tone="danger" title="Not done">
-          <p>{errorMessage(mutation.error)}</p>
-          {Object.keys(fields).filter((k) => k !== "comment" && k !== "reviewers").length ? (
-            <ul>{Object.entries(fields).filter(([k]) => k !== "comment" && k !== "reviewers").map(([k, m]) => <li key={k}>{k}: {m}</li>)}</ul>
-          ) : null}
+        <Alert tone="danger" title={problems.length ? "Not ready yet" : "Not done"}>
+          {problems.length ? <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul> : <p>{errorMessage(mutation.error)}</p>}
         </Alert>
       ) : null}
       {doc.reviewEvents.length ? (

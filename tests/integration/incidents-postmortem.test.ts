@@ -120,6 +120,11 @@ describe("postmortems over the REST API", () => {
     const notReady = await act(pmId, { action: "submit", revision: 1 }, author);
     expect(notReady.status).toBe(422);
     expect(Object.keys(notReady.body.error.fields).sort()).toEqual(["actionItems", "reviewers", "sections.impact", "sections.rootCause", "sections.summary"]);
+    // People read the problems once, each named as the form names it (not by its API key).
+    expect(notReady.body.error.message).toBe(
+      "Not ready for review: Summary: write this section before review; Root cause: write this section before review; Impact: write this section before review; " +
+        "Reviewers: name at least one reviewer; Action items: a SEV-2 postmortem needs at least one action item",
+    );
 
     const saved = await save(pmId, { sections: SECTIONS, reviewers: [approver1Id], version: 1 });
     expect(saved.body).toMatchObject({ revision: 2, reviewers: [{ id: approver1Id }] });

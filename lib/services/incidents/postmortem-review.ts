@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition, SEVERITY_DEFINITIONS } from "@/lib/postmortem";
 import type { ReviewActionInput } from "@/lib/validation/incidents";
+import { reviewProblems } from "@/lib/validation/postmortem-review";
 import { recordAudit } from "../audit";
 import { actorLabel, actorUserId, resolveUsers, type Tx } from "./access";
 import { readIncident } from "./incidents";
@@ -24,7 +25,7 @@ async function assertReadyForReview(tx: Tx, incident: IncidentView, sections: Re
     const committed = await tx.actionItem.count({ where: { incidentId: incident.id, status: { not: "wont_do" } } });
     if (committed === 0) fields.actionItems = `a ${incident.severity} postmortem needs at least one action item`;
   }
-  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Not ready for review: ${Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; ")}`, fields);
+  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Not ready for review: ${reviewProblems(fields).join("; ")}`, fields);
 }
 
 export async function reviewPostmortem(actor: Actor, ref: PostmortemRef, input: ReviewActionInput, nowMs = Date.now()): Promise<PostmortemView> {
