@@ -39,6 +39,8 @@ test("a page lists its alerts with their links and declares an incident", async 
   await expect(page.getByRole("link", { name: "Runbook" })).toHaveAttribute("href", "https://runbooks.example.com/e2e");
   await expect(page.getByRole("link", { name: "Dashboard" })).toHaveAttribute("href", "https://grafana.example.com/d/e2e");
 
+  // During hydration the server-rendered control and the client's may briefly both be in the page.
+  await expect(page.getByLabel("Severity")).toHaveCount(1);
   await page.getByLabel("Severity").selectOption("SEV-2");
   await page.getByRole("button", { name: "Declare incident" }).click();
   await page.waitForURL(/\/incidents\/\d+$/);

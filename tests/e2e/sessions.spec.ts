@@ -51,7 +51,7 @@ test("an admin deactivates a signed-in user on the Admin page; their session end
   await expect(leaver).toHaveURL(/\/login/);
   await leaver.getByLabel("Email").fill(email);
   await leaver.getByLabel("Password").fill(PASSWORD);
-  await leaver.getByRole("button", { name: "Sign in" }).click();
+  await leaver.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(leaver.getByText("Invalid email or password")).toBeVisible();
   await leaverContext.close();
 });
