@@ -1,4 +1,5 @@
 import { gaps, type EscalationTarget, type Override, type Schedule } from "@/lib/oncall";
+import { formatInstant } from "./format";
 import { result, type CheckResult, type ServiceRef } from "./types";
 
 // Check (d): "on-call rotation with documented escalation": the service's escalation policy has at least
@@ -48,7 +49,7 @@ export function checkEscalation(service: ServiceRef, policy: EscalationFacts | n
     }
     if (found.length === 0) continue;
     const total = found.reduce((sum, g) => sum + (g.endMs - g.startMs), 0);
-    problems.push({ schedule: s, text: `${s.name}: ${found.length} gap(s), ${hours(total)} h with nobody on call, the first from ${new Date(found[0]!.startMs).toISOString()}` });
+    problems.push({ schedule: s, text: `${s.name}: ${found.length} gap(s), ${hours(total)} h with nobody on call, the first from ${formatInstant(found[0]!.startMs, service.timezone)}` });
   }
   if (problems.length > 0) {
     const first = problems[0]!.schedule;

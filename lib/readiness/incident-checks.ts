@@ -1,4 +1,5 @@
 import { actionItemDueAtMs, actionItemOverdue } from "@/lib/postmortem";
+import { formatInstant } from "./format";
 import { postmortemTimeliness } from "./timeliness";
 import { result, type CheckResult, type ServiceRef } from "./types";
 
@@ -20,13 +21,13 @@ export type IncidentFacts = {
   publishedAtMs: number | null;
 };
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * (e) Over SEV-1/2 incidents affecting the service that were resolved in the last 90 days: fails when a
  * postmortem was published after its deadline, or is unpublished past it. Deadlines still ahead pass.
  */
 export function checkPostmortems(service: ServiceRef, incidents: readonly IncidentFacts[], nowMs: number): CheckResult {
+  const at = (ms: number) => formatInstant(ms, service.timezone);
   const since = nowMs - POSTMORTEM_LOOKBACK_DAYS * DAY_MS;
   const judged = incidents
     .filter((i) => (i.severity === "SEV-1" || i.severity === "SEV-2") && i.resolvedAtMs !== null && i.resolvedAtMs >= since && i.resolvedAtMs <= nowMs)
@@ -41,8 +42,8 @@ export function checkPostmortems(service: ServiceRef, incidents: readonly Incide
       { href: `/incidents/${first.number}/postmortem`, label: `Publish the INC-${first.number} postmortem` },
       bad.map((j) =>
         j.status === "late"
-          ? `INC-${j.incident.number} ${j.incident.severity} ${j.incident.title}: published ${iso(j.incident.publishedAtMs!)}, due ${iso(j.dueAtMs!)}`
-          : `INC-${j.incident.number} ${j.incident.severity} ${j.incident.title}: not published, due ${iso(j.dueAtMs!)}`,
+          ? `INC-${j.incident.number} ${j.incident.severity} ${j.incident.title}: published ${at(j.incident.publishedAtMs!)}, due ${at(j.dueAtMs!)}`
+          : `INC-${j.incident.number} ${j.incident.severity} ${j.incident.title}: not published, due ${at(j.dueAtMs!)}`,
       ),
     );
   }
@@ -54,7 +55,7 @@ export function checkPostmortems(service: ServiceRef, incidents: readonly Incide
     "pass",
     `${judged.length - pending} SEV-1/2 postmortem(s) published on time${pending ? `; ${pending} still within the deadline` : ""}.`,
     link,
-    judged.map((j) => `INC-${j.incident.number}: ${j.status === "pending" ? `due ${iso(j.dueAtMs!)}` : "published on time"}`),
+    judged.map((j) => `INC-${j.incident.number}: ${j.status === "pending" ? `due ${at(j.dueAtMs!)}` : "published on time"}`),
   );
 }
 
@@ -81,7 +82,9 @@ export function checkActionItems(service: ServiceRef, items: readonly ActionItem
       link,
       overdue.map((i) => {
         const due = actionItemDueAtMs({ dueDate: i.dueDate, dueTimezone: i.dueTimezone });
-        return `${i.priority} ${i.title}${i.incidentNumber !== null ? ` (INC-${i.incidentNumber})` : ""}: due ${i.dueDate} ${i.dueTimezone}${due !== null ? ` (${iso(due)})` : ""}`;
+        // The due day is a local date in its own zone; when that is not the team's, say when it ends for the team.
+        const forTeam = due !== null && i.dueTimezone !== service.timezone ? ` (ends ${formatInstant(due, service.timezone)})` : "";
+        return `${i.priority} ${i.title}${i.incidentNumber !== null ? ` (INC-${i.incidentNumber})` : ""}: due ${i.dueDate} ${i.dueTimezone}${forTeam}`;
       }),
     );
   }

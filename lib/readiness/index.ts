@@ -1,6 +1,7 @@
 // Public API of the readiness and reporting domain: pure functions over plain data (epoch-ms instants,
 // IANA zones). The checklist checks, report periods and the report's math and exports.
 export * from "./types";
+export { formatInstant, formatLocalDay } from "./format";
 export { checkSlosSignedOff, checkRunbooks, type SloFacts, type SloVersionFacts } from "./slo-checks";
 export { checkBudgetPolicy, type PolicyFacts } from "./policy-check";
 export { checkEscalation, ESCALATION_HORIZON_DAYS, MIN_ESCALATION_STEPS, type EscalationFacts, type ScheduleFacts } from "./escalation-check";

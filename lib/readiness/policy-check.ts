@@ -1,3 +1,4 @@
+import { formatLocalDay } from "./format";
 import { result, type CheckResult, type ServiceRef } from "./types";
 
 // Check (c): an error-budget policy is agreed ("error budget visible on the team dashboard" only means
@@ -18,6 +19,6 @@ export function checkBudgetPolicy(service: ServiceRef, own: PolicyFacts | null, 
   if (effective.agreedBy.trim() === "") {
     return result("budget_policy", "fail", `The ${scope} error-budget policy names nobody who agreed to it.`, link, own && team?.agreedBy.trim() ? ["The team's policy is agreed, but the service's own policy overrides it."] : []);
   }
-  const when = effective.agreedAtMs !== null ? ` on ${new Date(effective.agreedAtMs).toISOString().slice(0, 10)}` : "";
+  const when = effective.agreedAtMs !== null ? ` on ${formatLocalDay(effective.agreedAtMs, service.timezone)}` : "";
   return result("budget_policy", "pass", `The ${scope} policy was agreed by ${effective.agreedBy.trim()}${when}.`, { ...link, label: "View the policy" });
 }

@@ -8,7 +8,8 @@ import { CHECK_KEYS, type CheckKey, type CheckResult } from "./types";
 
 export type ServiceFacts = {
   service: { slug: string; name: string; tier: number };
-  team: { slug: string; name: string };
+  /** `timezone`: the team's IANA zone; instants in the check details are written in it. */
+  team: { slug: string; name: string; timezone: string };
   slos: SloFacts[];
   ownPolicy: PolicyFacts | null;
   teamPolicy: PolicyFacts | null;
@@ -30,7 +31,7 @@ export type ServiceScore = {
 
 /** All six checks in checklist order. */
 export function evaluateService(f: ServiceFacts, nowMs: number): ServiceScore {
-  const ref = { slug: f.service.slug };
+  const ref = { slug: f.service.slug, timezone: f.team.timezone };
   const checks = [
     checkSlosSignedOff(ref, f.slos),
     checkRunbooks(ref, f.slos),

@@ -30,7 +30,8 @@ export type CheckResult = {
   link: CheckLink;
 };
 
-export type ServiceRef = { slug: string };
+/** The service a check is about; `timezone` is its team's zone, in which the details write instants. */
+export type ServiceRef = { slug: string; timezone: string };
 
 /** Builds a result; keeps the title in one place. */
 export const result = (key: CheckKey, status: CheckStatus, reason: string, link: CheckLink, details: string[] = []): CheckResult => ({

@@ -16,7 +16,7 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
   const services = await db.service.findMany({
     where: { ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}), ...(filter.serviceIds ? { id: { in: filter.serviceIds } } : {}) },
     include: {
-      team: { select: { slug: true, name: true, budgetPolicy: { select: { agreedBy: true, agreedAt: true } } } },
+      team: { select: { slug: true, name: true, timezone: true, budgetPolicy: { select: { agreedBy: true, agreedAt: true } } } },
       budgetPolicy: { select: { agreedBy: true, agreedAt: true } },
       escalationPolicy: { select: { id: true, name: true, steps: { orderBy: { position: "asc" }, select: { targets: true } } } },
       slos: { orderBy: { name: "asc" }, select: { id: true, name: true, alerting: true, runbookUrl: true, versions: { orderBy: { number: "desc" }, select: { number: true, status: true, reviewedAt: true } } } },
@@ -49,7 +49,7 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
     const mine = new Set(steps.flatMap((st) => st.targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : []))));
     return {
       service: { slug: s.slug, name: s.name, tier: s.tier },
-      team: { slug: s.team.slug, name: s.team.name },
+      team: { slug: s.team.slug, name: s.team.name, timezone: s.team.timezone },
       slos: s.slos.map((o) => ({ id: o.id, name: o.name, alerting: o.alerting, runbookUrl: o.runbookUrl, versions: o.versions.map((v) => ({ number: v.number, status: v.status, reviewedAtMs: v.reviewedAt?.getTime() ?? null })) })),
       ownPolicy: policyFacts(s.budgetPolicy),
       teamPolicy: policyFacts(s.team.budgetPolicy),

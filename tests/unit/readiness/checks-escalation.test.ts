@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkEscalation, type EscalationFacts, type ScheduleFacts } from "@/lib/readiness";
 import type { Layer } from "@/lib/oncall";
 
-const svc = { slug: "checkout" };
+const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 const NOW = Date.UTC(2026, 10, 2, 12); // Mon 2 Nov 2026
 const DAY = 86_400_000;
 
@@ -51,7 +51,9 @@ describe("check (d): escalation policy with ≥ 2 steps and a gap-free schedule"
     const r = checkEscalation(svc, twoSteps, [schedule("s1", [ending])], NOW);
     expect(r.status).toBe("fail");
     expect(r.link.href).toBe("/oncall/schedules/s1");
-    expect(r.details[0]).toBe(`sched-s1: 1 gap(s), 480 h with nobody on call, the first from ${new Date(NOW + 10 * DAY).toISOString()}`);
+    expect(r.details[0]).toBe(`sched-s1: 1 gap(s), 480 h with nobody on call, the first from 2026-11-12 13:00 Europe/Berlin`);
+    // In the team's zone, like the rest of the app: New York's team reads its own wall clock.
+    expect(checkEscalation({ ...svc, timezone: "America/New_York" }, twoSteps, [schedule("s1", [ending])], NOW).details[0]).toMatch(/the first from 2026-11-12 07:00 America\/New_York$/);
   });
 
   it("fails on an explicit empty slot (NOBODY) in the rotation", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkActionItems, checkPostmortems, postmortemTimeliness, type ActionItemFacts, type IncidentFacts } from "@/lib/readiness";
+import { checkActionItems, checkPostmortems, formatInstant, formatLocalDay, postmortemTimeliness, type ActionItemFacts, type IncidentFacts } from "@/lib/readiness";
 
-const svc = { slug: "checkout" };
+const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 // Resolved Friday 6 March 2026, 12:00 in Berlin → 5 business days → due Friday 13 March 23:59:59.999 Berlin (CET).
 const RESOLVED = Date.UTC(2026, 2, 6, 11);
 const DUE = Date.UTC(2026, 2, 13, 22, 59, 59, 999);
@@ -42,7 +42,7 @@ describe("check (e): SEV-1/2 postmortems published on time", () => {
   it("fails on a postmortem published late", () => {
     const r = checkPostmortems(svc, [incident({ publishedAtMs: DUE + 60_000 })], DUE + DAY);
     expect(r.status).toBe("fail");
-    expect(r.details).toEqual([`INC-7 SEV-2 Checkout 500s: published ${new Date(DUE + 60_000).toISOString()}, due ${new Date(DUE).toISOString()}`]);
+    expect(r.details).toEqual([`INC-7 SEV-2 Checkout 500s: published 2026-03-14 00:00 Europe/Berlin, due 2026-03-13 23:59 Europe/Berlin`]);
     expect(r.link.href).toBe("/incidents/7/postmortem");
   });
 
@@ -67,7 +67,8 @@ describe("check (f): no P0/P1 action item overdue", () => {
     const r = checkActionItems(svc, [item()], DUE + 1);
     expect(r.status).toBe("fail");
     expect(r.reason).toBe("1 P0/P1 action item(s) overdue.");
-    expect(r.details).toEqual([`P1 Add retry budget (INC-7): due 2026-03-13 Europe/Berlin (${new Date(DUE).toISOString()})`]);
+    expect(r.details).toEqual([`P1 Add retry budget (INC-7): due 2026-03-13 Europe/Berlin`]);
+    expect(r.details[0]).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(r.link.href).toBe("/action-items?service=checkout&overdue=true");
   });
 
@@ -81,8 +82,25 @@ describe("check (f): no P0/P1 action item overdue", () => {
   it("an in-progress P0 counts, and the due day is judged in the item's own zone", () => {
     const tokyo = item({ priority: "P0", status: "in_progress", dueTimezone: "Asia/Tokyo" });
     // 13 March ends in Tokyo at 14:59:59.999 UTC, hours before it ends in Berlin.
-    expect(checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 15)).status).toBe("fail");
+    const late = checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 15));
+    expect(late.status).toBe("fail");
+    // A due day in another zone also says when it ends on the team's clock.
+    expect(late.details).toEqual(["P0 Add retry budget (INC-7): due 2026-03-13 Asia/Tokyo (ends 2026-03-13 15:59 Europe/Berlin)"]);
     expect(checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 14)).status).toBe("pass");
     expect(checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 14)).reason).toBe("1 open P0/P1 action item(s), none overdue.");
+  });
+});
+
+describe("instants in check details", () => {
+  it("a pending postmortem's deadline is written in the team's zone, not as ISO", () => {
+    const r = checkPostmortems({ ...svc, timezone: "Asia/Tokyo" }, [incident()], DUE - DAY);
+    expect(r.status).toBe("pass");
+    expect(r.details).toEqual(["INC-7: due 2026-03-14 07:59 Asia/Tokyo"]);
+  });
+
+  it("formatInstant falls back to UTC, named, for a zone luxon does not know", () => {
+    expect(formatInstant(DUE, "Mars/Olympus")).toBe("2026-03-13 22:59 UTC");
+    expect(formatInstant(DUE, "Europe/Berlin")).toBe("2026-03-13 23:59 Europe/Berlin");
+    expect(formatLocalDay(DUE, "Asia/Tokyo")).toBe("2026-03-14");
   });
 });

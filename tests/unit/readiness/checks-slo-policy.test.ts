@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkBudgetPolicy, checkRunbooks, checkSlosSignedOff, type SloFacts } from "@/lib/readiness";
 
-const svc = { slug: "checkout" };
+const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 const signed = (id: string, extra: Partial<SloFacts> = {}): SloFacts => ({
   id, name: id, alerting: true, runbookUrl: `https://runbooks.example.com/${id}`,
   versions: [{ number: 2, status: "active", reviewedAtMs: 1_000 }, { number: 1, status: "superseded", reviewedAtMs: 500 }], ...extra,
@@ -78,6 +78,12 @@ describe("check (c): error-budget policy agreed", () => {
 
   it("passes on the team's agreed default when the service has none", () => {
     expect(checkBudgetPolicy(svc, null, agreed)).toMatchObject({ status: "pass", reason: "The team's policy was agreed by Bob (manager) on 2026-03-01." });
+  });
+
+  it("names the day of the agreement in the team's zone (23:30 UTC is already the next day in Berlin)", () => {
+    const late = { ...agreed, agreedAtMs: Date.UTC(2026, 2, 1, 23, 30) };
+    expect(checkBudgetPolicy(svc, null, late).reason).toBe("The team's policy was agreed by Bob (manager) on 2026-03-02.");
+    expect(checkBudgetPolicy({ ...svc, timezone: "UTC" }, null, late).reason).toBe("The team's policy was agreed by Bob (manager) on 2026-03-01.");
   });
 
   it("fails without any policy row (the built-in default nobody agreed to)", () => {

@@ -4,7 +4,7 @@ import { evaluateService, monthKeyAt, parsePeriod, previousMonthKey, rollUpTeam,
 const NOW = Date.UTC(2026, 10, 2, 12);
 const ready: ServiceFacts = {
   service: { slug: "checkout", name: "Checkout", tier: 1 },
-  team: { slug: "commerce", name: "Commerce" },
+  team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
   slos: [{ id: "s1", name: "availability", alerting: true, runbookUrl: "https://r.example.com", versions: [{ number: 1, status: "active", reviewedAtMs: 1 }] }],
   ownPolicy: null,
   teamPolicy: { agreedBy: "Bob", agreedAtMs: 1 },
