@@ -8,18 +8,10 @@ import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { SEVERITIES, SEVERITY_DEFINITIONS } from "@/lib/postmortem";
-import { INSTANT_KEYS } from "@/lib/validation/incidents";
+import { INSTANT_KEYS, INSTANT_LABELS } from "@/lib/validation/incidents";
 import { incidentKeys, type IncidentView } from "./api";
 import { useYourTime } from "./instant";
 import { fromLocalInput } from "./time";
-
-export const INSTANT_LABELS: Record<(typeof INSTANT_KEYS)[number], string> = {
-  impactStartAt: "Impact start",
-  detectedAt: "Detected",
-  acknowledgedAt: "Acknowledged",
-  mitigatedAt: "Mitigated",
-  resolvedAt: "Resolved",
-};
 
 type ServiceOption = { slug: string; name: string; team: string };
 

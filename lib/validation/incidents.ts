@@ -37,6 +37,15 @@ export const incidentRoleSchema = z.enum(INCIDENT_ROLES, { error: `must be one o
 /** Key instants, in lifecycle order (validated in order by lib/postmortem validateInstantOrder). */
 export const INSTANT_KEYS = ["impactStartAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
 export type InstantKey = (typeof INSTANT_KEYS)[number];
+/** The forms' labels for the key instants; the API's messages about instants use them too. */
+export const INSTANT_LABELS: Record<InstantKey | "impactEndAt", string> = {
+  impactStartAt: "Impact start",
+  detectedAt: "Detected",
+  acknowledgedAt: "Acknowledged",
+  mitigatedAt: "Mitigated",
+  resolvedAt: "Resolved",
+  impactEndAt: "Impact end",
+};
 
 const instantFields = {
   impactStartAt: clearableInstant.optional(),

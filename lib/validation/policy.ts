@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { versionSchema } from "./common";
 
-const fraction = (what: string) => z.number({ error: `${what} must be a number` }).min(-10, "must be at least -10").max(1, "must be at most 1 (100 %)");
+// The API takes fractions of the budget, the form shows percent: messages say both, percent first, and
+// name the other threshold by its label on the form.
+const fraction = (what: string) => z.number({ error: `${what} must be a number` }).min(-10, "must be at least -1000 % (-10)").max(1, "must be at most 100 % (1)");
 
 export const budgetPolicySchema = z
   .object({
@@ -12,5 +14,5 @@ export const budgetPolicySchema = z
     notes: z.string().max(5000).default(""),
     version: versionSchema.optional(),
   })
-  .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, { message: "must be below atRiskBelow", path: ["freezeAtOrBelow"] });
+  .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, { message: "must be below the at-risk threshold (At risk below)", path: ["freezeAtOrBelow"] });
 export type BudgetPolicyInput = z.infer<typeof budgetPolicySchema>;

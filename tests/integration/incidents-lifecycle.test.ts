@@ -69,7 +69,9 @@ describe("incidents over the REST API", () => {
     const bad = await declare({ impactStartAt: "2026-03-02T14:10:00Z", detectedAt: "2026-03-02T14:05:00Z" });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields)).toEqual(["detectedAt"]);
-    expect(bad.body.error.fields.detectedAt).toContain("impactStartAt");
+    // Under "Detected" the message names the other instant by its form label, not its API name.
+    expect(bad.body.error.fields.detectedAt).toBe("must not be before Impact start (2026-03-02 14:10:00 UTC)");
+    expect(bad.body.error.message).toBe("Key instants out of order: Detected (2026-03-02 14:05:00 UTC) must not be before Impact start (2026-03-02 14:10:00 UTC).");
 
     const ok = await declare({ impactStartAt: "2026-03-02T14:00:00Z", detectedAt: "2026-03-02T14:05:00Z" });
     const id = ok.body.id;
@@ -79,7 +81,7 @@ describe("incidents over the REST API", () => {
     const early = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "resolved", at: "2026-03-02T13:00:00Z" } });
     expect(early.status).toBe(422);
     expect(Object.keys(early.body.error.fields).sort()).toEqual(["at", "mitigatedAt"]);
-    expect(early.body.error.fields.mitigatedAt).toContain("detectedAt");
+    expect(early.body.error.fields.mitigatedAt).toMatch(/^must not be before Detected \(2026-03-02 14:05:00 UTC\)$/);
     const direct = await call(incident.PATCH, { method: "PATCH", token: editor, params: { id }, body: { resolvedAt: "2026-03-02T16:00:00Z" } });
     expect(direct.status).toBe(422);
     expect(direct.body.error.fields.resolvedAt).toMatch(/resolving/);

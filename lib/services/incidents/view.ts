@@ -10,7 +10,7 @@ import {
   type InstantField,
   type Severity,
 } from "@/lib/postmortem";
-import type { InstantKey } from "@/lib/validation/incidents";
+import { INSTANT_LABELS, type InstantKey } from "@/lib/validation/incidents";
 import type { Tx } from "./access";
 
 // Shapes returned by the incident API, and the instant/due-date rules shared by the incident services.
@@ -43,14 +43,19 @@ export function assertInstantsInOrder(row: InstantRow) {
   if (violations.length === 0) return;
   const fields: Record<string, string> = {};
   const domain = toDomainInstants(row);
-  const at = (f: InstantField) => new Date(domain[f] ?? 0).toISOString();
+  // Shown under the field, so the message names only the other instant, by its label on the form.
+  const at = (f: InstantField) => `${new Date(domain[f] ?? 0).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  const sentences: string[] = [];
   for (const v of violations) {
+    const key = FIELD_OF[v.field];
     const related = v.relatedField;
-    fields[FIELD_OF[v.field]] ??= related
-      ? `${FIELD_OF[v.field]} (${at(v.field)}) must not be ${related === "resolved" ? "after" : "before"} ${FIELD_OF[related]} (${at(related)})`
-      : `${FIELD_OF[v.field]} is not a valid instant`;
+    if (fields[key] !== undefined) continue;
+    fields[key] = related
+      ? `must not be ${related === "resolved" ? "after" : "before"} ${INSTANT_LABELS[FIELD_OF[related]]} (${at(related)})`
+      : "is not a valid instant";
+    sentences.push(`${INSTANT_LABELS[key]} ${related ? `(${at(v.field)}) ` : ""}${fields[key]}.`);
   }
-  throw new AppError("VALIDATION", `Key instants out of order: ${Object.values(fields).join(" ")}`, fields);
+  throw new AppError("VALIDATION", `Key instants out of order: ${sentences.join(" ")}`, fields);
 }
 
 export const asSeverity = (s: string): Severity => (isSeverity(s) ? s : "SEV-3");
