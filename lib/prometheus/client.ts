@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PrometheusError } from "./errors";
 import { buildInfoSchema, queryDataSchema, seriesListSchema, stringListSchema, type RawQueryData } from "./schemas";
-import { callApi, type Transport } from "./transport";
+import { createBreaker } from "./breaker";
+import { callApi, type ApiRequest, type Transport } from "./transport";
 import type { BuildInfo, MatrixSeries, PrometheusClient, PrometheusClientOptions, QueryResult, VectorSample } from "./types";
 import { parseSampleValue, toPromDuration, toPromTime } from "./values";
 
@@ -57,11 +58,14 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
     headers: { Accept: "application/json", ...authHeaders(options), ...options.headers },
   };
   const serverTimeout = toPromDuration(timeoutMs);
+  // Every call goes through the source's breaker: a known-bad Prometheus fails fast (breaker.ts).
+  const breaker = createBreaker(options.breaker);
+  const api = <S extends z.ZodType>(request: ApiRequest, schema: S) => breaker.run(() => callApi(transport, request, schema));
 
   const instantQuery = async (query: string, timeSec?: number): Promise<QueryResult> => {
     const params: [string, string][] = [["query", query], ["timeout", serverTimeout]];
     if (timeSec !== undefined) params.push(["time", toPromTime(timeSec)]);
-    return toQueryResult(await callApi(transport, { path: "/api/v1/query", method: "POST", params }, queryDataSchema));
+    return toQueryResult(await api({ path: "/api/v1/query", method: "POST", params }, queryDataSchema));
   };
 
   const instantVector = async (query: string, timeSec?: number): Promise<VectorSample[]> => {
@@ -79,7 +83,7 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
       ["step", String(stepSec)],
       ["timeout", serverTimeout],
     ];
-    const result = toQueryResult(await callApi(transport, { path: "/api/v1/query_range", method: "POST", params }, queryDataSchema));
+    const result = toQueryResult(await api({ path: "/api/v1/query_range", method: "POST", params }, queryDataSchema));
     if (result.resultType !== "matrix") throw new PrometheusError("bad_response", `Expected a matrix from query_range, got ${result.resultType}`);
     return result.result;
   };
@@ -87,26 +91,27 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
   const labelValues = (label: string, match?: string | string[]): Promise<string[]> => {
     const matchers = match === undefined ? [] : Array.isArray(match) ? match : [match];
     const params = matchers.map((m): [string, string] => ["match[]", m]);
-    return callApi(transport, { path: `/api/v1/label/${encodeURIComponent(label)}/values`, method: "GET", params }, stringListSchema);
+    return api({ path: `/api/v1/label/${encodeURIComponent(label)}/values`, method: "GET", params }, stringListSchema);
   };
 
   const series = (match: string[], startSec?: number, endSec?: number) => {
     const params = match.map((m): [string, string] => ["match[]", m]);
     if (startSec !== undefined) params.push(["start", toPromTime(startSec)]);
     if (endSec !== undefined) params.push(["end", toPromTime(endSec)]);
-    return callApi(transport, { path: "/api/v1/series", method: "POST", params }, seriesListSchema);
+    return api({ path: "/api/v1/series", method: "POST", params }, seriesListSchema);
   };
 
   return {
     url: transport.baseUrl,
+    health: breaker.health,
     instantQuery,
     instantVector,
     rangeQuery,
     labelValues,
     metricNames: () => labelValues("__name__"),
     series,
-    buildInfo: async (): Promise<BuildInfo> => callApi(transport, { path: "/api/v1/status/buildinfo", method: "GET" }, buildInfoSchema),
-    parseQuery: (query: string) => callApi(transport, { path: "/api/v1/parse_query", method: "POST", params: [["query", query]] }, z.unknown()),
-    formatQuery: (query: string) => callApi(transport, { path: "/api/v1/format_query", method: "POST", params: [["query", query]] }, z.string()),
+    buildInfo: async (): Promise<BuildInfo> => api({ path: "/api/v1/status/buildinfo", method: "GET" }, buildInfoSchema),
+    parseQuery: (query: string) => api({ path: "/api/v1/parse_query", method: "POST", params: [["query", query]] }, z.unknown()),
+    formatQuery: (query: string) => api({ path: "/api/v1/format_query", method: "POST", params: [["query", query]] }, z.string()),
   };
 };

@@ -1,5 +1,6 @@
 // Public API of the Prometheus HTTP client (server-side; no Next imports so tests can use it directly).
 export { createPrometheusClient } from "./client";
+export { createBreaker, type Breaker, type BreakerHealth, type BreakerOptions, type BreakerState } from "./breaker";
 export { PrometheusError, isPrometheusError, type PrometheusErrorReason } from "./errors";
 export { batchQuery, batchRangeQuery, chunkKeyedExpressions, keyedExpression, DEFAULT_MAX_QUERY_BYTES, type BatchItem, type BatchOptions, type BatchResult } from "./batch";
 export { localPromqlCheck, type PromqlCheck } from "./local-check";

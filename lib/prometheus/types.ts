@@ -1,3 +1,4 @@
+import type { BreakerHealth, BreakerOptions } from "./breaker";
 /** Label set of one series, `__name__` included when Prometheus keeps it. */
 export type Labels = Record<string, string>;
 
@@ -39,11 +40,15 @@ export type PrometheusClientOptions = {
   timeoutMs?: number;
   /** Injected fetch (unit tests); defaults to globalThis.fetch. */
   fetch?: typeof fetch;
+  /** Circuit breaker settings (breaker.ts): 3 outages in a row open it for 5 s by default. */
+  breaker?: BreakerOptions;
 };
 
 export type PrometheusClient = {
   /** Base URL without trailing slash. */
   readonly url: string;
+  /** The breaker's view of this source: closed/open/half-open, failures in a row, last good answer. */
+  health(): BreakerHealth;
   /** Instant query (POST /api/v1/query) at `timeSec` (epoch seconds; Prometheus' "now" when omitted). */
   instantQuery(query: string, timeSec?: number): Promise<QueryResult>;
   /**

@@ -45,7 +45,7 @@ describe("database unavailable", () => {
     const ready = await call(readyz.GET);
     expect(ready.status).toBe(503);
     expect(ready.headers.get("retry-after")).toBe("5");
-    expect(ready.body).toEqual({ status: "unavailable", checks: { database: "down" } });
+    expect(ready.body).toMatchObject({ status: "unavailable", checks: { database: "down" } });
     for (const body of [JSON.stringify(res.body), JSON.stringify(ready.body)]) expect(body).not.toMatch(/127\.0\.0\.1|postgres|gone|P1001/);
   });
 });

@@ -33,7 +33,7 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
     if (chosen) return prometheusFor(chosen.id);
     const url = env().prometheusUrl;
     if (!url) throw new NoPrometheusConfigured();
-    return cached(DEFAULT_SOURCE, url, () => createPrometheusClient({ url }));
+    return cached(DEFAULT_SOURCE, url, () => createPrometheusClient({ url, breaker: breakerSettings() }));
   }
   await sealLegacySecretsOnce(SYSTEM_ACTOR);
   const db = await getDb();
@@ -46,11 +46,35 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
       url: ds.url,
       fetch: (guardedFetch ??= createGuardedFetch(env().outboundPolicy)),
       timeoutMs: ds.timeoutMs,
+      breaker: breakerSettings(),
       headers: ds.headers as Record<string, string>,
       ...(ds.authType === "bearer" && bearerToken ? { bearerToken } : {}),
       ...(ds.authType === "basic" && ds.basicUser ? { basicAuth: { username: ds.basicUser, password: basicPassword ?? "" } } : {}),
     });
   });
+}
+
+/**
+ * A source that failed 3 times in a row is not asked again for min(5 s, the refresh interval): readers get
+ * the stale status at once, and recovery is still seen within one refresh (the next read or job probes).
+ */
+const breakerSettings = () => ({ failureThreshold: 3, openMs: Math.min(5_000, env().refreshIntervalSeconds * 1000) });
+
+export type SourceHealth = { state: "ok" | "degraded" | "down" | "not_asked"; lastGoodAgeSeconds: number | null };
+
+/**
+ * What the breakers of the sources asked so far say, without asking anything (for /api/readyz):
+ * down = breaker open, degraded = recent failures, ok = the last call succeeded. Keyed by data source id
+ * ("default" for PROMETHEUS_URL); no URLs, so it is safe on an unauthenticated endpoint.
+ */
+export function sourceHealth(nowMs = Date.now()): Record<string, SourceHealth> {
+  const out: Record<string, SourceHealth> = {};
+  for (const [key, { client }] of clients) {
+    const h = client.health();
+    const state = h.state === "open" ? "down" : h.state === "half_open" || h.consecutiveFailures > 0 ? "degraded" : h.lastSuccessMs === null ? "not_asked" : "ok";
+    out[key] = { state, lastGoodAgeSeconds: h.lastSuccessMs === null ? null : Math.round((nowMs - h.lastSuccessMs) / 1000) };
+  }
+  return out;
 }
 
 function cached(key: string, fingerprint: string, make: () => PrometheusClient): PrometheusClient {
