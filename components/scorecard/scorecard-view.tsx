@@ -9,10 +9,18 @@ type Check = TeamScorecard["serviceScores"][number]["checks"][number];
 
 const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)} %`);
 
+// "No data" is its own verdict: the SLOs behind the check cannot be measured, which is neither a pass nor a fail.
+const VERDICT: Record<Check["status"], { tone: "success" | "danger" | "warning"; label: string }> = {
+  pass: { tone: "success", label: "✓ Pass" },
+  fail: { tone: "danger", label: "✗ Fail" },
+  no_data: { tone: "warning", label: "? No data" },
+};
+
 export function CheckBadge({ check }: { check: Pick<Check, "status" | "reason"> }) {
+  const v = VERDICT[check.status];
   return (
-    <Badge tone={check.status === "pass" ? "success" : "danger"} title={check.reason}>
-      {check.status === "pass" ? "✓ Pass" : "✗ Fail"}
+    <Badge tone={v.tone} title={check.reason}>
+      {v.label}
     </Badge>
   );
 }
@@ -52,8 +60,9 @@ function TeamMatrix({ team, checks }: { team: TeamScorecard; checks: Scorecard["
           {checks.map((c) => {
             const x = team.byCheck[c.key as keyof TeamScorecard["byCheck"]];
             return (
-              <Td key={c.key} title={x.failing.length ? `Failing: ${x.failing.join(", ")}` : "All services pass"}>
-                {x.pass} / {x.pass + x.fail}
+              <Td key={c.key} title={[x.failing.length ? `Failing: ${x.failing.join(", ")}` : "", x.withoutData.length ? `No data: ${x.withoutData.join(", ")}` : ""].filter(Boolean).join("\n") || "All services pass"}>
+                {x.pass} / {x.pass + x.fail + x.noData}
+                {x.noData ? <div className="small muted">{x.noData} no data</div> : null}
               </Td>
             );
           })}
@@ -64,13 +73,20 @@ function TeamMatrix({ team, checks }: { team: TeamScorecard; checks: Scorecard["
   );
 }
 
+/** "2 to fix", "1 without data", or both. */
+function summary(score: TeamScorecard["serviceScores"][number]): string {
+  const fail = score.checks.filter((c) => c.status === "fail").length;
+  const noData = score.checks.filter((c) => c.status === "no_data").length;
+  return [fail ? `${fail} to fix` : "", noData ? `${noData} without data` : ""].filter(Boolean).join(", ");
+}
+
 /** Every check of one service: verdict, reason, the offending items and where to fix it. */
 function ServiceChecks({ score }: { score: TeamScorecard["serviceScores"][number] }) {
   return (
     <details className="scorecard-service" id={`svc-${score.service.slug}`} open={!score.ready}>
       <summary>
         <span className="mono">{score.service.slug}</span> {score.service.name !== score.service.slug ? <span className="muted">{score.service.name}</span> : null}{" "}
-        <Badge tone={score.ready ? "success" : "warning"}>{score.ready ? "ready" : `${score.total - score.passed} to fix`}</Badge>
+        <Badge tone={score.ready ? "success" : "warning"}>{score.ready ? "ready" : summary(score)}</Badge>
       </summary>
       <ul className="scorecard-checks" aria-label={`Checks of ${score.service.slug}`}>
         {score.checks.map((c) => (
@@ -88,7 +104,7 @@ function ServiceChecks({ score }: { score: TeamScorecard["serviceScores"][number
               </ul>
             ) : null}
             <Link href={c.link.href} className="small">
-              {c.status === "fail" ? `Fix: ${c.link.label}` : c.link.label} →
+              {c.status === "pass" ? c.link.label : `Fix: ${c.link.label}`} →
             </Link>
           </li>
         ))}

@@ -52,17 +52,20 @@ export type TeamRollup = {
   totalChecks: number;
   /** passedChecks / totalChecks, null for a team without services. */
   score: number | null;
-  /** Per check: how many of the team's services pass and fail it, and which fail. */
-  byCheck: Record<CheckKey, { pass: number; fail: number; failing: string[] }>;
+  /** Per check: how many of the team's services pass, fail or cannot be judged (no data), and which fail. */
+  byCheck: Record<CheckKey, { pass: number; fail: number; noData: number; failing: string[]; withoutData: string[] }>;
 };
 
 export function rollUpTeam(team: { slug: string; name: string }, scores: readonly ServiceScore[]): TeamRollup {
-  const byCheck = Object.fromEntries(CHECK_KEYS.map((k) => [k, { pass: 0, fail: 0, failing: [] as string[] }])) as TeamRollup["byCheck"];
+  const byCheck = Object.fromEntries(CHECK_KEYS.map((k) => [k, { pass: 0, fail: 0, noData: 0, failing: [] as string[], withoutData: [] as string[] }])) as TeamRollup["byCheck"];
   for (const s of scores) {
     for (const c of s.checks) {
       const slot = byCheck[c.key];
       if (c.status === "pass") slot.pass += 1;
-      else {
+      else if (c.status === "no_data") {
+        slot.noData += 1;
+        slot.withoutData.push(s.service.slug);
+      } else {
         slot.fail += 1;
         slot.failing.push(s.service.slug);
       }

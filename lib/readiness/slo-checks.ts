@@ -5,12 +5,15 @@ import { result, type CheckResult, type ServiceRef } from "./types";
 // URL; no runbook → no alert".
 
 export type SloVersionFacts = { number: number; status: string; reviewedAtMs: number | null };
-export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl: string | null; versions: SloVersionFacts[] };
+/** dataInWindow: whether the SLO has data in its window now (from the status cache); null when not known. */
+export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl: string | null; versions: SloVersionFacts[]; dataInWindow: boolean | null };
 
 /**
  * (a) Passes when the service has at least one SLO and every SLO's version in force is signed off: a
  * version with status "active" whose reviewedAt is set. An SLO whose only version awaits sign-off has no
  * version in force; an active version without a review (e.g. written by an import) is not signed off.
+ * When all are signed off but some have no data in their window, the answer is "no data", not a pass: a
+ * published SLO nobody can measure does not make the service ready (issue 11 item 5).
  */
 export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[]): CheckResult {
   if (slos.length === 0) {
@@ -31,6 +34,16 @@ export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[
       `${problems.length} of ${slos.length} SLO(s) not signed off.`,
       { href: `/slos/${first.id}`, label: `Get ${first.name} signed off` },
       problems.map((p) => p.text),
+    );
+  }
+  const quiet = slos.filter((s) => s.dataInWindow === false);
+  if (quiet.length > 0) {
+    return result(
+      "slo_signed_off",
+      "no_data",
+      `${slos.length} SLO(s) signed off, but ${quiet.length} of them have no data in their window, so they cannot be judged.`,
+      { href: `/services/${encodeURIComponent(service.slug)}`, label: "Give the service a data source" },
+      quiet.map((s) => `${s.name}: no data in its window`),
     );
   }
   return result("slo_signed_off", "pass", `${slos.length} SLO(s), each with a signed-off version in force.`, { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" }, slos.map((s) => s.name));

@@ -14,7 +14,8 @@ export const CHECK_TITLES: Readonly<Record<CheckKey, string>> = {
   action_items: "No P0/P1 action item overdue",
 };
 
-export type CheckStatus = "pass" | "fail";
+/** no_data: the check cannot be judged because the SLOs it rests on have no data (unknown, never a pass). */
+export type CheckStatus = "pass" | "fail" | "no_data";
 
 /** Where to go to fix a failing check (or to look at a passing one). */
 export type CheckLink = { href: string; label: string };

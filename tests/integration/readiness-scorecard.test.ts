@@ -148,8 +148,8 @@ describe("readiness scorecard and home", () => {
     const t = (await get(viewer, `?team=${T}`)).body.teams[0];
     expect(t).toMatchObject({ team: { slug: T, timezone: "Europe/Berlin" }, services: 3, readyServices: 1, passedChecks: 11, totalChecks: 18 });
     expect(t.score).toBeCloseTo(11 / 18, 12);
-    expect(t.byCheck.escalation).toEqual({ pass: 1, fail: 2, failing: ["rdy-bad", "rdy-gap"] });
-    expect(t.byCheck.action_items).toEqual({ pass: 2, fail: 1, failing: ["rdy-bad"] });
+    expect(t.byCheck.escalation).toEqual({ pass: 1, fail: 2, noData: 0, failing: ["rdy-bad", "rdy-gap"], withoutData: [] });
+    expect(t.byCheck.action_items).toEqual({ pass: 2, fail: 1, noData: 0, failing: ["rdy-bad"], withoutData: [] });
   });
 
   it("defaults to the caller's own teams (admins and people in no team: all); bad input is 4xx", async () => {

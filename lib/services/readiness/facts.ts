@@ -50,7 +50,7 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
     return {
       service: { slug: s.slug, name: s.name, tier: s.tier },
       team: { slug: s.team.slug, name: s.team.name, timezone: s.team.timezone },
-      slos: s.slos.map((o) => ({ id: o.id, name: o.name, alerting: o.alerting, runbookUrl: o.runbookUrl, versions: o.versions.map((v) => ({ number: v.number, status: v.status, reviewedAtMs: v.reviewedAt?.getTime() ?? null })) })),
+      slos: s.slos.map((o) => ({ id: o.id, name: o.name, alerting: o.alerting, runbookUrl: o.runbookUrl, versions: o.versions.map((v) => ({ number: v.number, status: v.status, reviewedAtMs: v.reviewedAt?.getTime() ?? null })), dataInWindow: null })),
       ownPolicy: policyFacts(s.budgetPolicy),
       teamPolicy: policyFacts(s.team.budgetPolicy),
       escalation: s.escalationPolicy ? { id: s.escalationPolicy.id, name: s.escalationPolicy.name, steps } : null,

@@ -1,8 +1,10 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
-import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceScore, type TeamRollup } from "@/lib/readiness";
+import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceFacts, type ServiceScore, type TeamRollup } from "@/lib/readiness";
 import type { ScorecardQuery } from "@/lib/validation/reports";
+import { loadSloDefs } from "../slo/store";
+import { currentStatuses } from "../slo/status-cache";
 import { loadServiceFacts } from "./facts";
 
 // The readiness scorecard: the six checklist checks per service, rolled up per team. Read-only.
@@ -35,7 +37,7 @@ export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs 
     teams = await db.team.findMany({ where: { id: { in: actor.teamIds } }, select: { id: true, slug: true, name: true, timezone: true }, orderBy: { slug: "asc" } });
     scope = "mine";
   }
-  const facts = await loadServiceFacts({ teamIds: teams.map((t) => t.id) }, nowMs);
+  const facts = await withDataInWindow(await loadServiceFacts({ teamIds: teams.map((t) => t.id) }, nowMs));
   const scores = facts.map((f) => evaluateService(f, nowMs));
   return {
     generatedAt: new Date(nowMs).toISOString(),
@@ -46,4 +48,23 @@ export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs 
       return { ...rollUpTeam({ slug: t.slug, name: t.name }, mine), team: { slug: t.slug, name: t.name, timezone: t.timezone }, serviceScores: mine };
     }),
   };
+}
+
+/**
+ * Whether each SLO has data in its window, from the shared status cache (the same numbers the SLO pages
+ * show; stale values when Prometheus is unreachable). SLOs without a signed-off version get no status and
+ * stay null: the sign-off check fails them anyway.
+ */
+async function withDataInWindow(facts: ServiceFacts[]): Promise<ServiceFacts[]> {
+  const ids = new Set(facts.flatMap((f) => f.slos.map((s) => s.id)));
+  if (ids.size === 0) return facts;
+  const defs = (await loadSloDefs()).filter((d) => ids.has(d.id));
+  const statuses = defs.length ? await currentStatuses(defs) : new Map();
+  return facts.map((f) => ({
+    ...f,
+    slos: f.slos.map((s) => {
+      const status = statuses.get(s.id);
+      return { ...s, dataInWindow: status ? status.errorBudget.remaining !== null : null };
+    }),
+  }));
 }

@@ -4,7 +4,7 @@ import { checkBudgetPolicy, checkRunbooks, checkSlosSignedOff, type SloFacts } f
 const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 const signed = (id: string, extra: Partial<SloFacts> = {}): SloFacts => ({
   id, name: id, alerting: true, runbookUrl: `https://runbooks.example.com/${id}`,
-  versions: [{ number: 2, status: "active", reviewedAtMs: 1_000 }, { number: 1, status: "superseded", reviewedAtMs: 500 }], ...extra,
+  versions: [{ number: 2, status: "active", reviewedAtMs: 1_000 }, { number: 1, status: "superseded", reviewedAtMs: 500 }], dataInWindow: true, ...extra,
 });
 
 describe("check (a): SLOs exist and the version in force is signed off", () => {
@@ -12,6 +12,17 @@ describe("check (a): SLOs exist and the version in force is signed off", () => {
     const r = checkSlosSignedOff(svc, [signed("availability"), signed("latency")]);
     expect(r).toMatchObject({ key: "slo_signed_off", status: "pass", reason: "2 SLO(s), each with a signed-off version in force." });
     expect(r.link.href).toBe("/services/checkout");
+  });
+
+  it("says 'no data' instead of passing when a signed-off SLO has no data in its window", () => {
+    const r = checkSlosSignedOff(svc, [signed("availability"), signed("latency", { dataInWindow: false })]);
+    expect(r.status).toBe("no_data");
+    expect(r.reason).toBe("2 SLO(s) signed off, but 1 of them have no data in their window, so they cannot be judged.");
+    expect(r.details).toEqual(["latency: no data in its window"]);
+    expect(r.link).toEqual({ href: "/services/checkout", label: "Give the service a data source" });
+    // Not known (no status yet) is not claimed as "no data"; a sign-off problem still fails first.
+    expect(checkSlosSignedOff(svc, [signed("availability", { dataInWindow: null })]).status).toBe("pass");
+    expect(checkSlosSignedOff(svc, [signed("a", { dataInWindow: false }), signed("b", { versions: [{ number: 1, status: "pending", reviewedAtMs: null }] })]).status).toBe("fail");
   });
 
   it("fails without any SLO and links to the SLO wizard for the service", () => {

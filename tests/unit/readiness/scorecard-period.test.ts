@@ -5,7 +5,7 @@ const NOW = Date.UTC(2026, 10, 2, 12);
 const ready: ServiceFacts = {
   service: { slug: "checkout", name: "Checkout", tier: 1 },
   team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
-  slos: [{ id: "s1", name: "availability", alerting: true, runbookUrl: "https://r.example.com", versions: [{ number: 1, status: "active", reviewedAtMs: 1 }] }],
+  slos: [{ id: "s1", name: "availability", alerting: true, runbookUrl: "https://r.example.com", versions: [{ number: 1, status: "active", reviewedAtMs: 1 }], dataInWindow: true }],
   ownPolicy: null,
   teamPolicy: { agreedBy: "Bob", agreedAtMs: 1 },
   escalation: { id: "p1", name: "Checkout", steps: [{ targets: [{ kind: "schedule", scheduleId: "sch" }] }, { targets: [{ kind: "user", userId: "bob" }] }] },
@@ -28,9 +28,18 @@ describe("scorecard", () => {
 
     const team = rollUpTeam({ slug: "commerce", name: "Commerce" }, [good, bad]);
     expect(team).toMatchObject({ services: 2, readyServices: 1, passedChecks: 9, totalChecks: 12, score: 0.75 });
-    expect(team.byCheck.escalation).toEqual({ pass: 1, fail: 1, failing: ["payments"] });
-    expect(team.byCheck.runbooks).toEqual({ pass: 2, fail: 0, failing: [] });
+    expect(team.byCheck.escalation).toEqual({ pass: 1, fail: 1, noData: 0, failing: ["payments"], withoutData: [] });
+    expect(team.byCheck.runbooks).toEqual({ pass: 2, fail: 0, noData: 0, failing: [], withoutData: [] });
     expect(rollUpTeam({ slug: "x", name: "X" }, []).score).toBeNull();
+  });
+
+  it("an SLO without data makes the sign-off check 'no data': not passed, not ready, counted apart in the roll-up", () => {
+    const quiet = evaluateService({ ...ready, service: { slug: "search", name: "Search", tier: 2 }, slos: [{ ...ready.slos[0]!, dataInWindow: false }] }, NOW);
+    expect(quiet.checks[0]).toMatchObject({ key: "slo_signed_off", status: "no_data" });
+    expect(quiet).toMatchObject({ passed: 5, ready: false });
+    const team = rollUpTeam({ slug: "commerce", name: "Commerce" }, [evaluateService(ready, NOW), quiet]);
+    expect(team.byCheck.slo_signed_off).toEqual({ pass: 1, fail: 0, noData: 1, failing: [], withoutData: ["search"] });
+    expect(team).toMatchObject({ readyServices: 1, passedChecks: 11, totalChecks: 12 });
   });
 });
 
