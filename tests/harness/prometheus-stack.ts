@@ -40,6 +40,8 @@ export type PrometheusStack = {
   stopPrometheus(): Promise<void>;
   /** Restarts Prometheus on the same port and data (after stopPrometheus). */
   startPrometheus(): Promise<void>;
+  /** Freezes (SIGSTOP: connections accepted, nothing answered, like a hung server) or thaws (SIGCONT) Prometheus. */
+  freezePrometheus(frozen: boolean): void;
   /** POST /-/reload (after rewriting rule files). */
   reloadPrometheus(): Promise<void>;
 };
@@ -132,6 +134,7 @@ export const startPrometheusStack = async (options: PrometheusStackOptions = {})
       workDir,
       startPrometheus,
       stopPrometheus,
+      freezePrometheus: (frozen: boolean) => void prometheus?.child.kill(frozen ? "SIGSTOP" : "SIGCONT"),
       reloadPrometheus: async () => {
         const response = await fetch(`${prometheusUrl}/-/reload`, { method: "POST" });
         if (!response.ok) throw new Error(`reload failed: HTTP ${response.status} ${await response.text()}`);

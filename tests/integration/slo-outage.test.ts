@@ -4,6 +4,7 @@ import * as services from "@/app/api/v1/services/route";
 import * as datasources from "@/app/api/v1/datasources/route";
 import * as slos from "@/app/api/v1/slos/route";
 import * as status from "@/app/api/v1/slos/[id]/status/route";
+import * as readyz from "@/app/api/readyz/route";
 import { startPrometheusStack, type PrometheusStack } from "../harness/prometheus-stack";
 import { call, userWithToken } from "./helpers/api";
 
@@ -38,11 +39,53 @@ describe("SLO status when Prometheus goes away", () => {
   });
 
   afterAll(async () => {
+    stack?.freezePrometheus(false);
     await stack?.stop();
   });
 
+  it("a frozen Prometheus (SIGSTOP): once the breaker opens no read waits, reads are stale with their age, fresh soon after SIGCONT", async () => {
+    await until(async () => {
+      const r = await get();
+      return r.body.stale ? null : r;
+    });
+    stack.freezePrometheus(true);
+    // Keep reading; the breaker opens after three timed-out refreshes (data source timeout 2 s).
+    const sourceDown = async () => Object.values((await call(readyz.GET)).body.checks.prometheus as Record<string, { state: string }>).some((s) => s.state === "down");
+    const deadline = Date.now() + 30_000;
+    while (!(await sourceDown()) && Date.now() < deadline) {
+      await get();
+      await sleep(200);
+    }
+    expect(await sourceDown()).toBe(true);
+    expect((await call(readyz.GET)).status).toBe(200); // Prometheus down does not make the app unready
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      const r = await get();
+      const ms = performance.now() - t;
+      expect(r.status).toBe(200);
+      expect(ms, `read ${i} waited ${Math.round(ms)} ms on an open breaker`).toBeLessThan(1000);
+      await sleep(150);
+    }
+    const stale = await until(async () => {
+      const r = await get();
+      return r.body.stale ? r : null;
+    });
+    expect(stale.body.staleReason).toBe("unreachable");
+    expect(stale.body.staleAgeSeconds).toBeGreaterThanOrEqual(1);
+
+    stack.freezePrometheus(false);
+    const back = await until(async () => {
+      const r = await get();
+      return r.body.stale ? null : r;
+    });
+    expect(back.body.stale).toBe(false);
+  }, 90_000);
+
   it("serves the last good value with stale: true, never a 5xx, and recovers", async () => {
-    const fresh = await get();
+    const fresh = await until(async () => {
+      const r = await get();
+      return r.body.stale ? null : r;
+    });
     expect(fresh.status).toBe(200);
     expect(fresh.body.stale).toBe(false);
     expect(fresh.body.events.total).toBeGreaterThan(0);

@@ -58,7 +58,12 @@ async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): P
   const hit = cache.get(key);
   const ttlMs = env().refreshIntervalSeconds * 1000;
   const same = hit && hit.fingerprint === fingerprint;
-  if (same && hit.failure && realNowMs - hit.failure.atMs < ttlMs) return staleStatuses(key, defs, hit.statuses, hit.computedAtMs, realNowMs, hit.failure.error, hit.failure.reason);
+  if (same && hit.failure) {
+    // A known-failing source: answer stale at once; after the interval, probe again in the background
+    // (single flight), so no reader waits on a Prometheus that is down or hung (issue 18).
+    if (realNowMs - hit.failure.atMs >= ttlMs) void refresh(key, defs, fingerprint, realNowMs).catch(() => {});
+    return staleStatuses(key, defs, hit.statuses, hit.computedAtMs, realNowMs, hit.failure.error, hit.failure.reason);
+  }
   if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs) return hit.statuses;
   if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs * MAX_REVALIDATE_INTERVALS) {
     // Serve the recent value at once; the refresh runs in the background (single flight).
