@@ -15,11 +15,14 @@ import { createServiceSchema, updateServiceSchema } from "@/lib/validation/catal
 export type ServiceFormValues = {
   slug: string; name: string; team: string; tier: number; description: string;
   runbookUrl: string | null; repoUrl: string | null; dashboardUrl: string | null; version: number;
+  /** Name of the service's Prometheus data source; null = the default one. */
+  dataSource: string | null;
 };
 
-type Props = { teams: Option[]; initial?: ServiceFormValues; cancelHref: string };
+/** `dataSources`: the names an SLI of this service may be read from (Admin → Data sources). */
+type Props = { teams: Option[]; dataSources: Option[]; initial?: ServiceFormValues; cancelHref: string };
 
-const FIELDS = ["slug", "name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl"];
+const FIELDS = ["slug", "name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl", "dataSource"];
 const TIERS: Option[] = [
   { value: "1", label: "1 – critical, customer-facing" },
   { value: "2", label: "2 – important" },
@@ -32,7 +35,7 @@ const TIERS: Option[] = [
  * input first; the server's per-field errors (e.g. slug already taken) appear next to each field.
  * Edits send `version` so a concurrent change is refused (409) instead of silently overwritten.
  */
-export function ServiceForm({ teams, initial, cancelHref }: Props) {
+export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const editing = initial !== undefined;
@@ -88,6 +91,14 @@ export function ServiceForm({ teams, initial, cancelHref }: Props) {
         <Field label="Name" name="name" required defaultValue={v?.name} placeholder="Checkout API" error={errors.name} autoComplete="off" />
         <SelectField label="Team" name="team" options={teams} required defaultValue={v?.team ?? (teams.length === 1 ? teams[0]?.value : "")} placeholder={teams.length === 1 ? undefined : "Choose a team"} error={errors.team} hint="The team that owns and operates it." />
         <SelectField label="Tier" name="tier" options={TIERS} defaultValue={String(v?.tier ?? 3)} error={errors.tier} />
+        <SelectField
+          label="Data source"
+          name="dataSource"
+          options={[{ value: "", label: "Default data source" }, ...dataSources]}
+          defaultValue={v?.dataSource ?? ""}
+          error={errors.dataSource}
+          hint={dataSources.length ? "The Prometheus this service's SLIs are read from." : "Only the default (PROMETHEUS_URL or the admin's default) exists yet; admins add more under Admin → Data sources."}
+        />
       </div>
       <TextAreaField label="Description" name="description" defaultValue={v?.description} error={errors.description} placeholder="What it does and who depends on it." />
       <Field label="Runbook URL" name="runbookUrl" type="url" defaultValue={v?.runbookUrl ?? ""} placeholder="https://" error={errors.runbookUrl} />

@@ -42,4 +42,16 @@ test("an admin adds, tests and defaults a Prometheus data source; metadata URLs 
   // Back to PROMETHEUS_URL for the other specs sharing this server.
   await row.getByRole("button", { name: "Unset default" }).click();
   await expect(row.getByRole("button", { name: "Make default" })).toBeVisible();
+
+  // A service picks its source in its own form (issue 11 item 6).
+  const headers = { authorization: `Bearer ${e2eState().token}` };
+  const slug = `ds-e2e-${Date.now()}`;
+  await page.request.post("/api/v1/teams", { headers, data: { slug: "ds-e2e", name: "Data sources E2E" } });
+  expect((await page.request.post("/api/v1/services", { headers, data: { slug, name: slug, team: "ds-e2e" } })).status()).toBe(201);
+  await page.goto(`/services/${slug}/edit`);
+  await page.getByLabel("Data source").selectOption(name);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(new RegExp(`/services/${slug}$`));
+  const saved = await (await page.request.get(`/api/v1/services/${slug}`, { headers })).json();
+  expect(saved.dataSource?.name).toBe(name);
 });

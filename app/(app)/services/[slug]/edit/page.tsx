@@ -8,6 +8,8 @@ import { getService } from "@/lib/services/catalog";
 import { load } from "../../../_lib/load";
 import { pageActor } from "../../../_lib/page-actor";
 import { allTeams, editableTeams, teamOptions } from "../../../_lib/teams";
+import { listDataSources } from "@/lib/services/datasources";
+import { dataSourceOptions } from "../../../_lib/data-sources";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,9 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditServicePage({ params }: Props) {
   const { slug } = await params;
   const actor = await pageActor();
-  const res = await load(() => Promise.all([getService(actor, slug), allTeams(actor)]));
+  const res = await load(() => Promise.all([getService(actor, slug), allTeams(actor), listDataSources(actor)]));
   if (!res.ok) return <Forbidden title={`Edit ${slug}`} message={res.forbidden} />;
-  const [s, teams] = res.data;
+  const [s, teams, sources] = res.data;
   if (!atLeast(actor, "editor") || !inTeam(actor, s.team.id)) {
     return <Forbidden title={`Edit ${s.name}`} message={`Only editors of team ${s.team.name} can change this service.`} />;
   }
@@ -33,10 +35,11 @@ export default async function EditServicePage({ params }: Props) {
       <Card>
         <ServiceForm
           teams={options}
+          dataSources={dataSourceOptions(sources.items)}
           cancelHref={`/services/${s.slug}`}
           initial={{
             slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description,
-            runbookUrl: s.runbookUrl, repoUrl: s.repoUrl, dashboardUrl: s.dashboardUrl, version: s.version,
+            runbookUrl: s.runbookUrl, repoUrl: s.repoUrl, dashboardUrl: s.dashboardUrl, version: s.version, dataSource: s.dataSource?.name ?? null,
           }}
         />
       </Card>
