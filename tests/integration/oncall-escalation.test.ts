@@ -172,6 +172,21 @@ describe("escalation policies, integrations and the escalation engine", () => {
     expect((await escalateDuePages(t0 + 90 * MINUTE)).notifications.filter((n) => n.pageId === id)).toEqual([]);
   });
 
+  it("an acknowledgement applied after an escalation sorts after it on the timeline (the worker won the race)", async () => {
+    const opened = await call(webhook.POST, { method: "POST", token, body: firing("race-after", "api") });
+    const id = opened.body.pageId;
+    const t0 = Date.parse((await call(page.GET, { token: viewer.token, params: { id } })).body.openedAt);
+    const esc = await escalateDuePages(t0 + 5 * MINUTE + 1);
+    expect(esc.notifications.some((n) => n.pageId === id)).toBe(true);
+    // The acknowledgement was requested before the escalation's instant but is applied after it.
+    const { acknowledgePage } = await import("@/lib/services/oncall/pages");
+    const { actorForToken } = await import("@/lib/services/users");
+    await acknowledgePage((await actorForToken(p1.token))!, id, t0 + MINUTE);
+    const events: PageEvent[] = (await call(page.GET, { token: viewer.token, params: { id } })).body.events;
+    expect(events.at(-1)!.kind).toBe("acknowledged");
+    expect(events.filter((e) => e.kind === "notified")).toHaveLength(3);
+  });
+
   it("startOncallWorker is idempotent and stoppable", () => {
     const stop = startOncallWorker(60_000);
     expect(startOncallWorker(60_000)).toBe(stop);

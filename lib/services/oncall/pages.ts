@@ -77,7 +77,11 @@ async function transition(actor: Actor, id: string, to: "acknowledged" | "resolv
     const done = await db.$transaction(async (tx) => {
       const res = await tx.page.updateMany({ where: { id, version: page.version }, data: { ...data, version: { increment: 1 } } });
       if (res.count === 0) return false; // escalated or redelivered meanwhile: read again
-      await tx.pageEvent.create({ data: { pageId: id, at: now, kind: to, userIds: [actor.userId], detail: { by: actor.email } } });
+      // The response is applied after every event already on the page (a worker may have escalated while
+      // this request was in flight): its timeline entry never sorts before them.
+      const last = await tx.pageEvent.findFirst({ where: { pageId: id }, orderBy: { at: "desc" }, select: { at: true } });
+      const at = last && last.at > now ? last.at : now;
+      await tx.pageEvent.create({ data: { pageId: id, at, kind: to, userIds: [actor.userId], detail: { by: actor.email } } });
       await recordAudit(tx, actor, { action: to === "acknowledged" ? "page.acknowledge" : "page.resolve", entityType: "page", entityId: id, before: { status: page.status }, after: { status: to } });
       return true;
     });
