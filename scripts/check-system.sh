@@ -10,6 +10,7 @@ check chromium chromium "Chromium for Playwright end-to-end tests"
 check prometheus prometheus "Prometheus server"
 check promtool prometheus "promtool (backfill and rule tests)"
 check prometheus-alertmanager prometheus-alertmanager "Alertmanager"
+check victoria-metrics victoria-metrics "VictoriaMetrics (second metrics engine, with vmalert)"
 check pg_ctlcluster postgresql "PostgreSQL server"
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
