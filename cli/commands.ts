@@ -6,6 +6,7 @@ import { CONFIG_COMMANDS, CONFIG_USAGE } from "./commands-config";
 import { GATE_COMMANDS, GATE_USAGE } from "./commands-gate";
 import { USERS_COMMANDS, USERS_USAGE } from "./commands-users";
 import { DATASOURCES_COMMANDS, DATASOURCES_USAGE } from "./commands-datasources";
+import { BACKUP_COMMANDS, BACKUP_USAGE } from "./commands-backup";
 
 export type CommandArgs = { words: string[]; flags: Record<string, string | true>; root: string };
 type Command = (args: CommandArgs) => Promise<number | void>;
@@ -16,7 +17,7 @@ export const USAGE = `srecp — SRE control plane command line
   srecp tokens create --email E --name N [--scopes read,write,gate,deployments,tokens]   prints the token once
   srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
   srecp demo                           load a small realistic demo: teams, users, services
-  srecp secrets rotate                 re-seal data-source secrets under SECRET_KEY (plaintext or SECRET_KEY_PREVIOUS rows)${DATASOURCES_USAGE}
+  srecp secrets rotate                 re-seal data-source secrets under SECRET_KEY (plaintext or SECRET_KEY_PREVIOUS rows)${DATASOURCES_USAGE}${BACKUP_USAGE}
 
 Database: DATABASE_URL=postgres://… or, unset, the embedded database under DATA_DIR (default ./.data).
 The embedded database is single-process: while the web app runs, commands that open it are refused.
@@ -70,5 +71,6 @@ export const COMMANDS: Record<string, Command> = {
   ...GATE_COMMANDS,
   ...USERS_COMMANDS,
   ...DATASOURCES_COMMANDS,
+  ...BACKUP_COMMANDS,
   ...CONFIG_COMMANDS,
 };

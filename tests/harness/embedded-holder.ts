@@ -13,6 +13,9 @@ process.once("SIGTERM", () => {
 
 async function run() {
   const db = await getDb();
+  // argv[3] (optional, not a flag): a statement run first in the same session, e.g. SET TimeZone.
+  const setup = process.argv[3] && !process.argv[3].startsWith("--") ? process.argv[3] : null;
+  if (setup) await db.$executeRawUnsafe(setup);
   const rows = process.argv[2] ? await db.$queryRawUnsafe(process.argv[2]) : [];
   console.log(json({ ready: true, pid: process.pid, rows }));
   if (!process.argv.includes("--hold")) return closeDb();
