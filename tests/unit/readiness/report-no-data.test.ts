@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reportToCsv, reportToMarkdown, sloCells, sloState, sloSummaryText, summarizeSlos, REPORT_DEFINITIONS, type ReportSlo, type TeamReport } from "@/lib/readiness";
+import { reportToCsv, reportToMarkdown, sloCells, sloState, sloSummaryText, summarizeSlos, type ReportSlo } from "@/lib/readiness";
+import { marchReport } from "./report-fixture";
 
 // Issue 11 items 5 and 15: an SLO without data in the period is "no data", never "0 overspent"/healthy, and
 // an SLO awaiting its first sign-off shows its proposed objective marked pending, never "0.000 %".
@@ -43,18 +44,7 @@ describe("SLO state in a report", () => {
 });
 
 describe("exports agree with the screen", () => {
-  const report: TeamReport = {
-    team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
-    period: { key: "2026-03", kind: "month", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z", firstDay: "2026-03-01", lastDay: "2026-03-31", evaluatedUntil: "2026-03-31T22:00:00.000Z", partial: false, days: 31 },
-    generatedAt: "2026-04-02T08:00:00.000Z",
-    services,
-    sloSummary: summarizeSlos(services),
-    incidents: { total: 0, bySeverity: [], items: [] },
-    postmortems: { required: 0, on_time: 0, late: 0, missing: 0, pending: 0, unresolved: 0 },
-    actionItems: { opened: 0, closed: 0, wontDo: 0, overdue: 0, overdueHighPriority: 0, overdueItems: [] },
-    oncall: { pagesForTeamServices: 0, schedules: [] },
-    definitions: REPORT_DEFINITIONS,
-  };
+  const report = marchReport(services);
 
   it("Markdown: the summary sentence, 'no data' rows and the proposed objective marked pending", () => {
     const md = reportToMarkdown(report);

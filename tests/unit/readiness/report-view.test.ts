@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ReportBarChart } from "@/components/reports/bar-chart";
 import { ReportView } from "@/components/reports/report-view";
-import { REPORT_DEFINITIONS, summarizeSlos, type ReportSlo, type TeamReport } from "@/lib/readiness";
+import type { ReportSlo } from "@/lib/readiness";
+import { marchReport } from "./report-fixture";
 
 // The report screen with SLOs that have no data: it says so (summary, cells, charts) instead of drawing
 // "0 overspent", bare axes or an objective of "0.000 %" (issue 11 items 5 and 15).
@@ -14,18 +15,7 @@ const slo = (extra: Partial<ReportSlo>): ReportSlo => ({
   daily: [{ date: "2026-03-01", sli: null, total: 0, remaining: null, frozen: false, evaluated: true }], ...extra,
 });
 const services = [{ slug: "web", name: "Web", tier: 2, slos: [slo({ id: "a", name: "web-latency" }), slo({ id: "b", name: "web-unsigned", state: "pending_sign_off", objective: 0.995, versions: [], daysEvaluated: 0, daily: [] })] }];
-const report: TeamReport = {
-  team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
-  period: { key: "2026-03", kind: "month", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z", firstDay: "2026-03-01", lastDay: "2026-03-31", evaluatedUntil: "2026-03-31T22:00:00.000Z", partial: false, days: 31 },
-  generatedAt: "2026-04-02T08:00:00.000Z",
-  services,
-  sloSummary: summarizeSlos(services),
-  incidents: { total: 0, bySeverity: [], items: [] },
-  postmortems: { required: 0, on_time: 0, late: 0, missing: 0, pending: 0, unresolved: 0 },
-  actionItems: { opened: 0, closed: 0, wontDo: 0, overdue: 0, overdueHighPriority: 0, overdueItems: [] },
-  oncall: { pagesForTeamServices: 0, schedules: [] },
-  definitions: REPORT_DEFINITIONS,
-};
+const report = marchReport(services);
 
 describe("report screen without data", () => {
   it("an empty bar chart says 'No data for this period' instead of drawing axes", () => {
