@@ -39,13 +39,19 @@ export async function appliedMigrations(): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** One page of a table's rows as JSON objects, in a stable order (by every column of its primary key). */
-export async function tableRows(table: string, offset: number, limit: number): Promise<Record<string, unknown>[]> {
+/**
+ * Reads a table's rows as JSON objects page by page, in a stable order (by every column of its primary
+ * key, looked up once per table rather than once per page).
+ */
+export async function tablePager(table: string): Promise<(offset: number, limit: number) => Promise<Record<string, unknown>[]>> {
   const db = await getDb();
-  const rows = await db.$queryRawUnsafe<{ row: Record<string, unknown> }[]>(
-    `SELECT row_to_json(t) AS row FROM ${ident(table)} t ORDER BY ${await orderBy(table)} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-  );
-  return rows.map((r) => r.row);
+  const order = await orderBy(table);
+  return async (offset, limit) => {
+    const rows = await db.$queryRawUnsafe<{ row: Record<string, unknown> }[]>(
+      `SELECT row_to_json(t) AS row FROM ${ident(table)} t ORDER BY ${order} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+    );
+    return rows.map((r) => r.row);
+  };
 }
 
 async function orderBy(table: string): Promise<string> {

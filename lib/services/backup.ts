@@ -3,7 +3,7 @@ import readline from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { appliedMigrations, insertRows, resetSequences, rowCount, tableRows, tablesInDependencyOrder } from "@/lib/db/backup";
+import { appliedMigrations, insertRows, resetSequences, rowCount, tablePager, tablesInDependencyOrder } from "@/lib/db/backup";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -29,8 +29,9 @@ export async function writeBackup(file: string, nowMs = Date.now()): Promise<{ t
     yield `${JSON.stringify({ header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date(nowMs).toISOString(), migrations } })}\n`;
     for (const table of tables) {
       counts[table] = 0;
+      const page = await tablePager(table);
       for (let offset = 0; ; offset += PAGE) {
-        const rows = await tableRows(table, offset, PAGE);
+        const rows = await page(offset, PAGE);
         if (!rows.length) break;
         counts[table] += rows.length;
         yield `${JSON.stringify({ table, rows })}\n`;
