@@ -1,5 +1,5 @@
 // Next.js calls register() once per server process: in the Node.js runtime, check the configuration, start
-// the background jobs (SLO rollups, on-call escalation) and install the graceful shutdown (drain, then close
+// the background job runner (SLO rollups, on-call escalation, deliveries) and install the graceful shutdown (drain, then close
 // the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -15,6 +15,8 @@ export async function register() {
   }
   const { installGracefulShutdown } = await import("./lib/services/shutdown");
   installGracefulShutdown();
-  const { startBackgroundJobs } = await import("./lib/services/jobs");
-  startBackgroundJobs();
+  // Background work runs on the Postgres-backed job queue (lib/jobs); not awaited, so a slow queue start
+  // never delays serving requests. SRECP_ROLE=web runs none here.
+  const { startJobRunner } = await import("./lib/jobs/runner");
+  void startJobRunner();
 }

@@ -20,6 +20,8 @@ export type Env = {
   /** Earlier SECRET_KEY values, still accepted for reading until `srecp secrets rotate` re-seals. */
   secretKeyPrevious: string[];
   refreshIntervalSeconds: number;
+  /** What this process runs (SRECP_ROLE): web = HTTP only, worker = background jobs only, both (default). */
+  role: "web" | "worker" | "both";
   logLevel: string;
   /** Sign-in through an OpenID Connect provider; `roles` maps a claim (groups) to the role of a new SSO user. */
   oidc: { issuer: string; clientId: string; clientSecret: string; roles: SsoRoleConfig } | null;
@@ -32,6 +34,7 @@ export class EnvError extends Error {
 
 // Unset and empty mean "use the default", as they always did.
 const optionalText = z.string().trim().optional().transform((v) => v || undefined);
+const ROLES = ["web", "worker", "both"] as const;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
@@ -42,10 +45,11 @@ const envSchema = z.object({
     z.string().regex(/^\d+$/, "must be a whole number of seconds, e.g. 30").transform(Number).pipe(z.number().min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)")).optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+  SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
 });
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
-const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL"]);
+const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE"]);
 
 /** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
 function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
@@ -84,6 +88,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     secretKey: source.SECRET_KEY?.trim() || null,
     secretKeyPrevious: (source.SECRET_KEY_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     refreshIntervalSeconds: e.SLO_REFRESH_SECONDS ?? 30,
+    // SRECP_DISABLE_JOBS=1 (older setting) still means "web only"
+    role: e.SRECP_ROLE ?? (source.SRECP_DISABLE_JOBS === "1" ? "web" : "both"),
     logLevel: e.LOG_LEVEL ?? "info",
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET

@@ -1,6 +1,6 @@
 import { closeDb } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
-import { stopBackgroundJobs } from "./jobs";
+import { stopBoss } from "@/lib/jobs/boss";
 
 /** How long the final exit waits for the database to close (ms). */
 const CLOSE_BUDGET_MS = 5_000;
@@ -22,14 +22,15 @@ export function installGracefulShutdown() {
   globalThis.__srecpShutdownInstalled = true;
   const onSignal = (signal: NodeJS.Signals) => {
     logger().info({ signal }, "shutting down: draining requests, then closing the database");
-    stopBackgroundJobs();
+    // no new job starts from now; running ones get until the exit below to finish
+    const jobsStopped = stopBoss();
     const exit = process.exit.bind(process);
     let exiting = false;
     process.exit = ((code?: number) => {
       if (exiting) return undefined as never;
       exiting = true;
       const timeout = new Promise((resolve) => setTimeout(resolve, CLOSE_BUDGET_MS).unref());
-      void Promise.race([closeDb(), timeout])
+      void Promise.race([jobsStopped.then(() => closeDb()), timeout])
         .catch((err: unknown) => logger().error({ err: (err as Error).message }, "closing the database failed"))
         .finally(() => exit(code === 143 || code === 130 ? 0 : code));
       return undefined as never;

@@ -12,7 +12,6 @@ import * as webhook from "@/app/api/v1/integrations/alertmanager/route";
 import * as page from "@/app/api/v1/pages/[id]/route";
 import * as ack from "@/app/api/v1/pages/[id]/ack/route";
 import { escalateDuePages } from "@/lib/services/oncall/escalation";
-import { startOncallWorker, stopOncallWorker } from "@/lib/services/oncall/worker";
 import { call, userWithToken } from "./helpers/api";
 
 const MINUTE = 60_000;
@@ -185,13 +184,5 @@ describe("escalation policies, integrations and the escalation engine", () => {
     const events: PageEvent[] = (await call(page.GET, { token: viewer.token, params: { id } })).body.events;
     expect(events.at(-1)!.kind).toBe("acknowledged");
     expect(events.filter((e) => e.kind === "notified")).toHaveLength(3);
-  });
-
-  it("startOncallWorker is idempotent and stoppable", () => {
-    const stop = startOncallWorker(60_000);
-    expect(startOncallWorker(60_000)).toBe(stop);
-    expect(globalThis.__srecpOncallWorker?.timer.hasRef()).toBe(false);
-    stopOncallWorker();
-    expect(globalThis.__srecpOncallWorker).toBeUndefined();
   });
 });
