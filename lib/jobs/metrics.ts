@@ -22,3 +22,30 @@ export function jobMetrics(): JobMetrics {
     }),
   });
 }
+
+declare global {
+  var __srecpJobDepthGauge: boolean | undefined;
+}
+
+/**
+ * Queue depth per job, read from the database on each scrape (so every replica reports the shared
+ * queue). Registered by GET /api/metrics; a database outage leaves the gauge empty, never fails the scrape.
+ */
+export function registerQueueDepthGauge(read: () => Promise<Map<string, { queued: number; active: number }>>) {
+  if (globalThis.__srecpJobDepthGauge) return;
+  globalThis.__srecpJobDepthGauge = true;
+  new client.Gauge({
+    name: "srecp_job_queue_depth",
+    help: "Background jobs waiting (state queued) or running (state active), by job, across all processes",
+    labelNames: ["job", "state"],
+    registers: [metrics().registry],
+    async collect() {
+      this.reset();
+      const rows = await read().catch(() => new Map<string, { queued: number; active: number }>());
+      for (const [job, r] of rows) {
+        this.set({ job, state: "queued" }, r.queued);
+        this.set({ job, state: "active" }, r.active);
+      }
+    },
+  });
+}

@@ -6,6 +6,9 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { stopBoss } from "@/lib/jobs/boss";
+import * as jobsRoute from "@/app/api/v1/admin/jobs/route";
+import * as metricsRoute from "@/app/api/metrics/route";
+import { call, userWithToken } from "./helpers/api";
 
 // The job queue across processes (issue 17 item 3): real runner processes on the test database.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-jobs-"));
@@ -73,6 +76,20 @@ describe("job queue on PostgreSQL", () => {
     expect(oncallRuns).toBeLessThanOrEqual(4);
     // hourly prune: once in total, not once per process
     expect((ra["login-attempts-prune"] ?? 0) + (rb["login-attempts-prune"] ?? 0)).toBeLessThanOrEqual(1);
+
+    // what the admin page and /api/metrics show: the runs of both processes, from the shared queue
+    const admin = await userWithToken("admin");
+    const res = await call(jobsRoute.GET, { token: admin.token });
+    expect(res.status).toBe(200);
+    const oncall = (res.body.items as { name: string; completed24h: number; queued: number; lastCompletedAt: string | null; everySeconds: number }[]).find((j) => j.name === "oncall")!;
+    expect(oncall.everySeconds).toBe(15);
+    expect(oncall.completed24h).toBeGreaterThanOrEqual(oncallRuns);
+    expect(oncall.lastCompletedAt).not.toBeNull();
+    expect(oncall.queued).toBe(1); // the next link of the chain
+    const viewer = await userWithToken("viewer");
+    expect((await call(jobsRoute.GET, { token: viewer.token })).status).toBe(403);
+    const text = await (await metricsRoute.GET(new Request("http://localhost/api/metrics"), { params: Promise.resolve({}) })).text();
+    expect(text).toMatch(/srecp_job_queue_depth\{job="oncall",state="queued"\} 1/);
   }, 90_000);
 });
 

@@ -33,6 +33,7 @@ export default async function AdminPage() {
             <LinkButton href="/admin/audit">Audit log</LinkButton>
             <LinkButton href="/admin/service-tokens">Service tokens</LinkButton>
             <LinkButton href="/admin/data-sources">Data sources</LinkButton>
+            <LinkButton href="/admin/jobs">Background jobs</LinkButton>
             <LinkButton href="/teams/new">Create team</LinkButton>
           </>
         }
