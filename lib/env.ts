@@ -22,6 +22,8 @@ export type Env = {
   refreshIntervalSeconds: number;
   /** What this process runs (SRECP_ROLE): web = HTTP only, worker = background jobs only, both (default). */
   role: "web" | "worker" | "both";
+  /** Scheduled backups (lib/services/backup-schedule.ts): where, how often (0 = off), how many to keep; restore drills every N days (0 = off). */
+  backup: { dir: string; everyHours: number; keep: number; drillEveryDays: number };
   logLevel: string;
   /** Sign-in through an OpenID Connect provider; `roles` maps a claim (groups) to the role of a new SSO user. */
   oidc: { issuer: string; clientId: string; clientSecret: string; roles: SsoRoleConfig } | null;
@@ -37,6 +39,9 @@ const optionalText = z.string().trim().optional().transform((v) => v || undefine
 const ROLES = ["web", "worker", "both"] as const;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+const wholeNumber = (min: number, max: number, example: string) =>
+  optionalText.pipe(z.string().regex(/^\d+$/, `must be a whole number, e.g. ${example}`).transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)).optional());
+
 const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
   DATA_DIR: optionalText,
@@ -45,11 +50,14 @@ const envSchema = z.object({
     z.string().regex(/^\d+$/, "must be a whole number of seconds, e.g. 30").transform(Number).pipe(z.number().min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)")).optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+  SRECP_BACKUP_EVERY_HOURS: wholeNumber(0, 24 * 365, "24").optional(),
+  SRECP_BACKUP_KEEP: wholeNumber(1, 10_000, "7").optional(),
+  SRECP_RESTORE_DRILL_EVERY_DAYS: wholeNumber(0, 365, "7").optional(),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
 });
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
-const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE"]);
+const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS"]);
 
 /** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
 function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
@@ -90,6 +98,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     refreshIntervalSeconds: e.SLO_REFRESH_SECONDS ?? 30,
     // SRECP_DISABLE_JOBS=1 (older setting) still means "web only"
     role: e.SRECP_ROLE ?? (source.SRECP_DISABLE_JOBS === "1" ? "web" : "both"),
+    backup: {
+      dir: path.resolve(source.SRECP_BACKUP_DIR?.trim() || path.join(e.DATA_DIR ?? ".data", "backups")),
+      everyHours: e.SRECP_BACKUP_EVERY_HOURS ?? 24,
+      keep: e.SRECP_BACKUP_KEEP ?? 7,
+      drillEveryDays: e.SRECP_RESTORE_DRILL_EVERY_DAYS ?? 7,
+    },
     logLevel: e.LOG_LEVEL ?? "info",
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Scorecard, TeamScorecard } from "@/lib/services/readiness/scorecard";
+import { PlatformChecks } from "./platform-checks";
 
 type Check = TeamScorecard["serviceScores"][number]["checks"][number];
 
@@ -119,6 +120,7 @@ export function ScorecardView({ scorecard }: { scorecard: Scorecard }) {
   }
   return (
     <div className="stack">
+      <PlatformChecks checks={scorecard.platform} />
       {scorecard.teams.map((t) => (
         <section key={t.team.slug} className="card" aria-labelledby={`team-${t.team.slug}`}>
           <header className="card-header">

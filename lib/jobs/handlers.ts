@@ -1,3 +1,4 @@
+import { runRestoreDrill, runScheduledBackup } from "@/lib/services/backup-schedule";
 import { pruneLoginAttempts } from "@/lib/services/login";
 import { oncallTick } from "@/lib/services/oncall/worker";
 import { syncAllRollups } from "@/lib/services/slo/rollup-job";
@@ -7,4 +8,6 @@ export const JOB_HANDLERS: Record<string, (data: Record<string, unknown>) => Pro
   "slo-rollups": () => syncAllRollups(),
   oncall: () => oncallTick(),
   "login-attempts-prune": () => pruneLoginAttempts(),
+  backup: () => runScheduledBackup(),
+  "restore-drill": () => runRestoreDrill(),
 };

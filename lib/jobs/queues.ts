@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 
 // Every background job, by name: how often it runs (periodic jobs) and how pg-boss treats it. Names
 // are the pg-boss queue names. A periodic job has two queues: `<name>` carries the self-renewing
@@ -9,8 +10,10 @@ import type PgBoss from "pg-boss";
 
 export type JobSpec = {
   description: string;
-  /** periodic jobs only; read at start (SLO_REFRESH_SECONDS etc.) */
+  /** periodic jobs only; read at start (SLO_REFRESH_SECONDS etc.); 0 = this job is turned off */
   everySeconds?: () => number;
+  /** periodic: run when the first process starts (default), or only after the first interval */
+  runAtStart?: boolean;
   retryLimit: number;
   /** a run still active after this is failed and retried (a crashed process's job is not stuck) */
   expireInSeconds: number;
@@ -38,5 +41,7 @@ export function queueOptionsOf(queue: string): Omit<PgBoss.Queue, "name"> {
 export const JOB_SPECS: Record<string, JobSpec> = {
   "slo-rollups": { description: "Fills the hourly SLI rollups from Prometheus", everySeconds: () => 60, retryLimit: 0, expireInSeconds: 600 },
   oncall: { description: "Escalates unacknowledged pages; records who is on call", everySeconds: () => 15, retryLimit: 0, expireInSeconds: 120 },
+  backup: { description: "Writes a backup to SRECP_BACKUP_DIR and keeps the newest SRECP_BACKUP_KEEP", everySeconds: () => env().backup.everyHours * 3600, runAtStart: false, retryLimit: 2, expireInSeconds: 3600 },
+  "restore-drill": { description: "Restores the newest backup into a scratch database and checks it (scorecard)", everySeconds: () => env().backup.drillEveryDays * 86_400, runAtStart: false, retryLimit: 1, expireInSeconds: 3600 },
   "login-attempts-prune": { description: "Deletes sign-in attempts past their retention", everySeconds: () => 3600, retryLimit: 0, expireInSeconds: 300 },
 };

@@ -49,8 +49,10 @@ async function startPeriodic(boss: PgBoss, name: string, spec: JobSpec): Promise
   await boss.work<Record<string, unknown>>(nowQueue, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.now }, async ([job]) => runOnce(name, job?.data ?? {}));
   // revives the chain once a minute if the process that held it died mid-run (deduplicated as above)
   await boss.schedule(name, "* * * * *", {}, nextSlot);
-  // a run now, unless this slot already had one (several replicas starting together run it once)
-  await boss.send(name, {}, { singletonSeconds: every });
+  // a run now, unless this slot already had one (several replicas starting together run it once);
+  // jobs that should not run at every first start (backups) begin one interval later
+  if (spec.runAtStart === false) await boss.send(name, {}, { startAfter: every, ...nextSlot });
+  else await boss.send(name, {}, { singletonSeconds: every });
 }
 
 async function startEventJob(boss: PgBoss, name: string): Promise<void> {
@@ -69,6 +71,7 @@ export async function startJobRunner(): Promise<void> {
     const boss = await getBoss();
     for (const [name, spec] of Object.entries(JOB_SPECS)) {
       if (!JOB_HANDLERS[name]) continue;
+      if (spec.everySeconds && spec.everySeconds() <= 0) continue; // turned off (e.g. SRECP_BACKUP_EVERY_HOURS=0)
       if (spec.everySeconds) await startPeriodic(boss, name, spec);
       else await startEventJob(boss, name);
     }

@@ -5,7 +5,9 @@ import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceFact
 import type { ScorecardQuery } from "@/lib/validation/reports";
 import { loadSloDefs } from "../slo/store";
 import { currentStatuses } from "../slo/status-cache";
+import type { PlatformCheck } from "@/lib/readiness/restore-drill-check";
 import { loadServiceFacts } from "./facts";
+import { platformChecks } from "./platform";
 
 // The readiness scorecard: the six checklist checks per service, rolled up per team. Read-only.
 // Scope: ?team= one team (anyone may read any team's scorecard); without it the actor's own teams, or
@@ -17,6 +19,8 @@ export type Scorecard = {
   generatedAt: string;
   scope: "team" | "mine" | "all";
   checks: { key: string; title: string }[];
+  /** organisation-wide checks (backups restored), not counted in the services' scores */
+  platform: PlatformCheck[];
   teams: TeamScorecard[];
 };
 
@@ -43,6 +47,7 @@ export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs 
     generatedAt: new Date(nowMs).toISOString(),
     scope,
     checks: CHECK_KEYS.map((key) => ({ key, title: CHECK_TITLES[key] })),
+    platform: await platformChecks(nowMs),
     teams: teams.map((t) => {
       const mine = scores.filter((s) => s.team.slug === t.slug);
       return { ...rollUpTeam({ slug: t.slug, name: t.name }, mine), team: { slug: t.slug, name: t.name, timezone: t.timezone }, serviceScores: mine };
