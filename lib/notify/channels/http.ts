@@ -1,0 +1,35 @@
+import { env } from "@/lib/env";
+import { createGuardedFetch, OutboundBlockedError } from "@/lib/net/guarded-fetch";
+import { truncate } from "../backoff";
+import type { DeliveryResult } from "../types";
+
+// Shared HTTP delivery for the chat and webhook channels: a POST through the guarded fetch (the
+// outbound address policy is checked on the very addresses connected to, so a webhook URL that
+// re-resolves to an internal host is refused), a hard timeout, and the outcome mapping of
+// lib/notify/types.ts. The target URL never appears in a result or a log line: it can carry a token.
+
+let guarded: typeof fetch | undefined;
+const outboundFetch = () => (guarded ??= createGuardedFetch(env().outboundPolicy));
+
+export function outcomeOfStatus(status: number): DeliveryResult["outcome"] {
+  if (status >= 200 && status < 300) return "accepted";
+  if (status === 404 || status === 410) return "gone";
+  if (status === 429 || status === 408 || status >= 500) return "retry";
+  return "failed";
+}
+
+export async function postJson(url: string, rawBody: string, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryResult> {
+  const started = performance.now();
+  const latency = () => Math.round(performance.now() - started);
+  try {
+    const res = await outboundFetch()(url, { method: "POST", headers: { "content-type": "application/json", "user-agent": "srecp-notify/1", ...headers }, body: rawBody, signal: AbortSignal.timeout(timeoutMs) });
+    const text = truncate(await res.text().catch(() => ""), 200);
+    return { outcome: outcomeOfStatus(res.status), statusCode: res.status, detail: `HTTP ${res.status}${text ? `: ${text}` : ""}`, latencyMs: latency() };
+  } catch (err) {
+    if (err instanceof OutboundBlockedError) return { outcome: "failed", detail: truncate(err.message), latencyMs: latency() };
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const timedOut = (err as Error).name === "TimeoutError" || (err as Error).name === "AbortError";
+    const why = timedOut ? `no answer within ${timeoutMs} ms` : cause?.code ?? cause?.message ?? (err as Error).message;
+    return { outcome: "retry", detail: truncate(`request failed: ${why}`), latencyMs: latency() };
+  }
+}
