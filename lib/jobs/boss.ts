@@ -13,6 +13,8 @@ declare global {
 }
 
 export const BOSS_SCHEMA = "pgboss";
+/** Completed jobs move to the archive after a day (the admin page's history window). */
+export const ARCHIVE_SECONDS = 24 * 3600;
 
 async function createBoss(opts: { maintain: boolean }): Promise<PgBoss> {
   const { databaseUrl } = env();
@@ -21,7 +23,7 @@ async function createBoss(opts: { maintain: boolean }): Promise<PgBoss> {
     supervise: opts.maintain,
     schedule: opts.maintain,
     // completed jobs are kept a day (the admin page's history), then deleted after a week
-    archiveCompletedAfterSeconds: 24 * 3600,
+    archiveCompletedAfterSeconds: ARCHIVE_SECONDS,
     deleteAfterDays: 7,
   };
   let boss: PgBoss;

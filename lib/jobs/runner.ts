@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
-import { getBoss } from "./boss";
+import { ARCHIVE_SECONDS, getBoss } from "./boss";
 import { ensureQueue } from "./enqueue";
 import { JOB_HANDLERS } from "./handlers";
 import { jobMetrics } from "./metrics";
@@ -32,8 +32,11 @@ async function runOnce(name: string, data: Record<string, unknown>): Promise<voi
 
 async function startPeriodic(boss: PgBoss, name: string, spec: JobSpec): Promise<void> {
   const every = spec.everySeconds!();
-  // pg-boss singleton slots: at most one job per `every`-second slot of the clock, whoever sends it
-  const nextSlot = { singletonSeconds: every, singletonNextSlot: true };
+  // pg-boss singleton slots: at most one job per `slot`-second slot of the clock, whoever sends it. pg-boss
+  // caps a slot at its archive interval (a day): longer intervals (weekly drills) rely on the stately
+  // queue alone between slots.
+  const slot = Math.min(every, ARCHIVE_SECONDS);
+  const nextSlot = { singletonSeconds: slot, singletonNextSlot: true };
   const nowQueue = `${name}${NOW_SUFFIX}`;
   await ensureQueue(boss, name);
   await ensureQueue(boss, nowQueue);
@@ -52,7 +55,7 @@ async function startPeriodic(boss: PgBoss, name: string, spec: JobSpec): Promise
   // a run now, unless this slot already had one (several replicas starting together run it once);
   // jobs that should not run at every first start (backups) begin one interval later
   if (spec.runAtStart === false) await boss.send(name, {}, { startAfter: every, ...nextSlot });
-  else await boss.send(name, {}, { singletonSeconds: every });
+  else await boss.send(name, {}, { singletonSeconds: slot });
 }
 
 async function startEventJob(boss: PgBoss, name: string): Promise<void> {
@@ -72,8 +75,13 @@ export async function startJobRunner(): Promise<void> {
     for (const [name, spec] of Object.entries(JOB_SPECS)) {
       if (!JOB_HANDLERS[name]) continue;
       if (spec.everySeconds && spec.everySeconds() <= 0) continue; // turned off (e.g. SRECP_BACKUP_EVERY_HOURS=0)
-      if (spec.everySeconds) await startPeriodic(boss, name, spec);
-      else await startEventJob(boss, name);
+      try {
+        if (spec.everySeconds) await startPeriodic(boss, name, spec);
+        else await startEventJob(boss, name);
+      } catch (err) {
+        // one job that cannot start never keeps the others from running
+        logger().error({ job: name, err: (err as Error).message }, "background job could not start");
+      }
     }
     logger().info({ jobs: Object.keys(JOB_SPECS) }, "job runner started");
   } catch (err) {

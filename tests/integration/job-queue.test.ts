@@ -86,6 +86,9 @@ describe("job queue on PostgreSQL", () => {
     expect(oncall.completed24h).toBeGreaterThanOrEqual(oncallRuns);
     expect(oncall.lastCompletedAt).not.toBeNull();
     expect(oncall.queued).toBe(1); // the next link of the chain
+    // every periodic job started: each has its next run queued (a job that failed to start has none)
+    const items = res.body.items as { name: string; queued: number; active: number; everySeconds: number | null }[];
+    expect(items.filter((j) => j.everySeconds && j.queued + j.active === 0).map((j) => j.name)).toEqual([]);
     const viewer = await userWithToken("viewer");
     expect((await call(jobsRoute.GET, { token: viewer.token })).status).toBe(403);
     const text = await (await metricsRoute.GET(new Request("http://localhost/api/metrics"), { params: Promise.resolve({}) })).text();
