@@ -24,6 +24,8 @@ export type Env = {
   role: "web" | "worker" | "both";
   /** Scheduled backups (lib/services/backup-schedule.ts): where, how often (0 = off), how many to keep; restore drills every N days (0 = off). */
   backup: { dir: string; everyHours: number; keep: number; drillEveryDays: number };
+  /** How long one live-events stream (GET /api/v1/events) stays open before the browser reconnects (s). */
+  sseMaxSeconds: number;
   logLevel: string;
   /** Sign-in through an OpenID Connect provider; `roles` maps a claim (groups) to the role of a new SSO user. */
   oidc: { issuer: string; clientId: string; clientSecret: string; roles: SsoRoleConfig } | null;
@@ -53,11 +55,12 @@ const envSchema = z.object({
   SRECP_BACKUP_EVERY_HOURS: wholeNumber(0, 24 * 365, "24").optional(),
   SRECP_BACKUP_KEEP: wholeNumber(1, 10_000, "7").optional(),
   SRECP_RESTORE_DRILL_EVERY_DAYS: wholeNumber(0, 365, "7").optional(),
+  SRECP_SSE_MAX_SECONDS: wholeNumber(0, 3600, "300").optional(),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
 });
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
-const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS"]);
+const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS"]);
 
 /** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
 function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
@@ -104,6 +107,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       keep: e.SRECP_BACKUP_KEEP ?? 7,
       drillEveryDays: e.SRECP_RESTORE_DRILL_EVERY_DAYS ?? 7,
     },
+    sseMaxSeconds: e.SRECP_SSE_MAX_SECONDS ?? 300,
     logLevel: e.LOG_LEVEL ?? "info",
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { LiveEvents } from "@/components/live/live-events";
 import { sessionActor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/permissions";
 
@@ -14,9 +15,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <AppHeader user={{ name: actor.name, email: actor.email, role: actor.role }} isAdmin={isAdmin(actor)} />
-      <main id="main" className="main" tabIndex={-1}>
-        {children}
-      </main>
+      <LiveEvents>
+        <main id="main" className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </LiveEvents>
     </>
   );
 }

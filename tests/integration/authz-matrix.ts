@@ -93,6 +93,7 @@ export const MATRIX: Row[] = [
   { method: "POST", path: "/api/v1/users/{id}/reactivate", allow: ADMIN, request: async (w) => ({ params: { id: await w.fresh.user() } }) },
   { method: "GET", path: "/api/v1/audit", allow: ADMIN },
   { method: "GET", path: "/api/v1/admin/jobs", allow: ADMIN },
+  { method: "GET", path: "/api/v1/events", allow: READ },
   { method: "GET", path: "/api/v1/openapi.json", allow: EVERYONE, note: "public" },
 
   // SLOs

@@ -9,3 +9,4 @@ process.env.SLO_REFRESH_SECONDS ??= "1";
 // The harness' Prometheus servers listen on 127.0.0.1, which data sources may use only when allowed.
 process.env.SRECP_DATASOURCE_ALLOW_PRIVATE ??= "1";
 process.env.SECRET_KEY ??= "integration-secret-key-for-data-source-credentials";
+process.env.SRECP_SSE_MAX_SECONDS ??= "0"; // live-event streams end after their first frame in tests (tests/integration/live-events.test.ts opens real ones)

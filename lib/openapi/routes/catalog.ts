@@ -31,6 +31,7 @@ export const catalogRoutes: Operation[] = [
   op({ method: "PATCH", path: "/api/v1/users/{id}", tag: "Access", summary: "Change a user's role (admin); ends that user's sessions", body: updateUserSchema, scopes: ["write"] }),
   op({ method: "POST", path: "/api/v1/users/{id}/deactivate", tag: "Access", summary: "Deactivate a user (admin): no sign-in, sessions ended, API tokens revoked", description: "Idempotent. An admin cannot deactivate themselves (409).", scopes: ["write"] }),
   op({ method: "POST", path: "/api/v1/users/{id}/reactivate", tag: "Access", summary: "Reactivate a deactivated user (admin); ended sessions and revoked tokens stay ended", scopes: ["write"] }),
+  op({ method: "GET", path: "/api/v1/events", tag: "Access", summary: "Live events (Server-Sent Events): slo-status and page changes", description: "A `text/event-stream`: `ready` first, then `slo-status` ({sloIds}) when SLO statuses change and `page` ({pageId, title, severity, status, service, forYou}) when a page opens or changes. The stream ends after SRECP_SSE_MAX_SECONDS; EventSource reconnects." }),
   op({ method: "GET", path: "/api/v1/admin/jobs", tag: "Access", summary: "Background jobs: queued, running, recent runs and failures across all processes (admin)", response: { schema: itemsOf(anyObject) } }),
   op({ method: "GET", path: "/api/v1/audit", tag: "Access", summary: "Audit events, newest first (admin)", query: auditQuery, response: { schema: pageOf(anyObject) } }),
 

@@ -1,0 +1,79 @@
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { EVENT_CHANNEL, isLiveEvent, type LiveEvent } from "./types";
+
+type Executor = { $executeRaw: (q: TemplateStringsArray, ...v: unknown[]) => Promise<number> };
+
+/**
+ * Publishes an event to every process (Postgres NOTIFY). Pass the transaction client to publish only if
+ * the transaction commits. Best effort: a failure is logged, never fails the change that caused it
+ * (browsers fall back to polling every 30 s).
+ */
+export async function publishEvent(event: LiveEvent, tx?: Executor): Promise<void> {
+  try {
+    const db = tx ?? (await getDb());
+    await db.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(event)})`;
+  } catch (err) {
+    logger().warn({ topic: event.topic, err: (err as Error).message }, "could not publish a live event");
+  }
+}
+
+declare global {
+  var __srecpEventBus: { emitter: EventEmitter; started: Promise<void> | null } | undefined;
+}
+
+const bus = () => (globalThis.__srecpEventBus ??= { emitter: new EventEmitter().setMaxListeners(0), started: null });
+
+function deliver(payload: string | undefined) {
+  try {
+    const parsed: unknown = JSON.parse(payload ?? "");
+    if (isLiveEvent(parsed)) bus().emitter.emit("event", parsed);
+  } catch {
+    // not ours; ignore
+  }
+}
+
+/** One LISTEN connection per process; reconnects with backoff after the database comes back. */
+async function listenPostgres(url: string, attempt = 0): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: "srecp-events", keepAlive: true });
+  const retry = () => {
+    client.removeAllListeners();
+    client.end().catch(() => {});
+    const delay = Math.min(30_000, 500 * 2 ** attempt);
+    setTimeout(() => void listenPostgres(url, attempt + 1), delay).unref();
+  };
+  try {
+    await client.connect();
+    client.on("notification", (n) => n.channel === EVENT_CHANNEL && deliver(n.payload));
+    client.once("error", (err) => {
+      logger().warn({ err: err.message }, "live events connection lost; reconnecting");
+      retry();
+    });
+    await client.query(`LISTEN ${EVENT_CHANNEL}`);
+    attempt = 0;
+  } catch (err) {
+    logger().warn({ err: (err as Error).message }, "live events: cannot listen yet; retrying");
+    retry();
+  }
+}
+
+async function startListening(): Promise<void> {
+  const { databaseUrl } = env();
+  if (databaseUrl) return listenPostgres(databaseUrl);
+  await getDb();
+  await globalThis.__srecpPglite!.pglite.listen(EVENT_CHANNEL, deliver);
+}
+
+/** Calls `listener` for every live event from any process; returns the unsubscribe function. */
+export function onLiveEvent(listener: (e: LiveEvent) => void): () => void {
+  const b = bus();
+  b.started ??= startListening().catch((err) => {
+    b.started = null;
+    logger().warn({ err: (err as Error).message }, "live events unavailable");
+  });
+  b.emitter.on("event", listener);
+  return () => b.emitter.off("event", listener);
+}
