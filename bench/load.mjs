@@ -1,0 +1,223 @@
+// Load benchmark of the SLO status read model (issue 17), on a production build:
+//   npx next build && node bench/load.mjs [sizes=5,1000,10000] [seconds=30]
+// 1. backfills a synthetic fleet (bench/lib/fleet-data.ts) into a real Prometheus;
+// 2. seeds a fresh PostgreSQL database THROUGH THE SERVICES (createService, createSlo) up to each size;
+// 3. starts the built app (`next start`) and, per size, waits until every SLO's status is computed, then
+//    runs autocannon (100 connections × `seconds`) on GET /api/v1/slos/{id}/status, the overview list
+//    (page of 50 with status) and, at 10 connections, the /slos HTML page — each next to GET /api/healthz
+//    in the same minute, and healthz next to /api/livez (a bare Next route handler: the framework's ceiling);
+// 4. samples the server's RSS, and counts Prometheus queries per refresh interval with one and two replicas.
+// Appends the section "Load: SLO status read model" to bench/RESULTS.md. Needs PostgreSQL on 127.0.0.1:5432
+// and Debian's prometheus/promtool. Everything listens on 127.0.0.1 only and stops at the end.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import autocannon from "autocannon";
+
+const SIZES = (process.argv[2] ?? "5,1000,10000").split(",").map(Number);
+const SECONDS = Number(process.argv[3] ?? 30);
+const SLOS_PER_SERVICE = 5;
+const REFRESH_SECONDS = 30;
+const root = process.cwd();
+const work = path.resolve("bench/.work/load");
+const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
+if (!process.env.LOAD_BENCH_TSX) {
+  const res = spawnSync(process.execPath, ["--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, LOAD_BENCH_TSX: "1" } });
+  process.exit(res.status ?? 1);
+}
+const imp = (p) => import(pathToFileURL(path.join(root, p)).href);
+if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+  console.error("No production build: run `npx next build` first.");
+  process.exit(1);
+}
+
+/** autocannon for `seconds`; throughput in req/s, latency percentiles in ms, failures counted. */
+async function cannon(url, { connections = 100, seconds = SECONDS, token } = {}) {
+  const r = await autocannon({ url, connections, duration: seconds, timeout: 10, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+}
+
+const rssMiB = (pid) => {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+};
+
+async function promQueries(promUrl) {
+  const text = await (await fetch(`${promUrl}/metrics`)).text();
+  let n = 0;
+  for (const line of text.split("\n")) {
+    const m = /^prometheus_http_requests_total\{[^}]*handler="\/api\/v1\/query(_range)?"[^}]*\} (\d+)/.exec(line);
+    if (m) n += Number(m[2]);
+  }
+  return n;
+}
+
+async function waitHttp(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer in time`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function startApp(env, port) {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, stdio: ["ignore", "ignore", "inherit"] });
+  return child;
+}
+
+async function main() {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const { buildFleetBlocks, fleetService } = await imp("bench/lib/fleet-data.ts");
+  const { createTestDatabase } = await imp("tests/harness/postgres.ts");
+  const { freePort, startProcess, waitReady } = await imp("tests/harness/process.ts");
+  const maxN = Math.max(...SIZES);
+  const services = Math.ceil(maxN / SLOS_PER_SERVICE);
+  const endSec = Math.floor(Date.now() / 1000 / 60) * 60 - 120;
+  let t0 = performance.now();
+  await buildFleetBlocks({ services, days: 2, endSec, dataDir: path.join(work, "data"), scratchDir: path.join(work, "scratch") });
+  log(`backfilled ${services} services × 2 d in ${Math.round(performance.now() - t0)} ms`);
+  fs.writeFileSync(path.join(work, "prometheus.yml"), "global:\n  scrape_interval: 1h\n");
+  const promPort = await freePort();
+  const prom = startProcess("/usr/bin/prometheus", [`--config.file=${path.join(work, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(work, "data")}`, "--storage.tsdb.retention.time=90d", `--web.listen-address=127.0.0.1:${promPort}`], path.join(work, "prometheus.log"));
+  const promUrl = `http://127.0.0.1:${promPort}`;
+  await waitReady(`${promUrl}/-/ready`, prom);
+  const db = await createTestDatabase("srecp_bench_load");
+  const env = { ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: promUrl, NEXTAUTH_SECRET: "bench-secret", LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: String(REFRESH_SECONDS), SRECP_DATASOURCE_ALLOW_PRIVATE: "1" };
+  Object.assign(process.env, { DATABASE_URL: db.url, PROMETHEUS_URL: promUrl, LOG_LEVEL: "silent", SRECP_DATASOURCE_ALLOW_PRIVATE: "1", SRECP_ROLE: "web" });
+  const seeder = await seedFns(fleetService);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let app = null;
+  let second = null;
+  const rows = [];
+  try {
+    app = startApp(env, port);
+    await waitHttp(`${base}/api/healthz`);
+    for (const n of SIZES) {
+      t0 = performance.now();
+      await seeder.seedUpTo(n);
+      log(`seeded up to ${n} SLOs in ${Math.round(performance.now() - t0)} ms`);
+      t0 = performance.now();
+      await waitFresh(base, seeder.token, n);
+      const freshMs = Math.round(performance.now() - t0);
+      log(`all ${n} statuses computed ${freshMs} ms after seeding`);
+      const id = seeder.firstId();
+      const rssBefore = rssMiB(app.pid);
+      const r = { n, freshMs, rssBefore };
+      r.livez = await cannon(`${base}/api/livez`);
+      r.healthz = await cannon(`${base}/api/healthz`);
+      r.status = await cannon(`${base}/api/v1/slos/${id}/status`, { token: seeder.token });
+      r.healthz2 = await cannon(`${base}/api/healthz`);
+      r.overview = await cannon(`${base}/api/v1/slos?include=status&pageSize=50`, { token: seeder.token });
+      r.html = await cannon(`${base}/slos`, { connections: 10, token: seeder.token });
+      r.rssAfter = rssMiB(app.pid);
+      log(JSON.stringify(r));
+      rows.push(r);
+    }
+    // Prometheus queries per refresh interval: one replica, then two on the same database.
+    const perInterval = async () => {
+      const a = await promQueries(promUrl);
+      await new Promise((res) => setTimeout(res, 3 * REFRESH_SECONDS * 1000));
+      return ((await promQueries(promUrl)) - a) / 3;
+    };
+    const one = await perInterval();
+    const port2 = await freePort();
+    second = startApp(env, port2);
+    await waitHttp(`http://127.0.0.1:${port2}/api/healthz`);
+    const two = await perInterval();
+    writeResults(rows, { one, two });
+  } finally {
+    app?.kill("SIGTERM");
+    second?.kill("SIGTERM");
+    await prom.stop();
+    await new Promise((r) => setTimeout(r, 2000));
+    await db.drop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Seeds through lib/services in this process (as the API would); one team, 5 SLOs per service. */
+async function seedFns(fleetService) {
+  const { SYSTEM_ACTOR } = await imp("lib/services/system-actor.ts");
+  const { createTeam } = await imp("lib/services/teams.ts");
+  const { createService } = await imp("lib/services/catalog.ts");
+  const { createSlo } = await imp("lib/services/slo/save-slo.ts");
+  const { createUser } = await imp("lib/services/users.ts");
+  const { createApiToken } = await imp("lib/services/tokens.ts");
+  await createTeam(SYSTEM_ACTOR, { slug: "bench", name: "Bench", timezone: "UTC", description: "" });
+  const user = await createUser(SYSTEM_ACTOR, { email: "bench@example.com", name: "Bench", role: "admin", teams: ["bench"], password: undefined });
+  const { token } = await createApiToken(SYSTEM_ACTOR, { name: "bench", scopes: [], ownerId: user.id });
+  const objectives = [0.999, 0.995, 0.99, 0.9995, 0.9];
+  const windows = [{ kind: "rolling", days: 30 }, { kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, { kind: "calendar", unit: "week", timezone: "UTC" }];
+  let made = 0;
+  let first = null;
+  return {
+    token,
+    firstId: () => first,
+    seedUpTo: async (n) => {
+      while (made < n) {
+        const i = Math.floor(made / SLOS_PER_SERVICE);
+        const k = made % SLOS_PER_SERVICE;
+        const s = fleetService(i);
+        if (k === 0) await createService(SYSTEM_ACTOR, { slug: s.slug, name: `Service ${i}`, team: "bench", tier: (i % 4) + 1, description: "", runbookUrl: null, repoUrl: null, dashboardUrl: null });
+        const slo = await createSlo(SYSTEM_ACTOR, {
+          service: s.slug, name: `availability-${k}`, description: "", objective: objectives[k], window: windows[(i + k) % windows.length],
+          sli: { kind: "ratio", total: `http_requests_total{service="${s.slug}"}`, bad: `http_requests_total{service="${s.slug}",code="500"}` },
+          runbookUrl: "https://runbooks.example.com/bench", alerting: true, labels: {},
+        });
+        first ??= slo.id;
+        made += 1;
+      }
+    },
+  };
+}
+
+/** Until no SLO is "computing" (the overview's state filter), polling once a second. */
+async function waitFresh(base, token, n) {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    const res = await fetch(`${base}/api/v1/slos?include=status&pageSize=1&state=computing`, { headers: { authorization: `Bearer ${token}` } });
+    const body = res.ok ? await res.json() : null;
+    if (body && body.total === 0) return;
+    if (Date.now() > deadline) throw new Error(`statuses of ${n} SLOs not computed after 15 min (${body?.total} left)`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+const f = (x, d = 0) => (x === null || x === undefined ? "–" : Number(x).toFixed(d));
+
+function writeResults(rows, queries) {
+  const cpu = os.cpus();
+  const head = `${new Date().toISOString().slice(0, 10)} · ${cpu.length} × ${cpu[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · PostgreSQL 15 · ${SECONDS} s per run`;
+  const lines = [
+    "", "## Load: SLO status read model (bench/load.mjs)", "", head, "",
+    "| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | `/slos` HTML, 10 conn: req/s · p99 | RSS MiB before → after | failures |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of rows) {
+    const hz = (r.healthz.rps + r.healthz2.rps) / 2;
+    const fails = ["status", "overview", "html"].reduce((s, k) => s + r[k].non2xx + r[k].errors + r[k].timeouts, 0);
+    lines.push(`| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${fails} |`);
+  }
+  const small = rows[0];
+  const big = rows.at(-1);
+  if (small && big && small !== big) lines.push("", `Cost per read flat in N: status throughput at ${big.n} ÷ at ${small.n} = ${f(big.status.rps / small.status.rps, 2)} (target ≥ 0.9); overview ${f(big.overview.rps / small.overview.rps, 2)}.`);
+  lines.push("", `Prometheus queries per ${REFRESH_SECONDS} s refresh interval at ${big?.n} SLOs: one replica ${f(queries.one, 1)}, two replicas on one database ${f(queries.two, 1)} (the job queue runs each refresh once).`);
+  lines.push("", `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min; other work on the machine inflates every row alike — compare within a row).`);
+  fs.appendFileSync(path.join(root, "bench/RESULTS.md"), `${lines.join("\n")}\n`);
+  log("appended to bench/RESULTS.md");
+}
+
+await main();
