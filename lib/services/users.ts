@@ -34,7 +34,10 @@ export async function endSessions(userId: string): Promise<void> {
   await db.user.updateMany({ where: { id: userId }, data: { sessionGeneration: { increment: 1 } } });
 }
 
-/** Looks a bearer token up by its hash; revoked or unknown → null. Records last-used time. */
+/** lastUsedAt is a "seen recently" hint: written at most this often, not on every request (a write per read). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Looks a bearer token up by its hash; revoked or unknown → null. Records last-used time (to the minute). */
 export async function actorForToken(token: string): Promise<Actor | null> {
   const db = await getDb();
   const row = await db.apiToken.findUnique({
@@ -43,7 +46,10 @@ export async function actorForToken(token: string): Promise<Actor | null> {
   });
   // A deactivated owner's tokens stop working with the owner (offboarding).
   if (!row || row.revokedAt || row.user.deactivatedAt) return null;
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return toActor(row.user, row.scopes);
 }
 
