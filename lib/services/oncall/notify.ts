@@ -1,11 +1,10 @@
-import { logger } from "@/lib/observability/logger";
+import { env } from "@/lib/env";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 
-// Delivery of pages to people. The escalation engine decides who is notified and records it as PageEvents
-// ("notified", with the step, round, targets and the people per schedule) in the same transaction as the
-// escalation itself; after that transaction commits it hands each notification to the NotificationHook.
-// Phone, SMS, push or chat delivery is out of scope: the default hook only records (the events above are
-// the record) and logs. A real channel implements `deliver` (it must not throw for a single failed
-// recipient; failures are logged by the engine and never roll back an escalation).
+// What the escalation engine reports about the people it notified. The delivery itself is durable:
+// the engine writes Notification rows in its own transaction (lib/services/notify/queue.ts) and the
+// job "notifications-deliver" sends them (lib/services/notify/deliver.ts), every few seconds and
+// right after a commit that queued some (kickDelivery).
 
 export type Notification = {
   pageId: string;
@@ -19,38 +18,13 @@ export type Notification = {
   atMs: number;
 };
 
-export interface NotificationHook {
-  deliver(notification: Notification): Promise<void>;
-}
-
-/** The default hook: nothing leaves the process; the PageEvents already record who was notified. */
-export const recordOnlyHook: NotificationHook = {
-  async deliver(n) {
-    logger().info({ pageId: n.pageId, step: n.stepIndex, round: n.round, users: n.userIds.length, reason: n.reason }, "page notification recorded (no delivery channel configured)");
-  },
-};
-
-declare global {
-  var __srecpNotificationHook: NotificationHook | undefined;
-}
-
-export const notificationHook = (): NotificationHook => globalThis.__srecpNotificationHook ?? recordOnlyHook;
-
-/** Installs a delivery channel (or restores the default with null); returns the previous hook. */
-export function setNotificationHook(hook: NotificationHook | null): NotificationHook {
-  const previous = notificationHook();
-  globalThis.__srecpNotificationHook = hook ?? undefined;
-  return previous;
-}
-
-/** Hands notifications to the hook after the transaction that recorded them has committed. */
-export async function deliverAll(notifications: Notification[]): Promise<void> {
-  const hook = notificationHook();
-  for (const n of notifications) {
-    try {
-      await hook.deliver(n);
-    } catch (err) {
-      logger().error({ pageId: n.pageId, err: err instanceof Error ? err.message : String(err) }, "notification hook failed");
-    }
-  }
+/**
+ * Asks the job runner to deliver now, after the caller's transaction committed. Only where the job
+ * queue is already running in this process, or this is a web-only process (which enqueues to the
+ * workers): elsewhere (tests, CLI) starting the queue for a nudge is not worth it — the periodic run
+ * delivers within seconds. Never throws (enqueueJob logs a queue outage).
+ */
+export async function kickDelivery(): Promise<void> {
+  if (!globalThis.__srecpBoss && env().role !== "web") return;
+  await enqueueJob("notifications-deliver");
 }

@@ -4,7 +4,11 @@ import { assertCanRead, atLeast, inTeam, isAdmin, requireScope, type Actor } fro
 import type { ListPagesQuery } from "@/lib/validation/oncall";
 import type { Page } from "@/lib/validation/common";
 import { recordAudit } from "../audit";
+import { pageDeliveries } from "../notify/page-deliveries";
+import { queueFollowUps } from "../notify/queue";
+import { escalatePage } from "./escalation";
 import { refOf, userRefs } from "./model";
+import { kickDelivery } from "./notify";
 
 // Pages: read by everybody; acknowledged and resolved by the people who were paged (any role), editors
 // of the service's team, or admins (docs/security.md, "On-call"). Acknowledging stops the escalation; resolving closes the page (a later
@@ -47,7 +51,7 @@ export async function getPage(actor: Actor, id: string) {
   if (!row) throw notFound(`page ${id}`);
   const [view] = await views([row]);
   const refs = await userRefs(db, row.events.flatMap((e) => e.userIds));
-  return { ...view!, events: row.events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: e.detail })) };
+  return { ...view!, notifications: await pageDeliveries(db, id), events: row.events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: e.detail })) };
 }
 
 /**
@@ -83,9 +87,15 @@ async function transition(actor: Actor, id: string, to: "acknowledged" | "resolv
       const at = last && last.at > now ? last.at : now;
       await tx.pageEvent.create({ data: { pageId: id, at, kind: to, userIds: [actor.userId], detail: { by: actor.email } } });
       await recordAudit(tx, actor, { action: to === "acknowledged" ? "page.acknowledge" : "page.resolve", entityType: "page", entityId: id, before: { status: page.status }, after: { status: to } });
+      // Messages not yet sent that would still page someone are moot now; the people already reached hear the news.
+      await tx.notification.updateMany({ where: { pageId: id, status: "pending", kind: { in: ["page", "escalated", "fallback"] } }, data: { status: "cancelled", lastError: `the page was ${to} before this was sent` } });
+      await queueFollowUps(tx, { pageId: id, kind: to, step: page.currentStep, round: page.round, atMs: nowMs, payload: { by: actor.name || actor.email } }, actor.userId);
       return true;
     });
-    if (done) return page.id;
+    if (done) {
+      await kickDelivery();
+      return page.id;
+    }
   }
   throw new AppError("CONFLICT", "the page kept changing; try again");
 }
@@ -98,4 +108,32 @@ export async function acknowledgePage(actor: Actor, id: string, nowMs = Date.now
 /** Resolve: closes the page (acknowledging it too if nobody had). */
 export async function resolvePage(actor: Actor, id: string, nowMs = Date.now()) {
   return getPage(actor, await transition(actor, id, "resolved", nowMs));
+}
+
+/**
+ * Escalate now: the next step of the policy is notified at once (the same engine as the worker, under
+ * the same optimistic concurrency), audited as the actor. A page that is not triggered, or whose policy
+ * is exhausted, is left as it is.
+ * @throws INVALID_STATE when there is no next step to escalate to.
+ */
+export async function escalatePageNow(actor: Actor, id: string, nowMs = Date.now()) {
+  const db = await getDb();
+  const page = await db.page.findUnique({ where: { id }, include });
+  if (!page) throw notFound(`page ${id}`);
+  assertCanRespond(actor, page);
+  if (page.status !== "triggered") throw new AppError("INVALID_STATE", `this page is already ${page.status}`);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      const sent = await escalatePage(id, nowMs, true, async (tx) => {
+        await recordAudit(tx, actor, { action: "page.escalate", entityType: "page", entityId: id, before: { step: page.currentStep, round: page.round }, after: { forced: true } });
+      });
+      if (!sent) throw new AppError("INVALID_STATE", "this page has no further escalation step (or is no longer triggered)");
+      await kickDelivery();
+      return getPage(actor, id);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "CONFLICT") continue;
+      throw err;
+    }
+  }
+  throw new AppError("CONFLICT", "the page kept changing; try again");
 }

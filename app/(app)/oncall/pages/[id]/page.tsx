@@ -90,6 +90,22 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
             })}
           </ol>
         </Card>
+        <Card title="Notifications">
+          {p.notifications.length === 0 ? <p className="muted">No messages for this page (nobody notified has a verified contact method).</p> : (
+            <ol className="inc-timeline">
+              {p.notifications.map((n) => (
+                <li key={n.id} className="inc-timeline-entry">
+                  <div className="inc-timeline-meta">
+                    <LocalTime iso={n.at.toISOString()} />
+                    <Badge tone={n.status === "sent" ? "success" : n.status === "failed" ? "danger" : "neutral"}>{n.status}</Badge>
+                    {n.step !== null ? <Badge>step {n.step + 1}</Badge> : null}
+                  </div>
+                  <p className="inc-timeline-text">{n.line}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
         <Card title="Details">
           <DetailList
             items={[

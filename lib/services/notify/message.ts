@@ -1,0 +1,36 @@
+import { getDb, type Prisma } from "@/lib/db";
+import { renderMessage, type PageFacts } from "@/lib/notify/render";
+import type { Message, NotificationKind } from "@/lib/notify/types";
+import { createActionLinks, pageUrl, type LinkAction } from "./action-links";
+
+// Builds the Message of one notification row at send time, from the page as it is now (who else was
+// notified so far, the latest alert annotations), plus fresh one-time action links for a person's page.
+
+type Row = Prisma.NotificationModel;
+const PAGING: NotificationKind[] = ["page", "escalated", "fallback"];
+
+const strings = (v: unknown): Record<string, string> =>
+  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
+
+export async function messageFor(row: Row, nowMs: number): Promise<Message> {
+  const db = await getDb();
+  const kind = row.kind as NotificationKind;
+  const payload = strings(row.payload);
+  if (!row.pageId) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
+  const page = await db.page.findUnique({ where: { id: row.pageId }, include: { service: { select: { slug: true, name: true } } } });
+  if (!page) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
+  const last = (page.lastPayload ?? {}) as { commonAnnotations?: unknown; alerts?: { annotations?: unknown }[] };
+  const annotations = { ...strings(last.alerts?.[0]?.annotations), ...strings(last.commonAnnotations) };
+  const facts: PageFacts = {
+    id: page.id, title: page.title, severity: page.severity, status: page.status, service: page.service, labels: strings(page.labels), annotations,
+    openedAt: page.openedAt.toISOString(), step: row.step, round: row.round,
+  };
+  const others = page.notifiedUserIds.filter((u) => u !== row.userId);
+  const names = others.length ? await db.user.findMany({ where: { id: { in: others } }, select: { name: true, email: true } }) : [];
+  let actions: { action: LinkAction; url: string }[] = [];
+  if (row.userId && PAGING.includes(kind) && page.status !== "resolved") {
+    const wanted: LinkAction[] = page.status === "triggered" ? ["acknowledge", "resolve", "escalate"] : ["resolve"];
+    actions = await db.$transaction((tx) => createActionLinks(tx, page.id, row.userId!, wanted, nowMs));
+  }
+  return renderMessage({ kind, page: facts, others: names.map((u) => u.name || u.email), pageUrl: pageUrl(page.id), actions, payload });
+}

@@ -1,0 +1,253 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as teams from "@/app/api/v1/teams/route";
+import * as services from "@/app/api/v1/services/route";
+import * as policies from "@/app/api/v1/escalation-policies/route";
+import * as integrations from "@/app/api/v1/integrations/route";
+import * as webhook from "@/app/api/v1/integrations/alertmanager/route";
+import * as page from "@/app/api/v1/pages/[id]/route";
+import * as pageAction from "@/app/api/v1/page-actions/[token]/route";
+import { getDb } from "@/lib/db";
+import { escalateDuePages } from "@/lib/services/oncall/escalation";
+import { deliverDueNotifications } from "@/lib/services/notify/deliver";
+import { sealMethodSecret, sealTarget } from "@/lib/services/notify/contact-secrets";
+import { useActionLink } from "@/lib/services/notify/page-actions";
+import { startAlertmanager, type AlertmanagerHandle } from "../harness/alertmanager";
+import { startReceiver, type ReceiverHandle } from "../harness/http-receiver";
+import { freePort } from "../harness/process";
+import { startSmtp, type SmtpHandle } from "../harness/smtp";
+import { call, userWithToken } from "./helpers/api";
+
+// Delivery end to end against real servers: Alertmanager → page → e-mail over SMTP (smtp-server) with a
+// one-time acknowledge link; escalation to step 2; signed webhooks with retries; exactly-once under
+// concurrent workers. Contact methods are inserted as rows (sealed as the app seals them): verifying
+// them is the contact-method service's business, tested with it.
+
+const MINUTE = 60_000;
+const SECRET = "receiver-shared-secret";
+type U = { email: string; token: string; id: string };
+
+const firing = (groupKey: string, service: string, annotations: Record<string, string> = {}) => ({
+  version: "4", status: "firing", receiver: "srecp", groupKey, truncatedAlerts: 0, externalURL: "http://am.local",
+  groupLabels: { alertname: groupKey }, commonLabels: { alertname: groupKey, service, severity: "page" }, commonAnnotations: annotations,
+  alerts: [{ status: "firing", labels: { alertname: groupKey, service }, annotations, startsAt: new Date().toISOString(), endsAt: "0001-01-01T00:00:00Z", generatorURL: "", fingerprint: `fp-${groupKey}` }],
+});
+
+let n = 0;
+async function method(userId: string, kind: "email" | "webhook", target: string) {
+  n += 1;
+  const db = await getDb();
+  return db.contactMethod.create({
+    data: { userId, kind, name: `${kind} ${n}`, targetSealed: sealTarget(target), targetLabel: kind === "email" ? target : new URL(target).host, secretSealed: kind === "webhook" ? sealMethodSecret(SECRET) : null, verifiedAt: new Date() },
+  });
+}
+
+const tokenOf = (text: string, label: string) => {
+  const url = new RegExp(`${label}: (http\\S+/api/v1/page-actions/([\\w-]+))`).exec(text);
+  if (!url) throw new Error(`no ${label} link in: ${text}`);
+  return url[2]!;
+};
+
+describe("notification delivery (issue 13)", () => {
+  let admin: U, dana: U, erik: U, hook: U, down: U, bulk: U;
+  let smtp: SmtpHandle, receiver: ReceiverHandle;
+  let am: AlertmanagerHandle, forward: http.Server;
+  let amToken: string;
+  let deadUrl: string;
+  const opened: string[] = [];
+
+  async function service(slug: string, steps: { delayMinutes: number; userId: string }[]) {
+    expect((await call(services.POST, { method: "POST", token: admin.token, body: { slug, name: slug, team: "nd-team" } })).status).toBe(201);
+    const p = await call(policies.POST, { method: "POST", token: admin.token, body: { team: "nd-team", name: slug, services: [slug], steps: steps.map((s) => ({ delayMinutes: s.delayMinutes, targets: [{ kind: "user", userId: s.userId }] })) } });
+    expect(p.status).toBe(201);
+    return p.body.id as string;
+  }
+
+  async function open(groupKey: string, svc: string) {
+    const res = await webhook.POST(new Request("http://test.local/api/v1/integrations/alertmanager", { method: "POST", headers: { authorization: `Bearer ${amToken}`, "content-type": "application/json" }, body: JSON.stringify(firing(groupKey, svc)) }), { params: Promise.resolve({}) });
+    const body = (await res.json()) as { pageId: string; action: string };
+    expect(body.action).toBe("opened");
+    return body.pageId;
+  }
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    receiver = await startReceiver(SECRET);
+    process.env.SMTP_URL = smtp.url;
+    process.env.SMTP_FROM = "SRECP <pager@srecp.test>";
+    process.env.NEXTAUTH_URL = "http://srecp.test";
+    deadUrl = `http://127.0.0.1:${await freePort()}/hook`;
+    admin = await userWithToken("admin");
+    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "nd-team", name: "ND" } })).status).toBe(201);
+    [dana, erik, hook, down, bulk] = (await Promise.all([1, 2, 3, 4, 5].map(() => userWithToken("editor", ["nd-team"])))) as [U, U, U, U, U];
+    await method(dana.id, "email", "dana@nd.test");
+    await method(erik.id, "email", "erik@nd.test");
+    await method(hook.id, "webhook", `${receiver.url}/hook`);
+    await method(down.id, "webhook", deadUrl);
+    await method(bulk.id, "email", "bulk@nd.test");
+    await method(bulk.id, "webhook", `${receiver.url}/bulk`);
+    await service("nd-api", [{ delayMinutes: 5, userId: dana.id }, { delayMinutes: 5, userId: erik.id }]);
+    await service("nd-hook", [{ delayMinutes: 30, userId: hook.id }]);
+    const downPolicy = await service("nd-down", [{ delayMinutes: 1, userId: down.id }, { delayMinutes: 1, userId: erik.id }]);
+    await (await getDb()).escalationPolicy.update({ where: { id: downPolicy }, data: { fallbackUserId: dana.id } });
+    await service("nd-bulk", [{ delayMinutes: 60, userId: bulk.id }]);
+    const created = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: "nd-am", routes: ["hook", "down", "bulk"].map((v) => ({ matchers: [{ label: "service", op: "=", value: v }], service: `nd-${v}` })), defaultService: "nd-api" } });
+    amToken = created.body.token;
+
+    const port = await freePort();
+    forward = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const request = new Request("http://test.local/api/v1/integrations/alertmanager", { method: "POST", headers: { "content-type": "application/json", authorization: req.headers.authorization ?? "" }, body: Buffer.concat(chunks).toString("utf8") });
+        void webhook.POST(request, { params: Promise.resolve({}) }).then(async (r) => {
+          const body = (await r.json()) as { action: string; pageId: string };
+          if (body.action === "opened") opened.push(body.pageId);
+          res.writeHead(r.status).end(JSON.stringify(body));
+        });
+      });
+    });
+    await new Promise<void>((r) => forward.listen(port, "127.0.0.1", r));
+    am = await startAlertmanager({ webhookUrl: `http://127.0.0.1:${port}/hook`, bearerToken: amToken });
+  });
+
+  afterAll(async () => {
+    await am?.stop();
+    await new Promise((r) => forward?.close(r));
+    await smtp?.stop();
+    await receiver?.stop();
+  });
+
+  it("Alertmanager → page → e-mail with a one-time acknowledge link → acknowledged as the recipient, once", async () => {
+    await am.postAlerts([{ labels: { alertname: "NdCheckout", service: "checkout", severity: "page" }, annotations: { summary: "checkout 5xx above 1 %", runbook_url: "https://runbooks.example/checkout" } }]);
+    const deadline = Date.now() + 30_000;
+    while (!opened.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const pageId = opened[0]!;
+    expect(pageId).toBeTruthy();
+    expect(await deliverDueNotifications()).toMatchObject({ sent: 1, failed: 0 });
+    const mail = await smtp.waitFor((m) => m.to.includes("dana@nd.test"));
+    expect(mail.subject).toBe("[PAGE] checkout 5xx above 1 %");
+    expect(mail.text).toContain("Service: nd-api");
+    expect(mail.text).toContain("Runbook: https://runbooks.example/checkout");
+    expect(mail.text).toContain(`Open the page: http://srecp.test/oncall/pages/${pageId}`);
+    const token = tokenOf(mail.text, "Acknowledge");
+
+    const confirm = await call(pageAction.GET, { params: { token } });
+    expect(confirm.status).toBe(200);
+    expect(confirm.body).toContain('<form method="post"');
+    expect((await call(page.GET, { token: admin.token, params: { id: pageId } })).body.status).toBe("triggered"); // GET changes nothing
+    const used = await call(pageAction.POST, { method: "POST", params: { token } });
+    expect(used.status).toBe(200);
+    expect(used.body).toContain("Done: you acknowledged");
+    const after = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    expect(after.body).toMatchObject({ status: "acknowledged", acknowledgedBy: { id: dana.id } });
+    const audit = await (await getDb()).auditEvent.findFirst({ where: { entityId: pageId, action: "page.acknowledge" } });
+    expect(audit?.actorId).toBe(dana.id);
+
+    const again = await call(pageAction.POST, { method: "POST", params: { token } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatch(/already acknowledged by editor \d+/);
+    expect((await call(page.GET, { token: admin.token, params: { id: pageId } })).body.version).toBe(after.body.version);
+    const tampered = await call(pageAction.POST, { method: "POST", params: { token: `${token.slice(0, -2)}xx` } });
+    expect(tampered.status).toBe(404);
+    expect(tampered.body).toContain("This link is not valid");
+    const resolveToken = tokenOf(mail.text, "Resolve");
+    expect(await useActionLink(resolveToken, Date.now() + 25 * 3_600_000)).toEqual({ state: "expired", message: "This link expired. Open the page in the app instead." });
+    expect(after.body.notifications).toEqual([expect.objectContaining({ kind: "page", status: "sent", channel: "email", line: expect.stringMatching(/^e-mail to d…@nd\.test accepted by SMTP \d\d:\d\d:\d\d$/) })]);
+    await am.stop();
+  });
+
+  it("escalation: step 1 does not acknowledge → step 2's e-mail after the step delay; both on the page", async () => {
+    const t0 = Date.now();
+    const pageId = await open("nd-escalate", "api");
+    await deliverDueNotifications(t0 + 1000);
+    await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.text.includes(pageId));
+    expect((await escalateDuePages(t0 + 4 * MINUTE)).pages).toBe(0);
+    expect((await escalateDuePages(t0 + 5 * MINUTE + 1000)).pages).toBe(1);
+    expect(await deliverDueNotifications(t0 + 5 * MINUTE + 2000)).toMatchObject({ sent: 2 }); // erik's page + dana's "escalated"
+    const mail = await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
+    expect(mail.text).toContain("Escalation step: 2");
+    expect(mail.text).toMatch(/Also notified: editor \d+/);
+    await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.subject.includes("(escalated)"));
+    const p = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    const lines = p.body.notifications.map((x: { line: string }) => x.line).sort();
+    expect(lines).toEqual([
+      expect.stringMatching(/^e-mail to d…@nd\.test \(escalated\) accepted by SMTP \d\d:\d\d:\d\d$/),
+      expect.stringMatching(/^e-mail to d…@nd\.test accepted by SMTP \d\d:\d\d:\d\d$/),
+      expect.stringMatching(/^e-mail to e…@nd\.test accepted by SMTP \d\d:\d\d:\d\d$/),
+    ]);
+  });
+
+  it("retries: the receiver answers 503 twice, then 200 → delivered on attempt 3, three attempts recorded, signed", async () => {
+    receiver.script([503, 503]);
+    const t0 = Date.now();
+    const pageId = await open("nd-retry", "hook");
+    expect(await deliverDueNotifications(t0 + 1000)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    let p = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    expect(p.body.notifications[0].line).toMatch(/^webhook to 127\.0\.0\.1:\d+: 503, retry 2 in \d+ s$/);
+    expect(await deliverDueNotifications(t0 + 30_000)).toEqual({ sent: 0, retried: 0, failed: 0 }); // backoff: not yet
+    expect(await deliverDueNotifications(t0 + 42_000)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await deliverDueNotifications(t0 + 42_000 + 82_000)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    p = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    const [row] = p.body.notifications;
+    expect(row).toMatchObject({ status: "sent", channel: "webhook" });
+    expect(row.attempts.map((a: { outcome: string; statusCode: number }) => [a.outcome, a.statusCode])).toEqual([["retry", 503], ["retry", 503], ["accepted", 200]]);
+    expect(row.line).toMatch(/accepted by the receiver .* \(attempt 3\)$/);
+    const mine = receiver.requests.filter((r) => r.path === "/hook");
+    expect(mine.map((r) => [r.status, r.signatureOk])).toEqual([[503, true], [503, true], [200, true]]);
+    expect(new Set(mine.map((r) => r.body.id)).size).toBe(1); // the same delivery id on every retry
+    expect(mine[2]!.body).toMatchObject({ version: 1, kind: "page", attempt: 3, page: { id: pageId, severity: "page", service: { slug: "nd-hook" } }, actions: { acknowledge: expect.stringMatching(/^http:\/\/srecp\.test\/api\/v1\/page-actions\//) } });
+  });
+
+  it("receiver down throughout → failed after 5 attempts on the page; escalation continued; exhausted → fallback", async () => {
+    const t0 = Date.now();
+    const pageId = await open("nd-down", "down");
+    let at = t0 + 1000;
+    const outcomes = [];
+    for (let i = 0; i < 5; i += 1) {
+      outcomes.push(await deliverDueNotifications(at));
+      at += 700_000; // past any backoff
+    }
+    expect(outcomes.map((o) => o.retried + o.failed * 10)).toEqual([1, 1, 1, 1, 10]);
+    expect((await escalateDuePages(t0 + MINUTE + 1000)).pages).toBe(1); // erik, regardless of the failed webhook
+    expect(await deliverDueNotifications(t0 + MINUTE + 2000)).toMatchObject({ sent: 1 }); // erik; the fallback waits for step 2's delay
+    await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
+    expect(await deliverDueNotifications(t0 + 2 * MINUTE + 2000)).toMatchObject({ sent: 1 }); // exhausted → fallback: dana
+    const fallback = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.subject.startsWith("[UNACKNOWLEDGED]"));
+    expect(fallback.text).toContain(pageId);
+    const p = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    const hookRow = p.body.notifications.find((x: { channel: string }) => x.channel === "webhook");
+    expect(hookRow.status).toBe("failed");
+    expect(hookRow.attempts).toHaveLength(5);
+    expect(hookRow.line).toMatch(/failed after 5 attempts: request failed: ECONNREFUSED$/);
+    expect(p.body.events.map((e: { kind: string }) => e.kind)).toContain("exhausted");
+  });
+
+  it("exactly once: 200 pages at once, two workers delivering concurrently → each (page, method) exactly once", async () => {
+    const before = { mail: smtp.messages.length, http: receiver.requests.length };
+    const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => open(`nd-bulk-${i}`, "bulk")));
+    const loop = async () => {
+      const totals = { sent: 0, retried: 0, failed: 0 };
+      for (let idle = 0; idle < 3; ) {
+        const r = await deliverDueNotifications();
+        totals.sent += r.sent;
+        totals.retried += r.retried;
+        totals.failed += r.failed;
+        idle = r.sent + r.retried + r.failed === 0 ? idle + 1 : 0;
+      }
+      return totals;
+    };
+    const [a, b] = await Promise.all([loop(), loop()]);
+    expect(a.sent + b.sent).toBe(400);
+    expect(a.failed + b.failed + a.retried + b.retried).toBe(0);
+    const mails = smtp.messages.slice(before.mail).filter((m) => m.to.includes("bulk@nd.test"));
+    const hooks = receiver.requests.slice(before.http).filter((r) => r.path === "/bulk");
+    const pageOf = (text: string) => /oncall\/pages\/(\w+)/.exec(text)?.[1];
+    expect(mails).toHaveLength(200);
+    expect(new Set(mails.map((m) => pageOf(m.text)))).toEqual(new Set(ids));
+    expect(hooks).toHaveLength(200);
+    expect(new Set(hooks.map((h) => (h.body.page as { id: string }).id))).toEqual(new Set(ids));
+    const db = await getDb();
+    expect(await db.notificationAttempt.count({ where: { notification: { pageId: { in: ids } } } })).toBe(400);
+  });
+});
