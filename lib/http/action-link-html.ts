@@ -13,11 +13,21 @@ function html(title: string, body: string, status: number): Response {
   return new Response(doc, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
 }
 
+const CODE = { invalid: "NOT_FOUND", expired: "GONE", used: "CONFLICT" } as const;
+
+/** A person's browser (Accept: text/html) gets the page; an API client the JSON answer and error envelope. */
+export function linkAnswer(req: Request, view: LinkView, actionPath: string): Response {
+  if (req.headers.get("accept")?.includes("text/html")) return linkPage(view, actionPath);
+  if (view.state === "ready" || view.state === "done") return Response.json(view);
+  return Response.json({ error: { code: CODE[view.state], message: view.message } }, { status: statusOf(view) });
+}
+
+const statusOf = (view: LinkView) => (view.state === "ready" || view.state === "done" ? 200 : view.state === "invalid" ? 404 : view.state === "expired" ? 410 : 409);
+
 export function linkPage(view: LinkView, actionPath: string): Response {
   if (view.state === "ready") {
     return html(`${LABEL[view.action]} page`, `<h1>${esc(LABEL[view.action])}: ${esc(view.pageTitle)}</h1><p>As ${esc(view.userName)}. The page is ${esc(view.pageStatus)}.</p>` +
       `<form method="post" action="${esc(actionPath)}"><button type="submit" style="font-size:1.1rem;padding:.5rem 1rem">${esc(LABEL[view.action])}</button></form>`, 200);
   }
-  const status = view.state === "done" ? 200 : view.state === "invalid" ? 404 : view.state === "expired" ? 410 : 409;
-  return html(view.state === "done" ? "Done" : "Link not usable", `<p>${esc(view.message)}</p>`, status);
+  return html(view.state === "done" ? "Done" : "Link not usable", `<p>${esc(view.message)}</p>`, statusOf(view));
 }

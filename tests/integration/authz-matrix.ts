@@ -176,6 +176,8 @@ export const MATRIX: Row[] = [
   // the page was sent to the editor: they (and their write token), editors of the team and admins respond
   { method: "POST", path: "/api/v1/pages/{id}/ack", allow: TEAM, request: async (w) => ({ params: { id: await w.fresh.page() } }) },
   { method: "POST", path: "/api/v1/pages/{id}/resolve", allow: TEAM, request: async (w) => ({ params: { id: await w.fresh.page() } }) },
+  { method: "GET", path: "/api/v1/page-actions/{token}", allow: EVERYONE, note: "the one-time link's secret token is the credential", request: async (w) => ({ params: { token: await w.fresh.pageActionToken() } }) },
+  { method: "POST", path: "/api/v1/page-actions/{token}", allow: EVERYONE, note: "the one-time link's secret token is the credential; performed as its recipient", request: async (w) => ({ params: { token: await w.fresh.pageActionToken() } }) },
 
   // Incidents
   { method: "GET", path: "/api/v1/incidents", allow: READ },

@@ -69,6 +69,7 @@ beforeAll(async () => {
     "calendar/{token}": [feedToken, feedToken.replace(/\.ics$/, "")], "feeds/{id}": [feed.id],
     "incidents/{id}": [incident.id], "postmortems/{id}": [incident.id], "timeline/{entryId}": [entry.id],
     "action-items/{id}": item ? [item.id] : [], "deployments/{id}": [deployment.id],
+    "page-actions/{token}": ["0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"],
   });
 }, 120_000);
 

@@ -25,6 +25,8 @@ import { createApiToken } from "@/lib/services/tokens";
 import { createUser } from "@/lib/services/users";
 import type { ActorName } from "../authz-matrix";
 import { call, userWithToken } from "./api";
+import { getDb } from "@/lib/db";
+import { createActionLinks } from "@/lib/services/notify/action-links";
 
 // The data the authorization matrix runs against: one team with a service, SLO, schedules, policy,
 // integration, pages, incident…, the actors' credentials, and factories for a fresh target per call
@@ -118,6 +120,12 @@ export async function buildWorld() {
     policy: async () => (await must("a policy", call(policies.POST, { ...A, body: policyBody() }))).id!,
     integration: async () => (await newIntegration()).id!,
     page: newPage,
+    /** A one-time acknowledge link of a fresh page, for its paged recipient (the editor); the token. */
+    pageActionToken: async () => {
+      const pageId = await newPage();
+      const links = await (await getDb()).$transaction((tx) => createActionLinks(tx, pageId, editor.id, ["acknowledge"], Date.now()));
+      return links[0]!.url.split("/").pop()!;
+    },
     incident: newIncident,
     timelineEntry: async () => (await must("a timeline entry", call(timeline.POST, { ...A, params: { id: incident }, body: { text: unique("entry") } }))).id!,
     postmortem: async () => postmortemOf(await newIncident()),
