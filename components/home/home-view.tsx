@@ -57,7 +57,7 @@ export function HomeView({ home }: { home: Home }) {
       <HomePanel id="home-pages" title="Open pages" count={pages.total} more={{ href: home.links.pages, label: "All open pages" }} empty="No page is waiting for an acknowledgement or resolution.">
         <ItemList label="Open pages">
           {pages.items.map((p) => (
-            <Item key={p.id} href={p.href} title={p.title} badges={<Badge tone={p.status === "triggered" ? "danger" : "warning"}>{p.status}</Badge>}>
+            <Item key={p.id} href={p.href} title={p.title} badges={<Badge tone={p.status === "triggered" ? "danger" : "warning"} title={p.unacknowledged ? "Every escalation step was notified and nobody acknowledged" : undefined}>{p.unacknowledged ? "unacknowledged" : p.status}</Badge>}>
               opened <LocalTime iso={p.openedAt} />
               {p.service ? <> · <span className="mono">{p.service}</span></> : null}
             </Item>

@@ -19,7 +19,8 @@ export type Home = {
   slos: { stale: boolean; error: string | null; items: SloAttention[] };
   oncall: OnCallNow[];
   incidents: { total: number; items: { number: number; key: string; title: string; severity: string; status: string; startedAt: string; services: string[]; href: string }[] };
-  pages: { total: number; items: { id: string; title: string; severity: string; status: string; service: string | null; openedAt: string; href: string }[] };
+  /** unacknowledged: triggered and through every step of its policy (an "exhausted" event) — nobody took it */
+  pages: { total: number; items: { id: string; title: string; severity: string; status: string; unacknowledged: boolean; service: string | null; openedAt: string; href: string }[] };
   postmortems: { total: number; items: { number: number; key: string; title: string; severity: string; status: "pending" | "missing"; dueAt: string; postmortemStatus: string | null; href: string }[] };
   actionItems: { total: number; items: { id: string; title: string; priority: string; dueDate: string; dueTimezone: string; dueAt: string | null; incident: string | null; service: string | null; href: string }[] };
   links: { actionItems: string; pages: string; incidents: string; scorecard: string };
@@ -42,7 +43,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
     oncallNow(teamIds, nowMs),
     db.incident.findMany({ where: openIncidentWhere, select: { number: true, title: true, severity: true, status: true, impactStartAt: true, detectedAt: true, createdAt: true, services: { select: { service: { select: { slug: true } } } } }, orderBy: [{ severity: "asc" }, { createdAt: "asc" }], take: LIMIT }),
     db.incident.count({ where: openIncidentWhere }),
-    db.page.findMany({ where: openPageWhere, select: { id: true, title: true, severity: true, status: true, openedAt: true, service: { select: { slug: true } } }, orderBy: [{ status: "desc" }, { openedAt: "asc" }], take: LIMIT }),
+    db.page.findMany({ where: openPageWhere, select: { id: true, title: true, severity: true, status: true, openedAt: true, service: { select: { slug: true } }, events: { where: { kind: "exhausted" }, select: { id: true }, take: 1 } }, orderBy: [{ status: "desc" }, { openedAt: "asc" }], take: LIMIT }),
     db.page.count({ where: openPageWhere }),
     db.incident.findMany({
       where: { resolvedAt: { not: null }, AND: [inMyTeams, { OR: [{ postmortem: { is: null } }, { postmortem: { is: { publishedAt: null } } }] }] },
@@ -78,7 +79,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
       total: incidentCount,
       items: incidents.map((i) => ({ number: i.number, key: `INC-${i.number}`, title: i.title, severity: i.severity, status: i.status, startedAt: (i.impactStartAt ?? i.detectedAt ?? i.createdAt).toISOString(), services: i.services.map((s) => s.service.slug).sort(), href: `/incidents/${i.number}` })),
     },
-    pages: { total: pageCount, items: pages.map((p) => ({ id: p.id, title: p.title, severity: p.severity, status: p.status, service: p.service?.slug ?? null, openedAt: iso(p.openedAt)!, href: `/oncall/pages/${p.id}` })) },
+    pages: { total: pageCount, items: pages.map((p) => ({ id: p.id, title: p.title, severity: p.severity, status: p.status, unacknowledged: p.status === "triggered" && p.events.length > 0, service: p.service?.slug ?? null, openedAt: iso(p.openedAt)!, href: `/oncall/pages/${p.id}` })) },
     postmortems: { total: dueList.length, items: dueList.slice(0, LIMIT) },
     actionItems: {
       total: overdue.length,

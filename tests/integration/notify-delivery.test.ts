@@ -6,7 +6,9 @@ import * as policies from "@/app/api/v1/escalation-policies/route";
 import * as integrations from "@/app/api/v1/integrations/route";
 import * as webhook from "@/app/api/v1/integrations/alertmanager/route";
 import * as page from "@/app/api/v1/pages/[id]/route";
+import * as ack from "@/app/api/v1/pages/[id]/ack/route";
 import * as pageAction from "@/app/api/v1/page-actions/[token]/route";
+import * as home from "@/app/api/v1/home/route";
 import { getDb } from "@/lib/db";
 import { escalateDuePages } from "@/lib/services/oncall/escalation";
 import { deliverDueNotifications } from "@/lib/services/notify/deliver";
@@ -223,6 +225,37 @@ describe("notification delivery (issue 13)", () => {
     expect(hookRow.attempts).toHaveLength(5);
     expect(hookRow.line).toMatch(/failed after 5 attempts: request failed: ECONNREFUSED$/);
     expect(p.body.events.map((e: { kind: string }) => e.kind)).toContain("exhausted");
+    const mine = (await call(home.GET, { token: admin.token, url: "/api/v1/home" })).body.pages.items.find((x: { id: string }) => x.id === pageId);
+    expect(mine ?? { unacknowledged: "not in the first items" }).toMatchObject({ status: "triggered", unacknowledged: true });
+  });
+
+  it("follow-ups: an acknowledgement is sent to the people already reached, not to the one who acknowledged", async () => {
+    const t0 = Date.now();
+    const pageId = await open("nd-followup", "api");
+    await deliverDueNotifications(t0 + 1000);
+    await escalateDuePages(t0 + 5 * MINUTE + 1000);
+    await deliverDueNotifications(t0 + 5 * MINUTE + 2000);
+    await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
+    expect((await call(ack.POST, { method: "POST", token: erik.token, params: { id: pageId } })).status).toBe(200);
+    expect(await deliverDueNotifications(Date.now() + 5 * MINUTE + 3000)).toMatchObject({ sent: 1 });
+    const note = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.subject.startsWith("[ACK]") && m.text.includes(pageId));
+    expect(note.subject).toMatch(/acknowledged by editor \d+$/);
+    expect(smtp.messages.filter((m) => m.to.includes("erik@nd.test") && m.subject.startsWith("[ACK]") && m.text.includes(pageId))).toEqual([]);
+  });
+
+  it("a 410 disables the method with the reason; a verification code is blanked once sent", async () => {
+    const db = await getDb();
+    const gone = await method(hook.id, "webhook", `${receiver.url}/gone`);
+    receiver.script([410]);
+    await db.notification.create({ data: { dedupeKey: `test:${gone.id}`, userId: hook.id, contactMethodId: gone.id, kind: "test", dueAt: new Date() } });
+    expect(await deliverDueNotifications()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await db.contactMethod.findUnique({ where: { id: gone.id } })).toMatchObject({ disabledAt: expect.any(Date), disabledReason: expect.stringContaining("410") });
+
+    const fresh = await db.contactMethod.create({ data: { userId: hook.id, kind: "email", name: "unverified mail", targetSealed: sealTarget("new@nd.test"), targetLabel: "new@nd.test" } });
+    const row = await db.notification.create({ data: { dedupeKey: `verify:${fresh.id}`, userId: hook.id, contactMethodId: fresh.id, kind: "verify", dueAt: new Date(), payload: { code: "424242" } } });
+    expect(await deliverDueNotifications()).toMatchObject({ sent: 1 });
+    expect((await smtp.waitFor((m) => m.to.includes("new@nd.test"))).text).toContain("424242");
+    expect((await db.notification.findUnique({ where: { id: row.id } }))!.payload).toEqual({ code: "" });
   });
 
   it("exactly once: 200 pages at once, two workers delivering concurrently → each (page, method) exactly once", async () => {
