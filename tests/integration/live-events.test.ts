@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import * as events from "@/app/api/v1/events/route";
 import { publishEvent } from "@/lib/events/bus";
 import { getDb } from "@/lib/db";
-import { userWithToken } from "./helpers/api";
+import * as teams from "@/app/api/v1/teams/route";
+import * as services from "@/app/api/v1/services/route";
+import * as policies from "@/app/api/v1/escalation-policies/route";
+import * as integrations from "@/app/api/v1/integrations/route";
+import * as webhook from "@/app/api/v1/integrations/alertmanager/route";
+import * as ack from "@/app/api/v1/pages/[id]/ack/route";
+import { call, userWithToken } from "./helpers/api";
 
 // Live updates without polling (issues 17 item 4, 13 item 7): one SSE stream per tab, fed by Postgres
 // NOTIFY, so a change made by any process reaches every process's viewers.
@@ -84,6 +90,36 @@ describe("live events", () => {
     const frames = await s.next((f) => f.some((x) => x.event === "slo-status"));
     s.close();
     expect(frames.filter((f) => f.event === "slo-status").map((f) => f.data.sloIds)).toEqual([["from-elsewhere"]]);
+  });
+
+  it("an Alertmanager alert that pages dana reaches her stream as a page for her; her acknowledgement reaches a colleague's", async () => {
+    const admin = await userWithToken("admin");
+    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "live-team", name: "Live" } })).status).toBe(201);
+    const dana = await userWithToken("editor", ["live-team"]);
+    const colleague = await userWithToken("viewer", ["live-team"]);
+    expect((await call(services.POST, { method: "POST", token: admin.token, body: { slug: "live-api", name: "Live API", team: "live-team" } })).status).toBe(201);
+    const policy = await call(policies.POST, { method: "POST", token: admin.token, body: { team: "live-team", name: "Live", repeat: 0, services: ["live-api"], steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: dana.id }] }] } });
+    expect(policy.status).toBe(201);
+    const integration = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: "live-am", routes: [], defaultService: "live-api" } });
+    const mine = await openStream(dana.token);
+    const theirs = await openStream(colleague.token);
+    await Promise.all([mine.next((f) => f.length > 0), theirs.next((f) => f.length > 0)]);
+    await new Promise((r) => setTimeout(r, 300));
+    const alert = {
+      version: "4", status: "firing", receiver: "srecp", groupKey: "live-1", truncatedAlerts: 0, externalURL: "http://am.local",
+      groupLabels: { alertname: "HighErrorRate" }, commonLabels: { alertname: "HighErrorRate", severity: "page" }, commonAnnotations: {},
+      alerts: [{ status: "firing", labels: { alertname: "HighErrorRate", severity: "page" }, annotations: {}, startsAt: new Date().toISOString(), endsAt: "0001-01-01T00:00:00Z", generatorURL: "", fingerprint: "fp-live-1" }],
+    };
+    const opened = await call(webhook.POST, { method: "POST", token: integration.body.token, body: alert });
+    expect(opened.status).toBe(201);
+    const pageId = opened.body.pageId as string;
+    const forDana = (await mine.next((f) => f.some((x) => x.event === "page"))).find((x) => x.event === "page")!.data;
+    expect(forDana).toMatchObject({ pageId, status: "triggered", severity: "page", service: "live-api", forYou: true });
+    expect((await call(ack.POST, { method: "POST", token: dana.token, params: { id: pageId } })).status).toBe(200);
+    const seen = (await theirs.next((f) => f.filter((x) => x.event === "page").length >= 2)).filter((x) => x.event === "page").map((x) => x.data);
+    mine.close();
+    theirs.close();
+    expect(seen.map((d) => [d.pageId, d.status, d.forYou])).toEqual([[pageId, "triggered", false], [pageId, "acknowledged", false]]);
   });
 
   it("refuses an anonymous stream", async () => {

@@ -5,7 +5,7 @@ import { alertmanagerWebhookSchema, type AlertmanagerWebhook } from "@/lib/valid
 import { advance } from "./escalation";
 import { integrationForToken } from "./integrations";
 import type { Tx } from "./model";
-import { kickDelivery, type Notification } from "./notify";
+import { announcePages, type Notification } from "./notify";
 
 // Alertmanager webhook intake. One Alertmanager notification = one alert group; the group (integration +
 // groupKey) is one page while it is open (Page.openKey is unique while open, null once resolved):
@@ -106,7 +106,7 @@ export async function receiveAlertmanagerWebhook(authorization: string | null, b
       return { result: { action: "opened", pageId: opened.pageId } satisfies IntakeResult, notifications: opened.notifications };
     }, { maxWait: 30_000, timeout: 60_000 });
     if (outcome) {
-      if (outcome.notifications.length) await kickDelivery();
+      await announcePages(outcome.notifications);
       return outcome.result;
     }
   }

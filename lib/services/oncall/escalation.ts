@@ -4,7 +4,7 @@ import { logger } from "@/lib/observability/logger";
 import { nextEscalation, type EscalationPolicy, type EscalationTarget } from "@/lib/oncall";
 import type { Tx } from "./model";
 import { queueFollowUps, queueForMethod, queueForUsers } from "../notify/queue";
-import { kickDelivery, type Notification } from "./notify";
+import { announcePages, type Notification } from "./notify";
 import { resolveTargets } from "./targets";
 
 // The escalation engine. A page notifies step 1 of its policy when it opens; while nobody acknowledges it,
@@ -141,6 +141,6 @@ export async function escalateDuePages(nowMs = Date.now()): Promise<{ pages: num
       }
     }
   }
-  if (notifications.length) await kickDelivery();
+  await announcePages(notifications);
   return { pages, notifications };
 }

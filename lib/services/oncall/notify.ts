@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { publishEvent } from "@/lib/events/bus";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 
 // What the escalation engine reports about the people it notified. The delivery itself is durable:
@@ -27,4 +28,20 @@ export type Notification = {
 export async function kickDelivery(): Promise<void> {
   if (!globalThis.__srecpBoss && env().role !== "web") return;
   await enqueueJob("notifications-deliver");
+}
+
+/**
+ * After an escalation or intake committed: tells open browsers (live event "page", a toast for the people
+ * paged) and nudges delivery. Never throws.
+ */
+export async function announcePages(notifications: Notification[]): Promise<void> {
+  for (const n of notifications) {
+    await publishEvent({ topic: "page", pageId: n.pageId, userIds: n.userIds, title: n.title, severity: n.severity, status: n.reason === "opened" ? "triggered" : "escalated", service: n.serviceSlug });
+  }
+  if (notifications.length) await kickDelivery();
+}
+
+/** A response (acknowledged / resolved) committed: browsers showing pages refresh; nobody gets a toast. */
+export async function announcePageStatus(page: { id: string; title: string; severity: string; serviceSlug: string | null }, status: string): Promise<void> {
+  await publishEvent({ topic: "page", pageId: page.id, userIds: [], title: page.title, severity: page.severity, status, service: page.serviceSlug });
 }

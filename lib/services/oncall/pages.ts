@@ -8,7 +8,7 @@ import { pageDeliveries } from "../notify/page-deliveries";
 import { queueFollowUps } from "../notify/queue";
 import { escalatePage } from "./escalation";
 import { refOf, userRefs } from "./model";
-import { kickDelivery } from "./notify";
+import { announcePageStatus, kickDelivery } from "./notify";
 
 // Pages: read by everybody; acknowledged and resolved by the people who were paged (any role), editors
 // of the service's team, or admins (docs/security.md, "On-call"). Acknowledging stops the escalation; resolving closes the page (a later
@@ -94,6 +94,7 @@ async function transition(actor: Actor, id: string, to: "acknowledged" | "resolv
     });
     if (done) {
       await kickDelivery();
+      await announcePageStatus({ id: page.id, title: page.title, severity: page.severity, serviceSlug: page.service?.slug ?? null }, to);
       return page.id;
     }
   }
