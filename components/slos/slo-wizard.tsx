@@ -15,8 +15,11 @@ import { PromqlEditor } from "./promql-editor";
 import { SloPreviewPanel } from "./slo-preview-panel";
 import { createBody, emptyWizard, mapFields, objectiveOf, OBJECTIVE_PRESETS, promqlFieldErrors, sliOf, updateBody, WINDOW_CHOICES, windowOf, type WizardState } from "./wizard-model";
 
+/** A service the SLO may belong to, with the data source its SLIs are read from (null = the default). */
+export type WizardService = Option & { dataSource?: string | null };
+
 type Props = {
-  services: Option[];
+  services: WizardService[];
   /** Editing: the SLO's id, revision and current (newest) definition. */
   edit?: { id: string; revision: number; initial: WizardState; managedBy: string | null };
   initialService?: string;
@@ -128,6 +131,7 @@ export function SloWizard({ services, edit, initialService }: Props) {
             <SelectField label="Service" name="service" id="service" options={services} value={s.service} onChange={(e) => update("service", e.target.value)} placeholder={edit ? undefined : "Choose a service"} disabled={Boolean(edit)} error={errors.service} />
             <Field label="Name" name="name" id="name" value={s.name} onChange={(e) => update("name", e.target.value)} disabled={Boolean(edit)} placeholder="search-availability" hint={edit ? "The name is permanent." : "Lower-case letters, digits and dashes."} error={errors.name} autoComplete="off" spellCheck={false} />
           </div>
+          {s.service ? <ServiceSource service={services.find((x) => x.value === s.service)} /> : null}
           <TextAreaField label="Description" name="description" id="description" value={s.description} onChange={(e) => update("description", e.target.value)} rows={2} error={errors.description} placeholder="What users experience when this SLO is met." />
         </fieldset>
 
@@ -212,6 +216,17 @@ export function SloWizard({ services, edit, initialService }: Props) {
       </form>
       <SloPreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} waiting={waiting && previewCandidate !== null} objective={objectiveOf(s)} ready={previewCandidate !== null} />
     </div>
+  );
+}
+
+/** Which Prometheus the preview and the SLO read from: the service's setting, changed on the service. */
+function ServiceSource({ service }: { service: WizardService | undefined }) {
+  if (!service) return null;
+  return (
+    <p className="muted small" id="service-source">
+      SLIs of this service are read from {service.dataSource ? <>the data source <strong>{service.dataSource}</strong></> : "the default data source"} ·{" "}
+      <a href={`/services/${service.value}/edit`}>change it on the service</a>
+    </p>
   );
 }
 

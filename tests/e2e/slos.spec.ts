@@ -62,6 +62,9 @@ test("an editor defines an SLO in the wizard; the live preview shows the SLI of 
   await open(page, `/slos/new?service=${SERVICE}`);
   await expect(page.getByRole("heading", { name: "Define an SLO" })).toBeVisible();
   await expect(page.getByLabel("Service")).toHaveValue(SERVICE);
+  // which Prometheus the preview and the SLO read from, and where to change it (issue 11)
+  await expect(page.locator("#service-source")).toHaveText(/read from the default data source · change it on the service/);
+  await expect(page.locator("#service-source").getByRole("link", { name: "change it on the service" })).toHaveAttribute("href", `/services/${SERVICE}/edit`);
   await page.getByLabel("Name", { exact: true }).fill(SLO_NAME);
   // CodeMirror replaces the plain textareas once loaded: wait for it, then type PromQL into it.
   await expect(page.locator(".promql-editor[data-ready]")).toHaveCount(2);

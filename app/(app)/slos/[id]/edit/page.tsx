@@ -33,7 +33,7 @@ export default async function EditSloPage({ params }: Props) {
   return (
     <>
       <PageHeader crumbs={[{ href: "/slos", label: "SLOs" }, { href: `/slos/${slo.id}`, label: slo.name }]} title={`Edit ${slo.name}`} description="A change of the SLI, objective or window becomes a new version; the history stays as it was." />
-      <SloWizard services={[{ value: service.slug, label: `${service.name} (${service.slug})` }]} edit={{ id: slo.id, revision: slo.revision, initial, managedBy: slo.managedBy }} />
+      <SloWizard services={[{ value: service.slug, label: `${service.name} (${service.slug})`, dataSource: service.dataSource?.name ?? null }]} edit={{ id: slo.id, revision: slo.revision, initial, managedBy: slo.managedBy }} />
     </>
   );
 }
