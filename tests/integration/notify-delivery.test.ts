@@ -1,4 +1,8 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as teams from "@/app/api/v1/teams/route";
 import * as services from "@/app/api/v1/services/route";
@@ -258,23 +262,29 @@ describe("notification delivery (issue 13)", () => {
     expect((await db.notification.findUnique({ where: { id: row.id } }))!.payload).toEqual({ code: "" });
   });
 
-  it("exactly once: 200 pages at once, two workers delivering concurrently → each (page, method) exactly once", async () => {
+  it("exactly once: 200 pages at once, two worker processes on one database → each (page, method) exactly once", async () => {
     const before = { mail: smtp.messages.length, http: receiver.requests.length };
     const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => open(`nd-bulk-${i}`, "bulk")));
-    const loop = async () => {
-      const totals = { sent: 0, retried: 0, failed: 0 };
-      for (let idle = 0; idle < 3; ) {
-        const r = await deliverDueNotifications();
-        totals.sent += r.sent;
-        totals.retried += r.retried;
-        totals.failed += r.failed;
-        idle = r.sent + r.retried + r.failed === 0 ? idle + 1 : 0;
-      }
-      return totals;
-    };
-    const [a, b] = await Promise.all([loop(), loop()]);
-    expect(a.sent + b.sent).toBe(400);
-    expect(a.failed + b.failed + a.retried + b.retried).toBe(0);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-deliver-"));
+    const workers = ["a", "b"].map((id) => {
+      const out = path.join(tmp, `${id}.json`);
+      const log = fs.openSync(path.join(tmp, `${id}.log`), "a");
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/harness/deliver-process.mts", out], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
+      fs.closeSync(log);
+      return { out, log: path.join(tmp, `${id}.log`), exited: new Promise<number | null>((resolve) => child.once("exit", resolve)) };
+    });
+    for (const w of workers) {
+      for (let i = 0; i < 600 && !fs.existsSync(`${w.out}.ready`); i++) await new Promise((r) => setTimeout(r, 100));
+      if (!fs.existsSync(`${w.out}.ready`)) throw new Error(`worker did not start: ${fs.readFileSync(w.log, "utf8").slice(-2000)}`);
+    }
+    for (const w of workers) fs.writeFileSync(`${w.out}.go`, "go");
+    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);
+    const [a, b] = workers.map((w) => JSON.parse(fs.readFileSync(w.out, "utf8")) as { sent: number; retried: number; failed: number });
+    expect(a!.sent + b!.sent).toBe(400);
+    expect(a!.sent).toBeGreaterThan(0); // both processes took part
+    expect(b!.sent).toBeGreaterThan(0);
+    expect(a!.failed + b!.failed + a!.retried + b!.retried).toBe(0);
+    fs.rmSync(tmp, { recursive: true, force: true });
     const mails = smtp.messages.slice(before.mail).filter((m) => m.to.includes("bulk@nd.test"));
     const hooks = receiver.requests.slice(before.http).filter((r) => r.path === "/bulk");
     const pageOf = (text: string) => /oncall\/pages\/(\w+)/.exec(text)?.[1];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Tx } from "../oncall/model";
+import type { Client } from "../oncall/model";
 
 // One-time action links carried by page messages (issue 13 item 4). The link holds 32 random bytes
 // (base64url); only their sha256 is stored, bound to the page, the recipient and one action, with an
@@ -14,7 +14,7 @@ export const publicBaseUrl = () => (process.env.NEXTAUTH_URL?.trim() || "http://
 export const pageUrl = (pageId: string) => `${publicBaseUrl()}/oncall/pages/${pageId}`;
 
 /** New links for one message; each call makes fresh tokens (a retried message carries new links, old ones stay valid). */
-export async function createActionLinks(tx: Tx, pageId: string, userId: string, actions: LinkAction[], nowMs: number) {
+export async function createActionLinks(tx: Client, pageId: string, userId: string, actions: LinkAction[], nowMs: number) {
   const links = actions.map((action) => ({ action, token: randomBytes(32).toString("base64url") }));
   if (!links.length) return [];
   await tx.pageActionLink.createMany({

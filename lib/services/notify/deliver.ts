@@ -16,6 +16,9 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 // Longer than a delivery can take (timeout + rendering), so a live worker's claim never expires.
 const CLAIM_MS = 60_000;
 const BATCH = 200;
+// Deliveries in flight per process: enough that a hung receiver (one slot for DELIVERY_TIMEOUT_MS) delays
+// nobody, few enough that the database pool is not starved by 200 bookkeeping transactions at once.
+const CONCURRENCY = 32;
 const PAGING: NotificationKind[] = ["page", "escalated", "fallback"];
 
 type Row = Prisma.NotificationModel & { contactMethod: Prisma.ContactMethodModel | null };
@@ -101,15 +104,23 @@ async function deliverOne(id: string, claimedUntil: Date, nowMs: number): Promis
       // The receiver says the destination no longer exists: stop using it; the owner sees why on their profile.
       await tx.contactMethod.updateMany({ where: { id: row.contactMethodId, disabledAt: null }, data: { disabledAt: new Date(atMs), disabledReason: `the receiver answered ${result.statusCode ?? "gone"} (no such destination); re-add or re-verify it` } });
     }
-  });
+  }, { maxWait: 30_000, timeout: 30_000 });
   return next.outcome;
 }
 
-/** One pass: claims every due row (up to a batch) and delivers them in parallel. */
+/** One pass: claims every due row (up to a batch) and delivers them, CONCURRENCY at a time. */
 export async function deliverDueNotifications(nowMs = Date.now()): Promise<{ sent: number; retried: number; failed: number }> {
   const { ids, claimedUntil } = await claim(nowMs);
   const counts = { sent: 0, retried: 0, failed: 0 };
-  const results = await Promise.allSettled(ids.map((id) => deliverOne(id, claimedUntil, nowMs)));
+  const results: PromiseSettledResult<Outcome | null>[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      results.push(...(await Promise.allSettled([deliverOne(id, claimedUntil, nowMs)])));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, lane));
   for (const r of results) {
     if (r.status === "rejected") logger().error({ err: r.reason instanceof Error ? r.reason.message : String(r.reason) }, "notification delivery bookkeeping failed");
     else if (r.value === "sent" || r.value === "retried" || r.value === "failed") counts[r.value] += 1;

@@ -30,7 +30,7 @@ export async function messageFor(row: Row, nowMs: number): Promise<Message> {
   let actions: { action: LinkAction; url: string }[] = [];
   if (row.userId && PAGING.includes(kind) && page.status !== "resolved") {
     const wanted: LinkAction[] = page.status === "triggered" ? ["acknowledge", "resolve", "escalate"] : ["resolve"];
-    actions = await db.$transaction((tx) => createActionLinks(tx, page.id, row.userId!, wanted, nowMs));
+    actions = await createActionLinks(db, page.id, row.userId!, wanted, nowMs); // one INSERT: atomic without a transaction
   }
   return renderMessage({ kind, page: facts, others: names.map((u) => u.name || u.email), pageUrl: pageUrl(page.id), actions, payload });
 }
