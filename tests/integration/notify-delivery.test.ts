@@ -245,6 +245,16 @@ describe("notification delivery (issue 13)", () => {
     const note = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.subject.startsWith("[ACK]") && m.text.includes(pageId));
     expect(note.subject).toMatch(/acknowledged by editor \d+$/);
     expect(smtp.messages.filter((m) => m.to.includes("erik@nd.test") && m.subject.startsWith("[ACK]") && m.text.includes(pageId))).toEqual([]);
+
+    // Alertmanager resolving the group: everyone reached (both) hears it.
+    const resolved = { ...firing("nd-followup", "api"), status: "resolved", alerts: [{ ...firing("nd-followup", "api").alerts[0]!, status: "resolved" }] };
+    const res = await webhook.POST(new Request("http://test.local/api/v1/integrations/alertmanager", { method: "POST", headers: { authorization: `Bearer ${amToken}`, "content-type": "application/json" }, body: JSON.stringify(resolved) }), { params: Promise.resolve({}) });
+    expect(((await res.json()) as { action: string }).action).toBe("resolved");
+    expect(await deliverDueNotifications(Date.now() + 5 * MINUTE + 4000)).toMatchObject({ sent: 2 });
+    for (const to of ["dana@nd.test", "erik@nd.test"]) {
+      const done = await smtp.waitFor((m) => m.to.includes(to) && m.subject.startsWith("[RESOLVED]") && m.text.includes(pageId));
+      expect(done.subject).toMatch(/resolved by Alertmanager/);
+    }
   });
 
   it("a 410 disables the method with the reason; a verification code is blanked once sent", async () => {

@@ -41,16 +41,29 @@ export async function queueForMethod(tx: Tx, notice: PageNotice, methodId: strin
 
 /**
  * Status follow-ups (acknowledged, escalated, resolved): to every (recipient, method) the page already
- * reached or is reaching — its page/fallback rows that were due by now and not cancelled — except
- * the person who acted (they know). Delay 0.
+ * reached or is reaching right now — its page/fallback rows sent or being sent; not the ones still
+ * waiting for a rule's delay — except the person who acted (they know). Delay 0.
  */
 export async function queueFollowUps(tx: Tx, notice: PageNotice, exceptUserId: string | null): Promise<number> {
   const reached = await tx.notification.findMany({
-    where: { pageId: notice.pageId, kind: { in: ["page", "fallback"] }, dueAt: { lte: new Date(notice.atMs) }, status: { not: "cancelled" }, contactMethodId: { not: null } },
+    where: { pageId: notice.pageId, kind: { in: ["page", "fallback"] }, status: { in: ["sent", "sending"] }, contactMethodId: { not: null } },
     select: { userId: true, contactMethodId: true },
     distinct: ["userId", "contactMethodId"],
   });
   const data = reached.filter((r) => !exceptUserId || r.userId !== exceptUserId).map((r) => rowOf(notice, r.userId, r.contactMethodId!, 0));
   if (!data.length) return 0;
   return (await tx.notification.createMany({ data, skipDuplicates: true })).count;
+}
+
+/**
+ * A page was acknowledged or resolved (by a person or by Alertmanager): its messages not yet sent that
+ * would still page someone are moot (cancelled with the reason), and the people already reached hear
+ * the news (queueFollowUps). In the caller's transaction.
+ */
+export async function settlePage(tx: Tx, notice: PageNotice & { kind: "acknowledged" | "resolved" }, exceptUserId: string | null): Promise<void> {
+  await tx.notification.updateMany({
+    where: { pageId: notice.pageId, status: "pending", kind: { in: ["page", "escalated", "fallback"] } },
+    data: { status: "cancelled", lastError: `the page was ${notice.kind} before this was sent` },
+  });
+  await queueFollowUps(tx, notice, exceptUserId);
 }

@@ -5,7 +5,8 @@ import { alertmanagerWebhookSchema, type AlertmanagerWebhook } from "@/lib/valid
 import { advance } from "./escalation";
 import { integrationForToken } from "./integrations";
 import type { Tx } from "./model";
-import { announcePages, type Notification } from "./notify";
+import { settlePage } from "../notify/queue";
+import { announcePages, kickDelivery, type Notification } from "./notify";
 
 // Alertmanager webhook intake. One Alertmanager notification = one alert group; the group (integration +
 // groupKey) is one page while it is open (Page.openKey is unique while open, null once resolved):
@@ -70,6 +71,7 @@ async function redeliver(tx: Tx, pageId: string, payload: AlertmanagerWebhook, n
     },
   });
   if (res.count === 0) return null; // changed meanwhile (ack, escalation): retry on fresh data
+  if (resolved) await settlePage(tx, { pageId: page.id, kind: "resolved", step: page.currentStep, round: page.round, atMs: nowMs, payload: { by: "Alertmanager (the alerts stopped firing)" } }, null);
   const firing = Object.values(states).filter((s) => s === "firing").length;
   await tx.pageEvent.create({
     data: { pageId: page.id, at: now, kind: resolved ? "resolved" : "redelivered", detail: { by: "alertmanager", status: payload.status, alerts: payload.alerts.length, firing, delivery: page.deliveries + 1 } },
@@ -107,6 +109,7 @@ export async function receiveAlertmanagerWebhook(authorization: string | null, b
     }, { maxWait: 30_000, timeout: 60_000 });
     if (outcome) {
       await announcePages(outcome.notifications);
+      if (outcome.result.action === "resolved") await kickDelivery(); // the "resolved" follow-ups
       return outcome.result;
     }
   }

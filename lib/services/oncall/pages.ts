@@ -5,7 +5,7 @@ import type { ListPagesQuery } from "@/lib/validation/oncall";
 import type { Page } from "@/lib/validation/common";
 import { recordAudit } from "../audit";
 import { pageDeliveries } from "../notify/page-deliveries";
-import { queueFollowUps } from "../notify/queue";
+import { settlePage } from "../notify/queue";
 import { escalatePage } from "./escalation";
 import { refOf, userRefs } from "./model";
 import { announcePageStatus, kickDelivery } from "./notify";
@@ -88,8 +88,7 @@ async function transition(actor: Actor, id: string, to: "acknowledged" | "resolv
       await tx.pageEvent.create({ data: { pageId: id, at, kind: to, userIds: [actor.userId], detail: { by: actor.email } } });
       await recordAudit(tx, actor, { action: to === "acknowledged" ? "page.acknowledge" : "page.resolve", entityType: "page", entityId: id, before: { status: page.status }, after: { status: to } });
       // Messages not yet sent that would still page someone are moot now; the people already reached hear the news.
-      await tx.notification.updateMany({ where: { pageId: id, status: "pending", kind: { in: ["page", "escalated", "fallback"] } }, data: { status: "cancelled", lastError: `the page was ${to} before this was sent` } });
-      await queueFollowUps(tx, { pageId: id, kind: to, step: page.currentStep, round: page.round, atMs: nowMs, payload: { by: actor.name || actor.email } }, actor.userId);
+      await settlePage(tx, { pageId: id, kind: to, step: page.currentStep, round: page.round, atMs: nowMs, payload: { by: actor.name || actor.email } }, actor.userId);
       return true;
     });
     if (done) {
