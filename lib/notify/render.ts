@@ -66,6 +66,7 @@ const HEADLINE: Record<NotificationKind, (title: string, by: string | null) => s
   handoff: () => "On-call handoff",
   verify: () => "Your verification code",
   test: () => "Test notification from SRE Control Plane",
+  method_disabled: () => "One of your contact methods was disabled",
 };
 
 export function renderMessage(input: RenderInput): Message {
@@ -82,6 +83,7 @@ export function renderMessage(input: RenderInput): Message {
   const lines = [subject, ""];
   if (kind === "verify") lines.push(`Enter this code to verify the contact method: ${str(payload.code) ?? ""}`, "It expires in 15 minutes.");
   if (kind === "test") lines.push("This contact method works: SRE Control Plane can reach you here.");
+  if (kind === "method_disabled") lines.push(str(payload.text) ?? "", "", "Pages no longer go there. Fix or re-add it on your profile, then verify it again.");
   if (kind === "handoff" || kind === "shift_reminder") lines.push(str(payload.text) ?? "", ...(str(payload.note) ? ["", `Handoff note: ${str(payload.note)}`] : []));
   for (const f of fields) lines.push(`${f.label}: ${f.value}`);
   if (links.length) lines.push("", ...links.map((l) => `${l.label}: ${l.url}`));

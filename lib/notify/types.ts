@@ -6,7 +6,7 @@ export const CHANNEL_KINDS = ["email", "slack", "teams", "webhook"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** What a notification is about; the worker renders a Message from the row's kind and payload. */
-export const NOTIFICATION_KINDS = ["page", "acknowledged", "resolved", "escalated", "fallback", "shift_reminder", "handoff", "verify", "test"] as const;
+export const NOTIFICATION_KINDS = ["page", "acknowledged", "resolved", "escalated", "fallback", "shift_reminder", "handoff", "verify", "test", "method_disabled"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A rendered message, channel-neutral. Links are absolute URLs (one-time action links included). */

@@ -264,6 +264,11 @@ describe("notification delivery (issue 13)", () => {
     await db.notification.create({ data: { dedupeKey: `test:${gone.id}`, userId: hook.id, contactMethodId: gone.id, kind: "test", dueAt: new Date() } });
     expect(await deliverDueNotifications()).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(await db.contactMethod.findUnique({ where: { id: gone.id } })).toMatchObject({ disabledAt: expect.any(Date), disabledReason: expect.stringContaining("410") });
+    // its owner hears it on their other method (the /hook webhook)
+    expect(await deliverDueNotifications()).toMatchObject({ sent: 1 });
+    const told = receiver.requests.filter((r) => r.path === "/hook").pop()!;
+    expect(told.body).toMatchObject({ kind: "method_disabled", subject: "One of your contact methods was disabled" });
+    expect(told.body.text).toContain("410");
 
     const fresh = await db.contactMethod.create({ data: { userId: hook.id, kind: "email", name: "unverified mail", targetSealed: sealTarget("new@nd.test"), targetLabel: "new@nd.test" } });
     const row = await db.notification.create({ data: { dedupeKey: `verify:${fresh.id}`, userId: hook.id, contactMethodId: fresh.id, kind: "verify", dueAt: new Date(), payload: { code: "424242" } } });

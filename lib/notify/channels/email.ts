@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
 import { truncate } from "../backoff";
 import type { Channel, DeliveryResult, Message } from "../types";
 
@@ -7,14 +8,8 @@ import type { Channel, DeliveryResult, Message } from "../types";
 // connection trouble retry, 5xx failed. Addresses and the URL (it carries the password) are never
 // put into a result or a log line.
 
-export type SmtpConfig = { url: string; from: string };
-
-/** SMTP_URL / SMTP_FROM from the process environment; null when e-mail is not configured. */
-export function smtpConfig(source: Record<string, string | undefined> = process.env): SmtpConfig | null {
-  const url = source.SMTP_URL?.trim();
-  if (!url) return null;
-  return { url, from: source.SMTP_FROM?.trim() || "SRE Control Plane <srecp@localhost>" };
-}
+/** SMTP_URL / SMTP_FROM as lib/env parsed them at start; null when e-mail is not configured. */
+export const smtpConfig = (): { url: string; from: string } | null => env().smtp;
 
 const transports = new Map<string, Transporter>();
 function transportFor(url: string, timeoutMs: number): Transporter {

@@ -4,6 +4,7 @@ import { CHANNELS } from "@/lib/notify/channels";
 import type { DeliveryResult, NotificationKind } from "@/lib/notify/types";
 import { logger } from "@/lib/observability/logger";
 import { openDestination } from "./contact-secrets";
+import type { Tx } from "../oncall/model";
 import { messageFor } from "./message";
 
 // The delivery worker (job "notifications-deliver"). Claims due rows with FOR UPDATE SKIP LOCKED in one
@@ -76,6 +77,17 @@ function nextState(row: Row, result: DeliveryResult, atMs: number): { outcome: O
   return { outcome: "failed", data: { ...base, ...blank, status: "failed" } };
 }
 
+/** The owner of a method a receiver called gone hears it on their other usable methods (and on their profile). */
+async function tellOwner(tx: Tx, method: Prisma.ContactMethodModel, reason: string, atMs: number) {
+  const others = await tx.contactMethod.findMany({ where: { userId: method.userId, id: { not: method.id }, verifiedAt: { not: null }, disabledAt: null }, select: { id: true } });
+  if (!others.length) return;
+  const text = `Your contact method "${method.name}" (${method.targetLabel}) was disabled: ${reason}.`;
+  await tx.notification.createMany({
+    data: others.map((o) => ({ dedupeKey: `method_disabled:${method.id}:${atMs}:${o.id}`, userId: method.userId, contactMethodId: o.id, kind: "method_disabled", dueAt: new Date(atMs), payload: { text } })),
+    skipDuplicates: true,
+  });
+}
+
 async function deliverOne(id: string, claimedUntil: Date, nowMs: number): Promise<Outcome | null> {
   const db = await getDb();
   const row = await db.notification.findUnique({ where: { id }, include: { contactMethod: true } });
@@ -102,7 +114,9 @@ async function deliverOne(id: string, claimedUntil: Date, nowMs: number): Promis
     await tx.notificationAttempt.create({ data: { notificationId: id, at: new Date(atMs), outcome: result.outcome, statusCode: result.statusCode ?? null, detail: truncate(result.detail), latencyMs: Math.round(result.latencyMs) } });
     if (result.outcome === "gone" && row.contactMethodId) {
       // The receiver says the destination no longer exists: stop using it; the owner sees why on their profile.
-      await tx.contactMethod.updateMany({ where: { id: row.contactMethodId, disabledAt: null }, data: { disabledAt: new Date(atMs), disabledReason: `the receiver answered ${result.statusCode ?? "gone"} (no such destination); re-add or re-verify it` } });
+      const reason = `the receiver answered ${result.statusCode ?? "gone"} (no such destination); re-add or re-verify it`;
+      const disabled = await tx.contactMethod.updateMany({ where: { id: row.contactMethodId, disabledAt: null }, data: { disabledAt: new Date(atMs), disabledReason: reason } });
+      if (disabled.count && row.contactMethod?.userId) await tellOwner(tx, row.contactMethod, reason, atMs);
     }
   }, { maxWait: 30_000, timeout: 30_000 });
   return next.outcome;
