@@ -56,6 +56,9 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
   const res = await load(() => getPageDetail(actor, id));
   if (!res.ok) return <Forbidden title="Page" message={res.forbidden} />;
   const p = res.data;
+  // Events and message deliveries on one timeline, oldest first (a delivery at its send or last-try time).
+  const timeline = [...p.events.map((e) => ({ type: "event" as const, at: e.at, e })), ...p.notifications.map((n) => ({ type: "delivery" as const, at: n.at, n }))]
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   return (
     <>
       <PageHeader
@@ -73,7 +76,21 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
       <div className="grid-2">
         <Card title="Timeline">
           <ol className="inc-timeline">
-            {p.events.map((e) => {
+            {timeline.map((item) => {
+              if (item.type === "delivery") {
+                const n = item.n;
+                return (
+                  <li key={n.id} className="inc-timeline-entry">
+                    <div className="inc-timeline-meta">
+                      <LocalTime iso={n.at.toISOString()} />
+                      <strong>{n.status === "sent" ? "Delivered" : n.status === "failed" ? "Delivery failed" : n.status === "cancelled" ? "Not sent" : "Delivering"}</strong>
+                      <Badge tone={n.status === "sent" ? "success" : n.status === "failed" ? "danger" : "neutral"}>{n.status}</Badge>
+                    </div>
+                    <p className="inc-timeline-text">{n.line}</p>
+                  </li>
+                );
+              }
+              const e = item.e;
               const detail = e.detail as Record<string, unknown>;
               return (
                 <li key={e.id} className="inc-timeline-entry">
@@ -89,22 +106,6 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
               );
             })}
           </ol>
-        </Card>
-        <Card title="Notifications">
-          {p.notifications.length === 0 ? <p className="muted">No messages for this page (nobody notified has a verified contact method).</p> : (
-            <ol className="inc-timeline">
-              {p.notifications.map((n) => (
-                <li key={n.id} className="inc-timeline-entry">
-                  <div className="inc-timeline-meta">
-                    <LocalTime iso={n.at.toISOString()} />
-                    <Badge tone={n.status === "sent" ? "success" : n.status === "failed" ? "danger" : "neutral"}>{n.status}</Badge>
-                    {n.step !== null ? <Badge>step {n.step + 1}</Badge> : null}
-                  </div>
-                  <p className="inc-timeline-text">{n.line}</p>
-                </li>
-              ))}
-            </ol>
-          )}
         </Card>
         <Card title="Details">
           <DetailList
