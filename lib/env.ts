@@ -27,9 +27,14 @@ export type Env = {
   /** How long one live-events stream (GET /api/v1/events) stays open before the browser reconnects (s). */
   sseMaxSeconds: number;
   logLevel: string;
+  /** Outgoing e-mail (SMTP_URL, SMTP_FROM); null = not configured. See smtpSettingsOf. */
+  smtp: SmtpSettings | null;
   /** Sign-in through an OpenID Connect provider; `roles` maps a claim (groups) to the role of a new SSO user. */
   oidc: { issuer: string; clientId: string; clientSecret: string; roles: SsoRoleConfig } | null;
 };
+
+/** SMTP_URL parsed for display and checks; the password is only ever reported as set or not. */
+export type SmtpSettings = { url: string; from: string; host: string; port: number; secure: boolean; user: string | null; passwordSet: boolean };
 
 /** Thrown by readEnv; `message` lists every invalid variable by name (never a secret's value). */
 export class EnvError extends Error {
@@ -57,7 +62,22 @@ const envSchema = z.object({
   SRECP_RESTORE_DRILL_EVERY_DAYS: wholeNumber(0, 365, "7").optional(),
   SRECP_SSE_MAX_SECONDS: wholeNumber(0, 3600, "300").optional(),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587" }).optional()),
+  SMTP_FROM: optionalText.pipe(z.string().max(320).refine((v) => /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(v), "must be an address, e.g. SRE Control Plane <srecp@example.com>").optional()),
 });
+
+const DEFAULT_SMTP_FROM = "SRE Control Plane <srecp@localhost>";
+
+/** SMTP_URL / SMTP_FROM as the e-mail channel uses them (it reads them when sending); null when unset. */
+export function smtpSettingsOf(url: string | undefined, from: string | undefined): SmtpSettings | null {
+  if (!url?.trim()) return null;
+  const u = new URL(url.trim());
+  const port = u.port ? Number(u.port) : u.protocol === "smtps:" ? 465 : 587;
+  return {
+    url: url.trim(), from: from?.trim() || DEFAULT_SMTP_FROM, host: u.hostname, port,
+    secure: u.protocol === "smtps:" || port === 465, user: u.username ? decodeURIComponent(u.username) : null, passwordSet: u.password !== "",
+  };
+}
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
 const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS"]);
@@ -109,6 +129,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     },
     sseMaxSeconds: e.SRECP_SSE_MAX_SECONDS ?? 300,
     logLevel: e.LOG_LEVEL ?? "info",
+    smtp: smtpSettingsOf(e.SMTP_URL, e.SMTP_FROM),
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET
         ? { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, roles: ssoRolesOf(source) }

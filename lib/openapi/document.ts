@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TAGS, type Operation } from "./registry";
 import { catalogRoutes } from "./routes/catalog";
 import { incidentRoutes } from "./routes/incidents";
+import { notifyRoutes } from "./routes/notify";
 import { oncallRoutes } from "./routes/oncall";
 import { releaseRoutes } from "./routes/release";
 import { reportRoutes } from "./routes/reports";
@@ -9,7 +10,7 @@ import { sloRoutes } from "./routes/slos";
 import { errorEnvelope } from "./schemas";
 
 /** Every documented /api/v1 operation. */
-export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes];
+export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes, ...notifyRoutes];
 
 type JsonSchema = Record<string, unknown>;
 

@@ -45,6 +45,7 @@ export const TAGS = [
   { name: "Incidents", description: "Incidents, timelines, roles, postmortems and action items." },
   { name: "Reports", description: "Home, the readiness scorecard and manager reports." },
   { name: "Access", description: "Who you are, API tokens, data sources, the audit log." },
+  { name: "Notifications", description: "Your contact methods and their verification, notification rules; outgoing e-mail settings (admin)." },
   { name: "Meta", description: "This document." },
 ] as const;
 

@@ -26,7 +26,8 @@ const notSelf = (actor: Actor, id: string, what: string) => {
 
 /**
  * Offboarding: the user can no longer sign in, their sessions end and their API tokens are revoked
- * (not merely suspended, so reactivation does not bring back a token that left with them).
+ * (not merely suspended, so reactivation does not bring back a token that left with them); their
+ * pending notifications are cancelled.
  */
 export async function deactivateUser(actor: Actor, id: string): Promise<UserState> {
   assertAdmin(actor, "users");
@@ -38,9 +39,12 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
     const now = new Date();
     const user = await tx.user.update({ where: { id }, data: { deactivatedAt: now, sessionGeneration: { increment: 1 } }, select: view });
     const revoked = await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+    // Their queued messages stop here, recorded as cancelled with the reason (not silently dropped);
+    // one already being sent is stopped by the worker's own check of the user (deliver.ts).
+    const cancelled = await tx.notification.updateMany({ where: { userId: id, status: "pending" }, data: { status: "cancelled", lastError: "the recipient was deactivated", claimedUntil: null } });
     await recordAudit(tx, actor, {
       action: "user.deactivate", entityType: "user", entityId: id,
-      before: { deactivatedAt: null }, after: { deactivatedAt: now, tokensRevoked: revoked.count },
+      before: { deactivatedAt: null }, after: { deactivatedAt: now, tokensRevoked: revoked.count, notificationsCancelled: cancelled.count },
     });
     return user;
   });

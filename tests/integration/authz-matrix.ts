@@ -1,4 +1,4 @@
-import type { World } from "./helpers/authz-world";
+import { MATRIX_CODE, type World } from "./helpers/authz-world";
 
 /**
  * The authorization matrix (issue 12): every operation of the OpenAPI document → which actors may call it.
@@ -93,6 +93,19 @@ export const MATRIX: Row[] = [
   { method: "POST", path: "/api/v1/users/{id}/reactivate", allow: ADMIN, request: async (w) => ({ params: { id: await w.fresh.user() } }) },
   { method: "GET", path: "/api/v1/audit", allow: ADMIN },
   { method: "GET", path: "/api/v1/admin/jobs", allow: ADMIN },
+  { method: "GET", path: "/api/v1/admin/email", allow: ADMIN },
+  { method: "POST", path: "/api/v1/admin/email/test", allow: ADMIN, noSuccess: "needs SMTP_URL, unset here; tests/integration/contact-methods-delivery.test.ts sends one", request: () => ({}) },
+
+  // Notifications: contact methods are the caller's own (another's is a 404), team channels are admins'
+  { method: "GET", path: "/api/v1/me/contact-methods", allow: READ },
+  { method: "POST", path: "/api/v1/me/contact-methods", allow: ANY_WRITER, request: (w) => ({ body: { kind: "email", name: w.unique("mx-cm"), target: "mx@example.com" } }) },
+  { method: "PATCH", path: "/api/v1/me/contact-methods/{id}", allow: ["editor", "token:write"], hidden: true, request: async (w) => ({ params: { id: await w.fresh.contactMethod() }, body: { version: 1, name: w.unique("mx-cm") } }) },
+  { method: "DELETE", path: "/api/v1/me/contact-methods/{id}", allow: ["editor", "token:write"], hidden: true, request: async (w) => ({ params: { id: await w.fresh.contactMethod() } }) },
+  { method: "POST", path: "/api/v1/me/contact-methods/{id}/verify", allow: ["editor", "token:write"], hidden: true, request: async (w) => ({ params: { id: await w.fresh.contactMethod() }, body: { code: MATRIX_CODE } }) },
+  { method: "POST", path: "/api/v1/me/contact-methods/{id}/send-code", allow: ["editor", "token:write"], hidden: true, request: async (w) => ({ params: { id: await w.fresh.contactMethod() } }) },
+  { method: "POST", path: "/api/v1/me/contact-methods/{id}/test", allow: ["editor", "token:write"], hidden: true, request: async (w) => ({ params: { id: await w.fresh.contactMethod(true) } }) },
+  { method: "GET", path: "/api/v1/me/notification-rules", allow: READ },
+  { method: "PUT", path: "/api/v1/me/notification-rules", allow: ANY_WRITER, request: () => ({ body: { rules: [] } }) },
   { method: "GET", path: "/api/v1/events", allow: READ },
   { method: "GET", path: "/api/v1/openapi.json", allow: EVERYONE, note: "public" },
 

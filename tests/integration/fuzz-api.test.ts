@@ -61,6 +61,7 @@ beforeAll(async () => {
   const item = await fixture("/api/v1/action-items", { incidentId: incident.id, title: "Fuzz item" }).catch(() => null);
   const deployment = await fixture("/api/v1/deployments", { service, version: "1.0.0" });
   const feedToken = String(feed.url).split("/").pop()!;
+  const contactMethod = await fixture("/api/v1/me/contact-methods", { kind: "email", name: "Fuzz mail", target: "fuzz@example.com" });
   Object.assign(known, {
     "teams/{slug}": [team], "team/{slug}": [team], "services/{slug}": [service],
     "slos/{id}": [slo.id], "versions/{number}": ["1", "2"],
@@ -70,6 +71,7 @@ beforeAll(async () => {
     "incidents/{id}": [incident.id], "postmortems/{id}": [incident.id], "timeline/{entryId}": [entry.id],
     "action-items/{id}": item ? [item.id] : [], "deployments/{id}": [deployment.id],
     "page-actions/{token}": ["0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"],
+    "contact-methods/{id}": [contactMethod.id],
   });
 }, 120_000);
 

@@ -24,9 +24,14 @@ import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
 import { createApiToken } from "@/lib/services/tokens";
 import { createUser } from "@/lib/services/users";
 import type { ActorName } from "../authz-matrix";
+
+/** The verification code of every fresh.contactMethod(). */
+export const MATRIX_CODE = "123456";
 import { call, userWithToken } from "./api";
 import { getDb } from "@/lib/db";
 import { createActionLinks } from "@/lib/services/notify/action-links";
+import { sealTarget } from "@/lib/services/notify/contact-secrets";
+import { hashVerifyCode } from "@/lib/notify/contact-target";
 
 // The data the authorization matrix runs against: one team with a service, SLO, schedules, policy,
 // integration, pages, incident…, the actors' credentials, and factories for a fresh target per call
@@ -126,6 +131,10 @@ export async function buildWorld() {
       const links = await (await getDb()).$transaction((tx) => createActionLinks(tx, pageId, editor.id, ["acknowledge"], Date.now()));
       return links[0]!.url.split("/").pop()!;
     },
+    /** An e-mail method of the editor with the pending code MATRIX_CODE (verified if asked); its id. */
+    contactMethod: async (verified = false) => (await (await getDb()).contactMethod.create({
+      data: { userId: editor.id, kind: "email", name: unique("mx-cm"), targetSealed: sealTarget("mx@example.com"), targetLabel: "mx@example.com", verifiedAt: verified ? new Date() : null, verifyCodeHash: hashVerifyCode(MATRIX_CODE), verifyExpiresAt: new Date(Date.now() + 600_000) },
+    })).id,
     incident: newIncident,
     timelineEntry: async () => (await must("a timeline entry", call(timeline.POST, { ...A, params: { id: incident }, body: { text: unique("entry") } }))).id!,
     postmortem: async () => postmortemOf(await newIncident()),
