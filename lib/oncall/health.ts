@@ -32,7 +32,8 @@ export type HealthWarning =
   | { code: "OVERLOADED_PERSON"; message: string; detail: { userId: string; share: number; maximum: number } }
   | { code: "TOO_MANY_PAGES_PER_SHIFT"; message: string; detail: { userId: string; shiftStartMs: number; shiftEndMs: number; pages: number; maximum: number } }
   | { code: "SLEEP_HOUR_PAGES"; message: string; detail: { count: number; byUser: Record<string, number>; pageTimesMs: number[] } }
-  | { code: "MISSING_HANDOFF"; message: string; detail: { count: number; handoffsMs: number[] } };
+  | { code: "MISSING_HANDOFF"; message: string; detail: { count: number; handoffsMs: number[] } }
+  | { code: "NO_CONTACT_METHOD"; message: string; detail: { userId: string } };
 
 export type HealthInput = {
   /** Final timeline from nowMs onward (at least the horizon). */
@@ -46,6 +47,8 @@ export type HealthInput = {
   tz: string;
   nowMs: number;
   thresholds?: Partial<HealthThresholds>;
+  /** People with no verified, enabled contact method (issue 13): on call in the horizon → a warning each. */
+  unreachableUserIds?: readonly string[];
 };
 
 const overlapMs = (a: Interval, from: number, to: number): number => Math.max(0, Math.min(a.endMs, to) - Math.max(a.startMs, from));
@@ -64,7 +67,8 @@ export function inLocalWindow(ms: number, tz: string, start: string, end: string
  * (teamSize < minimum), OVERLOADED_PERSON (per user on call > maxShare of the horizon),
  * TOO_MANY_PAGES_PER_SHIFT (per shift: pages to that user during it > maximum), SLEEP_HOUR_PAGES (pages
  * between sleepStart and sleepEnd local to `tz`), MISSING_HANDOFF (past shift changes — a shift starting
- * exactly where another user's shift ends, before nowMs — with no note for that shift start).
+ * exactly where another user's shift ends, before nowMs — with no note for that shift start),
+ * NO_CONTACT_METHOD (per user on call in the horizon whom no page can reach: no verified method).
  */
 export function rotationHealth(input: HealthInput): HealthWarning[] {
   const t = { ...DEFAULT_HEALTH_THRESHOLDS, ...input.thresholds };
@@ -118,6 +122,11 @@ export function rotationHealth(input: HealthInput): HealthWarning[] {
   if (handoffs.size > 0) {
     const handoffsMs = [...handoffs].sort((a, b) => a - b);
     warnings.push({ code: "MISSING_HANDOFF", message: `${handoffsMs.length} past shift change(s) without a written handoff note`, detail: { count: handoffsMs.length, handoffsMs } });
+  }
+
+  const unreachable = new Set(input.unreachableUserIds ?? []);
+  for (const userId of [...onCallMs.keys()].filter((u) => unreachable.has(u)).sort()) {
+    warnings.push({ code: "NO_CONTACT_METHOD", message: `${userId} is on call but has no verified contact method: pages cannot reach them`, detail: { userId } });
   }
   return warnings;
 }

@@ -8,6 +8,8 @@ import * as test from "@/app/api/v1/me/contact-methods/[id]/test/route";
 import * as rules from "@/app/api/v1/me/notification-rules/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as deactivate from "@/app/api/v1/users/[id]/deactivate/route";
+import * as schedules from "@/app/api/v1/schedules/route";
+import * as schedule from "@/app/api/v1/schedules/[id]/route";
 import { getDb } from "@/lib/db";
 import { call, userWithToken } from "./helpers/api";
 
@@ -194,6 +196,27 @@ describe("notification rules", () => {
     expect(range.status).toBe(422);
     expect(range.body.error.fields).toMatchObject({ "rules.0.delayMinutes": "must be 0 or more", shiftReminderMinutes: "must be at most 10080 (a week)" });
     expect((await call(rules.GET, { token: dana.token })).body.rules).toHaveLength(2);
+  });
+});
+
+describe("reachability warnings", () => {
+  it("on-call people without a verified method: a rotation-health warning naming them and a warning on their profile", async () => {
+    await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "cm-reach", name: "Reach" } });
+    const [ann, bob] = await Promise.all([userWithToken("editor", ["cm-reach"]), userWithToken("editor", ["cm-reach"])]);
+    const m = await create(ann, { kind: "email", name: "Mail", target: "ann@example.com" });
+    expect((await enter(ann, m.body.id, await codeOf(m.body.id))).body.verified).toBe(true);
+    const layer = { name: "Primary", rotation: { unit: "day", every: 1 }, handoffTime: "09:00", startAt: new Date(Date.now() - 86_400_000).toISOString(), participants: [ann.id, bob.id] };
+    const made = await call(schedules.POST, { method: "POST", token: ann.token, body: { team: "cm-reach", name: "Reach primary", timezone: "UTC", layers: [layer] } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const health = (await call(schedule.GET, { token: ann.token, params: { id: made.body.id } })).body.health;
+    const unreachable = health.filter((w: { code: string }) => w.code === "NO_CONTACT_METHOD");
+    expect(unreachable.map((w: { detail: { userId: string } }) => w.detail.userId)).toEqual([bob.id]);
+    expect(unreachable[0].message).toMatch(/^editor \d+ is on call but has no verified contact method/);
+
+    const bobs = (await call(rules.GET, { token: bob.token })).body;
+    expect(bobs).toMatchObject({ reachable: false, onCallSchedules: [{ id: made.body.id, name: "Reach primary" }] });
+    expect(bobs.warning).toMatch(/You are in the rotation of Reach primary but have no verified contact method/);
+    expect((await call(rules.GET, { token: ann.token })).body).toMatchObject({ reachable: true, warning: null });
   });
 });
 

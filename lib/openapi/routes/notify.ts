@@ -19,6 +19,8 @@ const rulesView = z.object({
   shiftReminderMinutes: z.number().int(),
   effective: z.array(z.object({ contactMethodId: z.string(), name: z.string(), delayMinutes: z.number().int() })).describe("what a page would do now: verified, enabled methods only; no rule = every one at 0"),
   reachable: z.boolean(),
+  onCallSchedules: z.array(z.object({ id: z.string(), name: z.string() })).describe("schedules whose rotation (now or later) includes you"),
+  warning: z.string().nullable().describe("set when you are in a rotation but no page can reach you"),
 });
 const M = "/api/v1/me/contact-methods";
 const ID = { id: "the contact method's id" };

@@ -4,23 +4,25 @@ import { assertCanRead, requireScope, type Actor } from "@/lib/auth/permissions"
 import { effectiveRules } from "@/lib/notify/rules";
 import type { NotificationRulesInput } from "@/lib/validation/notify";
 import { recordAudit } from "../audit";
+import { reachabilityOf } from "./reachability";
 
 // The signed-in user's notification rules ("method M, N minutes after I am paged") and shift
 // reminder lead time. PUT replaces the whole list: the form edits it as one thing, and a replace is
 // idempotent. `effective` is what a page would do now (lib/notify/rules.ts, the worker's own rule).
 
-export async function getNotificationRules(actor: Actor) {
+export async function getNotificationRules(actor: Actor, nowMs = Date.now()) {
   assertCanRead(actor);
   const db = await getDb();
-  const [user, rules, methods] = await Promise.all([
+  const [user, rules, methods, reach] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { shiftReminderMinutes: true } }),
     db.notificationRule.findMany({ where: { userId: actor.userId }, orderBy: [{ delayMinutes: "asc" }, { id: "asc" }], select: { id: true, contactMethodId: true, delayMinutes: true } }),
     db.contactMethod.findMany({ where: { userId: actor.userId }, select: { id: true, userId: true, name: true, verifiedAt: true, disabledAt: true } }),
+    reachabilityOf(actor.userId, nowMs),
   ]);
   const names = new Map(methods.map((m) => [m.id, m.name]));
   const effective = effectiveRules(methods, rules.map((r) => ({ ...r, userId: actor.userId })))
     .map((r) => ({ contactMethodId: r.methodId, name: names.get(r.methodId) ?? "", delayMinutes: r.delayMinutes }));
-  return { rules, shiftReminderMinutes: user.shiftReminderMinutes, effective, reachable: effective.length > 0 };
+  return { rules, shiftReminderMinutes: user.shiftReminderMinutes, effective, reachable: reach.reachable, onCallSchedules: reach.schedules, warning: reach.warning };
 }
 
 export async function setNotificationRules(actor: Actor, input: NotificationRulesInput) {

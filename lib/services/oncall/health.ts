@@ -6,7 +6,8 @@ import { timelineOf } from "./timeline";
 // Rotation health of one schedule (lib/oncall rotationHealth): gaps in the next 30 days, team size below 6,
 // anyone on call more than 25 % of the next 30 days, more than 2 pages in a shift, pages in sleep hours
 // (22:00–07:00 in the schedule's zone) and past shift changes without a handoff note (when the schedule
-// requires notes), judged over the last 30 days of pages and notes.
+// requires notes), judged over the last 30 days of pages and notes; people on call whom no page can
+// reach (no verified, enabled contact method).
 
 const DAY_MS = 86_400_000;
 const HORIZON_DAYS = 30;
@@ -54,7 +55,10 @@ export async function scheduleHealth(model: ScheduleModel, nowMs: number): Promi
     pagesThroughSchedule(model.schedule.id, sinceMs),
     db.handoffNote.findMany({ where: { scheduleId: model.schedule.id, handoffAt: { gte: new Date(sinceMs), lte: new Date(nowMs) } }, select: { handoffAt: true } }),
   ]);
+  const onCall = [...new Set(future.flatMap((s) => s.userIds))];
+  const reachable = new Set((await db.contactMethod.findMany({ where: { userId: { in: onCall }, verifiedAt: { not: null }, disabledAt: null }, select: { userId: true } })).map((m) => m.userId));
   const warnings = rotationHealth({
+    unreachableUserIds: onCall.filter((u) => !reachable.has(u)),
     segments: future,
     teamSize: rotationMembers(model, nowMs).length,
     pages,
