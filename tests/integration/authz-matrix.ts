@@ -189,6 +189,7 @@ export const MATRIX: Row[] = [
   // the page was sent to the editor: they (and their write token), editors of the team and admins respond
   { method: "POST", path: "/api/v1/pages/{id}/ack", allow: TEAM, request: async (w) => ({ params: { id: await w.fresh.page() } }) },
   { method: "POST", path: "/api/v1/pages/{id}/resolve", allow: TEAM, request: async (w) => ({ params: { id: await w.fresh.page() } }) },
+  { method: "POST", path: "/api/v1/pages/{id}/escalate", allow: TEAM, noSuccess: "the world's policy has one step, exhausted once it notified: 409 (a 2xx is in notify-delivery.test.ts)", request: async (w) => ({ params: { id: await w.fresh.page() } }) },
   { method: "GET", path: "/api/v1/page-actions/{token}", allow: EVERYONE, note: "the one-time link's secret token is the credential", request: async (w) => ({ params: { token: await w.fresh.pageActionToken() } }) },
   { method: "POST", path: "/api/v1/page-actions/{token}", allow: EVERYONE, note: "the one-time link's secret token is the credential; performed as its recipient", request: async (w) => ({ params: { token: await w.fresh.pageActionToken() } }) },
 

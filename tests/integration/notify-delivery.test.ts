@@ -11,6 +11,7 @@ import * as integrations from "@/app/api/v1/integrations/route";
 import * as webhook from "@/app/api/v1/integrations/alertmanager/route";
 import * as page from "@/app/api/v1/pages/[id]/route";
 import * as ack from "@/app/api/v1/pages/[id]/ack/route";
+import * as escalate from "@/app/api/v1/pages/[id]/escalate/route";
 import * as pageAction from "@/app/api/v1/page-actions/[token]/route";
 import * as home from "@/app/api/v1/home/route";
 import { getDb } from "@/lib/db";
@@ -184,6 +185,28 @@ describe("notification delivery (issue 13)", () => {
       expect.stringMatching(/^e-mail to d…@nd\.test accepted by SMTP \d\d:\d\d:\d\d$/),
       expect.stringMatching(/^e-mail to e…@nd\.test accepted by SMTP \d\d:\d\d:\d\d$/),
     ]);
+  });
+
+  it("escalate now (app or link) notifies the next step at once, audited; a link's second use changes nothing", async () => {
+    const t0 = Date.now();
+    const pageId = await open("nd-escalate-now", "api");
+    await deliverDueNotifications(t0 + 1000);
+    const mail = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.text.includes(pageId));
+    const token = tokenOf(mail.text, "Escalate now");
+    expect((await call(pageAction.POST, { method: "POST", params: { token } })).body).toMatchObject({ state: "done" });
+    let p = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    expect(p.body).toMatchObject({ status: "triggered", currentStep: 1 });
+    expect(p.body.notified.map((u: { id: string }) => u.id).sort()).toEqual([dana.id, erik.id].sort());
+    expect((await (await getDb()).auditEvent.findFirst({ where: { entityId: pageId, action: "page.escalate" } }))?.actorId).toBe(dana.id);
+    expect((await call(pageAction.POST, { method: "POST", params: { token } })).status).toBe(409);
+    await deliverDueNotifications(Date.now() + 1000);
+    await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
+    // step 2 was the last: the policy is exhausted, so the app's "escalate now" has nowhere to go
+    p = await call(page.GET, { token: admin.token, params: { id: pageId } });
+    expect(p.body.events.map((e: { kind: string }) => e.kind)).toContain("exhausted");
+    const none = await call(escalate.POST, { method: "POST", token: erik.token, params: { id: pageId } });
+    expect(none.status).toBe(409);
+    expect(none.body.error.message).toMatch(/no further escalation step/);
   });
 
   it("retries: the receiver answers 503 twice, then 200 → delivered on attempt 3, three attempts recorded, signed", async () => {

@@ -54,6 +54,7 @@ export const oncallRoutes: Operation[] = [
   op({ method: "GET", path: "/api/v1/pages/{id}", tag: "Alerting", summary: "A page with its events" }),
   op({ method: "POST", path: "/api/v1/pages/{id}/ack", tag: "Alerting", summary: "Acknowledge a page: stops the escalation" }),
   op({ method: "POST", path: "/api/v1/pages/{id}/resolve", tag: "Alerting", summary: "Resolve a page" }),
+  op({ method: "POST", path: "/api/v1/pages/{id}/escalate", tag: "Alerting", summary: "Escalate now: notify the policy's next step at once (409 when the page is not triggered)" }),
   op({
     method: "GET", path: "/api/v1/page-actions/{token}", tag: "Alerting", summary: "What a one-time action link from a notification would do (a confirm page for browsers)",
     description: "No sign-in: the link's secret token is the credential (bound to one page, one recipient and one action; 24 h). 404 not valid, 410 expired, 409 already used or already done.",

@@ -68,6 +68,7 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
         actions={
           <>
             {p.status === "triggered" ? <ActionButton size="md" variant="primary" path={`/api/v1/pages/${p.id}/ack`} label="Acknowledge" /> : null}
+            {p.status === "triggered" && p.nextEscalationAt ? <ActionButton size="md" path={`/api/v1/pages/${p.id}/escalate`} label="Escalate now" /> : null}
             {p.status !== "resolved" ? <ActionButton size="md" path={`/api/v1/pages/${p.id}/resolve`} label="Resolve" /> : null}
             {p.incident ? <Link className="btn btn-secondary" href={`/incidents/${p.incident.number}`}>INC-{p.incident.number}</Link> : <DeclareIncidentButton pageId={p.id} />}
           </>
