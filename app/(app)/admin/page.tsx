@@ -34,6 +34,7 @@ export default async function AdminPage() {
             <LinkButton href="/admin/service-tokens">Service tokens</LinkButton>
             <LinkButton href="/admin/data-sources">Data sources</LinkButton>
             <LinkButton href="/admin/jobs">Background jobs</LinkButton>
+            <LinkButton href="/admin/email">E-mail</LinkButton>
             <LinkButton href="/teams/new">Create team</LinkButton>
           </>
         }

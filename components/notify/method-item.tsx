@@ -1,0 +1,74 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Field } from "@/components/ui/field";
+import { apiFetch, errorFields, errorMessage } from "@/lib/query/api";
+import { KIND_LABELS, verifyCodeSchema, type ContactKind } from "@/lib/validation/notify";
+
+export type MethodItemView = {
+  id: string; kind: ContactKind; name: string; targetLabel: string; verified: boolean; codePending: boolean;
+  codeExpiresAt: string | null; disabledAt: string | null; disabledReason: string | null;
+};
+
+function status(m: MethodItemView) {
+  if (m.disabledAt) return <Badge tone="danger" title={m.disabledReason ?? undefined}>Disabled</Badge>;
+  if (m.verified) return <Badge tone="success">Verified</Badge>;
+  return <Badge tone="warning">Not verified</Badge>;
+}
+
+/** One contact method: its state, the code form while unverified, resend, test and delete. */
+export function MethodItem({ method: m }: { method: MethodItemView }) {
+  const router = useRouter();
+  const codeId = useId();
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const act = (path: string, body?: unknown) => apiFetch(`/api/v1/me/contact-methods/${m.id}${path}`, { method: path ? "POST" : "DELETE", body });
+  const done = (text: string) => () => { setNotice(text); router.refresh(); };
+  const verify = useMutation({ mutationFn: (code: string) => act("/verify", { code }), onSuccess: done("Verified: pages can now reach you here.") });
+  const resend = useMutation({ mutationFn: () => act("/send-code"), onSuccess: done(`A new code is on its way to ${m.targetLabel}.`) });
+  const test = useMutation({ mutationFn: () => act("/test"), onSuccess: done(`A test notification is on its way to ${m.targetLabel}.`) });
+  const remove = useMutation({ mutationFn: () => act(""), onSuccess: () => router.refresh() });
+  const failure = [resend.error, test.error, remove.error].find(Boolean);
+
+  function onVerify(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const parsed = verifyCodeSchema.safeParse({ code: new FormData(e.currentTarget).get("code") });
+    if (!parsed.success) return setCodeError(parsed.error.issues[0]?.message ?? "is required");
+    setCodeError(null);
+    verify.mutate(parsed.data.code);
+  }
+
+  return (
+    <li className="method-item">
+      <div className="method-head">
+        <strong>{m.name}</strong> {status(m)}
+        <div className="muted">{KIND_LABELS[m.kind].kind} · {m.targetLabel}</div>
+        {m.disabledAt ? <p className="field-error">Disabled: {m.disabledReason}</p> : null}
+      </div>
+      {notice ? <p role="status" className="field-hint">{notice}</p> : null}
+      {failure ? <Alert tone="danger">{errorMessage(failure)}</Alert> : null}
+      {!m.verified && !m.disabledAt ? (
+        <form className="form form-inline" onSubmit={onVerify} noValidate aria-label={`Verify ${m.name}`}>
+          <Field
+            label="Verification code" name="code" id={codeId} inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="123456"
+            error={codeError ?? errorFields(verify.error).code}
+            hint={m.codePending && m.codeExpiresAt ? `Sent to ${m.targetLabel}; valid until ${new Date(m.codeExpiresAt).toLocaleTimeString()}.` : "No code pending: send a new one."}
+          />
+          <Button type="submit" variant="primary" pending={verify.isPending}>Verify</Button>
+          <Button onClick={() => resend.mutate()} pending={resend.isPending}>Send a new code</Button>
+        </form>
+      ) : null}
+      <div className="form-actions">
+        {m.verified && !m.disabledAt ? <Button onClick={() => test.mutate()} pending={test.isPending}>Send test notification</Button> : null}
+        <ConfirmButton label="Delete" size="sm" title={`Delete "${m.name}"?`} confirmLabel="Delete" onConfirm={() => remove.mutate()} pending={remove.isPending}>
+          Pages stop going to {m.targetLabel}; its rules go too, and messages still queued for it are cancelled.
+        </ConfirmButton>
+      </div>
+    </li>
+  );
+}
