@@ -300,6 +300,30 @@ describe("notification delivery (issue 13)", () => {
     expect((await db.notification.findUnique({ where: { id: row.id } }))!.payload).toEqual({ code: "" });
   });
 
+  it("a receiver that never answers delays nobody else: the other method is delivered at once, the hung one times out and retries", async () => {
+    const hang = http.createServer(() => undefined); // accepts, never answers
+    const port = await freePort();
+    await new Promise<void>((r) => hang.listen(port, "127.0.0.1", r));
+    const db = await getDb();
+    const slow = await method(bulk.id, "webhook", `http://127.0.0.1:${port}/never`);
+    try {
+      const mail = await db.contactMethod.findFirstOrThrow({ where: { userId: bulk.id, kind: "email" } });
+      for (const m of [slow, mail]) await db.notification.create({ data: { dedupeKey: `hang:${m.id}`, userId: bulk.id, contactMethodId: m.id, kind: "test", dueAt: new Date() } });
+      const started = Date.now();
+      const pass = deliverDueNotifications();
+      const got = await smtp.waitFor((m) => m.to.includes("bulk@nd.test") && m.subject.startsWith("Test notification"), 8_000);
+      expect(got.at - started).toBeLessThan(3_000);
+      expect(await pass).toEqual({ sent: 1, retried: 1, failed: 0 });
+      const row = await db.notification.findFirstOrThrow({ where: { dedupeKey: `hang:${slow.id}` }, include: { attemptLog: true } });
+      expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "request failed: no answer within 10000 ms" });
+      expect(row.attemptLog[0]!.latencyMs).toBeGreaterThanOrEqual(9_000);
+    } finally {
+      await db.contactMethod.update({ where: { id: slow.id }, data: { disabledAt: new Date(), disabledReason: "test over" } });
+      hang.closeAllConnections();
+      await new Promise((r) => hang.close(r));
+    }
+  }, 30_000);
+
   it("exactly once: 200 pages at once, two worker processes on one database → each (page, method) exactly once", async () => {
     const before = { mail: smtp.messages.length, http: receiver.requests.length };
     const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => open(`nd-bulk-${i}`, "bulk")));

@@ -28,7 +28,9 @@ export async function postJson(url: string, rawBody: string, headers: Record<str
   } catch (err) {
     if (err instanceof OutboundBlockedError) return { outcome: "failed", detail: truncate(err.message), latencyMs: latency() };
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const timedOut = (err as Error).name === "TimeoutError" || (err as Error).name === "AbortError";
+    // AbortSignal.timeout fired: surfaces as TimeoutError/AbortError, or (guarded fetch) as the cause of "fetch failed"
+    const names = [(err as Error).name, cause?.code, (cause as { name?: string } | undefined)?.name];
+    const timedOut = names.some((n) => n === "TimeoutError" || n === "AbortError" || n === "ABORT_ERR");
     const why = timedOut ? `no answer within ${timeoutMs} ms` : cause?.code ?? cause?.message ?? (err as Error).message;
     return { outcome: "retry", detail: truncate(`request failed: ${why}`), latencyMs: latency() };
   }
