@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { getBoss } from "./boss";
 import { nowQueueOf, queueOptionsOf } from "./queues";
@@ -21,6 +22,16 @@ export async function enqueueJob(name: string, data: Record<string, unknown> = {
   } catch (err) {
     logger().warn({ job: name, err: (err as Error).message }, "could not enqueue job; the periodic run will catch up");
   }
+}
+
+/**
+ * enqueueJob where it is worth it: in a process whose queue already runs, or a web-only process (whose
+ * work the workers do). Elsewhere (tests, the CLI) starting the queue for a nudge is not: the periodic run
+ * comes soon. Never throws.
+ */
+export async function nudgeJob(name: string, data: Record<string, unknown> = {}): Promise<void> {
+  if (!globalThis.__srecpBoss && env().role !== "web") return;
+  await enqueueJob(name, data);
 }
 
 declare global {

@@ -3,7 +3,7 @@ import { pruneLoginAttempts } from "@/lib/services/login";
 import { deliverDueNotifications } from "@/lib/services/notify/deliver";
 import { queueShiftNotices } from "@/lib/services/notify/shift-notices";
 import { oncallTick } from "@/lib/services/oncall/worker";
-import { syncAllRollups } from "@/lib/services/slo/rollup-job";
+import { refreshStoredStatuses, syncAllRollups } from "@/lib/services/slo/rollup-job";
 
 /** What each job in JOB_SPECS (lib/jobs/queues.ts) does; `data` is the job's payload (event jobs). */
 /** Delivers batch after batch while rows are due (a burst of pages), up to a minute per run. */
@@ -22,6 +22,7 @@ async function deliverAllDue(): Promise<number> {
 export const JOB_HANDLERS: Record<string, (data: Record<string, unknown>) => Promise<unknown>> = {
   "notifications-deliver": () => deliverAllDue(),
   "shift-notices": () => queueShiftNotices(),
+  "slo-status-refresh": () => refreshStoredStatuses(),
   "slo-rollups": () => syncAllRollups(),
   oncall: () => oncallTick(),
   "login-attempts-prune": () => pruneLoginAttempts(),

@@ -42,6 +42,7 @@ export const JOB_SPECS: Record<string, JobSpec> = {
   // sends due notifications (pages, follow-ups, verification codes); also run at once after a page opens
   "notifications-deliver": { description: "Delivers due notifications (e-mail, chat, webhooks) with retries", everySeconds: () => 5, retryLimit: 0, expireInSeconds: 300 },
   "shift-notices": { description: "Queues shift reminders and handoff notices", everySeconds: () => 60, retryLimit: 0, expireInSeconds: 120 },
+  "slo-status-refresh": { description: "Recomputes every SLO's status into the read model", everySeconds: () => env().refreshIntervalSeconds, retryLimit: 0, expireInSeconds: 600 },
   "slo-rollups": { description: "Fills the hourly SLI rollups from Prometheus", everySeconds: () => 60, retryLimit: 0, expireInSeconds: 600 },
   oncall: { description: "Escalates unacknowledged pages; records who is on call", everySeconds: () => 15, retryLimit: 0, expireInSeconds: 120 },
   backup: { description: "Writes a backup to SRECP_BACKUP_DIR and keeps the newest SRECP_BACKUP_KEEP", everySeconds: () => env().backup.everyHours * 3600, runAtStart: false, retryLimit: 2, expireInSeconds: 3600 },

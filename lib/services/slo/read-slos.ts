@@ -5,6 +5,8 @@ import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
 import { loadSloDef, loadSloDefs, type SloDef } from "./store";
 import { currentStatuses, statusesAt } from "./status-cache";
+import { readStatuses } from "./status-store";
+import { servedStatus, storedOrComputed } from "./status-read";
 import type { SloStatus } from "./status-types";
 
 export type SloView = ReturnType<typeof toView> & { status?: SloStatus };
@@ -53,7 +55,7 @@ export async function listSlos(actor: Actor, q: { service?: string; team?: strin
   const pageDefs = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   let statuses: Map<string, SloStatus> | null = null;
   const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
-  if (q.include === "status") statuses = q.atMs === undefined ? await currentStatuses(signed(all)) : await statusesAt(signed(pageDefs), q.atMs);
+  if (q.include === "status") statuses = q.atMs === undefined ? await storedOrComputed(signed(pageDefs), () => signed(all)) : await statusesAt(signed(pageDefs), q.atMs);
   const items = pageDefs.map((d) => ({ ...toView(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
   return { items, page: q.page, pageSize: q.pageSize, total: matching.length };
 }
@@ -70,6 +72,10 @@ export async function getSloStatus(actor: Actor, id: string, atMs?: number): Pro
   assertCanRead(actor);
   const def = await requireSloDef(id);
   if (atMs !== undefined) return (await statusesAt([def], atMs)).get(id)!;
+  // The read model: one indexed row, whatever the number of SLOs (the background refresh keeps it fresh).
+  const stored = (await readStatuses([id])).get(id);
+  if (stored && stored.versionId === def.version.id) return servedStatus(stored);
+  // Never computed for this version yet (a new SLO, or a new version): compute now, once.
   const all = await loadSloDefs();
   return (await currentStatuses(all)).get(id)!;
 }

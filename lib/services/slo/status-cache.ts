@@ -1,11 +1,14 @@
 import { env } from "@/lib/env";
 import { isPrometheusError } from "@/lib/prometheus";
 import { AppError } from "@/lib/errors";
+import { publishEvent } from "@/lib/events/bus";
+import { nudgeJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/observability/logger";
 import { DEFAULT_SOURCE, NoPrometheusConfigured, prometheusFor } from "./prometheus-source";
 import { buildStatus, computeStatuses } from "./status-engine";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
+import { markStale, saveStatuses } from "./status-store";
 
 type StaleReason = NonNullable<SloStatus["staleReason"]>;
 type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number; failure?: { atMs: number; error: string; reason: StaleReason } };
@@ -25,9 +28,29 @@ const sourceKey = (def: SloDef) => def.service.dataSourceId ?? DEFAULT_SOURCE;
 /** Upstream failures (Prometheus down, slow, or not configured) are served stale; anything else is a bug. */
 const isUpstreamFailure = (err: unknown) => isPrometheusError(err) || (err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE");
 
+/** What a viewer sees of a status (not its timestamps). */
+const visible = (s: SloStatus) => JSON.stringify([s.noData, s.sliValue, s.errorBudget.remaining, s.burnRates, s.alerts.map((a) => a.firing), s.stale, s.version]);
+
+function changedIds(prev: Map<string, SloStatus> | undefined, next: Map<string, SloStatus>): string[] {
+  return [...next].filter(([id, s]) => !prev?.has(id) || visible(prev.get(id)!) !== visible(s)).map(([id]) => id);
+}
+
+/** Writes to the read model never fail a read: the in-memory answer stands, the next refresh retries. */
+async function persist(write: () => Promise<void>, changed: string[] | null): Promise<void> {
+  try {
+    await write();
+    // viewers refetch only when a figure they see moved (an unchanged refresh costs open tabs nothing)
+    if (changed?.length) await publishEvent({ topic: "slo-status", sloIds: changed.slice(0, 200) });
+  } catch (err) {
+    logger().warn({ err: (err as Error).message }, "could not store SLO statuses");
+  }
+}
+
 /** Forget cached results so the next read recomputes (after an SLO is created, changed or deleted). */
 export function invalidateStatusCache() {
   cache.clear();
+  // recompute in the background now; until then every other SLO keeps its stored status
+  void nudgeJob("slo-status-refresh");
 }
 
 /** Last measured number of Prometheus queries of a refresh, per source (for benchmarks and logs). */
@@ -88,8 +111,11 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
   }
   try {
     const entry = await running.promise;
+    const fresh = cache.get(key) !== entry;
     cache.set(key, entry);
     failingSince.delete(key);
+    // the read model: every process's reads (and a restarted process) see this result
+    if (fresh) await persist(() => saveStatuses(defs, entry.statuses, entry.computedAtMs), changedIds(hit?.statuses, entry.statuses));
     return entry.statuses;
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
@@ -98,7 +124,10 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
     if (!failingSince.has(key)) failingSince.set(key, realNowMs);
     // Remember the failure so reads within the next interval are served stale without waiting again.
     if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error: (err as Error).message, reason } });
-    return staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message, reason);
+    const out = staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message, reason);
+    const first = out.values().next().value;
+    await persist(() => markStale(defs.map((d) => d.id), { reason, error: first?.error ?? (err as Error).message, ...(first?.unavailableSince ? { unavailableSince: first.unavailableSince } : {}) }), null);
+    return out;
   }
 }
 

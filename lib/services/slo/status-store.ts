@@ -1,0 +1,50 @@
+import { getDb } from "@/lib/db";
+import type { SloDef } from "./store";
+import type { SloStatus } from "./status-types";
+
+// The persisted status read model (SloStatusRow): written after every status computation, read by the
+// status endpoints and the overview. One row per SLO, keyed by its id and stamped with the version it was
+// computed for (a row of an older version is not served as the current status).
+
+export type StoredStatus = { versionId: string; body: SloStatus; computedAtMs: number; stale: boolean };
+
+const fastest = (s: SloStatus) => {
+  const rates = Object.values(s.burnRates).filter((x): x is number => typeof x === "number");
+  return rates.length ? Math.max(...rates) : null;
+};
+
+/** Upserts the statuses of `defs` computed at `computedAtMs` in one statement. */
+export async function saveStatuses(defs: SloDef[], statuses: Map<string, SloStatus>, computedAtMs: number): Promise<void> {
+  const rows = defs.filter((d) => statuses.has(d.id)).map((d) => ({ d, s: statuses.get(d.id)! }));
+  if (!rows.length) return;
+  const db = await getDb();
+  const at = new Date(computedAtMs);
+  await db.$executeRaw`
+    INSERT INTO "SloStatusRow" ("sloId", "versionId", "serviceId", "teamId", "budgetRemaining", "burnRate", "noData", "stale", "body", "computedAt")
+    SELECT r.slo, r.version, r.service, r.team, r.budget, r.burn, r.nodata, false, r.body, ${at}
+    FROM unnest(${rows.map((r) => r.d.id)}::text[], ${rows.map((r) => r.d.version.id)}::text[], ${rows.map((r) => r.d.service.id)}::text[], ${rows.map((r) => r.d.service.teamId)}::text[],
+                ${rows.map((r) => r.s.errorBudget.remaining)}::float8[], ${rows.map((r) => fastest(r.s))}::float8[], ${rows.map((r) => r.s.noData)}::bool[], ${rows.map((r) => JSON.stringify(r.s))}::jsonb[])
+      AS r(slo, version, service, team, budget, burn, nodata, body)
+    WHERE EXISTS (SELECT 1 FROM "Slo" WHERE id = r.slo)
+    ON CONFLICT ("sloId") DO UPDATE SET "versionId" = EXCLUDED."versionId", "serviceId" = EXCLUDED."serviceId", "teamId" = EXCLUDED."teamId",
+      "budgetRemaining" = EXCLUDED."budgetRemaining", "burnRate" = EXCLUDED."burnRate", "noData" = EXCLUDED."noData", "stale" = false, "body" = EXCLUDED."body", "computedAt" = EXCLUDED."computedAt"`;
+}
+
+/**
+ * Prometheus could not be asked: the stored values stay (with their computedAt, hence their age) and are
+ * marked stale with the reason — never replaced by empty numbers, so a restart during an outage still
+ * shows the last good values.
+ */
+export async function markStale(sloIds: string[], stale: { reason: string; error: string; unavailableSince?: string }): Promise<void> {
+  if (!sloIds.length) return;
+  const db = await getDb();
+  const patch = JSON.stringify({ stale: true, staleReason: stale.reason, error: stale.error, ...(stale.unavailableSince ? { unavailableSince: stale.unavailableSince } : {}) });
+  await db.$executeRaw`UPDATE "SloStatusRow" SET "stale" = true, "body" = "body" || ${patch}::jsonb WHERE "sloId" = ANY(${sloIds}::text[])`;
+}
+
+export async function readStatuses(sloIds: string[]): Promise<Map<string, StoredStatus>> {
+  if (!sloIds.length) return new Map();
+  const db = await getDb();
+  const rows = await db.sloStatusRow.findMany({ where: { sloId: { in: sloIds } }, select: { sloId: true, versionId: true, body: true, computedAt: true, stale: true } });
+  return new Map(rows.map((r) => [r.sloId, { versionId: r.versionId, body: r.body as unknown as SloStatus, computedAtMs: r.computedAt.getTime(), stale: r.stale }]));
+}
