@@ -70,6 +70,7 @@ describe("contact methods", () => {
       [{ kind: "sms", name: "x", target: "+4912345" }, "kind", /must be one of email, slack, teams, webhook/],
       [{ kind: "email", name: "", target: "a@b.co" }, "name", /required/],
       [{ kind: "email", name: "x" }, "target", /required/],
+      [{ kind: "email", name: "Work mail", target: "other@example.com" }, "name", /already have a contact method with this name/],
     ];
     for (const [body, field, message] of cases) {
       const res = await create(dana, body);

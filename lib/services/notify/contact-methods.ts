@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getDb, withDbErrors } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, validation } from "@/lib/errors";
 import { assertAdmin, assertCanRead, requireScope, type Actor } from "@/lib/auth/permissions";
 import { targetLabelOf } from "@/lib/notify/contact-target";
 import type { CreateContactMethodInput, UpdateContactMethodInput } from "@/lib/validation/notify";
@@ -12,6 +12,13 @@ import { assertCodeBudget, assertTargetAllowed, issueVerifyCode, loadManagedMeth
 // fallbacks). The target and a webhook's signing secret are sealed before they reach the database;
 // the secret is generated here and returned once, on creation. A new method, or a new target, gets a
 // verification code; until it is entered the method receives nothing but that code.
+
+/** Names are unique per owner: say so on the field rather than as a bare 409. */
+async function assertNameFree(ownerId: string | null, teamId: string | null, name: string, exceptId?: string) {
+  const db = await getDb();
+  const taken = await db.contactMethod.findFirst({ where: { userId: ownerId, ...(ownerId ? {} : { teamId }), name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (taken) throw validation({ name: "you already have a contact method with this name" }, "Invalid contact method");
+}
 
 /** The actor's own methods, or (admins, `teamId`) a team's channels. */
 export async function listContactMethods(actor: Actor, q: { teamId?: string } = {}): Promise<MethodView[]> {
@@ -26,6 +33,7 @@ export async function createContactMethod(actor: Actor, input: CreateContactMeth
   requireScope(actor, "write");
   if (input.teamId) assertAdmin(actor, "team channels");
   await assertTargetAllowed(input.kind, input.target);
+  await assertNameFree(input.teamId ? null : actor.userId, input.teamId ?? null, input.name);
   const db = await getDb();
   if (input.teamId && !(await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } }))) throw notFound("Team");
   // The receiver checks X-SRECP-Signature with this; shown once, like an API token.
@@ -52,6 +60,7 @@ export async function updateContactMethod(actor: Actor, id: string, input: Updat
   const before = await loadManagedMethod(actor, id);
   const retarget = input.target !== undefined;
   if (retarget) await assertTargetAllowed(before.kind as CreateContactMethodInput["kind"], input.target!);
+  if (input.name !== undefined && input.name !== before.name) await assertNameFree(before.userId, before.teamId, input.name, id);
   const db = await getDb();
   const row = await withDbErrors("contact method", () =>
     db.$transaction(async (tx) => {
