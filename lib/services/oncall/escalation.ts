@@ -58,9 +58,11 @@ export async function advance(
     }
     if (next.kind === "none") {
       if (next.reason === "exhausted") {
-        await tx.pageEvent.create({ data: { pageId: page.id, at: new Date(nowMs), kind: "exhausted", detail: { steps: plan.steps.length, passes: plan.repeat + 1, fallbackUser: policy.fallbackUserId, fallbackChannel: policy.fallbackContactMethodId } } });
-        // The last step gets its delay to be acknowledged too; an acknowledgement meanwhile cancels the fallback.
+        // The last step gets its delay to be acknowledged too; only then is the page "unacknowledged"
+        // (home page) and the fallback told. An acknowledgement meanwhile cancels the fallback.
         const lastDelay = last ? plan.steps[last.stepIndex]!.delayMinutes * 60_000 : 0;
+        const unacknowledgedAt = new Date(nowMs + lastDelay).toISOString();
+        await tx.pageEvent.create({ data: { pageId: page.id, at: new Date(nowMs), kind: "exhausted", detail: { steps: plan.steps.length, passes: plan.repeat + 1, unacknowledgedAt, fallbackUser: policy.fallbackUserId, fallbackChannel: policy.fallbackContactMethodId } } });
         const notice = { pageId: page.id, kind: "fallback" as const, step: last?.stepIndex ?? null, round: last?.round ?? null, atMs: nowMs + lastDelay };
         if (policy.fallbackUserId) await queueForUsers(tx, notice, [policy.fallbackUserId]);
         if (policy.fallbackContactMethodId) await queueForMethod(tx, notice, policy.fallbackContactMethodId);
