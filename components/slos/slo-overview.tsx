@@ -63,6 +63,8 @@ function download(name: string, text: string) {
  */
 export function SloOverview({ initial, thresholds, initialFilters, canCreate }: Props) {
   const list = useSloList({}, initial);
+  // the true number of SLOs (the server renders the first page only; the rest loads right after)
+  const total = list.data?.total ?? initial.total;
   const rows = useMemo(() => buildRows(list.data?.items ?? [], thresholds), [list.data, thresholds]);
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [sort, setSort] = useState<{ key: SortKey; dir: "asc" | "desc" }>({ key: "remaining", dir: "asc" });
@@ -147,7 +149,8 @@ export function SloOverview({ initial, thresholds, initialFilters, canCreate }: 
         </Button>
       </div>
       <p className="muted small overview-meta" aria-live="polite">
-        {visible.length === rows.length ? `${rows.length} SLOs` : `${visible.length} of ${rows.length} SLOs`} · refreshes every {REFRESH_MS / 1000} s
+        {visible.length === rows.length ? `${rows.length} SLOs` : `${visible.length} of ${rows.length} SLOs`}
+        {total > rows.length ? ` loaded of ${total} · loading the rest…` : ""} · refreshes every {REFRESH_MS / 1000} s
         {list.isFetching ? " · refreshing…" : ""}
       </p>
       {visible.length === 0 ? (

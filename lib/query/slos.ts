@@ -124,7 +124,8 @@ export function useSloList(filters: { service?: string; team?: string }, initial
     queryKey: sloKeys.list(filters),
     queryFn: () => fetchAllSlos(filters),
     initialData,
-    initialDataUpdatedAt: initialData ? Date.now() : undefined,
+    // a first page that is not everything (more SLOs than one page) is stale at once: the rest loads now
+    initialDataUpdatedAt: initialData ? (initialData.total > initialData.items.length ? 0 : Date.now()) : undefined,
     refetchInterval: REFRESH_MS,
     staleTime: REFRESH_MS,
   });

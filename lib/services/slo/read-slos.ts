@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
-import { loadSloDef, loadSloDefs, type SloDef } from "./store";
+import { loadSloDef, loadSloDefs, loadSloPage, type SloDef } from "./store";
 import { currentStatuses, statusesAt } from "./status-cache";
 import { readStatuses } from "./status-store";
 import { servedStatus, storedOrComputed } from "./status-read";
@@ -45,19 +45,17 @@ export async function requireSloDef(id: string): Promise<SloDef> {
 }
 
 /**
- * SLOs, optionally with their status. Status is computed for ALL SLOs in one batched, cached refresh
- * and then filtered, so any filter or page is served from the same query set.
+ * One page of SLOs (paginated in SQL, the true total), optionally with their status from the read model.
+ * Only when a status on the page was never computed does the whole organisation get computed (once).
  */
 export async function listSlos(actor: Actor, q: { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
   assertCanRead(actor);
-  const all = await loadSloDefs({}, true);
-  const matching = all.filter((d) => (!q.service || d.service.slug === q.service) && (!q.team || d.service.teamSlug === q.team));
-  const pageDefs = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const { defs: pageDefs, total } = await loadSloPage({ serviceSlug: q.service, teamSlug: q.team }, q.page, q.pageSize);
   let statuses: Map<string, SloStatus> | null = null;
   const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
-  if (q.include === "status") statuses = q.atMs === undefined ? await storedOrComputed(signed(pageDefs), () => signed(all)) : await statusesAt(signed(pageDefs), q.atMs);
+  if (q.include === "status") statuses = q.atMs === undefined ? await storedOrComputed(signed(pageDefs), () => loadSloDefs()) : await statusesAt(signed(pageDefs), q.atMs);
   const items = pageDefs.map((d) => ({ ...toView(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
-  return { items, page: q.page, pageSize: q.pageSize, total: matching.length };
+  return { items, page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getSlo(actor: Actor, id: string) {

@@ -40,9 +40,9 @@ export function servedStatus(row: StoredStatus, nowMs = Date.now()): SloStatus {
  * Statuses of the page's SLOs from the read model (one query); when any of them has never been computed
  * for its version, the whole organisation is computed once (today's cold path) and stored.
  */
-export async function storedOrComputed(pageDefs: SloDef[], all: () => SloDef[], nowMs = Date.now()): Promise<Map<string, SloStatus>> {
+export async function storedOrComputed(pageDefs: SloDef[], all: () => Promise<SloDef[]>, nowMs = Date.now()): Promise<Map<string, SloStatus>> {
   const rows = await readStatuses(pageDefs.map((d) => d.id));
   const complete = pageDefs.every((d) => rows.get(d.id)?.versionId === d.version.id);
-  if (!complete) return currentStatuses(all());
+  if (!complete) return currentStatuses(await all());
   return new Map(pageDefs.map((d) => [d.id, servedStatus(rows.get(d.id)!, nowMs)]));
 }

@@ -82,3 +82,22 @@ export async function loadSloDefs(filter: SloFilter = {}, includeUnsigned = fals
 export async function loadSloDef(id: string, includeUnsigned = false): Promise<SloDef | null> {
   return (await loadSloDefs({ ids: [id] }, includeUnsigned))[0] ?? null;
 }
+
+/**
+ * One page of SLOs (lists and forms: unsigned ones included) with the true total, paginated in SQL in the
+ * same order as loadSloDefs — the cost of a page does not grow with the number of SLOs.
+ */
+export async function loadSloPage(filter: { serviceSlug?: string; teamSlug?: string }, page: number, pageSize: number): Promise<{ defs: SloDef[]; total: number }> {
+  const db = await getDb();
+  const where = {
+    versions: { some: { status: { in: ["active", "pending"] } } },
+    ...(filter.serviceSlug || filter.teamSlug ? { service: { ...(filter.serviceSlug ? { slug: filter.serviceSlug } : {}), ...(filter.teamSlug ? { team: { slug: filter.teamSlug } } : {}) } } : {}),
+  };
+  const [ids, total] = await Promise.all([
+    db.slo.findMany({ where, select: { id: true }, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.slo.count({ where }),
+  ]);
+  if (!ids.length) return { defs: [], total };
+  const byId = new Map((await loadSloDefs({ ids: ids.map((r) => r.id) }, true)).map((d) => [d.id, d]));
+  return { defs: ids.map((r) => byId.get(r.id)).filter((d): d is SloDef => d !== undefined), total };
+}
