@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { runMigrator } from "./lib/migrator.mjs";
+import { startLocalPrometheus } from "./lib/local-prometheus.mjs";
 import { acquirePgliteLock, DatabaseLockedError, heldLockToken } from "./lib/pglite-lock.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -44,8 +45,27 @@ if (!env.DATABASE_URL) {
   env.SRECP_PGLITE_LOCK_TOKEN = heldLockToken(pgliteDir);
 }
 console.log(await runMigrator({ root, command: "deploy", databaseUrl: env.DATABASE_URL, pgliteDir }));
+
+// Without PROMETHEUS_URL, the quick start brings its own Prometheus (issue 14) and makes it the default
+// data source; SRECP_LOCAL_PROMETHEUS=0 turns that off. It stops with the app.
+let prometheus = null;
+if (!env.PROMETHEUS_URL && env.SRECP_LOCAL_PROMETHEUS !== "0") {
+  try {
+    prometheus = await startLocalPrometheus({ dataDir });
+  } catch (err) {
+    console.error(`${err.message}\nStarting without Prometheus.`);
+  }
+  if (prometheus) {
+    env.PROMETHEUS_URL = prometheus.url;
+    console.log(`Prometheus on ${prometheus.url} (data in ${path.join(dataDir, "prometheus")}); \`srecp demo\` loads a month of demo traffic into it`);
+  }
+}
 console.log(`SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`);
 
 const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], { cwd: root, stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+// Prometheus stops after the server (which may still read it while draining); the exit code stays the server's.
+child.on("exit", async (code) => {
+  if (prometheus) await prometheus.stop().catch((err) => console.error(`stopping Prometheus: ${err.message}`));
+  process.exit(code ?? 0);
+});
