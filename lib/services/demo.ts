@@ -23,10 +23,16 @@ const USERS = [
   { email: "victor@example.com", name: "Victor (viewer)", role: "viewer" as const, teams: [] },
 ];
 
+/** One line per demo user for the CLI: e-mail, role, password. A user that existed before the demo keeps its password. */
+export const demoLoginLines = (existedBefore: ReadonlySet<string>): string[] =>
+  USERS.map((u) => `  ${u.email.padEnd(20)} ${u.role.padEnd(8)} ${existedBefore.has(u.email) ? "(existed before the demo: password unchanged)" : DEMO_PASSWORD}`);
+
 export async function loadDemo(actor: Actor): Promise<string> {
   assertAdmin(actor, "demo data");
   const db = await getDb();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const existing = await db.user.findMany({ where: { email: { in: USERS.map((u) => u.email) } }, select: { email: true } });
+  const existedBefore = new Set(existing.map((u) => u.email));
   const base = await db.$transaction(async (tx) => {
     const teams = new Map<string, string>();
     for (const t of TEAMS) teams.set(t.slug, (await tx.team.upsert({ where: { slug: t.slug }, update: {}, create: t })).id);
@@ -47,5 +53,6 @@ export async function loadDemo(actor: Actor): Promise<string> {
     await recordAudit(tx, actor, { action: "demo.load", entityType: "demo", entityId: "demo", after: { teams: TEAMS.length, services: SERVICES.length, users: USERS.length } });
     return `demo loaded: ${TEAMS.length} teams, ${SERVICES.length} services, ${USERS.length} users (password "${DEMO_PASSWORD}")`;
   });
-  return `${base}; ${await loadExtendedDemo(actor)}`;
+  const extended = await loadExtendedDemo(actor);
+  return [`${base}; ${extended}`, "sign in (e-mail, role, password):", ...demoLoginLines(existedBefore)].join("\n");
 }
