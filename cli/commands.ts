@@ -1,4 +1,4 @@
-import { required } from "./args";
+import { CliError, required } from "./args";
 import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
 import { createUserSchema } from "@/lib/validation/users";
 import { ensureEmbeddedDbMigrated, migrate } from "./db";
@@ -17,6 +17,7 @@ export const USAGE = `srecp — SRE control plane command line
   srecp tokens create --email E --name N [--scopes read,write,gate,deployments,tokens]   prints the token once
   srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
   srecp demo                           load a small realistic demo: teams, users, services
+  srecp demo --explain [--end ISO]     print the demo traffic model's expected figures
   srecp secrets rotate                 re-seal data-source secrets under SECRET_KEY (plaintext or SECRET_KEY_PREVIOUS rows)${DATASOURCES_USAGE}${BACKUP_USAGE}
 
 Database: DATABASE_URL=postgres://… or, unset, the embedded database under DATA_DIR (default ./.data).
@@ -52,7 +53,15 @@ export const COMMANDS: Record<string, Command> = {
     console.log(token.token);
     console.error(`token "${token.name}" for ${email} created; it is shown only once`);
   },
-  demo: async ({ root }) => {
+  demo: async ({ flags, root }) => {
+    if (flags.explain) {
+      // The expected figures only (no database): traffic ending at --end (ISO instant) or this minute.
+      const { explainDemo } = await import("@/lib/demo/explain");
+      const endMs = typeof flags.end === "string" ? Date.parse(flags.end) : Date.now();
+      if (Number.isNaN(endMs)) throw new CliError(`--end: not an ISO instant: ${String(flags.end)}`);
+      console.log(explainDemo(Math.floor(endMs / 60_000) * 60).join("\n"));
+      return;
+    }
     await ensureEmbeddedDbMigrated(root);
     const { loadDemo } = await import("@/lib/services/demo");
     const summary = await loadDemo(SYSTEM_ACTOR);
