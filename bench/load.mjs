@@ -184,14 +184,18 @@ async function seedFns(fleetService) {
   };
 }
 
-/** Until no SLO is "computing" (the overview's state filter), polling once a second. */
+/** Until every SLO has a status (the first overview read computes and stores the ones never computed). */
 async function waitFresh(base, token, n) {
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
-    const res = await fetch(`${base}/api/v1/slos?include=status&pageSize=1&state=computing`, { headers: { authorization: `Bearer ${token}` } });
-    const body = res.ok ? await res.json() : null;
-    if (body && body.total === 0) return;
-    if (Date.now() > deadline) throw new Error(`statuses of ${n} SLOs not computed after 15 min (${body?.total} left)`);
+    let ready = 0;
+    for (let page = 1; page <= Math.ceil(n / 1000); page++) {
+      const res = await fetch(`${base}/api/v1/slos?include=status&pageSize=1000&page=${page}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(600_000) });
+      if (!res.ok) break;
+      ready += (await res.json()).items.filter((s) => s.status).length;
+    }
+    if (ready >= n) return;
+    if (Date.now() > deadline) throw new Error(`statuses of ${n} SLOs not computed after 15 min (${ready} ready)`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
