@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { CliError, required } from "./args";
 import { SYSTEM_ACTOR } from "@/lib/services/system-actor";
 import { createUserSchema } from "@/lib/validation/users";
@@ -64,8 +66,20 @@ export const COMMANDS: Record<string, Command> = {
     }
     await ensureEmbeddedDbMigrated(root);
     const { loadDemo } = await import("@/lib/services/demo");
-    const summary = await loadDemo(SYSTEM_ACTOR);
-    console.log(summary);
+    const { writeDemoBlocks, writtenDemoEnd } = await import("@/lib/services/demo-traffic");
+    // The quick start's Prometheus (scripts/lib/local-prometheus.mjs) keeps its TSDB here; --prometheus-data names another.
+    const tsdbDir = typeof flags["prometheus-data"] === "string" ? path.resolve(flags["prometheus-data"]) : path.join(path.resolve(root, process.env.DATA_DIR || ".data"), "prometheus", "data");
+    // Incidents are placed relative to the traffic's end: the first load's end, to the minute.
+    const endSec = writtenDemoEnd(tsdbDir) ?? Math.floor(Date.now() / 60_000) * 60;
+    console.log(await loadDemo(SYSTEM_ACTOR, endSec * 1000));
+    if (!fs.existsSync(tsdbDir) && typeof flags["prometheus-data"] !== "string") {
+      console.log("no local Prometheus data directory (start the app once with Prometheus installed): demo traffic not written");
+      return;
+    }
+    const blocks = await writeDemoBlocks(tsdbDir, endSec);
+    console.log(blocks.written
+      ? `demo traffic: 35 days ending ${new Date(endSec * 1000).toISOString()} written to ${tsdbDir} in ${blocks.seconds.toFixed(1)} s; start the app again (Prometheus loads it at start) — \`srecp demo --explain --end ${new Date(endSec * 1000).toISOString()}\` prints the expected figures`
+      : `demo traffic already in ${tsdbDir} (ending ${new Date(endSec * 1000).toISOString()})`);
   },
   "secrets rotate": async ({ root }) => {
     await ensureEmbeddedDbMigrated(root);

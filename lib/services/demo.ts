@@ -27,7 +27,8 @@ const USERS = [
 export const demoLoginLines = (existedBefore: ReadonlySet<string>): string[] =>
   USERS.map((u) => `  ${u.email.padEnd(20)} ${u.role.padEnd(8)} ${existedBefore.has(u.email) ? "(existed before the demo: password unchanged)" : DEMO_PASSWORD}`);
 
-export async function loadDemo(actor: Actor): Promise<string> {
+/** `nowMs`: the instant the demo's incidents and pages are placed relative to (the demo traffic's end). */
+export async function loadDemo(actor: Actor, nowMs = Date.now()): Promise<string> {
   assertAdmin(actor, "demo data");
   const db = await getDb();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -53,6 +54,6 @@ export async function loadDemo(actor: Actor): Promise<string> {
     await recordAudit(tx, actor, { action: "demo.load", entityType: "demo", entityId: "demo", after: { teams: TEAMS.length, services: SERVICES.length, users: USERS.length } });
     return `demo loaded: ${TEAMS.length} teams, ${SERVICES.length} services, ${USERS.length} users (password "${DEMO_PASSWORD}")`;
   });
-  const extended = await loadExtendedDemo(actor);
+  const extended = await loadExtendedDemo(actor, nowMs);
   return [`${base}; ${extended}`, "sign in (e-mail, role, password):", ...demoLoginLines(existedBefore)].join("\n");
 }

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
@@ -9,11 +12,16 @@ import { runSrecp } from "../harness/srecp-cli";
 // passwords were left as they were.
 describe("srecp demo prints the demo logins", () => {
   let db: { url: string; drop: () => Promise<void> };
-  const env = () => ({ DATABASE_URL: db.url, LOG_LEVEL: "silent" });
+  // A DATA_DIR of its own: no Prometheus data directory there, so no demo traffic is written anywhere.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-demo-logins-"));
+  const env = () => ({ DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
   beforeAll(async () => {
     db = await createTestDatabase("srecp_demo_logins");
   }, 60_000);
-  afterAll(async () => db?.drop());
+  afterAll(async () => {
+    await db?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it("lists e-mail, role and password of each demo user, and the password verifies", async () => {
     const first = await runSrecp(["demo"], env());
@@ -36,5 +44,6 @@ describe("srecp demo prints the demo logins", () => {
     const second = await runSrecp(["demo"], env());
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("alice@example.com    editor   (existed before the demo: password unchanged)");
+    expect(second.stdout).toContain("demo traffic not written");
   }, 180_000);
 });
