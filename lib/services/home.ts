@@ -2,6 +2,8 @@ import { getDb } from "@/lib/db";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { actionItemDueAtMs, actionItemOverdue } from "@/lib/postmortem";
 import { postmortemTimeliness } from "@/lib/readiness";
+import type { GettingStartedStep } from "@/lib/readiness/getting-started";
+import { gettingStartedFor } from "./readiness/home-getting-started";
 import { oncallNow, type OnCallNow } from "./readiness/home-oncall";
 import { slosNeedingAttention, type SloAttention } from "./readiness/home-slos";
 
@@ -24,6 +26,8 @@ export type Home = {
   postmortems: { total: number; items: { number: number; key: string; title: string; severity: string; status: "pending" | "missing"; dueAt: string; postmortemStatus: string | null; href: string }[] };
   actionItems: { total: number; items: { id: string; title: string; priority: string; dueDate: string; dueTimezone: string; dueAt: string | null; incident: string | null; service: string | null; href: string }[] };
   links: { actionItems: string; pages: string; incidents: string; scorecard: string };
+  /** Non-null while the organisation has no team, service or SLO: shown instead of the (empty) panels. */
+  gettingStarted: GettingStartedStep[] | null;
 };
 
 /** When an exhausted page counts as unacknowledged: its last step's delay after the event (older events: at once). */
@@ -44,7 +48,8 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
   // Overdue needs each item's own zone: narrow in SQL (a local date is at most a day after the UTC date).
   const tomorrowUtc = new Date(nowMs + DAY_MS).toISOString().slice(0, 10);
 
-  const [slos, oncall, incidents, incidentCount, pages, pageCount, unpublished, items] = await Promise.all([
+  const [gettingStarted, slos, oncall, incidents, incidentCount, pages, pageCount, unpublished, items] = await Promise.all([
+    gettingStartedFor(),
     slosNeedingAttention(teamIds),
     oncallNow(teamIds, nowMs),
     db.incident.findMany({ where: openIncidentWhere, select: { number: true, title: true, severity: true, status: true, impactStartAt: true, detectedAt: true, createdAt: true, services: { select: { service: { select: { slug: true } } } } }, orderBy: [{ severity: "asc" }, { createdAt: "asc" }], take: LIMIT }),
@@ -95,5 +100,6 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
       }),
     },
     links: { actionItems: "/action-items?overdue=true", pages: "/oncall/pages?status=open", incidents: "/incidents?status=open", scorecard: "/scorecard" },
+    gettingStarted,
   };
 }

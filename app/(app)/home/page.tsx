@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
+import { GettingStarted } from "@/components/home/getting-started";
 import { HomeView } from "@/components/home/home-view";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,7 +28,7 @@ export default async function HomePage() {
           </>
         }
       />
-      <HomeView home={home} />
+      {home.gettingStarted ? <GettingStarted steps={home.gettingStarted} /> : <HomeView home={home} />}
     </>
   );
 }
