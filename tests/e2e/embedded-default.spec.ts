@@ -20,7 +20,7 @@ function cli(...args: string[]) {
 }
 
 async function startApp(port: number): Promise<ChildProcess> {
-  const env = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PROMETHEUS_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  const env = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PROMETHEUS_URL: "", SRECP_LOCAL_PROMETHEUS: "0", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
   delete (env as Record<string, string | undefined>).NEXTAUTH_SECRET;
   // The documented command, so a SIGTERM to it must reach the server it starts (issue 18: no orphan).
   const app = spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });

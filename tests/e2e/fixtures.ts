@@ -10,7 +10,7 @@ export const E2E_SERVER_LOG = path.join(process.cwd(), "test-results", `e2e-serv
 export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screenshots");
 
 /** What global setup left for the tests: the admin's API token. */
-export const e2eState = (): { token: string; databaseUrl: string; prometheusUrl: string; scenarioEnd: number } => JSON.parse(fs.readFileSync(E2E_STATE_FILE, "utf8"));
+export const e2eState = (): { token: string; databaseUrl: string; prometheusUrl: string; scenarioEnd: number; mailboxUrl: string } => JSON.parse(fs.readFileSync(E2E_STATE_FILE, "utf8"));
 
 export async function login(page: Page, email = E2E_ADMIN.email, password = E2E_ADMIN.password) {
   await page.goto("/login");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "../harness/postgres";
 import { startPrometheusStack } from "../harness/prometheus-stack";
+import { startMailbox } from "../harness/smtp-mailbox";
 import { SSO_CLIENT, startOidcProvider } from "../harness/oidc";
 import { E2E_ADMIN, E2E_SERVER_LOG, E2E_STATE_FILE } from "./fixtures";
 
@@ -15,7 +16,7 @@ import { E2E_ADMIN, E2E_SERVER_LOG, E2E_STATE_FILE } from "./fixtures";
 export default async function globalSetup() {
   const root = process.cwd();
   const port = process.env.E2E_PORT || "3100";
-  const [db, prom, oidc] = await Promise.all([createTestDatabase("srecp_e2e"), startPrometheusStack({}), startOidcProvider(`http://127.0.0.1:${port}`)]);
+  const [db, prom, oidc, mail] = await Promise.all([createTestDatabase("srecp_e2e"), startPrometheusStack({}), startOidcProvider(`http://127.0.0.1:${port}`), startMailbox()]);
   const env = {
     ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: prom.prometheusUrl, NEXTAUTH_SECRET: "e2e-secret",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "info", SLO_REFRESH_SECONDS: "5",
@@ -24,6 +25,8 @@ export default async function globalSetup() {
     // Single sign-on through the real OpenID provider above; its groups claim decides a new user's role.
     OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: SSO_CLIENT.id, OIDC_CLIENT_SECRET: SSO_CLIENT.secret,
     OIDC_ROLE_MAP: "sre-leads=approver,sre=editor",
+    // Notifications go to a real SMTP server whose inbox the specs read (tests/harness/smtp-mailbox.ts).
+    SMTP_URL: mail.smtpUrl, SMTP_FROM: "srecp@e2e.local",
   };
   const cli = (...args: string[]) => {
     const res = spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env, encoding: "utf8" });
@@ -33,7 +36,7 @@ export default async function globalSetup() {
   cli("users", "create", "--email", E2E_ADMIN.email, "--name", "E2E Admin", "--role", "admin", "--password", E2E_ADMIN.password);
   const token = cli("tokens", "create", "--email", E2E_ADMIN.email, "--name", "e2e");
   fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
-  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ token, databaseUrl: db.url, prometheusUrl: prom.prometheusUrl, scenarioEnd: prom.end }));
+  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ token, databaseUrl: db.url, prometheusUrl: prom.prometheusUrl, scenarioEnd: prom.end, mailboxUrl: mail.mailboxUrl }));
 
   // The server's whole log goes to a file (tests/e2e/zz-log-secrets.spec.ts reads it after every other
   // spec: no password, token or session cookie may appear in it); warnings and errors also to the console.
@@ -57,6 +60,6 @@ export default async function globalSetup() {
   }
   return async () => {
     server.kill("SIGTERM");
-    await Promise.all([db.drop(), prom.stop(), oidc.stop()]);
+    await Promise.all([db.drop(), prom.stop(), oidc.stop(), mail.stop()]);
   };
 }
