@@ -27,7 +27,9 @@ export async function saveStatuses(defs: SloDef[], statuses: Map<string, SloStat
       AS r(slo, version, service, team, budget, burn, nodata, body)
     WHERE EXISTS (SELECT 1 FROM "Slo" WHERE id = r.slo)
     ON CONFLICT ("sloId") DO UPDATE SET "versionId" = EXCLUDED."versionId", "serviceId" = EXCLUDED."serviceId", "teamId" = EXCLUDED."teamId",
-      "budgetRemaining" = EXCLUDED."budgetRemaining", "burnRate" = EXCLUDED."burnRate", "noData" = EXCLUDED."noData", "stale" = false, "body" = EXCLUDED."body", "computedAt" = EXCLUDED."computedAt"`;
+      "budgetRemaining" = EXCLUDED."budgetRemaining", "burnRate" = EXCLUDED."burnRate", "noData" = EXCLUDED."noData", "stale" = false, "body" = EXCLUDED."body", "computedAt" = EXCLUDED."computedAt"
+    -- a computation that finishes late (e.g. one held up by a hung Prometheus) never overwrites a newer one
+    WHERE "SloStatusRow"."computedAt" <= EXCLUDED."computedAt" OR "SloStatusRow"."versionId" <> EXCLUDED."versionId"`;
 }
 
 /**

@@ -8,8 +8,9 @@ const compose = parse(fs.readFileSync("docker-compose.yml", "utf8"));
 const REQUIRED = ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "PROMETHEUS_URL"];
 
 describe("docker-compose.yml", () => {
-  it("defines the app, PostgreSQL 16, Prometheus and Alertmanager with health checks", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["alertmanager", "app", "postgres", "prometheus"]);
+  it("defines the app, PostgreSQL 16, Prometheus, Alertmanager and Mailpit with health checks", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["alertmanager", "app", "mailpit", "postgres", "prometheus"]);
+    expect((compose.services.app.environment as Record<string, string>).SMTP_URL).toMatch(/smtp:\/\/mailpit:1025/);
     expect(compose.services.postgres.image).toBe("postgres:16");
     for (const [name, svc] of Object.entries<Record<string, unknown>>(compose.services)) {
       expect(svc.healthcheck, `${name} health check`).toBeTruthy();
