@@ -12,7 +12,7 @@ import type { Member } from "./schedule-form";
 type Target = { kind: "user"; userId: string } | { kind: "schedule"; scheduleId: string };
 type Step = { delayMinutes: number; targets: Target[] };
 export type PolicyTeam = { slug: string; name: string; members: Member[]; schedules: { id: string; name: string }[]; services: { slug: string; name: string }[] };
-export type PolicyValue = { id: string; version: number; team: string; name: string; description: string; repeat: number; steps: Step[]; services: string[] };
+export type PolicyValue = { id: string; version: number; team: string; name: string; description: string; repeat: number; steps: Step[]; services: string[]; fallbackUserId?: string | null };
 
 const has = (targets: Target[], t: Target) => targets.some((x) => (x.kind === "user" && t.kind === "user" ? x.userId === t.userId : x.kind === "schedule" && t.kind === "schedule" ? x.scheduleId === t.scheduleId : false));
 const toggle = (targets: Target[], t: Target, on: boolean) => (on ? (has(targets, t) ? targets : [...targets, t]) : targets.filter((x) => !has([t], x)));
@@ -27,6 +27,7 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
   const [repeat, setRepeat] = useState(initial?.repeat ?? 1);
   const [steps, setSteps] = useState<Step[]>(initial?.steps ?? [{ delayMinutes: 15, targets: [] }]);
   const [services, setServices] = useState<string[]>(initial?.services ?? []);
+  const [fallbackUserId, setFallbackUserId] = useState(initial?.fallbackUserId ?? "");
   const row = teams.find((t) => t.slug === team);
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) => (editing ? apiFetch<{ id: string }>(`/api/v1/escalation-policies/${initial.id}`, { method: "PATCH", body }) : apiFetch<{ id: string }>("/api/v1/escalation-policies", { method: "POST", body })),
@@ -38,7 +39,7 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const body = { name, description, repeat, steps, services };
+    const body = { name, description, repeat, steps, services, fallbackUserId: fallbackUserId || null };
     mutation.mutate(editing ? { ...body, version: initial.version } : { ...body, team });
   }
 
@@ -54,11 +55,22 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
         {editing ? (
           <Field label="Team" name="team-readonly" id="team" value={row?.name ?? team} disabled />
         ) : (
-          <SelectField label="Team" name="team" options={teams.map((t) => ({ value: t.slug, label: t.name }))} value={team} placeholder={teams.length === 1 ? undefined : "Choose a team"} onChange={(e) => { setTeam(e.target.value); setSteps(steps.map((s) => ({ ...s, targets: [] }))); setServices([]); }} error={errors.team} />
+          <SelectField label="Team" name="team" options={teams.map((t) => ({ value: t.slug, label: t.name }))} value={team} placeholder={teams.length === 1 ? undefined : "Choose a team"} onChange={(e) => { setTeam(e.target.value); setSteps(steps.map((s) => ({ ...s, targets: [] }))); setServices([]); setFallbackUserId(""); }} error={errors.team} />
         )}
         <Field label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="Payments: primary → secondary → manager" autoComplete="off" />
         <Field label="Repeat" name="repeat" type="number" min={0} max={9} value={repeat} onChange={(e) => setRepeat(Number(e.target.value))} error={errors.repeat} hint="Extra passes over all steps when nobody acknowledges." />
       </div>
+      {row ? (
+        <SelectField
+          label="When nobody acknowledges after the last step, notify"
+          name="fallbackUserId"
+          value={fallbackUserId}
+          onChange={(e) => setFallbackUserId(e.target.value)}
+          options={[{ value: "", label: "Nobody more (the page shows as unacknowledged)" }, ...row.members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` }))]}
+          error={errors.fallbackUserId}
+          hint="Their own notification rules apply. A team chat channel can be added over the API (fallbackChannelId)."
+        />
+      ) : null}
       <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} error={errors.description} />
       {errors.steps ? <p className="field-error">{errors.steps}</p> : null}
       {steps.map((step, i) => (

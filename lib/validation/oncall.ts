@@ -190,6 +190,10 @@ const policyFields = {
   steps: z.array(escalationStepSchema).min(1, "add at least one step").max(10, "at most 10 steps"),
   /** Slugs of the team's services that page through this policy (the complete list when sent). */
   services: z.array(slugSchema).max(500).refine((s) => new Set(s).size === s.length, "lists a service twice"),
+  /** Who hears about a page that went through every step unacknowledged: a user (their rules apply)… */
+  fallbackUserId: z.string().trim().min(1, "choose a user").max(100).nullable(),
+  /** …and/or a verified team channel (a contact method of the policy's team). null = none. */
+  fallbackChannelId: z.string().trim().min(1, "choose a team channel").max(100).nullable(),
 };
 
 export const createEscalationPolicySchema = z.object({
@@ -198,6 +202,8 @@ export const createEscalationPolicySchema = z.object({
   description: policyFields.description.default(""),
   repeat: policyFields.repeat.default(0),
   services: policyFields.services.default([]),
+  fallbackUserId: policyFields.fallbackUserId.default(null),
+  fallbackChannelId: policyFields.fallbackChannelId.default(null),
 });
 export type CreateEscalationPolicyInput = z.infer<typeof createEscalationPolicySchema>;
 
@@ -208,6 +214,8 @@ export const updateEscalationPolicySchema = z
     repeat: policyFields.repeat.optional(),
     steps: policyFields.steps.optional(),
     services: policyFields.services.optional(),
+    fallbackUserId: policyFields.fallbackUserId.optional(),
+    fallbackChannelId: policyFields.fallbackChannelId.optional(),
     version: requiredVersionSchema,
   })
   .strict();

@@ -23,11 +23,12 @@ async function loadPolicy(db: Db | Tx, id: string) {
 
 async function views(db: Db, policies: PolicyRow[]) {
   const targets = policies.flatMap((p) => p.steps.flatMap((s) => s.targets as EscalationTarget[]));
-  const refs = await userRefs(db, targets.flatMap((t) => (t.kind === "user" ? [t.userId] : [])));
+  const refs = await userRefs(db, [...targets.flatMap((t) => (t.kind === "user" ? [t.userId] : [])), ...policies.flatMap((p) => (p.fallbackUserId ? [p.fallbackUserId] : []))]);
   const scheduleIds = targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : []));
   const schedules = new Map((await db.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
   return policies.map((p) => ({
     id: p.id, team: p.team, name: p.name, description: p.description, repeat: p.repeat, version: p.version, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    fallbackUserId: p.fallbackUserId, fallbackUser: p.fallbackUserId ? refOf(refs, p.fallbackUserId) : null, fallbackChannelId: p.fallbackContactMethodId,
     services: p.services,
     steps: p.steps.map((s) => ({
       position: s.position,
@@ -40,6 +41,21 @@ async function views(db: Db, policies: PolicyRow[]) {
 }
 
 export type PolicyView = Awaited<ReturnType<typeof views>>[number];
+
+/** 422 when the fallback is not an active user, or not a verified channel of the policy's own team. */
+async function checkFallback(db: Db, teamId: string, input: { fallbackUserId?: string | null; fallbackChannelId?: string | null }) {
+  const fields: FieldErrors = {};
+  if (input.fallbackUserId) {
+    const u = await db.user.findUnique({ where: { id: input.fallbackUserId }, select: { deactivatedAt: true } });
+    if (!u || u.deactivatedAt) fields.fallbackUserId = `unknown or deactivated user "${input.fallbackUserId}"`;
+  }
+  if (input.fallbackChannelId) {
+    const m = await db.contactMethod.findUnique({ where: { id: input.fallbackChannelId }, select: { teamId: true, verifiedAt: true, disabledAt: true } });
+    if (!m || m.teamId !== teamId) fields.fallbackChannelId = "not a team channel of this policy's team";
+    else if (!m.verifiedAt || m.disabledAt) fields.fallbackChannelId = "this team channel is not verified (or was disabled)";
+  }
+  if (Object.keys(fields).length) throw validation(fields);
+}
 
 /** 422 for targets that are no user / no schedule and for services that are unknown or of another team. */
 async function checkReferences(db: Db, teamId: string, steps: CreateEscalationPolicyInput["steps"] | undefined, services: string[] | undefined): Promise<string[]> {
@@ -92,9 +108,10 @@ export async function createEscalationPolicy(actor: Actor, input: CreateEscalati
   if (!team) throw validation({ team: `unknown team "${input.team}"` });
   assertCanEditTeam(actor, team.id, `escalation policies of team "${team.slug}"`);
   const serviceIds = await checkReferences(db, team.id, input.steps, input.services);
+  await checkFallback(db, team.id, input);
   const id = await withDbErrors("escalation policy", () =>
     db.$transaction(async (tx) => {
-      const policy = await tx.escalationPolicy.create({ data: { teamId: team.id, name: input.name, description: input.description, repeat: input.repeat } });
+      const policy = await tx.escalationPolicy.create({ data: { teamId: team.id, name: input.name, description: input.description, repeat: input.repeat, fallbackUserId: input.fallbackUserId, fallbackContactMethodId: input.fallbackChannelId } });
       await writeSteps(tx, policy.id, input.steps);
       await assignServices(tx, policy.id, serviceIds);
       await recordAudit(tx, actor, { action: "escalationPolicy.create", entityType: "escalationPolicy", entityId: policy.id, after: { ...policy, steps: input.steps, services: input.services } });
@@ -109,7 +126,9 @@ export async function updateEscalationPolicy(actor: Actor, id: string, input: Up
   const before = await loadPolicy(db, id);
   assertCanEditTeam(actor, before.teamId, `escalation policy "${before.name}"`);
   const serviceIds = await checkReferences(db, before.teamId, input.steps, input.services);
-  const { steps, services, version, ...fields } = input;
+  await checkFallback(db, before.teamId, input);
+  const { steps, services, version, fallbackChannelId, ...rest } = input;
+  const fields = { ...rest, ...(fallbackChannelId !== undefined ? { fallbackContactMethodId: fallbackChannelId } : {}) };
   await withDbErrors("escalation policy", () =>
     db.$transaction(async (tx) => {
       const res = await tx.escalationPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });

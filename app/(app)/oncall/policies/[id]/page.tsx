@@ -35,6 +35,7 @@ export default async function EditPolicyPage({ params }: { params: Promise<{ id:
           id: p.id, version: p.version, team: p.team.slug, name: p.name, description: p.description, repeat: p.repeat,
           steps: p.steps.map((s) => ({ delayMinutes: s.delayMinutes, targets: s.targets.map((t) => (t.kind === "user" ? { kind: "user" as const, userId: t.userId } : { kind: "schedule" as const, scheduleId: t.scheduleId })) })),
           services: p.services.map((s) => s.slug),
+          fallbackUserId: p.fallbackUserId,
         }}
       />
     </>
