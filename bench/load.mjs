@@ -12,8 +12,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn, spawnSync } from "node:child_process";
-import { pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
+import { importFromRoot, reexecUnderTsx, requireBuild, waitHttp } from "./lib/run.mjs";
 import autocannon from "autocannon";
 
 const SIZES = (process.argv[2] ?? "5,1000,10000").split(",").map(Number);
@@ -23,15 +23,9 @@ const REFRESH_SECONDS = 30;
 const root = process.cwd();
 const work = path.resolve("bench/.work/load");
 const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
-if (!process.env.LOAD_BENCH_TSX) {
-  const res = spawnSync(process.execPath, ["--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, LOAD_BENCH_TSX: "1" } });
-  process.exit(res.status ?? 1);
-}
-const imp = (p) => import(pathToFileURL(path.join(root, p)).href);
-if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-  console.error("No production build: run `npx next build` first.");
-  process.exit(1);
-}
+reexecUnderTsx("LOAD_BENCH_TSX");
+const imp = (p) => importFromRoot(root, p);
+requireBuild(root);
 
 /** autocannon for `seconds`; throughput in req/s, latency percentiles in ms, failures counted. */
 async function cannon(url, { connections = 100, seconds = SECONDS, token } = {}) {
@@ -58,18 +52,6 @@ async function promQueries(promUrl) {
   return n;
 }
 
-async function waitHttp(url, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer in time`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function startApp(env, port) {
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, stdio: ["ignore", "ignore", "inherit"] });
@@ -104,7 +86,7 @@ async function main() {
   const rows = [];
   try {
     app = startApp(env, port);
-    await waitHttp(`${base}/api/healthz`);
+    await waitHttp(`${base}/api/healthz`, 120_000);
     for (const n of SIZES) {
       t0 = performance.now();
       await seeder.seedUpTo(n);
@@ -135,7 +117,7 @@ async function main() {
     const one = await perInterval();
     const port2 = await freePort();
     second = startApp(env, port2);
-    await waitHttp(`http://127.0.0.1:${port2}/api/healthz`);
+    await waitHttp(`http://127.0.0.1:${port2}/api/healthz`, 120_000);
     const two = await perInterval();
     writeResults(rows, { one, two });
   } finally {

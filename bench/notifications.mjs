@@ -10,18 +10,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { pathToFileURL } from "node:url";
+import { importFromRoot, reexecUnderTsx } from "./lib/run.mjs";
 
 const PAGES = Number(process.argv[2] ?? 100);
 const USERS = Number(process.argv[3] ?? 10);
 const root = process.cwd();
 const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
-if (!process.env.NOTIFY_BENCH_TSX) {
-  const res = spawnSync(process.execPath, ["--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, NOTIFY_BENCH_TSX: "1" } });
-  process.exit(res.status ?? 1);
-}
-const imp = (p) => import(pathToFileURL(path.join(root, p)).href);
+reexecUnderTsx("NOTIFY_BENCH_TSX");
+const imp = (p) => importFromRoot(root, p);
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
-import { pathToFileURL } from "node:url";
+import { importFromRoot, reexecUnderTsx, requireBuild, waitHttp } from "./lib/run.mjs";
 import { chromium } from "@playwright/test";
 
 const SLOS = Number(process.argv[2] ?? 1000);
@@ -29,16 +29,10 @@ const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // The project's TypeScript modules (harness, services) load through tsx (tsconfig paths included): the
 // script re-runs itself once under `node --import tsx`.
-if (!process.env.SLO_UI_BENCH_TSX) {
-  const res = spawnSync(process.execPath, ["--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, SLO_UI_BENCH_TSX: "1" } });
-  process.exit(res.status ?? 1);
-}
-const imp = (p) => import(pathToFileURL(path.join(root, p)).href);
+reexecUnderTsx("SLO_UI_BENCH_TSX");
+const imp = (p) => importFromRoot(root, p);
 
-if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-  console.error("No production build: run `npx next build` first.");
-  process.exit(1);
-}
+requireBuild(root);
 
 async function main() {
   fs.rmSync(work, { recursive: true, force: true });
@@ -115,18 +109,6 @@ async function seed(databaseUrl, promUrl, fleetService) {
   }
 }
 
-async function waitHttp(url) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within 60 s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 // Records, from navigation start, when the first overview row enters the DOM (server-rendered HTML is
 // parsed incrementally, so this is when the browser has it) and the first contentful paint.
