@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { currentStatuses } from "./status-cache";
-import type { SloDef } from "./store";
+import { loadSloDefs, type SloDef } from "./store";
 import { readStatuses, type StoredStatus } from "./status-store";
 import type { SloStatus } from "./status-types";
 
@@ -31,7 +31,7 @@ export function kickRefresh(all: () => Promise<SloDef[]> | SloDef[], nowMs = Dat
 export function servedStatus(row: StoredStatus, nowMs = Date.now()): SloStatus {
   const ttlMs = env().refreshIntervalSeconds * 1000;
   const ageMs = nowMs - row.computedAtMs;
-  if (ageMs >= ttlMs) kickRefresh(async () => (await import("./store")).loadSloDefs(), nowMs);
+  if (ageMs >= ttlMs) kickRefresh(() => loadSloDefs(), nowMs);
   if (row.stale || ageMs > ttlMs * STALE_AFTER_INTERVALS) return { ...row.body, stale: true, staleAgeSeconds: Math.round(ageMs / 1000) };
   return row.body;
 }
