@@ -10,6 +10,20 @@ export type LiveEvent =
   /** a page opened, escalated, was acknowledged or resolved; `userIds`: who it is addressed to now */
   | { topic: "page"; pageId: string; userIds: string[]; title: string; severity: string; status: string; service: string | null };
 
+/**
+ * Caches of database rows kept for seconds in each process (lib/cache/shared-cache.ts). Database triggers
+ * (migration 20261202180000_cache_invalidation) NOTIFY `{"topic":"invalidate","kind":…}` on the same
+ * channel when the rows behind a kind change, whoever wrote them; these never reach browsers.
+ */
+export const CACHE_KINDS = ["actors", "slos"] as const;
+export type CacheKind = (typeof CACHE_KINDS)[number];
+export type InvalidateEvent = { topic: "invalidate"; kind: CacheKind };
+
+export const isInvalidateEvent = (v: unknown): v is InvalidateEvent => {
+  const e = v as Partial<InvalidateEvent> | null;
+  return !!e && typeof e === "object" && e.topic === "invalidate" && CACHE_KINDS.includes(e.kind as CacheKind);
+};
+
 export const isLiveEvent = (v: unknown): v is LiveEvent => {
   const e = v as Partial<LiveEvent> | null;
   if (!e || typeof e !== "object") return false;

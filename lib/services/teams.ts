@@ -4,6 +4,7 @@ import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateTeamInput } from "@/lib/validation/catalog";
 import type { Page, Pagination } from "@/lib/validation/common";
 import { recordAudit } from "./audit";
+import { droppingAfter } from "@/lib/cache/shared-cache";
 
 const teamView = { id: true, slug: true, name: true, timezone: true, description: true, createdAt: true, updatedAt: true, _count: { select: { services: true, memberships: true } } } as const;
 
@@ -70,10 +71,10 @@ export async function setMembership(actor: Actor, slug: string, userEmail: strin
   const [team, user] = await Promise.all([db.team.findUnique({ where: { slug } }), db.user.findUnique({ where: { email: userEmail.toLowerCase() } })]);
   if (!team) throw notFound(`team "${slug}"`);
   if (!user) throw new AppError("VALIDATION", `unknown user ${userEmail}`, { email: "no such user" });
-  await db.$transaction(async (tx) => {
+  await droppingAfter("actors", db.$transaction(async (tx) => {
     if (member) await tx.membership.upsert({ where: { userId_teamId: { userId: user.id, teamId: team.id } }, update: {}, create: { userId: user.id, teamId: team.id } });
     else await tx.membership.deleteMany({ where: { userId: user.id, teamId: team.id } });
     await recordAudit(tx, actor, { action: member ? "team.member.add" : "team.member.remove", entityType: "team", entityId: team.id, after: { email: user.email } });
-  });
+  }));
   return { team: slug, email: user.email, member };
 }

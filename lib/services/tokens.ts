@@ -3,6 +3,7 @@ import { AppError, validation } from "@/lib/errors";
 import { generateToken, TOKEN_SCOPES } from "@/lib/auth/tokens";
 import { holdsScope, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
+import { droppingAfter } from "@/lib/cache/shared-cache";
 
 /**
  * A token may never mint a wider token than itself: a scoped token needs the `tokens` scope and can only
@@ -54,9 +55,9 @@ export async function revokeApiToken(actor: Actor, id: string) {
   const row = await db.apiToken.findUnique({ where: { id } });
   if (!row || (row.userId !== actor.userId && !isAdmin(actor))) throw new AppError("NOT_FOUND", "token not found");
   if (row.revokedAt) return { id, revokedAt: row.revokedAt };
-  return db.$transaction(async (tx) => {
+  return droppingAfter("actors", db.$transaction(async (tx) => {
     const updated = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, actor, { action: "token.revoke", entityType: "apiToken", entityId: id, before: { name: row.name } });
     return { id, revokedAt: updated.revokedAt };
-  });
+  }));
 }

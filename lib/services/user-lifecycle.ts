@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
+import { droppingAfter } from "@/lib/cache/shared-cache";
 
 // Account changes that end the user's sessions: each bumps User.sessionGeneration in the same
 // transaction as the change and its audit event, so no request sees the new state with an old session.
@@ -35,7 +36,7 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
   const before = await loadUser(id);
   if (before.deactivatedAt) return before;
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return droppingAfter("actors", db.$transaction(async (tx) => {
     const now = new Date();
     const user = await tx.user.update({ where: { id }, data: { deactivatedAt: now, sessionGeneration: { increment: 1 } }, select: view });
     const revoked = await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
@@ -47,7 +48,7 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
       before: { deactivatedAt: null }, after: { deactivatedAt: now, tokensRevoked: revoked.count, notificationsCancelled: cancelled.count },
     });
     return user;
-  });
+  }));
 }
 
 /** Undoes a deactivation; the user signs in again (old sessions and tokens stay ended). */
@@ -56,11 +57,11 @@ export async function reactivateUser(actor: Actor, id: string): Promise<UserStat
   const before = await loadUser(id);
   if (!before.deactivatedAt) return before;
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return droppingAfter("actors", db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id }, data: { deactivatedAt: null }, select: view });
     await recordAudit(tx, actor, { action: "user.reactivate", entityType: "user", entityId: id, before: { deactivatedAt: before.deactivatedAt }, after: { deactivatedAt: null } });
     return user;
-  });
+  }));
 }
 
 /** A new role ends the user's sessions so that nothing keeps running under the old role. */
@@ -70,11 +71,11 @@ export async function changeUserRole(actor: Actor, id: string, role: RoleName): 
   const before = await loadUser(id);
   if (before.role === role) return before;
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return droppingAfter("actors", db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id }, data: { role, sessionGeneration: { increment: 1 } }, select: view });
     await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: id, before: { role: before.role }, after: { role } });
     return user;
-  });
+  }));
 }
 
 /** Sets a new password (admins; the CLI for recovery) and ends the user's sessions. */
@@ -83,10 +84,10 @@ export async function setUserPassword(actor: Actor, id: string, password: string
   await loadUser(id);
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return droppingAfter("actors", db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionGeneration: { increment: 1 } }, select: view });
     // The audit records that it changed, never the password or its hash.
     await recordAudit(tx, actor, { action: "user.password", entityType: "user", entityId: id, after: { passwordChanged: true } });
     return user;
-  });
+  }));
 }

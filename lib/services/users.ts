@@ -5,6 +5,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
 import type { CreateUserInput } from "@/lib/validation/users";
 import { recordAudit } from "./audit";
+import { dropCached, sharedCache } from "@/lib/cache/shared-cache";
 
 type UserWithTeams = { id: string; email: string; name: string; role: RoleName; memberships: { teamId: string }[] };
 const toActor = (u: UserWithTeams, tokenScopes: string[] | null = null): Actor => ({
@@ -22,7 +23,11 @@ export async function actorForUserId(userId: string): Promise<Actor | null> {
  * The actor of a session JWT: only while the generation it was issued with is still the user's
  * current one (sign-out, password or role change and deactivation bump it, ending the session).
  */
-export async function actorForSession(userId: string, generation: number): Promise<Actor | null> {
+export function actorForSession(userId: string, generation: number): Promise<Actor | null> {
+  return actors.get(`s:${userId}:${generation}`, () => loadSessionActor(userId, generation));
+}
+
+async function loadSessionActor(userId: string, generation: number): Promise<Actor | null> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
   return user && !user.deactivatedAt && user.sessionGeneration === generation ? toActor(user) : null;
@@ -32,16 +37,28 @@ export async function actorForSession(userId: string, generation: number): Promi
 export async function endSessions(userId: string): Promise<void> {
   const db = await getDb();
   await db.user.updateMany({ where: { id: userId }, data: { sessionGeneration: { increment: 1 } } });
+  dropCached("actors");
 }
 
 /** lastUsedAt is a "seen recently" hint: written at most this often, not on every request (a write per read). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * Who sessions and tokens are, for a few seconds per process (lib/cache/shared-cache.ts: dropped in every
+ * process as soon as a token, user or membership changes). Keyed by token hash, never the token.
+ */
+const actors = sharedCache<Actor | null>("actors", { ttlMs: 5_000, maxEntries: 10_000 });
+
 /** Looks a bearer token up by its hash; revoked or unknown → null. Records last-used time (to the minute). */
-export async function actorForToken(token: string): Promise<Actor | null> {
+export function actorForToken(token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  return actors.get(`t:${tokenHash}`, () => loadTokenActor(tokenHash));
+}
+
+async function loadTokenActor(tokenHash: string): Promise<Actor | null> {
   const db = await getDb();
   const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash },
     include: { user: { include: { memberships: { select: { teamId: true } } } } },
   });
   // A deactivated owner's tokens stop working with the owner (offboarding).

@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
-import { loadSloDef, loadSloDefs, loadSloPage, type SloDef } from "./store";
+import { cachedSloDef, loadSloDefs, loadSloPage, type SloDef } from "./store";
 import { currentStatuses, statusesAt } from "./status-cache";
 import { readStatuses } from "./status-store";
 import { servedStatus, storedOrComputed } from "./status-read";
@@ -38,7 +38,7 @@ export const toView = (d: SloDef) => ({
 
 /** The SLO with its version in force; NOT_FOUND when it does not exist, INVALID_STATE when nothing is signed yet. */
 export async function requireSloDef(id: string): Promise<SloDef> {
-  const def = await loadSloDef(id, true);
+  const def = await cachedSloDef(id);
   if (!def) throw notFound(`SLO ${id}`);
   if (def.version.status !== "active") throw new AppError("INVALID_STATE", `SLO "${def.name}" has no signed-off version yet; an approver must sign off version ${def.version.number}`);
   return def;
@@ -60,7 +60,7 @@ export async function listSlos(actor: Actor, q: { service?: string; team?: strin
 
 export async function getSlo(actor: Actor, id: string) {
   assertCanRead(actor);
-  const def = await loadSloDef(id, true);
+  const def = await cachedSloDef(id);
   if (!def) throw notFound(`SLO ${id}`);
   return toView(def);
 }

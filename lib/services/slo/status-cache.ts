@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { isPrometheusError } from "@/lib/prometheus";
 import { AppError } from "@/lib/errors";
 import { publishEvent } from "@/lib/events/bus";
+import { dropCached } from "@/lib/cache/shared-cache";
 import { nudgeJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/observability/logger";
 import { DEFAULT_SOURCE, NoPrometheusConfigured, prometheusFor } from "./prometheus-source";
@@ -49,6 +50,8 @@ async function persist(write: () => Promise<void>, changed: string[] | null): Pr
 /** Forget cached results so the next read recomputes (after an SLO is created, changed or deleted). */
 export function invalidateStatusCache() {
   cache.clear();
+  dropCached("slos"); // this process at once; others through the database trigger
+
   // recompute in the background now; until then every other SLO keeps its stored status
   void nudgeJob("slo-status-refresh");
 }

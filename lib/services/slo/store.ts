@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { sharedCache } from "@/lib/cache/shared-cache";
 import { normalAlertSettings, type AlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
 
 /** The flattened view of an SLO and the version in force that the engine works with. */
@@ -82,6 +83,15 @@ export async function loadSloDefs(filter: SloFilter = {}, includeUnsigned = fals
 export async function loadSloDef(id: string, includeUnsigned = false): Promise<SloDef | null> {
   return (await loadSloDefs({ ids: [id] }, includeUnsigned))[0] ?? null;
 }
+
+/**
+ * Definitions for reads on the request path, kept for seconds per process and dropped in every process
+ * when an SLO, version, service or team changes (database triggers, lib/cache/shared-cache.ts). Callers
+ * must not mutate the object. Writes load their own (loadSloDef).
+ */
+const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 20_000 });
+
+export const cachedSloDef = (id: string): Promise<SloDef | null> => defs.get(id, () => loadSloDef(id, true));
 
 /**
  * One page of SLOs (lists and forms: unsigned ones included) with the true total, paginated in SQL in the
