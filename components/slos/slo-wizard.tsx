@@ -140,8 +140,12 @@ export function SloWizard({ services, edit, initialService }: Props) {
           <div className="checks" role="radiogroup" aria-label="SLI kind">
             <label><input type="radio" name="kind" value="ratio" checked={s.kind === "ratio"} onChange={() => update("kind", "ratio")} /> Ratio of events (availability)</label>
             <label><input type="radio" name="kind" value="latency" checked={s.kind === "latency"} onChange={() => update("kind", "latency")} /> Latency (histogram)</label>
+            <label><input type="radio" name="kind" value="boolGauge" checked={s.kind === "boolGauge"} onChange={() => update("kind", "boolGauge")} /> Share of good samples (0/1 gauge, e.g. probes)</label>
           </div>
-          {s.kind === "ratio" ? (
+          {s.kind === "boolGauge" ? (
+            <EditorField id={id("metric")} label="0/1 gauge" error={errors.metric} hint={<>A gauge whose samples are 1 (good) or 0 (bad), e.g. <code>probe_success{"{"}job=&quot;blackbox&quot;{"}"}</code>: good = samples that are 1, total = all samples.</>}
+              value={s.metric} onChange={(v) => update("metric", v)} service={s.service || undefined} placeholder='probe_success{job="blackbox"}' />
+          ) : s.kind === "ratio" ? (
             <>
               <EditorField id={id("total")} label="Total events" error={errors.total} hint={<>A counter selector, e.g. <code>http_requests_total{"{"}service=&quot;search&quot;{"}"}</code>. Ctrl-Space completes.</>}
                 value={s.total} onChange={(v) => update("total", v)} service={s.service || undefined} placeholder='http_requests_total{service="search"}' />

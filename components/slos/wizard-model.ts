@@ -7,10 +7,11 @@ export type WizardState = {
   service: string;
   name: string;
   description: string;
-  kind: "ratio" | "latency";
+  kind: "ratio" | "latency" | "boolGauge";
   total: string;
   mode: "bad" | "good";
   selector: string;
+  /** Histogram metric name (latency), or the 0/1 gauge's selector (boolGauge). */
   metric: string;
   matchers: string;
   threshold: string;
@@ -46,7 +47,9 @@ export function stateFromDefinition(d: { service: string; name: string; descript
     kind: d.sli.kind,
     ...(d.sli.kind === "ratio"
       ? { total: d.sli.total, mode: d.sli.good !== undefined ? "good" : "bad", selector: d.sli.good ?? d.sli.bad ?? "" }
-      : { metric: d.sli.metric, matchers: d.sli.matchers, threshold: String(d.sli.thresholdSeconds) }),
+      : d.sli.kind === "boolGauge"
+        ? { metric: d.sli.metric }
+        : { metric: d.sli.metric, matchers: d.sli.matchers, threshold: String(d.sli.thresholdSeconds) }),
     objectiveChoice: preset ? pct : "custom",
     customObjective: preset ? "" : pct,
     windowChoice: d.window.kind === "rolling" ? `rolling-${d.window.days}` : `calendar-${d.window.unit}`,
@@ -61,6 +64,7 @@ export const objectiveOf = (s: WizardState): number =>
   percentTextToObjective(s.objectiveChoice === "custom" ? s.customObjective : s.objectiveChoice) ?? Number.NaN;
 
 export function sliOf(s: WizardState): Sli {
+  if (s.kind === "boolGauge") return { kind: "boolGauge", metric: s.metric };
   if (s.kind === "latency") return { kind: "latency", metric: s.metric.trim(), matchers: s.matchers.trim(), thresholdSeconds: s.threshold === "" ? Number.NaN : Number(s.threshold) };
   return s.mode === "good" ? { kind: "ratio", total: s.total, good: s.selector } : { kind: "ratio", total: s.total, bad: s.selector };
 }
@@ -108,7 +112,7 @@ export const mapFields = (fields: Record<string, string>): Record<string, string
   return out;
 };
 
-const PROMQL_FIELDS = { ratio: ["total", "selector"], latency: ["matchers"] } as const;
+const PROMQL_FIELDS = { ratio: ["total", "selector"], latency: ["matchers"], boolGauge: ["metric"] } as const;
 
 /**
  * Errors of the PromQL fields as they are typed, by the same parser as the API (lib/promql through the
@@ -119,7 +123,7 @@ export function promqlFieldErrors(s: WizardState): Record<string, string> {
   const r = sliSchema.safeParse(sliOf(s));
   if (r.success) return {};
   const fields: readonly string[] = PROMQL_FIELDS[s.kind];
-  const typed: Record<string, string> = { total: s.total, selector: s.selector, matchers: s.matchers };
+  const typed: Record<string, string> = { total: s.total, selector: s.selector, matchers: s.matchers, metric: s.metric };
   const out: Record<string, string> = {};
   for (const issue of r.error.issues) {
     const field = fieldFor(`sli.${issue.path.join(".")}`);

@@ -77,6 +77,7 @@ export const sameValue = sameJson;
 /** Normalised SLI: only the keys that mean something for its kind. */
 export function normalSli(sli: Sli): Sli {
   if (sli.kind === "latency") return { kind: "latency", metric: sli.metric.trim(), matchers: sli.matchers.trim(), thresholdSeconds: sli.thresholdSeconds };
+  if (sli.kind === "boolGauge") return { kind: "boolGauge", metric: sli.metric.trim() };
   return {
     kind: "ratio",
     total: sli.total.trim(),

@@ -63,8 +63,9 @@ function alertPolicies(s: SloSpec) {
 
 export function openSloSlo(s: SloSpec) {
   const sel = sliSelectors(s.sli);
+  // A bool gauge is a gauge (counter: false) whose good and total are the same 0/1 series: the share of its samples that are 1.
   const ratioMetric = {
-    counter: true,
+    counter: !sel.samples,
     ...(sel.good !== null ? { good: prometheus(sel.good) } : {}),
     ...(sel.bad !== null ? { bad: prometheus(sel.bad) } : {}),
     total: prometheus(sel.total),

@@ -115,13 +115,27 @@ function metricQuery(at: Located, which: "good" | "bad" | "total", issues: Issue
   return sel.selector;
 }
 
+/**
+ * counter: false maps only in the form srecp exports a bool gauge: good and total the same 0/1 gauge, read
+ * as the share of its samples that are 1 (sum_over_time / count_over_time). Other gauge ratios are refused.
+ */
+function gaugeSliOf(at: Located, ratio: Record<string, unknown>, issues: Issue[]): Sli | undefined {
+  const refuse = () => void issues.push(at.doc.issue([...at.path, "ratioMetric", "counter"], "gauges (counter: false) map only as a 0/1 gauge with the same good and total query (the share of samples that are 1); srecp counts other events with increase() over counters"));
+  if (ratio.good === undefined || ratio.bad !== undefined || ratio.total === undefined) return refuse();
+  const before = issues.length;
+  const good = metricQuery(at, "good", issues);
+  const total = metricQuery(at, "total", issues);
+  if (issues.length > before || good === undefined || total === undefined) return undefined;
+  return good.trim() === total.trim() ? { kind: "boolGauge", metric: total.trim() } : refuse();
+}
+
 function sliOf(at: Located, issues: Issue[]): Sli | undefined {
   const spec = at.doc.get(at.path);
   if (!isRecord(spec)) return void issues.push(at.doc.issue(at.path, "the SLI needs a spec"));
   if (spec.thresholdMetric !== undefined) return void issues.push(at.doc.issue([...at.path, "thresholdMetric"], "thresholdMetric SLIs cannot be mapped: srecp SLIs count good and total events (use ratioMetric)"));
   const ratio = spec.ratioMetric;
   if (!isRecord(ratio)) return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "ratioMetric with good or bad and total queries is required"));
-  if (ratio.counter === false) return void issues.push(at.doc.issue([...at.path, "ratioMetric", "counter"], "gauges (counter: false) cannot be mapped: srecp counts events with increase() over counters"));
+  if (ratio.counter === false) return gaugeSliOf(at, ratio, issues);
   if (ratio.raw !== undefined || ratio.rawType !== undefined) return void issues.push(at.doc.issue([...at.path, "ratioMetric", "raw"], "precomputed (raw) ratios cannot be mapped: give good or bad and total event counters"));
   if ((ratio.good === undefined) === (ratio.bad === undefined)) return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "set exactly one of good or bad"));
   if (ratio.total === undefined) return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "total is required"));

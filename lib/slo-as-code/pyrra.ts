@@ -10,7 +10,9 @@ import { isRecord, type Issue, type Path, type YamlDoc } from "./source";
  * - target is a percentage string ("99.5"); window 7d, 28d/4w or 30d (other lengths are errors);
  * - indicator.ratio errors/total → ratio SLI (bad/total); indicator.latency success (`_bucket{le=…}`) and
  *   total (`_count`) → latency SLI, or a good/total ratio when the two selectors differ otherwise;
- *   latencyNative and bool_gauge cannot be mapped: srecp SLIs count events of classic counters;
+ *   indicator.bool_gauge (a 0/1 gauge such as probe_success) → boolGauge SLI, good = sum_over_time and
+ *   total = count_over_time of its samples, as Pyrra computes it; latencyNative cannot be mapped (srecp
+ *   reads classic histograms);
  * - Pyrra has no services: the `pyrra.dev/service` label names it (as Pyrra copies it onto the alerts as
  *   `service`), else `--service`;
  * - `pyrra.dev/*` labels and annotations are what Pyrra copies onto its alerts: they become the alert
@@ -56,7 +58,9 @@ function indicatorOf(doc: YamlDoc, issues: Issue[]) {
   }
   if (kind === "latencyNative") return void issues.push(doc.issue([...at, kind], "native-histogram latency SLIs cannot be mapped: srecp reads classic _bucket and _count series (use indicator.latency)"));
   if (kind === "bool_gauge") {
-    return void issues.push(doc.issue([...at, kind], "bool_gauge SLIs count samples of a 0/1 gauge; srecp SLIs count events with increase() over counters, so this SLO cannot be mapped (count probes with counters, or keep it in Pyrra)"));
+    // Pyrra's queries: errors = count_over_time − sum_over_time over total = count_over_time; srecp's boolGauge SLI is the same.
+    const metric = selector(doc, [...at, "bool_gauge", "metric"], issues);
+    return metric ? ({ kind: "boolGauge", metric } as const) : undefined;
   }
   return void issues.push(doc.issue([...at, kind], `unknown indicator ${kind}: expected ratio, latency, latencyNative or bool_gauge`));
 }

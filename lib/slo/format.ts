@@ -49,9 +49,10 @@ export function formatWindow(window: SloWindow): string {
   return `calendar ${window.unit} (${window.timezone})`;
 }
 
-/** "ratio" / "latency ≤ 300 ms". */
+/** "ratio" / "latency ≤ 300 ms" / "bool gauge". */
 export function formatSliKind(sli: Sli): string {
   if (sli.kind === "ratio") return "ratio";
+  if (sli.kind === "boolGauge") return "bool gauge (samples)";
   return `latency ≤ ${formatThreshold(sli.thresholdSeconds)}`;
 }
 
@@ -132,7 +133,9 @@ export type DefinitionChange = { field: string; before: string; after: string };
 const sliFields = (sli: Sli): Record<string, string> =>
   sli.kind === "ratio"
     ? { "SLI kind": "ratio", "total events": sli.total, ...(sli.good !== undefined ? { "good events": sli.good } : {}), ...(sli.bad !== undefined ? { "bad events": sli.bad } : {}) }
-    : { "SLI kind": "latency", "histogram metric": sli.metric, matchers: sli.matchers || "(none)", threshold: formatThreshold(sli.thresholdSeconds) };
+    : sli.kind === "boolGauge"
+      ? { "SLI kind": "bool gauge", "0/1 gauge": sli.metric }
+      : { "SLI kind": "latency", "histogram metric": sli.metric, matchers: sli.matchers || "(none)", threshold: formatThreshold(sli.thresholdSeconds) };
 
 /** What changed from one SLO version to the next, field by field, as display text ("" = absent). */
 export function definitionChanges(before: VersionDefinition | null, after: VersionDefinition): DefinitionChange[] {

@@ -1,7 +1,7 @@
 export * from "./types";
 export { roundSignificant } from "./number";
 export { parseDuration, formatDuration } from "./duration";
-export { formatLe, promqlString, sliSelectors, sliIncreaseQueries, sliErrorRatioQuery } from "./promql";
+export { formatLe, promqlString, rangeSum, sliSelectors, sliIncreaseQueries, sliErrorRatioQuery, type Selectors } from "./promql";
 export { windowBounds, windowLengthSeconds, nominalWindowSeconds } from "./window";
 export { errorBudgetRatio, computeBudget, burnRate, exhaustsAt, type BudgetResult } from "./budget";
 export * from "./alert-settings";

@@ -25,8 +25,11 @@ const checkRange = (range: string): void => {
   if (parseDuration(range, "range") <= 0) throw new SloDefinitionError("range", "range must be positive");
 };
 
-/** Validated good/bad/total selectors of an SLI (exactly one of good/bad is set). */
-type Selectors = { total: string; good: string | null; bad: string | null };
+/**
+ * Validated good/bad/total selectors of an SLI (exactly one of good/bad is set). `samples`: the selectors
+ * are a 0/1 gauge whose samples are counted (bool gauge), not counters whose increase is.
+ */
+export type Selectors = { total: string; good: string | null; bad: string | null; samples?: true };
 
 const latencySelectors = (sli: LatencySli): Selectors => {
   const metric = sli.metric.trim();
@@ -45,12 +48,19 @@ const latencySelectors = (sli: LatencySli): Selectors => {
   };
 };
 
+/** Pyrra's bool_gauge: total = every sample of the gauge, good = the sum of its samples (the ones that are 1). */
+const gaugeSelectors = (metric: string): Selectors => {
+  const selector = checkSelector(metric, "sli.metric");
+  return { total: selector, good: selector, bad: null, samples: true };
+};
+
 /**
  * Validates an SLI and returns its selectors.
  * @throws SloDefinitionError with `field` naming the bad input.
  */
 export function sliSelectors(sli: Sli): Selectors {
   if (sli.kind === "latency") return latencySelectors(sli);
+  if (sli.kind === "boolGauge") return gaugeSelectors(sli.metric);
   const total = checkSelector(sli.total, "sli.total");
   const hasGood = (sli.good ?? "").trim() !== "";
   const hasBad = (sli.bad ?? "").trim() !== "";
@@ -60,22 +70,41 @@ export function sliSelectors(sli: Sli): Selectors {
     : { total, good: null, bad: checkSelector(sli.bad, "sli.bad") };
 }
 
-const sumIncrease = (selector: string, range: string) => `sum(increase(${selector}[${range}]))`;
+/**
+ * Sample counts over adjacent ranges must add up: Prometheus 2.x ranges include both ends, so a sample on
+ * a boundary (hourly rollups, the open hour at each end of a window) would count twice. One millisecond
+ * less makes the range (t − r, t] (timestamps are whole ms). Prometheus 3 ranges are left-open already;
+ * there a sample exactly 1 ms after the boundary is missed instead, as rare as a boundary sample.
+ */
+const sampleRange = (range: string): string => `${Math.max(1, Math.round(parseDuration(range, "range") * 1000) - 1)}ms`;
+
+/**
+ * `sum(<fn>(<selector>[<range>]<offset>))` for one of the SLI's selectors: increase() of counters, or for
+ * a bool gauge count_over_time (total) and sum_over_time (good) of its samples. ONE label-less series.
+ * `offset` is PromQL text such as " offset 300000ms" ("" for none).
+ */
+export function rangeSum(s: Selectors, which: "total" | "good" | "bad", range: string, offset = ""): string {
+  const selector = s[which];
+  if (selector === null) throw new SloDefinitionError(`sli.${which}`, "this SLI has no such selector");
+  if (!s.samples) return `sum(increase(${selector}[${range}]${offset}))`;
+  return `sum(${which === "total" ? "count_over_time" : "sum_over_time"}(${selector}[${sampleRange(range)}]${offset}))`;
+}
+
 /** A missing good/bad series means "no such events": count 0 instead of dropping the result. */
-const sumIncreaseOrZero = (selector: string, range: string) => `(${sumIncrease(selector, range)} or vector(0))`;
+const orZero = (expr: string) => `(${expr} or vector(0))`;
 
 /**
  * PromQL for the good and total event counts over `range`; each returns ONE label-less series.
  * total is empty when the service has no series (no data); good never disappears while total exists:
  * a good selector without series counts 0 good, a bad selector without series (a clean service) counts 0 bad,
- * so good = total − 0.
+ * so good = total − 0. A bool gauge's events are its samples (good: the ones that are 1).
  */
 export function sliIncreaseQueries(sli: Sli, range: string): { good: string; total: string } {
   checkRange(range);
   const s = sliSelectors(sli);
-  const total = sumIncrease(s.total, range);
-  if (s.good !== null) return { good: sumIncreaseOrZero(s.good, range), total };
-  return { good: `${total} - ${sumIncreaseOrZero(s.bad ?? "", range)}`, total };
+  const total = rangeSum(s, "total", range);
+  if (s.good !== null) return { good: orZero(rangeSum(s, "good", range)), total };
+  return { good: `${total} - ${orZero(rangeSum(s, "bad", range))}`, total };
 }
 
 /**
@@ -85,7 +114,7 @@ export function sliIncreaseQueries(sli: Sli, range: string): { good: string; tot
 export function sliErrorRatioQuery(sli: Sli, range: string): string {
   checkRange(range);
   const s = sliSelectors(sli);
-  const total = sumIncrease(s.total, range);
-  const bad = s.bad !== null ? sumIncreaseOrZero(s.bad, range) : `(${total} - ${sumIncreaseOrZero(s.good ?? "", range)})`;
+  const total = rangeSum(s, "total", range);
+  const bad = s.bad !== null ? orZero(rangeSum(s, "bad", range)) : `(${total} - ${orZero(rangeSum(s, "good", range))})`;
   return `${bad} / (${total} > 0)`;
 }

@@ -12,7 +12,14 @@ export type RatioSli = { kind: "ratio"; total: string; good?: string; bad?: stri
  */
 export type LatencySli = { kind: "latency"; metric: string; matchers: string; thresholdSeconds: number };
 
-export type Sli = RatioSli | LatencySli;
+/**
+ * Share of good samples of a 0/1 gauge (Pyrra's `bool_gauge`, e.g. blackbox `probe_success`): `metric` is
+ * one series selector; good = sum_over_time (the samples that are 1), total = count_over_time (all samples).
+ * Its "events" are samples, so budgets are in samples, not requests.
+ */
+export type BoolGaugeSli = { kind: "boolGauge"; metric: string };
+
+export type Sli = RatioSli | LatencySli | BoolGaugeSli;
 
 /** Rolling window of N days, or a calendar period aligned in an IANA time zone. */
 export type SloWindow =

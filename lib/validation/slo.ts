@@ -50,7 +50,13 @@ export const latencySliSchema = z.object({
   thresholdSeconds: z.number({ error: "must be a number of seconds" }).positive("must be greater than 0"),
 }).superRefine((sli, ctx) => checkLatencyMatchers(sli.matchers, ctx));
 
-export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema], { error: "kind must be ratio or latency" });
+/** A 0/1 gauge (e.g. probe_success{job="blackbox"}): good = its samples that are 1, total = all its samples. */
+export const boolGaugeSliSchema = z.object({
+  kind: z.literal("boolGauge"),
+  metric: selector,
+});
+
+export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema], { error: "kind must be ratio, latency or boolGauge" });
 export type SliInput = z.infer<typeof sliSchema>;
 
 export const ROLLING_WINDOW_DAYS = [7, 28, 30] as const;

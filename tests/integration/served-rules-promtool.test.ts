@@ -34,7 +34,7 @@ async function promtoolCheck(dir: string, name: string, yaml: string) {
 
 const SERVICE = "rules-check";
 const runbook = "https://runbooks.example.com/rules-check?a=1&b=\"2\"";
-// One of each: ratio bad/good, latency with and without matchers, rolling 7/28/30, calendar month/week in a
+// One of each: ratio bad/good, latency with and without matchers, bool gauge (Pyrra's bool_gauge), rolling 7/28/30, calendar month/week in a
 // zone, with and without runbook (no runbook → recording rules only), alerting off, awkward label values.
 const DEFINITIONS = [
   { name: "ratio-bad-rolling-30", window: { kind: "rolling", days: 30 }, runbookUrl: runbook, sli: { kind: "ratio", total: 'http_requests_total{service="rc",path=~"/api/(a|b)\\\\.json"}', bad: 'http_requests_total{service="rc",code=~"5..|429"}' } },
@@ -42,6 +42,7 @@ const DEFINITIONS = [
   { name: "latency-rolling-28", window: { kind: "rolling", days: 28 }, runbookUrl: runbook, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="rc", route!~"/health.*"', thresholdSeconds: 0.25 } },
   { name: "latency-calendar-month", window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, runbookUrl: runbook, sli: { kind: "latency", metric: "rpc_duration_seconds", matchers: "", thresholdSeconds: 1 } },
   { name: "ratio-calendar-week-no-runbook", window: { kind: "calendar", unit: "week", timezone: "America/New_York" }, sli: { kind: "ratio", total: "jobs_total", bad: 'jobs_total{result="failed"}' } },
+  { name: "bool-gauge-rolling-7", window: { kind: "rolling", days: 7 }, runbookUrl: runbook, sli: { kind: "boolGauge", metric: 'probe_success{job="blackbox",target=~"https://.+"}' } },
   { name: "ratio-alerting-off", window: { kind: "rolling", days: 30 }, runbookUrl: runbook, alerting: false, sli: { kind: "ratio", total: "x_total", bad: 'x_total{ok="false"}' } },
 ];
 

@@ -18,7 +18,7 @@ export function sliPromqlProblems(sli: Sli): Record<string, string> {
   const fields: Record<string, string> = {};
   const checks: [string, string | null][] = sli.kind === "ratio"
     ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
-    : [["sli.matchers", selectors.total]];
+    : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
   for (const [field, selector] of checks) {
     const r = selector === null ? null : checkSeriesSelector(selector);
     if (r && !r.ok) fields[field] = r.message;

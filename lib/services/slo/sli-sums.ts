@@ -1,4 +1,4 @@
-import { sliSelectors } from "@/lib/slo";
+import { rangeSum, sliSelectors } from "@/lib/slo";
 import type { SloDef } from "./store";
 
 // Increases of an SLI as two plain keyed sums per SLO and range, for batched queries. Plain sums are
@@ -13,11 +13,11 @@ const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v)
  */
 export function sumItems(def: SloDef, tag: string, range: string, offsetMs = 0) {
   const s = sliSelectors(def.version.sli);
-  const other = s.bad ?? s.good!;
   const offset = offsetMs > 0 ? ` offset ${Math.round(offsetMs)}ms` : "";
+  // increase() of counters; count_over_time / sum_over_time of a bool gauge's samples (lib/slo rangeSum).
   return [
-    { key: `${def.id}|${tag}|t`, expr: `sum(increase(${s.total}[${range}]${offset}))` },
-    { key: `${def.id}|${tag}|x`, expr: `sum(increase(${other}[${range}]${offset}))` },
+    { key: `${def.id}|${tag}|t`, expr: rangeSum(s, "total", range, offset) },
+    { key: `${def.id}|${tag}|x`, expr: rangeSum(s, s.bad !== null ? "bad" : "good", range, offset) },
   ];
 }
 

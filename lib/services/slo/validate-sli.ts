@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { validatePromQL, type PrometheusClient } from "@/lib/prometheus";
-import { formatLe, sliSelectors, type Sli } from "@/lib/slo";
+import { formatLe, rangeSum, sliSelectors, type Sli } from "@/lib/slo";
 import { prometheusFor } from "./prometheus-source";
 import { sliPromqlProblems } from "./sli-promql";
 
@@ -18,12 +18,12 @@ export async function validateSli(sli: Sli, dataSourceId: string | null): Promis
   const selectors = sliSelectors(sli);
   const checks: [string, string | null][] = sli.kind === "ratio"
     ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
-    : [["sli.matchers", selectors.total]];
+    : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
   const client = await clientOrNull(dataSourceId);
   // Then Prometheus' own word when one is reachable (it may know newer syntax limits than our grammar).
   for (const [field, selector] of client ? checks : []) {
     if (selector === null) continue;
-    const result = await validatePromQL(client!, `sum(increase(${selector}[5m]))`);
+    const result = await validatePromQL(client!, rangeSum({ ...selectors, total: selector }, "total", "5m"));
     if (!result.ok) fields[field] = result.message;
   }
   if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);

@@ -59,4 +59,16 @@ describe("export", () => {
     expect(stream.startsWith("# services/checkout.yaml\n")).toBe(true);
     expect(loadFiles([{ path: "-", text: stream }]).desired.slos).toHaveLength(3);
   });
+
+  it("round-trips a bool gauge SLO (Pyrra's bool_gauge) through both formats; OpenSLO holds it as a gauge with the same good and total", () => {
+    const probe = { ...sloDefaults(), service: "search", name: "probes", description: "", objective: 0.99, window: { kind: "rolling" as const, days: 7 }, sli: { kind: "boolGauge" as const, metric: 'probe_success{job="blackbox"}' }, runbookUrl: null, alerting: false, labels: {} };
+    const one: ConfigState = { services: [state.services[0]!], slos: [probe], policies: [] };
+    for (const format of ["srecp", "openslo"] as const) {
+      const loaded = loadFiles([{ path: "-", text: exportStream(exportFiles(one, format)) }]);
+      expect(loaded.issues).toEqual([]);
+      expect(loaded.desired.slos).toEqual([probe]);
+    }
+    const doc = parse(exportFiles(one, "openslo").get("services/search.yaml")!.split("---\n").at(-1)!);
+    expect(doc.spec.indicator.spec.ratioMetric).toEqual({ counter: false, good: { metricSource: { type: "Prometheus", spec: { query: 'probe_success{job="blackbox"}' } } }, total: { metricSource: { type: "Prometheus", spec: { query: 'probe_success{job="blackbox"}' } } } });
+  });
 });

@@ -99,7 +99,7 @@ describe("OpenSLO v1 import", () => {
       "d.yaml": `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: s1\n  labels:\n    team: [a, b]\nspec:\n  service: svc\n${ratio()}${objective}  alertPolicies:\n    - alertPolicyRef: missing\n    - 42\n`,
     });
     expect(lines(r.issues)).toEqual([
-      "a.yaml:11: spec.indicator.spec.ratioMetric.counter: gauges (counter: false) cannot be mapped: srecp counts events with increase() over counters",
+      "a.yaml:11: spec.indicator.spec.ratioMetric.counter: gauges (counter: false) map only as a 0/1 gauge with the same good and total query (the share of samples that are 1); srecp counts other events with increase() over counters",
       "b.yaml:11: spec.indicator.spec.ratioMetric.raw: precomputed (raw) ratios cannot be mapped: give good or bad and total event counters",
       "c.yaml:13: spec.indicatorRef: set indicator or indicatorRef, not both",
       "d.yaml:18: spec.alertPolicies.0.alertPolicyRef: no AlertPolicy named \"missing\" in the files",

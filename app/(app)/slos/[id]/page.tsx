@@ -96,7 +96,9 @@ export default async function SloPage({ params, searchParams }: Props) {
                       ...(sli.good ? [{ label: "Good events", value: <code className="promql">{sli.good}</code> }] : []),
                       ...(sli.bad ? [{ label: "Bad events", value: <code className="promql">{sli.bad}</code> }] : []),
                     ]
-                  : [
+                  : sli.kind === "boolGauge"
+                    ? [{ label: "0/1 gauge (good = samples that are 1)", value: <code className="promql">{sli.metric}</code> }]
+                    : [
                       { label: "Histogram", value: <code className="promql">{sli.metric}</code> },
                       { label: "Matchers", value: sli.matchers ? <code className="promql">{sli.matchers}</code> : <span className="muted">none</span> },
                       { label: "Threshold", value: formatThreshold(sli.thresholdSeconds) },
