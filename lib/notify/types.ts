@@ -36,6 +36,8 @@ export type DeliveryResult = {
   /** provider response or error, truncated to 300 chars, no secrets */
   detail: string;
   latencyMs: number;
+  /** a retry answer's Retry-After (HTTP 429/503), in seconds: the next try waits at least this long */
+  retryAfterSeconds?: number;
 };
 
 export interface Channel {

@@ -18,7 +18,7 @@ import { getDb } from "@/lib/db";
 import { homeFor } from "@/lib/services/home";
 import { actorForUserId } from "@/lib/services/users";
 import { escalateDuePages } from "@/lib/services/oncall/escalation";
-import { deliverDueNotifications } from "@/lib/services/notify/deliver";
+import { deliverDueNotifications, type DeliveryScope } from "@/lib/services/notify/deliver";
 import { sealMethodSecret, sealTarget } from "@/lib/services/notify/contact-secrets";
 import { useActionLink } from "@/lib/services/notify/page-actions";
 import { startAlertmanager, type AlertmanagerHandle } from "../harness/alertmanager";
@@ -64,6 +64,11 @@ describe("notification delivery (issue 13)", () => {
   let amToken: string;
   let deadUrl: string;
   const opened: string[] = [];
+  // The integration files share one database: every pass delivers (and counts) only this file's recipients,
+  // so rows other files left pending are neither sent at this file's simulated future instants nor counted.
+  let scope: DeliveryScope;
+  let foreignRowId: string;
+  const deliver = (nowMs = Date.now()) => deliverDueNotifications(nowMs, scope);
 
   async function service(slug: string, steps: { delayMinutes: number; userId: string }[]) {
     expect((await call(services.POST, { method: "POST", token: admin.token, body: { slug, name: slug, team: "nd-team" } })).status).toBe(201);
@@ -86,13 +91,15 @@ describe("notification delivery (issue 13)", () => {
     process.env.SMTP_URL = smtp.url;
     process.env.SMTP_FROM = "SRECP <pager@srecp.test>";
     process.env.NEXTAUTH_URL = "http://srecp.test";
-    // The integration run shares one database across files: rows an earlier file left pending (retries
-    // due later) would be delivered by this file's passes at simulated future instants and counted here.
-    await (await getDb()).notification.updateMany({ where: { status: { in: ["pending", "sending"] } }, data: { status: "cancelled", lastError: "left by an earlier test file" } });
     deadUrl = `http://127.0.0.1:${await freePort()}/hook`;
     admin = await userWithToken("admin");
     expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "nd-team", name: "ND" } })).status).toBe(201);
     [dana, erik, hook, down, bulk] = (await Promise.all([1, 2, 3, 4, 5].map(() => userWithToken("editor", ["nd-team"])))) as [U, U, U, U, U];
+    scope = { userIds: [dana, erik, hook, down, bulk].map((u) => u.id) };
+    // Another file's leftover: a row due now for someone outside this file. It must stay untouched.
+    const stranger = await userWithToken("editor");
+    const foreign = await method(stranger.id, "webhook", `${receiver.url}/foreign`);
+    foreignRowId = (await (await getDb()).notification.create({ data: { dedupeKey: `foreign:${foreign.id}`, userId: stranger.id, contactMethodId: foreign.id, kind: "test", dueAt: new Date() } })).id;
     await method(dana.id, "email", "dana@nd.test");
     await method(erik.id, "email", "erik@nd.test");
     await method(hook.id, "webhook", `${receiver.url}/hook`);
@@ -125,6 +132,8 @@ describe("notification delivery (issue 13)", () => {
   });
 
   afterAll(async () => {
+    // cleaned up so later files are not handed it either
+    if (foreignRowId) await (await getDb()).notification.update({ where: { id: foreignRowId }, data: { status: "cancelled", lastError: "test over" } });
     await am?.stop();
     await new Promise((r) => forward?.close(r));
     await smtp?.stop();
@@ -137,7 +146,7 @@ describe("notification delivery (issue 13)", () => {
     while (!opened.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const pageId = opened[0]!;
     expect(pageId).toBeTruthy();
-    expect(await deliverDueNotifications()).toMatchObject({ sent: 1, failed: 0 });
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 0 });
     const mail = await smtp.waitFor((m) => m.to.includes("dana@nd.test"));
     expect(mail.subject).toBe("[PAGE] checkout 5xx above 1 %");
     expect(mail.text).toContain("Service: nd-api");
@@ -175,11 +184,11 @@ describe("notification delivery (issue 13)", () => {
   it("escalation: step 1 does not acknowledge → step 2's e-mail after the step delay; both on the page", async () => {
     const t0 = Date.now();
     const pageId = await open("nd-escalate", "api");
-    await deliverDueNotifications(t0 + 1000);
+    await deliver(t0 + 1000);
     await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.text.includes(pageId));
     expect((await escalateDuePages(t0 + 4 * MINUTE)).pages).toBe(0);
     expect((await escalateDuePages(t0 + 5 * MINUTE + 1000)).pages).toBe(1);
-    expect(await deliverDueNotifications(t0 + 5 * MINUTE + 2000)).toMatchObject({ sent: 2 }); // erik's page + dana's "escalated"
+    expect(await deliver(t0 + 5 * MINUTE + 2000)).toMatchObject({ sent: 2 }); // erik's page + dana's "escalated"
     const mail = await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
     expect(mail.text).toContain("Escalation step: 2");
     expect(mail.text).toMatch(/Also notified: editor \d+/);
@@ -196,7 +205,7 @@ describe("notification delivery (issue 13)", () => {
   it("escalate now (app or link) notifies the next step at once, audited; a link's second use changes nothing", async () => {
     const t0 = Date.now();
     const pageId = await open("nd-escalate-now", "api");
-    await deliverDueNotifications(t0 + 1000);
+    await deliver(t0 + 1000);
     const mail = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.text.includes(pageId));
     const token = tokenOf(mail.text, "Escalate now");
     expect((await call(pageAction.POST, { method: "POST", params: { token } })).body).toMatchObject({ state: "done" });
@@ -205,7 +214,7 @@ describe("notification delivery (issue 13)", () => {
     expect(p.body.notified.map((u: { id: string }) => u.id).sort()).toEqual([dana.id, erik.id].sort());
     expect((await (await getDb()).auditEvent.findFirst({ where: { entityId: pageId, action: "page.escalate" } }))?.actorId).toBe(dana.id);
     expect((await call(pageAction.POST, { method: "POST", params: { token } })).status).toBe(409);
-    await deliverDueNotifications(Date.now() + 1000);
+    await deliver(Date.now() + 1000);
     await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
     // step 2 was the last: the policy is exhausted, so the app's "escalate now" has nowhere to go
     p = await call(page.GET, { token: admin.token, params: { id: pageId } });
@@ -219,12 +228,12 @@ describe("notification delivery (issue 13)", () => {
     receiver.script([503, 503]);
     const t0 = Date.now();
     const pageId = await open("nd-retry", "hook");
-    expect(await deliverDueNotifications(t0 + 1000)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await deliver(t0 + 1000)).toEqual({ sent: 0, retried: 1, failed: 0 });
     let p = await call(page.GET, { token: admin.token, params: { id: pageId } });
     expect(p.body.notifications[0].line).toMatch(/^webhook to 127\.0\.0\.1:\d+: 503, retry 2 in \d+ s$/);
-    expect(await deliverDueNotifications(t0 + 30_000)).toEqual({ sent: 0, retried: 0, failed: 0 }); // backoff: not yet
-    expect(await deliverDueNotifications(t0 + 42_000)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    expect(await deliverDueNotifications(t0 + 42_000 + 82_000)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await deliver(t0 + 30_000)).toEqual({ sent: 0, retried: 0, failed: 0 }); // backoff: not yet
+    expect(await deliver(t0 + 42_000)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await deliver(t0 + 42_000 + 82_000)).toEqual({ sent: 1, retried: 0, failed: 0 });
     p = await call(page.GET, { token: admin.token, params: { id: pageId } });
     const [row] = p.body.notifications;
     expect(row).toMatchObject({ status: "sent", channel: "webhook" });
@@ -242,14 +251,14 @@ describe("notification delivery (issue 13)", () => {
     let at = t0 + 1000;
     const outcomes = [];
     for (let i = 0; i < 5; i += 1) {
-      outcomes.push(await deliverDueNotifications(at));
+      outcomes.push(await deliver(at));
       at += 700_000; // past any backoff
     }
     expect(outcomes.map((o) => o.retried + o.failed * 10)).toEqual([1, 1, 1, 1, 10]);
     expect((await escalateDuePages(t0 + MINUTE + 1000)).pages).toBe(1); // erik, regardless of the failed webhook
-    expect(await deliverDueNotifications(t0 + MINUTE + 2000)).toMatchObject({ sent: 1 }); // erik; the fallback waits for step 2's delay
+    expect(await deliver(t0 + MINUTE + 2000)).toMatchObject({ sent: 1 }); // erik; the fallback waits for step 2's delay
     await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
-    expect(await deliverDueNotifications(t0 + 2 * MINUTE + 2000)).toMatchObject({ sent: 1 }); // exhausted → fallback: dana
+    expect(await deliver(t0 + 2 * MINUTE + 2000)).toMatchObject({ sent: 1 }); // exhausted → fallback: dana
     const fallback = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.subject.startsWith("[UNACKNOWLEDGED]"));
     expect(fallback.text).toContain(pageId);
     const p = await call(page.GET, { token: admin.token, params: { id: pageId } });
@@ -267,12 +276,12 @@ describe("notification delivery (issue 13)", () => {
   it("follow-ups: an acknowledgement is sent to the people already reached, not to the one who acknowledged", async () => {
     const t0 = Date.now();
     const pageId = await open("nd-followup", "api");
-    await deliverDueNotifications(t0 + 1000);
+    await deliver(t0 + 1000);
     await escalateDuePages(t0 + 5 * MINUTE + 1000);
-    await deliverDueNotifications(t0 + 5 * MINUTE + 2000);
+    await deliver(t0 + 5 * MINUTE + 2000);
     await smtp.waitFor((m) => m.to.includes("erik@nd.test") && m.text.includes(pageId));
     expect((await call(ack.POST, { method: "POST", token: erik.token, params: { id: pageId } })).status).toBe(200);
-    expect(await deliverDueNotifications(Date.now() + 5 * MINUTE + 3000)).toMatchObject({ sent: 1 });
+    expect(await deliver(Date.now() + 5 * MINUTE + 3000)).toMatchObject({ sent: 1 });
     const note = await smtp.waitFor((m) => m.to.includes("dana@nd.test") && m.subject.startsWith("[ACK]") && m.text.includes(pageId));
     expect(note.subject).toMatch(/acknowledged by editor \d+$/);
     expect(smtp.messages.filter((m) => m.to.includes("erik@nd.test") && m.subject.startsWith("[ACK]") && m.text.includes(pageId))).toEqual([]);
@@ -281,7 +290,7 @@ describe("notification delivery (issue 13)", () => {
     const resolved = { ...firing("nd-followup", "api"), status: "resolved", alerts: [{ ...firing("nd-followup", "api").alerts[0]!, status: "resolved" }] };
     const res = await webhook.POST(new Request("http://test.local/api/v1/integrations/alertmanager", { method: "POST", headers: { authorization: `Bearer ${amToken}`, "content-type": "application/json" }, body: JSON.stringify(resolved) }), { params: Promise.resolve({}) });
     expect(((await res.json()) as { action: string }).action).toBe("resolved");
-    expect(await deliverDueNotifications(Date.now() + 5 * MINUTE + 4000)).toMatchObject({ sent: 2 });
+    expect(await deliver(Date.now() + 5 * MINUTE + 4000)).toMatchObject({ sent: 2 });
     for (const to of ["dana@nd.test", "erik@nd.test"]) {
       const done = await smtp.waitFor((m) => m.to.includes(to) && m.subject.startsWith("[RESOLVED]") && m.text.includes(pageId));
       expect(done.subject).toMatch(/resolved by Alertmanager/);
@@ -293,17 +302,17 @@ describe("notification delivery (issue 13)", () => {
     const gone = await method(hook.id, "webhook", `${receiver.url}/gone`);
     receiver.script([410]);
     await db.notification.create({ data: { dedupeKey: `test:${gone.id}`, userId: hook.id, contactMethodId: gone.id, kind: "test", dueAt: new Date() } });
-    expect(await deliverDueNotifications()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(await db.contactMethod.findUnique({ where: { id: gone.id } })).toMatchObject({ disabledAt: expect.any(Date), disabledReason: expect.stringContaining("410") });
     // its owner hears it on their other method (the /hook webhook)
-    expect(await deliverDueNotifications()).toMatchObject({ sent: 1 });
+    expect(await deliver()).toMatchObject({ sent: 1 });
     const told = receiver.requests.filter((r) => r.path === "/hook").pop()!;
     expect(told.body).toMatchObject({ kind: "method_disabled", subject: "One of your contact methods was disabled" });
     expect(told.body.text).toContain("410");
 
     const fresh = await db.contactMethod.create({ data: { userId: hook.id, kind: "email", name: "unverified mail", targetSealed: sealTarget("new@nd.test"), targetLabel: "new@nd.test" } });
     const row = await db.notification.create({ data: { dedupeKey: `verify:${fresh.id}`, userId: hook.id, contactMethodId: fresh.id, kind: "verify", dueAt: new Date(), payload: { code: "424242" } } });
-    expect(await deliverDueNotifications()).toMatchObject({ sent: 1 });
+    expect(await deliver()).toMatchObject({ sent: 1 });
     expect((await smtp.waitFor((m) => m.to.includes("new@nd.test"))).text).toContain("424242");
     expect((await db.notification.findUnique({ where: { id: row.id } }))!.payload).toEqual({ code: "" });
   });
@@ -318,7 +327,7 @@ describe("notification delivery (issue 13)", () => {
       const mail = await db.contactMethod.findFirstOrThrow({ where: { userId: bulk.id, kind: "email" } });
       for (const m of [slow, mail]) await db.notification.create({ data: { dedupeKey: `hang:${m.id}`, userId: bulk.id, contactMethodId: m.id, kind: "test", dueAt: new Date() } });
       const started = Date.now();
-      const pass = deliverDueNotifications();
+      const pass = deliver();
       const got = await smtp.waitFor((m) => m.to.includes("bulk@nd.test") && m.subject.startsWith("Test notification"), 8_000);
       expect(got.at - started).toBeLessThan(3_000);
       expect(await pass).toEqual({ sent: 1, retried: 1, failed: 0 });
@@ -339,7 +348,7 @@ describe("notification delivery (issue 13)", () => {
     const workers = ["a", "b"].map((id) => {
       const out = path.join(tmp, `${id}.json`);
       const log = fs.openSync(path.join(tmp, `${id}.log`), "a");
-      const child = spawn(process.execPath, ["--import", "tsx", "tests/harness/deliver-process.mts", out], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/harness/deliver-process.mts", out, scope.userIds.join(",")], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
       fs.closeSync(log);
       return { out, log: path.join(tmp, `${id}.log`), exited: new Promise<number | null>((resolve) => child.once("exit", resolve)) };
     });
@@ -364,5 +373,11 @@ describe("notification delivery (issue 13)", () => {
     expect(new Set(hooks.map((h) => (h.body.page as { id: string }).id))).toEqual(new Set(ids));
     const db = await getDb();
     expect(await db.notificationAttempt.count({ where: { notification: { pageId: { in: ids } } } })).toBe(400);
+  });
+
+  it("passes touch only this file's recipients: a row of someone else, due since the start, is still pending and unsent", async () => {
+    const row = await (await getDb()).notification.findUniqueOrThrow({ where: { id: foreignRowId } });
+    expect(row).toMatchObject({ status: "pending", attempts: 0 });
+    expect(receiver.requests.filter((r) => r.path === "/foreign")).toEqual([]);
   });
 });

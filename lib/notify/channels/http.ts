@@ -18,13 +18,31 @@ export function outcomeOfStatus(status: number): DeliveryResult["outcome"] {
   return "failed";
 }
 
+/**
+ * Every outbound request names its notification: the same id on every retry and on a re-send after a
+ * crash (a claim that expired after the provider took the message), so a receiver can drop duplicates.
+ */
+export const DELIVERY_HEADER = "X-SRECP-Delivery";
+export const deliveryHeaders = (notificationId: string): Record<string, string> => ({ [DELIVERY_HEADER]: notificationId });
+
+/** Retry-After as seconds (RFC 9110: delay-seconds or an HTTP-date); undefined when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
 export async function postJson(url: string, rawBody: string, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   try {
     const res = await outboundFetch()(url, { method: "POST", headers: { "content-type": "application/json", "user-agent": "srecp-notify/1", ...headers }, body: rawBody, signal: AbortSignal.timeout(timeoutMs) });
     const text = truncate(await res.text().catch(() => ""), 200);
-    return { outcome: outcomeOfStatus(res.status), statusCode: res.status, detail: `HTTP ${res.status}${text ? `: ${text}` : ""}`, latencyMs: latency() };
+    const outcome = outcomeOfStatus(res.status);
+    const wait = outcome === "retry" ? retryAfterSeconds(res.headers.get("retry-after"), Date.now()) : undefined;
+    return { outcome, statusCode: res.status, detail: `HTTP ${res.status}${text ? `: ${text}` : ""}`, latencyMs: latency(), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
   } catch (err) {
     if (err instanceof OutboundBlockedError) return { outcome: "failed", detail: truncate(err.message), latencyMs: latency() };
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;

@@ -1,6 +1,6 @@
 import type { Channel, Message } from "../types";
 import { signatureOf, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../signature";
-import { postJson } from "./http";
+import { deliveryHeaders, postJson } from "./http";
 
 // Generic outgoing webhook: the JSON body documented in docs/notifications.md, signed with the
 // method's secret (lib/notify/signature.ts). X-SRECP-Delivery is the notification id (the same on
@@ -13,7 +13,7 @@ export const webhookChannel: Channel = {
   deliver: (to, message, ctx) => {
     const raw = JSON.stringify(webhookBody(message, ctx.notificationId, ctx.attempt));
     const ts = Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = { "X-SRECP-Delivery": ctx.notificationId, [TIMESTAMP_HEADER]: String(ts) };
+    const headers: Record<string, string> = { ...deliveryHeaders(ctx.notificationId), [TIMESTAMP_HEADER]: String(ts) };
     if (to.secret) headers[SIGNATURE_HEADER] = signatureOf(to.secret, ts, raw);
     return postJson(to.target, raw, headers, ctx.timeoutMs);
   },

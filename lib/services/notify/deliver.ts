@@ -1,4 +1,4 @@
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { retryDelaySeconds, truncate } from "@/lib/notify/backoff";
 import { CHANNELS } from "@/lib/notify/channels";
 import type { DeliveryResult, NotificationKind } from "@/lib/notify/types";
@@ -17,6 +17,7 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 // Longer than a delivery can take (timeout + rendering), so a live worker's claim never expires.
 const CLAIM_MS = 60_000;
 const BATCH = 200;
+const MAX_RETRY_AFTER_SECONDS = 3600;
 // Deliveries in flight per process: enough that a hung receiver (one slot for DELIVERY_TIMEOUT_MS) delays
 // nobody, few enough that the database pool is not starved by 200 bookkeeping transactions at once.
 const CONCURRENCY = 32;
@@ -25,15 +26,23 @@ const PAGING: NotificationKind[] = ["page", "escalated", "fallback"];
 type Row = Prisma.NotificationModel & { contactMethod: Prisma.ContactMethodModel | null };
 type Outcome = "sent" | "retried" | "failed" | "cancelled";
 
-async function claim(nowMs: number): Promise<{ ids: string[]; claimedUntil: Date }> {
+/**
+ * Restricts a pass to the notifications of these recipients. The job never sets it (a pass takes every
+ * due row); tests sharing one database with other files do, so a pass at a simulated future instant
+ * neither delivers nor counts rows another file left behind.
+ */
+export type DeliveryScope = { userIds: string[] };
+
+async function claim(nowMs: number, scope?: DeliveryScope): Promise<{ ids: string[]; claimedUntil: Date }> {
   const db = await getDb();
   const now = new Date(nowMs);
   const claimedUntil = new Date(nowMs + CLAIM_MS);
+  const only = scope ? (scope.userIds.length ? Prisma.sql`AND "userId" IN (${Prisma.join(scope.userIds)})` : Prisma.sql`AND false`) : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Notification" SET status = 'sending', "claimedUntil" = ${claimedUntil}
     WHERE id IN (
       SELECT id FROM "Notification"
-      WHERE (status = 'pending' AND "dueAt" <= ${now}) OR (status = 'sending' AND "claimedUntil" < ${now})
+      WHERE ((status = 'pending' AND "dueAt" <= ${now}) OR (status = 'sending' AND "claimedUntil" < ${now})) ${only}
       ORDER BY "dueAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
     RETURNING id`;
   return { ids: rows.map((r) => r.id), claimedUntil };
@@ -72,7 +81,9 @@ function nextState(row: Row, result: DeliveryResult, atMs: number): { outcome: O
   const base = { attempts, claimedUntil: null, lastError: result.outcome === "accepted" ? null : result.detail };
   const blank = row.kind === "verify" ? { payload: { ...(row.payload as object), code: "" } } : {};
   if (result.outcome === "accepted") return { outcome: "sent", data: { ...base, ...blank, status: "sent", sentAt: new Date(atMs) } };
-  const wait = result.outcome === "retry" ? retryDelaySeconds(attempts) : null;
+  const backoff = result.outcome === "retry" ? retryDelaySeconds(attempts) : null;
+  // A Retry-After (429, 503) is honoured: the next try waits at least that long (capped, so one odd header cannot park a page for days).
+  const wait = backoff === null ? null : Math.max(backoff, Math.min(result.retryAfterSeconds ?? 0, MAX_RETRY_AFTER_SECONDS));
   if (wait !== null) return { outcome: "retried", data: { ...base, status: "pending", dueAt: new Date(atMs + wait * 1000) } };
   return { outcome: "failed", data: { ...base, ...blank, status: "failed" } };
 }
@@ -123,8 +134,8 @@ async function deliverOne(id: string, claimedUntil: Date, nowMs: number): Promis
 }
 
 /** One pass: claims every due row (up to a batch) and delivers them, CONCURRENCY at a time. */
-export async function deliverDueNotifications(nowMs = Date.now()): Promise<{ sent: number; retried: number; failed: number }> {
-  const { ids, claimedUntil } = await claim(nowMs);
+export async function deliverDueNotifications(nowMs = Date.now(), scope?: DeliveryScope): Promise<{ sent: number; retried: number; failed: number }> {
+  const { ids, claimedUntil } = await claim(nowMs, scope);
   const counts = { sent: 0, retried: 0, failed: 0 };
   const results: PromiseSettledResult<Outcome | null>[] = [];
   let next = 0;
