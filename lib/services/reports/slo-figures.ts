@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db";
 import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, sloState, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
 import { formatWindow, type SloWindow } from "@/lib/slo";
+import { splitByCorrections } from "@/lib/slo/corrections";
 import { effectivePolicy } from "../policy";
+import { approvedCorrectionRanges } from "../slo/corrections-counts";
 
 // SLO figures of a report from the hourly rollup table (SloRollup: exact good/total per SLO version and
 // UTC hour), never from Prometheus: a past period's numbers do not change when Prometheus forgets them.
@@ -24,6 +26,7 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
   });
   const policies = new Map(await Promise.all(services.map(async (s) => [s.id, await effectivePolicy(s.id)] as const)));
   const evaluatedDays = period.days.filter((d) => d.startMs < untilMs);
+  const corrections = await approvedCorrectionRanges(slos.map((s) => s.id));
 
   const figures = await Promise.all(
     slos.map(async (slo) => {
@@ -35,7 +38,9 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
             select: { versionId: true, hour: true, good: true, total: true },
           })
         : [];
-      const index = new RollupIndex(rows.map((r) => ({ versionId: r.versionId, hourMs: r.hour.getTime(), good: r.good, total: r.total })));
+      // Hours inside approved corrections are out of every figure (period, daily budgets).
+      const hourly = rows.map((r) => ({ versionId: r.versionId, hourMs: r.hour.getTime(), good: r.good, total: r.total }));
+      const index = new RollupIndex(splitByCorrections(hourly, corrections.get(slo.id) ?? []).kept);
       const counts = periodCounts(versions, index, period.startMs, Math.min(period.endMs, untilMs));
       const policy = policies.get(slo.serviceId)!;
       const daily = dailyBudget(versions, index, period.days, untilMs, policy.freezeAtOrBelow);

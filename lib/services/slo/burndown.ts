@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { isPrometheusError } from "@/lib/prometheus";
 import { burndownSeries, formatDuration, pickStep, sliIncreaseQueries, windowBounds } from "@/lib/slo";
+import { excludeFromSteps } from "@/lib/slo/corrections";
+import { excludedCounts } from "./corrections-counts";
 import { prometheusFor } from "./prometheus-source";
 import { requireSloDef } from "./read-slos";
 
@@ -14,6 +16,8 @@ export type Burndown = {
   windowEnd: string;
   stepSeconds: number;
   points: { t: string; remaining: number | null; ideal: number }[];
+  /** Approved corrections overlapping [from, to]: drawn as bands; their hours are out of `points`. */
+  corrections: { id: string; startsAt: string; endsAt: string; category: string; reason: string }[];
   stale: boolean;
   source: "prometheus" | "rollups";
 };
@@ -47,12 +51,23 @@ export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: num
     points = (total[0]?.values ?? []).map(([t, v]) => ({ t: t * 1000, good: goodAt.get(t) ?? 0, total: v }));
   } catch (err) {
     if (!isPrometheusError(err) && !(err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE")) throw err;
-    const db = await getDb();
-    const rows = await db.sloRollup.findMany({ where: { versionId: def.version.id, hour: { gte: new Date(fromMs), lt: new Date(toMs) } }, orderBy: { hour: "asc" } });
+    const rows = await (await getDb()).sloRollup.findMany({ where: { versionId: def.version.id, hour: { gte: new Date(fromMs), lt: new Date(toMs) } }, orderBy: { hour: "asc" } });
     points = rows.map((r) => ({ t: r.hour.getTime() + 3_600_000, good: r.good, total: r.total }));
     stale = true;
     source = "rollups";
   }
+  // Corrected hours leave the steps through the one exclusion rule (corrections-counts / lib/slo/corrections).
+  const db = await getDb();
+  const bands = await db.sloCorrection.findMany({
+    where: { sloId: id, status: "approved", startsAt: { lt: new Date(toMs) }, endsAt: { gt: new Date(fromMs) } },
+    orderBy: { startsAt: "asc" },
+  });
+  const ranges = bands.map((b) => ({ startMs: b.startsAt.getTime(), endMs: b.endsAt.getTime() }));
+  const stepMs = source === "rollups" ? 3_600_000 : step * 1000;
+  const hourCounts = ranges.length && stepMs > 3_600_000
+    ? (await excludedCounts([{ key: "b", sloId: id, versionId: def.version.id, fromMs, untilMs: toMs }], new Map([[id, ranges]]))).get("b")!.byHour
+    : new Map();
+  points = excludeFromSteps(points, stepMs, ranges, hourCounts);
   const series = burndownSeries({ points, objective: def.version.objective, windowStartMs: fromMs, windowEndMs });
   return {
     sloId: id,
@@ -62,6 +77,7 @@ export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: num
     windowEnd: new Date(windowEndMs).toISOString(),
     stepSeconds: step,
     points: series.map((p) => ({ t: new Date(p.t).toISOString(), remaining: p.remaining, ideal: p.ideal })),
+    corrections: bands.map((b) => ({ id: b.id, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), category: b.category, reason: b.reason })),
     stale,
     source,
   };

@@ -4,6 +4,8 @@ import {
   windowBounds, windowLengthSeconds, type BurnWindow,
 } from "@/lib/slo";
 import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollups } from "./rollups";
+import { correctedHours, isCorrectedHour, subtractCounts, type CorrectionRange } from "@/lib/slo/corrections";
+import { approvedCorrectionRanges, excludedCounts } from "./corrections-counts";
 import { countsOf, sumItems } from "./sli-sums";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
@@ -43,7 +45,8 @@ function splitWindow(tag: string, startMs: number, atMs: number, untilMs: number
  */
 export async function computeStatuses(client: PrometheusClient, defs: SloDef[], atMs: number, realNowMs: number): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
   const untilMs = rolledUntil(atMs, realNowMs);
-  let queryCount = await syncRollups(client, defs, atMs, untilMs);
+  const [synced, corrections] = await Promise.all([syncRollups(client, defs, atMs, untilMs), approvedCorrectionRanges(defs.map((d) => d.id))]);
+  let queryCount = synced;
   const splits = new Map(
     defs.map((d) => [
       d.id,
@@ -57,16 +60,26 @@ export async function computeStatuses(client: PrometheusClient, defs: SloDef[], 
     splits.get(d.id)!.flatMap((s) => (s.rolledFromMs === null ? [] : [{ versionId: d.version.id, fromMs: s.rolledFromMs, tag: s.tag }])),
   );
   const sumsP = rollupSums(ranges, untilMs);
+  // Corrections (budget window only; burn rates mirror the Prometheus alerts, which corrections never
+  // change): rolled corrected hours leave with their rollups, not-yet-rolled ones as raw 1h increases.
+  const windowOf = (d: SloDef) => splits.get(d.id)![0]!;
+  const rangesOf = (d: SloDef): CorrectionRange[] => corrections.get(d.id) ?? [];
+  const unrolledCorrected = new Map(defs.map((d) => [d.id, correctedHours(rangesOf(d), Math.max(windowBounds(d.version.window, atMs).startMs, untilMs), atMs)]));
+  const exclusionsP = excludedCounts(
+    defs.flatMap((d) => (rangesOf(d).length && windowOf(d).rolledFromMs !== null ? [{ key: d.id, sloId: d.id, versionId: d.version.id, fromMs: windowOf(d).rolledFromMs!, untilMs }] : [])),
+    corrections,
+  );
 
   const tailMs = Math.round(atMs - untilMs);
   const items = defs.flatMap((d) => [
     ...(tailMs > 0 ? sumItems(d, "tail", `${tailMs}ms`) : []),
     ...RAW_WINDOWS.flatMap((w) => sumItems(d, w, w)),
     ...splits.get(d.id)!.flatMap((s) => (s.raw && s.raw.rangeMs > 0 ? sumItems(d, `${s.tag}:raw`, `${Math.round(s.raw.rangeMs)}ms`, s.raw.offsetMs) : [])),
+    ...unrolledCorrected.get(d.id)!.flatMap((h) => sumItems(d, `corr:${h}`, "1h", atMs - (h + HOUR_MS))),
   ]);
   const result = await batchQuery(client, items, { timeSec: atMs / 1000, maxQueryBytes: MAX_QUERY_BYTES });
   queryCount += result.queryCount;
-  const sums = await sumsP;
+  const [sums, exclusions] = await Promise.all([sumsP, exclusionsP]);
 
   const statuses = new Map<string, SloStatus>();
   for (const def of defs) {
@@ -76,12 +89,19 @@ export async function computeStatuses(client: PrometheusClient, defs: SloDef[], 
       return add(add(sums.get(`${def.version.id}|${s.tag}`), raw), s.withTail ? tail : null);
     };
     const bySplit = new Map(splits.get(def.id)!.map((s) => [s.tag, countsFor(s)]));
-    const counts = bySplit.get("window")!;
+    // A window head inside a corrected hour is wholly corrected: it is left out rather than subtracted.
+    const w = windowOf(def);
+    const headCorrected = w.raw !== null && w.rolledFromMs !== null && isCorrectedHour(rangesOf(def), w.rolledFromMs - HOUR_MS);
+    const head = headCorrected ? countsOf(def, result.values, "window:raw") : null;
+    const excluded = unrolledCorrected.get(def.id)!.reduce((acc, h) => add(acc, countsOf(def, result.values, `corr:${h}`)), add(exclusions.get(def.id), head));
+    const counts = subtractCounts(bySplit.get("window")!, excluded);
     const errorRatio = (w: BurnWindow): number | undefined => {
       const c = ROLLUP_WINDOW_HOURS[w] ? bySplit.get(w) : countsOf(def, result.values, w);
       return c && c.total > 0 ? (c.total - c.good) / c.total : undefined;
     };
-    statuses.set(def.id, buildStatus(def, counts, errorRatio, atMs));
+    const status = buildStatus(def, counts, errorRatio, atMs);
+    if (rangesOf(def).length) status.excludedByCorrections = { good: excluded.good, total: excluded.total, bad: Math.max(0, excluded.total - excluded.good) };
+    statuses.set(def.id, status);
   }
   return { statuses, queryCount };
 }

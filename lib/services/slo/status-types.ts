@@ -15,6 +15,8 @@ export type SloStatus = {
   noData: boolean;
   sliValue: number | null;
   events: { good: number; bad: number; total: number };
+  /** Events of the window that approved corrections took out of `events` (present when the SLO has any). */
+  excludedByCorrections?: { good: number; bad: number; total: number };
   errorBudget: {
     /** 1 − objective */
     total: number;
