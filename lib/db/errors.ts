@@ -53,6 +53,12 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 /** PostgreSQL SQLSTATEs: 57P01–57P03 shutting down / cannot connect now, 53300 too many connections, 08xxx connection exceptions. */
 const unavailableSqlState = (code: unknown) => typeof code === "string" && (/^57P0[123]$/.test(code) || code === "53300" || /^08/.test(code));
 const NODE_NET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+/**
+ * node-postgres' own connection errors carry no code, only these messages; Prisma passes them on as a plain
+ * Error (e.g. a query inside a transaction whose session the server terminated while stopping — seen as
+ * 500s in tests/integration/db-outage-writes.test.ts).
+ */
+const PG_CONNECTION_MESSAGE = /Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect/;
 
 /**
  * True when `err` means the database is unavailable (an outage, a restart, an exhausted pool), not a bug:
@@ -69,7 +75,8 @@ export function isDbUnavailable(err: unknown): boolean {
   const e = err as { name?: string; code?: unknown; cause?: { kind?: string; code?: unknown } } | null;
   if (!e || typeof e !== "object") return false;
   if (e.name === "DriverAdapterError" && (UNAVAILABLE_KINDS.has(e.cause?.kind ?? "") || unavailableSqlState(e.cause?.code))) return true;
-  return (typeof e.code === "string" && NODE_NET_CODES.has(e.code)) || unavailableSqlState(e.code);
+  if ((typeof e.code === "string" && NODE_NET_CODES.has(e.code)) || unavailableSqlState(e.code)) return true;
+  return err instanceof Error && PG_CONNECTION_MESSAGE.test(err.message);
 }
 
 /** Runs a db call and maps its errors. */

@@ -28,6 +28,18 @@ describe("database unavailable", () => {
     const live = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("DATABASE_URL") }) });
     const terminated = await live.$queryRawUnsafe("select pg_terminate_backend(pg_backend_pid())").catch((e: unknown) => e);
     expect(isDbUnavailable(terminated)).toBe(true);
+    // A transaction whose session the server terminates (a stop or failover mid-write): Prisma passes on
+    // node-postgres' code-less "Client has encountered a connection error and is not queryable".
+    const killer = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("DATABASE_URL") }) });
+    const midTransaction = await live.$transaction(async (tx) => {
+      const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
+      await killer.$queryRawUnsafe("select pg_terminate_backend($1)", pid);
+      await new Promise((r) => setTimeout(r, 200));
+      await tx.$queryRawUnsafe("select 1");
+    }).catch((e: unknown) => e);
+    await killer.$disconnect();
+    expect(midTransaction).toBeInstanceOf(Error);
+    expect(isDbUnavailable(midTransaction)).toBe(true);
     const syntax = await live.$queryRawUnsafe("select from where").catch((e: unknown) => e);
     expect(isDbUnavailable(syntax)).toBe(false);
     await live.$disconnect();
