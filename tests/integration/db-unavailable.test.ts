@@ -32,8 +32,8 @@ describe("database unavailable", () => {
     // node-postgres' code-less "Client has encountered a connection error and is not queryable".
     const killer = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("DATABASE_URL") }) });
     const midTransaction = await live.$transaction(async (tx) => {
-      const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
-      await killer.$queryRawUnsafe("select pg_terminate_backend($1)", pid);
+      const [session] = await tx.$queryRawUnsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
+      await killer.$queryRawUnsafe("select pg_terminate_backend($1)", session!.pid);
       await new Promise((r) => setTimeout(r, 200));
       await tx.$queryRawUnsafe("select 1");
     }).catch((e: unknown) => e);
