@@ -103,7 +103,14 @@ export function createGuardedFetch(policy: OutboundPolicy): typeof fetch {
           const status = res.statusCode ?? 0;
           try {
             const nullBody = status === 204 || status === 205 || status === 304;
-            resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, headers: { "content-type": String(res.headers["content-type"] ?? "") } }));
+            // The answer's own headers (Retry-After on a 429 matters to the notification worker); the
+            // body was decompressed here, so its encoding and length no longer apply.
+            const out = new Headers();
+            for (const [name, value] of Object.entries(res.headers)) {
+              if (value === undefined || name === "content-encoding" || name === "content-length") continue;
+              for (const v of Array.isArray(value) ? value : [value]) out.append(name, v);
+            }
+            resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, headers: out }));
           } catch (err) {
             reject(Object.assign(new Error(`unusable HTTP status ${status}`, { cause: err }), { code: "ERR_BAD_STATUS" }));
           }

@@ -21,6 +21,16 @@ function transportFor(url: string, timeoutMs: number): Transporter {
   return t;
 }
 
+/**
+ * The Message-ID of a notification's e-mail: derived from its id alone, so every retry — and a re-send
+ * after a worker died between SMTP's 250 and recording it — carries the same one, and mail systems that
+ * drop duplicate Message-IDs show it once. The domain is the sender's (RFC 5322 wants one we own).
+ */
+export function messageIdFor(notificationId: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? "srecp.invalid";
+  return `<srecp-${notificationId}@${domain}>`;
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function emailHtml(message: Message): string {
@@ -50,7 +60,8 @@ export const emailChannel: Channel = {
     try {
       const send = transportFor(config.url, ctx.timeoutMs).sendMail({
         from: config.from, to: to.target, subject: message.subject, text: message.text, html: emailHtml(message),
-        headers: { "X-SRECP-Notification": ctx.notificationId },
+        messageId: messageIdFor(ctx.notificationId, config.from),
+        headers: { "X-SRECP-Delivery": ctx.notificationId },
       });
       const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })), ctx.timeoutMs)));
       const info = await Promise.race([send, timeout]);

@@ -46,12 +46,14 @@ describe("renderMessage", () => {
     expect(v.data.code).toBe("123456");
   });
 
-  it("channel bodies: Block Kit fields and buttons, Teams facts, escaped e-mail HTML", () => {
+  it("channel bodies: Block Kit fields and buttons, Teams Adaptive Card facts, escaped e-mail HTML", () => {
     const m = renderMessage({ kind: "page", page: { ...page, title: "<b>x</b>" }, others: [], pageUrl: "https://srecp.example/p", actions, payload: {} });
     const slack = slackBody(m) as { blocks: { type: string; fields?: unknown[]; elements?: { url: string }[] }[] };
     expect(slack.blocks.map((b) => b.type)).toEqual(["header", "section", "actions"]);
     expect(slack.blocks[2]!.elements!.map((e) => e.url)).toContain(actions[0]!.url);
-    expect((teamsBody(m) as { sections: { facts: unknown[] }[] }).sections[0]!.facts).toHaveLength(m.fields.length);
+    const card = (teamsBody(m) as { attachments: { contentType: string; content: { body: { type: string; facts?: unknown[] }[] } }[] }).attachments[0]!;
+    expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(card.content.body.find((b) => b.type === "FactSet")!.facts).toHaveLength(m.fields.length);
     expect(emailHtml(m)).toContain("&#60;b&#62;x&#60;/b&#62;");
     expect(emailHtml(m)).not.toContain("<b>x</b>");
   });
