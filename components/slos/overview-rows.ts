@@ -24,6 +24,8 @@ export type OverviewRow = {
   stateReasons: string[];
   pendingSignOff: boolean;
   hasStatus: boolean;
+  /** The first status of this SLO (or of its new version) is still being computed. */
+  computing: boolean;
   stale: boolean;
   staleAgeSeconds: number | null;
   staleReason: "not_configured" | "unreachable" | null;
@@ -41,7 +43,7 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
   const stateOf = new Map<string, ReturnType<typeof evaluatePolicy>>();
   for (const [slug, slos] of byService) {
     const thresholds = thresholdsBySlug[slug] ?? DEFAULT_POLICY;
-    stateOf.set(slug, evaluatePolicy(thresholds, slos.flatMap((s) => (s.status ? [{ sloId: s.id, name: s.name, remaining: s.status.errorBudget.remaining, pageAlertFiring: s.status.alerts.some((a) => a.severity === "page" && a.firing) }] : []))));
+    stateOf.set(slug, evaluatePolicy(thresholds, slos.flatMap((s) => (s.status && !s.status.computing ? [{ sloId: s.id, name: s.name, remaining: s.status.errorBudget.remaining, pageAlertFiring: s.status.alerts.some((a) => a.severity === "page" && a.firing) }] : []))));
   }
   return items.map((s) => {
     const st = s.status;
@@ -65,7 +67,8 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
       state: signed ? svc.state : "pending",
       stateReasons: signed ? svc.reasons : ["The first version awaits sign-off by an approver"],
       pendingSignOff: signed && s.pendingVersion !== null,
-      hasStatus: Boolean(st),
+      hasStatus: Boolean(st) && !st?.computing,
+      computing: Boolean(st?.computing),
       stale: st?.stale ?? false,
       staleAgeSeconds: st?.staleAgeSeconds ?? null,
       staleReason: st?.staleReason ?? null,

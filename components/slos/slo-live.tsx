@@ -20,6 +20,7 @@ import {
 } from "@/lib/slo/format";
 import { BudgetBar } from "./budget-bar";
 import { StaleBanner } from "./stale-banner";
+import { ComputingBanner } from "./computing-banner";
 
 const ALERT_LABEL: Record<string, string> = { "page-fast": "Page, fast burn", "page-slow": "Page, slow burn", "ticket-fast": "Ticket, fast burn", "ticket-slow": "Ticket, slow burn" };
 
@@ -32,11 +33,13 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
   const burndown = useBurndown(id);
   const points = useMemo(() => (burndown.data?.points ?? []).map((p) => ({ t: Date.parse(p.t), remaining: p.remaining, ideal: p.ideal })), [burndown.data]);
   const sli = useMemo(() => cumulativeSliSeries(points, objective), [points, objective]);
-  const s = status.data;
+  // a status still being computed has no figures: the stats show "…" under the computing banner
+  const s = status.data?.computing ? undefined : status.data;
   const nowMs = s ? Date.parse(s.asOf) : 0;
 
   return (
     <div className="stack">
+      <ComputingBanner computing={status.data?.computing} />
       {s ? <StaleBanner stale={s.stale} ageSeconds={s.staleAgeSeconds} error={s.staleReason === "not_configured" ? null : s.error} reason={s.staleReason} since={s.unavailableSince} /> : null}
       {status.isError ? <Alert tone="danger" title="Could not load the status">{errorMessage(status.error)}</Alert> : null}
       <div className="stat-grid" aria-busy={status.isPending}>

@@ -204,7 +204,7 @@ function Row({ r, index }: { r: OverviewRow; index: number }) {
       <td className="num">{formatBurnRate(r.burn1h)}</td>
       <td className="num">{formatBurnRate(r.burn6h)}</td>
       <td className="num">{r.firing.length ? <Badge tone="danger" title={r.firing.join(", ")}>{r.firing.length}</Badge> : <span className="muted">0</span>}</td>
-      <td>{r.state === "pending" ? <Badge tone="info">Awaiting sign-off</Badge> : <PolicyStateBadge state={r.state} reasons={r.stateReasons} />}</td>
+      <td>{r.state === "pending" ? <Badge tone="info">Awaiting sign-off</Badge> : r.computing ? <Badge tone="info" title="The first status is being computed; it appears here without a reload">Computing…</Badge> : <PolicyStateBadge state={r.state} reasons={r.stateReasons} />}</td>
       <td><SloSparkline id={r.id} name={r.name} enabled={r.hasStatus} /></td>
     </tr>
   );

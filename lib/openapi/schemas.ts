@@ -61,6 +61,7 @@ export const sloStatusView = z.object({
   staleReason: z.enum(["not_configured", "unreachable"]).optional().describe("not_configured: no Prometheus is set up; unreachable: the configured one does not answer"),
   unavailableSince: z.iso.datetime().optional().describe("when the configured Prometheus first failed in the current outage"),
   error: z.string().optional(),
+  computing: z.literal(true).optional().describe("the first status of this SLO version is still being computed: no figures yet (never healthy); it is announced on GET /api/v1/events when ready"),
 });
 
 export const meView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["viewer", "editor", "approver", "admin"]), teamIds: z.array(z.string()), tokenScopes: z.array(z.string()).nullable() });

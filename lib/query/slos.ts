@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { formatSliKind } from "@/lib/slo/format";
 import type { SloView } from "@/lib/services/slo/read-slos";
+import type { ServedStatus } from "@/lib/services/slo/status-read";
 import type { SloStatus } from "@/lib/services/slo/status-types";
 import type { Burndown } from "@/lib/services/slo/burndown";
 import type { SloPreview } from "@/lib/services/slo/preview";
@@ -15,9 +16,9 @@ import { apiFetch } from "./api";
  * data is live (status every 30 s); charts of history are cached for minutes.
  */
 export type { SloView, SloStatus, Burndown, SloPreview, ServiceBudgetState, ServiceSignals };
-export type SloRow = SloView & { status?: SloStatus };
+export type SloRow = SloView & { status?: ServedStatus };
 /** What the overview keeps of a status (a tenth of its size: 1,000 rows stay small on the wire and in memory). */
-export type SlimStatus = Pick<SloStatus, "sliValue" | "stale" | "staleAgeSeconds" | "staleReason" | "unavailableSince"> & {
+export type SlimStatus = Pick<ServedStatus, "sliValue" | "stale" | "staleAgeSeconds" | "staleReason" | "unavailableSince" | "computing"> & {
   errorBudget: { remaining: number | null };
   burnRates: { "1h": number | null; "6h": number | null };
   alerts: { name: string; severity: "page" | "ticket"; firing: boolean }[];
@@ -59,6 +60,7 @@ export function slimSloRow(row: SloRow): OverviewSlo {
             ...(status.staleAgeSeconds !== undefined ? { staleAgeSeconds: status.staleAgeSeconds } : {}),
             ...(status.staleReason ? { staleReason: status.staleReason } : {}),
             ...(status.unavailableSince ? { unavailableSince: status.unavailableSince } : {}),
+            ...(status.computing ? { computing: true as const } : {}),
             errorBudget: { remaining: status.errorBudget.remaining },
             burnRates: { "1h": status.burnRates["1h"], "6h": status.burnRates["6h"] },
             alerts: status.alerts.map((a) => ({ name: a.name, severity: a.severity, firing: a.firing })),
@@ -84,6 +86,8 @@ export type SloVersionItem = {
 type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
 export const REFRESH_MS = 30_000;
+/** While a first status is being computed (seconds, usually). */
+const COMPUTING_POLL_MS = 2_000;
 /** History charts change slowly: a sparkline or burndown is reused for 5 minutes. */
 export const HISTORY_STALE_MS = 5 * 60_000;
 /** The API's largest page. */
@@ -134,8 +138,9 @@ export function useSloList(filters: { service?: string; team?: string }, initial
 export function useSloStatus(id: string, enabled = true) {
   return useQuery({
     queryKey: sloKeys.status(id),
-    queryFn: () => apiFetch<SloStatus>(`/api/v1/slos/${id}/status`),
-    refetchInterval: REFRESH_MS,
+    queryFn: () => apiFetch<ServedStatus>(`/api/v1/slos/${id}/status`),
+    // a first computation in progress is announced over the live-events stream; polled too in case that is down
+    refetchInterval: (q) => (q.state.data?.computing ? COMPUTING_POLL_MS : REFRESH_MS),
     staleTime: REFRESH_MS,
     enabled,
   });

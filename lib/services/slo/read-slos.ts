@@ -3,13 +3,11 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
-import { cachedSloDef, loadSloDefs, loadSloPage, type SloDef } from "./store";
-import { currentStatuses, statusesAt } from "./status-cache";
-import { readStatuses } from "./status-store";
-import { servedStatus, storedOrComputed } from "./status-read";
-import type { SloStatus } from "./status-types";
+import { cachedSloDef, loadSloPage, type SloDef } from "./store";
+import { statusesAt } from "./status-cache";
+import { storedOrComputed, type ServedStatus } from "./status-read";
 
-export type SloView = ReturnType<typeof toView> & { status?: SloStatus };
+export type SloView = ReturnType<typeof toView> & { status?: ServedStatus };
 
 export const toView = (d: SloDef) => ({
   id: d.id,
@@ -51,9 +49,9 @@ export async function requireSloDef(id: string): Promise<SloDef> {
 export async function listSlos(actor: Actor, q: { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
   assertCanRead(actor);
   const { defs: pageDefs, total } = await loadSloPage({ serviceSlug: q.service, teamSlug: q.team }, q.page, q.pageSize);
-  let statuses: Map<string, SloStatus> | null = null;
+  let statuses: Map<string, ServedStatus> | null = null;
   const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
-  if (q.include === "status") statuses = q.atMs === undefined ? await storedOrComputed(signed(pageDefs), () => loadSloDefs()) : await statusesAt(signed(pageDefs), q.atMs);
+  if (q.include === "status") statuses = q.atMs === undefined ? await storedOrComputed(signed(pageDefs)) : await statusesAt(signed(pageDefs), q.atMs);
   const items = pageDefs.map((d) => ({ ...toView(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
   return { items, page: q.page, pageSize: q.pageSize, total };
 }
@@ -65,17 +63,14 @@ export async function getSlo(actor: Actor, id: string) {
   return toView(def);
 }
 
-/** Status now (cached, shared with the overview) or at `atMs` (computed for this SLO only). */
-export async function getSloStatus(actor: Actor, id: string, atMs?: number): Promise<SloStatus> {
+/** Status now (the read model) or at `atMs` (computed for this SLO only). */
+export async function getSloStatus(actor: Actor, id: string, atMs?: number): Promise<ServedStatus> {
   assertCanRead(actor);
   const def = await requireSloDef(id);
   if (atMs !== undefined) return (await statusesAt([def], atMs)).get(id)!;
-  // The read model: one indexed row, whatever the number of SLOs (the background refresh keeps it fresh).
-  const stored = (await readStatuses([id])).get(id);
-  if (stored && stored.versionId === def.version.id) return servedStatus(stored);
-  // Never computed for this version yet (a new SLO, or a new version): compute now, once.
-  const all = await loadSloDefs();
-  return (await currentStatuses(all)).get(id)!;
+  // The read model: one indexed row, whatever the number of SLOs (the background refresh keeps it fresh);
+  // never computed for this version yet (a new SLO, or a new version): this SLO alone, or "computing".
+  return (await storedOrComputed([def])).get(id)!;
 }
 
 export async function listSloVersions(actor: Actor, id: string) {

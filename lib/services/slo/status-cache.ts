@@ -155,6 +155,18 @@ export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.
   return out;
 }
 
+/**
+ * Computes `defs` now, apart from the per-source cache (SLOs or versions never computed: a new SLO must not
+ * wait for, nor restart, the organisation's refresh), and stores the good results in the read model.
+ * An upstream failure gives stale statuses and stores nothing.
+ */
+export async function computeAndStore(defs: SloDef[], realNowMs = Date.now()): Promise<Map<string, SloStatus>> {
+  const statuses = await statusesAt(defs, realNowMs, realNowMs);
+  const good = defs.filter((d) => statuses.get(d.id) && !statuses.get(d.id)!.stale);
+  if (good.length) await persist(() => saveStatuses(good, statuses, realNowMs), good.map((d) => d.id));
+  return statuses;
+}
+
 function staleStatuses(key: string, defs: SloDef[], last: Map<string, SloStatus> | undefined, computedAtMs: number | undefined, realNowMs: number, error: string, reason: StaleReason) {
   const since = failingSince.get(key);
   const out = new Map<string, SloStatus>();
