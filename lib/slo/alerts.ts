@@ -4,9 +4,23 @@ import { SloDefinitionError, type BurnWindow } from "./types";
 
 export type BurnAlertName = "page-fast" | "page-slow" | "ticket-fast" | "ticket-slow";
 
-export type BurnRateAlert = {
-  name: BurnAlertName;
+/**
+ * One multi-window burn-rate alert as the rule generator and the backtester read it. Windows are
+ * Prometheus durations; a candidate tier (backtester, wizard preview) may use any, the served ones use
+ * BURN_WINDOWS. A short window of "5m" is the raw 5 m error ratio; longer ones sum the 5 m records.
+ */
+export type AlertTier = {
+  name: string;
   severity: "page" | "ticket";
+  longWindow: string;
+  shortWindow: string;
+  budgetShare: number;
+  factor: number;
+  for: string;
+};
+
+export type BurnRateAlert = AlertTier & {
+  name: BurnAlertName;
   longWindow: BurnWindow;
   shortWindow: BurnWindow;
   /** Share of the whole window's budget spent over longWindow when the alert fires. */

@@ -5,7 +5,7 @@ export { formatLe, promqlString, rangeSum, sliSelectors, sliIncreaseQueries, sli
 export { windowBounds, windowLengthSeconds, nominalWindowSeconds } from "./window";
 export { errorBudgetRatio, computeBudget, burnRate, exhaustsAt, type BudgetResult } from "./budget";
 export * from "./alert-settings";
-export { burnRateAlerts, evaluateAlerts, type BurnAlertName, type BurnRateAlert, type EvaluatedBurnRateAlert } from "./alerts";
+export { burnRateAlerts, evaluateAlerts, type AlertTier, type BurnAlertName, type BurnRateAlert, type EvaluatedBurnRateAlert } from "./alerts";
 export { burndownSeries, pickStep, type BurndownPoint } from "./burndown";
 export * from "./rule-names";
 export {
@@ -21,3 +21,6 @@ export {
 } from "./rules";
 export { evaluatePolicy, DEFAULT_POLICY, type PolicyThresholds, type PolicyState, type SloBudgetState } from "./policy";
 export * from "./format";
+export { replayAlerts, INCREASE_RANGE_MS, type FiringInterval, type IncreaseSeries, type ReplayInput } from "./backtest";
+export { candidateTiers, currentTiers, sameTiers, type TierCandidate, type TierCandidates } from "./backtest-tiers";
+export { summarizeBacktest, type AlertEpisode, type BacktestIncident, type BacktestSummary, type SeverityCounts } from "./backtest-summary";

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { normalAlertSettings, type AlertSettings, type AlertSettingsInput } from "./alert-settings";
-import { burnRateAlerts, type BurnRateAlert } from "./alerts";
+import { burnRateAlerts, type AlertTier } from "./alerts";
 import { errorBudgetRatio } from "./budget";
 import { formatDuration } from "./duration";
 import { roundSignificant } from "./number";
@@ -20,6 +20,11 @@ export type SloRuleInput = {
   alerting: boolean;
   /** Alert name, labels, annotations and per-severity switches (Sloth/Pyrra imports); defaults when absent. */
   alertSettings?: AlertSettingsInput | null;
+  /**
+   * Alert tiers instead of burnRateAlerts(window): only the backtester's promtool test (candidate
+   * settings) passes them; served rule files always use the Workbook's four.
+   */
+  tiers?: readonly AlertTier[];
 };
 export type RecordingRule = { record: string; expr: string; labels: Record<string, string> };
 export type AlertingRule = { alert: string; expr: string; for: string; labels: Record<string, string>; annotations: Record<string, string> };
@@ -62,11 +67,12 @@ const validate = (slo: SloRuleInput): void => {
  * Windows reaching before the first sample simply sum what exists, so a 30 d record is meaningful from
  * the first minutes on (it then covers less than 30 d).
  */
-const recordingRules = (slo: SloRuleInput, labels: Record<string, string>, windowRange: string, budget: number): RecordingRule[] => {
+const recordingRules = (slo: SloRuleInput, labels: Record<string, string>, windowRange: string, budget: number, tiers: readonly AlertTier[]): RecordingRule[] => {
   const increase = sliIncreaseQueries(slo.sli, "5m");
   const match = `{slo_id=${promqlString(slo.id)}}`;
   const sum = (metric: string, range: string) => `sum_over_time(${metric}${match}[${range}])`;
-  const ranges = [...new Set([...BURN_WINDOWS.filter((w) => w !== "5m"), windowRange])];
+  const tierWindows = tiers.flatMap((t) => [t.longWindow, t.shortWindow]);
+  const ranges = [...new Set([...BURN_WINDOWS, ...tierWindows, windowRange])].filter((w) => w !== "5m");
   return [
     { record: GOOD_INCREASE_5M, expr: increase.good, labels },
     { record: TOTAL_INCREASE_5M, expr: increase.total, labels },
@@ -81,7 +87,7 @@ const recordingRules = (slo: SloRuleInput, labels: Record<string, string>, windo
   ];
 };
 
-const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: BurnRateAlert, budget: number, runbookUrl: string, windowText: string, settings: AlertSettings): AlertingRule => {
+const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: AlertTier, budget: number, runbookUrl: string, windowText: string, settings: AlertSettings): AlertingRule => {
   const threshold = roundSignificant(tier.factor * budget);
   const match = `{slo_id=${promqlString(slo.id)}}`;
   const own = settings[tier.severity];
@@ -121,11 +127,12 @@ export function generateRuleGroups(slos: readonly SloRuleInput[]): RuleFile {
     const windowSeconds = nominalWindowSeconds(slo.window);
     const windowRange = formatDuration(windowSeconds);
     const labels = { slo_id: slo.id, service: slo.service, slo: slo.name };
-    const rules: RuleGroup["rules"] = recordingRules(slo, labels, windowRange, budget);
+    const tiers = slo.tiers ?? burnRateAlerts(windowSeconds);
+    const rules: RuleGroup["rules"] = recordingRules(slo, labels, windowRange, budget, tiers);
     if (alertsSkippedReason(slo) === null) {
       const windowText = windowLabel(slo.window);
       const settings = normalAlertSettings(slo.alertSettings);
-      for (const tier of burnRateAlerts(windowSeconds)) {
+      for (const tier of tiers) {
         if (settings[tier.severity].enabled) rules.push(alertRule(slo, labels, tier, budget, slo.runbookUrl ?? "", windowText, settings));
       }
     }
