@@ -6,7 +6,8 @@ import type { GrantGateExceptionInput } from "@/lib/validation/deployments";
 import { recordAudit } from "./audit";
 import { effectivePolicy, stateFromStatuses, type EffectivePolicy } from "./policy";
 import { loadSloDefs } from "./slo/store";
-import { currentStatuses, statusesAt } from "./slo/status-cache";
+import { statusesAt } from "./slo/status-cache";
+import { storedOrComputed } from "./slo/status-read";
 import type { SloStatus } from "./slo/status-types";
 
 /**
@@ -75,10 +76,9 @@ async function serviceBySlug(slug: string) {
 export async function releaseGate(actor: Actor, slug: string, atMs?: number): Promise<ReleaseGate> {
   requireAnyScope(actor, ["gate", "read"]);
   const service = await serviceBySlug(slug);
-  const all = await loadSloDefs();
-  const mine = all.filter((d) => d.service.id === service.id);
-  // Now: the shared cached refresh of every SLO (one query set for the whole organisation).
-  const statuses = atMs === undefined ? await currentStatuses(all) : await statusesAt(mine, atMs);
+  const mine = await loadSloDefs({ serviceSlug: slug });
+  // Now: the read model (what the job last computed); at an instant: computed for this service's SLOs.
+  const statuses = atMs === undefined ? await storedOrComputed(mine) : await statusesAt(mine, atMs);
   const slos = mine.map((d) => statuses.get(d.id)).filter((s): s is SloStatus => s !== undefined);
   const policy = await effectivePolicy(service.id);
   const { state, reasons } = stateFromStatuses(policy, slos);

@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, evaluatePolicy, type PolicyState } from "@/lib/slo";
 import type { BudgetPolicyInput } from "@/lib/validation/policy";
 import { recordAudit } from "./audit";
 import { loadSloDefs } from "./slo/store";
-import { currentStatuses } from "./slo/status-cache";
+import { storedOrComputed } from "./slo/status-read";
 import type { SloStatus } from "./slo/status-types";
 
 export type EffectivePolicy = {
@@ -48,9 +48,10 @@ export async function serviceBudgetState(actor: Actor, slug: string): Promise<Se
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug } });
   if (!service) throw notFound(`service "${slug}"`);
-  const all = await loadSloDefs();
-  const statuses = await currentStatuses(all);
-  const mine = all.filter((d) => d.service.id === service.id).map((d) => statuses.get(d.id)!).filter(Boolean);
+  // this service's SLOs from the read model (a page costs its SLOs, not the organisation's)
+  const defs = await loadSloDefs({ serviceSlug: slug });
+  const statuses = await storedOrComputed(defs);
+  const mine = defs.map((d) => statuses.get(d.id)!).filter(Boolean);
   const policy = await effectivePolicy(service.id);
   return { service: slug, ...stateFromStatuses(policy, mine), policy, slos: mine };
 }

@@ -1,7 +1,7 @@
 import { evaluatePolicy, type PolicyState } from "@/lib/slo";
 import { effectivePolicy } from "../policy";
 import { loadSloDefs } from "../slo/store";
-import { currentStatuses } from "../slo/status-cache";
+import { storedOrComputed } from "../slo/status-read";
 
 // "SLOs at risk or burning fast" for the home page: SLOs of the given teams whose own remaining budget
 // puts them at risk or frozen under their service's error-budget policy, or that have a burn-rate alert
@@ -24,10 +24,9 @@ export type SloAttention = {
 const RANK: Record<PolicyState, number> = { frozen: 0, at_risk: 1, no_data: 2, healthy: 3 };
 
 export async function slosNeedingAttention(teamIds: string[]): Promise<{ stale: boolean; error: string | null; items: SloAttention[] }> {
-  const all = await loadSloDefs();
-  const mine = all.filter((d) => teamIds.includes(d.service.teamId));
+  const mine = await loadSloDefs({ teamIds });
   if (mine.length === 0) return { stale: false, error: null, items: [] };
-  const statuses = await currentStatuses(all);
+  const statuses = await storedOrComputed(mine);
   const serviceIds = [...new Set(mine.map((d) => d.service.id))];
   const policies = new Map(await Promise.all(serviceIds.map(async (id) => [id, await effectivePolicy(id)] as const)));
   const items: SloAttention[] = [];

@@ -4,7 +4,7 @@ import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceFacts, type ServiceScore, type TeamRollup } from "@/lib/readiness";
 import type { ScorecardQuery } from "@/lib/validation/reports";
 import { loadSloDefs } from "../slo/store";
-import { currentStatuses } from "../slo/status-cache";
+import { storedOrComputed } from "../slo/status-read";
 import type { PlatformCheck } from "@/lib/readiness/restore-drill-check";
 import { loadServiceFacts } from "./facts";
 import { platformChecks } from "./platform";
@@ -63,8 +63,8 @@ export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs 
 async function withDataInWindow(facts: ServiceFacts[]): Promise<ServiceFacts[]> {
   const ids = new Set(facts.flatMap((f) => f.slos.map((s) => s.id)));
   if (ids.size === 0) return facts;
-  const defs = (await loadSloDefs()).filter((d) => ids.has(d.id));
-  const statuses = defs.length ? await currentStatuses(defs) : new Map();
+  const defs = await loadSloDefs({ ids: [...ids] });
+  const statuses = defs.length ? await storedOrComputed(defs) : new Map();
   return facts.map((f) => ({
     ...f,
     slos: f.slos.map((s) => {
