@@ -20,12 +20,18 @@ export const USAGE = `srecp — SRE control plane command line
   srecp db migrate                     apply pending migrations (DATABASE_URL or embedded PGlite)
   srecp demo                           load a small realistic demo: teams, users, services
   srecp demo --explain [--end ISO]     print the demo traffic model's expected figures
+  srecp demo exporter [--port 9465] [--host 127.0.0.1] [--prometheus-data DIR]
+                                       serve the demo traffic live from the model for Prometheus to scrape
   srecp secrets rotate                 re-seal data-source secrets under SECRET_KEY (plaintext or SECRET_KEY_PREVIOUS rows)${DATASOURCES_USAGE}${BACKUP_USAGE}
 
 Database: DATABASE_URL=postgres://… or, unset, the embedded database under DATA_DIR (default ./.data).
 The embedded database is single-process: while the web app runs, commands that open it are refused.
 ${GATE_USAGE}
 ${CONFIG_USAGE}`;
+
+/** The quick start's Prometheus (scripts/lib/local-prometheus.mjs) keeps its TSDB under DATA_DIR; --prometheus-data names another. */
+const demoTsdbDir = (flags: CommandArgs["flags"], root: string) =>
+  typeof flags["prometheus-data"] === "string" ? path.resolve(flags["prometheus-data"]) : path.join(path.resolve(root, process.env.DATA_DIR || ".data"), "prometheus", "data");
 
 const list = (v: string | true | undefined) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
 
@@ -67,8 +73,7 @@ export const COMMANDS: Record<string, Command> = {
     await ensureEmbeddedDbMigrated(root);
     const { loadDemo } = await import("@/lib/services/demo");
     const { writeDemoBlocks, writtenDemoEnd } = await import("@/lib/services/demo-traffic");
-    // The quick start's Prometheus (scripts/lib/local-prometheus.mjs) keeps its TSDB here; --prometheus-data names another.
-    const tsdbDir = typeof flags["prometheus-data"] === "string" ? path.resolve(flags["prometheus-data"]) : path.join(path.resolve(root, process.env.DATA_DIR || ".data"), "prometheus", "data");
+    const tsdbDir = demoTsdbDir(flags, root);
     // Incidents are placed relative to the traffic's end: the first load's end, to the minute.
     const endSec = writtenDemoEnd(tsdbDir) ?? Math.floor(Date.now() / 60_000) * 60;
     console.log(await loadDemo(SYSTEM_ACTOR, endSec * 1000));
@@ -80,6 +85,19 @@ export const COMMANDS: Record<string, Command> = {
     console.log(blocks.written
       ? `demo traffic: 35 days ending ${new Date(endSec * 1000).toISOString()} written to ${tsdbDir} in ${blocks.seconds.toFixed(1)} s; start the app again (Prometheus loads it at start) — \`srecp demo --explain --end ${new Date(endSec * 1000).toISOString()}\` prints the expected figures`
       : `demo traffic already in ${tsdbDir} (ending ${new Date(endSec * 1000).toISOString()})`);
+  },
+  "demo exporter": async ({ flags, root }) => {
+    // No database: the model and the demo's end (the TSDB marker) are all it needs. Runs until SIGINT/SIGTERM.
+    const { startDemoExporter, DEMO_EXPORTER_PORT } = await import("@/lib/services/demo-exporter");
+    const port = typeof flags.port === "string" ? Number(flags.port) : DEMO_EXPORTER_PORT;
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`--port: not a port number: ${String(flags.port)}`);
+    const tsdbDir = demoTsdbDir(flags, root);
+    const exporter = await startDemoExporter({ tsdbDir, port, host: typeof flags.host === "string" ? flags.host : "127.0.0.1" });
+    console.log(`demo exporter on ${exporter.url}/metrics (demo traffic of ${tsdbDir})`);
+    await new Promise<void>((resolve) => {
+      for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => resolve());
+    });
+    await exporter.close();
   },
   "secrets rotate": async ({ root }) => {
     await ensureEmbeddedDbMigrated(root);

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { runMigrator } from "./lib/migrator.mjs";
 import { startLocalPrometheus } from "./lib/local-prometheus.mjs";
+import { demoLoaded, startDemoExporterProcess } from "./lib/demo-exporter.mjs";
 import { acquirePgliteLock, DatabaseLockedError, heldLockToken } from "./lib/pglite-lock.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -48,10 +49,20 @@ console.log(await runMigrator({ root, command: "deploy", databaseUrl: env.DATABA
 
 // Without PROMETHEUS_URL, the quick start brings its own Prometheus (issue 14) and makes it the default
 // data source; SRECP_LOCAL_PROMETHEUS=0 turns that off. It stops with the app.
+// After `srecp demo`, the demo exporter continues its traffic live from the model (scraped by that Prometheus).
 let prometheus = null;
+let demoExporter = null;
 if (!env.PROMETHEUS_URL && env.SRECP_LOCAL_PROMETHEUS !== "0") {
+  if (demoLoaded(dataDir)) {
+    try {
+      demoExporter = await startDemoExporterProcess({ root, dataDir });
+      console.log(`demo exporter on ${demoExporter.url}: the demo traffic continues live`);
+    } catch (err) {
+      console.error(`${err.message}\nThe demo traffic stops at the instant it was loaded.`);
+    }
+  }
   try {
-    prometheus = await startLocalPrometheus({ dataDir });
+    prometheus = await startLocalPrometheus({ dataDir, demoExporter: demoExporter?.target ?? null });
   } catch (err) {
     console.error(`${err.message}\nStarting without Prometheus.`);
   }
@@ -67,5 +78,6 @@ for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 // Prometheus stops after the server (which may still read it while draining); the exit code stays the server's.
 child.on("exit", async (code) => {
   if (prometheus) await prometheus.stop().catch((err) => console.error(`stopping Prometheus: ${err.message}`));
+  if (demoExporter) await demoExporter.stop().catch((err) => console.error(`stopping the demo exporter: ${err.message}`));
   process.exit(code ?? 0);
 });

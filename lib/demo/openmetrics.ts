@@ -2,7 +2,8 @@ import { DEMO_HISTORY_SECONDS, DEMO_SERVICE_SLUGS, DEMO_TRAFFIC, requestsBetween
 
 // The demo traffic as OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: one
 // family per `# TYPE` line, each series contiguous, timestamps in seconds every minute from
-// `end − 35 d` to `end`, `# EOF` last. Pure: yields chunks; the caller writes them.
+// `end − 35 d` to `end`, `# EOF` last. Pure: yields chunks; the caller writes them. The live part after
+// `end` (lib/services/demo-exporter.ts) serves the same series from the same model.
 
 export const DEMO_SAMPLE_SECONDS = 60;
 export const DEMO_JOB = "srecp-demo";
@@ -19,7 +20,8 @@ const MEAN_LATENCY_SECONDS: Record<DemoServiceSlug, number> = { checkout: 0.08, 
 
 type Series = { labels: string; valueAt: (t: number) => number };
 
-const seriesOf = (endSec: number) => {
+/** Every demo series with its counter value at t (epoch s): the same functions feed the blocks and the live exporter. */
+export const demoSeries = (endSec: number) => {
   const start = endSec - DEMO_HISTORY_SECONDS;
   const counters: Series[] = [];
   const buckets: Series[] = [];
@@ -40,7 +42,7 @@ const seriesOf = (endSec: number) => {
 /** OpenMetrics chunks (one per series) of the demo traffic ending at `endSec` (minute-aligned). */
 export function* demoOpenMetrics(endSec: number): Generator<string> {
   if (endSec % DEMO_SAMPLE_SECONDS !== 0) throw new RangeError(`demo end must be minute-aligned, got ${endSec}`);
-  const { start, counters, buckets, counts, sums } = seriesOf(endSec);
+  const { start, counters, buckets, counts, sums } = demoSeries(endSec);
   const lines = (name: string, s: Series) => {
     const out: string[] = [];
     for (let t = start; t <= endSec; t += DEMO_SAMPLE_SECONDS) out.push(`${name}${s.labels} ${s.valueAt(t)} ${t}\n`);
@@ -53,4 +55,20 @@ export function* demoOpenMetrics(endSec: number): Generator<string> {
   for (const s of counts) yield lines("http_request_duration_seconds_count", s);
   for (const s of sums) yield lines("http_request_duration_seconds_sum", s);
   yield "# EOF\n";
+}
+
+/**
+ * The live continuation (demo exporter): every series at the one instant `atSec` (whole seconds) in the
+ * Prometheus text format 0.0.4, with that instant as an explicit timestamp (ms) so that the stored
+ * samples are the model's values at their own timestamps, continuing the blocks without a seam.
+ */
+export function demoExposition(endSec: number, atSec: number): string {
+  const { counters, buckets, counts, sums } = demoSeries(endSec);
+  const ms = atSec * 1000;
+  const line = (name: string, s: Series) => `${name}${s.labels} ${s.valueAt(atSec)} ${ms}\n`;
+  return [
+    "# TYPE http_requests_total counter\n", ...counters.map((s) => line("http_requests_total", s)),
+    "# TYPE http_request_duration_seconds histogram\n", ...buckets.map((s) => line("http_request_duration_seconds_bucket", s)),
+    ...counts.map((s) => line("http_request_duration_seconds_count", s)), ...sums.map((s) => line("http_request_duration_seconds_sum", s)),
+  ].join("");
 }

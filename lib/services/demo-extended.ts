@@ -2,6 +2,7 @@ import { getDb, type Db } from "@/lib/db";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { localDateOf } from "@/lib/postmortem";
 import { onCallAt, type Schedule } from "@/lib/oncall";
+import { MITIGATED_BEFORE_RESOLVED, requestsBetween } from "@/lib/demo/traffic";
 import { recordAudit } from "./audit";
 
 // The part of the demo that exercises every readiness check both ways (docs/readiness.md), on top of the
@@ -11,7 +12,7 @@ import { recordAudit } from "./audit";
 //
 //                      signed off  runbooks  budget policy  escalation      postmortems   action items
 //   checkout           pass        pass      pass (team)    pass (2 steps)  pass (on time) pass
-//   payments           fail        fail      pass (team)    fail (none)     pass           pass
+//   payments           fail        fail      pass (team)    fail (1 step)   pass           pass
 //   search             pass        pass      fail           fail (1 step)   fail (overdue) fail (P1 overdue)
 //   recommendations    fail (none) pass      fail           fail (none)     pass           pass
 
@@ -50,7 +51,7 @@ async function incident(tx: Tx, data: { title: string; severity: string; teamId:
     data: {
       title: data.title, severity: data.severity, teamId: data.teamId, summary: data.summary, status: data.resolvedMs ? "resolved" : "investigating",
       impactStartAt: new Date(data.impactStartMs), detectedAt: new Date(data.impactStartMs + 5 * 60_000), acknowledgedAt: new Date(data.impactStartMs + 9 * 60_000),
-      mitigatedAt: data.resolvedMs ? new Date(data.resolvedMs - 20 * 60_000) : null, resolvedAt: data.resolvedMs ? new Date(data.resolvedMs) : null,
+      mitigatedAt: data.resolvedMs ? new Date(data.resolvedMs - MITIGATED_BEFORE_RESOLVED * 1000) : null, resolvedAt: data.resolvedMs ? new Date(data.resolvedMs) : null,
       services: { create: [{ serviceId: data.serviceId }] },
       timeline: { create: [{ at: new Date(data.impactStartMs + 5 * 60_000), kind: "note", text: "Alert fired; on-call acknowledged", authorLabel: "demo" }] },
     },
@@ -90,12 +91,20 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
       };
       const commercePolicy = await policy(x.commerce.id, "Checkout escalation", [[{ kind: "schedule", scheduleId: schedule.id }], [{ kind: "user", userId: x.bob.id }]], x.checkout.id);
       const discoveryPolicy = await policy(x.discovery.id, "Search escalation", [[{ kind: "user", userId: x.dana.id }]], x.search.id);
+      // One step: pages reach the commerce on-call (lib/services/demo-page.ts), the readiness check still fails.
+      await policy(x.commerce.id, "Payments escalation", [[{ kind: "schedule", scheduleId: schedule.id }]], x.payments.id);
 
       // (e) A SEV-2 on checkout with a postmortem published the next day; a SEV-2 on search twelve days ago, unpublished.
       const onTime = await incident(tx, { title: "Checkout 5xx after a bad deploy", severity: "SEV-2", teamId: x.commerce.id, serviceId: x.checkout.id, impactStartMs: nowMs - 6 * DAY - 2 * HOUR, resolvedMs: nowMs - 6 * DAY, summary: "A config change exhausted the connection pool; rolled back." });
       if (onTime.created) {
-        const pm = await tx.postmortem.create({ data: { incidentId: onTime.row.id, status: "published", authorId: x.alice.id, publishedAt: new Date(nowMs - 5 * DAY), sections: { summary: "Pool exhaustion after a config change; 2 h of elevated 5xx.", rootCause: "A lowered pool size in the release config.", impact: "About 8 % of the monthly error budget of checkout-availability." } } });
-        await tx.impactSnapshot.create({ data: { postmortemId: pm.id, sloId: checkoutSlo.id, sloName: checkoutSlo.name, serviceSlug: "checkout", fromAt: new Date(nowMs - 6 * DAY - 2 * HOUR), toAt: new Date(nowMs - 6 * DAY), failed: 2880, total: 144000, peakErrorRatio: 0.03, budgetConsumed: 0.08, queries: {}, computedAt: new Date(nowMs - 5 * DAY), frozen: true } });
+        // The frozen impact is the traffic model's (lib/demo/traffic.ts): what "Compute impact" gives over the data.
+        const endSec = Math.floor(nowMs / 1000);
+        const [fromSec, toSec] = [endSec - 6 * 86_400 - 7_200, endSec - 6 * 86_400 - MITIGATED_BEFORE_RESOLVED]; // impact start → mitigation
+        const hit = requestsBetween("checkout", endSec, fromSec, toSec);
+        const budget = requestsBetween("checkout", endSec, toSec - 30 * 86_400, toSec).total * 0.001;
+        const share = `${Math.round((hit.bad / budget) * 100)} %`;
+        const pm = await tx.postmortem.create({ data: { incidentId: onTime.row.id, status: "published", authorId: x.alice.id, publishedAt: new Date(nowMs - 5 * DAY), sections: { summary: "Pool exhaustion after a config change; 2 h of elevated 5xx.", rootCause: "A lowered pool size in the release config.", impact: `About ${share} of the monthly error budget of checkout-availability.` } } });
+        await tx.impactSnapshot.create({ data: { postmortemId: pm.id, sloId: checkoutSlo.id, sloName: checkoutSlo.name, serviceSlug: "checkout", fromAt: new Date(fromSec * 1000), toAt: new Date(toSec * 1000), failed: hit.bad, total: hit.total, peakErrorRatio: 0.02, budgetConsumed: hit.bad / budget, queries: {}, computedAt: new Date(nowMs - 5 * DAY), frozen: true } });
         await tx.actionItem.create({ data: { incidentId: onTime.row.id, serviceId: x.checkout.id, title: "Alert on connection-pool saturation", priority: "P1", type: "detect", ownerId: x.alice.id, dueDate: localDate(nowMs - 2 * DAY, "Europe/Berlin"), dueTimezone: "Europe/Berlin", status: "done", completedAt: new Date(nowMs - 3 * DAY) } });
       }
       const late = await incident(tx, { title: "Search returns empty results", severity: "SEV-2", teamId: x.discovery.id, serviceId: x.search.id, impactStartMs: nowMs - 12 * DAY - 3 * HOUR, resolvedMs: nowMs - 12 * DAY, summary: "Index swap left an empty alias for 3 h." });

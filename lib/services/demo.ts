@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
 import { loadExtendedDemo } from "./demo-extended";
+import { openDemoPage } from "./demo-page";
 
 /** A small, realistic demo organisation. Loading it twice changes nothing (upserts by slug/email). */
 const TEAMS = [
@@ -55,5 +56,6 @@ export async function loadDemo(actor: Actor, nowMs = Date.now()): Promise<string
     return `demo loaded: ${TEAMS.length} teams, ${SERVICES.length} services, ${USERS.length} users (password "${DEMO_PASSWORD}")`;
   });
   const extended = await loadExtendedDemo(actor, nowMs);
-  return [`${base}; ${extended}`, "sign in (e-mail, role, password):", ...demoLoginLines(existedBefore)].join("\n");
+  const page = await openDemoPage(actor, nowMs);
+  return [`${base}; ${extended}; ${page}`, "sign in (e-mail, role, password):", ...demoLoginLines(existedBefore)].join("\n");
 }

@@ -11,4 +11,7 @@ export function startLocalPrometheus(opts: {
   scrapeTargets?: string[];
   scrapeIntervalSeconds?: number;
   readyTimeoutMs?: number;
+  /** host:port of the demo's live exporter (job "srecp-demo", exposed labels and timestamps honoured) */
+  demoExporter?: string | null;
 }): Promise<LocalPrometheus | null>;
+export function freePort(): Promise<number>;

@@ -36,7 +36,7 @@ const portFree = (port) =>
     server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -67,9 +67,11 @@ const stopLeftover = async (state, dataDir) => {
 /**
  * Starts the local Prometheus and waits until it is ready. Returns {url, stop()} or null (with the
  * one-line hint logged) when the binary is missing. `scrapeTargets` are host:port of /metrics
- * endpoints to scrape (job "srecp"); `scrapeIntervalSeconds` defaults to 15.
+ * endpoints to scrape (job "srecp"); `scrapeIntervalSeconds` defaults to 15. `demoExporter` is the host:port
+ * of the demo's live exporter (scripts/lib/demo-exporter.mjs): its job keeps the exposed job/instance
+ * labels and timestamps, so the live samples continue the series `srecp demo` wrote as blocks.
  */
-export async function startLocalPrometheus({ dataDir, log = console.log, scrapeTargets = [], scrapeIntervalSeconds = 15, readyTimeoutMs = 60_000 }) {
+export async function startLocalPrometheus({ dataDir, log = console.log, scrapeTargets = [], scrapeIntervalSeconds = 15, readyTimeoutMs = 60_000, demoExporter = null }) {
   const bin = prometheusBin();
   if (!fs.existsSync(bin)) {
     log(MISSING_PROMETHEUS_HINT);
@@ -88,6 +90,7 @@ export async function startLocalPrometheus({ dataDir, log = console.log, scrapeT
     scrape_configs: [
       { job_name: "prometheus", static_configs: [{ targets: [`127.0.0.1:${port}`] }] },
       ...(scrapeTargets.length ? [{ job_name: "srecp", static_configs: [{ targets: scrapeTargets }] }] : []),
+      ...(demoExporter ? [{ job_name: "srecp-demo", honor_labels: true, honor_timestamps: true, static_configs: [{ targets: [demoExporter] }] }] : []),
     ],
   };
   fs.writeFileSync(paths.config, `${JSON.stringify(config, null, 2)}\n`);
