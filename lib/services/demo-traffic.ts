@@ -24,7 +24,9 @@ export async function writeDemoBlocks(tsdbDir: string, endSec: number): Promise<
   if (previous !== null) return { written: false, endSec: previous, seconds: 0 };
   const started = Date.now();
   fs.mkdirSync(tsdbDir, { recursive: true });
-  const scratch = fs.mkdtempSync(path.join(path.dirname(tsdbDir), "demo-blocks-"));
+  // Inside the TSDB directory: renames stay on one filesystem (in docker compose it is a volume), and
+  // Prometheus ignores entries whose names are not block ULIDs.
+  const scratch = fs.mkdtempSync(path.join(tsdbDir, ".srecp-demo-blocks-"));
   const file = path.join(scratch, "demo.om");
   try {
     const fd = fs.openSync(file, "w");

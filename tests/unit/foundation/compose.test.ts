@@ -8,11 +8,12 @@ const compose = parse(fs.readFileSync("docker-compose.yml", "utf8"));
 const REQUIRED = ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "PROMETHEUS_URL"];
 
 describe("docker-compose.yml", () => {
-  it("defines the app, PostgreSQL 16, Prometheus, Alertmanager and Mailpit with health checks", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["alertmanager", "app", "mailpit", "postgres", "prometheus"]);
+  it("defines the app, PostgreSQL 16, Prometheus, Alertmanager and Mailpit with health checks, and the demo profile", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["alertmanager", "app", "demo", "demo-exporter", "mailpit", "postgres", "prometheus"]);
     expect((compose.services.app.environment as Record<string, string>).SMTP_URL).toMatch(/smtp:\/\/mailpit:1025/);
     expect(compose.services.postgres.image).toBe("postgres:16");
     for (const [name, svc] of Object.entries<Record<string, unknown>>(compose.services)) {
+      if (name === "demo") continue; // a one-shot job: runs `srecp demo` and exits
       expect(svc.healthcheck, `${name} health check`).toBeTruthy();
     }
     expect(compose.services.app.build).toBe(".");
@@ -24,6 +25,37 @@ describe("docker-compose.yml", () => {
     for (const key of REQUIRED) expect(env[key], key).toBeTruthy();
     expect(env.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(env.PROMETHEUS_URL).toBe("http://prometheus:9090");
+  });
+
+  it("--profile demo: writes the demo traffic into the Prometheus volume after the app migrated, and scrapes the live exporter", () => {
+    const { demo, "demo-exporter": exporter, prometheus } = compose.services;
+    for (const svc of [demo, exporter]) {
+      expect(svc.profiles).toEqual(["demo"]);
+      expect(svc.build).toEqual({ context: ".", target: "demo" });
+    }
+    expect(compose.services.app.profiles).toBeUndefined(); // `docker compose up` without the profile is unchanged
+    const dockerfile = fs.readFileSync("Dockerfile", "utf8");
+    expect(dockerfile).toMatch(/^FROM runtime AS demo$/m);
+    expect(dockerfile).toMatch(/COPY --from=prom\/prometheus:\S+ \/bin\/promtool /);
+    expect(dockerfile.trim().split("\n").at(-1)).toBe("FROM runtime"); // the default target stays the app
+    // The same volume Prometheus keeps its TSDB in, where the commands look for it.
+    const promVolume = (prometheus.volumes as string[]).find((v) => v.startsWith("promdata:"))!.split(":")[1];
+    expect(prometheus.command).toContain(`--storage.tsdb.path=${promVolume}`);
+    const mount = (demo.volumes as string[])[0]!.split(":");
+    expect(mount.slice(0, 1)).toEqual(["promdata"]);
+    expect(demo.command.slice(0, 3)).toEqual(["node", "scripts/srecp.mjs", "demo"]);
+    expect(demo.command[demo.command.indexOf("--prometheus-data") + 1]).toBe(mount[1]);
+    expect(demo.depends_on).toMatchObject({ app: { condition: "service_healthy" }, prometheus: { condition: "service_healthy" } });
+    expect(demo.environment.DATABASE_URL).toBe(compose.services.app.environment.DATABASE_URL);
+    expect(exporter.command.slice(0, 4)).toEqual(["node", "scripts/srecp.mjs", "demo", "exporter"]);
+    expect(exporter.volumes).toEqual([`promdata:${mount[1]}:ro`]);
+    expect(exporter.command[exporter.command.indexOf("--prometheus-data") + 1]).toBe(mount[1]);
+    expect(exporter.command[exporter.command.indexOf("--host") + 1]).toBe("0.0.0.0");
+    const port = exporter.command[exporter.command.indexOf("--port") + 1];
+    // Prometheus scrapes it keeping the exposed labels and timestamps (the live samples continue the blocks).
+    const promConfig = parse(fs.readFileSync("docs/deploy/prometheus.yml", "utf8"));
+    const job = promConfig.scrape_configs.find((j: { job_name: string }) => j.job_name === "srecp-demo");
+    expect(job).toMatchObject({ honor_labels: true, honor_timestamps: true, static_configs: [{ targets: [`demo-exporter:${port}`] }] });
   });
 
   it("keeps data in named volumes and mounts config files that exist", () => {
