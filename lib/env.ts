@@ -24,6 +24,8 @@ export type Env = {
   role: "web" | "worker" | "both";
   /** Scheduled backups (lib/services/backup-schedule.ts): where, how often (0 = off), how many to keep; restore drills every N days (0 = off). */
   backup: { dir: string; everyHours: number; keep: number; drillEveryDays: number };
+  /** Longest a request handler waits for Prometheus in total (SRECP_UPSTREAM_BUDGET_MS, ms); lib/prometheus/request-scope.ts. */
+  upstreamBudgetMs: number;
   /** How long one live-events stream (GET /api/v1/events) stays open before the browser reconnects (s). */
   sseMaxSeconds: number;
   logLevel: string;
@@ -61,6 +63,7 @@ const envSchema = z.object({
   SRECP_BACKUP_KEEP: wholeNumber(1, 10_000, "7").optional(),
   SRECP_RESTORE_DRILL_EVERY_DAYS: wholeNumber(0, 365, "7").optional(),
   SRECP_SSE_MAX_SECONDS: wholeNumber(0, 3600, "300").optional(),
+  SRECP_UPSTREAM_BUDGET_MS: wholeNumber(100, 60_000, "2000").optional(),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587" }).optional()),
   SMTP_FROM: optionalText.pipe(z.string().max(320).refine((v) => /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(v), "must be an address, e.g. SRE Control Plane <srecp@example.com>").optional()),
@@ -80,7 +83,7 @@ export function smtpSettingsOf(url: string | undefined, from: string | undefined
 }
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
-const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS"]);
+const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS", "SRECP_UPSTREAM_BUDGET_MS"]);
 
 /** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
 function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
@@ -127,6 +130,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       keep: e.SRECP_BACKUP_KEEP ?? 7,
       drillEveryDays: e.SRECP_RESTORE_DRILL_EVERY_DAYS ?? 7,
     },
+    upstreamBudgetMs: e.SRECP_UPSTREAM_BUDGET_MS ?? 2000,
     sseMaxSeconds: e.SRECP_SSE_MAX_SECONDS ?? 300,
     logLevel: e.LOG_LEVEL ?? "info",
     smtp: smtpSettingsOf(e.SMTP_URL, e.SMTP_FROM),

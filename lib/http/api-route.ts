@@ -3,6 +3,8 @@ import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { requireActor } from "@/lib/auth/actor";
 import { knownDbError } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isPrometheusError, withUpstreamScope } from "@/lib/prometheus";
 import type { Actor } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/validation/common";
 import { logger } from "@/lib/observability/logger";
@@ -28,6 +30,11 @@ export function errorResponse(err: unknown, requestId: string): Response {
   }
   const db = knownDbError(err); // a unique violation a service did not anticipate is still a 409
   if (db) return errorResponse(db, requestId);
+  // A Prometheus outage, time-out (the request's upstream budget included) or cancelled call that no
+  // service turned into a stale answer is still an outage, not a defect: 503 with Retry-After.
+  if (isPrometheusError(err) && ["network", "timeout", "aborted", "http"].includes(err.reason)) {
+    return errorResponse(new AppError("UPSTREAM_UNAVAILABLE", `Prometheus: ${err.message}`), requestId);
+  }
   if (isAppError(err)) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     // An outage is not a defect: say when to come back, so clients and load balancers retry.
@@ -46,7 +53,9 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
     try {
       const params = ctx?.params ? await ctx.params : {};
       assertNoNulInUrl(params, req.url);
-      const out = await run({ req, params, requestId });
+      // Prometheus calls below wait at most the upstream budget and stop when the client disconnects
+      // (Next aborts req.signal when the response closes): lib/prometheus/request-scope.ts.
+      const out = await withUpstreamScope({ signal: req.signal, budgetMs: env().upstreamBudgetMs }, () => run({ req, params, requestId }));
       res = out instanceof Response ? out : Response.json(out);
       res.headers.set("x-request-id", requestId);
     } catch (err) {

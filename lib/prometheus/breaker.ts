@@ -6,7 +6,8 @@ import { PrometheusError } from "./errors";
  * of each waiting out the request timeout, so no reader queues behind a known-bad Prometheus. When the
  * time is up one call goes through as a probe (half-open) while the others still fail fast; its success
  * closes the breaker, its failure opens it again. PromQL errors (bad_query, execution) are answers, not
- * outages, and never count. `now` is injected for tests.
+ * outages, and never count; nor does a call cancelled because its client went away (aborted). A call cut
+ * by its request's upstream budget is a time-out and counts: a hung Prometheus opens the breaker. `now` is injected for tests.
  */
 export type BreakerOptions = { failureThreshold?: number; openMs?: number; now?: () => number };
 export type BreakerState = "closed" | "open" | "half_open";
@@ -50,7 +51,7 @@ export function createBreaker(options: BreakerOptions = {}) {
             state = "open";
             openUntil = now() + openMs;
           }
-        } else if (probe) {
+        } else if (probe && !(err instanceof PrometheusError && err.reason === "aborted")) {
           state = "closed"; // it answered: the source is up, the query was just wrong
           failures = 0;
         }

@@ -5,6 +5,7 @@ import { createBreaker } from "./breaker";
 import { callApi, type ApiRequest, type Transport } from "./transport";
 import type { BuildInfo, MatrixSeries, PrometheusClient, PrometheusClientOptions, QueryResult, VectorSample } from "./types";
 import { parseSampleValue, toPromDuration, toPromTime } from "./values";
+import { abortedError, budgetError, upstreamScope } from "./request-scope";
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -57,13 +58,24 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
     fetch: fetchImpl,
     headers: { Accept: "application/json", ...authHeaders(options), ...options.headers },
   };
-  const serverTimeout = toPromDuration(timeoutMs);
+  // Prometheus' own evaluation limit: the client's deadline, or what is left of the request's upstream budget.
+  const serverTimeout = () => {
+    const scope = upstreamScope();
+    return toPromDuration(scope ? Math.max(1, Math.min(timeoutMs, scope.deadlineMs - Date.now())) : timeoutMs);
+  };
   // Every call goes through the source's breaker: a known-bad Prometheus fails fast (breaker.ts).
   const breaker = createBreaker(options.breaker);
-  const api = <S extends z.ZodType>(request: ApiRequest, schema: S) => breaker.run(() => callApi(transport, request, schema));
+  // A request whose client left or whose upstream budget is spent sends nothing: refused before the
+  // breaker, which must not count it against the source (nothing was asked of it).
+  const api = <S extends z.ZodType>(request: ApiRequest, schema: S) => {
+    const scope = upstreamScope();
+    if (scope?.signal?.aborted) return Promise.reject(abortedError());
+    if (scope && scope.deadlineMs <= Date.now()) return Promise.reject(budgetError(scope));
+    return breaker.run(() => callApi(transport, request, schema));
+  };
 
   const instantQuery = async (query: string, timeSec?: number): Promise<QueryResult> => {
-    const params: [string, string][] = [["query", query], ["timeout", serverTimeout]];
+    const params: [string, string][] = [["query", query], ["timeout", serverTimeout()]];
     if (timeSec !== undefined) params.push(["time", toPromTime(timeSec)]);
     return toQueryResult(await api({ path: "/api/v1/query", method: "POST", params }, queryDataSchema));
   };
@@ -81,7 +93,7 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
       ["start", toPromTime(startSec)],
       ["end", toPromTime(endSec)],
       ["step", String(stepSec)],
-      ["timeout", serverTimeout],
+      ["timeout", serverTimeout()],
     ];
     const result = toQueryResult(await api({ path: "/api/v1/query_range", method: "POST", params }, queryDataSchema));
     if (result.resultType !== "matrix") throw new PrometheusError("bad_response", `Expected a matrix from query_range, got ${result.resultType}`);

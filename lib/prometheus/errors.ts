@@ -7,8 +7,10 @@
  * - execution: errorType "execution" (HTTP 422): valid PromQL that failed at evaluation
  *   (many-to-many matching, too many samples).
  * - bad_response: the body was not the JSON we expect.
+ * - aborted: the HTTP request this call served was cancelled by its client (request-scope.ts); says
+ *   nothing about Prometheus.
  */
-export type PrometheusErrorReason = "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response";
+export type PrometheusErrorReason = "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response" | "aborted";
 
 /**
  * Error thrown by the Prometheus client. `message` carries Prometheus' own text only from a JSON error

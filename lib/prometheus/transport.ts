@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { PrometheusError, fromErrorEnvelope } from "./errors";
 import { envelopeSchema } from "./schemas";
+import { abortedError, budgetError, upstreamScope } from "./request-scope";
 
 export type Transport = {
   baseUrl: string;
@@ -52,23 +53,38 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
     init.headers = { ...transport.headers, "Content-Type": "application/x-www-form-urlencoded" };
   }
 
+  // Inside an HTTP request (request-scope.ts): wait no longer than its budget, stop when its client leaves.
+  const scope = upstreamScope();
+  if (scope?.signal?.aborted) throw abortedError();
+  const budgetLeft = scope ? scope.deadlineMs - Date.now() : Infinity;
+  if (budgetLeft <= 0) throw budgetError(scope!);
+  const waitMs = Math.min(transport.timeoutMs, budgetLeft);
+  const timeoutError = () => (waitMs < transport.timeoutMs ? budgetError(scope!) : new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`));
+
   const controller = new AbortController();
   init.signal = controller.signal;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onClientAbort: (() => void) | undefined;
   // Race against our own timer instead of trusting fetch to honour the signal: a hung socket or a
-  // fetch that ignores AbortSignal must still end in a "timeout" error.
+  // fetch that ignores AbortSignal must still end in a "timeout" error. Aborting the controller closes
+  // the connection, so Prometheus stops working on a query nobody waits for.
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`));
-    }, transport.timeoutMs);
+      reject(timeoutError());
+    }, waitMs);
+    onClientAbort = () => {
+      controller.abort();
+      reject(abortedError());
+    };
+    scope?.signal?.addEventListener("abort", onClientAbort, { once: true });
   });
   const exchange = (async () => {
     let response: Response;
     try {
       response = await transport.fetch(url, init);
     } catch (error) {
-      if (controller.signal.aborted) throw new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`);
+      if (controller.signal.aborted) throw scope?.signal?.aborted ? abortedError() : timeoutError();
       const blocked = policyRefusal(error);
       if (blocked) throw new PrometheusError("network", blocked, { cause: error, detail: "ERR_OUTBOUND_BLOCKED" });
       throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: failureCode(error) });
@@ -76,7 +92,7 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
     try {
       return { status: response.status, body: await response.text() };
     } catch (error) {
-      if (controller.signal.aborted) throw new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`);
+      if (controller.signal.aborted) throw scope?.signal?.aborted ? abortedError() : timeoutError();
       throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: `reading the body failed: ${failureCode(error)}` });
     }
   })();
@@ -84,6 +100,7 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
     return await Promise.race([exchange, deadline]);
   } finally {
     clearTimeout(timer);
+    if (onClientAbort) scope?.signal?.removeEventListener("abort", onClientAbort);
     exchange.catch(() => undefined); // the loser of the race must not become an unhandled rejection
   }
 };

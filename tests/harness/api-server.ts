@@ -49,7 +49,10 @@ export async function startApiServer(root: string, load: Loader): Promise<{ url:
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-      const request = new Request(url.toString(), { method: req.method, headers, body });
+      // As Next does (signalFromNodeResponse): the request's signal aborts when the client goes away.
+      const gone = new AbortController();
+      res.on("close", () => !res.writableFinished && gone.abort());
+      const request = new Request(url.toString(), { method: req.method, headers, body, signal: gone.signal });
       await send(res, await handler(request, { params: Promise.resolve(match.params) }));
     } catch (err) {
       res.statusCode = 500;

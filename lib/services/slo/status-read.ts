@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { nudgeJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/observability/logger";
+import { detachedFromRequest, withinBudget } from "@/lib/prometheus";
 import { computeAndStore, currentStatuses } from "./status-cache";
 import { buildStatus } from "./status-engine";
 import { loadSloDefs, type SloDef } from "./store";
@@ -37,8 +38,8 @@ export function kickRefresh(all: () => Promise<SloDef[]> | SloDef[], nowMs = Dat
   if (nowMs - kick.atMs < ttlMs) return;
   kick.atMs = nowMs;
   if (globalThis.__srecpBoss || env().role === "web") return void nudgeJob("slo-status-refresh");
-  void Promise.resolve(all())
-    .then((defs) => currentStatuses(defs))
+  // Outside the request that asked (lib/prometheus/request-scope.ts): its budget and its client leaving must not cut the refresh.
+  void detachedFromRequest(() => Promise.resolve(all()).then((defs) => currentStatuses(defs)))
     .catch((err) => logger().warn({ err: (err as Error).message }, "background status refresh failed"));
 }
 
@@ -60,14 +61,17 @@ async function coldStatuses(defs: SloDef[], waitMs: number): Promise<Map<string,
   const inflight = (globalThis.__srecpColdInflight ??= new Map());
   const todo = defs.filter((d) => !inflight.has(d.version.id));
   if (todo.length) {
-    const run = computeAndStore(todo);
+    // Shared by every reader waiting for these SLOs, so run outside the first one's request scope: it
+    // finishes (and is stored) even when that reader's upstream budget runs out or it disconnects.
+    const run = detachedFromRequest(() => computeAndStore(todo));
     for (const d of todo) inflight.set(d.version.id, run);
     void run.catch((err) => logger().warn({ err: (err as Error).message }, "first status computation failed")).finally(() => todo.forEach((d) => inflight.get(d.version.id) === run && inflight.delete(d.version.id)));
   }
   const runs = [...new Set(defs.map((d) => inflight.get(d.version.id)!))];
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
-  const done = await Promise.race([Promise.all(runs).catch(() => null), late]);
+  // ...and never longer than the request's upstream budget, when that is shorter (SRECP_UPSTREAM_BUDGET_MS).
+  const done = await withinBudget(Promise.race([Promise.all(runs).catch(() => null), late])).catch(() => null);
   clearTimeout(timer);
   const merged = new Map<string, SloStatus>((done ?? []).flatMap((m) => [...m]));
   return new Map(defs.map((d) => [d.id, merged.get(d.id) ?? computingStatus(d)]));

@@ -34,6 +34,15 @@ describe("readEnv", () => {
   });
 });
 
+describe("SRECP_UPSTREAM_BUDGET_MS (issue 18: the request path's upstream budget)", () => {
+  it("defaults to 2000 ms, reads whole milliseconds and refuses the rest naming it", () => {
+    expect(readEnv({}).upstreamBudgetMs).toBe(2000);
+    expect(readEnv({ SRECP_UPSTREAM_BUDGET_MS: "750" }).upstreamBudgetMs).toBe(750);
+    expect(() => readEnv({ SRECP_UPSTREAM_BUDGET_MS: "2s" })).toThrow('SRECP_UPSTREAM_BUDGET_MS must be a whole number, e.g. 2000 (got "2s")');
+    expect(() => readEnv({ SRECP_UPSTREAM_BUDGET_MS: "50" })).toThrow("SRECP_UPSTREAM_BUDGET_MS must be at least 100");
+  });
+});
+
 describe("server start", () => {
   it("exits with the message before starting anything when the environment is invalid", async () => {
     const saved = { runtime: process.env.NEXT_RUNTIME, refresh: process.env.SLO_REFRESH_SECONDS };
