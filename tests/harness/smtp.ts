@@ -12,6 +12,9 @@ export type SmtpHandle = {
   messages: ReceivedMail[];
   /** Resolves with the first message (new ones included) for which `match` holds. */
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** The next `n` messages are received and kept, but their 250 is held until `release()` (a sender that dies meanwhile never hears it). */
+  holdNext(n?: number): void;
+  release(): void;
   stop(): Promise<void>;
 };
 
@@ -19,6 +22,8 @@ const addresses = (p: ParsedMail["to"]) => (p ? (Array.isArray(p) ? p : [p]).fla
 
 export async function startSmtp(): Promise<SmtpHandle> {
   const messages: ReceivedMail[] = [];
+  let hold = 0;
+  const held: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -26,7 +31,10 @@ export async function startSmtp(): Promise<SmtpHandle> {
     onData(stream, _session, done) {
       simpleParser(stream).then((mail) => {
         messages.push({ to: addresses(mail.to), subject: mail.subject ?? "", text: mail.text ?? "", html: typeof mail.html === "string" ? mail.html : "", headers: mail.headers, at: Date.now() });
-        done();
+        if (hold > 0) {
+          hold -= 1;
+          held.push(() => done());
+        } else done();
       }, done);
     },
   });
@@ -44,6 +52,8 @@ export async function startSmtp(): Promise<SmtpHandle> {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    holdNext: (n = 1) => void (hold = n),
+    release: () => held.splice(0).forEach((answer) => { try { answer(); } catch { /* the client is gone */ } }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
