@@ -1,12 +1,13 @@
 import { alertsSkippedReason } from "@/lib/slo";
 import { result, type CheckResult, type ServiceRef } from "./types";
 
-// Checks (a) and (b): "SLOs published per service, with executive sign-off" and "every alert has a runbook
-// URL; no runbook → no alert".
+// Checks (a) and (b): "SLOs published per service, with executive sign-off" and "every alert has a runbook;
+// no runbook → no alert" (a runbook is an external URL or an in-app runbook page, issue 16 item 5).
 
 export type SloVersionFacts = { number: number; status: string; reviewedAtMs: number | null };
 /** dataInWindow: whether the SLO has data in its window now (from the status cache); null when not known. */
-export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl: string | null; versions: SloVersionFacts[]; dataInWindow: boolean | null };
+/** inAppRunbook: some tier (or all) has an in-app Markdown runbook with text (lib/slo/runbook.ts). */
+export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl: string | null; inAppRunbook: boolean; versions: SloVersionFacts[]; dataInWindow: boolean | null };
 
 /**
  * (a) Passes when the service has at least one SLO and every SLO's version in force is signed off: a
@@ -50,23 +51,25 @@ export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[
 }
 
 /**
- * (b) Passes when every SLO with alerting on has a runbook URL (the same rule the Prometheus rule generator
- * applies: no runbook, no alert). A service without alerting SLOs passes with that reason.
+ * (b) Passes when every SLO with alerting on has a runbook: an external URL or an in-app runbook (the same
+ * rule the Prometheus rule generator applies: neither → no alert). A service without alerting SLOs passes.
  */
 export function checkRunbooks(service: ServiceRef, slos: readonly SloFacts[]): CheckResult {
   const alerting = slos.filter((s) => s.alerting);
-  const missing = alerting.filter((s) => alertsSkippedReason({ alerting: true, runbookUrl: s.runbookUrl })?.code === "NO_RUNBOOK");
+  const skipped = (s: SloFacts) => alertsSkippedReason({ alerting: true, runbookUrl: s.runbookUrl, inAppRunbook: s.inAppRunbook ? { baseUrl: `/runbooks/${s.id}`, tiers: "all" } : null });
+  const missing = alerting.filter((s) => skipped(s)?.code === "NO_RUNBOOK");
   if (missing.length > 0) {
     const first = missing[0]!;
     return result(
       "runbooks",
       "fail",
-      `${missing.length} of ${alerting.length} alerting SLO(s) have no runbook URL, so their alerts are not generated.`,
-      { href: `/slos/${first.id}/edit`, label: `Add a runbook to ${first.name}` },
-      missing.map((s) => `${s.name}: no runbook URL`),
+      `${missing.length} of ${alerting.length} alerting SLO(s) have neither a runbook URL nor an in-app runbook, so their alerts are not generated.`,
+      { href: `/runbooks/${encodeURIComponent(first.id)}/page-fast`, label: `Write a runbook for ${first.name}` },
+      missing.map((s) => `${s.name}: no runbook URL and no in-app runbook`),
     );
   }
   const link = { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" };
   if (alerting.length === 0) return result("runbooks", "pass", "No SLO has alerting on, so no alert lacks a runbook.", link);
-  return result("runbooks", "pass", `All ${alerting.length} alerting SLO(s) have a runbook URL.`, link, alerting.map((s) => `${s.name}: ${s.runbookUrl!.trim()}`));
+  const where = (s: SloFacts) => (s.inAppRunbook ? `in-app runbook${s.runbookUrl?.trim() ? ` (and ${s.runbookUrl.trim()})` : ""}` : s.runbookUrl!.trim());
+  return result("runbooks", "pass", `All ${alerting.length} alerting SLO(s) have a runbook.`, link, alerting.map((s) => `${s.name}: ${where(s)}`));
 }

@@ -43,6 +43,9 @@ const TIERS: readonly Omit<BurnRateAlert, "factor">[] = [
   { name: "ticket-slow", severity: "ticket", longWindow: "3d", shortWindow: "6h", budgetShare: 0.1, for: "3h" },
 ];
 
+/** The served tiers' names, fastest first: the `tier` label of generated alerts and /runbooks/{slo}/{tier}. */
+export const BURN_ALERT_NAMES: readonly BurnAlertName[] = TIERS.map((t) => t.name as BurnAlertName);
+
 /**
  * Multi-window multi-burn-rate alert tiers for an SLO window of `windowSeconds`.
  * Factors: 14.4 / 6 / 3 / 1 for 30 d, 13.44 / 5.6 / 2.8 / 0.9333… for 28 d (rounded to 12 significant digits).

@@ -4,6 +4,7 @@ import { burnRateAlerts, type AlertTier } from "./alerts";
 import { errorBudgetRatio } from "./budget";
 import { formatDuration } from "./duration";
 import { roundSignificant } from "./number";
+import { runbookUrlForTier, type InAppRunbook } from "./runbook";
 import { promqlString, sliErrorRatioQuery, sliIncreaseQueries } from "./promql";
 import { BUDGET_REMAINING_METRIC, errorRatioMetric, GOOD_INCREASE_5M, OBJECTIVE_METRIC, SLO_ALERT_NAME, TOTAL_INCREASE_5M } from "./rule-names";
 import { BURN_WINDOWS, SloDefinitionError, type Sli, type SloWindow } from "./types";
@@ -17,6 +18,8 @@ export type SloRuleInput = {
   window: SloWindow;
   sli: Sli;
   runbookUrl?: string | null;
+  /** The SLO's in-app runbook pages (/runbooks/{slo}/{tier}); they win over runbookUrl for the tiers they cover. */
+  inAppRunbook?: InAppRunbook | null;
   alerting: boolean;
   /** Alert name, labels, annotations and per-severity switches (Sloth/Pyrra imports); defaults when absent. */
   alertSettings?: AlertSettingsInput | null;
@@ -34,13 +37,14 @@ export type AlertsSkipped = { code: "ALERTING_DISABLED" | "NO_RUNBOOK"; message:
 
 /**
  * Why an SLO gets no alert rules, or null when it gets all four. The source document's rule: "every alert
- * has a runbook URL; no runbook → no alert". Recording rules are generated either way.
+ * has a runbook; no runbook → no alert" — a runbook is an external URL or an in-app runbook page (issue
+ * 16 item 5), so only an SLO with neither is skipped. Recording rules are generated either way.
  */
-export function alertsSkippedReason(slo: Pick<SloRuleInput, "alerting" | "runbookUrl" | "alertSettings">): AlertsSkipped | null {
+export function alertsSkippedReason(slo: Pick<SloRuleInput, "alerting" | "runbookUrl" | "alertSettings" | "inAppRunbook">): AlertsSkipped | null {
   const settings = normalAlertSettings(slo.alertSettings);
   if (!slo.alerting || (!settings.page.enabled && !settings.ticket.enabled)) return { code: "ALERTING_DISABLED", message: "Alerting is turned off for this SLO; only recording rules are generated." };
-  if (!slo.runbookUrl || slo.runbookUrl.trim() === "") {
-    return { code: "NO_RUNBOOK", message: "No runbook URL: every alert needs a runbook, so no alert rules are generated until one is set." };
+  if ((!slo.runbookUrl || slo.runbookUrl.trim() === "") && !slo.inAppRunbook) {
+    return { code: "NO_RUNBOOK", message: "No runbook (neither a runbook URL nor an in-app runbook): every alert needs one, so no alert rules are generated until one is set." };
   }
   return null;
 }
@@ -133,7 +137,7 @@ export function generateRuleGroups(slos: readonly SloRuleInput[]): RuleFile {
       const windowText = windowLabel(slo.window);
       const settings = normalAlertSettings(slo.alertSettings);
       for (const tier of tiers) {
-        if (settings[tier.severity].enabled) rules.push(alertRule(slo, labels, tier, budget, slo.runbookUrl ?? "", windowText, settings));
+        if (settings[tier.severity].enabled) rules.push(alertRule(slo, labels, tier, budget, runbookUrlForTier(slo, tier.name) ?? "", windowText, settings));
       }
     }
     return { name: `slo-${slo.id}`, rules };

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { EscalationTarget } from "@/lib/oncall";
 import { HIGH_PRIORITIES, POSTMORTEM_LOOKBACK_DAYS, type ServiceFacts } from "@/lib/readiness";
+import { runbookCoverage, type RunbookHead } from "@/lib/slo/runbook";
 import { loadScheduleModels } from "../oncall/model";
 
 // Reads (never writes) everything the readiness checks look at, for many services at once: five queries
@@ -11,6 +12,10 @@ import { loadScheduleModels } from "../oncall/model";
 const DAY_MS = 86_400_000;
 const SEVERE = ["SEV-1", "SEV-2"];
 
+// The newest version of each (tier) runbook of an SLO: an in-app runbook counts when one has text.
+const RUNBOOK_HEADS = { orderBy: { version: "desc" as const }, distinct: ["tier"] as "tier"[], select: { tier: true, body: true } };
+const hasInAppRunbook = (heads: RunbookHead[]) => runbookCoverage(heads) === "all" || runbookCoverage(heads).length > 0;
+
 export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?: string[] }, nowMs: number): Promise<ServiceFacts[]> {
   const db = await getDb();
   const services = await db.service.findMany({
@@ -19,7 +24,7 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
       team: { select: { slug: true, name: true, timezone: true, budgetPolicy: { select: { agreedBy: true, agreedAt: true } } } },
       budgetPolicy: { select: { agreedBy: true, agreedAt: true } },
       escalationPolicy: { select: { id: true, name: true, steps: { orderBy: { position: "asc" }, select: { targets: true } } } },
-      slos: { orderBy: { name: "asc" }, select: { id: true, name: true, alerting: true, runbookUrl: true, versions: { orderBy: { number: "desc" }, select: { number: true, status: true, reviewedAt: true } } } },
+      slos: { orderBy: { name: "asc" }, select: { id: true, name: true, alerting: true, runbookUrl: true, versions: { orderBy: { number: "desc" }, select: { number: true, status: true, reviewedAt: true } }, runbooks: RUNBOOK_HEADS } },
     },
     orderBy: [{ team: { slug: "asc" } }, { slug: "asc" }],
   });
@@ -50,7 +55,7 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
     return {
       service: { slug: s.slug, name: s.name, tier: s.tier },
       team: { slug: s.team.slug, name: s.team.name, timezone: s.team.timezone },
-      slos: s.slos.map((o) => ({ id: o.id, name: o.name, alerting: o.alerting, runbookUrl: o.runbookUrl, versions: o.versions.map((v) => ({ number: v.number, status: v.status, reviewedAtMs: v.reviewedAt?.getTime() ?? null })), dataInWindow: null })),
+      slos: s.slos.map((o) => ({ id: o.id, name: o.name, alerting: o.alerting, runbookUrl: o.runbookUrl, inAppRunbook: hasInAppRunbook(o.runbooks), versions: o.versions.map((v) => ({ number: v.number, status: v.status, reviewedAtMs: v.reviewedAt?.getTime() ?? null })), dataInWindow: null })),
       ownPolicy: policyFacts(s.budgetPolicy),
       teamPolicy: policyFacts(s.team.budgetPolicy),
       escalation: s.escalationPolicy ? { id: s.escalationPolicy.id, name: s.escalationPolicy.name, steps } : null,

@@ -6,7 +6,7 @@ import { requireSloDef } from "./read-slos";
 
 const ruleInput = (d: SloDef) => ({
   id: d.id, name: d.name, service: d.service.slug, objective: d.version.objective, window: d.version.window,
-  sli: d.version.sli, runbookUrl: d.runbookUrl, alerting: d.alerting, alertSettings: d.alertSettings,
+  sli: d.version.sli, runbookUrl: d.runbookUrl, inAppRunbook: d.inAppRunbook, alerting: d.alerting, alertSettings: d.alertSettings,
 });
 
 /** Why an SLI cannot go into a rule file (a definition stored before PromQL was parsed on save), or null. */

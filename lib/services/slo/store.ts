@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db";
 import { sharedCache } from "@/lib/cache/shared-cache";
 import { normalAlertSettings, type AlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
+import { inAppRunbook, type InAppRunbook } from "@/lib/slo/runbook";
+import { publicBaseUrl } from "../notify/action-links";
 
 /** The flattened view of an SLO and the version in force that the engine works with. */
 export type SloDef = {
@@ -8,6 +10,8 @@ export type SloDef = {
   name: string;
   description: string;
   runbookUrl: string | null;
+  /** The in-app runbook pages (/runbooks/{id}/{tier}) and the tiers they cover; null when none has text. */
+  inAppRunbook: InAppRunbook | null;
   alerting: boolean;
   labels: Record<string, string>;
   displayName: string;
@@ -28,6 +32,8 @@ export type SloFilter = { ids?: string[]; serviceSlug?: string; teamSlug?: strin
 const include = {
   service: { select: { id: true, slug: true, name: true, teamId: true, dataSourceId: true, team: { select: { slug: true } } } },
   versions: { where: { status: { in: ["active", "pending"] as string[] } }, orderBy: { number: "desc" as const } },
+  // the newest version of each (tier) runbook: whether it has text decides the alerts' runbook_url
+  runbooks: { orderBy: { version: "desc" as const }, distinct: ["tier"] as "tier"[], select: { tier: true, body: true } },
 } as const;
 
 type Row = Awaited<ReturnType<typeof findRows>>[number];
@@ -56,6 +62,7 @@ function toDef(row: Row, includeUnsigned: boolean): SloDef | null {
     name: row.name,
     description: row.description,
     runbookUrl: row.runbookUrl,
+    inAppRunbook: inAppRunbook(publicBaseUrl(), row.id, row.runbooks),
     alerting: row.alerting,
     labels: row.labels as Record<string, string>,
     displayName: row.displayName,

@@ -3,7 +3,7 @@ import { checkBudgetPolicy, checkRunbooks, checkSlosSignedOff, type SloFacts } f
 
 const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 const signed = (id: string, extra: Partial<SloFacts> = {}): SloFacts => ({
-  id, name: id, alerting: true, runbookUrl: `https://runbooks.example.com/${id}`,
+  id, name: id, alerting: true, runbookUrl: `https://runbooks.example.com/${id}`, inAppRunbook: false,
   versions: [{ number: 2, status: "active", reviewedAtMs: 1_000 }, { number: 1, status: "superseded", reviewedAtMs: 500 }], dataInWindow: true, ...extra,
 });
 
@@ -56,19 +56,27 @@ describe("check (a): SLOs exist and the version in force is signed off", () => {
   });
 });
 
-describe("check (b): every alerting SLO has a runbook URL", () => {
+describe("check (b): every alerting SLO has a runbook (an external URL or an in-app runbook)", () => {
   it("passes when all alerting SLOs have one", () => {
     const r = checkRunbooks(svc, [signed("a"), signed("b")]);
     expect(r.status).toBe("pass");
-    expect(r.reason).toBe("All 2 alerting SLO(s) have a runbook URL.");
+    expect(r.reason).toBe("All 2 alerting SLO(s) have a runbook.");
+    expect(r.details).toEqual(["a: https://runbooks.example.com/a", "b: https://runbooks.example.com/b"]);
   });
 
-  it("fails for an alerting SLO without a runbook (blank counts as none) and links to its edit page", () => {
+  it("fails for an alerting SLO with neither (blank URL counts as none) and links to its runbook page", () => {
     const r = checkRunbooks(svc, [signed("a"), signed("b", { runbookUrl: "  " }), signed("c", { runbookUrl: null })]);
     expect(r.status).toBe("fail");
-    expect(r.reason).toBe("2 of 3 alerting SLO(s) have no runbook URL, so their alerts are not generated.");
-    expect(r.details).toEqual(["b: no runbook URL", "c: no runbook URL"]);
-    expect(r.link.href).toBe("/slos/b/edit");
+    expect(r.reason).toBe("2 of 3 alerting SLO(s) have neither a runbook URL nor an in-app runbook, so their alerts are not generated.");
+    expect(r.details).toEqual(["b: no runbook URL and no in-app runbook", "c: no runbook URL and no in-app runbook"]);
+    expect(r.link).toEqual({ href: "/runbooks/b/page-fast", label: "Write a runbook for b" });
+  });
+
+  it("an in-app runbook is enough without a URL; with both, both are named", () => {
+    const r = checkRunbooks(svc, [signed("a", { runbookUrl: null, inAppRunbook: true }), signed("b", { inAppRunbook: true })]);
+    expect(r.status).toBe("pass");
+    expect(r.details).toEqual(["a: in-app runbook", "b: in-app runbook (and https://runbooks.example.com/b)"]);
+    expect(checkRunbooks(svc, [signed("c", { runbookUrl: null, inAppRunbook: false })]).status).toBe("fail");
   });
 
   it("SLOs with alerting off need no runbook", () => {

@@ -5,7 +5,7 @@ const NOW = Date.UTC(2026, 10, 2, 12);
 const ready: ServiceFacts = {
   service: { slug: "checkout", name: "Checkout", tier: 1 },
   team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
-  slos: [{ id: "s1", name: "availability", alerting: true, runbookUrl: "https://r.example.com", versions: [{ number: 1, status: "active", reviewedAtMs: 1 }], dataInWindow: true }],
+  slos: [{ id: "s1", name: "availability", alerting: true, runbookUrl: "https://r.example.com", inAppRunbook: false, versions: [{ number: 1, status: "active", reviewedAtMs: 1 }], dataInWindow: true }],
   ownPolicy: null,
   teamPolicy: { agreedBy: "Bob", agreedAtMs: 1 },
   escalation: { id: "p1", name: "Checkout", steps: [{ targets: [{ kind: "schedule", scheduleId: "sch" }] }, { targets: [{ kind: "user", userId: "bob" }] }] },
