@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TAGS, type Operation } from "./registry";
+import { backtestRoutes } from "./routes/backtest";
 import { catalogRoutes } from "./routes/catalog";
 import { incidentRoutes } from "./routes/incidents";
 import { notifyRoutes } from "./routes/notify";
@@ -10,7 +11,7 @@ import { sloRoutes } from "./routes/slos";
 import { errorEnvelope } from "./schemas";
 
 /** Every documented /api/v1 operation. */
-export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes, ...notifyRoutes];
+export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...backtestRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes, ...notifyRoutes];
 
 type JsonSchema = Record<string, unknown>;
 

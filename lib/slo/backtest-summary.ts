@@ -75,3 +75,13 @@ export function summarizeBacktest(intervals: readonly FiringInterval[], incident
     missed: perIncident.filter((i) => i.pages + i.tickets === 0).map((i) => i.key),
   };
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "3 pages and 1 ticket in 30 days, 2 during INC-12; missed INC-13" — the wizard's one-line answer. */
+export function backtestHeadline(s: BacktestSummary, days: number): string {
+  const head = `${plural(s.pages.count, "page")} and ${plural(s.tickets.count, "ticket")} in ${plural(days, "day")}`;
+  const during = s.incidents.filter((i) => i.pages > 0).map((i) => `${i.pages} during ${i.key}`);
+  const missed = s.missed.length ? `; no alert during ${s.missed.join(", ")}` : "";
+  return `${head}${during.length ? `, ${during.join(", ")}` : ""}${missed}`;
+}

@@ -23,4 +23,4 @@ export { evaluatePolicy, DEFAULT_POLICY, type PolicyThresholds, type PolicyState
 export * from "./format";
 export { replayAlerts, INCREASE_RANGE_MS, type FiringInterval, type IncreaseSeries, type ReplayInput } from "./backtest";
 export { candidateTiers, currentTiers, sameTiers, type TierCandidate, type TierCandidates } from "./backtest-tiers";
-export { summarizeBacktest, type AlertEpisode, type BacktestIncident, type BacktestSummary, type SeverityCounts } from "./backtest-summary";
+export { backtestHeadline, summarizeBacktest, type AlertEpisode, type BacktestIncident, type BacktestSummary, type SeverityCounts } from "./backtest-summary";
