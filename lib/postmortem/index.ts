@@ -11,3 +11,4 @@ export * from "./version";
 export * from "./impact";
 export { postmortemToMarkdown, formatDurationMs, formatCount, formatPercent, type PostmortemDoc, type ImpactRow, type TimelineEntry, type MarkdownOptions } from "./markdown";
 export { escapeInline, escapeTableCell } from "./markdown-escape";
+export * from "./budget-trigger";

@@ -19,32 +19,40 @@ export type IncidentFacts = {
   /** Zone of the owning team (deadlines are business days there). */
   timezone: string;
   publishedAtMs: number | null;
+  /** The budget policy triggered: a postmortem is required whatever the severity, with a P0/P1 action item. */
+  budgetPolicy?: { actionItemMet: boolean };
 };
+
+const tag = (i: IncidentFacts) => (i.budgetPolicy ? " (budget policy)" : "");
 
 
 /**
- * (e) Over SEV-1/2 incidents affecting the service that were resolved in the last 90 days: fails when a
- * postmortem was published after its deadline, or is unpublished past it. Deadlines still ahead pass.
+ * (e) Over SEV-1/2 incidents and incidents the budget policy made postmortem-worthy, affecting the service
+ * and resolved in the last 90 days: fails when a postmortem was published after its deadline, or is
+ * unpublished past it, or a budget-policy incident has no P0/P1 action item. Deadlines still ahead pass.
  */
 export function checkPostmortems(service: ServiceRef, incidents: readonly IncidentFacts[], nowMs: number): CheckResult {
   const at = (ms: number) => formatInstant(ms, service.timezone);
   const since = nowMs - POSTMORTEM_LOOKBACK_DAYS * DAY_MS;
   const judged = incidents
-    .filter((i) => (i.severity === "SEV-1" || i.severity === "SEV-2") && i.resolvedAtMs !== null && i.resolvedAtMs >= since && i.resolvedAtMs <= nowMs)
-    .map((i) => ({ incident: i, ...postmortemTimeliness({ severity: i.severity, resolvedAtMs: i.resolvedAtMs, timezone: i.timezone, publishedAtMs: i.publishedAtMs, nowMs }) }));
-  const bad = judged.filter((j) => j.status === "late" || j.status === "missing");
+    .filter((i) => (i.severity === "SEV-1" || i.severity === "SEV-2" || i.budgetPolicy) && i.resolvedAtMs !== null && i.resolvedAtMs >= since && i.resolvedAtMs <= nowMs)
+    .map((i) => ({ incident: i, ...postmortemTimeliness({ severity: i.severity, resolvedAtMs: i.resolvedAtMs, timezone: i.timezone, publishedAtMs: i.publishedAtMs, nowMs, required: !!i.budgetPolicy }) }));
+  const noUrgentItem = judged.filter((j) => j.incident.budgetPolicy && !j.incident.budgetPolicy.actionItemMet);
+  const bad = judged.filter((j) => j.status === "late" || j.status === "missing" || noUrgentItem.includes(j));
   if (bad.length > 0) {
     const first = bad[0]!.incident;
     return result(
       "postmortems",
       "fail",
-      `${bad.length} of ${judged.length} SEV-1/2 postmortem(s) in the last ${POSTMORTEM_LOOKBACK_DAYS} days were not published on time.`,
+      `${bad.length} of ${judged.length} ${judged.some((j) => j.incident.budgetPolicy) ? "required" : "SEV-1/2"} postmortem(s) in the last ${POSTMORTEM_LOOKBACK_DAYS} days were not published on time${noUrgentItem.length ? ` or lack the P0/P1 action item the budget policy requires (${noUrgentItem.length})` : ""}.`,
       { href: `/incidents/${first.number}/postmortem`, label: `Publish the INC-${first.number} postmortem` },
-      bad.map((j) =>
-        j.status === "late"
-          ? `INC-${j.incident.number} ${j.incident.severity} ${j.incident.title}: published ${at(j.incident.publishedAtMs!)}, due ${at(j.dueAtMs!)}`
-          : `INC-${j.incident.number} ${j.incident.severity} ${j.incident.title}: not published, due ${at(j.dueAtMs!)}`,
-      ),
+      bad.map((j) => {
+        const head = `INC-${j.incident.number} ${j.incident.severity}${tag(j.incident)} ${j.incident.title}`;
+        const noItem = noUrgentItem.includes(j) ? "; no P0/P1 action item (budget policy)" : "";
+        if (j.status === "late") return `${head}: published ${at(j.incident.publishedAtMs!)}, due ${at(j.dueAtMs!)}${noItem}`;
+        if (j.status === "missing") return `${head}: not published, due ${at(j.dueAtMs!)}${noItem}`;
+        return `${head}: ${j.dueAtMs === null ? "not resolved" : `due ${at(j.dueAtMs)}`}${noItem}`;
+      }),
     );
   }
   const link = { href: `/incidents?service=${encodeURIComponent(service.slug)}`, label: "View incidents" };
@@ -55,7 +63,7 @@ export function checkPostmortems(service: ServiceRef, incidents: readonly Incide
     "pass",
     `${judged.length - pending} SEV-1/2 postmortem(s) published on time${pending ? `; ${pending} still within the deadline` : ""}.`,
     link,
-    judged.map((j) => `INC-${j.incident.number}: ${j.status === "pending" ? `due ${at(j.dueAtMs!)}` : "published on time"}`),
+    judged.map((j) => `INC-${j.incident.number}${tag(j.incident)}: ${j.status === "pending" ? `due ${at(j.dueAtMs!)}` : "published on time"}`),
   );
 }
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
-import { actionItemDueAtMs, actionItemOverdue } from "@/lib/postmortem";
+import { actionItemDueAtMs, actionItemOverdue, parseBudgetTrigger } from "@/lib/postmortem";
 import { postmortemTimeliness } from "@/lib/readiness";
 import type { GettingStartedStep } from "@/lib/readiness/getting-started";
 import { gettingStartedFor } from "./readiness/home-getting-started";
@@ -23,7 +23,7 @@ export type Home = {
   incidents: { total: number; items: { number: number; key: string; title: string; severity: string; status: string; startedAt: string; services: string[]; href: string }[] };
   /** unacknowledged: triggered and through every step of its policy (an "exhausted" event) — nobody took it */
   pages: { total: number; items: { id: string; title: string; severity: string; status: string; unacknowledged: boolean; service: string | null; openedAt: string; href: string }[] };
-  postmortems: { total: number; items: { number: number; key: string; title: string; severity: string; status: "pending" | "missing"; dueAt: string; postmortemStatus: string | null; href: string }[] };
+  postmortems: { total: number; items: { number: number; key: string; title: string; severity: string; status: "pending" | "missing"; dueAt: string; postmortemStatus: string | null; budgetPolicy: boolean; href: string }[] };
   actionItems: { total: number; items: { id: string; title: string; priority: string; dueDate: string; dueTimezone: string; dueAt: string | null; incident: string | null; service: string | null; href: string }[] };
   links: { actionItems: string; pages: string; incidents: string; scorecard: string };
   /** Non-null while the organisation has no team, service or SLO: shown instead of the (empty) panels. */
@@ -58,7 +58,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
     db.page.count({ where: openPageWhere }),
     db.incident.findMany({
       where: { resolvedAt: { not: null }, AND: [inMyTeams, { OR: [{ postmortem: { is: null } }, { postmortem: { is: { publishedAt: null } } }] }] },
-      select: { number: true, title: true, severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { status: true, dueAt: true } } },
+      select: { number: true, title: true, severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { status: true, dueAt: true, budgetTrigger: true } } },
     }),
     db.actionItem.findMany({
       where: { status: { in: ["open", "in_progress"] }, dueDate: { not: null, lt: tomorrowUtc }, OR: [{ service: { teamId: { in: teamIds } } }, { serviceId: null, incident: { teamId: { in: teamIds } } }] },
@@ -69,12 +69,13 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
 
   const dueList = unpublished
     .map((i) => {
-      const t = postmortemTimeliness({ severity: i.severity, resolvedAtMs: i.resolvedAt!.getTime(), timezone: i.team.timezone, publishedAtMs: null, nowMs });
+      const budgetPolicy = parseBudgetTrigger(i.postmortem?.budgetTrigger) !== null;
+      const t = postmortemTimeliness({ severity: i.severity, resolvedAtMs: i.resolvedAt!.getTime(), timezone: i.team.timezone, publishedAtMs: null, nowMs, required: budgetPolicy });
       // A SEV-3 made required by a trigger carries its own stored deadline.
       const dueAtMs = t.dueAtMs ?? i.postmortem?.dueAt?.getTime() ?? null;
       if (dueAtMs === null) return null;
       const status: "pending" | "missing" = nowMs > dueAtMs ? "missing" : "pending";
-      return { number: i.number, key: `INC-${i.number}`, title: i.title, severity: i.severity, status, dueAt: new Date(dueAtMs).toISOString(), postmortemStatus: i.postmortem?.status ?? null, href: `/incidents/${i.number}/postmortem` };
+      return { number: i.number, key: `INC-${i.number}`, title: i.title, severity: i.severity, status, dueAt: new Date(dueAtMs).toISOString(), postmortemStatus: i.postmortem?.status ?? null, budgetPolicy, href: `/incidents/${i.number}/postmortem` };
     })
     .filter((x): x is NonNullable<typeof x> => x !== null)
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));

@@ -10,6 +10,8 @@ export const budgetPolicySchema = z
     atRiskBelow: fraction("atRiskBelow").default(0.25),
     freezeAtOrBelow: fraction("freezeAtOrBelow").default(0),
     freezeOnPageAlert: z.boolean().default(true),
+    /** Budget-policy trigger: an incident spending more than this share of an SLO's budget needs a postmortem with a P0/P1 action item. */
+    postmortemAbove: z.number({ error: "postmortemAbove must be a number" }).min(0, "must be at least 0 % (0)").max(1, "must be at most 100 % (1)").default(0.2),
     agreedBy: z.string().trim().max(500).default(""),
     notes: z.string().max(5000).default(""),
     version: versionSchema.optional(),

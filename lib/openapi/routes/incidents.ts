@@ -15,6 +15,7 @@ export const incidentRoutes: Operation[] = [
   op({ method: "GET", path: I, tag: "Incidents", summary: "An incident", params: incidentId }),
   op({ method: "PATCH", path: I, tag: "Incidents", summary: "Change an incident (requires version)", params: incidentId, body: updateIncidentSchema }),
   op({ method: "DELETE", path: I, tag: "Incidents", summary: "Delete an incident", params: incidentId }),
+  op({ method: "GET", path: `${I}/budget`, tag: "Incidents", summary: "What the incident spent of each affected SLO's budget, and the budget-policy trigger", description: "Exact counts over the impact window ÷ allowed bad events of the SLO window ending at the impact's end. Above the policy's `postmortemAbove` (default 20 %) the postmortem is required with a P0/P1 action item; the trigger is stored on the postmortem (frozen once published).", params: incidentId, errors: [503] }),
   op({ method: "POST", path: `${I}/status`, tag: "Incidents", summary: "Lifecycle transition (reopen = investigating)", params: incidentId, body: changeStatusSchema }),
   op({ method: "POST", path: `${I}/roles`, tag: "Incidents", summary: "Assign a role", params: incidentId, body: assignRoleSchema }),
   op({ method: "DELETE", path: `${I}/roles`, tag: "Incidents", summary: "Unassign a role", params: incidentId, query: assignRoleSchema }),

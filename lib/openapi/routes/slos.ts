@@ -1,4 +1,5 @@
 import { burndownQuerySchema, createSloSchema, listSlosSchema, sloPreviewSchema, statusQuerySchema, updateSloSchema } from "@/lib/validation/slo";
+import { ledgerQuerySchema } from "@/lib/validation/ledger";
 import { signalsQuerySchema, signalsSchema } from "@/lib/validation/signals";
 import { op, type Operation } from "../registry";
 import { anyObject, approveVersionBody, itemsOf, pageOf, prometheusMetadataQuery, rejectVersionBody, rulesQuery, sloStatusView } from "../schemas";
@@ -15,6 +16,7 @@ export const sloRoutes: Operation[] = [
   op({ method: "DELETE", path: "/api/v1/slos/{id}", tag: "SLOs", summary: "Delete an SLO" }),
   op({ method: "GET", path: "/api/v1/slos/{id}/status", tag: "SLOs", summary: "Error budget, burn rates and alerts now or at `at`", description: "200 with stale: true when Prometheus is down.", query: statusQuerySchema, response: { schema: sloStatusView }, errors: [503] }),
   op({ method: "GET", path: "/api/v1/slos/{id}/burndown", tag: "SLOs", summary: "Remaining budget across the window with the ideal line", query: burndownQuerySchema, errors: [503] }),
+  op({ method: "GET", path: "/api/v1/slos/{id}/ledger", tag: "SLOs", summary: "Budget ledger: consumption per incident, per deploy, the unattributed rest and corrections", description: "Exact counts (hourly rollups plus raw increases of sub-hour pieces). Each event goes to one part: correction (excluded) > incident (first started) > deploy (until the next one or `horizonHours`, default 24) > unattributed, so the parts sum to the total. `from` defaults to the start of the SLO window ending at `to` (default now) and must not be earlier.", query: ledgerQuerySchema, errors: [503] }),
   op({ method: "GET", path: "/api/v1/slos/{id}/rules", tag: "SLOs", summary: "Prometheus recording and alerting rules for this SLO", response: yaml }),
   op({ method: "GET", path: "/api/v1/slos/{id}/versions", tag: "SLOs", summary: "Versions of the SLI, objective and window, newest first", response: { schema: itemsOf(anyObject) } }),
   op({ method: "POST", path: "/api/v1/slos/{id}/versions/{number}/approve", tag: "SLOs", summary: "Sign off a pending version (approver)", params: { number: "version number" }, body: approveVersionBody }),

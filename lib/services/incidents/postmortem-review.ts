@@ -15,7 +15,7 @@ import type { IncidentView } from "./view";
 // revision / request changes (comment) → publish (immutable PostmortemRevision row, impact frozen) →
 // amend (new revision in draft). Every action writes a ReviewEvent and an audit entry.
 
-/** The submit checklist (anchors C.2, reduced): resolved incident, core sections written, SEV-1/2 with an action item. */
+/** The submit checklist (anchors C.2, reduced): resolved incident, core sections written, SEV-1/2 with an action item, a budget-policy trigger with a P0/P1 one. */
 async function assertReadyForReview(tx: Tx, incident: IncidentView, sections: Record<string, string>, reviewerIds: string[]) {
   if (incident.status !== "resolved") throw new AppError("INVALID_STATE", `Resolve ${incident.key} before submitting its postmortem for review`);
   const fields: Record<string, string> = {};
@@ -24,6 +24,11 @@ async function assertReadyForReview(tx: Tx, incident: IncidentView, sections: Re
   if (SEVERITY_DEFINITIONS[incident.severity].postmortem === "required") {
     const committed = await tx.actionItem.count({ where: { incidentId: incident.id, status: { not: "wont_do" } } });
     if (committed === 0) fields.actionItems = `a ${incident.severity} postmortem needs at least one action item`;
+  }
+  const policy = incident.postmortem?.budgetPolicy;
+  if (policy && !policy.actionItemMet) {
+    const worst = policy.slos[0]!;
+    fields.actionItems = `the budget policy needs at least one P0/P1 action item (${worst.sloName}: ${Math.round(worst.consumed * 1000) / 10} % of its budget spent, above ${Math.round(policy.threshold * 1000) / 10} %)`;
   }
   if (Object.keys(fields).length) throw new AppError("VALIDATION", `Not ready for review: ${reviewProblems(fields).join("; ")}`, fields);
 }

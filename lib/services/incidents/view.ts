@@ -2,7 +2,9 @@ import { AppError } from "@/lib/errors";
 import {
   incidentDurations,
   isOverdue,
+  hasBudgetTriggerActionItem,
   isSeverity,
+  parseBudgetTrigger,
   postmortemDueAt,
   SEVERITY_DEFINITIONS,
   validateInstantOrder,
@@ -62,32 +64,35 @@ export const asSeverity = (s: string): Severity => (isSeverity(s) ? s : "SEV-3")
 
 /**
  * When the postmortem is due: SEV-1/2 at the end of the 5th business day after the resolution, in the
- * owning team's time zone (lib/postmortem postmortemDueAt); SEV-3 and unresolved incidents: none.
+ * owning team's time zone (lib/postmortem postmortemDueAt); SEV-3: none unless `required` (the budget
+ * policy triggered: 10 business days); unresolved incidents: none.
  */
-export function postmortemDue(severity: string, resolvedAt: Date | null, timezone: string): Date | null {
+export function postmortemDue(severity: string, resolvedAt: Date | null, timezone: string, required = false): Date | null {
   if (!resolvedAt) return null;
   let due: number | null;
   try {
-    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone });
+    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone, required });
   } catch {
     // A team with an unknown zone (should not happen: zones are validated) counts in UTC.
-    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone: "UTC" });
+    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone: "UTC", required });
   }
   return due === null ? null : new Date(due);
 }
 
-/** Recomputes and stores the postmortem due date after a change of severity, resolution or team. */
+/** Recomputes and stores the postmortem due date after a change of severity, resolution, team or budget trigger. */
 export async function refreshPostmortemDue(tx: Tx, incidentId: string) {
-  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, resolvedAt: true, team: { select: { timezone: true } } } });
-  await tx.postmortem.updateMany({ where: { incidentId }, data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone) } });
+  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { budgetTrigger: true } } } });
+  const required = parseBudgetTrigger(row.postmortem?.budgetTrigger) !== null;
+  await tx.postmortem.updateMany({ where: { incidentId }, data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone, required) } });
 }
 
 export const incidentInclude = {
   team: { select: { id: true, slug: true, name: true, timezone: true } },
   services: { select: { service: { select: { id: true, slug: true, name: true, teamId: true } } } },
   roles: { orderBy: { assignedAt: "asc" as const } },
-  postmortem: { select: { id: true, status: true, dueAt: true, publishedAt: true, revision: true } },
+  postmortem: { select: { id: true, status: true, dueAt: true, publishedAt: true, revision: true, budgetTrigger: true } },
   pages: { select: { id: true, title: true, status: true, openedAt: true } },
+  actionItems: { select: { priority: true, status: true } },
 } as const;
 
 type IncidentRow = {
@@ -97,9 +102,23 @@ type IncidentRow = {
   team: { id: string; slug: string; name: string; timezone: string };
   services: { service: { id: string; slug: string; name: string; teamId: string } }[];
   roles: { role: string; userId: string; assignedAt: Date }[];
-  postmortem: { id: string; status: string; dueAt: Date | null; publishedAt: Date | null; revision: number } | null;
+  postmortem: { id: string; status: string; dueAt: Date | null; publishedAt: Date | null; revision: number; budgetTrigger: unknown } | null;
   pages: { id: string; title: string; status: string; openedAt: Date }[];
+  actionItems: { priority: string; status: string }[];
 };
+
+/**
+ * Why a postmortem is required: the severity's rule, the budget policy (an SLO's budget spent above the
+ * policy's share; then a P0/P1 action item is required too), both, or neither.
+ */
+function postmortemRequirement(severity: Severity, trigger: ReturnType<typeof parseBudgetTrigger>, items: { priority: string; status: string }[]) {
+  const bySeverity = SEVERITY_DEFINITIONS[severity].postmortem === "required";
+  return {
+    required: bySeverity || trigger !== null,
+    reasons: [...(bySeverity ? (["severity"] as const) : []), ...(trigger ? (["budget_policy"] as const) : [])],
+    budgetPolicy: trigger ? { ...trigger, actionItemRequired: "P0/P1", actionItemMet: hasBudgetTriggerActionItem(items) } : null,
+  };
+}
 
 export type UserLite = { id: string; name: string; email: string };
 
@@ -133,7 +152,10 @@ export function incidentView(row: IncidentRow, users: Map<string, UserLite>, now
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     postmortem: pm
-      ? { id: pm.id, status: pm.status, revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs) }
+      ? {
+          id: pm.id, status: pm.status, revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
+          ...postmortemRequirement(severity, parseBudgetTrigger(pm.budgetTrigger), row.actionItems ?? []),
+        }
       : null,
     pages: row.pages.map((p) => ({ id: p.id, title: p.title, status: p.status, openedAt: p.openedAt.toISOString() })),
   };

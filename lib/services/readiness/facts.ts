@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import type { EscalationTarget } from "@/lib/oncall";
+import { hasBudgetTriggerActionItem, parseBudgetTrigger } from "@/lib/postmortem";
 import { HIGH_PRIORITIES, POSTMORTEM_LOOKBACK_DAYS, type ServiceFacts } from "@/lib/readiness";
 import { runbookCoverage, type RunbookHead } from "@/lib/slo/runbook";
 import { loadScheduleModels } from "../oncall/model";
@@ -33,8 +34,9 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
   const [models, incidentLinks, items] = await Promise.all([
     scheduleIds.length ? loadScheduleModels(db, scheduleIds) : Promise.resolve([]),
     db.incidentService.findMany({
-      where: { serviceId: { in: ids }, incident: { severity: { in: SEVERE }, resolvedAt: { gte: new Date(nowMs - POSTMORTEM_LOOKBACK_DAYS * DAY_MS) } } },
-      select: { serviceId: true, incident: { select: { number: true, title: true, severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { publishedAt: true } } } } },
+      // SEV-1/2, and any severity the budget policy made postmortem-worthy (checked below: JSON column).
+      where: { serviceId: { in: ids }, incident: { resolvedAt: { gte: new Date(nowMs - POSTMORTEM_LOOKBACK_DAYS * DAY_MS) } } },
+      select: { serviceId: true, incident: { select: { number: true, title: true, severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { publishedAt: true, budgetTrigger: true } }, actionItems: { select: { priority: true, status: true } } } } },
     }),
     db.actionItem.findMany({
       where: {
@@ -61,8 +63,11 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
       escalation: s.escalationPolicy ? { id: s.escalationPolicy.id, name: s.escalationPolicy.name, steps } : null,
       schedules: schedules.filter((x) => mine.has(x.id)),
       incidents: incidentLinks
-        .filter((l) => l.serviceId === s.id)
-        .map(({ incident: i }) => ({ number: i.number, title: i.title, severity: i.severity, resolvedAtMs: i.resolvedAt?.getTime() ?? null, timezone: i.team.timezone, publishedAtMs: i.postmortem?.publishedAt?.getTime() ?? null }))
+        .filter((l) => l.serviceId === s.id && (SEVERE.includes(l.incident.severity) || parseBudgetTrigger(l.incident.postmortem?.budgetTrigger) !== null))
+        .map(({ incident: i }) => ({
+          number: i.number, title: i.title, severity: i.severity, resolvedAtMs: i.resolvedAt?.getTime() ?? null, timezone: i.team.timezone, publishedAtMs: i.postmortem?.publishedAt?.getTime() ?? null,
+          ...(parseBudgetTrigger(i.postmortem?.budgetTrigger) ? { budgetPolicy: { actionItemMet: hasBudgetTriggerActionItem(i.actionItems) } } : {}),
+        }))
         .sort((a, b) => a.number - b.number),
       actionItems: items
         .filter((a) => a.serviceId === s.id || (a.serviceId === null && a.incident?.services.some((x) => x.serviceId === s.id)))
