@@ -1,37 +1,17 @@
 import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { DEFAULT_POLICY, evaluatePolicy, type PolicyState } from "@/lib/slo";
+import { evaluatePolicy, type PolicyState } from "@/lib/slo";
+import { effectivePolicy, type EffectivePolicy } from "./policy-effective";
+
+export { effectivePolicy, type EffectivePolicy };
 import type { BudgetPolicyInput } from "@/lib/validation/policy";
 import { recordAudit } from "./audit";
 import { loadSloDefs } from "./slo/store";
 import { storedOrComputed } from "./slo/status-read";
+import { updateServiceStates } from "./slo/service-states";
 import type { SloStatus } from "./slo/status-types";
 
-export type EffectivePolicy = {
-  scope: "service" | "team" | "default";
-  atRiskBelow: number;
-  freezeAtOrBelow: number;
-  freezeOnPageAlert: boolean;
-  agreedBy: string;
-  agreedAt: string | null;
-  notes: string;
-  version: number | null;
-};
-
-/** The service's own policy, else its team's, else the built-in default (25 % at risk, 0 % frozen). */
-export async function effectivePolicy(serviceId: string): Promise<EffectivePolicy> {
-  const db = await getDb();
-  const service = await db.service.findUnique({ where: { id: serviceId }, include: { budgetPolicy: true, team: { include: { budgetPolicy: true } } } });
-  if (!service) throw notFound("service");
-  const p = service.budgetPolicy ?? service.team.budgetPolicy;
-  if (!p) return { scope: "default", ...DEFAULT_POLICY, agreedBy: "", agreedAt: null, notes: "Built-in default policy", version: null };
-  return {
-    scope: service.budgetPolicy ? "service" : "team",
-    atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert,
-    agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
-  };
-}
 
 export type ServiceBudgetState = { service: string; state: PolicyState; reasons: string[]; policy: EffectivePolicy; slos: SloStatus[] };
 
@@ -61,12 +41,22 @@ export async function setBudgetPolicy(actor: Actor, target: { team?: string; ser
   // Two first PUTs both see no policy and both insert; the loser hits the unique owner key. It retries once,
   // now finds the row and goes through the locked update below like any later writer — 2xx, or 409 when
   // the version it named is stale; never a 500.
+  let after;
   try {
-    return await applyBudgetPolicy(actor, target, input);
+    after = await applyBudgetPolicy(actor, target, input);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return applyBudgetPolicy(actor, target, input);
+    after = await applyBudgetPolicy(actor, target, input);
   }
+  await restateServices(target);
+  return after;
+}
+
+/** The stored policy states (the overview sorts by them) of the services a policy change applies to. */
+async function restateServices(target: { team?: string; service?: string }) {
+  const db = await getDb();
+  const where = target.service ? { slug: target.service } : { team: { slug: target.team ?? "" } };
+  await updateServiceStates((await db.service.findMany({ where, select: { id: true } })).map((s) => s.id));
 }
 
 async function applyBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput) {
@@ -111,5 +101,6 @@ export async function removeServicePolicy(actor: Actor, slug: string) {
     await tx.budgetPolicy.delete({ where: { id: before.id } });
     await recordAudit(tx, actor, { action: "policy.remove", entityType: "budgetPolicy", entityId: before.id, before });
   });
+  await updateServiceStates([service.id]);
   return { service: slug, policy: await effectivePolicy(service.id) };
 }

@@ -167,13 +167,25 @@ export const updateSloSchema = z
   .strict();
 export type UpdateSloInput = z.infer<typeof updateSloSchema>;
 
+export const SLO_SORT_KEYS = ["service", "name", "team", "remaining", "burn", "state"] as const;
+export type SloSortKey = (typeof SLO_SORT_KEYS)[number];
+/** Policy states of the SLO's service, and "pending" for an SLO whose first version awaits sign-off. */
+export const SLO_STATE_FILTERS = ["healthy", "at_risk", "frozen", "no_data", "pending"] as const;
+export type SloStateFilter = (typeof SLO_STATE_FILTERS)[number];
+
 export const listSlosSchema = z.object({
   service: slugSchema.optional(),
   team: slugSchema.optional(),
   include: z.enum(["status"]).optional(),
   page: z.coerce.number().int().min(1).max(MAX_INT4, "is too large").default(1),
   pageSize: z.coerce.number().int().min(1).max(1000, "must be at most 1000").default(100),
+  /** Sorted and filtered in SQL over the status read model (GET /api/v1/slos). */
+  sort: z.enum(SLO_SORT_KEYS, { error: `must be one of ${SLO_SORT_KEYS.join(", ")}` }).default("service"),
+  dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("asc"),
+  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  state: z.enum(SLO_STATE_FILTERS, { error: `must be one of ${SLO_STATE_FILTERS.join(", ")}` }).optional(),
 });
+
 
 /** `at`: evaluate as of this instant (ISO 8601 or epoch seconds); default now. */
 export const instantParam = z

@@ -1,13 +1,13 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { alertsSkippedReason } from "@/lib/slo";
+import { alertsSkippedReason, type PolicyState } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
-import { cachedSloDef, loadSloPage, type SloDef } from "./store";
+import { cachedSloDef, loadSloPage, type SloDef, type SloPageQuery } from "./store";
 import { statusesAt } from "./status-cache";
 import { storedOrComputed, type ServedStatus } from "./status-read";
 
-export type SloView = ReturnType<typeof toView> & { status?: ServedStatus };
+export type SloView = ReturnType<typeof toView> & { status?: ServedStatus; policyState?: PolicyState | null };
 
 export const toView = (d: SloDef) => ({
   id: d.id,
@@ -46,14 +46,17 @@ export async function requireSloDef(id: string): Promise<SloDef> {
  * One page of SLOs (paginated in SQL, the true total), optionally with their status from the read model.
  * Only when a status on the page was never computed does the whole organisation get computed (once).
  */
-export async function listSlos(actor: Actor, q: { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
+export async function listSlos(actor: Actor, q: Omit<SloPageQuery, "serviceSlug" | "teamSlug"> & { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
   assertCanRead(actor);
-  const { defs: pageDefs, total } = await loadSloPage({ serviceSlug: q.service, teamSlug: q.team }, q.page, q.pageSize);
+  const { service, team, include, page, pageSize, atMs, ...rest } = q;
+  const { defs: pageDefs, total, states } = await loadSloPage({ ...rest, serviceSlug: service, teamSlug: team }, page, pageSize);
   let statuses: Map<string, ServedStatus> | null = null;
   const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
-  if (q.include === "status") statuses = q.atMs === undefined ? await storedOrComputed(signed(pageDefs)) : await statusesAt(signed(pageDefs), q.atMs);
-  const items = pageDefs.map((d) => ({ ...toView(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  if (include === "status") statuses = atMs === undefined ? await storedOrComputed(signed(pageDefs)) : await statusesAt(signed(pageDefs), atMs);
+  // the service's budget-policy state as stored with the statuses (what the overview sorts and filters by)
+  const withState = (d: SloDef) => (include === "status" && d.version.status === "active" ? { policyState: states.get(d.id) ?? null } : {});
+  const items = pageDefs.map((d) => ({ ...toView(d), ...withState(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
+  return { items, page, pageSize, total };
 }
 
 export async function getSlo(actor: Actor, id: string) {

@@ -10,6 +10,7 @@ import { buildStatus, computeStatuses } from "./status-engine";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 import { markStale, saveStatuses } from "./status-store";
+import { updateServiceStates } from "./service-states";
 
 type StaleReason = NonNullable<SloStatus["staleReason"]>;
 type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number; failure?: { atMs: number; error: string; reason: StaleReason } };
@@ -34,6 +35,12 @@ const visible = (s: SloStatus) => JSON.stringify([s.noData, s.sliValue, s.errorB
 
 function changedIds(prev: Map<string, SloStatus> | undefined, next: Map<string, SloStatus>): string[] {
   return [...next].filter(([id, s]) => !prev?.has(id) || visible(prev.get(id)!) !== visible(s)).map(([id]) => id);
+}
+
+/** Stores statuses, then the policy state of their services (which depends on all of a service's SLOs). */
+async function saveAndRate(defs: SloDef[], statuses: Map<string, SloStatus>, computedAtMs: number): Promise<void> {
+  await saveStatuses(defs, statuses, computedAtMs);
+  await updateServiceStates(defs.map((d) => d.service.id));
 }
 
 /** Writes to the read model never fail a read: the in-memory answer stands, the next refresh retries. */
@@ -118,7 +125,7 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
     cache.set(key, entry);
     failingSince.delete(key);
     // the read model: every process's reads (and a restarted process) see this result
-    if (fresh) await persist(() => saveStatuses(defs, entry.statuses, entry.computedAtMs), changedIds(hit?.statuses, entry.statuses));
+    if (fresh) await persist(() => saveAndRate(defs, entry.statuses, entry.computedAtMs), changedIds(hit?.statuses, entry.statuses));
     return entry.statuses;
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
@@ -163,7 +170,7 @@ export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.
 export async function computeAndStore(defs: SloDef[], realNowMs = Date.now()): Promise<Map<string, SloStatus>> {
   const statuses = await statusesAt(defs, realNowMs, realNowMs);
   const good = defs.filter((d) => statuses.get(d.id) && !statuses.get(d.id)!.stale);
-  if (good.length) await persist(() => saveStatuses(good, statuses, realNowMs), good.map((d) => d.id));
+  if (good.length) await persist(() => saveAndRate(good, statuses, realNowMs), good.map((d) => d.id));
   return statuses;
 }
 

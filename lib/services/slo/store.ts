@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { sharedCache } from "@/lib/cache/shared-cache";
-import { normalAlertSettings, type AlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
+import type { SloSortKey, SloStateFilter } from "@/lib/validation/slo";
+import { normalAlertSettings, type AlertSettings, type AlertSettingsInput, type PolicyState, type Sli, type SloWindow } from "@/lib/slo";
 import { inAppRunbook, type InAppRunbook } from "@/lib/slo/runbook";
 import { publicBaseUrl } from "../notify/action-links";
 
@@ -100,21 +101,65 @@ const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 20_
 
 export const cachedSloDef = (id: string): Promise<SloDef | null> => defs.get(id, () => loadSloDef(id, true));
 
-/**
- * One page of SLOs (lists and forms: unsigned ones included) with the true total, paginated in SQL in the
- * same order as loadSloDefs — the cost of a page does not grow with the number of SLOs.
- */
-export async function loadSloPage(filter: { serviceSlug?: string; teamSlug?: string }, page: number, pageSize: number): Promise<{ defs: SloDef[]; total: number }> {
-  const db = await getDb();
-  const where = {
-    versions: { some: { status: { in: ["active", "pending"] } } },
-    ...(filter.serviceSlug || filter.teamSlug ? { service: { ...(filter.serviceSlug ? { slug: filter.serviceSlug } : {}), ...(filter.teamSlug ? { team: { slug: filter.teamSlug } } : {}) } } : {}),
+export type SloPageQuery = {
+  serviceSlug?: string;
+  teamSlug?: string;
+  /** Text in the SLO's name, the service's slug or name (case-insensitive). */
+  q?: string;
+  state?: SloStateFilter;
+  sort?: SloSortKey;
+  dir?: "asc" | "desc";
+};
+
+const SIGNED = { some: { status: "active" } } as const;
+
+function pageWhere(f: SloPageQuery) {
+  const q = f.q?.trim();
+  const state = !f.state
+    ? {}
+    : f.state === "pending"
+      ? { versions: { none: { status: "active" } } }
+      : f.state === "no_data"
+        ? { versions: SIGNED, OR: [{ statusRow: { is: null } }, { statusRow: { serviceState: { in: ["no_data" as const] } } }, { statusRow: { serviceState: null } }] }
+        : { versions: SIGNED, statusRow: { serviceState: f.state } };
+  return {
+    AND: [
+      { versions: { some: { status: { in: ["active", "pending"] } } } },
+      ...(f.serviceSlug || f.teamSlug ? [{ service: { ...(f.serviceSlug ? { slug: f.serviceSlug } : {}), ...(f.teamSlug ? { team: { slug: f.teamSlug } } : {}) } }] : []),
+      ...(q ? [{ OR: [{ name: { contains: q, mode: "insensitive" as const } }, { service: { slug: { contains: q.toLowerCase() } } }, { service: { name: { contains: q, mode: "insensitive" as const } } }] }] : []),
+      state,
+    ],
   };
+}
+
+/** ORDER BY of a sort key; ties go by service then name, and SLOs without figures sort last both ways. */
+function pageOrder(sort: SloSortKey, dir: "asc" | "desc") {
+  const tie = [{ service: { slug: "asc" as const } }, { name: "asc" as const }];
+  const last = (field: "budgetRemaining" | "burnRate" | "serviceState") => ({ statusRow: { [field]: { sort: dir, nulls: "last" as const } } });
+  switch (sort) {
+    case "name": return [{ name: dir }, ...tie];
+    case "team": return [{ service: { team: { slug: dir } } }, ...tie];
+    case "remaining": return [last("budgetRemaining"), ...tie];
+    case "burn": return [last("burnRate"), ...tie];
+    case "state": return [last("serviceState"), ...tie];
+    default: return [{ service: { slug: dir } }, { name: dir }];
+  }
+}
+
+/**
+ * One page of SLOs (lists and forms: unsigned ones included) with the true total, filtered and sorted in
+ * SQL over the status read model (budget left, fastest burn, the service's policy state) — the cost of a
+ * page does not grow with the number of SLOs. `states`: each SLO's stored service policy state.
+ */
+export async function loadSloPage(filter: SloPageQuery, page: number, pageSize: number): Promise<{ defs: SloDef[]; total: number; states: Map<string, PolicyState | null> }> {
+  const db = await getDb();
+  const where = pageWhere(filter);
   const [ids, total] = await Promise.all([
-    db.slo.findMany({ where, select: { id: true }, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.slo.findMany({ where, select: { id: true, statusRow: { select: { serviceState: true } } }, orderBy: pageOrder(filter.sort ?? "service", filter.dir ?? "asc"), skip: (page - 1) * pageSize, take: pageSize }),
     db.slo.count({ where }),
   ]);
-  if (!ids.length) return { defs: [], total };
+  const states = new Map(ids.map((r) => [r.id, r.statusRow?.serviceState ?? null]));
+  if (!ids.length) return { defs: [], total, states };
   const byId = new Map((await loadSloDefs({ ids: ids.map((r) => r.id) }, true)).map((d) => [d.id, d]));
-  return { defs: ids.map((r) => byId.get(r.id)).filter((d): d is SloDef => d !== undefined), total };
+  return { defs: ids.map((r) => byId.get(r.id)).filter((d): d is SloDef => d !== undefined), total, states };
 }

@@ -1,0 +1,46 @@
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { DEFAULT_POLICY } from "@/lib/slo";
+
+export type EffectivePolicy = {
+  scope: "service" | "team" | "default";
+  atRiskBelow: number;
+  freezeAtOrBelow: number;
+  freezeOnPageAlert: boolean;
+  agreedBy: string;
+  agreedAt: string | null;
+  notes: string;
+  version: number | null;
+};
+
+type PolicyRow = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; agreedBy: string; agreedAt: Date | null; notes: string; version: number };
+type ServiceWithPolicies = { budgetPolicy: PolicyRow | null; team: { budgetPolicy: PolicyRow | null } };
+
+const include = { budgetPolicy: true, team: { include: { budgetPolicy: true } } } as const;
+
+/** The precedence in one place: the service's own policy, else its team's, else the built-in default. */
+function policyOf(service: ServiceWithPolicies): EffectivePolicy {
+  const p = service.budgetPolicy ?? service.team.budgetPolicy;
+  if (!p) return { scope: "default", ...DEFAULT_POLICY, agreedBy: "", agreedAt: null, notes: "Built-in default policy", version: null };
+  return {
+    scope: service.budgetPolicy ? "service" : "team",
+    atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert,
+    agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
+  };
+}
+
+/** The service's own policy, else its team's, else the built-in default (25 % at risk, 0 % frozen). */
+export async function effectivePolicy(serviceId: string): Promise<EffectivePolicy> {
+  const db = await getDb();
+  const service = await db.service.findUnique({ where: { id: serviceId }, include });
+  if (!service) throw notFound("service");
+  return policyOf(service);
+}
+
+/** effectivePolicy of many services in one query (services that do not exist are left out). */
+export async function effectivePolicies(serviceIds: string[]): Promise<Map<string, EffectivePolicy>> {
+  if (!serviceIds.length) return new Map();
+  const db = await getDb();
+  const services = await db.service.findMany({ where: { id: { in: serviceIds } }, include });
+  return new Map(services.map((s) => [s.id, policyOf(s)]));
+}
