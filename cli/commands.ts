@@ -83,7 +83,7 @@ export const COMMANDS: Record<string, Command> = {
     }
     const blocks = await writeDemoBlocks(tsdbDir, endSec);
     console.log(blocks.written
-      ? `demo traffic: 35 days ending ${new Date(endSec * 1000).toISOString()} written to ${tsdbDir} in ${blocks.seconds.toFixed(1)} s; start the app again (Prometheus loads it at start) — \`srecp demo --explain --end ${new Date(endSec * 1000).toISOString()}\` prints the expected figures`
+      ? `demo traffic: 35 days ending ${new Date(endSec * 1000).toISOString()} written to ${tsdbDir} in ${blocks.seconds.toFixed(1)} s; start the app again (Prometheus loads it at start, and the demo exporter continues it live) — \`srecp demo --explain --end ${new Date(endSec * 1000).toISOString()}\` prints the expected figures`
       : `demo traffic already in ${tsdbDir} (ending ${new Date(endSec * 1000).toISOString()})`);
   },
   "demo exporter": async ({ flags, root }) => {
