@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/tokens/copy-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,7 +21,16 @@ const PLACEHOLDER: Record<ContactKind, string> = {
   webhook: "https://receiver.example.com/srecp",
 };
 
-/** Adds a contact method; a code is sent to it. A webhook's signing secret is shown once here. */
+/**
+ * Field messages start with the field's name, as the API's target messages do ("Webhook URL must start
+ * with http://…"); the schema's bare "is required" becomes "Name is required".
+ */
+function named(errors: Record<string, string>, kind: ContactKind): Record<string, string> {
+  const labels: Record<string, string> = { kind: "Kind", name: "Name", target: KIND_LABELS[kind].target };
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, labels[k] && !v.startsWith(labels[k]) ? `${labels[k]} ${v}` : v]));
+}
+
+/** Adds a contact method (or, with `teamId`, a team channel); a code is sent to it. A webhook's signing secret is shown once here. */
 export function AddMethodForm({ teamId }: { teamId?: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -47,7 +56,12 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
     mutation.mutate(parsed.data);
   }
 
-  const errors = clientErrors ?? errorFields(mutation.error);
+  const errors = named(clientErrors ?? errorFields(mutation.error), kind);
+  const invalid = Object.keys(errors).join(",");
+  // Keyboard and screen-reader users land on the first field to fix (after a client check or a 422).
+  useEffect(() => {
+    if (invalid) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [invalid, mutation.error, clientErrors]);
   const failed = mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
   const made = mutation.data;
   return (
@@ -67,9 +81,9 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
         </Alert>
       ) : null}
       {failed ? <Alert tone="danger">{failed}</Alert> : null}
-      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label="Add a contact method">
+      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label={teamId ? "Add a team channel" : "Add a contact method"}>
         <SelectField label="Kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as ContactKind)} options={CONTACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k].kind }))} error={errors.kind} />
-        <Field label="Name" name="name" id="method-name" required placeholder={kind === "email" ? "Work e-mail" : "#oncall channel"} error={errors.name} autoComplete="off" />
+        <Field label="Name" name="name" id="method-name" required placeholder={kind === "email" ? (teamId ? "Team mailing list" : "Work e-mail") : "#oncall channel"} error={errors.name} autoComplete="off" />
         <Field
           label={KIND_LABELS[kind].target} name="target" id="method-target" required type={kind === "email" ? "email" : "url"} placeholder={PLACEHOLDER[kind]} error={errors.target} autoComplete="off"
           hint={kind === "email" ? undefined : "Only public http(s) addresses, unless the operator allowed private ones (docs/notifications.md)."}

@@ -15,21 +15,27 @@ export type MethodItemView = {
   codeExpiresAt: string | null; disabledAt: string | null; disabledReason: string | null;
 };
 
+/** Server messages on `code` start with the field's name, like the form's own ("wrong code; …" reads fine too). */
+const named = (message: string | undefined) => (message && /^(is|must)\b/.test(message) ? `Verification code ${message}` : message);
+
 function status(m: MethodItemView) {
   if (m.disabledAt) return <Badge tone="danger" title={m.disabledReason ?? undefined}>Disabled</Badge>;
   if (m.verified) return <Badge tone="success">Verified</Badge>;
   return <Badge tone="warning">Not verified</Badge>;
 }
 
+/** Whose method it is: the wording differs ("reach you" / "reach the team"), the actions are the same. */
+type Audience = "me" | "team";
+
 /** One contact method: its state, the code form while unverified, resend, test and delete. */
-export function MethodItem({ method: m }: { method: MethodItemView }) {
+export function MethodItem({ method: m, audience = "me" }: { method: MethodItemView; audience?: Audience }) {
   const router = useRouter();
   const codeId = useId();
   const [codeError, setCodeError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const act = (path: string, body?: unknown) => apiFetch(`/api/v1/me/contact-methods/${m.id}${path}`, { method: path ? "POST" : "DELETE", body });
   const done = (text: string) => () => { setNotice(text); router.refresh(); };
-  const verify = useMutation({ mutationFn: (code: string) => act("/verify", { code }), onSuccess: done("Verified: pages can now reach you here.") });
+  const verify = useMutation({ mutationFn: (code: string) => act("/verify", { code }), onSuccess: done(audience === "team" ? "Verified: escalation policies can now notify this channel." : "Verified: pages can now reach you here.") });
   const resend = useMutation({ mutationFn: () => act("/send-code"), onSuccess: done(`A new code is on its way to ${m.targetLabel}.`) });
   const test = useMutation({ mutationFn: () => act("/test"), onSuccess: done(`A test notification is on its way to ${m.targetLabel}.`) });
   const remove = useMutation({ mutationFn: () => act(""), onSuccess: () => router.refresh() });
@@ -38,7 +44,7 @@ export function MethodItem({ method: m }: { method: MethodItemView }) {
   function onVerify(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const parsed = verifyCodeSchema.safeParse({ code: new FormData(e.currentTarget).get("code") });
-    if (!parsed.success) return setCodeError(parsed.error.issues[0]?.message ?? "is required");
+    if (!parsed.success) return setCodeError(`Verification code ${parsed.error.issues[0]?.message ?? "is required"}`);
     setCodeError(null);
     verify.mutate(parsed.data.code);
   }
@@ -56,7 +62,7 @@ export function MethodItem({ method: m }: { method: MethodItemView }) {
         <form className="form form-inline" onSubmit={onVerify} noValidate aria-label={`Verify ${m.name}`}>
           <Field
             label="Verification code" name="code" id={codeId} inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="123456"
-            error={codeError ?? errorFields(verify.error).code}
+            error={codeError ?? named(errorFields(verify.error).code)}
             hint={m.codePending && m.codeExpiresAt ? `Sent to ${m.targetLabel}; valid until ${new Date(m.codeExpiresAt).toLocaleTimeString()}.` : "No code pending: send a new one."}
           />
           <Button type="submit" variant="primary" pending={verify.isPending}>Verify</Button>
@@ -66,7 +72,9 @@ export function MethodItem({ method: m }: { method: MethodItemView }) {
       <div className="form-actions">
         {m.verified && !m.disabledAt ? <Button onClick={() => test.mutate()} pending={test.isPending}>Send test notification</Button> : null}
         <ConfirmButton label="Delete" size="sm" title={`Delete "${m.name}"?`} confirmLabel="Delete" onConfirm={() => remove.mutate()} pending={remove.isPending}>
-          Pages stop going to {m.targetLabel}; its rules go too, and messages still queued for it are cancelled.
+          {audience === "team"
+            ? <>Nothing more goes to {m.targetLabel}; an escalation policy using it as its fallback loses it, and messages still queued for it are cancelled.</>
+            : <>Pages stop going to {m.targetLabel}; its rules go too, and messages still queued for it are cancelled.</>}
         </ConfirmButton>
       </div>
     </li>

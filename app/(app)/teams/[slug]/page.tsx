@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { TierBadge } from "@/components/services/tier-badge";
+import { TeamChannels } from "@/components/notify/team-channels";
+import type { MethodItemView } from "@/components/notify/method-item";
 import { AddMemberForm, RemoveMemberButton } from "@/components/teams/membership-form";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
@@ -11,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { atLeast, isAdmin } from "@/lib/auth/permissions";
 import { listServices } from "@/lib/services/catalog";
+import { listContactMethods } from "@/lib/services/notify/contact-methods";
 import { getTeam } from "@/lib/services/teams";
 import { load } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
@@ -29,6 +32,8 @@ export default async function TeamPage({ params }: Props) {
   const [team, services] = res.data;
   const admin = isAdmin(actor);
   const member = admin || actor.teamIds.includes(team.id);
+  // Team channels are managed by admins (the API says the same); dates cross to the client as strings.
+  const channels = admin ? (JSON.parse(JSON.stringify(await listContactMethods(actor, { teamId: team.id }))) as MethodItemView[]) : null;
   const members = team.memberships.map((m) => m.user).sort((a, b) => a.email.localeCompare(b.email));
 
   return (
@@ -74,6 +79,7 @@ export default async function TeamPage({ params }: Props) {
             )}
             {admin ? <div style={{ marginTop: 12 }}><AddMemberForm team={team.slug} /></div> : null}
           </Card>
+          {channels ? <TeamChannels teamId={team.id} teamName={team.name} channels={channels} /> : null}
         </div>
         <Card title="Details">
           <DetailList
