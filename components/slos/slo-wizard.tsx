@@ -12,6 +12,7 @@ import { formatThreshold } from "@/lib/slo/format";
 import { fieldErrors } from "@/lib/validation/common";
 import { createSloSchema, sloPreviewSchema, updateSloSchema } from "@/lib/validation/slo";
 import { PromqlEditor } from "./promql-editor";
+import { BacktestPanel, nominalWindowDays } from "./backtest-panel";
 import { SloPreviewPanel } from "./slo-preview-panel";
 import { createBody, emptyWizard, mapFields, objectiveOf, OBJECTIVE_PRESETS, promqlFieldErrors, sliOf, updateBody, WINDOW_CHOICES, windowOf, type WizardState } from "./wizard-model";
 
@@ -218,7 +219,10 @@ export function SloWizard({ services, edit, initialService }: Props) {
           <span className="muted small">Editors&apos; changes are signed off by an approver before they take effect.</span>
         </div>
       </form>
-      <SloPreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} waiting={waiting && previewCandidate !== null} objective={objectiveOf(s)} ready={previewCandidate !== null} />
+      <div className="stack">
+        <SloPreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} waiting={waiting && previewCandidate !== null} objective={objectiveOf(s)} ready={previewCandidate !== null} />
+        <BacktestPanel target={{ definition: previewCandidate }} windowDays={previewCandidate ? nominalWindowDays(previewCandidate.window) : 30} />
+      </div>
     </div>
   );
 }

@@ -1,10 +1,12 @@
-import { roundSignificant, type AlertTier, type BacktestSummary, type FiringInterval, type IncreaseSeries, type SeverityCounts } from "@/lib/slo";
+import { backtestHeadline, roundSignificant, type AlertTier, type BacktestSummary, type FiringInterval, type IncreaseSeries, type SeverityCounts } from "@/lib/slo";
 
 // JSON shape of one backtest run (one set of tiers): instants as ISO strings, thresholds as in the rule file.
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export type BacktestRun = {
+  /** "3 pages and 1 ticket in 30 days, 2 during INC-12; no alert during INC-13". */
+  headline: string;
   tiers: { name: string; severity: "page" | "ticket"; factor: number; threshold: number; longWindow: string; shortWindow: string; for: string }[];
   /** Per tier: pending from activeAt, firing from firedAt until resolvedAt (null: still firing at `to`). */
   intervals: { tier: string; severity: "page" | "ticket"; activeAt: string; firedAt: string; resolvedAt: string | null }[];
@@ -18,9 +20,10 @@ export type BacktestRun = {
   missed: string[];
 };
 
-export function backtestRun(tiers: readonly AlertTier[], budget: number, intervals: readonly FiringInterval[], s: BacktestSummary): BacktestRun {
+export function backtestRun(tiers: readonly AlertTier[], budget: number, intervals: readonly FiringInterval[], s: BacktestSummary, days: number): BacktestRun {
   const inRange = intervals.filter((i) => i.firedAtMs < s.toMs && (i.resolvedAtMs ?? Infinity) > s.fromMs);
   return {
+    headline: backtestHeadline(s, days),
     tiers: tiers.map((t) => ({ name: t.name, severity: t.severity, factor: t.factor, threshold: roundSignificant(t.factor * budget), longWindow: t.longWindow, shortWindow: t.shortWindow, for: t.for })),
     intervals: inRange.map((i) => ({ tier: i.tier, severity: i.severity, activeAt: iso(i.activeAtMs)!, firedAt: iso(i.firedAtMs)!, resolvedAt: iso(i.resolvedAtMs) })),
     episodes: s.episodes.map((e) => ({ severity: e.severity, start: iso(e.startMs)!, end: iso(e.endMs), tiers: e.tiers, incidents: e.incidents })),

@@ -70,7 +70,7 @@ async function run(subject: Subject, opts: BacktestOptions, nowMs: number): Prom
   const evalIntervalMs = parseDuration(opts.evaluationInterval) * 1000;
   const replay = (tiers: AlertTier[]) => {
     const intervals = domain(() => replayAlerts({ series, tiers, budget, evalIntervalMs }));
-    return backtestRun(tiers, budget, intervals, summarizeBacktest(intervals, incidents, fromMs, toMs));
+    return backtestRun(tiers, budget, intervals, summarizeBacktest(intervals, incidents, fromMs, toMs), days);
   };
   const result = { current: replay(current), candidate: candidate ? replay(candidate) : null };
   return {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
+import { BacktestPanel } from "@/components/slos/backtest-panel";
 import { DeleteSloButton } from "@/components/slos/delete-slo-button";
 import { SignOffPanel } from "@/components/slos/sign-off-panel";
 import { SloLive } from "@/components/slos/slo-live";
@@ -15,6 +16,7 @@ import type { SloVersionItem } from "@/lib/query/slos";
 import { getService } from "@/lib/services/catalog";
 import { effectivePolicy } from "@/lib/services/policy";
 import { getSlo, listSloVersions } from "@/lib/services/slo/read-slos";
+import { nominalWindowSeconds } from "@/lib/slo/window";
 import { definitionChanges, formatObjective, formatSliKind, formatThreshold, formatWindow } from "@/lib/slo/format";
 import { load, textParam, type SearchParams } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
@@ -115,6 +117,7 @@ export default async function SloPage({ params, searchParams }: Props) {
           </Card>
         </div>
       </div>
+      {inForce ? <BacktestPanel target={{ sloId: slo.id }} windowDays={Math.round(nominalWindowSeconds(slo.window) / 86_400)} /> : null}
     </>
   );
 }
