@@ -68,7 +68,7 @@ export function HomeView({ home }: { home: Home }) {
       <HomePanel id="home-postmortems" title="Postmortems due or overdue" count={postmortems.total} more={{ href: "/incidents?status=resolved", label: "Resolved incidents" }} empty="Every required postmortem is published.">
         <ItemList label="Postmortems due or overdue">
           {postmortems.items.map((p) => (
-            <Item key={p.number} href={p.href} title={`${p.key} ${p.title}`} badges={<><SeverityBadge severity={p.severity} /> <Badge tone={p.status === "missing" ? "danger" : "info"}>{p.status === "missing" ? "overdue" : "due"}</Badge></>}>
+            <Item key={p.number} href={p.href} title={`${p.key} ${p.title}`} badges={<><SeverityBadge severity={p.severity} /> <Badge tone={p.status === "missing" ? "danger" : "info"}>{p.status === "missing" ? "overdue" : "due"}</Badge>{p.budgetPolicy ? <> <Badge tone="warning" title="The incident spent more of an SLO's budget than the budget policy allows: a P0/P1 action item is required">budget policy</Badge></> : null}</>}>
               due <LocalTime iso={p.dueAt} /> · {p.postmortemStatus ? p.postmortemStatus.replace(/_/g, " ") : "not started"}
             </Item>
           ))}

@@ -8,6 +8,7 @@ import { Card, DetailList } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/query/api";
 import { useBurndown, useSloStatus } from "@/lib/query/slos";
+import { useSloLedger } from "@/lib/query/ledger";
 import {
   cumulativeSliSeries,
   formatBurnRate,
@@ -21,6 +22,7 @@ import {
 import { BudgetBar } from "./budget-bar";
 import { StaleBanner } from "./stale-banner";
 import { ComputingBanner } from "./computing-banner";
+import { LedgerError, ledgerBands, SloLedgerTable } from "./slo-ledger";
 
 const ALERT_LABEL: Record<string, string> = { "page-fast": "Page, fast burn", "page-slow": "Page, slow burn", "ticket-fast": "Ticket, fast burn", "ticket-slow": "Ticket, slow burn" };
 
@@ -31,6 +33,8 @@ const ALERT_LABEL: Record<string, string> = { "page-fast": "Page, fast burn", "p
 export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: string; objective: number; atRiskBelow: number; freezeAtOrBelow: number }) {
   const status = useSloStatus(id);
   const burndown = useBurndown(id);
+  const ledger = useSloLedger(id);
+  const bands = useMemo(() => ledgerBands(ledger.data), [ledger.data]);
   const points = useMemo(() => (burndown.data?.points ?? []).map((p) => ({ t: Date.parse(p.t), remaining: p.remaining, ideal: p.ideal })), [burndown.data]);
   const sli = useMemo(() => cumulativeSliSeries(points, objective), [points, objective]);
   // a status still being computed has no figures: the stats show "…" under the computing banner
@@ -64,8 +68,18 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
         ) : (
           <>
             {burndown.data.stale ? <Alert tone="warning">Prometheus is unreachable: drawn from the hourly rollups stored in the database.</Alert> : null}
-            <BurndownChart points={points} />
+            <BurndownChart points={points} bands={bands} />
           </>
+        )}
+      </Card>
+
+      <Card title="Budget ledger: who spent the budget" id="ledger">
+        {ledger.isPending ? (
+          <div className="skeleton" role="status" aria-label="Loading the budget ledger" style={{ height: 120 }} />
+        ) : ledger.isError ? (
+          <LedgerError message={errorMessage(ledger.error)} />
+        ) : (
+          <SloLedgerTable ledger={ledger.data} />
         )}
       </Card>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/badges";
+import { IncidentBudget } from "@/components/incidents/incident-budget";
 import { IncidentWorkspace } from "@/components/incidents/incident-workspace";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,6 +39,7 @@ export default async function IncidentPage({ params }: Props) {
         description={incident.summary || undefined}
         actions={<LinkButton href={`/incidents/${incident.number}/postmortem`} variant="primary">Postmortem</LinkButton>}
       />
+      <IncidentBudget id={incident.id} incidentNumber={incident.number} />
       <IncidentWorkspace initial={incident} timeline={timeline} actionItems={actionItems} canEdit={canEdit} />
     </>
   );

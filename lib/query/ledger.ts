@@ -1,0 +1,30 @@
+import { useQuery } from "@tanstack/react-query";
+import type { SloLedgerView } from "@/lib/services/slo/ledger";
+import type { evaluateIncidentBudget } from "@/lib/services/incidents/budget-spend";
+import { apiFetch } from "./api";
+import { HISTORY_STALE_MS } from "./slos";
+
+// The budget ledger of an SLO (who spent the budget) and what one incident spent of each SLO's budget.
+
+export type IncidentBudgetView = { incident: string } & Awaited<ReturnType<typeof evaluateIncidentBudget>>;
+
+export const ledgerKeys = {
+  slo: (id: string) => ["slos", "ledger", id] as const,
+  incident: (id: string) => ["incidents", "budget", id] as const,
+};
+
+/** Same cadence as the burndown it annotates. */
+export function useSloLedger(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ledgerKeys.slo(id),
+    queryFn: () => apiFetch<SloLedgerView>(`/api/v1/slos/${id}/ledger`),
+    staleTime: HISTORY_STALE_MS,
+    refetchInterval: HISTORY_STALE_MS,
+    enabled,
+    retry: false,
+  });
+}
+
+export function useIncidentBudget(id: string) {
+  return useQuery({ queryKey: ledgerKeys.incident(id), queryFn: () => apiFetch<IncidentBudgetView>(`/api/v1/incidents/${id}/budget`), staleTime: 60_000, retry: false });
+}
