@@ -7,11 +7,12 @@ import { notifyRoutes } from "./routes/notify";
 import { oncallRoutes } from "./routes/oncall";
 import { releaseRoutes } from "./routes/release";
 import { reportRoutes } from "./routes/reports";
+import { runbookRoutes } from "./routes/runbooks";
 import { sloRoutes } from "./routes/slos";
 import { errorEnvelope } from "./schemas";
 
 /** Every documented /api/v1 operation. */
-export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...backtestRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes, ...notifyRoutes];
+export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...runbookRoutes, ...backtestRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes, ...notifyRoutes];
 
 type JsonSchema = Record<string, unknown>;
 

@@ -125,7 +125,7 @@ describe("readiness scorecard and home", () => {
     const c = Object.fromEntries(bad.checks.map((x) => [x.key, x]));
     expect(c.slo_signed_off!.details).toEqual(["rdy-bad-pending: version 1 awaits sign-off; no version is in force", "rdy-bad-unreviewed: version 1 is in force but was never signed off"]);
     expect(c.slo_signed_off!.link.href).toBe(`/slos/${ids["rdy-bad-pending"]}`);
-    expect(c.runbooks!.details).toEqual(["rdy-bad-pending: no runbook URL"]);
+    expect(c.runbooks!.details).toEqual(["rdy-bad-pending: no runbook URL and no in-app runbook"]);
     expect(c.budget_policy!.reason).toBe("The service's own error-budget policy names nobody who agreed to it.");
     expect(c.budget_policy!.link.href).toBe("/services/rdy-bad/policy");
     expect(c.escalation!.reason).toMatch(/rdy-one-step has 1 step\(s\); at least 2/);
