@@ -51,7 +51,7 @@ export function checkPostmortems(service: ServiceRef, incidents: readonly Incide
         const noItem = noUrgentItem.includes(j) ? "; no P0/P1 action item (budget policy)" : "";
         if (j.status === "late") return `${head}: published ${at(j.incident.publishedAtMs!)}, due ${at(j.dueAtMs!)}${noItem}`;
         if (j.status === "missing") return `${head}: not published, due ${at(j.dueAtMs!)}${noItem}`;
-        return `${head}: ${j.dueAtMs === null ? "not resolved" : `due ${at(j.dueAtMs)}`}${noItem}`;
+        return `${head}: ${j.status === "on_time" ? "published on time" : j.dueAtMs === null ? "not resolved" : `due ${at(j.dueAtMs)}`}${noItem}`;
       }),
     );
   }
