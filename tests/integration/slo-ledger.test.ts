@@ -8,6 +8,8 @@ import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as budget from "@/app/api/v1/incidents/[id]/budget/route";
 import * as actionItems from "@/app/api/v1/incidents/[id]/action-items/route";
 import * as deployments from "@/app/api/v1/deployments/route";
+import * as home from "@/app/api/v1/home/route";
+import * as scorecard from "@/app/api/v1/scorecard/route";
 import { createScenario } from "../harness/scenario";
 import { call, userWithToken } from "./helpers/api";
 
@@ -118,6 +120,16 @@ describe("budget ledger and budget policy from exact counts", () => {
     const p1 = await call(actionItems.POST, { method: "POST", token: admin, params: { id: big.id }, body: { title: "Cap the payments queue", priority: "P1", type: "prevent" } });
     expect(p1.status, JSON.stringify(p1.body)).toBe(201);
     expect((await call(incident.GET, { token: admin, params: { id: big.id } })).body.postmortem.budgetPolicy.actionItemMet).toBe(true);
+
+    // Home and scorecard treat it like any required postmortem (a member of the team sees it as due).
+    const viewer = (await userWithToken("viewer", ["ledger-team"])).token;
+    const homeItems = (await call(home.GET, { token: viewer })).body.postmortems.items as { key: string; budgetPolicy: boolean; status: string }[];
+    expect(homeItems.find((i) => i.key === `INC-${big.number}`)).toMatchObject({ budgetPolicy: true, status: "pending" });
+    expect(homeItems.find((i) => i.key === `INC-${small.number}`)).toBeUndefined();
+    type Score = { service: { slug: string }; checks: { key: string; status: string; details: string[] }[] };
+    const scores = (await call(scorecard.GET, { token: viewer, url: "/api/v1/scorecard?team=ledger-team" })).body.teams.flatMap((t: { serviceScores: Score[] }) => t.serviceScores) as Score[];
+    const pmCheck = scores.find((x) => x.service.slug === "ledger-pol")!.checks.find((c) => c.key === "postmortems")!;
+    expect(pmCheck.details.some((d) => d.startsWith(`INC-${big.number} (budget policy): due`))).toBe(true);
 
     const spentSmall = await call(budget.GET, { token: admin, params: { id: small.id } });
     expect(spentSmall.status).toBe(200);
