@@ -39,16 +39,22 @@ export type BacktestResult = {
 
 type Subject = { sloId: string | null; serviceId: string; dataSourceId: string | null; sli: Sli; objective: number; window: SloWindow; alertSettings: AlertSettingsInput | null; skipped: AlertsSkipped | null };
 
+/** A definition the domain refuses (a candidate tier, an SLI stored before today's checks) is a 422 naming the field. */
+const asValidation = (err: unknown): never => {
+  if (err instanceof SloDefinitionError) throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
+  throw err;
+};
 const domain = <T>(fn: () => T): T => {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof SloDefinitionError) throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
-    throw err;
+    return asValidation(err);
   }
 };
 
-async function run(subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResult> {
+const run = (subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResult> => replay(subject, opts, nowMs).catch(asValidation);
+
+async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResult> {
   const windowSeconds = nominalWindowSeconds(subject.window);
   const windowDays = Math.floor(windowSeconds / 86_400);
   const days = opts.days ?? windowDays;
@@ -68,11 +74,11 @@ async function run(subject: Subject, opts: BacktestOptions, nowMs: number): Prom
   }));
   const budget = errorBudgetRatio(subject.objective);
   const evalIntervalMs = parseDuration(opts.evaluationInterval) * 1000;
-  const replay = (tiers: AlertTier[]) => {
+  const runTiers = (tiers: AlertTier[]) => {
     const intervals = domain(() => replayAlerts({ series, tiers, budget, evalIntervalMs }));
     return backtestRun(tiers, budget, intervals, summarizeBacktest(intervals, incidents, fromMs, toMs), days);
   };
-  const result = { current: replay(current), candidate: candidate ? replay(candidate) : null };
+  const result = { current: runTiers(current), candidate: candidate ? runTiers(candidate) : null };
   return {
     sloId: subject.sloId,
     from: new Date(fromMs).toISOString(),
