@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { DEFAULT_POSTMORTEM_BUDGET_SHARE } from "@/lib/postmortem";
 import { DEFAULT_POLICY } from "@/lib/slo";
 
 export type EffectivePolicy = {
@@ -7,13 +8,15 @@ export type EffectivePolicy = {
   atRiskBelow: number;
   freezeAtOrBelow: number;
   freezeOnPageAlert: boolean;
+  /** An incident that spent more than this share of an SLO's budget requires a postmortem with a P0/P1 item. */
+  postmortemAbove: number;
   agreedBy: string;
   agreedAt: string | null;
   notes: string;
   version: number | null;
 };
 
-type PolicyRow = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; agreedBy: string; agreedAt: Date | null; notes: string; version: number };
+type PolicyRow = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; postmortemAbove: number; agreedBy: string; agreedAt: Date | null; notes: string; version: number };
 type ServiceWithPolicies = { budgetPolicy: PolicyRow | null; team: { budgetPolicy: PolicyRow | null } };
 
 const include = { budgetPolicy: true, team: { include: { budgetPolicy: true } } } as const;
@@ -21,10 +24,10 @@ const include = { budgetPolicy: true, team: { include: { budgetPolicy: true } } 
 /** The precedence in one place: the service's own policy, else its team's, else the built-in default. */
 function policyOf(service: ServiceWithPolicies): EffectivePolicy {
   const p = service.budgetPolicy ?? service.team.budgetPolicy;
-  if (!p) return { scope: "default", ...DEFAULT_POLICY, agreedBy: "", agreedAt: null, notes: "Built-in default policy", version: null };
+  if (!p) return { scope: "default", ...DEFAULT_POLICY, postmortemAbove: DEFAULT_POSTMORTEM_BUDGET_SHARE, agreedBy: "", agreedAt: null, notes: "Built-in default policy", version: null };
   return {
     scope: service.budgetPolicy ? "service" : "team",
-    atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert,
+    atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, postmortemAbove: p.postmortemAbove,
     agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
   };
 }

@@ -10,6 +10,7 @@ import * as actionItems from "@/app/api/v1/incidents/[id]/action-items/route";
 import * as deployments from "@/app/api/v1/deployments/route";
 import * as home from "@/app/api/v1/home/route";
 import * as scorecard from "@/app/api/v1/scorecard/route";
+import * as servicePolicy from "@/app/api/v1/services/[slug]/policy/route";
 import { createScenario } from "../harness/scenario";
 import { call, userWithToken } from "./helpers/api";
 
@@ -138,5 +139,17 @@ describe("budget ledger and budget policy from exact counts", () => {
     expect(spentSmall.body.trigger).toBeNull();
     const viewSmall = (await call(incident.GET, { token: admin, params: { id: small.id } })).body;
     expect(viewSmall.postmortem).toMatchObject({ required: false, reasons: [], budgetPolicy: null, dueAt: null });
+
+    // The share is a policy setting: at 10 % the 15 % incident triggers too; out of range is a 422 naming it.
+    const refused = await call(servicePolicy.PUT, { method: "PUT", token: admin, params: { slug: "ledger-pol" }, body: { postmortemAbove: 1.5 } });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body.error)).toContain("postmortemAbove");
+    const set = await call(servicePolicy.PUT, { method: "PUT", token: admin, params: { slug: "ledger-pol" }, body: { postmortemAbove: 0.1, agreedBy: "SRE lead" } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const again = await call(budget.GET, { token: admin, params: { id: small.id } });
+    expect(again.body.trigger).toMatchObject({ threshold: 0.1 });
+    const viewAgain = (await call(incident.GET, { token: admin, params: { id: small.id } })).body;
+    expect(viewAgain.postmortem).toMatchObject({ required: true, reasons: ["budget_policy"] });
+    expect(viewAgain.postmortem.dueAt).not.toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { budgetTrigger, DEFAULT_POSTMORTEM_BUDGET_SHARE, hasBudgetTriggerActionItem, parseBudgetTrigger, type BudgetTrigger } from "@/lib/postmortem";
 import { windowBounds, type SloWindow } from "@/lib/slo";
 import { recordAudit } from "../audit";
+import { effectivePolicies } from "../policy-effective";
 import { computeLedger } from "../slo/ledger";
 import { loadSloDefs, type SloDef } from "../slo/store";
 import { SYSTEM_ACTOR } from "../system-actor";
@@ -21,13 +22,6 @@ import { refreshPostmortemDue } from "./view";
 // A published postmortem is frozen: its trigger is not changed any more.
 
 const windowLabel = (w: SloWindow) => (w.kind === "rolling" ? `${w.days}-day` : w.unit === "month" ? "monthly" : "weekly");
-
-/** The service's own postmortem share, else its team's, else 20 %. */
-async function postmortemShares(serviceIds: string[]): Promise<Map<string, number>> {
-  const db = await getDb();
-  const rows = await db.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, budgetPolicy: { select: { postmortemAbove: true } }, team: { select: { budgetPolicy: { select: { postmortemAbove: true } } } } } });
-  return new Map(rows.map((s) => [s.id, s.budgetPolicy?.postmortemAbove ?? s.team.budgetPolicy?.postmortemAbove ?? DEFAULT_POSTMORTEM_BUDGET_SHARE]));
-}
 
 async function spendOf(def: SloDef, incidentId: string, win: { fromMs: number; toMs: number }, nowMs: number) {
   const windowStartMs = windowBounds(def.version.window, win.toMs).startMs;
@@ -49,12 +43,13 @@ export async function evaluateIncidentBudget(incidentId: string, nowMs = Date.no
   if (!(incident.impactStartAt ?? incident.detectedAt)) return { ...base, window: null, items: [], unavailable: null as string | null };
   const win = impactWindow(incident, nowMs);
   const serviceIds = incident.services.map((s) => s.serviceId);
-  const [defs, shares] = await Promise.all([loadSloDefs(), postmortemShares(serviceIds)]);
+  const [defs, policies] = await Promise.all([loadSloDefs(), effectivePolicies(serviceIds)]);
   const mine = defs.filter((d) => serviceIds.includes(d.service.id) && d.version.status === "active");
   let unavailable: string | null = null;
   const items = await Promise.all(
     mine.map(async (def) => {
-      const threshold = shares.get(def.service.id) ?? DEFAULT_POSTMORTEM_BUDGET_SHARE;
+      // the service's own policy, else its team's, else the default 20 %
+      const threshold = policies.get(def.service.id)?.postmortemAbove ?? DEFAULT_POSTMORTEM_BUDGET_SHARE;
       const head = { sloId: def.id, sloName: def.name, service: def.service.slug, window: windowLabel(def.version.window), threshold };
       try {
         const s = await spendOf(def, incident.id, win, nowMs);
