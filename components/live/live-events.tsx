@@ -7,7 +7,7 @@ import { LiveConnectedContext } from "./live-context";
 import { desktopNotify, PageToasts, type PageToast } from "./page-toasts";
 
 /** Server-rendered pages that show SLO statuses or pages, refreshed when a matching event arrives. */
-const SHOWS_SLOS = /^\/(slos|home|services|scorecard)(\/|$)/;
+const SHOWS_SLOS = /^\/(slos|home|services|scorecard|runbooks)(\/|$)/;
 const SHOWS_PAGES = /^\/(oncall|home)(\/|$)/;
 /** Several events in a burst cause one refresh. */
 const COALESCE_MS = 1_000;

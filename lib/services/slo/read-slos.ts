@@ -17,6 +17,8 @@ export const toView = (d: SloDef) => ({
   serviceName: d.service.name,
   team: d.service.teamSlug,
   runbookUrl: d.runbookUrl,
+  /** Tiers with an in-app runbook ("all" or a list); null when none (the pages /runbooks/{id}/{tier} exist either way). */
+  inAppRunbookTiers: d.inAppRunbook?.tiers ?? null,
   alerting: d.alerting,
   alertsSkipped: alertsSkippedReason(d),
   labels: d.labels,

@@ -106,7 +106,17 @@ export default async function SloPage({ params, searchParams }: Props) {
                       { label: "Threshold", value: formatThreshold(sli.thresholdSeconds) },
                     ]),
                 { label: "Version in force", value: inForce ? `v${slo.version.number}` : "none yet" },
-                { label: "Runbook", value: slo.runbookUrl ? <a href={slo.runbookUrl} target="_blank" rel="noreferrer">{slo.runbookUrl}</a> : <span className="muted">Not set: no alerts</span> },
+                {
+                  label: "Runbook",
+                  value: (
+                    <>
+                      {slo.runbookUrl ? <a href={slo.runbookUrl} target="_blank" rel="noreferrer">{slo.runbookUrl}</a> : null}
+                      {slo.inAppRunbookTiers ? <>{slo.runbookUrl ? " · " : ""}<Link href={`/runbooks/${slo.id}/page-fast`}>In-app runbook ({slo.inAppRunbookTiers === "all" ? "all tiers" : slo.inAppRunbookTiers.join(", ")})</Link></> : null}
+                      {!slo.runbookUrl && !slo.inAppRunbookTiers ? <span className="muted">Not set: no alerts. <Link href={`/runbooks/${slo.id}/page-fast`}>Write one in the app</Link></span> : null}
+                      {slo.runbookUrl && !slo.inAppRunbookTiers ? <> · <Link href={`/runbooks/${slo.id}/page-fast`}>Runbook pages</Link></> : null}
+                    </>
+                  ),
+                },
                 { label: "Budget policy", value: <Link href={`/services/${slo.service}/policy`}>{policy.scope === "default" ? "built-in default" : `${policy.scope} policy`}</Link> },
                 ...(slo.description ? [{ label: "Description", value: <span className="prose">{slo.description}</span> }] : []),
               ]}
