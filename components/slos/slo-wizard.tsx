@@ -65,6 +65,7 @@ export function SloWizard({ services, edit, initialService }: Props) {
   const debounced = useDebounced(previewCandidate, 500);
   const waiting = JSON.stringify(debounced) !== JSON.stringify(previewCandidate);
   const preview = useSloPreview(debounced);
+  const backtestDays = previewCandidate ? nominalWindowDays(previewCandidate.window) : 30;
   const previewFields = preview.error instanceof ApiError && preview.error.code === "VALIDATION" ? mapFields(preview.error.fields) : {};
 
   // Latency: metric names (histograms) and the chosen metric's buckets.
@@ -221,7 +222,8 @@ export function SloWizard({ services, edit, initialService }: Props) {
       </form>
       <div className="stack">
         <SloPreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} waiting={waiting && previewCandidate !== null} objective={objectiveOf(s)} ready={previewCandidate !== null} />
-        <BacktestPanel target={{ definition: previewCandidate }} windowDays={previewCandidate ? nominalWindowDays(previewCandidate.window) : 30} />
+        {/* Keyed by the window: a new window has other current tiers, so candidate drafts start over. */}
+        <BacktestPanel key={backtestDays} target={{ definition: previewCandidate }} windowDays={backtestDays} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeBacktest, type FiringInterval } from "@/lib/slo";
+import { backtestHeadline, summarizeBacktest, type FiringInterval } from "@/lib/slo";
 
 const H = 3_600_000;
 const fire = (tier: string, severity: "page" | "ticket", from: number, to: number | null): FiringInterval => ({ tier, severity, activeAtMs: from * H, firedAtMs: from * H, resolvedAtMs: to === null ? null : to * H });
@@ -22,6 +22,7 @@ describe("summarizeBacktest", () => {
     expect(s.episodes.at(-1)).toMatchObject({ startMs: 40 * H, endMs: null, incidents: [] });
     expect(s.incidents.map((i) => [i.key, i.pages, i.tickets])).toEqual([["INC-12", 1, 1], ["INC-13", 0, 0]]);
     expect(s.missed).toEqual(["INC-13"]);
+    expect(backtestHeadline(s, 2)).toBe("3 pages and 1 ticket in 2 days, 1 during INC-12; no alert during INC-13");
   });
 
   it("keeps alerts that reach into the range and leaves out those before it; no alerts → precision null", () => {
@@ -29,5 +30,6 @@ describe("summarizeBacktest", () => {
     expect(s.tickets.count).toBe(1);
     expect(s.pages).toEqual({ count: 0, duringIncident: 0, precision: null });
     expect(s.missed).toEqual(["INC-12", "INC-13"]);
+    expect(backtestHeadline(s, 1)).toBe("0 pages and 1 ticket in 1 day; no alert during INC-12, INC-13");
   });
 });
