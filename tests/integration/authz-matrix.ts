@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/db";
 import { MATRIX_CODE, type World } from "./helpers/authz-world";
 
 /**
@@ -63,6 +64,19 @@ const MEMBERS = ["viewer", "editor", "approver", "admin", "token:write"] as cons
 
 const soon = () => ({ startAt: new Date(Date.now() + 3_600_000).toISOString(), endAt: new Date(Date.now() + 7_200_000).toISOString() });
 const week = () => ({ from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date().toISOString() });
+let correctionHours = 0;
+/** A whole-hour range in the past no other call used (corrections of one SLO may not overlap). */
+const pastHours = () => {
+  correctionHours += 2;
+  const end = (Math.floor(Date.now() / 3_600_000) - correctionHours) * 3_600_000;
+  return { startsAt: new Date(end - 3_600_000).toISOString(), endsAt: new Date(end).toISOString() };
+};
+/** A pending correction of the matrix SLO written by someone who is none of the actors (so approvers may sign it off). */
+const pendingCorrection = async (w: World) => {
+  const r = pastHours();
+  const row = await (await getDb()).sloCorrection.create({ data: { sloId: w.slo, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt), category: "maintenance", reason: "matrix", authorLabel: "matrix-author@example.com" } });
+  return { params: { id: w.slo, correctionId: row.id } };
+};
 const ratio = { kind: "ratio", total: 'http_requests_total{service="mx"}', bad: 'http_requests_total{service="mx",code=~"5.."}' };
 
 export const MATRIX: Row[] = [
@@ -124,6 +138,11 @@ export const MATRIX: Row[] = [
   { method: "GET", path: "/api/v1/slos/{id}/runbook/versions", allow: READ, request: (w) => ({ params: { id: w.slo } }) },
   { method: "POST", path: "/api/v1/slos/{id}/backtest", allow: READ, request: (w) => ({ params: { id: w.slo }, body: { days: 2 } }) },
   { method: "GET", path: "/api/v1/slos/{id}/ledger", allow: READ, request: (w) => ({ params: { id: w.slo } }) },
+  { method: "GET", path: "/api/v1/slos/{id}/corrections", allow: READ, request: (w) => ({ params: { id: w.slo } }) },
+  { method: "POST", path: "/api/v1/slos/{id}/corrections", allow: TEAM, request: (w) => ({ params: { id: w.slo }, body: { ...pastHours(), category: "maintenance", reason: "matrix window" } }) },
+  { method: "DELETE", path: "/api/v1/slos/{id}/corrections/{correctionId}", allow: TEAM, request: pendingCorrection },
+  { method: "POST", path: "/api/v1/slos/{id}/corrections/{correctionId}/approve", allow: APPROVERS, request: async (w) => ({ ...(await pendingCorrection(w)), body: { version: 1 } }) },
+  { method: "POST", path: "/api/v1/slos/{id}/corrections/{correctionId}/reject", allow: APPROVERS, request: async (w) => ({ ...(await pendingCorrection(w)), body: { version: 1, comment: "no" } }) },
   { method: "GET", path: "/api/v1/slos/{id}/rules", allow: READ, request: (w) => ({ params: { id: w.slo } }) },
   { method: "GET", path: "/api/v1/slos/{id}/versions", allow: READ, request: (w) => ({ params: { id: w.slo } }) },
   { method: "POST", path: "/api/v1/slos/{id}/versions/{number}/approve", allow: APPROVERS, request: async (w) => ({ params: { id: await w.fresh.pendingSlo(), number: "1" }, body: {} }) },
