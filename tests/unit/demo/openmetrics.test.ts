@@ -31,5 +31,4 @@ describe("demo exposition", () => {
     expect(text).toContain("# TYPE http_requests_total counter\n");
     expect(text).toContain("# TYPE http_request_duration_seconds histogram\n");
   });
-
 });
