@@ -1,4 +1,5 @@
 import { runRestoreDrill, runScheduledBackup } from "@/lib/services/backup-schedule";
+import { evaluateRecentIncidentBudgets } from "@/lib/services/incidents/budget-policy-job";
 import { pruneLoginAttempts } from "@/lib/services/login";
 import { deliverDueNotifications } from "@/lib/services/notify/deliver";
 import { queueShiftNotices } from "@/lib/services/notify/shift-notices";
@@ -26,6 +27,7 @@ export const JOB_HANDLERS: Record<string, (data: Record<string, unknown>) => Pro
   "slo-rollups": () => syncAllRollups(),
   oncall: () => oncallTick(),
   "login-attempts-prune": () => pruneLoginAttempts(),
+  "budget-policy": () => evaluateRecentIncidentBudgets(),
   backup: () => runScheduledBackup(),
   "restore-drill": () => runRestoreDrill(),
 };

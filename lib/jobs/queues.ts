@@ -47,5 +47,6 @@ export const JOB_SPECS: Record<string, JobSpec> = {
   oncall: { description: "Escalates unacknowledged pages; records who is on call", everySeconds: () => 15, retryLimit: 0, expireInSeconds: 120 },
   backup: { description: "Writes a backup to SRECP_BACKUP_DIR and keeps the newest SRECP_BACKUP_KEEP", everySeconds: () => env().backup.everyHours * 3600, runAtStart: false, retryLimit: 2, expireInSeconds: 3600 },
   "restore-drill": { description: "Restores the newest backup into a scratch database and checks it (scorecard)", everySeconds: () => env().backup.drillEveryDays * 86_400, runAtStart: false, retryLimit: 1, expireInSeconds: 3600 },
+  "budget-policy": { description: "Evaluates the budget-policy postmortem trigger of recent incidents", everySeconds: () => 600, runAtStart: false, retryLimit: 0, expireInSeconds: 600 },
   "login-attempts-prune": { description: "Deletes sign-in attempts past their retention", everySeconds: () => 3600, retryLimit: 0, expireInSeconds: 300 },
 };

@@ -11,6 +11,8 @@ import * as deployments from "@/app/api/v1/deployments/route";
 import * as home from "@/app/api/v1/home/route";
 import * as scorecard from "@/app/api/v1/scorecard/route";
 import * as servicePolicy from "@/app/api/v1/services/[slug]/policy/route";
+import { getDb } from "@/lib/db";
+import { evaluateRecentIncidentBudgets } from "@/lib/services/incidents/budget-policy-job";
 import { createScenario } from "../harness/scenario";
 import { call, userWithToken } from "./helpers/api";
 
@@ -151,5 +153,18 @@ describe("budget ledger and budget policy from exact counts", () => {
     const viewAgain = (await call(incident.GET, { token: admin, params: { id: small.id } })).body;
     expect(viewAgain.postmortem).toMatchObject({ required: true, reasons: ["budget_policy"] });
     expect(viewAgain.postmortem.dueAt).not.toBeNull();
+  });
+
+  it("the background job stores the trigger of an incident nobody opened", async () => {
+    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "ledger-job", name: "Ledger job" } })).status).toBe(201);
+    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "ledger-job-pay", name: "ledger-job-pay", team: "ledger-job" } })).status).toBe(201);
+    expect((await call(slos.POST, { method: "POST", token: admin, body: { name: "ledger-job-availability", service: "ledger-job-pay", sli, objective: 0.999, window: { kind: "rolling", days: 30 } } })).status).toBe(201);
+    const inc = await declare("ledger-job-pay", "Ledger job 25", end - 100 * H, end - 82 * H);
+    expect((await call(incident.GET, { token: admin, params: { id: inc.id } })).body.postmortem.required).toBe(false);
+    const team = await (await getDb()).team.findUniqueOrThrow({ where: { slug: "ledger-job" } });
+    expect(await evaluateRecentIncidentBudgets(Date.now(), { teamId: team.id })).toEqual({ evaluated: 1, failed: 0 });
+    const view = (await call(incident.GET, { token: admin, params: { id: inc.id } })).body;
+    expect(view.postmortem).toMatchObject({ required: true, reasons: ["budget_policy"] });
+    expect(view.postmortem.budgetPolicy.slos[0].sloName).toBe("ledger-job-availability");
   });
 });
