@@ -34,7 +34,14 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
   const status = useSloStatus(id);
   const burndown = useBurndown(id);
   const ledger = useSloLedger(id);
-  const bands = useMemo(() => ledgerBands(ledger.data), [ledger.data]);
+  // approved corrections come with the burndown (their hours are already out of its points)
+  const bands = useMemo(
+    () => [
+      ...ledgerBands(ledger.data).filter((b) => b.kind !== "correction"),
+      ...(burndown.data?.corrections ?? []).map((c) => ({ kind: "correction" as const, from: Date.parse(c.startsAt), to: Date.parse(c.endsAt), label: c.reason })),
+    ],
+    [ledger.data, burndown.data],
+  );
   const points = useMemo(() => (burndown.data?.points ?? []).map((p) => ({ t: Date.parse(p.t), remaining: p.remaining, ideal: p.ideal })), [burndown.data]);
   const sli = useMemo(() => cumulativeSliSeries(points, objective), [points, objective]);
   // a status still being computed has no figures: the stats show "…" under the computing banner

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { BacktestPanel } from "@/components/slos/backtest-panel";
+import { CorrectionsPanel } from "@/components/slos/corrections-panel";
 import { DeleteSloButton } from "@/components/slos/delete-slo-button";
 import { SignOffPanel } from "@/components/slos/sign-off-panel";
 import { SloLive } from "@/components/slos/slo-live";
@@ -82,6 +83,7 @@ export default async function SloPage({ params, searchParams }: Props) {
           ) : (
             <Alert tone="info" title="Not in force yet">Version {slo.version.number} awaits sign-off; status, burndown and alerts start once an approver signs it off.</Alert>
           )}
+          {inForce ? <CorrectionsPanel sloId={slo.id} canEdit={canEdit} canApprove={canApprove} actorEmail={actor.email} nowMs={Date.now()} /> : null}
           <Card title="Version history" id="versions">
             <VersionHistory versions={versions} />
           </Card>
