@@ -11,6 +11,8 @@ import * as deployments from "@/app/api/v1/deployments/route";
 import * as home from "@/app/api/v1/home/route";
 import * as scorecard from "@/app/api/v1/scorecard/route";
 import * as servicePolicy from "@/app/api/v1/services/[slug]/policy/route";
+import * as corrections from "@/app/api/v1/slos/[id]/corrections/route";
+import * as approveCorrection from "@/app/api/v1/slos/[id]/corrections/[correctionId]/approve/route";
 import { getDb } from "@/lib/db";
 import { evaluateRecentIncidentBudgets } from "@/lib/services/incidents/budget-policy-job";
 import { createScenario } from "../harness/scenario";
@@ -83,6 +85,26 @@ describe("budget ledger and budget policy from exact counts", () => {
     expect(rel(res.body.consumed, 10)).toBeLessThan(1e-6);
     expect(rel(part(a.id).consumed!, 300 / 12_960)).toBeLessThan(1e-6);
     expect(res.body.excluded).toBeNull();
+  });
+
+  it("an approved correction over incident A moves exactly its hours' events to 'corrected (excluded)'", async () => {
+    const before = (await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` })).body;
+    const created = await call(corrections.POST, { method: "POST", token: admin, params: { id: slo["ledger-pay"]! }, body: { startsAt: iso(end - 51 * H), endsAt: iso(end - 48 * H), category: "maintenance", reason: "Planned payments maintenance" } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const approver = (await userWithToken("approver", ["ledger-team"])).token;
+    const approved = await call(approveCorrection.POST, { method: "POST", token: approver, params: { id: slo["ledger-pay"]!, correctionId: created.body.id }, body: { version: created.body.version } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    const after = (await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` })).body;
+    const part = (body: { parts: Part[] }, label: string) => body.parts.find((p) => p.label.endsWith(label))!;
+    expect(after.excluded).toMatchObject({ corrections: 1 });
+    expect(rel(after.excluded.bad, bad(end - 51 * H, end - 48 * H))).toBeLessThan(1e-6);
+    expect(part(after, "Ledger incident A").bad).toBe(0);
+    expect(rel(part(before, "Unattributed").bad - part(after, "Unattributed").bad, bad(end - 51 * H, end - 50 * H + 20 * M))).toBeLessThan(1e-6);
+    expect(part(after, "Ledger incident B").bad).toBe(part(before, "Ledger incident B").bad);
+    expect(rel(before.bad - after.bad, 540)).toBeLessThan(1e-6);
+    expect((after.parts as Part[]).reduce((x, p) => x + p.bad, 0)).toBe(after.bad);
+    expect(rel(after.total, before.total - after.excluded.total)).toBeLessThan(1e-12);
   });
 
   it("refuses bad ranges with 422 naming the field", async () => {
