@@ -89,7 +89,7 @@ test("the scorecard passes the ready service on every check and says what to fix
   const gaps = matrix.getByRole("row").filter({ hasText: "home-e2e-gaps" });
   await expect(gaps.getByText("✗ Fail")).toHaveCount(3);
   const checks = page.getByRole("list", { name: "Checks of home-e2e-gaps" });
-  await expect(checks).toContainText("1 of 1 alerting SLO(s) have no runbook URL");
+  await expect(checks).toContainText("1 of 1 alerting SLO(s) have neither a runbook URL nor an in-app runbook");
   await expect(checks).toContainText("The service has no escalation policy");
   await expect(checks.getByRole("link", { name: /Fix: Review overdue action items/ })).toHaveAttribute("href", "/action-items?service=home-e2e-gaps&overdue=true");
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, "scorecard.png"), fullPage: true });
