@@ -110,6 +110,7 @@ async function exportCommand({ flags }: { flags: Flags }) {
     if (format !== "srecp" && format !== "openslo") throw new CliError("--format must be srecp or openslo");
     const state = await serverState(apiFromFlags(flags), str(flags, "managed-by"));
     const files = exportFiles(state, format);
+    if (format === "openslo" && state.slos.length) console.error("warning: corrections (ranges excluded from budgets) are not exported: OpenSLO v1 has no field for them");
     const out = str(flags, "o") ?? str(flags, "out");
     if (!out) {
       process.stdout.write(exportStream(files));

@@ -8,9 +8,17 @@ export type ExportFormat = "srecp" | "openslo";
 const HEADER = "# SLOs as code (srecp). Edit, then `srecp plan -f <dir>` and `srecp apply -f <dir>`.\n";
 
 /** YAML with keys sorted at every level and no line folding: the same state always gives the same bytes. */
+/**
+ * OpenSLO v1 has no field for corrections (time ranges excluded from an SLO's budget), so an OpenSLO
+ * export says so in every file rather than dropping them silently. (The native format does not carry
+ * them either: corrections are signed-off operational records, not configuration.)
+ */
+export const OPENSLO_CORRECTIONS_NOTE =
+  "# Not exported: corrections (time ranges excluded from an SLO's error budget). OpenSLO v1 has no field for them; they stay in srecp (GET /api/v1/slos/{id}/corrections).\n";
+
 const yamlDoc = (value: unknown) => stringify(sortKeys(value), { sortMapEntries: true, lineWidth: 0, minContentWidth: 0 });
 
-const file = (docs: unknown[]) => HEADER + docs.map(yamlDoc).join("---\n");
+const file = (docs: unknown[], note = "") => HEADER + note + docs.map(yamlDoc).join("---\n");
 
 /**
  * The state as files, deterministically: `services/<slug>.yaml` holds the service, its own
@@ -28,7 +36,7 @@ export function exportFiles(state: ConfigState, format: ExportFormat = "srecp"):
       format === "openslo"
         ? [openSloService(service), ...(policy ? [policyDoc(policy)] : []), ...slos.map(openSloSlo)]
         : [serviceDoc(service), ...(policy ? [policyDoc(policy)] : []), ...slos.map(sloDoc)];
-    out.set(`services/${service.slug}.yaml`, file(docs));
+    out.set(`services/${service.slug}.yaml`, file(docs, format === "openslo" ? OPENSLO_CORRECTIONS_NOTE : ""));
   }
   for (const p of s.policies.filter((x) => x.scope === "team")) out.set(`teams/${p.target}.yaml`, file([policyDoc(p)]));
   return new Map([...out].sort(([a], [b]) => cmp(a, b)));
