@@ -55,6 +55,7 @@ export const deploymentList = z.object({ items: z.array(deploymentView), from: z
 export const sloStatusView = z.object({
   sloId: z.string(), name: z.string(), service: z.string(), version: z.number(), objective: z.number(), windowStart: z.iso.datetime(), windowEnd: z.iso.datetime(),
   noData: z.boolean(), sliValue: z.number().nullable(), events: z.object({ good: z.number(), bad: z.number(), total: z.number() }),
+  excludedByCorrections: z.object({ good: z.number(), bad: z.number(), total: z.number() }).optional().describe("events of the window that approved corrections took out of `events` (present when the SLO has any; docs/corrections.md)"),
   errorBudget: z.object({ total: z.number(), consumed: z.number().nullable(), remaining: z.number().nullable(), allowedBadEvents: z.number().nullable(), downtimeEquivalentSeconds: z.number() }),
   burnRates, alerts: z.array(z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), longWindow: z.string(), shortWindow: z.string(), factor: z.number(), firing: z.boolean() })),
   exhaustsAt: z.iso.datetime().nullable(), asOf: z.iso.datetime(), stale: z.boolean(), staleAgeSeconds: z.number().optional(),
