@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { correctedHours, correctionProblems, HOUR_MS, isCorrectedHour, mergeRanges, splitByCorrections, subtractCounts } from "@/lib/slo/corrections";
+import { correctedHours, correctionProblems, excludeFromSteps, HOUR_MS, isCorrectedHour, mergeRanges, splitByCorrections, subtractCounts } from "@/lib/slo/corrections";
 
 const T0 = Date.UTC(2026, 10, 1);
 const h = (n: number) => T0 + n * HOUR_MS;
@@ -71,5 +71,23 @@ describe("correctionProblems", () => {
     expect(correctionProblems({ ...base, windowSeconds: 3600, startMs: h(10), endMs: h(12) })).toEqual({ endsAt: expect.stringMatching(/window/) });
     expect(correctionProblems({ ...base, startMs: h(10), endMs: h(12), others: [{ startMs: h(11), endMs: h(13), label: "X" }] })).toEqual({ startsAt: expect.stringMatching(/overlaps the correction X/) });
     expect(correctionProblems({ ...base, startMs: h(10), endMs: h(12), others: [{ startMs: h(12), endMs: h(13), label: "X" }] })).toEqual({});
+  });
+});
+
+describe("excludeFromSteps", () => {
+  const ranges = [{ startMs: h(2), endMs: h(4) }];
+  it("drops sub-hour steps inside a corrected hour, keeps the others", () => {
+    const step = 15 * 60_000;
+    const points = Array.from({ length: 24 }, (_, i) => ({ t: h(0) + (i + 1) * step, good: 90, total: 100 }));
+    const out = excludeFromSteps(points, step, ranges, new Map());
+    // steps ending in (h2, h4] lie inside the corrected hours 2 and 3
+    expect(out.filter((p) => p.total === 0).map((p) => p.t)).toEqual(points.filter((p) => p.t > h(2) && p.t <= h(4)).map((p) => p.t));
+    expect(out.filter((p) => p.total === 100)).toHaveLength(16);
+  });
+  it("subtracts the corrected hours' rollups from longer steps", () => {
+    const step = 6 * HOUR_MS;
+    const hourCounts = new Map([[h(2), { good: 95, total: 100 }], [h(3), { good: 80, total: 100 }]]);
+    const out = excludeFromSteps([{ t: h(6), good: 560, total: 600 }, { t: h(12), good: 600, total: 600 }], step, ranges, hourCounts);
+    expect(out).toEqual([{ t: h(6), good: 385, total: 400 }, { t: h(12), good: 600, total: 600 }]);
   });
 });
