@@ -68,7 +68,7 @@ if (!env.PROMETHEUS_URL && env.SRECP_LOCAL_PROMETHEUS !== "0") {
   }
   if (prometheus) {
     env.PROMETHEUS_URL = prometheus.url;
-    console.log(`Prometheus on ${prometheus.url} (data in ${path.join(dataDir, "prometheus")}); \`srecp demo\` loads a month of demo traffic into it`);
+    console.log(`Prometheus on ${prometheus.url} (data in ${path.join(dataDir, "prometheus")}); ${demoExporter ? "with the demo traffic" : "`srecp demo` loads a month of demo traffic into it"}`);
   }
 }
 console.log(`SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`);

@@ -10,7 +10,7 @@ import { freePort } from "../harness/process";
 // payments burning (a live 1 h burn number from the blocks and the live exporter), its budget policy
 // frozen with the reason, and the fast burn's page open and unacknowledged.
 const root = process.cwd();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-demo-e2e-"));
+let dataDir = ""; // made in the test: Playwright also loads this file in processes that run no test
 const env = (port: number): NodeJS.ProcessEnv => {
   const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PROMETHEUS_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: "5" };
   delete e.NEXTAUTH_SECRET;
@@ -37,11 +37,12 @@ const stopApp = async (app: ChildProcess) => {
 let app: ChildProcess | null = null;
 test.afterAll(async () => {
   if (app) await stopApp(app);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("quick start + demo: the home shows a live burn number, a frozen budget policy and an open page", async ({ page }) => {
   test.setTimeout(300_000);
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-demo-e2e-"));
   const port = await freePort();
   // First start: creates the database and the local Prometheus' data directory.
   await stopApp(await startApp(port));
