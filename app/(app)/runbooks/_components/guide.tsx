@@ -15,7 +15,7 @@ export function QueriesCard({ ctx }: { ctx: RunbookContext }) {
           <li key={q.label}>
             <span className="small">{q.label}</span>{" "}
             {q.href ? <a href={q.href} target="_blank" rel="noreferrer">Open in Prometheus</a> : null}
-            <pre className="md-code"><code className="promql">{q.expr}</code></pre>
+            <pre className="md-code runbook-query"><code className="promql">{q.expr}</code></pre>
           </li>
         ))}
       </ul>
@@ -26,7 +26,7 @@ export function QueriesCard({ ctx }: { ctx: RunbookContext }) {
 export function ChecklistCard({ ctx }: { ctx: RunbookContext }) {
   return (
     <Card title="First five minutes" id="checklist">
-      <ol className="stack" data-testid="checklist">
+      <ol className="plain-list runbook-steps" data-testid="checklist">
         {ctx.checklist.map((step) => (
           <li key={step.key}>
             <strong>{step.title}</strong>
