@@ -62,7 +62,8 @@ export type ServerState = {
   teams: string[];
   dataSources: string[];
   services: (ServiceSpec & { managedBy: string | null; version: number })[];
-  slos: (SloSpec & { id: string; managedBy: string | null; revision: number; pendingSignOff: boolean })[];
+  /** inAppRunbook: the SLO has an in-app runbook with text (not part of the files: edited in the app). */
+  slos: (SloSpec & { id: string; managedBy: string | null; revision: number; pendingSignOff: boolean; inAppRunbook?: boolean })[];
   policies: (PolicySpec & { version: number })[];
 };
 

@@ -76,10 +76,11 @@ export function makePlan(desired: DesiredState, server: ServerState, opts: { man
   for (const d of desired.slos) {
     const key = sloKey(d);
     checkServiceRef(key, "service", d.service);
-    if (d.alerting && alertsSkippedReason(d)?.code === "NO_RUNBOOK") {
+    const cur = serverSlos.get(key);
+    // an in-app runbook (written on the SLO's runbook pages) is a runbook too: no warning then
+    if (d.alerting && !cur?.inAppRunbook && alertsSkippedReason(d)?.code === "NO_RUNBOOK") {
       warnings.push({ severity: "warning", ...origin(key), field: "runbookUrl", message: `${key} has no runbook URL, so it gets no alert rules (every srecp alert needs a runbook); add one to get its burn-rate alerts` });
     }
-    const cur = serverSlos.get(key);
     if (!cur) {
       out.sloCreates.push({ action: "create", kind: "slo", key, spec: d });
       continue;

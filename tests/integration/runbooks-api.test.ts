@@ -8,6 +8,7 @@ import * as rules from "@/app/api/v1/slos/[id]/rules/route";
 import * as runbook from "@/app/api/v1/slos/[id]/runbook/route";
 import * as versions from "@/app/api/v1/slos/[id]/runbook/versions/route";
 import * as scorecard from "@/app/api/v1/scorecard/route";
+import * as configState from "@/app/api/v1/config/state/route";
 import { publicBaseUrl } from "@/lib/services/notify/action-links";
 import { call, userWithToken } from "./helpers/api";
 
@@ -119,6 +120,9 @@ describe("in-app runbooks", () => {
   it("an in-app runbook is a runbook: every alert links to its app page and readiness passes", async () => {
     expect(await alertUrls()).toEqual({ "page-fast": page("page-fast"), "page-slow": page("page-slow"), "ticket-fast": page("ticket-fast"), "ticket-slow": page("ticket-slow") });
     expect(await runbookCheck()).toMatchObject({ status: "pass", details: ["rb-availability: in-app runbook"] });
+    // srecp plan sees it too (no "no runbook URL" warning for this SLO)
+    const state = await call(configState.GET, { token: viewer, url: "/api/v1/config/state" });
+    expect(state.body.slos.find((x: { id: string }) => x.id === id)).toMatchObject({ runbookUrl: null, inAppRunbook: true });
   });
 
   it("a tier's own runbook versions separately; removing the all-tiers one lets the external URL apply to the other tiers", async () => {

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { normalAlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
 import type { ServerState } from "@/lib/slo-as-code";
+import { inAppRunbook } from "@/lib/slo/runbook";
 
 /**
  * Everything SLOs-as-code manages, as the server holds it (GET /api/v1/config/state): services, SLOs and
@@ -20,7 +21,7 @@ export async function configState(actor: Actor, filter: { managedBy?: string | n
     db.service.findMany({ where: managed, include: { team: { select: { slug: true } }, dataSource: { select: { name: true } } }, orderBy: { slug: "asc" } }),
     db.slo.findMany({
       where: managed,
-      include: { service: { select: { slug: true } }, versions: { orderBy: { number: "desc" } } },
+      include: { service: { select: { slug: true } }, versions: { orderBy: { number: "desc" } }, runbooks: { orderBy: { version: "desc" }, distinct: ["tier"], select: { tier: true, body: true } } },
       orderBy: [{ service: { slug: "asc" } }, { name: "asc" }],
     }),
     db.budgetPolicy.findMany({ include: { team: { select: { slug: true } }, service: { select: { slug: true } } } }),
@@ -39,7 +40,7 @@ export async function configState(actor: Actor, filter: { managedBy?: string | n
         id: s.id, service: s.service.slug, name: s.name, description: s.description, objective: v.objective, window: v.window as SloWindow,
         sli: v.sli as Sli, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: s.labels as Record<string, string>,
         displayName: s.displayName, sliName: s.sliName, alertSettings: normalAlertSettings(s.alertSettings as AlertSettingsInput),
-        managedBy: s.managedBy, revision: s.revision, pendingSignOff: v.status === "pending",
+        managedBy: s.managedBy, revision: s.revision, pendingSignOff: v.status === "pending", inAppRunbook: inAppRunbook("", s.id, s.runbooks) !== null,
       }];
     }),
     policies: policies.flatMap((p) => {

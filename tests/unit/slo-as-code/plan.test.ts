@@ -124,4 +124,13 @@ describe("makePlan", () => {
     const reordered = { ...a, sli: { thresholdSeconds: 0.3, matchers: "", metric: "h", kind: "latency" as const }, window: { timezone: "UTC", unit: "month" as const, kind: "calendar" as const } };
     expect(makePlan(desired({ services: [svc("a1")], slos: [a] }), server({ services: [onServer(svc("a1"))], slos: [sloOnServer(reordered, "i")] })).changes).toEqual([]);
   });
+
+  it("warns about an alerting SLO without a runbook URL unless the server holds an in-app runbook for it", () => {
+    const bare = slo("a1", "x", { runbookUrl: null });
+    const warnings = (inApp: boolean | undefined) =>
+      makePlan(desired({ services: [svc("a1")], slos: [bare] }), server({ services: [onServer(svc("a1"))], slos: [{ ...sloOnServer(bare, "i"), inAppRunbook: inApp }] })).warnings.map((w) => w.field);
+    expect(warnings(undefined)).toEqual(["runbookUrl"]);
+    expect(warnings(false)).toEqual(["runbookUrl"]);
+    expect(warnings(true)).toEqual([]);
+  });
 });
