@@ -208,7 +208,7 @@ export function SloWizard({ services, edit, initialService }: Props) {
         <fieldset className="fieldset wizard-step">
           <legend>4. Alerting</legend>
           <Field label="Runbook URL" name="runbookUrl" id={id("runbookUrl")} type="url" value={s.runbookUrl} onChange={(e) => update("runbookUrl", e.target.value)} placeholder="https://runbooks.example.com/search" error={errors.runbookUrl} />
-          {!s.runbookUrl.trim() && s.alerting ? <Alert tone="warning">Without a runbook URL no alert rules are generated: every alert must say what to do.</Alert> : null}
+          {!s.runbookUrl.trim() && s.alerting ? <Alert tone="warning">Without a runbook URL or an in-app runbook (written on the SLO's runbook pages once it is saved) no alert rules are generated: every alert must say what to do.</Alert> : null}
           <div className="checks">
             <label><input type="checkbox" checked={s.alerting} onChange={(e) => update("alerting", e.target.checked)} /> Generate burn-rate alerts (page and ticket)</label>
           </div>
