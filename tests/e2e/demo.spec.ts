@@ -8,7 +8,9 @@ import { freePort } from "../harness/process";
 // The quick start with the demo, as a new user runs it (issue 14): `npm start` on a fresh DATA_DIR brings
 // its own Prometheus; stop it, `srecp demo`, start again. Signed in as a demo user, the home page shows
 // payments burning (a live 1 h burn number from the blocks and the live exporter), its budget policy
-// frozen with the reason, and the fast burn's page open and unacknowledged.
+// frozen with the reason, and the fast burn's page open and unacknowledged; the release gate answers frozen
+// with the reason, /slos has a number for every demo SLO, payments' burndown is drawn, the page is on
+// /oncall/pages.
 const root = process.cwd();
 let dataDir = ""; // made in the test: Playwright also loads this file in processes that run no test
 const env = (port: number): NodeJS.ProcessEnv => {
@@ -82,4 +84,28 @@ test("quick start + demo: the home shows a live burn number, a frozen budget pol
   await expect(openPage).toBeVisible();
   await expect(openPage.getByText("unacknowledged", { exact: true })).toBeVisible();
   await expect(openPage).toContainText("payments");
+
+  // The release gate over the API (alice's session) answers frozen with the reason.
+  const gate = await page.request.get(`${base}/api/v1/services/payments/release-gate`);
+  expect(gate.status()).toBe(200);
+  const answer = (await gate.json()) as { allowed: boolean; state: string; reasons: string[] };
+  expect(answer).toMatchObject({ allowed: false, state: "frozen" });
+  expect(answer.reasons).toContainEqual(expect.stringMatching(/^payments-availability: -\d+(\.\d+)? % of the error budget left \(freeze at 0 %\)$/));
+
+  // /slos: a number for every demo SLO in force (payments-latency awaits sign-off), none "no data".
+  await page.goto(`${base}/slos`);
+  for (const name of ["checkout-availability", "payments-availability", "search-availability"]) {
+    const row = page.locator("table.slo-table tr").filter({ hasText: name });
+    await expect(row).toContainText(/-?\d+(\.\d+)? ?%/);
+    await expect(row).not.toContainText("no data");
+  }
+  // payments' burndown chart is drawn, from points.
+  const id = await page.locator("table.slo-table tr").filter({ hasText: "payments-availability" }).getAttribute("data-slo");
+  await page.goto(`${base}/slos/${id}`);
+  const burndown = page.locator("figure.chart").filter({ hasText: "Remaining budget" });
+  await expect(burndown).toHaveAttribute("data-points", /^[1-9]\d*$/, { timeout: 60_000 });
+
+  // The page is open on /oncall/pages.
+  await page.goto(`${base}/oncall/pages?status=open`);
+  await expect(page.getByText("payments-availability is burning its error budget 50× too fast").first()).toBeVisible();
 });
