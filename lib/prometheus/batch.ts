@@ -78,6 +78,29 @@ export const chunkKeyedExpressions = (expressions: string[], maxQueryBytes: numb
 };
 
 /**
+ * Identical expressions (many SLOs over one SLI, each window's sums) are sent once: the first key of each
+ * distinct expression stands for the others, whose values are copied back from it.
+ */
+function dedupe(items: BatchItem[]): { unique: BatchItem[]; fanOut: <V>(r: { values: Map<string, V>; ambiguous: string[] }) => { values: Map<string, V>; ambiguous: string[] } } {
+  const byExpr = new Map<string, string[]>();
+  for (const item of items) byExpr.set(item.expr, [...(byExpr.get(item.expr) ?? []), item.key]);
+  const unique = [...byExpr].map(([expr, keys]) => ({ key: keys[0]!, expr }));
+  const fanOut = <V,>({ values, ambiguous }: { values: Map<string, V>; ambiguous: string[] }) => {
+    const out = new Map<string, V>();
+    const amb = new Set(ambiguous);
+    for (const keys of byExpr.values()) {
+      const v = values.get(keys[0]!);
+      for (const k of keys) {
+        if (v !== undefined) out.set(k, v);
+        if (amb.has(keys[0]!)) amb.add(k);
+      }
+    }
+    return { values: out, ambiguous: [...amb] };
+  };
+  return { unique, fanOut };
+}
+
+/**
  * Evaluates many single-series expressions with as few HTTP queries as possible:
  * `label_replace(<expr_1>, "__key", "<key_1>", "", "") or label_replace(<expr_2>, ...) or ...`.
  * Why label_replace: each `sum(...)` result has an empty label set, and `a or b` keeps only the
@@ -89,13 +112,14 @@ export const chunkKeyedExpressions = (expressions: string[], maxQueryBytes: numb
  */
 export const batchQuery = async (client: PrometheusClient, items: BatchItem[], options: BatchOptions = {}): Promise<BatchResult> => {
   const keyLabel = options.keyLabel ?? "__key";
+  const { unique, fanOut } = dedupe(items);
   const chunks = chunkKeyedExpressions(
-    items.map((item) => keyedExpression(item, keyLabel)),
+    unique.map((item) => keyedExpression(item, keyLabel)),
     options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
     options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
   );
   const results = await mapChunks(chunks, options.concurrency ?? 2, (q) => client.instantVector(q, options.timeSec));
-  const { values, ambiguous } = splitByKey(results.flat(), keyLabel, (sample) => sample.value);
+  const { values, ambiguous } = fanOut(splitByKey(results.flat(), keyLabel, (sample) => sample.value));
   return { values, ambiguousKeys: ambiguous, queryCount: chunks.length };
 };
 
@@ -141,12 +165,13 @@ export const batchRangeQuery = async (
   options: Omit<BatchOptions, "timeSec"> = {},
 ): Promise<{ values: Map<string, [number, number][]>; ambiguousKeys: string[]; queryCount: number }> => {
   const keyLabel = options.keyLabel ?? "__key";
+  const { unique, fanOut } = dedupe(items);
   const chunks = chunkKeyedExpressions(
-    items.map((item) => keyedExpression(item, keyLabel)),
+    unique.map((item) => keyedExpression(item, keyLabel)),
     options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
     options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
   );
   const results = await mapChunks(chunks, options.concurrency ?? 2, (q) => client.rangeQuery(q, range.startSec, range.endSec, range.stepSec));
-  const { values, ambiguous } = splitByKey(results.flat(), keyLabel, (series) => series.values);
+  const { values, ambiguous } = fanOut(splitByKey(results.flat(), keyLabel, (series) => series.values));
   return { values, ambiguousKeys: ambiguous, queryCount: chunks.length };
 };

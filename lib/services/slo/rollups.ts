@@ -22,13 +22,33 @@ export const rolledUntil = (atMs: number, realNowMs: number) => Math.min(hourFlo
 
 
 /**
+ * A backfill range query covers at most this many hours of at most this many sums (two per SLO), so each
+ * answers well inside a data source's time-out: one query over 30 days of 2,500 new SLOs outlived the
+ * 10 s time-out, and failed them all (issue 17). Chunks go forward in time and are stored as they come,
+ * so a backfill cut short resumes where it stopped (the rolled hours stay one contiguous run).
+ */
+const BACKFILL_CHUNK_HOURS = 7 * 24;
+const BACKFILL_MAX_ITEMS = 100;
+
+/** Brings the rollups up to `until` (syncRollupsPartial); a backfill that failed fails the call. */
+export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<number> {
+  const r = await syncRollupsPartial(client, defs, atMs, untilMs);
+  if (r.backfillError) throw r.backfillError;
+  return r.queries;
+}
+
+/**
  * Brings the hourly rollup table (exact good/total per SLO version per UTC hour) up to `until`:
- * new SLO versions are backfilled over their whole window with one range query pair each; the
+ * new SLO versions are backfilled over their whole window in bounded chunks of range queries; the
  * steady state (one new hour) costs a constant number of batched instant queries for all SLOs.
+ * A failed backfill chunk stops only that group's backfill: its versions are returned in `incomplete`
+ * (with the error) and the others are rolled up as usual; a failure of the steady-state queries throws.
  * @returns the number of Prometheus HTTP queries made.
  */
-export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<number> {
-  if (!defs.length) return 0;
+export async function syncRollupsPartial(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<{ queries: number; incomplete: Set<string>; backfillError: Error | null }> {
+  const incomplete = new Set<string>();
+  let backfillError: Error | null = null;
+  if (!defs.length) return { queries: 0, incomplete, backfillError };
   const db = await getDb();
   const known = await db.sloRollup.groupBy({ by: ["versionId"], where: { versionId: { in: defs.map((d) => d.version.id) } }, _min: { hour: true }, _max: { hour: true } });
   const span = new Map(known.map((r) => [r.versionId, { first: r._min.hour?.getTime() ?? null, last: r._max.hour?.getTime() ?? null }]));
@@ -60,19 +80,23 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
     const k = `${b.fromMs}-${b.toMs}`;
     byRange.set(k, { fromMs: b.fromMs, toMs: b.toMs, defs: [...(byRange.get(k)?.defs ?? []), b.def] });
   }
-  for (const { fromMs, toMs, defs: group } of byRange.values()) {
-    const res = await batchRangeQuery(client, group.flatMap((d) => sumItems(d, "h", "1h")), { startSec: (fromMs + HOUR_MS) / 1000, endSec: toMs / 1000, stepSec: 3600 }, { maxQueryBytes: MAX_QUERY_BYTES });
-    queries += res.queryCount;
-    const rows: RollupRow[] = [];
-    for (const def of group) {
-      const at = (tag: string) => new Map((res.values.get(`${def.id}|h|${tag}`) ?? []).map(([t, v]) => [t * 1000, v]));
-      const [total, other] = [at("t"), at("x")];
-      for (let h = fromMs; h < toMs; h += HOUR_MS) {
-        const c = countsFrom(def, total.get(h + HOUR_MS), other.get(h + HOUR_MS));
-        rows.push(row(def.version.id, h, c?.good, c?.total));
+  for (const { fromMs, toMs, defs: all } of byRange.values()) {
+    for (const group of bySliChunks(all)) {
+      // after a failure (a hung or overloaded Prometheus) the rest waits for the next run instead of
+      // spending one time-out per chunk
+      if (backfillError) {
+        for (const d of group) incomplete.add(d.version.id);
+        continue;
+      }
+      try {
+        for (let from = fromMs; from < toMs; from += BACKFILL_CHUNK_HOURS * HOUR_MS) {
+          queries += await backfillChunk(client, group, from, Math.min(toMs, from + BACKFILL_CHUNK_HOURS * HOUR_MS));
+        }
+      } catch (err) {
+        backfillError = err as Error;
+        for (const d of group) incomplete.add(d.version.id);
       }
     }
-    await insertRollups(rows);
   }
   for (const [hour, hourDefs] of byHour) {
     const res = await batchQuery(client, hourDefs.flatMap((d) => sumItems(d, "h", "1h")), { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
@@ -82,7 +106,46 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
       return row(d.version.id, hour, c?.good, c?.total);
     }));
   }
-  return queries;
+  return { queries, incomplete, backfillError };
+}
+
+/** SLOs in groups of at most BACKFILL_MAX_ITEMS distinct sums (SLOs over the same SLI share theirs: batchQuery sends one). */
+function bySliChunks(defs: SloDef[]): SloDef[][] {
+  const bySli = new Map<string, SloDef[]>();
+  for (const d of defs) {
+    const k = sumItems(d, "h", "1h").map((i) => i.expr).join("\n");
+    bySli.set(k, [...(bySli.get(k) ?? []), d]);
+  }
+  const out: SloDef[][] = [];
+  let current: SloDef[] = [];
+  let distinct = 0;
+  for (const same of bySli.values()) {
+    if (distinct && distinct + 2 > BACKFILL_MAX_ITEMS) {
+      out.push(current);
+      current = [];
+      distinct = 0;
+    }
+    current.push(...same);
+    distinct += 2;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** Hourly increases of `group` over [fromMs, toMs) as keyed range queries, stored; returns the query count. */
+async function backfillChunk(client: PrometheusClient, group: SloDef[], fromMs: number, toMs: number): Promise<number> {
+  const res = await batchRangeQuery(client, group.flatMap((d) => sumItems(d, "h", "1h")), { startSec: (fromMs + HOUR_MS) / 1000, endSec: toMs / 1000, stepSec: 3600 }, { maxQueryBytes: MAX_QUERY_BYTES, maxItemsPerQuery: BACKFILL_MAX_ITEMS });
+  const rows: RollupRow[] = [];
+  for (const def of group) {
+    const at = (tag: string) => new Map((res.values.get(`${def.id}|h|${tag}`) ?? []).map(([t, v]) => [t * 1000, v]));
+    const [total, other] = [at("t"), at("x")];
+    for (let h = fromMs; h < toMs; h += HOUR_MS) {
+      const c = countsFrom(def, total.get(h + HOUR_MS), other.get(h + HOUR_MS));
+      rows.push(row(def.version.id, h, c?.good, c?.total));
+    }
+  }
+  await insertRollups(rows);
+  return res.queryCount;
 }
 
 /** No total sample = no traffic that hour (Prometheus answered, so it is a fact, not an outage). */

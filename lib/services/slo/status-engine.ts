@@ -3,7 +3,7 @@ import {
   BURN_WINDOWS, burnRate, burnRateAlerts, computeBudget, evaluateAlerts, exhaustsAt, nominalWindowSeconds,
   windowBounds, windowLengthSeconds, type BurnWindow,
 } from "@/lib/slo";
-import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollups } from "./rollups";
+import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollupsPartial } from "./rollups";
 import { correctedHours, isCorrectedHour, subtractCounts, type CorrectionRange } from "@/lib/slo/corrections";
 import { approvedCorrectionRanges, excludedCounts } from "./corrections-counts";
 import { countsOf, sumItems } from "./sli-sums";
@@ -43,10 +43,14 @@ function splitWindow(tag: string, startMs: number, atMs: number, untilMs: number
  * - burn rates over 5m…2h = raw increases;
  * - all raw increases of all SLOs go out as keyed sums batched into `or` trees (lib/prometheus).
  */
-export async function computeStatuses(client: PrometheusClient, defs: SloDef[], atMs: number, realNowMs: number): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
+export async function computeStatuses(client: PrometheusClient, allDefs: SloDef[], atMs: number, realNowMs: number): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
   const untilMs = rolledUntil(atMs, realNowMs);
-  const [synced, corrections] = await Promise.all([syncRollups(client, defs, atMs, untilMs), approvedCorrectionRanges(defs.map((d) => d.id))]);
-  let queryCount = synced;
+  const [synced, corrections] = await Promise.all([syncRollupsPartial(client, allDefs, atMs, untilMs), approvedCorrectionRanges(allDefs.map((d) => d.id))]);
+  // SLOs whose backfill is not complete yet get no status this time (readers see "computing"); the
+  // others are computed as usual. Nothing computable at all is the upstream failure it is.
+  const defs = allDefs.filter((d) => !synced.incomplete.has(d.version.id));
+  if (synced.backfillError && !defs.length) throw synced.backfillError;
+  let queryCount = synced.queries;
   const splits = new Map(
     defs.map((d) => [
       d.id,

@@ -50,12 +50,22 @@ describe("batchQuery", () => {
   it("asks one query for all keys and splits the answer into a map", async () => {
     const fake = echoKeys();
     const client = createPrometheusClient({ url: "http://p", fetch: fake.fetch });
-    const items = ["a", "bb", "ccc", "missing-1"].map((key) => ({ key, expr: "sum(up)" }));
+    const items = ["a", "bb", "ccc", "missing-1"].map((key) => ({ key, expr: `sum(up{job="${key}"})` }));
     const result = await batchQuery(client, items, { timeSec: 100 });
     expect(result.queryCount).toBe(1);
     expect([...result.values]).toEqual([["a", 1], ["bb", 2], ["ccc", 3]]);
     expect(result.values.has("missing-1")).toBe(false);
     expect(formFields(fake.requests[0]!).get("time")).toBe("100");
+  });
+
+  it("sends an expression shared by several keys once and gives every key its value", async () => {
+    const fake = echoKeys();
+    const client = createPrometheusClient({ url: "http://p", fetch: fake.fetch });
+    const items = [{ key: "a", expr: "sum(up)" }, { key: "bb", expr: "sum(up)" }, { key: "ccc", expr: 'sum(up{job="x"})' }, { key: "dddd", expr: "sum(up)" }];
+    const result = await batchQuery(client, items);
+    const query = formFields(fake.requests[0]!).get("query")!;
+    expect(query.match(/label_replace/g)).toHaveLength(2);
+    expect([...result.values].sort()).toEqual([["a", 1], ["bb", 1], ["ccc", 3], ["dddd", 1]]);
   });
 
   it("uses several queries when the combined query exceeds maxQueryBytes", async () => {
