@@ -33,10 +33,12 @@ export type OverviewRow = {
   thresholds: PolicyThresholds;
 };
 
-export type SortKey = "service" | "team" | "name" | "objective" | "window" | "sli" | "remaining" | "burn1h" | "burn6h" | "firing" | "state";
 export type Filters = { team: string; service: string; state: string; q: string };
 
-/** Builds rows; each service's policy state is evaluated over the statuses of all its SLOs. */
+/**
+ * Builds rows. The service's policy state comes from the server (`policyState`, stored over all its SLOs,
+ * which a page may not all hold); the reasons shown with it are those of the SLOs on this page.
+ */
 export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string, PolicyThresholds>): OverviewRow[] {
   const byService = new Map<string, OverviewSlo[]>();
   for (const s of items) byService.set(s.service, [...(byService.get(s.service) ?? []), s]);
@@ -64,8 +66,8 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
       burn1h: st?.burnRates["1h"] ?? null,
       burn6h: st?.burnRates["6h"] ?? null,
       firing: st ? st.alerts.filter((a) => a.firing).map((a) => a.name) : [],
-      state: signed ? svc.state : "pending",
-      stateReasons: signed ? svc.reasons : ["The first version awaits sign-off by an approver"],
+      state: !signed ? "pending" : s.policyState !== undefined ? (s.policyState ?? "no_data") : svc.state,
+      stateReasons: !signed ? ["The first version awaits sign-off by an approver"] : s.policyState === undefined || s.policyState === svc.state ? svc.reasons : ["judged over all the service's SLOs: see the service page"],
       pendingSignOff: signed && s.pendingVersion !== null,
       hasStatus: Boolean(st) && !st?.computing,
       computing: Boolean(st?.computing),
@@ -75,44 +77,6 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
       unavailableSince: st?.unavailableSince ?? null,
       thresholds: thresholdsBySlug[s.service] ?? DEFAULT_POLICY,
     };
-  });
-}
-
-const STATE_ORDER = { frozen: 0, at_risk: 1, no_data: 2, healthy: 3, pending: 4 } as const;
-const num = (v: number | null, dir: 1 | -1) => (v === null ? Number.POSITIVE_INFINITY * dir : v);
-
-const compare: Record<SortKey, (a: OverviewRow, b: OverviewRow) => number> = {
-  service: (a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name),
-  team: (a, b) => a.team.localeCompare(b.team) || a.service.localeCompare(b.service),
-  name: (a, b) => a.name.localeCompare(b.name),
-  objective: (a, b) => a.objective - b.objective,
-  window: (a, b) => a.windowText.localeCompare(b.windowText),
-  sli: (a, b) => a.sliText.localeCompare(b.sliText),
-  remaining: (a, b) => num(a.remaining, 1) - num(b.remaining, 1),
-  burn1h: (a, b) => num(a.burn1h, -1) - num(b.burn1h, -1),
-  burn6h: (a, b) => num(a.burn6h, -1) - num(b.burn6h, -1),
-  firing: (a, b) => a.firing.length - b.firing.length,
-  state: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state],
-};
-
-/** Filters then sorts (stable; rows without data sort last in both directions for numeric columns). */
-export function filterAndSort(rows: OverviewRow[], f: Filters, sort: { key: SortKey; dir: "asc" | "desc" }): OverviewRow[] {
-  const q = f.q.trim().toLowerCase();
-  const out = rows.filter(
-    (r) =>
-      (!f.team || r.team === f.team) &&
-      (!f.service || r.service === f.service) &&
-      (!f.state || r.state === f.state) &&
-      (!q || r.name.toLowerCase().includes(q) || r.service.includes(q) || r.serviceName.toLowerCase().includes(q)),
-  );
-  const cmp = compare[sort.key];
-  const nulls = (r: OverviewRow) => (sort.key === "remaining" ? r.remaining : sort.key === "burn1h" ? r.burn1h : sort.key === "burn6h" ? r.burn6h : 0) === null;
-  return out.sort((a, b) => {
-    const na = nulls(a);
-    const nb = nulls(b);
-    if (na !== nb) return na ? 1 : -1;
-    const c = cmp(a, b);
-    return sort.dir === "asc" ? c : -c;
   });
 }
 

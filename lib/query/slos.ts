@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { formatSliKind } from "@/lib/slo/format";
 import type { SloView } from "@/lib/services/slo/read-slos";
+import type { SloSortKey } from "@/lib/validation/slo";
 import type { ServedStatus } from "@/lib/services/slo/status-read";
 import type { SloStatus } from "@/lib/services/slo/status-types";
 import type { Burndown } from "@/lib/services/slo/burndown";
@@ -36,6 +37,8 @@ export type OverviewSlo = {
   sliText: string;
   version: { number: number; status: string };
   pendingVersion: { number: number } | null;
+  /** The service's budget-policy state as stored over all its SLOs (null: none computed yet). */
+  policyState?: SloView["policyState"];
   status?: SlimStatus;
 };
 
@@ -52,6 +55,7 @@ export function slimSloRow(row: SloRow): OverviewSlo {
     sliText: formatSliKind(row.sli),
     version: { number: row.version.number, status: row.version.status },
     pendingVersion: row.pendingVersion ? { number: row.pendingVersion.number } : null,
+    ...(row.policyState !== undefined ? { policyState: row.policyState } : {}),
     ...(status
       ? {
           status: {
@@ -92,10 +96,12 @@ const COMPUTING_POLL_MS = 2_000;
 export const HISTORY_STALE_MS = 5 * 60_000;
 /** The API's largest page. */
 export const MAX_PAGE_SIZE = 1000;
+/** Rows per page of the SLO overview (server-rendered first page and the API pages after it). */
+export const OVERVIEW_PAGE_SIZE = 100;
 
 export const sloKeys = {
   all: ["slos"] as const,
-  list: (filters: { service?: string; team?: string }) => ["slos", "list", filters] as const,
+  list: (params: SloPageParams) => ["slos", "list", params] as const,
   detail: (id: string) => ["slos", "detail", id] as const,
   status: (id: string) => ["slos", "status", id] as const,
   burndown: (id: string) => ["slos", "burndown", id] as const,
@@ -113,23 +119,35 @@ const qs = (params: Record<string, string | number | undefined>) => {
   return q.toString();
 };
 
-/** Every SLO with its (slimmed) status, fetched in pages of 1000 (one batched status refresh serves them all). */
-export async function fetchAllSlos(filters: { service?: string; team?: string } = {}): Promise<Page<OverviewSlo>> {
-  const first = await apiFetch<Page<SloRow>>(`/api/v1/slos?${qs({ include: "status", pageSize: MAX_PAGE_SIZE, page: 1, ...filters })}`);
-  const items = [...first.items];
-  for (let page = 2; items.length < first.total && page <= Math.ceil(first.total / MAX_PAGE_SIZE); page++) {
-    items.push(...(await apiFetch<Page<SloRow>>(`/api/v1/slos?${qs({ include: "status", pageSize: MAX_PAGE_SIZE, page, ...filters })}`)).items);
-  }
-  return { items: items.map(slimSloRow), page: 1, pageSize: items.length, total: first.total };
+/** What the overview asks the server for: filters, sort and page (all applied in SQL). */
+export type SloPageParams = { team?: string; service?: string; state?: string; q?: string; sort: SloSortKey; dir: "asc" | "desc"; page: number; pageSize: number };
+
+const pageUrl = (p: SloPageParams) => `/api/v1/slos?${qs({ include: "status", ...p })}`;
+
+export async function fetchSloPage(p: SloPageParams): Promise<Page<OverviewSlo>> {
+  const res = await apiFetch<Page<SloRow>>(pageUrl(p));
+  return { ...res, items: res.items.map(slimSloRow) };
 }
 
-export function useSloList(filters: { service?: string; team?: string }, initialData?: Page<OverviewSlo>) {
+/** Every SLO matching `p` in its order, a page of 1,000 at a time (for CSV export); `progress` after each. */
+export async function fetchAllMatching(p: Omit<SloPageParams, "page" | "pageSize">, progress: (loaded: number, total: number) => void): Promise<OverviewSlo[]> {
+  const items: OverviewSlo[] = [];
+  for (let page = 1; ; page++) {
+    const res = await fetchSloPage({ ...p, page, pageSize: MAX_PAGE_SIZE });
+    items.push(...res.items);
+    progress(items.length, res.total);
+    if (items.length >= res.total || res.items.length === 0) return items;
+  }
+}
+
+/** One page of the overview, refreshed every 30 s (and at once on live events); the previous page stays shown while the next loads. */
+export function useSloPage(p: SloPageParams, initialData?: Page<OverviewSlo>) {
   return useQuery({
-    queryKey: sloKeys.list(filters),
-    queryFn: () => fetchAllSlos(filters),
+    queryKey: sloKeys.list(p),
+    queryFn: () => fetchSloPage(p),
     initialData,
-    // a first page that is not everything (more SLOs than one page) is stale at once: the rest loads now
-    initialDataUpdatedAt: initialData ? (initialData.total > initialData.items.length ? 0 : Date.now()) : undefined,
+    initialDataUpdatedAt: initialData ? Date.now() : undefined,
+    placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
     staleTime: REFRESH_MS,
   });

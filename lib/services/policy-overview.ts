@@ -40,3 +40,12 @@ export async function ownPolicies(actor: Actor, serviceSlug: string): Promise<{ 
   if (!s) throw notFound(`service "${serviceSlug}"`);
   return { service: view(s.budgetPolicy), team: view(s.team.budgetPolicy), teamSlug: s.team.slug, teamId: s.team.id, teamName: s.team.name };
 }
+
+/** Teams and services (with their team) for the SLO overview's filter selects. */
+export async function sloFilterOptions(actor: Actor): Promise<{ teams: string[]; services: { slug: string; team: string }[] }> {
+  assertCanRead(actor);
+  const db = await getDb();
+  const services = await db.service.findMany({ select: { slug: true, team: { select: { slug: true } } }, orderBy: { slug: "asc" } });
+  const teams = (await db.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((t) => t.slug);
+  return { teams, services: services.map((s) => ({ slug: s.slug, team: s.team.slug })) };
+}

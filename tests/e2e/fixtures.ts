@@ -19,3 +19,12 @@ export async function login(page: Page, email = E2E_ADMIN.email, password = E2E_
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/**
+ * Navigates and waits until React has revealed every streamed Suspense segment: until then the page's
+ * content also sits in a hidden <div id="S:n">, and CSS or text locators would match it twice.
+ */
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SCREENSHOT_DIR, e2eState, login } from "./fixtures";
+import { SCREENSHOT_DIR, e2eState, login, open } from "./fixtures";
 
 // Issue 16 items 1–2 in Debian's chromium against `next start` and a real Prometheus over the known
 // scenario: "payments" fails exactly 1 % of 5 req/s, so any range's bad events are 0.05 per second.
@@ -22,11 +22,6 @@ const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 };
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
-}
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const end = e2eState().scenarioEnd;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SCREENSHOT_DIR, e2eState, login } from "./fixtures";
+import { SCREENSHOT_DIR, e2eState, login, open } from "./fixtures";
 
 // Issue 4's acceptance in Debian's chromium against `next start` and a real Prometheus over the known
 // scenario (search: 10 req/s, clean except a 2 h incident at 10 % errors 72 h before scenarioEnd).
@@ -36,15 +36,6 @@ function expectedRemaining(nowMs: number): number {
 }
 
 let sloId = "";
-
-/**
- * Navigates and waits until React has revealed every streamed Suspense segment: until then the page's
- * content also sits in a hidden <div id="S:n">, and CSS locators would match it twice.
- */
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
-}
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRows, filterAndSort, rowsToCsv } from "@/components/slos/overview-rows";
+import { buildRows, rowsToCsv } from "@/components/slos/overview-rows";
 import type { OverviewSlo } from "@/lib/query/slos";
 
 const slo = (id: string, service: string, team: string, remaining: number | null, extra: Partial<OverviewSlo> = {}, opts: { burn1h?: number | null; page?: boolean; status?: boolean } = {}): OverviewSlo => ({
@@ -41,23 +41,15 @@ describe("SLO overview rows", () => {
     expect(byId.e!.firing).toEqual(["page-fast"]);
   });
 
-  it("sorts by any column, keeping rows without data last in both directions", () => {
-    const ids = (key: Parameters<typeof filterAndSort>[2]["key"], dir: "asc" | "desc") => filterAndSort(rows, { team: "", service: "", state: "", q: "" }, { key, dir }).map((r) => r.id);
-    expect(ids("remaining", "asc")).toEqual(["c", "b", "a", "e", "d", "f"]);
-    expect(ids("remaining", "desc")).toEqual(["e", "a", "b", "c", "d", "f"]);
-    expect(ids("burn1h", "desc").slice(0, 2)).toEqual(["c", "a"]);
-    expect(ids("service", "asc")).toEqual(["c", "d", "e", "f", "a", "b"]);
-    expect(ids("state", "asc")[0]).toBe("e");
+  it("takes the service's policy state from the server when given (judged over all its SLOs, not just this page's)", () => {
+    const [row] = buildRows([{ ...slo("g", "search", "core", 0.72), policyState: "frozen" }], {});
+    expect(row!.state).toBe("frozen");
+    expect(row!.stateReasons.join()).toMatch(/all the service's SLOs/);
+    const [none] = buildRows([{ ...slo("h", "idle", "core", 0.9), policyState: null }], {});
+    expect(none!.state).toBe("no_data"); // nothing stored yet is never healthy
   });
 
-  it("filters by team, service, state and text", () => {
-    const f = (x: Partial<Parameters<typeof filterAndSort>[1]>) => filterAndSort(rows, { team: "", service: "", state: "", q: "", ...x }, { key: "name", dir: "asc" }).map((r) => r.id);
-    expect(f({ team: "pay" })).toEqual(["c", "e", "f"]);
-    expect(f({ service: "search" })).toEqual(["a", "b"]);
-    expect(f({ state: "frozen" })).toEqual(["e"]);
-    expect(f({ state: "pending" })).toEqual(["f"]);
-    expect(f({ q: "LEDGER" })).toEqual(["e", "f"]);
-  });
+  // Sorting and filtering run in SQL: tests/integration/slo-overview-query.test.ts.
 
   it("exports the visible rows as CSV with raw numbers", () => {
     const csv = rowsToCsv([byId.a!, byId.f!]);

@@ -2,37 +2,66 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { SloOverview } from "@/components/slos/slo-overview";
+import { SloOverview, type OverviewSort } from "@/components/slos/slo-overview";
 import { atLeast } from "@/lib/auth/permissions";
-import { slimSloRow } from "@/lib/query/slos";
-import { policyThresholdsBySlug } from "@/lib/services/policy-overview";
+import { OVERVIEW_PAGE_SIZE, slimSloRow } from "@/lib/query/slos";
+import { policyThresholdsBySlug, sloFilterOptions } from "@/lib/services/policy-overview";
 import { listSlos } from "@/lib/services/slo/read-slos";
+import { SLO_SORT_KEYS, SLO_STATE_FILTERS, type SloSortKey, type SloStateFilter } from "@/lib/validation/slo";
 import { load, textParam, type SearchParams } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
 
 export const metadata: Metadata = { title: "SLOs" };
 
+const DEFAULT_SORT: OverviewSort = { key: "remaining", dir: "asc" };
+
+/** `sort=remaining:asc` from the URL; anything unknown falls back to the default (worst budget first). */
+function sortParam(raw: string | undefined): OverviewSort {
+  const [key, dir] = (raw ?? "").split(":");
+  if (!SLO_SORT_KEYS.includes(key as SloSortKey) || (dir !== "asc" && dir !== "desc")) return DEFAULT_SORT;
+  return { key: key as SloSortKey, dir };
+}
+
 /**
- * The SLO overview. The first page of 1,000 SLOs with their status comes from the same cached, batched
- * refresh as GET /api/v1/slos?include=status and is rendered on the server; the table then refreshes
- * itself every 30 s.
+ * The SLO overview: the first page (100 SLOs) for the URL's filters and sort, read from the status read
+ * model in SQL and rendered on the server; the table then pages, sorts and refreshes itself over the API.
  */
 export default async function SlosPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor();
   const sp = await searchParams;
-  const res = await load(() => Promise.all([listSlos(actor, { include: "status", page: 1, pageSize: 1000 }), policyThresholdsBySlug(actor)]));
+  const state = textParam(sp.state);
+  const filters = { team: textParam(sp.team) ?? "", service: textParam(sp.service) ?? "", state: state && SLO_STATE_FILTERS.includes(state as SloStateFilter) ? state : "", q: textParam(sp.q)?.slice(0, 200) ?? "" };
+  const sort = sortParam(textParam(sp.sort));
+  const page = Math.max(1, Math.min(1_000_000, Number.parseInt(textParam(sp.page) ?? "1", 10) || 1));
+  const query = {
+    include: "status" as const, page, pageSize: OVERVIEW_PAGE_SIZE, sort: sort.key, dir: sort.dir,
+    ...(filters.team ? { team: filters.team } : {}), ...(filters.service ? { service: filters.service } : {}),
+    ...(filters.state ? { state: filters.state as SloStateFilter } : {}), ...(filters.q ? { q: filters.q } : {}),
+  };
+  const filtered = Boolean(filters.team || filters.service || filters.state || filters.q);
+  const res = await load(() =>
+    Promise.all([
+      listSlos(actor, query),
+      policyThresholdsBySlug(actor),
+      sloFilterOptions(actor),
+      filtered ? listSlos(actor, { page: 1, pageSize: 1 }).then((p) => p.total) : Promise.resolve(null),
+    ]),
+  );
   if (!res.ok) return <Forbidden title="SLOs" message={res.forbidden} />;
-  const [page, thresholds] = res.data;
+  const [first, thresholds, options, unfilteredTotal] = res.data;
+  const anySlo = (unfilteredTotal ?? first.total) > 0;
   const canCreate = atLeast(actor, "editor") && (actor.role === "admin" || actor.teamIds.length > 0);
-  const filters = { team: textParam(sp.team) ?? "", service: textParam(sp.service) ?? "", state: textParam(sp.state) ?? "", q: textParam(sp.q) ?? "" };
   return (
     <>
       <PageHeader
         title="SLOs"
         description="Every service level objective, its error budget, burn rates and the service's budget-policy state."
-        actions={canCreate && page.total > 0 ? <LinkButton href="/slos/new" variant="primary">Define an SLO</LinkButton> : null}
+        actions={canCreate && anySlo ? <LinkButton href="/slos/new" variant="primary">Define an SLO</LinkButton> : null}
       />
-      <SloOverview initial={{ ...page, items: page.items.map(slimSloRow) }} thresholds={thresholds} initialFilters={filters} canCreate={canCreate} />
+      <SloOverview
+        initial={{ ...first, items: first.items.map(slimSloRow) }} thresholds={thresholds} initialFilters={filters} initialSort={sort}
+        options={options} anySlo={anySlo} canCreate={canCreate}
+      />
     </>
   );
 }
