@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: "unit" (pure code, no servers, parallel) and "integration" (real PostgreSQL and a real
 // Prometheus started by tests/integration/global-setup.ts; serial because they share those servers).
-const alias = { "@": path.resolve(import.meta.dirname) };
+// "server-only" throws unless resolved under the "react-server" condition (as Next does for server code);
+// tests run server modules in plain Node, so it resolves to the package's own empty module here.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,5 +1,5 @@
 // Benchmark of the alert backtester (issue 16 item 4): one SLO over 30 days must answer in under 2 s.
-//   npx tsx bench/backtest.ts [runs=10]
+//   npx tsx --conditions=react-server bench/backtest.ts [runs=10]
 // A real Prometheus over the integration scenario (35 days of per-minute counters, tests/harness), a
 // fresh PostgreSQL database, the route handler POST /api/v1/slos/{id}/backtest called in-process as
 // Next would: two Prometheus range queries (good, total: 5 m increases at 5 m steps, 9 500 points) + replay + summary.
@@ -65,7 +65,7 @@ async function main() {
       "",
       "## Alert backtester: one SLO over 30 days (issue 16 item 4)",
       "",
-      `\`npx tsx bench/backtest.ts ${RUNS}\` — ${new Date().toISOString().slice(0, 10)}, commit ${commit}; ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version};`,
+      `\`npx tsx --conditions=react-server bench/backtest.ts ${RUNS}\` — ${new Date().toISOString().slice(0, 10)}, commit ${commit}; ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version};`,
       `load average (1/5/15 min) ${f(loadStart)} at the start, ${f(loadEnd)} at the end (shared machine).`,
       "Real Prometheus 2.42 over 35 days of per-minute counters (the integration scenario), PostgreSQL; POST /api/v1/slos/{id}/backtest",
       "called in-process with days 30 and one candidate tier (current + candidate replayed, 5 m increases fetched once).",

@@ -1,5 +1,5 @@
 // Benchmark of the SLO overview (issue 3): N SLOs over 30+ days of backfilled data in a real Prometheus.
-//   npx tsx bench/slo-overview.ts [services=1000] [days=31]
+//   npx tsx --conditions=react-server bench/slo-overview.ts [services=1000] [days=31]
 // Measures: initial rollup backfill; the overview API's server time (status of all SLOs) cold (cache
 // miss: rollups from Postgres + open tail + burn rates) and warm (cache hit); the number of Prometheus
 // queries per refresh; against raw 30-day PromQL for all services in one query and one query per SLO;

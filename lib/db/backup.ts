@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "./client";
 
 // Raw SQL for backups (lib/services/backup.ts): every application table as JSON rows through

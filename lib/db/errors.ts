@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "./generated/client";
 import { AppError } from "@/lib/errors";
 

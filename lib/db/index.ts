@@ -1,3 +1,4 @@
+import "server-only";
 // The data layer: the only place that imports the generated Prisma client.
 export { getDb, closeDb, type Db } from "./client";
 export { isDbUnavailable, isUniqueViolation, knownDbError, mapDbError, withDbErrors } from "./errors";

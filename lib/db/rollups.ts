@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "./client";
 
 export type RollupRow = { versionId: string; hour: Date; good: number; total: number };

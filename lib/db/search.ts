@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Prisma's `contains`/`startsWith`/`endsWith` become SQL LIKE/ILIKE with the value pasted into the
  * pattern unescaped (prisma/orm#19506), so a user's `_` or `%` would act as wildcards. PostgreSQL's

@@ -1,3 +1,4 @@
+import "server-only";
 import PgBoss from "pg-boss";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { runRestoreDrill, runScheduledBackup } from "@/lib/services/backup-schedule";
 import { evaluateRecentIncidentBudgets } from "@/lib/services/incidents/budget-policy-job";
 import { pruneLoginAttempts } from "@/lib/services/login";

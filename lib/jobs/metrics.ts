@@ -1,3 +1,4 @@
+import "server-only";
 import client from "prom-client";
 import { metrics } from "@/lib/observability/metrics";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Retry schedule of a notification (issue 13: at least 5 attempts over at least 10 minutes).
 // Attempt n (1-based) that asks for a retry waits BASE × 2^(n-1): 40 s, 80 s, 160 s, 320 s — the fifth
 // attempt comes 600 s after the first; a retry answer to it is final ("failed after 5 attempts").

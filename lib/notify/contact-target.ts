@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 
 // Pure helpers for contact methods: what the owner sees of a target, and verification codes.

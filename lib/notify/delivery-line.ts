@@ -1,3 +1,4 @@
+import "server-only";
 // One sentence per notification for the page timeline: "e-mail to d…@example.com accepted by SMTP
 // 12:03:05", "webhook 503, retry 2 in 40 s", "failed after 5 attempts". Pure; times in UTC.
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Message, NotificationKind } from "./types";
 
 // Channel-neutral rendering of a notification (pure: everything it shows is passed in). A page message

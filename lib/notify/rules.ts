@@ -1,3 +1,4 @@
+import "server-only";
 // Which contact methods a user's page goes to, and when (GoAlert's notification rules, issue 13):
 // "method M, N minutes after I am paged". A method is usable when verified and not disabled. A user
 // with no rule on a usable method gets every usable method at delay 0, so a page never reaches

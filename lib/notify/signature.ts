@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 // The generic webhook's signature (docs/notifications.md): HMAC-SHA256, keyed by the method's secret,

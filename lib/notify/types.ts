@@ -1,3 +1,4 @@
+import "server-only";
 // The contract between notification producers (escalation, verification, shift reminders), the
 // delivery worker and the channels (issue 13). A channel is one file in lib/notify/channels/ that
 // implements Channel; adding SMS or voice later is one more file plus its kind in CHANNEL_KINDS.

@@ -1,3 +1,4 @@
+import "server-only";
 import client from "prom-client";
 
 /** The app's own Prometheus metrics (GET /api/metrics): HTTP RED metrics plus default process metrics. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { PrometheusError } from "./errors";
 import { buildInfoSchema, queryDataSchema, seriesListSchema, stringListSchema, type RawQueryData } from "./schemas";

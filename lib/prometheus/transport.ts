@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { PrometheusError, fromErrorEnvelope } from "./errors";
 import { envelopeSchema } from "./schemas";

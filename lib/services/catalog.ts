@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, withDbErrors, type Db } from "@/lib/db";
 import { likeLiteral } from "@/lib/db/search";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";

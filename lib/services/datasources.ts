@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, withDbErrors } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound, validation } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { localDateOf } from "@/lib/postmortem";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { demoPageOpensAt } from "@/lib/demo/page";

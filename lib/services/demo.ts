@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";

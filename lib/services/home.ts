@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { actionItemDueAtMs, actionItemOverdue, parseBudgetTrigger } from "@/lib/postmortem";

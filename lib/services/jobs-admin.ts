@@ -1,3 +1,4 @@
+import "server-only";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { getBoss } from "@/lib/jobs/boss";
 import { JOB_SPECS, NOW_SUFFIX } from "@/lib/jobs/queues";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanRead, type Actor } from "@/lib/auth/permissions";

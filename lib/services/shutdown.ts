@@ -1,3 +1,4 @@
+import "server-only";
 import { closeDb } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
 import { stopBoss } from "@/lib/jobs/boss";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 
 /** The actor of the CLI and background jobs: admin rights, audited as "system". */

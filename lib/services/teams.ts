@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, withDbErrors } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError, validation } from "@/lib/errors";
 import { generateToken, TOKEN_SCOPES } from "@/lib/auth/tokens";

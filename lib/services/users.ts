@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, withDbErrors } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";

@@ -45,7 +45,7 @@ async function digest(url: string, sql: string): Promise<{ t: string; n: number;
 /** The same digest read from an embedded database, through lib/db like the app (tests/harness/embedded-holder.ts). */
 function embeddedDigest(dataDir: string, sql: string): Promise<{ t: string; n: number; h: string }[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/harness/embedded-holder.ts"), sql, "SET TimeZone = 'UTC'"], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "tests/harness/embedded-holder.ts"), sql, "SET TimeZone = 'UTC'"], {
       cwd: root, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") }, stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";

@@ -18,7 +18,7 @@ const childEnv = () => ({ ...process.env, ...env, TSX_TSCONFIG_PATH: path.join(r
 /** Starts the holder and resolves with its first JSON line. */
 function startHolder(sql: string, hold: boolean): Promise<{ child: ChildProcess; out: { ready: boolean; pid?: number; rows?: unknown[]; error?: string } }> {
   return new Promise((resolve, reject) => {
-    const args = ["--import", "tsx", holderScript, sql, ...(hold ? ["--hold"] : [])];
+    const args = ["--conditions=react-server", "--import", "tsx", holderScript, sql, ...(hold ? ["--hold"] : [])];
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let buf = "";
     child.stdout!.on("data", (d) => {

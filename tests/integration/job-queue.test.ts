@@ -24,7 +24,7 @@ type Runner = { stop: () => Promise<Record<string, number>> };
 async function startRunner(id: string, env: Record<string, string | undefined>): Promise<Runner> {
   const out = path.join(tmp, `${id}.json`);
   const log = fs.openSync(path.join(tmp, `${id}.log`), "a");
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/harness/job-runner-process.mts", out], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/harness/job-runner-process.mts", out], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", log, log],
   });

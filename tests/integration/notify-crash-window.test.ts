@@ -52,7 +52,7 @@ describe("a message accepted but not recorded is re-sent with the same id (issue
     const out = path.join(tmp, "worker.json");
     const logPath = path.join(tmp, "worker.log");
     const log = fs.openSync(logPath, "a");
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/harness/deliver-process.mts", out, scope.userIds.join(",")], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/harness/deliver-process.mts", out, scope.userIds.join(",")], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
     fs.closeSync(log);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
     try {

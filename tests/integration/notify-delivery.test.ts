@@ -348,7 +348,7 @@ describe("notification delivery (issue 13)", () => {
     const workers = ["a", "b"].map((id) => {
       const out = path.join(tmp, `${id}.json`);
       const log = fs.openSync(path.join(tmp, `${id}.log`), "a");
-      const child = spawn(process.execPath, ["--import", "tsx", "tests/harness/deliver-process.mts", out, scope.userIds.join(",")], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/harness/deliver-process.mts", out, scope.userIds.join(",")], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
       fs.closeSync(log);
       return { out, log: path.join(tmp, `${id}.log`), exited: new Promise<number | null>((resolve) => child.once("exit", resolve)) };
     });

@@ -17,7 +17,7 @@ describe("the demo exercises every readiness check both ways", () => {
   const env = () => ({ DATABASE_URL: db.url, LOG_LEVEL: "silent" });
   const dump = (): { scorecard: Scorecard } => {
     const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-    const res = spawnSync(process.execPath, [tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "tests/harness/readiness-dump.ts")], { cwd: root, env: { ...process.env, ...env() }, encoding: "utf8" });
+    const res = spawnSync(process.execPath, [tsx, "--conditions=react-server", "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "tests/harness/readiness-dump.ts")], { cwd: root, env: { ...process.env, ...env() }, encoding: "utf8" });
     if (res.status !== 0) throw new Error(`readiness-dump failed: ${res.stderr}`);
     return JSON.parse(res.stdout);
   };

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { createGuardedFetch, OutboundBlockedError } from "@/lib/net/guarded-fetch";
 import { truncate } from "../backoff";

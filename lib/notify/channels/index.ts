@@ -1,3 +1,4 @@
+import "server-only";
 import type { Channel, ChannelKind } from "../types";
 import { emailChannel } from "./email";
 import { slackChannel } from "./slack";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Channel, Message } from "../types";
 import { deliveryHeaders, postJson } from "./http";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Channel, Message } from "../types";
 import { signatureOf, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../signature";
 import { deliveryHeaders, postJson } from "./http";

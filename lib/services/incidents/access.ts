@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanEditTeam, inTeam, requireScope, type Actor } from "@/lib/auth/permissions";

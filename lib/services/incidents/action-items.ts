@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { postmortemToMarkdown, type ActionItem, type ActionItemPriority, type ActionItemStatus, type ActionItemType, type ReviewStatus } from "@/lib/postmortem";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { likeLiteral } from "@/lib/db/search";
 import { AppError } from "@/lib/errors";

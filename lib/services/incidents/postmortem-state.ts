@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { isAdmin, type Actor } from "@/lib/auth/permissions";
 import { SEVERITY_DEFINITIONS, type ReviewAction, type ReviewError, type ReviewRole, type ReviewState, type ReviewStatus } from "@/lib/postmortem";

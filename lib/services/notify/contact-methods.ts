@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb, withDbErrors } from "@/lib/db";
 import { AppError, notFound, validation } from "@/lib/errors";

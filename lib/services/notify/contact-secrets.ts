@@ -1,3 +1,4 @@
+import "server-only";
 import { appKeyring } from "@/lib/crypto/keyring";
 import { open, seal } from "@/lib/crypto/secret-box";
 import type { ChannelKind, Destination } from "@/lib/notify/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, Prisma } from "@/lib/db";
 import { retryDelaySeconds, truncate } from "@/lib/notify/backoff";
 import { CHANNELS } from "@/lib/notify/channels";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { renderMessage, type PageFacts } from "@/lib/notify/render";
 import type { Message, NotificationKind } from "@/lib/notify/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Client } from "../oncall/model";
 import { deliveryLine } from "@/lib/notify/delivery-line";
 

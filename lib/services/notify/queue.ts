@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/db";
 import { effectiveRules } from "@/lib/notify/rules";
 import type { NotificationKind } from "@/lib/notify/types";

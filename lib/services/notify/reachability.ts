@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { usableMethod } from "@/lib/notify/rules";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { validation } from "@/lib/errors";
 import { assertCanRead, requireScope, type Actor } from "@/lib/auth/permissions";

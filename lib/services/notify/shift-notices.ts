@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { effectiveRules } from "@/lib/notify/rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { groupResolved, groupTitle, mergeAlertStates, routeAlert, routingLabels, type AlertState, type LabelMatcher } from "@/lib/oncall";

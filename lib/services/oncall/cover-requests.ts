@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError, notFound, validation } from "@/lib/errors";
 import { assertCanRead, atLeast, inTeam, requireScope, type Actor } from "@/lib/auth/permissions";

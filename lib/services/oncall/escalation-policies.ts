@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, withDbErrors, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";

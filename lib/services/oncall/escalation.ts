@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";

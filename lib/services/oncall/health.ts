@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { rotationHealth, userShifts, type HealthWarning, type Page } from "@/lib/oncall";
 import { lineageChains, refOf, userRefs, type ScheduleModel } from "./model";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb, withDbErrors, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";

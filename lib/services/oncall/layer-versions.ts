@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db";
 import { sameJson } from "@/lib/canonical-json";

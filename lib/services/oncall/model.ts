@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Layer, Override, Participant, Restrictions, Schedule as DomainSchedule } from "@/lib/oncall";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { publishEvent } from "@/lib/events/bus";
 import { enqueueJob } from "@/lib/jobs/enqueue";

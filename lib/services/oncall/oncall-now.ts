@@ -1,3 +1,4 @@
+import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { loadScheduleModel, refOf, userRefs } from "./model";
 import { recordOnCall } from "./oncall-log";

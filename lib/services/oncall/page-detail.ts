@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { pageAlerts, type AlertState, type PayloadAlert } from "@/lib/oncall";

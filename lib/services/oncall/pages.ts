@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, atLeast, inTeam, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { onCallAt, type EscalationTarget } from "@/lib/oncall";
 import { loadScheduleModels, type Client } from "./model";
 

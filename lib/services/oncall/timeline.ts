@@ -1,3 +1,4 @@
+import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { finalTimeline, layerShifts, userShifts, type Segment } from "@/lib/oncall";
 import { lineageChains, loadScheduleModel, refOf, userRefs, type ScheduleModel, type UserRef } from "./model";

@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "@/lib/observability/logger";
 import { escalateDuePages } from "./escalation";
 import { recordOnCall } from "./oncall-log";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { EscalationTarget } from "@/lib/oncall";
 import { hasBudgetTriggerActionItem, parseBudgetTrigger } from "@/lib/postmortem";

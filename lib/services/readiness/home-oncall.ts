@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { finalTimeline, type Segment } from "@/lib/oncall";
 import { loadScheduleModels } from "../oncall/model";

@@ -1,3 +1,4 @@
+import "server-only";
 import { evaluatePolicy, type PolicyState } from "@/lib/slo";
 import { effectivePolicy } from "../policy";
 import { loadSloDefs } from "../slo/store";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { checkRestoreDrill, type PlatformCheck } from "@/lib/readiness/restore-drill-check";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { postmortemTimeliness, type ReportIncident, type ReportPeriod, type TimelinessCounts } from "@/lib/readiness";
 import { SEVERITIES } from "@/lib/postmortem";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { finalTimeline, userShifts } from "@/lib/oncall";
 import { scheduleLoad, type PageHit, type ReportPeriod, type ReportSchedule, type UserLabel } from "@/lib/readiness";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, sloState, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
 import { formatWindow, type SloWindow } from "@/lib/slo";

@@ -1,3 +1,4 @@
+import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { formatPlan, hasErrors, loadFiles, makePlan, MANAGED_BY, planCounts } from "@/lib/slo-as-code";
 import type { ConfigPlanRequest } from "@/lib/validation/slo-as-code";

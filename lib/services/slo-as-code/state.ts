@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { normalAlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { isPrometheusError, type MatrixSeries, type PrometheusClient } from "@/lib/prometheus";
 import { INCREASE_RANGE_MS, sliIncreaseQueries, type IncreaseSeries, type Sli } from "@/lib/slo";

@@ -1,3 +1,4 @@
+import "server-only";
 import { backtestHeadline, roundSignificant, type AlertTier, type BacktestSummary, type FiringInterval, type IncreaseSeries, type SeverityCounts } from "@/lib/slo";
 
 // JSON shape of one backtest run (one set of tiers): instants as ISO strings, thresholds as in the rule file.

@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "@/lib/observability/logger";
 import { DEFAULT_SOURCE, prometheusFor } from "./prometheus-source";
 import { rolledUntil, syncRollups } from "./rollups";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, insertRollups, type RollupRow } from "@/lib/db";
 import { batchQuery, batchRangeQuery, type PrometheusClient } from "@/lib/prometheus";
 import { windowBounds } from "@/lib/slo";

@@ -1,3 +1,4 @@
+import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { alertsSkippedReason, generateRuleGroups, rulesToYaml } from "@/lib/slo";
 import { sliPromqlProblems } from "./sli-promql";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, withDbErrors } from "@/lib/db";
 import { sameJson } from "@/lib/canonical-json";
 import { AppError, notFound } from "@/lib/errors";

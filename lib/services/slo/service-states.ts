@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { evaluatePolicy } from "@/lib/slo";
 import { effectivePolicies } from "../policy-effective";

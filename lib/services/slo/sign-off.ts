@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, type Actor } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { checkSeriesSelector } from "@/lib/promql/selector";
 import { SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
 

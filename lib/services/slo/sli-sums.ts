@@ -1,3 +1,4 @@
+import "server-only";
 import { rangeSum, sliSelectors } from "@/lib/slo";
 import type { SloDef } from "./store";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { isPrometheusError } from "@/lib/prometheus";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { batchQuery, type PrometheusClient } from "@/lib/prometheus";
 import {
   BURN_WINDOWS, burnRate, burnRateAlerts, computeBudget, evaluateAlerts, exhaustsAt, nominalWindowSeconds,

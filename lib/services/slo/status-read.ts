@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { nudgeJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/observability/logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { BurnWindow, Sli, SloWindow } from "@/lib/slo";
 
 /** The JSON status of one SLO (GET /api/v1/slos/{id}/status). No NaN or Infinity ever: no data is null. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { sharedCache } from "@/lib/cache/shared-cache";
 import type { SloSortKey, SloStateFilter } from "@/lib/validation/slo";
