@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SCREENSHOT_DIR, e2eState, login } from "./fixtures";
+import { SCREENSHOT_DIR, e2eState, login, open } from "./fixtures";
 
 // Issue 16 item 5 in Debian's chromium against `next start` and a real Prometheus: the payments scenario
 // fails 1 % of its requests, so a 99.9 % SLO burns at 10× in every window. An SLO without any runbook
@@ -48,7 +48,7 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
   expect(before.body).not.toContain("runbook_url");
 
   await login(page);
-  await page.goto(`/runbooks/${sloId}/page-fast`);
+  await open(page, `/runbooks/${sloId}/page-fast`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("e2e-runbook-availability");
   await expect(page.getByText("No runbook, no alert")).toBeVisible();
 
@@ -98,7 +98,7 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
 
 test("a stale save shows the other author's text and keeps the draft", async ({ page, request }) => {
   await login(page);
-  await page.goto(`/runbooks/${sloId}/page-slow`);
+  await open(page, `/runbooks/${sloId}/page-slow`);
   await expect(page.getByTestId("runbook-body")).toContainText("Payments burning");
   await page.getByLabel("All tiers of this SLO").check();
   // someone else saves version 2 meanwhile
