@@ -13,12 +13,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { importFromRoot, reexecUnderTsx, requireBuild, waitHttp } from "./lib/run.mjs";
+import { importFromRoot, reexecUnderTsx, requireBuild, signIn, waitHttp } from "./lib/run.mjs";
 import autocannon from "autocannon";
 
 const SIZES = (process.argv[2] ?? "5,1000,10000").split(",").map(Number);
 const SECONDS = Number(process.argv[3] ?? 30);
 const SLOS_PER_SERVICE = 5;
+const BENCH_USER = { email: "bench@example.com", password: "bench-password-1234" };
 const REFRESH_SECONDS = 30;
 const root = process.cwd();
 const work = path.resolve("bench/.work/load");
@@ -28,8 +29,8 @@ const imp = (p) => importFromRoot(root, p);
 requireBuild(root);
 
 /** autocannon for `seconds`; throughput in req/s, latency percentiles in ms, failures counted. */
-async function cannon(url, { connections = 100, seconds = SECONDS, token } = {}) {
-  const r = await autocannon({ url, connections, duration: seconds, timeout: 10, headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function cannon(url, { connections = 100, seconds = SECONDS, token, cookie } = {}) {
+  const r = await autocannon({ url, connections, duration: seconds, timeout: 10, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(cookie ? { cookie } : {}) } });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
 }
 
@@ -103,7 +104,8 @@ async function main() {
       r.status = await cannon(`${base}/api/v1/slos/${id}/status`, { token: seeder.token });
       r.healthz2 = await cannon(`${base}/api/healthz`);
       r.overview = await cannon(`${base}/api/v1/slos?include=status&pageSize=50`, { token: seeder.token });
-      r.html = await cannon(`${base}/slos`, { connections: 10, token: seeder.token });
+      // pages take the session cookie of a signed-in browser (a token would be sent to the sign-in page)
+      r.html = await cannon(`${base}/slos`, { connections: 10, cookie: await signIn(base, BENCH_USER.email, BENCH_USER.password) });
       r.rssAfter = rssMiB(app.pid);
       log(JSON.stringify(r));
       rows.push(r);
@@ -139,7 +141,7 @@ async function seedFns(fleetService) {
   const { createUser } = await imp("lib/services/users.ts");
   const { createApiToken } = await imp("lib/services/tokens.ts");
   await createTeam(SYSTEM_ACTOR, { slug: "bench", name: "Bench", timezone: "UTC", description: "" });
-  const user = await createUser(SYSTEM_ACTOR, { email: "bench@example.com", name: "Bench", role: "admin", teams: ["bench"], password: undefined });
+  const user = await createUser(SYSTEM_ACTOR, { email: BENCH_USER.email, name: "Bench", role: "admin", teams: ["bench"], password: BENCH_USER.password });
   const { token } = await createApiToken(SYSTEM_ACTOR, { name: "bench", scopes: [], ownerId: user.id });
   const objectives = [0.999, 0.995, 0.99, 0.9995, 0.9];
   const windows = [{ kind: "rolling", days: 30 }, { kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, { kind: "calendar", unit: "week", timezone: "UTC" }];
@@ -166,7 +168,7 @@ async function seedFns(fleetService) {
   };
 }
 
-/** Until every SLO has a status (the first overview read computes and stores the ones never computed). */
+/** Until every SLO has its figures (not "computing": the status job and the overview's reads compute the new ones). */
 async function waitFresh(base, token, n) {
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
@@ -174,7 +176,7 @@ async function waitFresh(base, token, n) {
     for (let page = 1; page <= Math.ceil(n / 1000); page++) {
       const res = await fetch(`${base}/api/v1/slos?include=status&pageSize=1000&page=${page}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(600_000) });
       if (!res.ok) break;
-      ready += (await res.json()).items.filter((s) => s.status).length;
+      ready += (await res.json()).items.filter((s) => s.status && !s.status.computing).length;
     }
     if (ready >= n) return;
     if (Date.now() > deadline) throw new Error(`statuses of ${n} SLOs not computed after 15 min (${ready} ready)`);
