@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["lib/slo/**", "lib/oncall/**", "lib/postmortem/**"],
+    files: ["lib/slo/**", "lib/oncall/**", "lib/postmortem/**", "lib/readiness/**", "lib/slo-as-code/**"],
     rules: { "no-restricted-imports": restrict(pure, "Domain code is pure: no I/O, framework or validation imports (ARCHITECTURE.md).") },
   },
   {

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { NATIVE_API_VERSION, NATIVE_KINDS, policyDocSchema, serviceDocSchema, sloDocSchema } from "@/lib/validation/slo-as-code";
+import { NATIVE_API_VERSION, NATIVE_KINDS, policyDocSchema, serviceDocSchema, sloDocSchema, type DocError, type SloDoc } from "@/lib/validation/slo-as-code";
 import { isDefaultAlertSettings, normalAlertSettings } from "@/lib/slo";
 import { normalSli, normalWindow, type PolicySpec, type ServiceSpec, type SloSpec } from "./model";
 import type { Issue, YamlDoc } from "./source";
@@ -14,7 +13,7 @@ export type Parsed =
   | { kind: "slo"; spec: SloSpec; line: number }
   | { kind: "policy"; spec: PolicySpec; line: number };
 
-export function zodIssues(doc: YamlDoc, error: z.ZodError, prefix: readonly (string | number)[] = []): Issue[] {
+export function zodIssues(doc: YamlDoc, error: DocError, prefix: readonly (string | number)[] = []): Issue[] {
   const seen = new Set<string>();
   const out: Issue[] = [];
   for (const i of error.issues) {
@@ -31,7 +30,7 @@ export function zodIssues(doc: YamlDoc, error: z.ZodError, prefix: readonly (str
 }
 
 /** The canonical SloSpec of a validated native SLO document (Sloth, OpenSLO and Pyrra imports build one too). */
-export function sloSpecOf({ metadata: m, spec: s }: z.infer<typeof sloDocSchema>): SloSpec {
+export function sloSpecOf({ metadata: m, spec: s }: SloDoc): SloSpec {
   return {
     service: s.service, name: m.name, description: s.description, displayName: m.displayName, objective: s.objective, window: normalWindow(s.window),
     sli: normalSli(s.sli), sliName: s.sliName, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels, alertSettings: normalAlertSettings(s.alertSettings),

@@ -51,6 +51,11 @@ export const sloDocSchema = z
   })
   .strict();
 
+/** A validated native SLO document; lib/slo-as-code (pure, no zod import) turns it into an SloSpec. */
+export type SloDoc = z.infer<typeof sloDocSchema>;
+/** What a failed safeParse of these schemas returns, for lib/slo-as-code to turn into file issues. */
+export type DocError = z.ZodError;
+
 const { version: _version, ...policyFields } = budgetPolicySchema.shape;
 export const policyDocSchema = z
   .object({
