@@ -5,10 +5,10 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 
-/** Re-runs the calling script once under `node --import tsx` (marked by `flag`) and exits with its status. */
+/** Re-runs the calling script once under `node --conditions=react-server --import tsx` (marked by `flag`; the condition lets it import modules marked server-only) and exits with its status. */
 export function reexecUnderTsx(flag) {
   if (process.env[flag]) return;
-  const res = spawnSync(process.execPath, ["--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [flag]: "1" } });
+  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [flag]: "1" } });
   process.exit(res.status ?? 1);
 }
 
