@@ -29,6 +29,8 @@ export type Env = {
   /** How long one live-events stream (GET /api/v1/events) stays open before the browser reconnects (s). */
   sseMaxSeconds: number;
   logLevel: string;
+  /** Tests only (SRECP_CHECK_RESPONSES=1): every 2xx JSON answer is validated against its OpenAPI response schema (lib/openapi/response-check.ts). */
+  checkResponses: boolean;
   /** Outgoing e-mail (SMTP_URL, SMTP_FROM); null = not configured. See smtpSettingsOf. */
   smtp: SmtpSettings | null;
   /** Sign-in through an OpenID Connect provider; `roles` maps a claim (groups) to the role of a new SSO user. */
@@ -64,6 +66,7 @@ const envSchema = z.object({
   SRECP_RESTORE_DRILL_EVERY_DAYS: wholeNumber(0, 365, "7").optional(),
   SRECP_SSE_MAX_SECONDS: wholeNumber(0, 3600, "300").optional(),
   SRECP_UPSTREAM_BUDGET_MS: wholeNumber(100, 60_000, "2000").optional(),
+  SRECP_CHECK_RESPONSES: optionalText.pipe(z.enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" }).optional()),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587" }).optional()),
   SMTP_FROM: optionalText.pipe(z.string().max(320).refine((v) => /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(v), "must be an address, e.g. SRE Control Plane <srecp@example.com>").optional()),
@@ -83,7 +86,7 @@ export function smtpSettingsOf(url: string | undefined, from: string | undefined
 }
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
-const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS", "SRECP_UPSTREAM_BUDGET_MS"]);
+const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS", "SRECP_UPSTREAM_BUDGET_MS", "SRECP_CHECK_RESPONSES"]);
 
 /** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
 function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
@@ -133,6 +136,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     upstreamBudgetMs: e.SRECP_UPSTREAM_BUDGET_MS ?? 2000,
     sseMaxSeconds: e.SRECP_SSE_MAX_SECONDS ?? 300,
     logLevel: e.LOG_LEVEL ?? "info",
+    checkResponses: e.SRECP_CHECK_RESPONSES === "1",
     smtp: smtpSettingsOf(e.SMTP_URL, e.SMTP_FROM),
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET

@@ -45,6 +45,21 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return Response.json({ error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
 }
 
+/**
+ * Tests only (SRECP_CHECK_RESPONSES=1): a 2xx answer whose status or JSON body breaks what the OpenAPI
+ * document promises becomes a 500 RESPONSE_SCHEMA naming the failing fields, so the test that made the call
+ * fails where it happened. The registry is imported here, lazily: production never loads it for this.
+ */
+async function checkedResponse(route: string, method: string, res: Response, requestId: string): Promise<Response> {
+  const { checkResponse } = await import("@/lib/openapi/response-check");
+  const mismatch = await checkResponse(method, route, res);
+  if (!mismatch) return res;
+  logger().error({ requestId, method, route, status: res.status, issues: mismatch.issues }, mismatch.message);
+  // The log is silent in most test runs; the failing test's output should still say why.
+  process.stderr.write(`RESPONSE_SCHEMA (request ${requestId}): ${mismatch.message}\n`);
+  return Response.json({ error: { code: "RESPONSE_SCHEMA", message: mismatch.message, requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+}
+
 function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unknown>) {
   return async (req: Request, ctx: Ctx): Promise<Response> => {
     const started = performance.now();
@@ -61,6 +76,7 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
     } catch (err) {
       res = errorResponse(err, requestId);
     }
+    if (env().checkResponses && res.ok) res = await checkedResponse(route, req.method, res, requestId);
     const seconds = (performance.now() - started) / 1000;
     observeRequest(route, req.method, res.status, seconds);
     logger().info({ requestId, method: req.method, route, status: res.status, ms: Math.round(seconds * 1000) }, "request");

@@ -22,6 +22,8 @@ export function jsonSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
+const SUCCESS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 202: "Accepted", 204: "No content" };
+
 const STATUS_TEXT: Record<number, string> = {
   400: "Malformed request (e.g. the body is not JSON)",
   401: "No session and no valid token",
@@ -74,10 +76,10 @@ function operation(o: Operation) {
   ];
   const status = o.response?.status ?? 200;
   const contentType = o.response?.contentType ?? "application/json";
-  const success = {
-    description: o.response?.description ?? (status === 201 ? "Created" : "OK"),
-    content: { [contentType]: { schema: o.response?.schema ? jsonSchema(o.response.schema) : contentType === "application/json" ? { type: "object" } : { type: "string" } } },
-  };
+  const success = (s: number) => ({
+    description: o.response?.description ?? SUCCESS_TEXT[s] ?? "OK",
+    ...(s === 204 ? {} : { content: { [contentType]: { schema: o.response?.schema ? jsonSchema(o.response.schema) : contentType === "application/json" ? { type: "object" } : { type: "string" } } } }),
+  });
   const scopes = o.scopes ? `\n\nAPI tokens narrowed by scopes need one of: ${o.scopes.map((s) => `\`${s}\``).join(", ")}.` : "";
   const auth =
     o.auth === "public" ? "\n\nNo authentication." : o.auth === "integration-token" ? "\n\nAuthenticated by the integration's own token (Authorization: Bearer)." : o.auth === "feed-token" ? "\n\nThe secret token in the URL is the credential." : "";
@@ -89,7 +91,7 @@ function operation(o: Operation) {
     ...(params.length ? { parameters: params } : {}),
     ...(o.body ? { requestBody: { required: !o.bodyOptional, content: { "application/json": { schema: jsonSchema(o.body) } } } } : {}),
     responses: {
-      [String(status)]: success,
+      ...Object.fromEntries([status, ...(o.response?.otherStatuses ?? [])].map((s) => [String(s), success(s)])),
       ...Object.fromEntries(errorStatuses(o).map((s) => [String(s), { description: STATUS_TEXT[s] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
     },
     security: o.auth && o.auth !== "user" ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],

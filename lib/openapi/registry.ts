@@ -27,7 +27,12 @@ export type Operation = {
   body?: z.ZodType;
   /** Body optional (e.g. POST /incidents/from-page/{pageId}). */
   bodyOptional?: boolean;
-  response?: { status?: number; description?: string; schema?: z.ZodType; contentType?: string };
+  /**
+   * The success answer: `status` (default 200) with a JSON `schema` (its wire format), a non-JSON
+   * `contentType`, or 204 without a body. `otherStatuses`: further 2xx statuses the handler answers with
+   * the same body (e.g. 200 when a webhook changes nothing, 201 when it opens something).
+   */
+  response?: { status?: number; otherStatuses?: number[]; description?: string; schema?: z.ZodType; contentType?: string };
   /** Token scopes that allow the call when a token is narrowed (besides unscoped tokens and sessions). */
   scopes?: string[];
   auth?: Auth;

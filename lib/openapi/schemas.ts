@@ -6,18 +6,9 @@ import { DEPLOYMENT_STATUSES } from "@/lib/validation/deployments";
  * files (lib/openapi/routes/*): the same objects the handlers validate with.
  */
 
-/** The error envelope every endpoint answers with on failure. */
-export const errorEnvelope = z.object({
-  error: z.object({
-    code: z.enum(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID_STATE", "BAD_REQUEST", "UPSTREAM_UNAVAILABLE", "UPSTREAM_BAD_RESPONSE", "INTERNAL"]),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional().describe("validation errors: field path → message"),
-    requestId: z.string().optional(),
-  }),
-});
+// The generic building blocks live with the views; re-exported for the route files that import them here.
+export { errorEnvelope, itemsOf, pageOf } from "@/lib/validation/views/common";
 
-export const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
-export const itemsOf = (item: z.ZodType) => z.object({ items: z.array(item) });
 export const anyObject = z.record(z.string(), z.unknown());
 
 const burnRates = z.record(z.string(), z.number().nullable()).describe("burn rate per window: 5m, 30m, 1h, 2h, 6h, 1d, 3d (null = no data)");

@@ -27,6 +27,8 @@ export default async function globalSetup() {
     OIDC_ROLE_MAP: "sre-leads=approver,sre=editor",
     // Notifications go to a real SMTP server whose inbox the specs read (tests/harness/smtp-mailbox.ts).
     SMTP_URL: mail.smtpUrl, SMTP_FROM: "srecp@e2e.local",
+    // A 2xx answer that breaks its OpenAPI response schema becomes a 500 RESPONSE_SCHEMA (tests only).
+    SRECP_CHECK_RESPONSES: "1",
   };
   const cli = (...args: string[]) => {
     const res = spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env, encoding: "utf8" });

@@ -10,3 +10,5 @@ process.env.SLO_REFRESH_SECONDS ??= "1";
 process.env.SRECP_DATASOURCE_ALLOW_PRIVATE ??= "1";
 process.env.SECRET_KEY ??= "integration-secret-key-for-data-source-credentials";
 process.env.SRECP_SSE_MAX_SECONDS ??= "0"; // live-event streams end after their first frame in tests (tests/integration/live-events.test.ts opens real ones)
+// Every 2xx JSON answer of a route handler is checked against its OpenAPI response schema (lib/openapi/response-check.ts).
+process.env.SRECP_CHECK_RESPONSES ??= "1";

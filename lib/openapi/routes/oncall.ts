@@ -48,7 +48,7 @@ export const oncallRoutes: Operation[] = [
   op({
     method: "POST", path: "/api/v1/integrations/alertmanager", tag: "Alerting", summary: "Alertmanager webhook receiver (version 4)",
     description: "Authenticated by the integration's token (Authorization: Bearer). 201 when a page opened; 200 for a redelivery, a resolve or an ignored resolved group.",
-    body: alertmanagerWebhookSchema, auth: "integration-token", response: { status: 201 },
+    body: alertmanagerWebhookSchema, auth: "integration-token", response: { status: 201, otherStatuses: [200] },
   }),
   op({ method: "GET", path: "/api/v1/pages", tag: "Alerting", summary: "Pages, newest first", query: listPagesSchema, response: { schema: pageOf(anyObject) } }),
   op({ method: "GET", path: "/api/v1/pages/{id}", tag: "Alerting", summary: "A page with its events" }),
