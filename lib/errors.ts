@@ -40,8 +40,12 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
-    super(message);
+  /**
+   * `message` is for people and reaches clients: no internal URL, host:port, stack or upstream body.
+   * What failed underneath goes in `options.cause`; the route wrapper logs it with the request id.
+   */
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, options?: ErrorOptions) {
+    super(message, options);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;

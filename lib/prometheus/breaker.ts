@@ -27,8 +27,10 @@ export function createBreaker(options: BreakerOptions = {}) {
   let lastSuccessMs: number | null = null;
   let lastFailureMs: number | null = null;
 
-  const refuse = () =>
-    new PrometheusError("network", `Prometheus is not answering (${failures} failures in a row); the next attempt is in ${Math.max(1, Math.ceil((openUntil - now()) / 1000))} s`, { detail: "circuit open" });
+  const refuse = () => {
+    const message = `Prometheus is not answering (${failures} failures in a row); the next attempt is in ${Math.max(1, Math.ceil((openUntil - now()) / 1000))} s`;
+    return new PrometheusError("network", message, { detail: "circuit open", publicMessage: message });
+  };
 
   return {
     async run<T>(call: () => Promise<T>): Promise<T> {

@@ -13,8 +13,26 @@
 export type PrometheusErrorReason = "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response" | "aborted";
 
 /**
+ * What people may read about a failure of each reason when nothing more precise was given: no address,
+ * path, status or body. "network" and "http" read the same on purpose (a data source URL must not tell
+ * open ports from closed ones, finding 12.6).
+ */
+export const NO_PROMETHEUS_PUBLIC = "no Prometheus API answered (unreachable, or not a Prometheus server)";
+const PUBLIC_BY_REASON: Record<PrometheusErrorReason, string> = {
+  network: NO_PROMETHEUS_PUBLIC,
+  http: NO_PROMETHEUS_PUBLIC,
+  timeout: "Prometheus did not answer in time; try again shortly",
+  bad_response: "Prometheus answered with data of an unexpected shape",
+  bad_query: "Prometheus refused the query",
+  execution: "Prometheus could not evaluate the query",
+  aborted: "the request was cancelled by its client",
+};
+
+/**
  * Error thrown by the Prometheus client. `message` carries Prometheus' own text only from a JSON error
- * envelope (PromQL errors users need to see); it never quotes a body that is not one.
+ * envelope (PromQL errors users need to see); it never quotes a body that is not one. It may name the
+ * data source's URL: it is for logs and the admin's data-source test. `publicMessage` is what a client
+ * of the API may read (lib/prometheus/app-error.ts).
  */
 export class PrometheusError extends Error {
   readonly reason: PrometheusErrorReason;
@@ -24,11 +42,13 @@ export class PrometheusError extends Error {
   readonly promErrorType?: string;
   /** What exactly failed (errno code, "HTTP 502 with a non-JSON body"): for server logs, never for users. */
   readonly detail?: string;
+  /** For people: Prometheus' own text about a query, or a sentence without addresses or bodies. */
+  readonly publicMessage: string;
 
   constructor(
     reason: PrometheusErrorReason,
     message: string,
-    details: { status?: number; promErrorType?: string; cause?: unknown; detail?: string } = {},
+    details: { status?: number; promErrorType?: string; cause?: unknown; detail?: string; publicMessage?: string } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "PrometheusError";
@@ -36,6 +56,7 @@ export class PrometheusError extends Error {
     if (details.status !== undefined) this.status = details.status;
     if (details.promErrorType !== undefined) this.promErrorType = details.promErrorType;
     if (details.detail !== undefined) this.detail = details.detail;
+    this.publicMessage = details.publicMessage ?? PUBLIC_BY_REASON[reason];
   }
 }
 
@@ -55,7 +76,9 @@ export const fromErrorEnvelope = (status: number, errorType: string, error: stri
   const text = error.startsWith(QUERY_PARAM_PREFIX) ? error.slice(QUERY_PARAM_PREFIX.length) : error;
   // Capped: a server speaking the envelope is Prometheus-like, but its text still reaches viewers.
   const message = text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
-  const details = { status, promErrorType: errorType };
+  // Prometheus' text about the query is the user's business (a parse error in what they typed); an
+  // internal error's text is not, so it keeps the generic public message of "http".
+  const details = { status, promErrorType: errorType, publicMessage: message };
   switch (errorType) {
     case "bad_data":
       return new PrometheusError("bad_query", message, details);
@@ -65,6 +88,6 @@ export const fromErrorEnvelope = (status: number, errorType: string, error: stri
     case "canceled":
       return new PrometheusError("timeout", message, details);
     default:
-      return new PrometheusError("http", `Prometheus error (${errorType}, HTTP ${status}): ${message}`, details);
+      return new PrometheusError("http", `Prometheus error (${errorType}, HTTP ${status}): ${message}`, { status, promErrorType: errorType });
   }
 };

@@ -28,8 +28,9 @@ export const upstreamScope = (): UpstreamScope | undefined => storage.getStore()
  */
 export const detachedFromRequest = <T>(start: () => T): T => storage.exit(start);
 
+const budgetMessage = (scope: UpstreamScope) => `Prometheus did not answer within this request's upstream budget of ${scope.budgetMs} ms; try again shortly`;
 export const budgetError = (scope: UpstreamScope) =>
-  new PrometheusError("timeout", `Prometheus did not answer within this request's upstream budget of ${scope.budgetMs} ms; try again shortly`, { detail: "request budget" });
+  new PrometheusError("timeout", budgetMessage(scope), { detail: "request budget", publicMessage: budgetMessage(scope) });
 export const abortedError = () => new PrometheusError("aborted", "The request was cancelled by its client", { detail: "client disconnected" });
 
 /** True for the errors a request's own budget or its client's disconnect produce (not the source's fault). */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { PrometheusError, fromErrorEnvelope } from "./errors";
+import { NO_PROMETHEUS_PUBLIC, PrometheusError, fromErrorEnvelope } from "./errors";
 import { envelopeSchema } from "./schemas";
 import { abortedError, budgetError, upstreamScope } from "./request-scope";
 
@@ -87,7 +87,7 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
     } catch (error) {
       if (controller.signal.aborted) throw scope?.signal?.aborted ? abortedError() : timeoutError();
       const blocked = policyRefusal(error);
-      if (blocked) throw new PrometheusError("network", blocked, { cause: error, detail: "ERR_OUTBOUND_BLOCKED" });
+      if (blocked) throw new PrometheusError("network", blocked, { cause: error, detail: "ERR_OUTBOUND_BLOCKED", publicMessage: "the outbound address policy refuses this data source's address" });
       throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: failureCode(error) });
     }
     try {
@@ -114,7 +114,7 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
 export const callApi = async <S extends z.ZodType>(transport: Transport, request: ApiRequest, schema: S): Promise<z.infer<S>> => {
   const { status, body } = await send(transport, request);
   const notPrometheus = (what: string) =>
-    new PrometheusError(status >= 200 && status <= 299 ? "bad_response" : "http", noPrometheus(transport, request.path), { status, detail: `HTTP ${status} with ${what}` });
+    new PrometheusError(status >= 200 && status <= 299 ? "bad_response" : "http", noPrometheus(transport, request.path), { status, detail: `HTTP ${status} with ${what}`, publicMessage: NO_PROMETHEUS_PUBLIC });
   let json: unknown;
   try {
     json = JSON.parse(body);

@@ -80,7 +80,7 @@ export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?
         };
       } catch (err) {
         if (!isPrometheusError(err)) throw err;
-        return { ...base, error: err.message };
+        return { ...base, error: err.publicMessage };
       }
     }),
   );

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isPrometheusError, type PrometheusClient } from "@/lib/prometheus";
+import { upstreamError, type PrometheusClient } from "@/lib/prometheus";
 import { incidentImpact, type CountsPoint } from "@/lib/postmortem";
 import { formatDuration, pickStep, sliIncreaseQueries, windowBounds, windowLengthSeconds } from "@/lib/slo";
 import { recordAudit } from "../audit";
@@ -125,8 +125,7 @@ export async function recomputeImpact(actor: Actor, ref: PostmortemRef, nowMs = 
   try {
     computed = await Promise.all(defs.map(async (def) => ({ def, impact: await sloImpact(def, win) })));
   } catch (err) {
-    if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus could not compute the impact: ${err.message}`);
-    throw err;
+    throw upstreamError(err, "the impact");
   }
   const computedAt = new Date(nowMs);
   return db.$transaction(async (tx) => {

@@ -1,6 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-import { isPrometheusError, type MatrixSeries, type PrometheusClient } from "@/lib/prometheus";
+import { upstreamError, type MatrixSeries, type PrometheusClient } from "@/lib/prometheus";
 import { INCREASE_RANGE_MS, sliIncreaseQueries, type IncreaseSeries, type Sli } from "@/lib/slo";
 
 // The backtester's input: the 5 m good/total increases at 5 m steps from Prometheus' query_range, with
@@ -38,8 +37,7 @@ export async function fetchIncreaseSeries(client: PrometheusClient, sli: Sli, fr
     }
     await Promise.all(chunks);
   } catch (err) {
-    if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus could not answer the backtest: ${err.message}`);
-    throw err;
+    throw upstreamError(err, "the backtest");
   }
   const out = { startMs, stepMs: INCREASE_RANGE_MS, good: new Array<number | null>(count), total: new Array<number | null>(count) };
   for (let i = 0; i < count; i++) {

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isPrometheusError } from "@/lib/prometheus";
+import { isPrometheusError, upstreamError } from "@/lib/prometheus";
 import { prometheusFor } from "./prometheus-source";
 
 /**
@@ -24,9 +24,8 @@ async function upstream<T>(fn: () => Promise<T>, field: "metric" | "label" | nul
     return await fn();
   } catch (err) {
     // bad_data: Prometheus refused the selector or label the user typed — their input, not an outage
-    if (isPrometheusError(err) && err.reason === "bad_query" && field) throw new AppError("VALIDATION", `Prometheus refused the ${field}: ${err.message}`, { [field]: err.message });
-    if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus: ${err.message}`);
-    throw err;
+    if (isPrometheusError(err) && err.reason === "bad_query" && field) throw new AppError("VALIDATION", `Prometheus refused the ${field}: ${err.publicMessage}`, { [field]: err.publicMessage });
+    throw upstreamError(err, "the metric and label lists");
   }
 }
 

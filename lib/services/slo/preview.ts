@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isPrometheusError } from "@/lib/prometheus";
+import { upstreamError } from "@/lib/prometheus";
 import { computeBudget, formatDuration, sliIncreaseQueries, windowBounds, windowLengthSeconds } from "@/lib/slo";
 import type { SliInput, WindowInput } from "@/lib/validation/slo";
 import { prometheusFor } from "./prometheus-source";
@@ -72,7 +72,6 @@ export async function previewSlo(actor: Actor, input: { service: string; sli: Sl
       windowEnd: new Date(bounds.endMs).toISOString(),
     };
   } catch (err) {
-    if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus could not answer the preview: ${err.message}`);
-    throw err;
+    throw upstreamError(err, "the preview");
   }
 }

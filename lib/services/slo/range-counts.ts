@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { batchQuery, isPrometheusError } from "@/lib/prometheus";
+import { batchQuery, upstreamError } from "@/lib/prometheus";
 import type { LedgerSegment } from "@/lib/slo/ledger";
 import { prometheusFor } from "./prometheus-source";
 import { HOUR_MS, MAX_QUERY_BYTES, hourFloor, rolledUntil, syncRollups } from "./rollups";
@@ -44,7 +43,6 @@ export async function exactSegments(def: SloDef, cuts: readonly number[], realNo
       return { startMs: p.startMs, endMs: p.endMs, good, total };
     });
   } catch (err) {
-    if (isPrometheusError(err)) throw new AppError("UPSTREAM_UNAVAILABLE", `Prometheus could not count the SLO's events: ${err.message}`);
-    throw err;
+    throw upstreamError(err, "the SLO's event counts");
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { isPrometheusError } from "@/lib/prometheus";
+import { isPrometheusError, publicUpstreamMessage } from "@/lib/prometheus";
 import { AppError } from "@/lib/errors";
 import { publishEvent } from "@/lib/events/bus";
 import { dropCached } from "@/lib/cache/shared-cache";
@@ -134,10 +134,12 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
     if (reason === "unreachable") logger().warn({ source: key, err: (err as Error).message }, "prometheus unavailable; serving stale SLO status");
     if (!failingSince.has(key)) failingSince.set(key, realNowMs);
     // Remember the failure so reads within the next interval are served stale without waiting again.
-    if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error: (err as Error).message, reason } });
-    const out = staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message, reason);
+    // Stored and served with the status: the people's message, never the data source's URL (the log has it).
+    const error = publicUpstreamMessage(err);
+    if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error, reason } });
+    const out = staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, error, reason);
     const first = out.values().next().value;
-    await persist(() => markStale(defs.map((d) => d.id), { reason, error: first?.error ?? (err as Error).message, ...(first?.unavailableSince ? { unavailableSince: first.unavailableSince } : {}) }), null);
+    await persist(() => markStale(defs.map((d) => d.id), { reason, error: first?.error ?? error, ...(first?.unavailableSince ? { unavailableSince: first.unavailableSince } : {}) }), null);
     return out;
   }
 }
@@ -157,7 +159,7 @@ export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.
     } catch (err) {
       if (!isUpstreamFailure(err)) throw err;
       const hit = cache.get(key);
-      for (const [id, s] of staleStatuses(key, group, hit?.statuses, hit?.computedAtMs, realNowMs, (err as Error).message, reasonOf(err))) out.set(id, s);
+      for (const [id, s] of staleStatuses(key, group, hit?.statuses, hit?.computedAtMs, realNowMs, publicUpstreamMessage(err), reasonOf(err))) out.set(id, s);
     }
   }
   return out;
