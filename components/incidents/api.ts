@@ -1,9 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/query/api";
-import type { IncidentView } from "@/lib/services/incidents/view";
-import type { ImpactSnapshotView, PostmortemView } from "@/lib/services/incidents/postmortem-read";
-import type { TimelineEntryView } from "@/lib/services/incidents/timeline";
-import type { ActionItemView } from "@/lib/services/incidents/action-items";
+import type { ActionItemView, IncidentView, PersonView, TimelineEntryView } from "@/lib/validation/views/incidents";
+import type { ImpactSnapshotView, PostmortemView } from "@/lib/validation/views/postmortems";
 
 /**
  * Browser-side access to the incident API: JSON shapes (types only; nothing of the server is bundled),
@@ -11,7 +9,7 @@ import type { ActionItemView } from "@/lib/services/incidents/action-items";
  * incident, its timeline, people and postmortem.
  */
 export type { IncidentView, ImpactSnapshotView, PostmortemView, TimelineEntryView, ActionItemView };
-export type Person = { id: string; name: string; email: string; role: string };
+export type Person = PersonView;
 
 export const incidentKeys = {
   all: ["incidents"] as const,

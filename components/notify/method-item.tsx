@@ -8,12 +8,10 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field } from "@/components/ui/field";
 import { apiFetch, errorFields, errorMessage } from "@/lib/query/api";
-import { KIND_LABELS, verifyCodeSchema, type ContactKind } from "@/lib/validation/notify";
+import { KIND_LABELS, verifyCodeSchema } from "@/lib/validation/notify";
+import type { ContactMethodView } from "@/lib/validation/views/notify";
 
-export type MethodItemView = {
-  id: string; kind: ContactKind; name: string; targetLabel: string; verified: boolean; codePending: boolean;
-  codeExpiresAt: string | null; disabledAt: string | null; disabledReason: string | null;
-};
+export type MethodItemView = Pick<ContactMethodView, "id" | "kind" | "name" | "targetLabel" | "verified" | "codePending" | "codeExpiresAt" | "disabledAt" | "disabledReason">;
 
 /** Server messages on `code` start with the field's name, like the form's own ("wrong code; …" reads fine too). */
 const named = (message: string | undefined) => (message && /^(is|must)\b/.test(message) ? `Verification code ${message}` : message);

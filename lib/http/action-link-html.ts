@@ -1,4 +1,4 @@
-import type { LinkView } from "@/lib/services/notify/page-actions";
+import type { LinkView } from "@/lib/validation/views/notify";
 
 // The tiny HTML pages behind one-time action links: they open from a mail client or chat without a
 // session, so they are self-contained (no scripts, no app shell). GET only shows a confirm button —

@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SloLedgerView } from "@/lib/services/slo/ledger";
-import type { evaluateIncidentBudget } from "@/lib/services/incidents/budget-spend";
+import type { IncidentBudgetView } from "@/lib/validation/views/incidents";
 import { apiFetch } from "./api";
 import { HISTORY_STALE_MS } from "./slos";
 
 // The budget ledger of an SLO (who spent the budget) and what one incident spent of each SLO's budget.
 
-export type IncidentBudgetView = { incident: string } & Awaited<ReturnType<typeof evaluateIncidentBudget>>;
+export type { IncidentBudgetView };
 
 export const ledgerKeys = {
   slo: (id: string) => ["slos", "ledger", id] as const,

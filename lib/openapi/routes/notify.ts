@@ -1,44 +1,29 @@
-import { z } from "zod";
 import { contactMethodListQuery, createContactMethodSchema, notificationRulesSchema, updateContactMethodSchema, verifyCodeSchema } from "@/lib/validation/notify";
+import {
+  contactMethodListView, contactMethodView, createdContactMethodView, deletedContactMethodView, emailStatusView, notificationRulesView, queuedTestEmailView, queuedTestView,
+} from "@/lib/validation/views/notify";
 import { op, type Operation } from "../registry";
 
 // Contact methods, verification and notification rules of the signed-in user; e-mail settings (admin).
 // See docs/notifications.md.
 
-const contactMethodView = z.object({
-  id: z.string(), kind: z.enum(["email", "slack", "teams", "webhook"]), name: z.string(),
-  targetLabel: z.string().describe("the e-mail address, or the URL's scheme and host (its path may carry a token)"),
-  teamId: z.string().nullable(), userId: z.string().nullable(), verified: z.boolean(), verifiedAt: z.iso.datetime().nullable(),
-  codePending: z.boolean(), codeExpiresAt: z.iso.datetime().nullable(), disabledAt: z.iso.datetime().nullable(), disabledReason: z.string().nullable(),
-  version: z.number().int(), createdAt: z.iso.datetime(),
-});
-const created = contactMethodView.extend({ signingSecret: z.string().optional().describe("webhooks only, in this answer only: the HMAC key of X-SRECP-Signature") });
-const queued = z.object({ notificationId: z.string(), dueAt: z.iso.datetime() });
-const rulesView = z.object({
-  rules: z.array(z.object({ id: z.string(), contactMethodId: z.string(), delayMinutes: z.number().int() })),
-  shiftReminderMinutes: z.number().int(),
-  effective: z.array(z.object({ contactMethodId: z.string(), name: z.string(), delayMinutes: z.number().int() })).describe("what a page would do now: verified, enabled methods only; no rule = every one at 0"),
-  reachable: z.boolean(),
-  onCallSchedules: z.array(z.object({ id: z.string(), name: z.string() })).describe("schedules whose rotation (now or later) includes you"),
-  warning: z.string().nullable().describe("set when you are in a rotation but no page can reach you"),
-});
 const M = "/api/v1/me/contact-methods";
 const ID = { id: "the contact method's id" };
 
 export const notifyRoutes: Operation[] = [
-  op({ method: "GET", path: M, tag: "Notifications", summary: "Your contact methods (admins: a team's channels with ?teamId=)", query: contactMethodListQuery, response: { schema: z.object({ items: z.array(contactMethodView) }) } }),
+  op({ method: "GET", path: M, tag: "Notifications", summary: "Your contact methods (admins: a team's channels with ?teamId=)", query: contactMethodListQuery, response: { schema: contactMethodListView } }),
   op({
     method: "POST", path: M, tag: "Notifications", summary: "Add a contact method; a 6-digit verification code is sent to it",
     description: "Kinds: email, slack (also Mattermost, Rocket.Chat), teams, webhook. The target is sealed at rest. Invalid e-mail, a non-http(s) URL, or a URL whose host resolves to a loopback, private, link-local or metadata address answers 422 on `target` (private ranges can be allowed by the operator: SRECP_DATASOURCE_ALLOW_PRIVATE). `teamId` (admins) makes it a team channel for escalation fallbacks.",
-    body: createContactMethodSchema, response: { status: 201, schema: created },
+    body: createContactMethodSchema, response: { status: 201, schema: createdContactMethodView },
   }),
   op({ method: "PATCH", path: `${M}/{id}`, tag: "Notifications", summary: "Rename a contact method or change its target (then it needs verifying again)", description: "Send `version`: a stale one answers 409.", params: ID, body: updateContactMethodSchema, response: { schema: contactMethodView } }),
-  op({ method: "DELETE", path: `${M}/{id}`, tag: "Notifications", summary: "Delete a contact method; messages still queued for it are cancelled", params: ID }),
+  op({ method: "DELETE", path: `${M}/{id}`, tag: "Notifications", summary: "Delete a contact method; messages still queued for it are cancelled", params: ID, response: { schema: deletedContactMethodView } }),
   op({ method: "POST", path: `${M}/{id}/verify`, tag: "Notifications", summary: "Enter the verification code", description: "422 on `code` when wrong (5 tries per code), expired (15 min) or none is pending.", params: ID, body: verifyCodeSchema, response: { schema: contactMethodView } }),
   op({ method: "POST", path: `${M}/{id}/send-code`, tag: "Notifications", summary: "Send a new verification code (the previous one stops working)", description: "At most 6 codes per method per hour (429).", params: ID, response: { schema: contactMethodView }, errors: [429] }),
-  op({ method: "POST", path: `${M}/{id}/test`, tag: "Notifications", summary: "Send a test notification to a verified method", params: ID, response: { status: 202, schema: queued }, errors: [429] }),
-  op({ method: "GET", path: "/api/v1/me/notification-rules", tag: "Notifications", summary: "Your notification rules, shift reminder lead time and what a page would do now", response: { schema: rulesView } }),
-  op({ method: "PUT", path: "/api/v1/me/notification-rules", tag: "Notifications", summary: "Replace your notification rules (\"method M, N minutes after I am paged\")", description: "No rules = every verified method at 0 minutes. `shiftReminderMinutes`: 0 = no reminder.", body: notificationRulesSchema, response: { schema: rulesView } }),
-  op({ method: "GET", path: "/api/v1/admin/email", tag: "Notifications", summary: "Whether outgoing e-mail is configured: host, port, user, from (never the password); the last test (admin)" }),
-  op({ method: "POST", path: "/api/v1/admin/email/test", tag: "Notifications", summary: "Send a test e-mail to your own account address (admin)", response: { status: 202 }, errors: [429] }),
+  op({ method: "POST", path: `${M}/{id}/test`, tag: "Notifications", summary: "Send a test notification to a verified method", params: ID, response: { status: 202, schema: queuedTestView }, errors: [429] }),
+  op({ method: "GET", path: "/api/v1/me/notification-rules", tag: "Notifications", summary: "Your notification rules, shift reminder lead time and what a page would do now", response: { schema: notificationRulesView } }),
+  op({ method: "PUT", path: "/api/v1/me/notification-rules", tag: "Notifications", summary: "Replace your notification rules (\"method M, N minutes after I am paged\")", description: "No rules = every verified method at 0 minutes. `shiftReminderMinutes`: 0 = no reminder.", body: notificationRulesSchema, response: { schema: notificationRulesView } }),
+  op({ method: "GET", path: "/api/v1/admin/email", tag: "Notifications", summary: "Whether outgoing e-mail is configured: host, port, user, from (never the password); the last test (admin)", response: { schema: emailStatusView } }),
+  op({ method: "POST", path: "/api/v1/admin/email/test", tag: "Notifications", summary: "Send a test e-mail to your own account address (admin)", response: { status: 202, schema: queuedTestEmailView }, errors: [429] }),
 ];

@@ -1,13 +1,16 @@
 import "server-only";
+import { z } from "zod";
 import { getDb, type Prisma } from "@/lib/db";
+import { parseColumn } from "@/lib/db/repos/parse-column";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import {
-  actionItemDueAtMs, actionItemOverdue, changeActionItemStatus, defaultActionItemDue, pastDueDateProblem, validateActionItem,
-  type ActionItem as DomainItem, type ActionItemPriority, type ActionItemStatus, type ActionItemType,
+  ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, actionItemDueAtMs, actionItemOverdue, changeActionItemStatus, defaultActionItemDue,
+  pastDueDateProblem, validateActionItem, type ActionItem as DomainItem,
 } from "@/lib/postmortem";
 import type { Page } from "@/lib/validation/common";
 import type { CreateActionItemInput, ListActionItemsQuery, UpdateActionItemInput } from "@/lib/validation/incidents";
+import type { ActionItemView, DeletedView } from "@/lib/validation/views/incidents";
 import { recordAudit } from "../audit";
 import { actorUserId, assertCanEditIncident, incidentScope, resolveServices, resolveUser, type Tx } from "./access";
 import { usersById, type UserLite } from "./view";
@@ -22,19 +25,23 @@ export const actionItemInclude = {
 } as const;
 type Row = Prisma.ActionItemGetPayload<{ include: typeof actionItemInclude }>;
 
-const domainOf = (r: Pick<Row, "title" | "ownerId" | "priority" | "type" | "status" | "dueDate" | "dueTimezone" | "wontDoReason" | "completedAt">): DomainItem => ({
+const priorityColumn = z.enum(ACTION_ITEM_PRIORITIES);
+const typeColumn = z.enum(ACTION_ITEM_TYPES);
+const statusColumn = z.enum(ACTION_ITEM_STATUSES);
+
+const domainOf = (r: Pick<Row, "id" | "title" | "ownerId" | "priority" | "type" | "status" | "dueDate" | "dueTimezone" | "wontDoReason" | "completedAt">): DomainItem => ({
   title: r.title,
   owner: r.ownerId,
-  priority: r.priority as ActionItemPriority,
-  type: r.type as ActionItemType,
-  status: r.status as ActionItemStatus,
+  priority: parseColumn(priorityColumn, r.priority, { table: "ActionItem", id: r.id, field: "priority" }),
+  type: parseColumn(typeColumn, r.type, { table: "ActionItem", id: r.id, field: "type" }),
+  status: parseColumn(statusColumn, r.status, { table: "ActionItem", id: r.id, field: "status" }),
   dueDate: r.dueDate,
   dueTimezone: r.dueDate === null ? null : r.dueTimezone,
   wontDoReason: r.wontDoReason,
   completedAtMs: r.completedAt?.getTime() ?? null,
 });
 
-export function actionItemView(r: Row, users: Map<string, UserLite>, nowMs: number) {
+export function toActionItemView(r: Row, users: Map<string, UserLite>, nowMs: number): ActionItemView {
   const d = domainOf(r);
   const dueAt = actionItemDueAtMs(d);
   const team = r.service?.team ?? r.incident?.team ?? null;
@@ -46,9 +53,9 @@ export function actionItemView(r: Row, users: Map<string, UserLite>, nowMs: numb
     title: r.title,
     description: r.description,
     owner: r.ownerId ? (users.get(r.ownerId) ?? { id: r.ownerId, name: "(deleted user)", email: "" }) : null,
-    priority: r.priority,
-    type: r.type,
-    status: r.status,
+    priority: d.priority,
+    type: d.type,
+    status: d.status,
     wontDoReason: r.wontDoReason,
     dueDate: r.dueDate,
     dueTimezone: r.dueTimezone,
@@ -61,11 +68,11 @@ export function actionItemView(r: Row, users: Map<string, UserLite>, nowMs: numb
     completedAt: r.completedAt?.toISOString() ?? null,
   };
 }
-export type ActionItemView = ReturnType<typeof actionItemView>;
+export type { ActionItemView };
 
-export async function actionItemViews(tx: Pick<Tx, "user">, rows: Row[], nowMs = Date.now()) {
+export async function actionItemViews(tx: Pick<Tx, "user">, rows: Row[], nowMs = Date.now()): Promise<ActionItemView[]> {
   const users = await usersById(tx, rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])));
-  return rows.map((r) => actionItemView(r, users, nowMs));
+  return rows.map((r) => toActionItemView(r, users, nowMs));
 }
 
 /** 422 with the domain's field messages when an item is inconsistent (e.g. P1 without due date). */
@@ -126,13 +133,13 @@ async function assertCanEditItem(tx: Tx, actor: Actor, row: Pick<Row, "incidentI
   throw new AppError("FORBIDDEN", "This action item has neither incident nor service; only its owner can change it");
 }
 
-export async function getActionItem(actor: Actor, id: string) {
+export async function getActionItem(actor: Actor, id: string): Promise<ActionItemView> {
   assertCanRead(actor);
   const db = await getDb();
   return (await actionItemViews(db, [await loadItem(db, id)]))[0]!;
 }
 
-export async function createActionItem(actor: Actor, input: CreateActionItemInput, nowMs = Date.now()) {
+export async function createActionItem(actor: Actor, input: CreateActionItemInput, nowMs = Date.now()): Promise<ActionItemView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const scope = input.incident !== undefined ? await incidentScope(tx, input.incident) : null;
@@ -181,7 +188,7 @@ export async function createActionItem(actor: Actor, input: CreateActionItemInpu
  * lib/postmortem changeActionItemStatus (wont_do needs a reason; done records completion). A changed
  * priority does not move an existing due date (send dueDate to change it).
  */
-export async function updateActionItem(actor: Actor, id: string, input: UpdateActionItemInput, nowMs = Date.now()) {
+export async function updateActionItem(actor: Actor, id: string, input: UpdateActionItemInput, nowMs = Date.now()): Promise<ActionItemView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await loadItem(tx, id);
@@ -224,7 +231,7 @@ export async function updateActionItem(actor: Actor, id: string, input: UpdateAc
   });
 }
 
-export async function deleteActionItem(actor: Actor, id: string) {
+export async function deleteActionItem(actor: Actor, id: string): Promise<DeletedView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await loadItem(tx, id);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { budgetTrigger, DEFAULT_POSTMORTEM_BUDGET_SHARE, hasBudgetTriggerActionItem, parseBudgetTrigger, type BudgetTrigger } from "@/lib/postmortem";
 import { windowBounds, type SloWindow } from "@/lib/slo";
+import type { IncidentBudgetView } from "@/lib/validation/views/incidents";
 import { recordAudit } from "../audit";
 import { effectivePolicies } from "../policy-effective";
 import { computeLedger } from "../slo/ledger";
@@ -33,7 +34,7 @@ async function spendOf(def: SloDef, incidentId: string, win: { fromMs: number; t
 }
 
 /** Computes each affected SLO's spend, stores the trigger when it changed, and returns both. */
-export async function evaluateIncidentBudget(incidentId: string, nowMs = Date.now()) {
+export async function evaluateIncidentBudget(incidentId: string, nowMs = Date.now()): Promise<Omit<IncidentBudgetView, "incident">> {
   const db = await getDb();
   const incident = await db.incident.findUniqueOrThrow({
     where: { id: incidentId },
@@ -84,7 +85,7 @@ export async function evaluateIncidentBudget(incidentId: string, nowMs = Date.no
 }
 
 /** GET /api/v1/incidents/{id}/budget: any reader; evaluating keeps the stored trigger current. */
-export async function incidentBudgetSpend(actor: Actor, ref: string, nowMs = Date.now()) {
+export async function incidentBudgetSpend(actor: Actor, ref: string, nowMs = Date.now()): Promise<IncidentBudgetView> {
   assertCanRead(actor);
   const db = await getDb();
   const { id, number } = await incidentScope(db, ref);

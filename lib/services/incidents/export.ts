@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { postmortemToMarkdown, type ActionItem, type ActionItemPriority, type ActionItemStatus, type ActionItemType, type ReviewStatus } from "@/lib/postmortem";
+import { postmortemToMarkdown, type ActionItem } from "@/lib/postmortem";
 import { getPublishedRevision, readPostmortem, type PostmortemRef } from "./postmortem-read";
 
 /**
@@ -9,7 +9,7 @@ import { getPublishedRevision, readPostmortem, type PostmortemRef } from "./post
  * the source template's sections, the starred timeline in UTC, the computed impact table and the action
  * items. With `revision`, the sections are those of that published (immutable) revision.
  */
-export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts: { revision?: number } = {}) {
+export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts: { revision?: number } = {}): Promise<{ markdown: string; filename: string }> {
   assertCanRead(actor);
   const db = await getDb();
   const pm = await db.$transaction((tx) => readPostmortem(tx, actor, ref));
@@ -21,9 +21,9 @@ export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts:
   const actionItems: ActionItem[] = pm.actionItems.map((a) => ({
     title: a.title,
     owner: a.owner ? a.owner.name : null,
-    priority: a.priority as ActionItemPriority,
-    type: a.type as ActionItemType,
-    status: a.status as ActionItemStatus,
+    priority: a.priority,
+    type: a.type,
+    status: a.status,
     dueDate: a.dueDate,
     dueTimezone: a.dueDate ? a.dueTimezone : null,
   }));
@@ -31,7 +31,7 @@ export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts:
     title: incident.title,
     incidentId: incident.key,
     severity: incident.severity,
-    status: (published ? "published" : pm.status) as ReviewStatus,
+    status: published ? "published" : pm.status,
     revision: published?.number ?? pm.revision,
     authors: pm.author ? [pm.author.name] : [],
     reviewers: pm.reviewers.map((r) => r.name),

@@ -4,19 +4,20 @@ import { likeLiteral } from "@/lib/db/search";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/validation/common";
+import type { DeletedView } from "@/lib/validation/views/incidents";
 import { INSTANT_KEYS, type CreateIncidentInput, type ListIncidentsQuery, type UpdateIncidentInput } from "@/lib/validation/incidents";
 import { recordAudit } from "../audit";
 import {
   actorLabel, actorUserId, assertCanEditIncident, assertCanOwnIncident, canEditIncident, incidentScope, resolveServices, resolveUser, teamBySlug, type Tx,
 } from "./access";
-import { assertInstantsInOrder, incidentInclude, incidentView, postmortemDue, refreshPostmortemDue, usersById, type IncidentView, type InstantRow } from "./view";
+import { assertInstantsInOrder, incidentInclude, postmortemDue, toIncidentView, refreshPostmortemDue, usersById, type IncidentView, type InstantRow } from "./view";
 
 // Incidents CRUD. Status changes go through status.ts (lifecycle rules); roles through roles.ts.
 
 /** Reads one incident inside a transaction (or the shared client) as its API view. */
 export async function readIncident(tx: Tx, id: string, nowMs = Date.now()): Promise<IncidentView> {
   const row = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
-  return incidentView(row, await usersById(tx, row.roles.map((r) => r.userId)), nowMs);
+  return toIncidentView(row, await usersById(tx, row.roles.map((r) => r.userId)), nowMs);
 }
 
 export async function listIncidents(actor: Actor, q: ListIncidentsQuery, nowMs = Date.now()): Promise<Page<IncidentView>> {
@@ -35,7 +36,7 @@ export async function listIncidents(actor: Actor, q: ListIncidentsQuery, nowMs =
     db.incident.count({ where }),
   ]);
   const users = await usersById(db, rows.flatMap((r) => r.roles.map((x) => x.userId)));
-  return { items: rows.map((r) => incidentView(r, users, nowMs)), page: q.page, pageSize: q.pageSize, total };
+  return { items: rows.map((r) => toIncidentView(r, users, nowMs)), page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getIncident(actor: Actor, ref: string): Promise<IncidentView> {
@@ -147,7 +148,7 @@ export async function updateIncident(actor: Actor, ref: string, input: UpdateInc
 }
 
 /** Deletes an incident with its timeline and postmortem (action items stay, unlinked). Audited. */
-export async function deleteIncident(actor: Actor, ref: string) {
+export async function deleteIncident(actor: Actor, ref: string): Promise<DeletedView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const scope = await incidentScope(tx, ref);

@@ -1,9 +1,14 @@
 import "server-only";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { parseColumn } from "@/lib/db/repos/parse-column";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
+import { isOverdue, REVIEW_ACTIONS, REVIEW_STATUSES, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import { POSTMORTEM_SECTIONS, type PostmortemSectionKey } from "@/lib/validation/incidents";
+import {
+  impactDetailsView, type ImpactSnapshotView, type PostmortemView, type PublishedRevisionView,
+} from "@/lib/validation/views/postmortems";
 import { canEditIncident, incidentScope, type IncidentScope, type Tx } from "./access";
 import { actionItemInclude, actionItemViews } from "./action-items";
 import { readIncident } from "./incidents";
@@ -41,7 +46,7 @@ type SnapshotRow = {
   peakErrorRatio: number | null; budgetConsumed: number | null; queries: unknown; computedAt: Date; frozen: boolean;
 };
 
-export const snapshotView = (s: SnapshotRow) => ({
+export const snapshotView = (s: SnapshotRow): ImpactSnapshotView => ({
   id: s.id,
   sloId: s.sloId,
   sloName: s.sloName,
@@ -55,9 +60,11 @@ export const snapshotView = (s: SnapshotRow) => ({
   budgetConsumed: s.budgetConsumed,
   computedAt: s.computedAt.toISOString(),
   frozen: s.frozen,
-  details: s.queries as Record<string, unknown>,
+  details: parseColumn(impactDetailsView, s.queries, { table: "ImpactSnapshot", id: s.id, field: "queries" }),
 });
-export type ImpactSnapshotView = ReturnType<typeof snapshotView>;
+export type { ImpactSnapshotView, PostmortemView };
+
+const reviewStatus = z.enum(REVIEW_STATUSES);
 
 /** The latest computation (one row per SLO, same computedAt): a draft's recompute, else the frozen published one. */
 export function latestSnapshots(rows: SnapshotRow[]): SnapshotRow[] {
@@ -68,7 +75,7 @@ export function latestSnapshots(rows: SnapshotRow[]): SnapshotRow[] {
   return pool.filter((r) => r.computedAt.getTime() === latest).sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug) || a.sloName.localeCompare(b.sloName));
 }
 
-export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, nowMs = Date.now()) {
+export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, nowMs = Date.now()): Promise<PostmortemView> {
   const { scope, postmortemId } = await postmortemScope(tx, ref);
   const row = await tx.postmortem.findUniqueOrThrow({
     where: { id: postmortemId },
@@ -99,7 +106,7 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     id: row.id,
     incidentId: scope.id,
     incident,
-    status: row.status,
+    status: parseColumn(reviewStatus, row.status, { table: "Postmortem", id: row.id, field: "status" }),
     revision: row.revision,
     version: row.version,
     sections: sectionsOf(row.sections),
@@ -122,7 +129,6 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type PostmortemView = Awaited<ReturnType<typeof readPostmortem>>;
 
 export async function getPostmortem(actor: Actor, ref: PostmortemRef, nowMs = Date.now()): Promise<PostmortemView> {
   assertCanRead(actor);
@@ -131,7 +137,7 @@ export async function getPostmortem(actor: Actor, ref: PostmortemRef, nowMs = Da
 }
 
 /** A published revision's sections exactly as published (immutable). */
-export async function getPublishedRevision(actor: Actor, ref: PostmortemRef, number: number) {
+export async function getPublishedRevision(actor: Actor, ref: PostmortemRef, number: number): Promise<PublishedRevisionView> {
   assertCanRead(actor);
   const db = await getDb();
   const { postmortemId } = await postmortemScope(db, ref);

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { AssignRoleInput } from "@/lib/validation/incidents";
+import type { PeopleView } from "@/lib/validation/views/incidents";
 import { recordAudit } from "../audit";
 import { actorLabel, actorUserId, assertCanEditIncident, incidentScope, resolveUser } from "./access";
 import { readIncident } from "./incidents";
@@ -70,7 +71,7 @@ export async function unassignIncidentRole(actor: Actor, ref: string, input: Ass
 }
 
 /** People who can be given roles or own action items: members of the incident's teams and current role holders. */
-export async function incidentPeople(actor: Actor, ref: string) {
+export async function incidentPeople(actor: Actor, ref: string): Promise<PeopleView> {
   assertCanRead(actor);
   const db = await getDb();
   const scope = await incidentScope(db, ref);

@@ -1,6 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import {
+  INCIDENT_STATUSES,
+  REVIEW_STATUSES,
   incidentDurations,
   isOverdue,
   hasBudgetTriggerActionItem,
@@ -13,7 +16,9 @@ import {
   type InstantField,
   type Severity,
 } from "@/lib/postmortem";
-import { INSTANT_LABELS, type InstantKey } from "@/lib/validation/incidents";
+import { parseColumn } from "@/lib/db/repos/parse-column";
+import { INCIDENT_ROLES, INSTANT_LABELS, type InstantKey } from "@/lib/validation/incidents";
+import type { IncidentView, UserLiteView } from "@/lib/validation/views/incidents";
 import type { Tx } from "./access";
 
 // Shapes returned by the incident API, and the instant/due-date rules shared by the incident services.
@@ -117,19 +122,22 @@ function postmortemRequirement(severity: Severity, trigger: ReturnType<typeof pa
   return {
     required: bySeverity || trigger !== null,
     reasons: [...(bySeverity ? (["severity"] as const) : []), ...(trigger ? (["budget_policy"] as const) : [])],
-    budgetPolicy: trigger ? { ...trigger, actionItemRequired: "P0/P1", actionItemMet: hasBudgetTriggerActionItem(items) } : null,
+    budgetPolicy: trigger ? { ...trigger, actionItemRequired: "P0/P1" as const, actionItemMet: hasBudgetTriggerActionItem(items) } : null,
   };
 }
 
-export type UserLite = { id: string; name: string; email: string };
+export type UserLite = UserLiteView;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const incidentStatus = z.enum(INCIDENT_STATUSES);
+const incidentRole = z.enum(INCIDENT_ROLES);
+const reviewStatus = z.enum(REVIEW_STATUSES);
 
-/** The JSON view of an incident; `users` resolves role holders. */
-export function incidentView(row: IncidentRow, users: Map<string, UserLite>, nowMs: number) {
+/** The API view of an incident; `users` resolves role holders. */
+export function toIncidentView(row: IncidentRow, users: Map<string, UserLite>, nowMs: number): IncidentView {
   const severity = asSeverity(row.severity);
   const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
-  const roles = row.roles.map((r) => ({ role: r.role, user: user(r.userId), assignedAt: r.assignedAt.toISOString() }));
+  const roles = row.roles.map((r) => ({ role: parseColumn(incidentRole, r.role, { table: "IncidentRole", id: `${row.id}/${r.userId}`, field: "role" }), user: user(r.userId), assignedAt: r.assignedAt.toISOString() }));
   const instants = { impactStartAt: iso(row.impactStartAt), detectedAt: iso(row.detectedAt), acknowledgedAt: iso(row.acknowledgedAt), mitigatedAt: iso(row.mitigatedAt), resolvedAt: iso(row.resolvedAt) };
   const pm = row.postmortem;
   return {
@@ -139,7 +147,7 @@ export function incidentView(row: IncidentRow, users: Map<string, UserLite>, now
     title: row.title,
     severity,
     severityDefinition: { name: SEVERITY_DEFINITIONS[severity].name, description: SEVERITY_DEFINITIONS[severity].description },
-    status: row.status,
+    status: parseColumn(incidentStatus, row.status, { table: "Incident", id: row.id, field: "status" }),
     summary: row.summary,
     team: row.team,
     services: row.services.map((s) => s.service),
@@ -154,14 +162,14 @@ export function incidentView(row: IncidentRow, users: Map<string, UserLite>, now
     updatedAt: row.updatedAt.toISOString(),
     postmortem: pm
       ? {
-          id: pm.id, status: pm.status, revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
+          id: pm.id, status: parseColumn(reviewStatus, pm.status, { table: "Postmortem", id: pm.id, field: "status" }), revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
           ...postmortemRequirement(severity, parseBudgetTrigger(pm.budgetTrigger), row.actionItems ?? []),
         }
       : null,
     pages: row.pages.map((p) => ({ id: p.id, title: p.title, status: p.status, openedAt: p.openedAt.toISOString() })),
   };
 }
-export type IncidentView = ReturnType<typeof incidentView>;
+export type { IncidentView };
 
 /** Users by id for the role holders of many incidents, in one query. */
 export async function usersById(tx: Pick<Tx, "user">, ids: Iterable<string>): Promise<Map<string, UserLite>> {

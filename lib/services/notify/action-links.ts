@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { LinkAction } from "@/lib/validation/views/notify";
 import type { Client } from "../oncall/model";
 
 // One-time action links carried by page messages (issue 13 item 4). The link holds 32 random bytes
@@ -7,7 +8,6 @@ import type { Client } from "../oncall/model";
 // expiry. A leaked database therefore yields no usable link; a guessed or altered token matches no row.
 
 export const LINK_TTL_MS = 24 * 3_600_000;
-export type LinkAction = "acknowledge" | "resolve" | "escalate";
 
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 

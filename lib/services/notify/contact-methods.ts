@@ -5,9 +5,10 @@ import { AppError, notFound, validation } from "@/lib/errors";
 import { assertAdmin, assertCanRead, requireScope, type Actor } from "@/lib/auth/permissions";
 import { targetLabelOf } from "@/lib/notify/contact-target";
 import type { CreateContactMethodInput, UpdateContactMethodInput } from "@/lib/validation/notify";
+import type { ContactMethodView, CreatedContactMethodView, DeletedContactMethodView } from "@/lib/validation/views/notify";
 import { recordAudit } from "../audit";
 import { sealMethodSecret, sealTarget } from "./contact-secrets";
-import { assertCodeBudget, assertTargetAllowed, issueVerifyCode, loadManagedMethod, methodView, type MethodView } from "./method-access";
+import { assertCodeBudget, assertTargetAllowed, issueVerifyCode, loadManagedMethod, methodView } from "./method-access";
 
 // Contact methods of the signed-in user (and, for admins, team channels used as escalation
 // fallbacks). The target and a webhook's signing secret are sealed before they reach the database;
@@ -22,7 +23,7 @@ async function assertNameFree(ownerId: string | null, teamId: string | null, nam
 }
 
 /** The actor's own methods, or (admins, `teamId`) a team's channels. */
-export async function listContactMethods(actor: Actor, q: { teamId?: string } = {}): Promise<MethodView[]> {
+export async function listContactMethods(actor: Actor, q: { teamId?: string } = {}): Promise<ContactMethodView[]> {
   assertCanRead(actor);
   if (q.teamId) assertAdmin(actor, "team channels");
   const db = await getDb();
@@ -30,7 +31,7 @@ export async function listContactMethods(actor: Actor, q: { teamId?: string } = 
   return rows.map(methodView);
 }
 
-export async function createContactMethod(actor: Actor, input: CreateContactMethodInput, nowMs = Date.now()): Promise<MethodView & { signingSecret?: string }> {
+export async function createContactMethod(actor: Actor, input: CreateContactMethodInput, nowMs = Date.now()): Promise<CreatedContactMethodView> {
   requireScope(actor, "write");
   if (input.teamId) assertAdmin(actor, "team channels");
   await assertTargetAllowed(input.kind, input.target);
@@ -56,7 +57,7 @@ export async function createContactMethod(actor: Actor, input: CreateContactMeth
 }
 
 /** Renames, or points it elsewhere (then it is unverified until the new code is entered). 409 when `version` is stale. */
-export async function updateContactMethod(actor: Actor, id: string, input: UpdateContactMethodInput, nowMs = Date.now()): Promise<MethodView> {
+export async function updateContactMethod(actor: Actor, id: string, input: UpdateContactMethodInput, nowMs = Date.now()): Promise<ContactMethodView> {
   requireScope(actor, "write");
   const before = await loadManagedMethod(actor, id);
   const retarget = input.target !== undefined;
@@ -87,7 +88,7 @@ export async function updateContactMethod(actor: Actor, id: string, input: Updat
 }
 
 /** Deletes it and its rules; messages still queued for it are cancelled (recorded, not lost silently). */
-export async function deleteContactMethod(actor: Actor, id: string): Promise<{ id: string; deleted: true; cancelled: number }> {
+export async function deleteContactMethod(actor: Actor, id: string): Promise<DeletedContactMethodView> {
   requireScope(actor, "write");
   const before = await loadManagedMethod(actor, id);
   const db = await getDb();

@@ -5,6 +5,7 @@ import { smtpSettingsOf } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertAdmin, assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { targetLabelOf } from "@/lib/notify/contact-target";
+import type { EmailStatusView, QueuedTestEmailView } from "@/lib/validation/views/notify";
 import { recordAudit } from "../audit";
 import { sealTarget } from "./contact-secrets";
 
@@ -23,7 +24,7 @@ async function accountMethod(actor: Actor) {
   return db.contactMethod.findFirst({ where: { userId: actor.userId, kind: "email", targetLabel: targetLabelOf("email", actor.email) }, orderBy: { createdAt: "asc" } });
 }
 
-export async function emailStatus(actor: Actor) {
+export async function emailStatus(actor: Actor): Promise<EmailStatusView> {
   assertCanRead(actor);
   if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "Only admins can see the e-mail settings");
   const s = settings();
@@ -34,12 +35,12 @@ export async function emailStatus(actor: Actor) {
     configured: s !== null,
     ...(s ? { host: s.host, port: s.port, secure: s.secure, user: s.user, passwordSet: s.passwordSet, from: s.from } : {}),
     testRecipient: actor.email,
-    lastTest: last,
+    lastTest: last ? { ...last, sentAt: last.sentAt?.toISOString() ?? null, createdAt: last.createdAt.toISOString() } : null,
   };
 }
 
 /** Queues a test e-mail to the admin's account address (adding an unverified method for it if needed). */
-export async function sendTestEmail(actor: Actor, nowMs = Date.now()) {
+export async function sendTestEmail(actor: Actor, nowMs = Date.now()): Promise<QueuedTestEmailView> {
   assertAdmin(actor, "the e-mail settings");
   if (!settings()) throw new AppError("INVALID_STATE", "E-mail is not configured: set SMTP_URL (e.g. smtp://user:pass@mail:587) and SMTP_FROM, then restart");
   const db = await getDb();
@@ -50,6 +51,6 @@ export async function sendTestEmail(actor: Actor, nowMs = Date.now()) {
     const method = existing ?? (await tx.contactMethod.create({ data: { userId: actor.userId, kind: "email", name: ACCOUNT_EMAIL_METHOD, targetSealed: sealTarget(actor.email), targetLabel: targetLabelOf("email", actor.email) } }));
     const row = await tx.notification.create({ data: { kind: "test", dedupeKey: `test:${method.id}:${randomUUID()}`, contactMethodId: method.id, userId: actor.userId, dueAt: new Date(nowMs), payload: { method: "e-mail settings", by: actor.email } } });
     await recordAudit(tx, actor, { action: "email.test", entityType: "notification", entityId: row.id, after: { to: method.targetLabel } });
-    return { notificationId: row.id, to: method.targetLabel, contactMethodId: method.id, dueAt: row.dueAt };
+    return { notificationId: row.id, to: method.targetLabel, contactMethodId: method.id, dueAt: row.dueAt.toISOString() };
   });
 }

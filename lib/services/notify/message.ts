@@ -2,7 +2,8 @@ import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { renderMessage, type PageFacts } from "@/lib/notify/render";
 import type { Message, NotificationKind } from "@/lib/notify/types";
-import { createActionLinks, pageUrl, type LinkAction } from "./action-links";
+import type { LinkAction } from "@/lib/validation/views/notify";
+import { createActionLinks, pageUrl } from "./action-links";
 
 // Builds the Message of one notification row at send time, from the page as it is now (who else was
 // notified so far, the latest alert annotations), plus fresh one-time action links for a person's page.

@@ -1,12 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { getDb, type Prisma } from "@/lib/db";
+import { parseColumn } from "@/lib/db/repos/parse-column";
 import { env } from "@/lib/env";
 import { AppError, notFound, validation } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { isAdmin, type Actor } from "@/lib/auth/permissions";
 import { hashVerifyCode, newVerifyCode, VERIFY_CODE_TTL_MS } from "@/lib/notify/contact-target";
-import { KIND_LABELS, targetProblem, type ContactKind } from "@/lib/validation/notify";
+import { CONTACT_KINDS, KIND_LABELS, targetProblem, type ContactKind } from "@/lib/validation/notify";
+import type { ContactMethodView } from "@/lib/validation/views/notify";
 import type { Tx } from "../oncall/model";
 
 // Shared by the contact-method use cases: who may touch a method, its public view, the target
@@ -15,14 +18,16 @@ import type { Tx } from "../oncall/model";
 
 export type MethodRow = Prisma.ContactMethodModel;
 
+const kindColumn = z.enum(CONTACT_KINDS);
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
 /** Never the sealed columns nor the code hash: the owner sees the label and the state. */
-export const methodView = (m: MethodRow) => ({
-  id: m.id, kind: m.kind, name: m.name, targetLabel: m.targetLabel, teamId: m.teamId, userId: m.userId,
-  verified: m.verifiedAt !== null, verifiedAt: m.verifiedAt,
-  codePending: m.verifyCodeHash !== null, codeExpiresAt: m.verifyCodeHash ? m.verifyExpiresAt : null,
-  disabledAt: m.disabledAt, disabledReason: m.disabledReason, version: m.version, createdAt: m.createdAt,
+export const methodView = (m: MethodRow): ContactMethodView => ({
+  id: m.id, kind: parseColumn(kindColumn, m.kind, { table: "ContactMethod", id: m.id, field: "kind" }), name: m.name, targetLabel: m.targetLabel, teamId: m.teamId, userId: m.userId,
+  verified: m.verifiedAt !== null, verifiedAt: iso(m.verifiedAt),
+  codePending: m.verifyCodeHash !== null, codeExpiresAt: m.verifyCodeHash ? iso(m.verifyExpiresAt) : null,
+  disabledAt: iso(m.disabledAt), disabledReason: m.disabledReason, version: m.version, createdAt: m.createdAt.toISOString(),
 });
-export type MethodView = ReturnType<typeof methodView>;
 
 /** Ids are cuids; anything else is simply not a method (no database round trip, no 500 on NUL). */
 const plausibleId = (id: string) => /^[A-Za-z0-9_-]{1,64}$/.test(id);

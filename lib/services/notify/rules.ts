@@ -4,6 +4,7 @@ import { validation } from "@/lib/errors";
 import { assertCanRead, requireScope, type Actor } from "@/lib/auth/permissions";
 import { effectiveRules } from "@/lib/notify/rules";
 import type { NotificationRulesInput } from "@/lib/validation/notify";
+import type { NotificationRulesView } from "@/lib/validation/views/notify";
 import { recordAudit } from "../audit";
 import { reachabilityOf } from "./reachability";
 
@@ -11,7 +12,7 @@ import { reachabilityOf } from "./reachability";
 // reminder lead time. PUT replaces the whole list: the form edits it as one thing, and a replace is
 // idempotent. `effective` is what a page would do now (lib/notify/rules.ts, the worker's own rule).
 
-export async function getNotificationRules(actor: Actor, nowMs = Date.now()) {
+export async function getNotificationRules(actor: Actor, nowMs = Date.now()): Promise<NotificationRulesView> {
   assertCanRead(actor);
   const db = await getDb();
   const [user, rules, methods, reach] = await Promise.all([
@@ -26,7 +27,7 @@ export async function getNotificationRules(actor: Actor, nowMs = Date.now()) {
   return { rules, shiftReminderMinutes: user.shiftReminderMinutes, effective, reachable: reach.reachable, onCallSchedules: reach.schedules, warning: reach.warning };
 }
 
-export async function setNotificationRules(actor: Actor, input: NotificationRulesInput) {
+export async function setNotificationRules(actor: Actor, input: NotificationRulesInput): Promise<NotificationRulesView> {
   requireScope(actor, "write");
   const db = await getDb();
   const own = new Set((await db.contactMethod.findMany({ where: { userId: actor.userId }, select: { id: true } })).map((m) => m.id));

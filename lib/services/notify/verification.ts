@@ -4,15 +4,16 @@ import { getDb } from "@/lib/db";
 import { AppError, validation } from "@/lib/errors";
 import { requireScope, type Actor } from "@/lib/auth/permissions";
 import { codeMatches, codeStateProblem, VERIFY_MAX_ATTEMPTS } from "@/lib/notify/contact-target";
+import type { ContactMethodView, QueuedTestView } from "@/lib/validation/views/notify";
 import { recordAudit } from "../audit";
-import { assertCodeBudget, issueVerifyCode, loadManagedMethod, methodView, type MethodView } from "./method-access";
+import { assertCodeBudget, issueVerifyCode, loadManagedMethod, methodView } from "./method-access";
 
 // Proving a contact method reaches its owner: a code sent to it (e-mail, or a test delivery to a
 // webhook whose body carries the code) that the owner types back. Wrong tries are counted on the
 // method and committed even though the request fails; the fifth voids the code.
 
 /** A new code (the old one stops working). At most MAX_CODES_PER_HOUR per method. */
-export async function sendVerifyCode(actor: Actor, id: string, nowMs = Date.now()): Promise<MethodView> {
+export async function sendVerifyCode(actor: Actor, id: string, nowMs = Date.now()): Promise<ContactMethodView> {
   requireScope(actor, "write");
   const m = await loadManagedMethod(actor, id);
   if (m.disabledAt) throw new AppError("INVALID_STATE", `This contact method is disabled (${m.disabledReason ?? "by an admin"}); change its target to use it again`);
@@ -25,7 +26,7 @@ export async function sendVerifyCode(actor: Actor, id: string, nowMs = Date.now(
 }
 
 /** Checks the entered code; right → verified (the code is spent). Wrong, expired or used up → 422 on `code`. */
-export async function verifyContactMethod(actor: Actor, id: string, code: string, nowMs = Date.now()): Promise<MethodView> {
+export async function verifyContactMethod(actor: Actor, id: string, code: string, nowMs = Date.now()): Promise<ContactMethodView> {
   requireScope(actor, "write");
   const m = await loadManagedMethod(actor, id);
   if (m.verifiedAt && !m.verifyCodeHash) return methodView(m);
@@ -52,7 +53,7 @@ export async function verifyContactMethod(actor: Actor, id: string, code: string
 }
 
 /** Queues a "test" message to a verified, enabled method; the worker delivers it like any other. */
-export async function sendTestNotification(actor: Actor, id: string, nowMs = Date.now()): Promise<{ notificationId: string; dueAt: Date }> {
+export async function sendTestNotification(actor: Actor, id: string, nowMs = Date.now()): Promise<QueuedTestView> {
   requireScope(actor, "write");
   const m = await loadManagedMethod(actor, id);
   if (m.disabledAt) throw new AppError("INVALID_STATE", `This contact method is disabled (${m.disabledReason ?? "by an admin"})`);
@@ -61,5 +62,5 @@ export async function sendTestNotification(actor: Actor, id: string, nowMs = Dat
   const recent = await db.notification.count({ where: { contactMethodId: id, kind: "test", createdAt: { gte: new Date(nowMs - 60_000) } } });
   if (recent >= 3) throw new AppError("TOO_MANY_REQUESTS", "At most 3 test notifications a minute per contact method; wait a moment");
   const row = await db.notification.create({ data: { kind: "test", dedupeKey: `test:${id}:${randomUUID()}`, contactMethodId: id, userId: m.userId, dueAt: new Date(nowMs), payload: { method: m.name, by: actor.email } } });
-  return { notificationId: row.id, dueAt: row.dueAt };
+  return { notificationId: row.id, dueAt: row.dueAt.toISOString() };
 }

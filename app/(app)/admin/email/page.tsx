@@ -42,9 +42,9 @@ export default async function EmailAdminPage() {
           <TestEmailButton configured={s.configured} to={s.testRecipient} />
           {last ? (
             <p>
-              Last test, queued <LocalTime iso={last.createdAt.toISOString()} />:{" "}
+              Last test, queued <LocalTime iso={last.createdAt} />:{" "}
               <Badge tone={last.status === "sent" ? "success" : last.status === "failed" ? "danger" : "neutral"}>{last.status}</Badge>
-              {last.sentAt ? <> accepted by SMTP <LocalTime iso={last.sentAt.toISOString()} /></> : null}
+              {last.sentAt ? <> accepted by SMTP <LocalTime iso={last.sentAt} /></> : null}
               {last.lastError ? <> · {last.lastError}</> : null}
               {last.attempts > 1 ? <> · {last.attempts} attempts</> : null}
             </p>

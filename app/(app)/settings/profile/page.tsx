@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { AddMethodForm } from "@/components/notify/add-method-form";
-import { MethodItem, type MethodItemView } from "@/components/notify/method-item";
+import { MethodItem } from "@/components/notify/method-item";
 import { RulesForm } from "@/components/notify/rules-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -21,7 +21,6 @@ export default async function ProfilePage() {
   const res = await load(async () => ({ methods: await listContactMethods(actor), rules: await getNotificationRules(actor) }));
   if (!res.ok) return <Forbidden title="Profile" message={res.forbidden} />;
   const { methods, rules } = res.data;
-  const items = JSON.parse(JSON.stringify(methods)) as MethodItemView[];
   return (
     <>
       <PageHeader title="Profile and notifications" description={`${actor.name} · ${actor.email}. Pages reach you through verified contact methods, following your rules.`} />
@@ -29,10 +28,10 @@ export default async function ProfilePage() {
       {rules.warning ? <Alert tone="warning" title="Pages cannot reach you">{rules.warning}</Alert> : null}
       <div className="grid-2">
         <Card title="Contact methods">
-          {items.length === 0 ? (
+          {methods.length === 0 ? (
             <EmptyState title="No contact methods yet">Add an e-mail address or a chat webhook; you will get a code to verify it.</EmptyState>
           ) : (
-            <ul className="method-list">{items.map((m) => <MethodItem key={m.id} method={m} />)}</ul>
+            <ul className="method-list">{methods.map((m) => <MethodItem key={m.id} method={m} />)}</ul>
           )}
         </Card>
         <Card title="Add a contact method">

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { TierBadge } from "@/components/services/tier-badge";
 import { TeamChannels } from "@/components/notify/team-channels";
-import type { MethodItemView } from "@/components/notify/method-item";
 import { AddMemberForm, RemoveMemberButton } from "@/components/teams/membership-form";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
@@ -33,7 +32,7 @@ export default async function TeamPage({ params }: Props) {
   const admin = isAdmin(actor);
   const member = admin || actor.teamIds.includes(team.id);
   // Team channels are managed by admins (the API says the same); dates cross to the client as strings.
-  const channels = admin ? (JSON.parse(JSON.stringify(await listContactMethods(actor, { teamId: team.id }))) as MethodItemView[]) : null;
+  const channels = admin ? await listContactMethods(actor, { teamId: team.id }) : null;
   const members = team.memberships.map((m) => m.user).sort((a, b) => a.email.localeCompare(b.email));
 
   return (
