@@ -1,5 +1,5 @@
 import { objectivePercentText, percentTextToObjective } from "@/lib/slo/format";
-import type { Sli, SloWindow } from "@/lib/slo/types";
+import type { EventSli, Sli, SloWindow } from "@/lib/slo/types";
 import { sliSchema } from "@/lib/validation/slo";
 
 /** The wizard's form state (strings, as typed) and its conversion to the API's SLO definition. */
@@ -15,6 +15,11 @@ export type WizardState = {
   metric: string;
   matchers: string;
   threshold: string;
+  /** Budgeting: per event (request or sample), or per time slice judged by the SLI (OpenSLO Timeslices). */
+  budgeting: "events" | "timeslices";
+  sliceMinutes: "1" | "5";
+  /** Percent text: a slice is good when at least this share of its events is good, e.g. "99". */
+  sliceThreshold: string;
   objectiveChoice: string; // one of OBJECTIVE_PRESETS or "custom"
   customObjective: string; // percent text, e.g. "99.9"
   windowChoice: string; // "rolling-30" | "rolling-28" | "rolling-7" | "calendar-month" | "calendar-week"
@@ -34,22 +39,25 @@ export const WINDOW_CHOICES = [
 
 export const emptyWizard = (service = ""): WizardState => ({
   service, name: "", description: "", kind: "ratio", total: "", mode: "bad", selector: "", metric: "", matchers: "", threshold: "",
+  budgeting: "events", sliceMinutes: "1", sliceThreshold: "99",
   objectiveChoice: "99.9", customObjective: "", windowChoice: "rolling-30", timezone: "UTC", runbookUrl: "", alerting: true,
 });
 
 export function stateFromDefinition(d: { service: string; name: string; description: string; sli: Sli; objective: number; window: SloWindow; runbookUrl: string | null; alerting: boolean }): WizardState {
   const pct = objectivePercentText(d.objective);
   const preset = (OBJECTIVE_PRESETS as readonly string[]).includes(pct);
+  const sli = d.sli.kind === "timeslice" ? d.sli.of : d.sli;
   return {
     ...emptyWizard(d.service),
     name: d.name,
     description: d.description,
-    kind: d.sli.kind,
-    ...(d.sli.kind === "ratio"
-      ? { total: d.sli.total, mode: d.sli.good !== undefined ? "good" : "bad", selector: d.sli.good ?? d.sli.bad ?? "" }
-      : d.sli.kind === "boolGauge"
-        ? { metric: d.sli.metric }
-        : { metric: d.sli.metric, matchers: d.sli.matchers, threshold: String(d.sli.thresholdSeconds) }),
+    kind: sli.kind,
+    ...(sli.kind === "ratio"
+      ? { total: sli.total, mode: sli.good !== undefined ? "good" : "bad", selector: sli.good ?? sli.bad ?? "" }
+      : sli.kind === "boolGauge"
+        ? { metric: sli.metric }
+        : { metric: sli.metric, matchers: sli.matchers, threshold: String(sli.thresholdSeconds) }),
+    ...(d.sli.kind === "timeslice" ? { budgeting: "timeslices", sliceMinutes: String(d.sli.sliceMinutes) as "1" | "5", sliceThreshold: objectivePercentText(d.sli.threshold) } : {}),
     objectiveChoice: preset ? pct : "custom",
     customObjective: preset ? "" : pct,
     windowChoice: d.window.kind === "rolling" ? `rolling-${d.window.days}` : `calendar-${d.window.unit}`,
@@ -64,6 +72,13 @@ export const objectiveOf = (s: WizardState): number =>
   percentTextToObjective(s.objectiveChoice === "custom" ? s.customObjective : s.objectiveChoice) ?? Number.NaN;
 
 export function sliOf(s: WizardState): Sli {
+  const of = eventSliOf(s);
+  if (s.budgeting !== "timeslices") return of;
+  // Typed in percent; NaN when not a number, so the schema names sliceThreshold.
+  return { kind: "timeslice", sliceMinutes: Number(s.sliceMinutes) as 1 | 5, threshold: percentTextToObjective(s.sliceThreshold) ?? Number.NaN, of };
+}
+
+function eventSliOf(s: WizardState): EventSli {
   if (s.kind === "boolGauge") return { kind: "boolGauge", metric: s.metric };
   if (s.kind === "latency") return { kind: "latency", metric: s.metric.trim(), matchers: s.matchers.trim(), thresholdSeconds: s.threshold === "" ? Number.NaN : Number(s.threshold) };
   return s.mode === "good" ? { kind: "ratio", total: s.total, good: s.selector } : { kind: "ratio", total: s.total, bad: s.selector };
@@ -88,6 +103,11 @@ export const updateBody = (s: WizardState, revision: number) => {
 
 /** Maps the API's field paths to the wizard's inputs ("sli.good" and "sli.bad" are the one selector editor). */
 export function fieldFor(path: string): string {
+  // A timeslice SLI's own fields, then the judged SLI's under sli.of (the same inputs as without slices).
+  if (path === "sli.threshold") return "sliceThreshold";
+  if (path === "sli.sliceMinutes") return "sliceMinutes";
+  if (path.startsWith("sli.of.")) return fieldFor(`sli.${path.slice(7)}`);
+  if (path === "sli.of") return "total";
   if (path === "sli.good" || path === "sli.bad") return "selector";
   if (path.startsWith("sli.")) return path.slice(4);
   if (path === "sli") return "total";
@@ -106,9 +126,13 @@ export function objectiveMessage(apiMessage: string): string {
   return "must be a percentage such as 99.9";
 }
 
+/** The slice threshold is typed in percent too. */
+const sliceThresholdMessage = (apiMessage: string): string =>
+  /at most 1/.test(apiMessage) ? "must be at most 100 % (every event of the slice good)" : "must be a percentage above 0 and at most 100, e.g. 99";
+
 export const mapFields = (fields: Record<string, string>): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= k === "objective" ? objectiveMessage(v) : v;
+  for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= k === "objective" ? objectiveMessage(v) : k === "sli.threshold" ? sliceThresholdMessage(v) : v;
   return out;
 };
 

@@ -1,4 +1,4 @@
-import type { AlertSettings, Sli, SloWindow } from "@/lib/slo";
+import type { AlertSettings, EventSli, Sli, SloWindow } from "@/lib/slo";
 import type { Issue } from "./source";
 import { sameJson } from "@/lib/canonical-json";
 
@@ -77,6 +77,7 @@ export const sameValue = sameJson;
 
 /** Normalised SLI: only the keys that mean something for its kind. */
 export function normalSli(sli: Sli): Sli {
+  if (sli.kind === "timeslice") return { kind: "timeslice", sliceMinutes: sli.sliceMinutes, threshold: sli.threshold, of: normalSli(sli.of) as EventSli };
   if (sli.kind === "latency") return { kind: "latency", metric: sli.metric.trim(), matchers: sli.matchers.trim(), thresholdSeconds: sli.thresholdSeconds };
   if (sli.kind === "boolGauge") return { kind: "boolGauge", metric: sli.metric.trim() };
   return {

@@ -49,8 +49,9 @@ export function formatWindow(window: SloWindow): string {
   return `calendar ${window.unit} (${window.timezone})`;
 }
 
-/** "ratio" / "latency ≤ 300 ms" / "bool gauge". */
+/** "ratio" / "latency ≤ 300 ms" / "bool gauge" / "1-min slices: ratio ≥ 99 %". */
 export function formatSliKind(sli: Sli): string {
+  if (sli.kind === "timeslice") return `${sli.sliceMinutes}-min slices: ${formatSliKind(sli.of)} ≥ ${formatObjective(sli.threshold)}`;
   if (sli.kind === "ratio") return "ratio";
   if (sli.kind === "boolGauge") return "bool gauge (samples)";
   return `latency ≤ ${formatThreshold(sli.thresholdSeconds)}`;
@@ -131,7 +132,9 @@ export type VersionDefinition = { sli: Sli; objective: number; window: SloWindow
 export type DefinitionChange = { field: string; before: string; after: string };
 
 const sliFields = (sli: Sli): Record<string, string> =>
-  sli.kind === "ratio"
+  sli.kind === "timeslice"
+    ? { ...sliFields(sli.of), "time slice": `${sli.sliceMinutes} min`, "slice threshold": formatObjective(sli.threshold) }
+    : sli.kind === "ratio"
     ? { "SLI kind": "ratio", "total events": sli.total, ...(sli.good !== undefined ? { "good events": sli.good } : {}), ...(sli.bad !== undefined ? { "bad events": sli.bad } : {}) }
     : sli.kind === "boolGauge"
       ? { "SLI kind": "bool gauge", "0/1 gauge": sli.metric }

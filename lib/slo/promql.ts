@@ -1,4 +1,4 @@
-import { SloDefinitionError, type LatencySli, type Sli } from "./types";
+import { SLICE_MINUTES, SloDefinitionError, type EventSli, type LatencySli, type Sli, type TimesliceSli } from "./types";
 import { parseDuration } from "./duration";
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -27,9 +27,11 @@ const checkRange = (range: string): void => {
 
 /**
  * Validated good/bad/total selectors of an SLI (exactly one of good/bad is set). `samples`: the selectors
- * are a 0/1 gauge whose samples are counted (bool gauge), not counters whose increase is.
+ * are a 0/1 gauge whose samples are counted (bool gauge), not counters whose increase is. `slices`: a
+ * timeslice SLI; total is the per-slice good share and good its 0/1 judgement, both evaluated at the end
+ * of every slice of this length (a subquery step) and counted (total) or summed (good).
  */
-export type Selectors = { total: string; good: string | null; bad: string | null; samples?: true };
+export type Selectors = { total: string; good: string | null; bad: string | null; samples?: true; slices?: string };
 
 const latencySelectors = (sli: LatencySli): Selectors => {
   const metric = sli.metric.trim();
@@ -54,11 +56,42 @@ const gaugeSelectors = (metric: string): Selectors => {
   return { total: selector, good: selector, bad: null, samples: true };
 };
 
+/** An inner SLI's errors name its fields under sli.of (sli.total → sli.of.total). */
+const within = <T>(fn: () => T): T => {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof SloDefinitionError)) throw err;
+    const field = err.field.replace(/^sli\./, "sli.of.");
+    throw new SloDefinitionError(field, err.message.replace(`${err.field}: `, ""));
+  }
+};
+
+/**
+ * The good share of `of` within the slice ending at each evaluation instant: good/total over the slice
+ * (ONE series, none when the slice has no events: unmeasured).
+ */
+export function sliceShareQuery(of: EventSli, sliceMinutes: number): string {
+  const q = sliIncreaseQueries(of, `${sliceMinutes}m`);
+  return `(${q.good}) / (${q.total} > 0)`;
+}
+
+const sliceSelectors = (sli: TimesliceSli): Selectors => {
+  if (!(SLICE_MINUTES as readonly number[]).includes(sli.sliceMinutes)) throw new SloDefinitionError("sli.sliceMinutes", `slice must be ${SLICE_MINUTES.join(" or ")} minutes`);
+  if (!Number.isFinite(sli.threshold) || sli.threshold <= 0 || sli.threshold > 1) {
+    throw new SloDefinitionError("sli.threshold", "threshold must be a share greater than 0 and at most 1 (0.99 = 99 %)");
+  }
+  if ((sli.of as Sli).kind === "timeslice") throw new SloDefinitionError("sli.of", "a timeslice SLI judges a ratio, latency or bool gauge SLI, not another timeslice SLI");
+  const share = within(() => sliceShareQuery(sli.of, sli.sliceMinutes));
+  return { total: share, good: `(${share}) >= bool ${sli.threshold}`, bad: null, slices: `${sli.sliceMinutes}m` };
+};
+
 /**
  * Validates an SLI and returns its selectors.
  * @throws SloDefinitionError with `field` naming the bad input.
  */
 export function sliSelectors(sli: Sli): Selectors {
+  if (sli.kind === "timeslice") return sliceSelectors(sli);
   if (sli.kind === "latency") return latencySelectors(sli);
   if (sli.kind === "boolGauge") return gaugeSelectors(sli.metric);
   const total = checkSelector(sli.total, "sli.total");
@@ -81,11 +114,15 @@ const sampleRange = (range: string): string => `${Math.max(1, Math.round(parseDu
 /**
  * `sum(<fn>(<selector>[<range>]<offset>))` for one of the SLI's selectors: increase() of counters, or for
  * a bool gauge count_over_time (total) and sum_over_time (good) of its samples. ONE label-less series.
+ * A timeslice SLI's counts are slices: a subquery evaluates the slice share (total: measured slices) or
+ * judgement (good: good slices) at the epoch-aligned end of every slice in the range — (t − range, t],
+ * like samples, so adjacent ranges count a slice once.
  * `offset` is PromQL text such as " offset 300000ms" ("" for none).
  */
 export function rangeSum(s: Selectors, which: "total" | "good" | "bad", range: string, offset = ""): string {
   const selector = s[which];
   if (selector === null) throw new SloDefinitionError(`sli.${which}`, "this SLI has no such selector");
+  if (s.slices) return `sum(${which === "total" ? "count_over_time" : "sum_over_time"}((${selector})[${sampleRange(range)}:${s.slices}]${offset}))`;
   if (!s.samples) return `sum(increase(${selector}[${range}]${offset}))`;
   return `sum(${which === "total" ? "count_over_time" : "sum_over_time"}(${selector}[${sampleRange(range)}]${offset}))`;
 }

@@ -23,7 +23,9 @@ export const SIGNAL_META: Record<SignalKey, { label: string; unit: "seconds" | "
 
 const RATE_RANGE = "5m";
 
-function derived(key: SignalKey, slis: readonly Sli[]): string | null {
+function derived(key: SignalKey, all: readonly Sli[]): string | null {
+  // A timeslice SLI's signals are those of the SLI it judges per slice.
+  const slis = all.map((s) => (s.kind === "timeslice" ? s.of : s));
   const ratio = slis.find((s) => s.kind === "ratio");
   const latency = slis.find((s) => s.kind === "latency");
   try {

@@ -19,7 +19,24 @@ export type LatencySli = { kind: "latency"; metric: string; matchers: string; th
  */
 export type BoolGaugeSli = { kind: "boolGauge"; metric: string };
 
-export type Sli = RatioSli | LatencySli | BoolGaugeSli;
+/** The SLIs whose good share can be judged per slice. */
+export type EventSli = RatioSli | LatencySli | BoolGaugeSli;
+
+/** Slice lengths in minutes: divisors of the 5 m recording range, so 5 m records hold whole slices. */
+export const SLICE_MINUTES = [1, 5] as const;
+export type SliceMinutes = (typeof SLICE_MINUTES)[number];
+
+/**
+ * Timeslice SLI (OpenSLO `budgetingMethod: Timeslices`): time is cut into slices of `sliceMinutes`, aligned
+ * to the epoch; a slice is good when the good share of `of` inside it (good/total) is at least `threshold`
+ * (OpenSLO timeSliceTarget), in (0, 1]. Over a latency `of`, "≥ 0.99 of the slice's requests within 300 ms"
+ * is exactly "the slice's p99 ≤ 300 ms" (no histogram_quantile interpolation). Its "events" are slices.
+ * A slice without events of `of` is unmeasured: neither good nor bad (no data is never counted healthy,
+ * and a window without any measured slice is "no data").
+ */
+export type TimesliceSli = { kind: "timeslice"; sliceMinutes: SliceMinutes; threshold: number; of: EventSli };
+
+export type Sli = EventSli | TimesliceSli;
 
 /** Rolling window of N days, or a calendar period aligned in an IANA time zone. */
 export type SloWindow =

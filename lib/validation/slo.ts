@@ -56,7 +56,24 @@ export const boolGaugeSliSchema = z.object({
   metric: selector,
 });
 
-export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema], { error: "kind must be ratio, latency or boolGauge" });
+/** The SLIs a timeslice SLI can judge per slice. */
+export const eventSliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema], { error: "kind must be ratio, latency or boolGauge" });
+
+/**
+ * Timeslice SLI (OpenSLO Timeslices): a slice of sliceMinutes is good when the good share of `of` inside it
+ * is at least `threshold` (OpenSLO timeSliceTarget); the objective is then the share of good slices.
+ */
+export const timesliceSliSchema = z.object({
+  kind: z.literal("timeslice"),
+  sliceMinutes: z.union([z.literal(1), z.literal(5)], { error: "must be 1 or 5 (minutes)" }),
+  threshold: z
+    .number({ error: "must be a share between 0 and 1, e.g. 0.99" })
+    .gt(0, "must be greater than 0")
+    .max(1, "must be at most 1 (every event of the slice good)"),
+  of: eventSliSchema,
+});
+
+export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema, timesliceSliSchema], { error: "kind must be ratio, latency, boolGauge or timeslice" });
 export type SliInput = z.infer<typeof sliSchema>;
 
 export const ROLLING_WINDOW_DAYS = [7, 28, 30] as const;

@@ -9,6 +9,16 @@ import { SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
  * stored by an older release may predate the parser.
  */
 export function sliPromqlProblems(sli: Sli): Record<string, string> {
+  if (sli.kind === "timeslice") {
+    // The slice fields first (lib/slo), then the judged SLI's selectors, named under sli.of.
+    try {
+      sliSelectors({ ...sli, of: { kind: "boolGauge", metric: "up" } });
+    } catch (err) {
+      if (err instanceof SloDefinitionError) return { [err.field]: err.message.replace(`${err.field}: `, "") };
+      throw err;
+    }
+    return Object.fromEntries(Object.entries(sliPromqlProblems(sli.of)).map(([f, m]) => [f.replace(/^sli\./, "sli.of."), m]));
+  }
   let selectors: ReturnType<typeof sliSelectors>;
   try {
     selectors = sliSelectors(sli);

@@ -13,6 +13,18 @@ import { sliPromqlProblems } from "./sli-promql";
  * - a latency threshold must be one of the histogram's `le` buckets (when Prometheus knows the metric).
  */
 export async function validateSli(sli: Sli, dataSourceId: string | null): Promise<void> {
+  if (sli.kind === "timeslice") {
+    // The slice fields by lib/slo, then the judged SLI as any SLI, its fields named under sli.of.
+    const own = sliPromqlProblems(sli);
+    if (Object.keys(own).length) throw new AppError("VALIDATION", `Invalid SLI: ${Object.entries(own).map(([f, m]) => `${f}: ${m}`).join("; ")}`, own);
+    try {
+      return await validateSli(sli.of, dataSourceId);
+    } catch (err) {
+      if (!(err instanceof AppError) || !err.fields) throw err;
+      const fields = Object.fromEntries(Object.entries(err.fields).map(([f, m]) => [f.replace(/^sli\./, "sli.of."), m]));
+      throw new AppError("VALIDATION", err.message.replace(/\bsli\./g, "sli.of."), fields);
+    }
+  }
   // Our own parser first, always: callers that skip the zod schema (SLOs as code, the CLI) get the same answer.
   const fields = sliPromqlProblems(sli);
   if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid SLI: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);

@@ -5,6 +5,7 @@ import { BacktestPanel } from "@/components/slos/backtest-panel";
 import { CorrectionsPanel } from "@/components/slos/corrections-panel";
 import { DeleteSloButton } from "@/components/slos/delete-slo-button";
 import { SignOffPanel } from "@/components/slos/sign-off-panel";
+import { sliDefinitionItems } from "@/components/slos/sli-definition";
 import { SloLive } from "@/components/slos/slo-live";
 import { SloRules } from "@/components/slos/slo-rules";
 import { VersionHistory } from "@/components/slos/version-history";
@@ -18,7 +19,7 @@ import { getService } from "@/lib/services/catalog";
 import { effectivePolicy } from "@/lib/services/policy";
 import { getSlo, listSloVersions } from "@/lib/services/slo/read-slos";
 import { nominalWindowSeconds } from "@/lib/slo/window";
-import { definitionChanges, formatObjective, formatSliKind, formatThreshold, formatWindow } from "@/lib/slo/format";
+import { definitionChanges, formatObjective, formatSliKind, formatWindow } from "@/lib/slo/format";
 import { load, textParam, type SearchParams } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
 
@@ -94,19 +95,7 @@ export default async function SloPage({ params, searchParams }: Props) {
               items={[
                 { label: "Objective", value: formatObjective(slo.objective) },
                 { label: "Window", value: formatWindow(slo.window) },
-                ...(sli.kind === "ratio"
-                  ? [
-                      { label: "Total events", value: <code className="promql">{sli.total}</code> },
-                      ...(sli.good ? [{ label: "Good events", value: <code className="promql">{sli.good}</code> }] : []),
-                      ...(sli.bad ? [{ label: "Bad events", value: <code className="promql">{sli.bad}</code> }] : []),
-                    ]
-                  : sli.kind === "boolGauge"
-                    ? [{ label: "0/1 gauge (good = samples that are 1)", value: <code className="promql">{sli.metric}</code> }]
-                    : [
-                      { label: "Histogram", value: <code className="promql">{sli.metric}</code> },
-                      { label: "Matchers", value: sli.matchers ? <code className="promql">{sli.matchers}</code> : <span className="muted">none</span> },
-                      { label: "Threshold", value: formatThreshold(sli.thresholdSeconds) },
-                    ]),
+                ...sliDefinitionItems(sli),
                 { label: "Version in force", value: inForce ? `v${slo.version.number}` : "none yet" },
                 {
                   label: "Runbook",
