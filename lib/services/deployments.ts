@@ -1,8 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
-import type { CreateDeploymentInput, ListDeploymentsQuery, UpdateDeploymentInput } from "@/lib/validation/deployments";
+import { parseColumn } from "@/lib/db/repos/parse-column";
+import { DEPLOYMENT_STATUSES, type CreateDeploymentInput, type ListDeploymentsQuery, type UpdateDeploymentInput } from "@/lib/validation/deployments";
+import type { DeploymentList, DeploymentView } from "@/lib/validation/views/release";
 import { recordAudit } from "./audit";
 import { requireAnyScope } from "./gate";
 
@@ -16,10 +19,11 @@ const DAY_MS = 86_400_000;
 type Row = { id: string; version: string; environment: string; at: Date; link: string | null; status: string; createdById: string | null; createdAt: Date; service: { slug: string; name: string } };
 const include = { service: { select: { slug: true, name: true } } } as const;
 
-export type DeploymentView = ReturnType<typeof view>;
-const view = (d: Row) => ({
+const statusSchema = z.enum(DEPLOYMENT_STATUSES);
+const view = (d: Row): DeploymentView => ({
   id: d.id, service: d.service.slug, serviceName: d.service.name, version: d.version, environment: d.environment,
-  at: d.at.toISOString(), link: d.link, status: d.status, createdById: d.createdById, createdAt: d.createdAt.toISOString(),
+  at: d.at.toISOString(), link: d.link, status: parseColumn(statusSchema, d.status, { table: "Deployment", id: d.id, field: "status" }),
+  createdById: d.createdById, createdAt: d.createdAt.toISOString(),
 });
 
 /** Recording a deploy is a change to the service's history: editors of its team (or CI tokens acting as one). */
@@ -29,7 +33,7 @@ function assertCanRecord(actor: Actor, teamId: string, slug: string) {
   if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", `You are not a member of the team that owns service "${slug}"`);
 }
 
-export async function recordDeployment(actor: Actor, input: CreateDeploymentInput) {
+export async function recordDeployment(actor: Actor, input: CreateDeploymentInput): Promise<DeploymentView> {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug: input.service } });
   if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
@@ -48,7 +52,7 @@ export async function recordDeployment(actor: Actor, input: CreateDeploymentInpu
 }
 
 /** Newest first, within [from, to] (default: the 30 days before now) — the shape chart markers need. */
-export async function listDeployments(actor: Actor, q: ListDeploymentsQuery) {
+export async function listDeployments(actor: Actor, q: ListDeploymentsQuery): Promise<DeploymentList> {
   requireAnyScope(actor, ["deployments", "gate", "read"]);
   const db = await getDb();
   if (q.service && !(await db.service.findUnique({ where: { slug: q.service } }))) throw notFound(`service "${q.service}"`);
@@ -68,7 +72,7 @@ export async function listDeployments(actor: Actor, q: ListDeploymentsQuery) {
   return { items: rows.map(view), from: from.toISOString(), to: to.toISOString() };
 }
 
-export async function getDeployment(actor: Actor, id: string) {
+export async function getDeployment(actor: Actor, id: string): Promise<DeploymentView> {
   requireAnyScope(actor, ["deployments", "gate", "read"]);
   const row = await (await getDb()).deployment.findUnique({ where: { id }, include });
   if (!row) throw notFound(`deployment ${id}`);
@@ -80,7 +84,7 @@ export async function getDeployment(actor: Actor, id: string) {
  * only applies if the status is still the one read (compare-and-set), so two pipelines racing on the
  * same deploy get a 409 instead of silently overwriting each other.
  */
-export async function updateDeployment(actor: Actor, id: string, input: UpdateDeploymentInput) {
+export async function updateDeployment(actor: Actor, id: string, input: UpdateDeploymentInput): Promise<DeploymentView> {
   const db = await getDb();
   const before = await db.deployment.findUnique({ where: { id }, include: { ...include, service: { select: { slug: true, name: true, teamId: true } } } });
   if (!before) throw notFound(`deployment ${id}`);

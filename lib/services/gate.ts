@@ -2,10 +2,10 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { holdsScope, assertCanApprove, type Actor } from "@/lib/auth/permissions";
-import type { BurnWindow, PolicyState } from "@/lib/slo";
 import type { GrantGateExceptionInput } from "@/lib/validation/deployments";
+import type { GateExceptionList, GateExceptionView, GateSloView, ReleaseGateView, RevokedExceptionsView } from "@/lib/validation/views/release";
 import { recordAudit } from "./audit";
-import { effectivePolicy, stateFromStatuses, type EffectivePolicy } from "./policy";
+import { effectivePolicy, stateFromStatuses } from "./policy";
 import { loadSloDefs } from "./slo/store";
 import { statusesAt } from "./slo/status-cache";
 import { storedOrComputed } from "./slo/status-read";
@@ -25,33 +25,6 @@ export function requireAnyScope(actor: Actor, scopes: readonly string[]) {
   }
 }
 
-export type GateSlo = {
-  id: string;
-  name: string;
-  objective: number;
-  remaining: number | null;
-  burnRates: Record<BurnWindow, number | null>;
-  /** Names of the burn-rate alerts whose condition holds, e.g. ["page-slow", "ticket-fast"]. */
-  firing: string[];
-  pageAlertFiring: boolean;
-  alerts: { name: string; severity: "page" | "ticket"; factor: number; firing: boolean }[];
-  noData: boolean;
-  stale: boolean;
-};
-
-export type GateExceptionView = { id: string; reason: string; grantedBy: string; startsAt: string; endsAt: string; revokedAt: string | null; createdAt: string };
-
-export type ReleaseGate = {
-  service: string;
-  allowed: boolean;
-  state: PolicyState;
-  reasons: string[];
-  evaluatedAt: string;
-  policy: Pick<EffectivePolicy, "scope" | "atRiskBelow" | "freezeAtOrBelow" | "freezeOnPageAlert">;
-  slos: GateSlo[];
-  exception?: GateExceptionView;
-};
-
 type ExceptionRow = { id: string; reason: string; grantedBy: string; startsAt: Date; endsAt: Date; revokedAt: Date | null; createdAt: Date };
 const exceptionView = (e: ExceptionRow): GateExceptionView => ({
   id: e.id, reason: e.reason, grantedBy: e.grantedBy, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(),
@@ -60,7 +33,7 @@ const exceptionView = (e: ExceptionRow): GateExceptionView => ({
 
 const activeAt = (t: Date) => ({ startsAt: { lte: t }, endsAt: { gt: t }, OR: [{ revokedAt: null }, { revokedAt: { gt: t } }] });
 
-export const gateSlo = (s: SloStatus): GateSlo => ({
+const gateSlo = (s: SloStatus): GateSloView => ({
   id: s.sloId, name: s.name, objective: s.objective, remaining: s.errorBudget.remaining, burnRates: s.burnRates,
   firing: s.alerts.filter((a) => a.firing).map((a) => a.name),
   pageAlertFiring: s.alerts.some((a) => a.severity === "page" && a.firing),
@@ -74,7 +47,7 @@ async function serviceBySlug(slug: string) {
   return service;
 }
 
-export async function releaseGate(actor: Actor, slug: string, atMs?: number): Promise<ReleaseGate> {
+export async function releaseGate(actor: Actor, slug: string, atMs?: number): Promise<ReleaseGateView> {
   requireAnyScope(actor, ["gate", "read"]);
   const service = await serviceBySlug(slug);
   const mine = await loadSloDefs({ serviceSlug: slug });
@@ -102,7 +75,7 @@ export async function releaseGate(actor: Actor, slug: string, atMs?: number): Pr
   };
 }
 
-export async function listGateExceptions(actor: Actor, slug: string, include: "active" | "all") {
+export async function listGateExceptions(actor: Actor, slug: string, include: "active" | "all"): Promise<GateExceptionList> {
   requireAnyScope(actor, ["gate", "read"]);
   const service = await serviceBySlug(slug);
   const rows = await (await getDb()).gateException.findMany({
@@ -114,7 +87,7 @@ export async function listGateExceptions(actor: Actor, slug: string, include: "a
 }
 
 /** Approvers of the owning team let releases through a frozen gate for a bounded time (at most 7 days). */
-export async function grantGateException(actor: Actor, slug: string, input: GrantGateExceptionInput) {
+export async function grantGateException(actor: Actor, slug: string, input: GrantGateExceptionInput): Promise<GateExceptionView> {
   const service = await serviceBySlug(slug);
   assertCanApprove(actor, service.teamId, `release-gate exceptions of service "${slug}"`);
   const now = Date.now();
@@ -133,7 +106,7 @@ export async function grantGateException(actor: Actor, slug: string, input: Gran
 }
 
 /** Ends one exception (`id`) or every exception active now; audited. Revoking twice is a no-op. */
-export async function revokeGateExceptions(actor: Actor, slug: string, id?: string) {
+export async function revokeGateExceptions(actor: Actor, slug: string, id?: string): Promise<RevokedExceptionsView> {
   const service = await serviceBySlug(slug);
   assertCanApprove(actor, service.teamId, `release-gate exceptions of service "${slug}"`);
   const db = await getDb();

@@ -3,19 +3,10 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { DEFAULT_POSTMORTEM_BUDGET_SHARE } from "@/lib/postmortem";
 import { DEFAULT_POLICY } from "@/lib/slo";
+import type { EffectivePolicyView } from "@/lib/validation/views/release";
 
-export type EffectivePolicy = {
-  scope: "service" | "team" | "default";
-  atRiskBelow: number;
-  freezeAtOrBelow: number;
-  freezeOnPageAlert: boolean;
-  /** An incident that spent more than this share of an SLO's budget requires a postmortem with a P0/P1 item. */
-  postmortemAbove: number;
-  agreedBy: string;
-  agreedAt: string | null;
-  notes: string;
-  version: number | null;
-};
+/** The policy that applies to a service: its own, else its team's, else the built-in default. */
+export type EffectivePolicy = EffectivePolicyView;
 
 type PolicyRow = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; postmortemAbove: number; agreedBy: string; agreedAt: Date | null; notes: string; version: number };
 type ServiceWithPolicies = { budgetPolicy: PolicyRow | null; team: { budgetPolicy: PolicyRow | null } };
