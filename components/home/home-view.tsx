@@ -4,7 +4,7 @@ import { PriorityBadge, SeverityBadge } from "@/components/incidents/badges";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import type { Home } from "@/lib/services/home";
+import type { HomeView as Home } from "@/lib/validation/views/reports";
 import { HomePanel, Item, ItemList } from "./panel";
 
 const pct = (v: number | null) => (v === null ? "no data" : `${(v * 100).toFixed(1)} %`);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Scorecard } from "@/lib/services/readiness/scorecard";
+import type { ScorecardView as Scorecard } from "@/lib/validation/views/reports";
 import { CheckBadge } from "./scorecard-view";
 
 /** Organisation-wide checks (backups restored) above the teams; they do not count in any team's score. */

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { Scorecard, TeamScorecard } from "@/lib/services/readiness/scorecard";
+import type { ScorecardView as Scorecard, TeamScorecardView as TeamScorecard } from "@/lib/validation/views/reports";
 import { PlatformChecks } from "./platform-checks";
 
 type Check = TeamScorecard["serviceScores"][number]["checks"][number];

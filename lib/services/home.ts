@@ -3,10 +3,10 @@ import { getDb } from "@/lib/db";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { actionItemDueAtMs, actionItemOverdue, parseBudgetTrigger } from "@/lib/postmortem";
 import { postmortemTimeliness } from "@/lib/readiness";
-import type { GettingStartedStep } from "@/lib/readiness/getting-started";
+import type { HomeView } from "@/lib/validation/views/reports";
 import { gettingStartedFor } from "./readiness/home-getting-started";
-import { oncallNow, type OnCallNow } from "./readiness/home-oncall";
-import { slosNeedingAttention, type SloAttention } from "./readiness/home-slos";
+import { oncallNow } from "./readiness/home-oncall";
+import { slosNeedingAttention } from "./readiness/home-slos";
 
 // The home page: what needs attention in my teams (admins: every team). Read-only. Each list is capped at
 // LIMIT items, ordered worst/oldest first, with its total; each item links to the page where it is handled.
@@ -15,29 +15,13 @@ const LIMIT = 50;
 const DAY_MS = 86_400_000;
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-export type Home = {
-  generatedAt: string;
-  scope: "mine" | "all";
-  teams: { slug: string; name: string }[];
-  slos: { stale: boolean; error: string | null; items: SloAttention[] };
-  oncall: OnCallNow[];
-  incidents: { total: number; items: { number: number; key: string; title: string; severity: string; status: string; startedAt: string; services: string[]; href: string }[] };
-  /** unacknowledged: triggered and through every step of its policy (an "exhausted" event) — nobody took it */
-  pages: { total: number; items: { id: string; title: string; severity: string; status: string; unacknowledged: boolean; service: string | null; openedAt: string; href: string }[] };
-  postmortems: { total: number; items: { number: number; key: string; title: string; severity: string; status: "pending" | "missing"; dueAt: string; postmortemStatus: string | null; budgetPolicy: boolean; href: string }[] };
-  actionItems: { total: number; items: { id: string; title: string; priority: string; dueDate: string; dueTimezone: string; dueAt: string | null; incident: string | null; service: string | null; href: string }[] };
-  links: { actionItems: string; pages: string; incidents: string; scorecard: string };
-  /** Non-null while the organisation has no team, service or SLO: shown instead of the (empty) panels. */
-  gettingStarted: GettingStartedStep[] | null;
-};
-
 /** When an exhausted page counts as unacknowledged: its last step's delay after the event (older events: at once). */
 const unacknowledgedSince = (e: { at: Date; detail: unknown }) => {
   const at = (e.detail as { unacknowledgedAt?: unknown } | null)?.unacknowledgedAt;
   return typeof at === "string" ? Date.parse(at) : e.at.getTime();
 };
 
-export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<Home> {
+export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeView> {
   assertCanRead(actor);
   const db = await getDb();
   const all = isAdmin(actor);

@@ -2,11 +2,11 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
-import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceFacts, type ServiceScore, type TeamRollup } from "@/lib/readiness";
+import { CHECK_KEYS, CHECK_TITLES, evaluateService, rollUpTeam, type ServiceFacts } from "@/lib/readiness";
 import type { ScorecardQuery } from "@/lib/validation/reports";
+import type { ScorecardView } from "@/lib/validation/views/reports";
 import { loadSloDefs } from "../slo/store";
 import { storedOrComputed } from "../slo/status-read";
-import type { PlatformCheck } from "@/lib/readiness/restore-drill-check";
 import { loadServiceFacts } from "./facts";
 import { platformChecks } from "./platform";
 
@@ -14,21 +14,10 @@ import { platformChecks } from "./platform";
 // Scope: ?team= one team (anyone may read any team's scorecard); without it the actor's own teams, or
 // every team for admins and for people in no team.
 
-export type TeamScorecard = TeamRollup & { team: { slug: string; name: string; timezone: string }; serviceScores: ServiceScore[] };
-
-export type Scorecard = {
-  generatedAt: string;
-  scope: "team" | "mine" | "all";
-  checks: { key: string; title: string }[];
-  /** organisation-wide checks (backups restored), not counted in the services' scores */
-  platform: PlatformCheck[];
-  teams: TeamScorecard[];
-};
-
-export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs = Date.now()): Promise<Scorecard> {
+export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs = Date.now()): Promise<ScorecardView> {
   assertCanRead(actor);
   const db = await getDb();
-  let scope: Scorecard["scope"];
+  let scope: ScorecardView["scope"];
   let teams;
   if (q.team) {
     const team = await db.team.findUnique({ where: { slug: q.team }, select: { id: true, slug: true, name: true, timezone: true } });

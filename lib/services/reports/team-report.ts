@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { actionItemPeriodStats, parsePeriod, REPORT_DEFINITIONS, reportToCsv, reportToMarkdown, summarizeSlos, type TeamReport } from "@/lib/readiness";
 import type { TeamReportQuery } from "@/lib/validation/reports";
+import type { TeamReportView } from "@/lib/validation/views/team-report";
 import { periodIncidents } from "./incidents";
 import { periodOncallLoad } from "./oncall-load";
 import { sloFigures } from "./slo-figures";
@@ -71,7 +72,7 @@ export async function teamReport(actor: Actor, slug: string, q: Pick<TeamReportQ
   };
 }
 
-export type RenderedReport = { contentType: string; filename: string; body: string } | { json: TeamReport };
+export type RenderedReport = { contentType: string; filename: string; body: string } | { json: TeamReportView };
 
 /** The report in the requested format: JSON (the object), CSV or Markdown (text with a file name). */
 export async function renderTeamReport(actor: Actor, slug: string, q: TeamReportQuery, nowMs = Date.now()): Promise<RenderedReport> {
