@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
-import type { RunbookView } from "@/lib/validation/runbooks";
+import type { RunbookView } from "@/lib/validation/views/runbooks";
 
 type Doc = { version: number; body: string };
 type Props = { sloId: string; tier: string; own: Doc; all: Doc };

@@ -23,20 +23,3 @@ export const saveRunbookSchema = z.object({
     .describe("the runbook version your edit is based on (0 when there is none yet); or send If-Match"),
 });
 export type SaveRunbookInput = z.infer<typeof saveRunbookSchema>;
-
-const author = z.object({ id: z.string().nullable(), label: z.string() });
-
-export const runbookVersionSchema = z.object({ version: z.number().int(), tier: z.string().nullable(), body: z.string(), author, createdAt: z.string() });
-
-/** The runbook of (SLO, tier): version 0 and an empty body when none was written yet. */
-export const runbookViewSchema = z.object({
-  sloId: z.string(),
-  tier: z.string().nullable(),
-  version: z.number().int(),
-  body: z.string(),
-  author: author.nullable(),
-  createdAt: z.string().nullable(),
-  externalUrl: z.string().nullable().describe("the SLO's external runbook URL, kept possible next to the in-app runbook"),
-  pages: z.record(z.string(), z.string()).describe("each tier's runbook page in the app (the generated alerts' runbook_url when an in-app runbook covers it)"),
-});
-export type RunbookView = z.infer<typeof runbookViewSchema>;

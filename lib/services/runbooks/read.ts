@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { BURN_ALERT_NAMES } from "@/lib/slo/alerts";
-import type { RunbookView } from "@/lib/validation/runbooks";
+import type { RunbookVersionsView, RunbookVersionView, RunbookView } from "@/lib/validation/views/runbooks";
 import { publicBaseUrl } from "../notify/action-links";
 
 // Reading in-app runbooks (issue 16 item 5). A runbook is one (SLO, tier) series of versions; tier null is
@@ -12,7 +12,7 @@ import { publicBaseUrl } from "../notify/action-links";
 type Row = { version: number; tier: string | null; body: string; authorId: string | null; authorLabel: string; createdAt: Date };
 type Db = Pick<Awaited<ReturnType<typeof getDb>>, "runbookVersion" | "slo">;
 
-export const versionView = (r: Row) => ({ version: r.version, tier: r.tier, body: r.body, author: { id: r.authorId, label: r.authorLabel }, createdAt: r.createdAt.toISOString() });
+export const versionView = (r: Row): RunbookVersionView => ({ version: r.version, tier: r.tier, body: r.body, author: { id: r.authorId, label: r.authorLabel }, createdAt: r.createdAt.toISOString() });
 
 /** The app's runbook page of each tier: what the generated alerts link to when an in-app runbook covers it. */
 export const runbookPages = (sloId: string): Record<string, string> =>
@@ -41,7 +41,7 @@ export async function getRunbook(actor: Actor, sloId: string, tier: string | nul
 }
 
 /** Every version of (SLO, tier), newest first: who wrote what, when (at most 200). */
-export async function listRunbookVersions(actor: Actor, sloId: string, tier: string | null) {
+export async function listRunbookVersions(actor: Actor, sloId: string, tier: string | null): Promise<RunbookVersionsView> {
   assertCanRead(actor);
   const db = await getDb();
   await requireSlo(db, sloId);

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { dropCached } from "@/lib/cache/shared-cache";
 import { assertCanEditTeam, type Actor } from "@/lib/auth/permissions";
-import type { RunbookView, SaveRunbookInput } from "@/lib/validation/runbooks";
+import type { SaveRunbookInput } from "@/lib/validation/runbooks";
+import type { RunbookView } from "@/lib/validation/views/runbooks";
 import { recordAudit } from "../audit";
 import { readRunbook, requireSlo } from "./read";
 

@@ -2,7 +2,8 @@ import { apiRoute, parseBody, parseQuery } from "@/lib/http/api-route";
 import { versionFromIfMatch } from "@/lib/services/incidents/postmortem-save";
 import { getRunbook } from "@/lib/services/runbooks/read";
 import { RunbookConflict, saveRunbook } from "@/lib/services/runbooks/save";
-import { runbookQuerySchema, saveRunbookSchema, type RunbookView } from "@/lib/validation/runbooks";
+import { runbookQuerySchema, saveRunbookSchema } from "@/lib/validation/runbooks";
+import type { RunbookView } from "@/lib/validation/views/runbooks";
 
 // GET /api/v1/slos/{id}/runbook?tier= – the in-app Markdown runbook of a tier (absent: of all tiers), ETag = version.
 // PUT – a new version based on the one read (body version or If-Match); stale → 409 (412 via If-Match) + current.
