@@ -34,7 +34,7 @@ async function promtoolCheck(dir: string, name: string, yaml: string) {
 
 const SERVICE = "rules-check";
 const runbook = "https://runbooks.example.com/rules-check?a=1&b=\"2\"";
-// One of each: ratio bad/good, latency with and without matchers, bool gauge (Pyrra's bool_gauge), rolling 7/28/30, calendar month/week in a
+// One of each: ratio bad/good, latency with and without matchers, bool gauge (Pyrra's bool_gauge), timeslices over a ratio and a latency SLI, rolling 7/28/30, calendar month/week in a
 // zone, with and without runbook (no runbook → recording rules only), alerting off, awkward label values.
 const DEFINITIONS = [
   { name: "ratio-bad-rolling-30", window: { kind: "rolling", days: 30 }, runbookUrl: runbook, sli: { kind: "ratio", total: 'http_requests_total{service="rc",path=~"/api/(a|b)\\\\.json"}', bad: 'http_requests_total{service="rc",code=~"5..|429"}' } },
@@ -43,6 +43,8 @@ const DEFINITIONS = [
   { name: "latency-calendar-month", window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, runbookUrl: runbook, sli: { kind: "latency", metric: "rpc_duration_seconds", matchers: "", thresholdSeconds: 1 } },
   { name: "ratio-calendar-week-no-runbook", window: { kind: "calendar", unit: "week", timezone: "America/New_York" }, sli: { kind: "ratio", total: "jobs_total", bad: 'jobs_total{result="failed"}' } },
   { name: "bool-gauge-rolling-7", window: { kind: "rolling", days: 7 }, runbookUrl: runbook, sli: { kind: "boolGauge", metric: 'probe_success{job="blackbox",target=~"https://.+"}' } },
+  { name: "timeslice-ratio-1m", window: { kind: "rolling", days: 30 }, runbookUrl: runbook, sli: { kind: "timeslice", sliceMinutes: 1, threshold: 0.99, of: { kind: "ratio", total: 'http_requests_total{service="rc"}', bad: 'http_requests_total{service="rc",code=~"5.."}' } } },
+  { name: "timeslice-latency-5m", window: { kind: "calendar", unit: "month", timezone: "UTC" }, runbookUrl: runbook, sli: { kind: "timeslice", sliceMinutes: 5, threshold: 0.95, of: { kind: "latency", metric: "rpc_duration_seconds", matchers: 'job="rc"', thresholdSeconds: 0.5 } } },
   { name: "ratio-alerting-off", window: { kind: "rolling", days: 30 }, runbookUrl: runbook, alerting: false, sli: { kind: "ratio", total: "x_total", bad: 'x_total{ok="false"}' } },
 ];
 
@@ -78,6 +80,13 @@ describe("served rule files under promtool check rules", () => {
     const latency = await call(slos.POST, { method: "POST", token: admin, body: { service: SERVICE, name: "broken-latency", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "latency", metric: "h_seconds", matchers: 'a="b" c="d"', thresholdSeconds: 1 } } });
     expect(latency.status).toBe(422);
     expect(latency.body.error.fields["sli.matchers"]).toMatch(/^line 1, column 7: parse error/);
+    // A timeslice SLI names the judged SLI's fields under sli.of, and its own slice fields.
+    const slices = await call(slos.POST, { method: "POST", token: admin, body: { service: SERVICE, name: "broken-slices", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "timeslice", sliceMinutes: 1, threshold: 0.99, of: { kind: "ratio", total: "x_total{a=}", bad: "x_total" } } } });
+    expect(slices.status).toBe(422);
+    expect(slices.body.error.fields["sli.of.total"]).toMatch(/^line 1, column 11: parse error/);
+    const slice = await call(slos.POST, { method: "POST", token: admin, body: { service: SERVICE, name: "broken-slice-length", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "timeslice", sliceMinutes: 3, threshold: 1.5, of: { kind: "boolGauge", metric: "up" } } } });
+    expect(slice.status).toBe(422);
+    expect(slice.body.error.fields).toMatchObject({ "sli.sliceMinutes": "must be 1 or 5 (minutes)", "sli.threshold": "must be at most 1 (every event of the slice good)" });
   });
 
   it("GET /api/v1/rules (all SLOs, and one service) passes promtool", async () => {
