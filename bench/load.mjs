@@ -75,7 +75,7 @@ async function promQueries(promUrl) {
 
 
 function startApp(env, port) {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}) }, stdio: ["ignore", "ignore", "inherit"] });
   return child;
 }
 
