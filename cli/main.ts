@@ -1,7 +1,7 @@
-import { AppError } from "@/lib/errors";
 import { EnvError } from "@/lib/env";
 import { z } from "zod";
 import { fieldErrors } from "@/lib/validation/common";
+import { appErrorOf } from "@/lib/http/error-policy";
 import { DatabaseLockedError } from "../scripts/lib/pglite-lock.mjs";
 import { CliError, parseArgs } from "./args";
 import { COMMANDS, USAGE } from "./commands";
@@ -19,8 +19,14 @@ export async function main(argv: string[], root: string): Promise<number> {
   try {
     return (await command({ words, flags, root })) ?? 0;
   } catch (err) {
+    const known = err instanceof z.ZodError ? null : appErrorOf(err);
     if (err instanceof z.ZodError) console.error(`error: invalid input: ${Object.entries(fieldErrors(err)).map(([f, m]) => `--${f} ${m}`).join("; ")}`);
-    else if (err instanceof AppError || err instanceof CliError || err instanceof DatabaseLockedError || err instanceof EnvError) console.error(`error: ${err.message}`);
+    else if (known) {
+      console.error(`error: ${known.message}`);
+      // An outage: the operator at the terminal is the one who would read the server log, so show what failed.
+      if (known.status >= 500 && known.cause instanceof Error) console.error(`  cause: ${known.cause.message}`);
+    }
+    else if (err instanceof CliError || err instanceof DatabaseLockedError || err instanceof EnvError) console.error(`error: ${err.message}`);
     else console.error(err);
     return 1;
   } finally {

@@ -3,18 +3,34 @@ import { Prisma } from "./generated/client";
 import { AppError } from "@/lib/errors";
 
 /**
+ * The entity a Prisma model stands for, as people name it: "EscalationPolicy" → "escalation policy",
+ * "SloVersion" → "SLO version". Prisma puts the model in the error's meta (for a unique violation, the
+ * model of the table that refused the row), so the generic mapping names the entity without help.
+ */
+export const entityOfModel = (model: string): string =>
+  model.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(" ").map((w) => (w === "Slo" ? "SLO" : w.toLowerCase())).join(" ");
+
+function entityOf(err: Prisma.PrismaClientKnownRequestError): string {
+  const model = (err.meta as { modelName?: unknown } | undefined)?.modelName;
+  return typeof model === "string" && model ? entityOfModel(model) : "record";
+}
+
+/**
  * Translates Prisma's known request errors into AppError so callers never see driver codes.
  * P2002 unique violation → CONFLICT naming the field; P2025 record missing → NOT_FOUND;
- * P2003 foreign key → CONFLICT (something still refers to it).
+ * P2003 foreign key → CONFLICT (something still refers to it). `entity` overrides the one named by the
+ * error's model; the Prisma error stays as the AppError's cause (for the log).
  */
-export function mapDbError(err: unknown, entity = "record"): never {
+export function mapDbError(err: unknown, entity?: string): never {
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    const what = entity ?? entityOf(err);
+    const cause = { cause: err };
     if (err.code === "P2002") {
       const target = uniqueTarget(err);
-      throw new AppError("CONFLICT", `${entity} with this ${target} already exists`, { [target]: "already taken" });
+      throw new AppError("CONFLICT", `${what} with this ${target} already exists`, { [target]: "already taken" }, cause);
     }
-    if (err.code === "P2025") throw new AppError("NOT_FOUND", `${entity} not found`);
-    if (err.code === "P2003") throw new AppError("CONFLICT", `${entity} is still referenced by other records`);
+    if (err.code === "P2025") throw new AppError("NOT_FOUND", `${what} not found`, undefined, cause);
+    if (err.code === "P2003") throw new AppError("CONFLICT", `${what} is still referenced by other records`, undefined, cause);
   }
   throw err;
 }
@@ -37,7 +53,7 @@ export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaC
  * route wrapper answer a conflict that a service did not anticipate with 409 instead of 500.
  */
 export function knownDbError(err: unknown): AppError | null {
-  if (isDbUnavailable(err)) return new AppError("DB_UNAVAILABLE", "The database is unavailable; try again shortly");
+  if (isDbUnavailable(err)) return new AppError("DB_UNAVAILABLE", "The database is unavailable; try again shortly", undefined, { cause: err });
   if (!(err instanceof Prisma.PrismaClientKnownRequestError) || !["P2002", "P2025", "P2003"].includes(err.code)) return null;
   try {
     mapDbError(err);

@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { AppError, isAppError } from "@/lib/errors";
+import type { z } from "zod";
 import { requireActor } from "@/lib/auth/actor";
-import { knownDbError } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isPrometheusError, withUpstreamScope } from "@/lib/prometheus";
+import { withUpstreamScope } from "@/lib/prometheus";
 import type { Actor } from "@/lib/auth/permissions";
-import { fieldErrors } from "@/lib/validation/common";
 import { logger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
+import { appErrorOf, causeForLog } from "./error-policy";
 import { assertNoNulInBody, assertNoNulInUrl } from "./nul-bytes";
 
 type Params = Record<string, string>;
@@ -22,27 +20,24 @@ type PublicArgs = Omit<HandlerArgs, "actor">;
 /** Seconds a client should wait before retrying a 503 (database or upstream unavailable). */
 const RETRY_AFTER_SECONDS = 5;
 
-/** Maps any thrown value to the API's error envelope `{"error":{code,message,fields?}}`. */
+/**
+ * Maps any thrown value to the API's error envelope `{"error":{code,message,fields?}}` (the mapping is
+ * appErrorOf, lib/http/error-policy.ts). A 5xx keeps what failed underneath in the log with the request
+ * id; its message for the client never carries it.
+ */
 export function errorResponse(err: unknown, requestId: string): Response {
-  if (err instanceof z.ZodError) {
-    const fields = fieldErrors(err);
-    return errorResponse(new AppError("VALIDATION", `Invalid input: ${Object.keys(fields).join(", ")}`, fields), requestId);
+  const app = appErrorOf(err);
+  if (!app) {
+    logger().error({ requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "unhandled error");
+    return Response.json({ error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
   }
-  const db = knownDbError(err); // a unique violation a service did not anticipate is still a 409
-  if (db) return errorResponse(db, requestId);
-  // A Prometheus outage, time-out (the request's upstream budget included) or cancelled call that no
-  // service turned into a stale answer is still an outage, not a defect: 503 with Retry-After.
-  if (isPrometheusError(err) && ["network", "timeout", "aborted", "http"].includes(err.reason)) {
-    return errorResponse(new AppError("UPSTREAM_UNAVAILABLE", `Prometheus: ${err.message}`), requestId);
-  }
-  if (isAppError(err)) {
-    const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (app.status >= 500) {
+    logger().warn({ requestId, code: app.code, message: app.message, cause: causeForLog(app.cause) }, "request failed on the server side");
     // An outage is not a defect: say when to come back, so clients and load balancers retry.
-    if (err.status === 503) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
-    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers });
+    if (app.status === 503) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
   }
-  logger().error({ requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "unhandled error");
-  return Response.json({ error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+  return Response.json({ error: { code: app.code, message: app.message, ...(app.fields ? { fields: app.fields } : {}) } }, { status: app.status, headers });
 }
 
 /**
