@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { BacktestResult } from "@/lib/services/slo/backtest";
-import type { BacktestRun } from "@/lib/services/slo/backtest-view";
+import type { BacktestResultView as BacktestResult, BacktestRunView as BacktestRun } from "@/lib/validation/views/backtest";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { apiFetch } from "./api";
 

@@ -7,8 +7,9 @@ import {
   summarizeBacktest, type AlertSettingsInput, type AlertsSkipped, type AlertTier, type BacktestIncident, type IncreaseSeries, type Sli, type SloWindow,
 } from "@/lib/slo";
 import type { BacktestDefinitionInput, BacktestOptions } from "@/lib/validation/backtest";
+import type { BacktestResultView } from "@/lib/validation/views/backtest";
 import { fetchIncreaseSeries } from "./backtest-data";
-import { backtestRun, burnSeries, type BacktestRun } from "./backtest-view";
+import { backtestRun, burnSeries } from "./backtest-view";
 import { incidentRanges } from "./ledger";
 import { prometheusFor } from "./prometheus-source";
 import { requireSloDef } from "./read-slos";
@@ -20,23 +21,6 @@ import { validateSli } from "./validate-sli";
 
 const DAY_MS = 86_400_000;
 const STEP_MS = 300_000;
-
-export type BacktestResult = {
-  sloId: string | null;
-  from: string;
-  to: string;
-  days: number;
-  evaluationInterval: string;
-  source: "prometheus";
-  /** The served rule file has no alerts for this SLO (why); the current tiers are replayed anyway. */
-  alertsSkipped: AlertsSkipped | null;
-  incidents: { id: string; key: string; title: string; start: string; end: string | null }[];
-  /** Hourly burn rate over 1 h (error ratio / budget), for the timeline; null without traffic. */
-  burn: { t: string; burnRate: number | null }[];
-  current: BacktestRun;
-  candidate: BacktestRun | null;
-  computeMs: number;
-};
 
 type Subject = { sloId: string | null; serviceId: string; dataSourceId: string | null; sli: Sli; objective: number; window: SloWindow; alertSettings: AlertSettingsInput | null; skipped: AlertsSkipped | null };
 
@@ -53,9 +37,9 @@ const domain = <T>(fn: () => T): T => {
   }
 };
 
-const run = (subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResult> => replay(subject, opts, nowMs).catch(asValidation);
+const run = (subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> => replay(subject, opts, nowMs).catch(asValidation);
 
-async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResult> {
+async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> {
   const windowSeconds = nominalWindowSeconds(subject.window);
   const windowDays = Math.floor(windowSeconds / 86_400);
   const days = opts.days ?? windowDays;
@@ -96,7 +80,7 @@ async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): P
 }
 
 /** POST /api/v1/slos/{id}/backtest: the saved SLO's version in force. */
-export async function backtestSlo(actor: Actor, id: string, opts: BacktestOptions, nowMs: number): Promise<BacktestResult> {
+export async function backtestSlo(actor: Actor, id: string, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> {
   assertCanRead(actor);
   const def = await requireSloDef(id);
   return run({
@@ -106,7 +90,7 @@ export async function backtestSlo(actor: Actor, id: string, opts: BacktestOption
 }
 
 /** POST /api/v1/slos/backtest: an unsaved definition (the wizard's preview). */
-export async function backtestDefinition(actor: Actor, input: BacktestDefinitionInput, nowMs: number): Promise<BacktestResult> {
+export async function backtestDefinition(actor: Actor, input: BacktestDefinitionInput, nowMs: number): Promise<BacktestResultView> {
   assertCanRead(actor);
   const service = await (await getDb()).service.findUnique({ where: { slug: input.service } });
   if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
