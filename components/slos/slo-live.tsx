@@ -19,6 +19,7 @@ import {
   formatPercent,
   formatSli,
 } from "@/lib/slo/format";
+import { sliceBudgetText, sliceNoun } from "@/lib/slo/timeslice";
 import { BudgetBar } from "./budget-bar";
 import { StaleBanner } from "./stale-banner";
 import { ComputingBanner } from "./computing-banner";
@@ -30,7 +31,7 @@ const ALERT_LABEL: Record<string, string> = { "page-fast": "Page, fast burn", "p
  * The live part of the SLO page: status (refreshed every 30 s), budget figures, the burndown and SLI
  * charts, and the burn-rate alert table.
  */
-export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: string; objective: number; atRiskBelow: number; freezeAtOrBelow: number }) {
+export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow, sliceMinutes = null }: { id: string; objective: number; atRiskBelow: number; freezeAtOrBelow: number; /** A timeslice SLO's slice length: its events are slices. */ sliceMinutes?: number | null }) {
   const status = useSloStatus(id);
   const burndown = useBurndown(id);
   const ledger = useSloLedger(id);
@@ -56,11 +57,19 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
       <div className="stat-grid" aria-busy={status.isPending}>
         <Stat label="SLI (window to date)" value={s ? formatSli(s.sliValue, objective) : "…"} hint={`objective ${formatObjective(objective)}`} />
         <Stat label="Error budget left" value={s ? <BudgetBar remaining={s.errorBudget.remaining} atRiskBelow={atRiskBelow} freezeAtOrBelow={freezeAtOrBelow} /> : "…"} hint={s ? `${formatPercent(s.errorBudget.consumed, 1)} spent` : undefined} />
-        <Stat
-          label="Budget in events"
-          value={s ? `${formatCount(s.events.bad)} of ${formatCount(s.errorBudget.allowedBadEvents)}` : "…"}
-          hint={s ? `bad events so far, of ${formatCount(s.errorBudget.allowedBadEvents)} allowed for ${formatCount(s.events.total)} requests` : undefined}
-        />
+        {sliceMinutes ? (
+          <Stat
+            label="Budget in slices"
+            value={s ? (sliceBudgetText({ badEvents: s.events.bad, allowedBadEvents: s.errorBudget.allowedBadEvents }, sliceMinutes) ?? "no measured slice") : "…"}
+            hint={s ? `of ${formatCount(s.events.total)} measured ${sliceNoun(sliceMinutes, s.events.total)} (a slice without events counts neither way)` : undefined}
+          />
+        ) : (
+          <Stat
+            label="Budget in events"
+            value={s ? `${formatCount(s.events.bad)} of ${formatCount(s.errorBudget.allowedBadEvents)}` : "…"}
+            hint={s ? `bad events so far, of ${formatCount(s.errorBudget.allowedBadEvents)} allowed for ${formatCount(s.events.total)} requests` : undefined}
+          />
+        )}
         <Stat label="Budget as downtime" value={s ? formatDurationHuman(s.errorBudget.downtimeEquivalentSeconds) : "…"} hint="of full outage over the whole window" />
         <Stat label="Exhaustion forecast" value={s ? formatExhaustion(s.exhaustsAt, nowMs, s.errorBudget.remaining) : "…"} hint={s?.exhaustsAt && Date.parse(s.exhaustsAt) > nowMs ? "at the current 1 h burn rate" : undefined} />
       </div>
@@ -137,7 +146,9 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow }: { id: s
             items={[
               { label: "From", value: <time dateTime={s.windowStart}>{s.windowStart.slice(0, 16).replace("T", " ")} UTC</time> },
               { label: "To", value: <time dateTime={s.windowEnd}>{s.windowEnd.slice(0, 16).replace("T", " ")} UTC</time> },
-              { label: "Events", value: `${formatCount(s.events.total)} total, ${formatCount(s.events.bad)} bad` },
+              sliceMinutes
+                ? { label: "Slices", value: `${formatCount(s.events.total)} measured ${sliceNoun(sliceMinutes, s.events.total)}, ${formatCount(s.events.bad)} bad` }
+                : { label: "Events", value: `${formatCount(s.events.total)} total, ${formatCount(s.events.bad)} bad` },
               { label: "Evaluated", value: <time dateTime={s.asOf}>{s.asOf.slice(0, 19).replace("T", " ")} UTC</time> },
             ]}
           />

@@ -12,6 +12,7 @@ import { formatThreshold } from "@/lib/slo/format";
 import { fieldErrors } from "@/lib/validation/common";
 import { createSloSchema, sloPreviewSchema, updateSloSchema } from "@/lib/validation/slo";
 import { PromqlEditor } from "./promql-editor";
+import { SliceBudgeting } from "./slice-budgeting";
 import { BacktestPanel, nominalWindowDays } from "./backtest-panel";
 import { SloPreviewPanel } from "./slo-preview-panel";
 import { createBody, emptyWizard, mapFields, objectiveOf, OBJECTIVE_PRESETS, promqlFieldErrors, sliOf, updateBody, WINDOW_CHOICES, windowOf, type WizardState } from "./wizard-model";
@@ -178,6 +179,7 @@ export function SloWizard({ services, edit, initialService }: Props) {
               <Field label="Label matchers" name="matchers" id={id("matchers")} value={s.matchers} onChange={(e) => update("matchers", e.target.value)} placeholder='service="search"' hint="The text inside the braces, without le." error={errors.matchers} autoComplete="off" spellCheck={false} className="mono" />
             </>
           )}
+          <SliceBudgeting s={s} update={update} errors={errors} id={id} />
         </fieldset>
 
         <fieldset className="fieldset wizard-step">
@@ -221,7 +223,7 @@ export function SloWizard({ services, edit, initialService }: Props) {
         </div>
       </form>
       <div className="stack">
-        <SloPreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} waiting={waiting && previewCandidate !== null} objective={objectiveOf(s)} ready={previewCandidate !== null} />
+        <SloPreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} waiting={waiting && previewCandidate !== null} objective={objectiveOf(s)} ready={previewCandidate !== null} sliceMinutes={s.budgeting === "timeslices" ? Number(s.sliceMinutes) : null} />
         {/* Keyed by the window: a new window has other current tiers, so candidate drafts start over. */}
         <BacktestPanel key={backtestDays} target={{ definition: previewCandidate }} windowDays={backtestDays} />
       </div>

@@ -80,7 +80,7 @@ export default async function SloPage({ params, searchParams }: Props) {
       <div className="grid-2 slo-detail">
         <div className="stack">
           {inForce ? (
-            <SloLive id={slo.id} objective={slo.objective} atRiskBelow={policy.atRiskBelow} freezeAtOrBelow={policy.freezeAtOrBelow} />
+            <SloLive id={slo.id} objective={slo.objective} atRiskBelow={policy.atRiskBelow} freezeAtOrBelow={policy.freezeAtOrBelow} sliceMinutes={sli.kind === "timeslice" ? sli.sliceMinutes : null} />
           ) : (
             <Alert tone="info" title="Not in force yet">Version {slo.version.number} awaits sign-off; status, burndown and alerts start once an approver signs it off.</Alert>
           )}
