@@ -36,9 +36,15 @@ export function mapDbError(err: unknown, entity?: string): never {
 }
 
 function uniqueTarget(err: Prisma.PrismaClientKnownRequestError): string {
-  const meta = err.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields;
+  type Cause = { constraint?: { fields?: string[]; index?: string }; table?: string };
+  const meta = err.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
+  const cause = meta?.driverAdapterError?.cause;
+  const fields = cause?.constraint?.fields;
   if (Array.isArray(fields) && fields.length) return fields.map((f) => f.replace(/"/g, "")).join(", ");
+  // PostgreSQL names only the index: Prisma's "<Table>_<field>_<field>_key" (fields are camelCase, no "_").
+  const index = cause?.constraint?.index;
+  const table = cause?.table;
+  if (index && table && index.startsWith(`${table}_`) && index.endsWith("_key")) return index.slice(table.length + 1, -"_key".length).split("_").join(", ");
   if (Array.isArray(meta?.target)) return (meta.target as string[]).join(", ");
   if (typeof meta?.target === "string") return meta.target;
   return "key";

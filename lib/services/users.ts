@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
@@ -90,16 +90,14 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   const missing = input.teams.filter((s) => !teams.some((t) => t.slug === s));
   if (missing.length) throw new AppError("VALIDATION", `unknown team: ${missing.join(", ")}`, { teams: `unknown team ${missing[0]}` });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return withDbErrors("user", () =>
-    db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash, memberships: { create: teams.map((t) => ({ teamId: t.id })) } },
-      });
-      const safe = { id: user.id, email: user.email, name: user.name, role: user.role, teams: input.teams };
-      await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: safe });
-      return safe;
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash, memberships: { create: teams.map((t) => ({ teamId: t.id })) } },
+    });
+    const safe = { id: user.id, email: user.email, name: user.name, role: user.role, teams: input.teams };
+    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: safe });
+    return safe;
+  });
 }
 
 /** First run only: creates the first admin when no user exists yet. */

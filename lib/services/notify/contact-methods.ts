@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getDb, withDbErrors } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError, notFound, validation } from "@/lib/errors";
 import { assertAdmin, assertCanRead, requireScope, type Actor } from "@/lib/auth/permissions";
 import { targetLabelOf } from "@/lib/notify/contact-target";
@@ -40,19 +40,17 @@ export async function createContactMethod(actor: Actor, input: CreateContactMeth
   if (input.teamId && !(await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } }))) throw notFound("Team");
   // The receiver checks X-SRECP-Signature with this; shown once, like an API token.
   const signingSecret = input.kind === "webhook" ? `whsec_${randomBytes(24).toString("base64url")}` : undefined;
-  const row = await withDbErrors("contact method", () =>
-    db.$transaction(async (tx) => {
-      const m = await tx.contactMethod.create({
-        data: {
-          userId: input.teamId ? null : actor.userId, teamId: input.teamId ?? null, kind: input.kind, name: input.name,
-          targetSealed: sealTarget(input.target.trim()), targetLabel: targetLabelOf(input.kind, input.target), secretSealed: signingSecret ? sealMethodSecret(signingSecret) : null,
-        },
-      });
-      await issueVerifyCode(tx, m, nowMs);
-      await recordAudit(tx, actor, { action: "contactMethod.create", entityType: "contactMethod", entityId: m.id, after: { kind: m.kind, name: m.name, target: m.targetLabel, teamId: m.teamId } });
-      return tx.contactMethod.findUniqueOrThrow({ where: { id: m.id } });
-    }),
-  );
+  const row = await db.$transaction(async (tx) => {
+    const m = await tx.contactMethod.create({
+      data: {
+        userId: input.teamId ? null : actor.userId, teamId: input.teamId ?? null, kind: input.kind, name: input.name,
+        targetSealed: sealTarget(input.target.trim()), targetLabel: targetLabelOf(input.kind, input.target), secretSealed: signingSecret ? sealMethodSecret(signingSecret) : null,
+      },
+    });
+    await issueVerifyCode(tx, m, nowMs);
+    await recordAudit(tx, actor, { action: "contactMethod.create", entityType: "contactMethod", entityId: m.id, after: { kind: m.kind, name: m.name, target: m.targetLabel, teamId: m.teamId } });
+    return tx.contactMethod.findUniqueOrThrow({ where: { id: m.id } });
+  });
   return { ...methodView(row), ...(signingSecret ? { signingSecret } : {}) };
 }
 
@@ -64,26 +62,24 @@ export async function updateContactMethod(actor: Actor, id: string, input: Updat
   if (retarget) await assertTargetAllowed(before.kind as CreateContactMethodInput["kind"], input.target!);
   if (input.name !== undefined && input.name !== before.name) await assertNameFree(before.userId, before.teamId, input.name, id);
   const db = await getDb();
-  const row = await withDbErrors("contact method", () =>
-    db.$transaction(async (tx) => {
-      if (retarget) await assertCodeBudget(tx, id, nowMs);
-      const data = {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(retarget ? { targetSealed: sealTarget(input.target!.trim()), targetLabel: targetLabelOf(before.kind, input.target!), verifiedAt: null, disabledAt: null, disabledReason: null } : {}),
-        version: { increment: 1 },
-      };
-      const { count } = await tx.contactMethod.updateMany({ where: { id, version: input.version }, data });
-      if (count === 0) throw new AppError("CONFLICT", `This contact method was changed by someone else (you edited version ${input.version}, it is now ${before.version}); reload and try again`);
-      const m = await tx.contactMethod.findUniqueOrThrow({ where: { id } });
-      if (retarget) {
-        // Messages still queued for the old target must not go to the new one unannounced.
-        await tx.notification.updateMany({ where: { contactMethodId: id, status: "pending" }, data: { status: "cancelled", lastError: "the contact method's target changed" } });
-        await issueVerifyCode(tx, m, nowMs);
-      }
-      await recordAudit(tx, actor, { action: "contactMethod.update", entityType: "contactMethod", entityId: id, before: { name: before.name, target: before.targetLabel }, after: { name: m.name, target: m.targetLabel } });
-      return tx.contactMethod.findUniqueOrThrow({ where: { id } });
-    }),
-  );
+  const row = await db.$transaction(async (tx) => {
+    if (retarget) await assertCodeBudget(tx, id, nowMs);
+    const data = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(retarget ? { targetSealed: sealTarget(input.target!.trim()), targetLabel: targetLabelOf(before.kind, input.target!), verifiedAt: null, disabledAt: null, disabledReason: null } : {}),
+      version: { increment: 1 },
+    };
+    const { count } = await tx.contactMethod.updateMany({ where: { id, version: input.version }, data });
+    if (count === 0) throw new AppError("CONFLICT", `This contact method was changed by someone else (you edited version ${input.version}, it is now ${before.version}); reload and try again`);
+    const m = await tx.contactMethod.findUniqueOrThrow({ where: { id } });
+    if (retarget) {
+      // Messages still queued for the old target must not go to the new one unannounced.
+      await tx.notification.updateMany({ where: { contactMethodId: id, status: "pending" }, data: { status: "cancelled", lastError: "the contact method's target changed" } });
+      await issueVerifyCode(tx, m, nowMs);
+    }
+    await recordAudit(tx, actor, { action: "contactMethod.update", entityType: "contactMethod", entityId: id, before: { name: before.name, target: before.targetLabel }, after: { name: m.name, target: m.targetLabel } });
+    return tx.contactMethod.findUniqueOrThrow({ where: { id } });
+  });
   return methodView(row);
 }
 
