@@ -163,6 +163,24 @@ export const POSTMORTEM_SECTION_HINTS: Record<PostmortemSectionKey, string> = {
 const sectionBody = z.string().max(100_000, "must be at most 100000 characters");
 export const sectionsSchema = z.object(Object.fromEntries(POSTMORTEM_SECTIONS.map((k) => [k, sectionBody.optional()])) as Record<PostmortemSectionKey, z.ZodOptional<typeof sectionBody>>).strict();
 
+/**
+ * What the postmortem row stores (Postmortem.approvals, budgetTrigger), written by the review and
+ * budget services and parsed on read (lib/db/repos/postmortems.ts).
+ */
+export const approvalSchema = z.object({ userId: z.string(), label: z.string(), revision: z.number().int().min(1), at: z.iso.datetime() });
+export type Approval = z.infer<typeof approvalSchema>;
+export const approvalsSchema = z.array(approvalSchema);
+
+/** lib/postmortem BudgetTrigger; the stored copy also carries when it was evaluated. */
+export const budgetTriggerSchema = z.object({
+  threshold: z.number().min(0).describe("the policy's share (0–1) the spend was compared with"),
+  slos: z
+    .array(z.object({ sloId: z.string(), sloName: z.string(), consumed: z.number().describe("share of the SLO window's budget (1 = all of it)") }))
+    .min(1)
+    .describe("worst first"),
+});
+export const storedBudgetTriggerSchema = budgetTriggerSchema.extend({ evaluatedAt: z.iso.datetime().optional() });
+
 export const savePostmortemSchema = z
   .object({
     sections: sectionsSchema.optional(),

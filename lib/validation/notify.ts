@@ -67,3 +67,10 @@ export const notificationRulesSchema = z.object({
   shiftReminderMinutes: z.number({ error: "must be a number of minutes" }).int("must be whole minutes").min(0, "must be 0 (off) or more").max(MAX_SHIFT_REMINDER_MINUTES, `must be at most ${MAX_SHIFT_REMINDER_MINUTES} (a week)`).optional(),
 }).strict();
 export type NotificationRulesInput = z.infer<typeof notificationRulesSchema>;
+
+/**
+ * What a Notification row carries for rendering (its `payload` column): flat strings such as `by` (who
+ * acted), `code` and `method` (verification), `text` and `note` (shift notices, disabled methods).
+ */
+export const notificationPayloadSchema = z.record(z.string(), z.string());
+export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;

@@ -2,7 +2,8 @@ import "server-only";
 import { getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { budgetTrigger, DEFAULT_POSTMORTEM_BUDGET_SHARE, hasBudgetTriggerActionItem, parseBudgetTrigger, type BudgetTrigger } from "@/lib/postmortem";
+import { parseBudgetTriggerColumn } from "@/lib/db/repos/postmortems";
+import { budgetTrigger, DEFAULT_POSTMORTEM_BUDGET_SHARE, hasBudgetTriggerActionItem, type BudgetTrigger } from "@/lib/postmortem";
 import { windowBounds, type SloWindow } from "@/lib/slo";
 import type { IncidentBudgetView } from "@/lib/validation/views/incidents";
 import { recordAudit } from "../audit";
@@ -40,7 +41,7 @@ export async function evaluateIncidentBudget(incidentId: string, nowMs = Date.no
     where: { id: incidentId },
     select: { id: true, impactStartAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true, services: { select: { serviceId: true } }, postmortem: { select: { id: true, status: true, budgetTrigger: true } }, actionItems: { select: { priority: true, status: true } } },
   });
-  const stored = parseBudgetTrigger(incident.postmortem?.budgetTrigger);
+  const stored = incident.postmortem ? parseBudgetTriggerColumn(incident.postmortem.id, incident.postmortem.budgetTrigger) : null;
   const base = { trigger: stored, actionItemMet: hasBudgetTriggerActionItem(incident.actionItems) };
   if (!(incident.impactStartAt ?? incident.detectedAt)) return { ...base, window: null, items: [], unavailable: null as string | null };
   const win = impactWindow(incident, nowMs);

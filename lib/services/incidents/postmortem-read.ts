@@ -1,18 +1,17 @@
 import "server-only";
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { parseColumn } from "@/lib/db/repos/parse-column";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isOverdue, REVIEW_ACTIONS, REVIEW_STATUSES, reviewTransition, type ReviewAction } from "@/lib/postmortem";
-import { POSTMORTEM_SECTIONS, type PostmortemSectionKey } from "@/lib/validation/incidents";
+import { parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
+import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import {
   impactDetailsView, type ImpactSnapshotView, type PostmortemView, type PublishedRevisionView,
 } from "@/lib/validation/views/postmortems";
 import { canEditIncident, incidentScope, type IncidentScope, type Tx } from "./access";
 import { actionItemInclude, actionItemViews } from "./action-items";
 import { readIncident } from "./incidents";
-import { parseApprovals, reviewRoleFor, reviewStateOf } from "./postmortem-state";
+import { reviewRoleFor, reviewStateOf } from "./postmortem-state";
 import { timelineOf } from "./timeline";
 import { usersById } from "./view";
 
@@ -35,11 +34,6 @@ export async function postmortemScope(tx: Tx, ref: PostmortemRef): Promise<{ sco
   if (!pm) throw notFound(`postmortem ${ref.id}`);
   return { scope: await incidentScope(tx, pm.incidentId), postmortemId: pm.id };
 }
-
-export const sectionsOf = (json: unknown): Record<PostmortemSectionKey, string> => {
-  const obj = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
-  return Object.fromEntries(POSTMORTEM_SECTIONS.map((k) => [k, typeof obj[k] === "string" ? obj[k] : ""])) as Record<PostmortemSectionKey, string>;
-};
 
 type SnapshotRow = {
   id: string; sloId: string; sloName: string; serviceSlug: string; fromAt: Date; toAt: Date; failed: number; total: number;
@@ -64,7 +58,6 @@ export const snapshotView = (s: SnapshotRow): ImpactSnapshotView => ({
 });
 export type { ImpactSnapshotView, PostmortemView };
 
-const reviewStatus = z.enum(REVIEW_STATUSES);
 
 /** The latest computation (one row per SLO, same computedAt): a draft's recompute, else the frozen published one. */
 export function latestSnapshots(rows: SnapshotRow[]): SnapshotRow[] {
@@ -82,7 +75,7 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     include: { impacts: true, revisions: { orderBy: { number: "asc" } }, reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
   });
   const incident = await readIncident(tx, scope.id, nowMs);
-  const approvals = parseApprovals(row.approvals);
+  const approvals = parseApprovals(row.id, row.approvals);
   const users = await usersById(tx, [...(row.authorId ? [row.authorId] : []), ...row.reviewerIds, ...approvals.map((a) => a.userId)]);
   const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
   const publishedRevision = row.revisions.filter((r) => r.publishedAt).at(-1)?.number ?? null;
@@ -106,10 +99,10 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     id: row.id,
     incidentId: scope.id,
     incident,
-    status: parseColumn(reviewStatus, row.status, { table: "Postmortem", id: row.id, field: "status" }),
+    status: parseReviewStatus(row.id, row.status),
     revision: row.revision,
     version: row.version,
-    sections: sectionsOf(row.sections),
+    sections: parseSections("Postmortem", row.id, row.sections),
     author: row.authorId ? user(row.authorId) : null,
     reviewers: row.reviewerIds.map(user),
     approvals: approvals.filter((a) => a.revision === row.revision).map((a) => ({ user: user(a.userId), revision: a.revision, at: a.at })),
@@ -143,5 +136,5 @@ export async function getPublishedRevision(actor: Actor, ref: PostmortemRef, num
   const { postmortemId } = await postmortemScope(db, ref);
   const rev = await db.postmortemRevision.findUnique({ where: { postmortemId_number: { postmortemId, number } } });
   if (!rev) throw notFound(`published revision ${number}`);
-  return { number: rev.number, sections: sectionsOf(rev.sections), approvedById: rev.approvedById, approvedAt: rev.approvedAt?.toISOString() ?? null, publishedAt: rev.publishedAt?.toISOString() ?? null };
+  return { number: rev.number, sections: parseSections("PostmortemRevision", rev.id, rev.sections), approvedById: rev.approvedById, approvedAt: rev.approvedAt?.toISOString() ?? null, publishedAt: rev.publishedAt?.toISOString() ?? null };
 }

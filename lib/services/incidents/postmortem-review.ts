@@ -1,15 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition, SEVERITY_DEFINITIONS } from "@/lib/postmortem";
-import type { ReviewActionInput } from "@/lib/validation/incidents";
+import type { Approval, ReviewActionInput } from "@/lib/validation/incidents";
 import { reviewProblems } from "@/lib/validation/postmortem-review";
 import { recordAudit } from "../audit";
 import { actorLabel, actorUserId, resolveUsers, type Tx } from "./access";
 import { readIncident } from "./incidents";
-import { postmortemScope, readPostmortem, sectionsOf, type PostmortemRef, type PostmortemView } from "./postmortem-read";
-import { parseApprovals, reviewError, reviewRoleFor, reviewStateOf, type Approval } from "./postmortem-state";
+import { postmortemScope, readPostmortem, type PostmortemRef, type PostmortemView } from "./postmortem-read";
+import { reviewError, reviewRoleFor, reviewStateOf } from "./postmortem-state";
 import type { IncidentView } from "./view";
 
 // Review workflow over lib/postmortem reviewTransition: submit (named reviewers) → approve a specific
@@ -50,9 +51,9 @@ export async function reviewPostmortem(actor: Actor, ref: PostmortemRef, input: 
     let reviewerIds = row.reviewerIds;
     if (input.action === "submit") {
       if (input.reviewers) reviewerIds = [...new Set((await resolveUsers(tx, input.reviewers, "reviewers")).map((u) => u.id))];
-      await assertReadyForReview(tx, incident, sectionsOf(row.sections), reviewerIds);
+      await assertReadyForReview(tx, incident, parseSections("Postmortem", row.id, row.sections), reviewerIds);
     }
-    const previous = parseApprovals(row.approvals).filter((a) => a.revision === row.revision);
+    const previous = parseApprovals(row.id, row.approvals).filter((a) => a.revision === row.revision);
     const approvals: Approval[] = next.value.approverIds.map(
       (id) => previous.find((a) => a.userId === id) ?? { userId: id, label: actorLabel(actor), revision: row.revision, at: now.toISOString() },
     );
@@ -73,7 +74,7 @@ export async function reviewPostmortem(actor: Actor, ref: PostmortemRef, input: 
       const lastApproval = previous.at(-1);
       await tx.postmortemRevision.create({
         data: {
-          postmortemId, number: row.revision, sections: sectionsOf(row.sections),
+          postmortemId, number: row.revision, sections: parseSections("Postmortem", row.id, row.sections),
           approvedById: lastApproval?.userId ?? null, approvedAt: lastApproval ? new Date(lastApproval.at) : null, publishedAt: now,
         },
       });

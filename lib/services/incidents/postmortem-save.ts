@@ -1,13 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition } from "@/lib/postmortem";
-import { POSTMORTEM_SECTIONS, type SavePostmortemInput } from "@/lib/validation/incidents";
+import { POSTMORTEM_SECTIONS, type Approval, type SavePostmortemInput } from "@/lib/validation/incidents";
 import { recordAudit } from "../audit";
 import { resolveUsers } from "./access";
 import { readIncident } from "./incidents";
-import { postmortemScope, readPostmortem, sectionsOf, type PostmortemRef, type PostmortemView } from "./postmortem-read";
+import { postmortemScope, readPostmortem, type PostmortemRef, type PostmortemView } from "./postmortem-read";
 import { reviewError, reviewRoleFor, reviewStateOf } from "./postmortem-state";
 
 /**
@@ -60,7 +61,7 @@ export async function savePostmortem(actor: Actor, ref: PostmortemRef, input: Sa
     const role = reviewRoleFor(actor, "edit", scope, row, incident.commander?.id ?? null);
     if (row.version !== expected) return { stale: row.version };
 
-    const before = sectionsOf(row.sections);
+    const before = parseSections("Postmortem", row.id, row.sections);
     const sections = { ...before };
     for (const key of POSTMORTEM_SECTIONS) if (input.sections?.[key] !== undefined) sections[key] = input.sections[key]!;
     const contentChanged = POSTMORTEM_SECTIONS.some((k) => sections[k] !== before[k]);
@@ -68,7 +69,7 @@ export async function savePostmortem(actor: Actor, ref: PostmortemRef, input: Sa
 
     let status = row.status;
     let revision = row.revision;
-    let approvals = row.approvals as object;
+    let approvals: Approval[] = parseApprovals(row.id, row.approvals);
     if (contentChanged) {
       const state = reviewStateOf(row, incident.severity, row.revisions.at(-1)?.number ?? null);
       const next = reviewTransition(state, "edit", { actorRole: role, revision: row.revision });

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { isAdmin, type Actor } from "@/lib/auth/permissions";
-import { SEVERITY_DEFINITIONS, type ReviewAction, type ReviewError, type ReviewRole, type ReviewState, type ReviewStatus } from "@/lib/postmortem";
+import { parseApprovals, parseReviewStatus } from "@/lib/db/repos/postmortems";
+import { SEVERITY_DEFINITIONS, type ReviewAction, type ReviewError, type ReviewRole, type ReviewState } from "@/lib/postmortem";
 import { assertCanApproveIncident, assertCanEditIncident, canApproveIncident, canEditIncident, type IncidentScope } from "./access";
 import { asSeverity } from "./view";
 
@@ -13,15 +14,10 @@ import { asSeverity } from "./view";
 // immutable PostmortemRevision rows. Derived: the revision under review is the current revision while
 // in review / approved (an edit during review re-opens review on the new revision and clears approvals).
 
-export type Approval = { userId: string; label: string; revision: number; at: string };
-
-export const parseApprovals = (json: unknown): Approval[] =>
-  Array.isArray(json) ? json.filter((a): a is Approval => typeof a === "object" && a !== null && typeof (a as Approval).userId === "string") : [];
-
-export type PostmortemRowState = { status: string; revision: number; approvals: unknown; authorId: string | null };
+export type PostmortemRowState = { id: string; status: string; revision: number; approvals: unknown; authorId: string | null };
 
 export function reviewStateOf(row: PostmortemRowState, severity: string, publishedRevision: number | null): ReviewState {
-  const status = row.status as ReviewStatus;
+  const status = parseReviewStatus(row.id, row.status);
   const underReview = status === "in_review" || status === "approved" || status === "changes_requested";
   return {
     status,
@@ -29,7 +25,7 @@ export function reviewStateOf(row: PostmortemRowState, severity: string, publish
     submittedRevision: underReview ? row.revision : null,
     approvedRevision: status === "approved" ? row.revision : null,
     publishedRevision,
-    approverIds: parseApprovals(row.approvals).filter((a) => a.revision === row.revision).map((a) => a.userId),
+    approverIds: parseApprovals(row.id, row.approvals).filter((a) => a.revision === row.revision).map((a) => a.userId),
     requiredApprovals: SEVERITY_DEFINITIONS[asSeverity(severity)].requiredApprovals,
   };
 }

@@ -3,20 +3,20 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import {
   INCIDENT_STATUSES,
-  REVIEW_STATUSES,
   incidentDurations,
   isOverdue,
   hasBudgetTriggerActionItem,
   isSeverity,
-  parseBudgetTrigger,
   postmortemDueAt,
   SEVERITY_DEFINITIONS,
   validateInstantOrder,
+  type BudgetTrigger,
   type IncidentInstants,
   type InstantField,
   type Severity,
 } from "@/lib/postmortem";
 import { parseColumn } from "@/lib/db/repos/parse-column";
+import { parseBudgetTriggerColumn, parseReviewStatus } from "@/lib/db/repos/postmortems";
 import { INCIDENT_ROLES, INSTANT_LABELS, type InstantKey } from "@/lib/validation/incidents";
 import type { IncidentView, UserLiteView } from "@/lib/validation/views/incidents";
 import type { Tx } from "./access";
@@ -87,8 +87,8 @@ export function postmortemDue(severity: string, resolvedAt: Date | null, timezon
 
 /** Recomputes and stores the postmortem due date after a change of severity, resolution, team or budget trigger. */
 export async function refreshPostmortemDue(tx: Tx, incidentId: string) {
-  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { budgetTrigger: true } } } });
-  const required = parseBudgetTrigger(row.postmortem?.budgetTrigger) !== null;
+  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { id: true, budgetTrigger: true } } } });
+  const required = row.postmortem !== null && parseBudgetTriggerColumn(row.postmortem.id, row.postmortem.budgetTrigger) !== null;
   await tx.postmortem.updateMany({ where: { incidentId }, data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone, required) } });
 }
 
@@ -117,7 +117,7 @@ type IncidentRow = {
  * Why a postmortem is required: the severity's rule, the budget policy (an SLO's budget spent above the
  * policy's share; then a P0/P1 action item is required too), both, or neither.
  */
-function postmortemRequirement(severity: Severity, trigger: ReturnType<typeof parseBudgetTrigger>, items: { priority: string; status: string }[]) {
+function postmortemRequirement(severity: Severity, trigger: BudgetTrigger | null, items: { priority: string; status: string }[]) {
   const bySeverity = SEVERITY_DEFINITIONS[severity].postmortem === "required";
   return {
     required: bySeverity || trigger !== null,
@@ -131,7 +131,6 @@ export type UserLite = UserLiteView;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const incidentStatus = z.enum(INCIDENT_STATUSES);
 const incidentRole = z.enum(INCIDENT_ROLES);
-const reviewStatus = z.enum(REVIEW_STATUSES);
 
 /** The API view of an incident; `users` resolves role holders. */
 export function toIncidentView(row: IncidentRow, users: Map<string, UserLite>, nowMs: number): IncidentView {
@@ -162,8 +161,8 @@ export function toIncidentView(row: IncidentRow, users: Map<string, UserLite>, n
     updatedAt: row.updatedAt.toISOString(),
     postmortem: pm
       ? {
-          id: pm.id, status: parseColumn(reviewStatus, pm.status, { table: "Postmortem", id: pm.id, field: "status" }), revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
-          ...postmortemRequirement(severity, parseBudgetTrigger(pm.budgetTrigger), row.actionItems ?? []),
+          id: pm.id, status: parseReviewStatus(pm.id, pm.status), revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
+          ...postmortemRequirement(severity, parseBudgetTriggerColumn(pm.id, pm.budgetTrigger), row.actionItems ?? []),
         }
       : null,
     pages: row.pages.map((p) => ({ id: p.id, title: p.title, status: p.status, openedAt: p.openedAt.toISOString() })),

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, Prisma } from "@/lib/db";
+import { notificationPayload } from "@/lib/db/repos/notifications";
 import { retryDelaySeconds, truncate } from "@/lib/notify/backoff";
 import { CHANNELS } from "@/lib/notify/channels";
 import type { DeliveryResult, NotificationKind } from "@/lib/notify/types";
@@ -80,7 +81,7 @@ async function attempt(row: Row, nowMs: number): Promise<DeliveryResult> {
 function nextState(row: Row, result: DeliveryResult, atMs: number): { outcome: Outcome; data: Prisma.NotificationUpdateManyMutationInput } {
   const attempts = row.attempts + 1;
   const base = { attempts, claimedUntil: null, lastError: result.outcome === "accepted" ? null : result.detail };
-  const blank = row.kind === "verify" ? { payload: { ...(row.payload as object), code: "" } } : {};
+  const blank = row.kind === "verify" ? { payload: { ...notificationPayload(row), code: "" } } : {};
   if (result.outcome === "accepted") return { outcome: "sent", data: { ...base, ...blank, status: "sent", sentAt: new Date(atMs) } };
   const backoff = result.outcome === "retry" ? retryDelaySeconds(attempts) : null;
   // A Retry-After (429, 503) is honoured: the next try waits at least that long (capped, so one odd header cannot park a page for days).

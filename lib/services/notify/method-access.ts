@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { getDb, type Prisma } from "@/lib/db";
-import { parseColumn } from "@/lib/db/repos/parse-column";
+import { contactKindOf } from "@/lib/db/repos/contact-methods";
 import { env } from "@/lib/env";
 import { AppError, notFound, validation } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { isAdmin, type Actor } from "@/lib/auth/permissions";
 import { hashVerifyCode, newVerifyCode, VERIFY_CODE_TTL_MS } from "@/lib/notify/contact-target";
-import { CONTACT_KINDS, KIND_LABELS, targetProblem, type ContactKind } from "@/lib/validation/notify";
+import { KIND_LABELS, targetProblem, type ContactKind } from "@/lib/validation/notify";
 import type { ContactMethodView } from "@/lib/validation/views/notify";
 import type { Tx } from "../oncall/model";
 
@@ -18,12 +17,11 @@ import type { Tx } from "../oncall/model";
 
 export type MethodRow = Prisma.ContactMethodModel;
 
-const kindColumn = z.enum(CONTACT_KINDS);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Never the sealed columns nor the code hash: the owner sees the label and the state. */
 export const methodView = (m: MethodRow): ContactMethodView => ({
-  id: m.id, kind: parseColumn(kindColumn, m.kind, { table: "ContactMethod", id: m.id, field: "kind" }), name: m.name, targetLabel: m.targetLabel, teamId: m.teamId, userId: m.userId,
+  id: m.id, kind: contactKindOf(m), name: m.name, targetLabel: m.targetLabel, teamId: m.teamId, userId: m.userId,
   verified: m.verifiedAt !== null, verifiedAt: iso(m.verifiedAt),
   codePending: m.verifyCodeHash !== null, codeExpiresAt: m.verifyCodeHash ? iso(m.verifyExpiresAt) : null,
   disabledAt: iso(m.disabledAt), disabledReason: m.disabledReason, version: m.version, createdAt: m.createdAt.toISOString(),

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db";
 import { effectiveRules } from "@/lib/notify/rules";
 import type { NotificationKind } from "@/lib/notify/types";
+import type { NotificationPayload } from "@/lib/validation/notify";
 import type { Tx } from "../oncall/model";
 
 // Writers of Notification rows, always inside the caller's transaction (the escalation, the
@@ -9,7 +10,7 @@ import type { Tx } from "../oncall/model";
 // dedupeKey makes each (page, step, round, user, method, rule delay, kind) one row however often the
 // writer runs: createMany skipDuplicates. The worker (deliver.ts) sends them when due.
 
-export type PageNotice = { pageId: string; kind: NotificationKind; step: number | null; round: number | null; atMs: number; payload?: Record<string, unknown> };
+export type PageNotice = { pageId: string; kind: NotificationKind; step: number | null; round: number | null; atMs: number; payload?: NotificationPayload };
 
 export const dedupeKeyOf = (n: { pageId: string; step: number | null; round: number | null; userId: string | null; methodId: string; delayMinutes: number; kind: string }) =>
   `${n.pageId}:${n.step ?? "-"}:${n.round ?? "-"}:${n.userId ?? "team"}:${n.methodId}:${n.delayMinutes}:${n.kind}`;
@@ -17,7 +18,7 @@ export const dedupeKeyOf = (n: { pageId: string; step: number | null; round: num
 const rowOf = (notice: PageNotice, userId: string | null, methodId: string, delayMinutes: number): Prisma.NotificationCreateManyInput => ({
   dedupeKey: dedupeKeyOf({ ...notice, userId, methodId, delayMinutes }),
   pageId: notice.pageId, userId, contactMethodId: methodId, kind: notice.kind, step: notice.step, round: notice.round,
-  dueAt: new Date(notice.atMs + delayMinutes * 60_000), payload: (notice.payload ?? {}) as Prisma.InputJsonValue,
+  dueAt: new Date(notice.atMs + delayMinutes * 60_000), payload: notice.payload ?? {},
 });
 
 /** One row per effective rule of each user (dueAt = the paged instant + the rule's delay). Returns rows written. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, INCIDENT_STATUSES, REVIEW_STATUSES, SEVERITIES } from "@/lib/postmortem";
-import { INCIDENT_ROLES, TIMELINE_KINDS } from "../incidents";
+import { budgetTriggerSchema, INCIDENT_ROLES, TIMELINE_KINDS } from "../incidents";
 import { instant, itemsOf, pageOf } from "./common";
 
 // What the incident API answers (wire format: instants as ISO strings): incidents, timeline entries,
@@ -12,10 +12,7 @@ const nullableInstant = () => instant().nullable();
 export const userLiteView = z.object({ id: z.string(), name: z.string(), email: z.string().describe("empty for a deleted user") });
 export type UserLiteView = z.infer<typeof userLiteView>;
 
-export const budgetTriggerView = z.object({
-  threshold: z.number().describe("the policy's share (0–1) the spend was compared with"),
-  slos: z.array(z.object({ sloId: z.string(), sloName: z.string(), consumed: z.number().describe("share of the SLO window's budget (1 = all of it)") })).describe("worst first"),
-});
+const budgetTriggerView = budgetTriggerSchema;
 
 export const incidentView = z.object({
   id: z.string(),
