@@ -47,7 +47,7 @@ export async function OncallNow({ serviceSlug }: { serviceSlug: string }) {
           t.kind === "schedule" ? (
             <li key={i}>
               via <Link href={`/oncall/schedules/${t.schedule.id}`}>{t.schedule.name}</Link>
-              {t.until ? <> until <LocalTime iso={t.until.toISOString()} /></> : null}
+              {t.until ? <> until <LocalTime iso={t.until} /></> : null}
             </li>
           ) : (
             <li key={i}>named directly: {t.user.name}</li>

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Client } from "../oncall/model";
 import { deliveryLine } from "@/lib/notify/delivery-line";
+import type { PageDeliveryView } from "@/lib/validation/views/pages";
 
 // Delivery state of a page's notifications for GET /api/v1/pages/{id} and the page's timeline: each row
 // with its recipient (masked address), state, every attempt, and the sentence the timeline shows.
 // Never the target itself nor a provider body beyond the truncated detail recorded per attempt.
 
-export async function pageDeliveries(db: Client, pageId: string, nowMs = Date.now()) {
+export async function pageDeliveries(db: Client, pageId: string, nowMs = Date.now()): Promise<PageDeliveryView[]> {
   const rows = await db.notification.findMany({
     where: { pageId },
     include: { contactMethod: { select: { kind: true, targetLabel: true, name: true } }, attemptLog: { orderBy: { at: "asc" } } },
@@ -21,8 +22,9 @@ export async function pageDeliveries(db: Client, pageId: string, nowMs = Date.no
     };
     return {
       id: r.id, kind: r.kind, userId: r.userId, step: r.step, round: r.round, channel, method: r.contactMethod?.name ?? null, status: r.status,
-      dueAt: r.dueAt, sentAt: r.sentAt, attempts: r.attemptLog.map((a) => ({ at: a.at, outcome: a.outcome, statusCode: a.statusCode, detail: a.detail, latencyMs: a.latencyMs })),
-      line: deliveryLine(facts, nowMs), at: r.sentAt ?? last?.at ?? r.dueAt,
+      dueAt: r.dueAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
+      attempts: r.attemptLog.map((a) => ({ at: a.at.toISOString(), outcome: a.outcome, statusCode: a.statusCode, detail: a.detail, latencyMs: a.latencyMs })),
+      line: deliveryLine(facts, nowMs), at: (r.sentAt ?? last?.at ?? r.dueAt).toISOString(),
     };
   });
 }

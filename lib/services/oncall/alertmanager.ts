@@ -1,8 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { integrationRoutes } from "@/lib/db/repos/integrations";
+import { pageColumns } from "@/lib/db/repos/pages";
 import { AppError } from "@/lib/errors";
-import { groupResolved, groupTitle, mergeAlertStates, routeAlert, routingLabels, type AlertState, type LabelMatcher } from "@/lib/oncall";
+import { groupResolved, groupTitle, mergeAlertStates, routeAlert, routingLabels } from "@/lib/oncall";
 import { alertmanagerWebhookSchema, type AlertmanagerWebhook } from "@/lib/validation/oncall";
+import type { IntakeResultView } from "@/lib/validation/views/pages";
 import { advance } from "./escalation";
 import { integrationForToken } from "./integrations";
 import type { Tx } from "./model";
@@ -17,11 +20,11 @@ import { announcePages, kickDelivery, type Notification } from "./notify";
 // - `resolved` with every known alert (fingerprint) resolved closes it;
 // - a resolved group with no open page (already closed) is ignored.
 
-export type IntakeResult = { action: "opened" | "redelivered" | "resolved" | "ignored"; pageId: string | null };
+type IntakeResult = IntakeResultView;
 
 /** Service (and its policy) a group routes to: the first matching route, else the integration's default. */
-async function routeGroup(db: Tx, integration: { routes: unknown; defaultServiceId: string | null }, payload: AlertmanagerWebhook) {
-  const routes = (integration.routes as { matchers: LabelMatcher[]; service: string }[]).map((r) => ({ matchers: r.matchers, target: r.service }));
+async function routeGroup(db: Tx, integration: { id: string; routes: unknown; defaultServiceId: string | null }, payload: AlertmanagerWebhook) {
+  const routes = integrationRoutes(integration).map((r) => ({ matchers: r.matchers, target: r.service }));
   const hit = routeAlert(routes, routingLabels(payload));
   const where = hit ? { slug: hit.target } : integration.defaultServiceId ? { id: integration.defaultServiceId } : null;
   const service = where ? await db.service.findUnique({ where, select: { id: true, slug: true, escalationPolicyId: true } }) : null;
@@ -61,7 +64,7 @@ async function redeliver(tx: Tx, pageId: string, payload: AlertmanagerWebhook, n
   await tx.$executeRaw`SELECT 1 FROM "Page" WHERE id = ${pageId} FOR UPDATE`;
   const page = await tx.page.findUnique({ where: { id: pageId } });
   if (!page || page.openKey === null) return null; // closed meanwhile: start over
-  const states = mergeAlertStates(page.alerts as Record<string, AlertState>, payload.alerts);
+  const states = mergeAlertStates(pageColumns(page).alerts, payload.alerts);
   const resolved = groupResolved(payload.status, states);
   const now = new Date(nowMs);
   const res = await tx.page.updateMany({

@@ -5,6 +5,7 @@ import { AppError, notFound, validation } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
 import { assertCanRead, atLeast, inTeam, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { feedSegments, toICalendarMulti, type Segment } from "@/lib/oncall";
+import type { CalendarFeedCreatedView, CalendarFeedView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
 import { loadScheduleModel, loadScheduleModels, refOf, userRefs } from "./model";
 import { timelineOf } from "./timeline";
@@ -29,7 +30,7 @@ function assertWrite(actor: Actor) {
   if (actor.tokenScopes?.length && !actor.tokenScopes.includes("write")) throw new AppError("FORBIDDEN", 'This API token lacks the "write" scope');
 }
 
-async function insertFeed(actor: Actor, data: { scheduleId?: string; userId?: string }, origin: string) {
+async function insertFeed(actor: Actor, data: { scheduleId?: string; userId?: string }, origin: string): Promise<CalendarFeedCreatedView> {
   const db = await getDb();
   const { token, hash, prefix } = newToken();
   const row = await db.$transaction(async (tx) => {
@@ -37,11 +38,11 @@ async function insertFeed(actor: Actor, data: { scheduleId?: string; userId?: st
     await recordAudit(tx, actor, { action: "calendarFeed.create", entityType: "calendarFeed", entityId: created.id, after: { ...data, prefix } });
     return created;
   });
-  return { id: row.id, prefix, scheduleId: row.scheduleId, userId: row.userId, createdAt: row.createdAt, url: feedUrl(origin, token) };
+  return { id: row.id, prefix, scheduleId: row.scheduleId, userId: row.userId, createdAt: row.createdAt.toISOString(), url: feedUrl(origin, token) };
 }
 
 /** A secret feed of a schedule (anyone who can read schedules may create one). */
-export async function createScheduleFeed(actor: Actor, scheduleId: string, origin: string) {
+export async function createScheduleFeed(actor: Actor, scheduleId: string, origin: string): Promise<CalendarFeedCreatedView> {
   assertCanRead(actor);
   assertWrite(actor);
   await loadScheduleModel(null, scheduleId);
@@ -49,7 +50,7 @@ export async function createScheduleFeed(actor: Actor, scheduleId: string, origi
 }
 
 /** A secret feed of a person's shifts in all schedules: your own, or anyone's for admins. */
-export async function createPersonFeed(actor: Actor, userId: string | undefined, origin: string) {
+export async function createPersonFeed(actor: Actor, userId: string | undefined, origin: string): Promise<CalendarFeedCreatedView> {
   assertWrite(actor);
   const target = userId ?? actor.userId;
   if (target !== actor.userId && !isAdmin(actor)) throw new AppError("FORBIDDEN", "You can only create a calendar feed of your own shifts");
@@ -59,7 +60,7 @@ export async function createPersonFeed(actor: Actor, userId: string | undefined,
 }
 
 /** Feeds the actor created or that are of the actor (admins: all), optionally of one schedule. */
-export async function listFeeds(actor: Actor, q: { scheduleId?: string }) {
+export async function listFeeds(actor: Actor, q: { scheduleId?: string }): Promise<{ items: CalendarFeedView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   const rows = await db.calendarFeed.findMany({
@@ -70,27 +71,27 @@ export async function listFeeds(actor: Actor, q: { scheduleId?: string }) {
   const refs = await userRefs(db, rows.flatMap((r) => [r.userId, r.createdById].filter((v): v is string => Boolean(v))));
   return {
     items: rows.map((r) => ({
-      id: r.id, kind: r.scheduleId ? "schedule" : "person", schedule: r.schedule, user: r.userId ? refOf(refs, r.userId) : null, prefix: r.prefix,
-      createdBy: r.createdById ? refOf(refs, r.createdById) : null, createdAt: r.createdAt, revokedAt: r.revokedAt, lastAccessAt: r.lastAccessAt,
+      id: r.id, kind: r.scheduleId ? ("schedule" as const) : ("person" as const), schedule: r.schedule, user: r.userId ? refOf(refs, r.userId) : null, prefix: r.prefix,
+      createdBy: r.createdById ? refOf(refs, r.createdById) : null, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null, lastAccessAt: r.lastAccessAt?.toISOString() ?? null,
     })),
   };
 }
 
 /** Revokes a feed: by its creator, its person, an editor of the schedule's team, or an admin. */
-export async function revokeFeed(actor: Actor, id: string) {
+export async function revokeFeed(actor: Actor, id: string): Promise<{ id: string; revokedAt: string }> {
   assertWrite(actor);
   const db = await getDb();
   const row = await db.calendarFeed.findUnique({ where: { id }, include: { schedule: { select: { teamId: true } } } });
   if (!row) throw notFound(`calendar feed ${id}`);
   const allowed = isAdmin(actor) || row.createdById === actor.userId || row.userId === actor.userId || (row.schedule && atLeast(actor, "editor") && inTeam(actor, row.schedule.teamId));
   if (!allowed) throw new AppError("FORBIDDEN", "You cannot revoke this calendar feed");
-  if (row.revokedAt) return { id, revokedAt: row.revokedAt };
+  if (row.revokedAt) return { id, revokedAt: row.revokedAt.toISOString() };
   const revokedAt = new Date();
   await db.$transaction(async (tx) => {
     await tx.calendarFeed.update({ where: { id }, data: { revokedAt } });
     await recordAudit(tx, actor, { action: "calendarFeed.revoke", entityType: "calendarFeed", entityId: id, before: { prefix: row.prefix, scheduleId: row.scheduleId, userId: row.userId } });
   });
-  return { id, revokedAt };
+  return { id, revokedAt: revokedAt.toISOString() };
 }
 
 /** The calendar behind a feed token ("<token>" or "<token>.ics"); null when unknown or revoked (→ 404). */

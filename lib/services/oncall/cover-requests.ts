@@ -4,6 +4,7 @@ import { AppError, notFound, validation } from "@/lib/errors";
 import { assertCanRead, atLeast, inTeam, requireScope, type Actor } from "@/lib/auth/permissions";
 import { userShifts } from "@/lib/oncall";
 import type { CoverRequestInput } from "@/lib/validation/oncall";
+import type { CoverRequestView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
 import { loadScheduleModel, refOf, userRefs } from "./model";
 import { assertCanOverride, futureWindow, insertOverride } from "./overrides";
@@ -22,15 +23,22 @@ function assertTeamMember(actor: Actor, teamId: string) {
 
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["coverRequest"]["findUniqueOrThrow"]>>;
 
-async function views(rows: Row[]) {
+const STATUSES = ["open", "covered", "cancelled"] as const;
+const statusOf = (r: Row): CoverRequestView["status"] => {
+  const status = STATUSES.find((s) => s === r.status);
+  if (!status) throw new Error(`CoverRequest ${r.id}: column status holds "${r.status}", not open, covered or cancelled`);
+  return status;
+};
+
+async function views(rows: Row[]): Promise<CoverRequestView[]> {
   const refs = await userRefs(null, rows.flatMap((r) => [r.requesterId, r.acceptedById].filter((v): v is string => Boolean(v))));
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.scheduleId, requester: refOf(refs, r.requesterId), startAt: r.startAt, endAt: r.endAt, message: r.message,
-    status: r.status, acceptedBy: r.acceptedById ? refOf(refs, r.acceptedById) : null, overrideId: r.overrideId, createdAt: r.createdAt,
+    id: r.id, scheduleId: r.scheduleId, requester: refOf(refs, r.requesterId), startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), message: r.message,
+    status: statusOf(r), acceptedBy: r.acceptedById ? refOf(refs, r.acceptedById) : null, overrideId: r.overrideId, createdAt: r.createdAt.toISOString(),
   }));
 }
 
-export async function createCoverRequest(actor: Actor, scheduleId: string, input: CoverRequestInput, nowMs = Date.now()) {
+export async function createCoverRequest(actor: Actor, scheduleId: string, input: CoverRequestInput, nowMs = Date.now()): Promise<CoverRequestView> {
   const db = await getDb();
   const model = await loadScheduleModel(db, scheduleId);
   assertTeamMember(actor, model.schedule.teamId);
@@ -45,7 +53,7 @@ export async function createCoverRequest(actor: Actor, scheduleId: string, input
   return (await views([row]))[0]!;
 }
 
-export async function listCoverRequests(actor: Actor, scheduleId: string, q: { status?: string }) {
+export async function listCoverRequests(actor: Actor, scheduleId: string, q: { status?: string }): Promise<{ items: CoverRequestView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   await loadScheduleModel(db, scheduleId);
@@ -62,7 +70,7 @@ async function openRequest(scheduleId: string, id: string) {
 }
 
 /** Another team member takes the cover: a replace override requester → acceptor is created. */
-export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: string, nowMs = Date.now()) {
+export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: string, nowMs = Date.now()): Promise<CoverRequestView> {
   const db = await getDb();
   const row = await openRequest(scheduleId, id);
   assertCanOverride(actor, row.schedule.teamId, "cover requests of this schedule");
@@ -81,7 +89,7 @@ export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: s
 }
 
 /** The requester (or an editor of the team) withdraws an open request. */
-export async function cancelCoverRequest(actor: Actor, scheduleId: string, id: string) {
+export async function cancelCoverRequest(actor: Actor, scheduleId: string, id: string): Promise<CoverRequestView> {
   const db = await getDb();
   requireScope(actor, "write");
   const row = await openRequest(scheduleId, id);

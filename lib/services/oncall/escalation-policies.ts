@@ -2,8 +2,9 @@ import "server-only";
 import { getDb, withDbErrors, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
-import type { EscalationTarget } from "@/lib/oncall";
+import { stepTargets } from "@/lib/db/repos/escalation-policies";
 import type { CreateEscalationPolicyInput, UpdateEscalationPolicyInput } from "@/lib/validation/oncall";
+import type { EscalationPolicyView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
 import { refOf, userRefs, type Tx } from "./model";
 
@@ -22,26 +23,24 @@ async function loadPolicy(db: Db | Tx, id: string) {
   return policy;
 }
 
-async function views(db: Db, policies: PolicyRow[]) {
-  const targets = policies.flatMap((p) => p.steps.flatMap((s) => s.targets as EscalationTarget[]));
+async function views(db: Db, policies: PolicyRow[]): Promise<EscalationPolicyView[]> {
+  const targets = policies.flatMap((p) => p.steps.flatMap(stepTargets));
   const refs = await userRefs(db, [...targets.flatMap((t) => (t.kind === "user" ? [t.userId] : [])), ...policies.flatMap((p) => (p.fallbackUserId ? [p.fallbackUserId] : []))]);
   const scheduleIds = targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : []));
   const schedules = new Map((await db.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
   return policies.map((p) => ({
-    id: p.id, team: p.team, name: p.name, description: p.description, repeat: p.repeat, version: p.version, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    id: p.id, team: p.team, name: p.name, description: p.description, repeat: p.repeat, version: p.version, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
     fallbackUserId: p.fallbackUserId, fallbackUser: p.fallbackUserId ? refOf(refs, p.fallbackUserId) : null, fallbackChannelId: p.fallbackContactMethodId,
     services: p.services,
     steps: p.steps.map((s) => ({
       position: s.position,
       delayMinutes: s.delayMinutes,
-      targets: (s.targets as EscalationTarget[]).map((t) =>
+      targets: stepTargets(s).map((t) =>
         t.kind === "user" ? { kind: "user" as const, userId: t.userId, user: refOf(refs, t.userId) } : { kind: "schedule" as const, scheduleId: t.scheduleId, schedule: schedules.get(t.scheduleId) ?? { id: t.scheduleId, name: "(deleted schedule)" } },
       ),
     })),
   }));
 }
-
-export type PolicyView = Awaited<ReturnType<typeof views>>[number];
 
 /** 422 when the fallback is not an active user, or not a verified channel of the policy's own team. */
 async function checkFallback(db: Db, teamId: string, input: { fallbackUserId?: string | null; fallbackChannelId?: string | null }) {
@@ -90,20 +89,20 @@ async function assignServices(tx: Tx, policyId: string, serviceIds: string[]) {
   await tx.service.updateMany({ where: { id: { in: serviceIds } }, data: { escalationPolicyId: policyId } });
 }
 
-export async function listEscalationPolicies(actor: Actor, q: { team?: string }) {
+export async function listEscalationPolicies(actor: Actor, q: { team?: string }): Promise<{ items: EscalationPolicyView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   const rows = await db.escalationPolicy.findMany({ where: q.team ? { team: { slug: q.team } } : {}, include, orderBy: [{ name: "asc" }] });
   return { items: await views(db, rows) };
 }
 
-export async function getEscalationPolicy(actor: Actor, id: string) {
+export async function getEscalationPolicy(actor: Actor, id: string): Promise<EscalationPolicyView> {
   assertCanRead(actor);
   const db = await getDb();
   return (await views(db, [await loadPolicy(db, id)]))[0]!;
 }
 
-export async function createEscalationPolicy(actor: Actor, input: CreateEscalationPolicyInput) {
+export async function createEscalationPolicy(actor: Actor, input: CreateEscalationPolicyInput): Promise<EscalationPolicyView> {
   const db = await getDb();
   const team = await db.team.findUnique({ where: { slug: input.team } });
   if (!team) throw validation({ team: `unknown team "${input.team}"` });
@@ -122,7 +121,7 @@ export async function createEscalationPolicy(actor: Actor, input: CreateEscalati
   return getEscalationPolicy(actor, id);
 }
 
-export async function updateEscalationPolicy(actor: Actor, id: string, input: UpdateEscalationPolicyInput) {
+export async function updateEscalationPolicy(actor: Actor, id: string, input: UpdateEscalationPolicyInput): Promise<EscalationPolicyView> {
   const db = await getDb();
   const before = await loadPolicy(db, id);
   assertCanEditTeam(actor, before.teamId, `escalation policy "${before.name}"`);
@@ -144,7 +143,7 @@ export async function updateEscalationPolicy(actor: Actor, id: string, input: Up
 }
 
 /** Deletes a policy; its services are left without one, and its open pages stop escalating. */
-export async function deleteEscalationPolicy(actor: Actor, id: string) {
+export async function deleteEscalationPolicy(actor: Actor, id: string): Promise<{ deleted: string }> {
   const db = await getDb();
   const before = await loadPolicy(db, id);
   assertCanEditTeam(actor, before.teamId, `escalation policy "${before.name}"`);

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
+import { stepTargets } from "@/lib/db/repos/escalation-policies";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
-import { nextEscalation, type EscalationPolicy, type EscalationTarget } from "@/lib/oncall";
+import { nextEscalation, type EscalationPolicy } from "@/lib/oncall";
 import type { Tx } from "./model";
 import { queueFollowUps, queueForMethod, queueForUsers } from "../notify/queue";
 import { announcePages, type Notification } from "./notify";
@@ -27,7 +28,7 @@ export type Advance = {
 
 export const domainPolicy = (policy: PolicyWithSteps): EscalationPolicy => ({
   repeat: policy.repeat,
-  steps: [...policy.steps].sort((a, b) => a.position - b.position).map((s) => ({ delayMinutes: s.delayMinutes, targets: s.targets as EscalationTarget[] })),
+  steps: [...policy.steps].sort((a, b) => a.position - b.position).map((s) => ({ delayMinutes: s.delayMinutes, targets: stepTargets(s) })),
 });
 
 /**

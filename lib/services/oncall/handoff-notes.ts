@@ -4,6 +4,7 @@ import { AppError, notFound, validation } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { userShifts } from "@/lib/oncall";
 import type { HandoffNoteInput } from "@/lib/validation/oncall";
+import type { HandoffNoteView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
 import { loadScheduleModel, refOf, userRefs, type Client } from "./model";
 import { onCallAtModel, timelineOf } from "./timeline";
@@ -17,17 +18,17 @@ const DAY_MS = 86_400_000;
 
 type NoteRow = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["handoffNote"]["findUniqueOrThrow"]>>;
 
-async function views(client: Client | null, rows: (NoteRow & { schedule?: { name: string } })[]) {
+async function views(client: Client | null, rows: (NoteRow & { schedule?: { name: string } })[]): Promise<HandoffNoteView[]> {
   const refs = await userRefs(client, rows.flatMap((r) => [r.outgoingUserId, r.incomingUserId, r.acknowledgedById].filter((v): v is string => Boolean(v))));
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.scheduleId, ...(r.schedule ? { scheduleName: r.schedule.name } : {}), handoffAt: r.handoffAt,
+    id: r.id, scheduleId: r.scheduleId, ...(r.schedule ? { scheduleName: r.schedule.name } : {}), handoffAt: r.handoffAt.toISOString(),
     outgoing: refOf(refs, r.outgoingUserId), incoming: r.incomingUserId ? refOf(refs, r.incomingUserId) : null,
-    body: r.body, openIssues: r.openIssues, watchItems: r.watchItems, pagesSummary: r.pagesSummary, createdAt: r.createdAt,
-    acknowledgedAt: r.acknowledgedAt, acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
+    body: r.body, openIssues: r.openIssues, watchItems: r.watchItems, pagesSummary: r.pagesSummary, createdAt: r.createdAt.toISOString(),
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
   }));
 }
 
-export async function createHandoffNote(actor: Actor, scheduleId: string, input: HandoffNoteInput, nowMs = Date.now()) {
+export async function createHandoffNote(actor: Actor, scheduleId: string, input: HandoffNoteInput, nowMs = Date.now()): Promise<HandoffNoteView> {
   const db = await getDb();
   const model = await loadScheduleModel(db, scheduleId);
   if (actor.tokenScopes?.length && !actor.tokenScopes.includes("write")) throw new AppError("FORBIDDEN", 'This API token lacks the "write" scope');
@@ -58,7 +59,7 @@ export async function createHandoffNote(actor: Actor, scheduleId: string, input:
 }
 
 /** The incoming person (or anyone on call right after the handoff) acknowledges having read it. */
-export async function acknowledgeHandoffNote(actor: Actor, scheduleId: string, noteId: string) {
+export async function acknowledgeHandoffNote(actor: Actor, scheduleId: string, noteId: string): Promise<HandoffNoteView> {
   const db = await getDb();
   const note = await db.handoffNote.findFirst({ where: { id: noteId, scheduleId } });
   if (!note) throw notFound(`handoff note ${noteId}`);
@@ -77,7 +78,7 @@ export async function acknowledgeHandoffNote(actor: Actor, scheduleId: string, n
 }
 
 /** Notes of a schedule, newest shift change first (default: the last 30 days and any ahead). */
-export async function listHandoffNotes(actor: Actor, scheduleId: string, q: { from?: Date; to?: Date }, nowMs = Date.now()) {
+export async function listHandoffNotes(actor: Actor, scheduleId: string, q: { from?: Date; to?: Date }, nowMs = Date.now()): Promise<{ items: HandoffNoteView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   await loadScheduleModel(db, scheduleId);
@@ -90,7 +91,7 @@ export async function listHandoffNotes(actor: Actor, scheduleId: string, q: { fr
 }
 
 /** Notes a person wrote or received in the last 30 days (for their own page). */
-export async function handoffNotesForUser(actor: Actor, userId: string, nowMs = Date.now()) {
+export async function handoffNotesForUser(actor: Actor, userId: string, nowMs = Date.now()): Promise<{ items: HandoffNoteView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   const rows = await db.handoffNote.findMany({

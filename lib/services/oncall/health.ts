@@ -21,7 +21,7 @@ export function rotationMembers(model: ScheduleModel, nowMs: number): string[] {
   for (const chain of lineageChains(model.rows).values()) {
     const last = chain[chain.length - 1]!;
     if (last.endAt && last.endAt.getTime() <= nowMs) continue;
-    for (const p of last.participants as (string | null)[]) if (p) ids.add(p);
+    for (const p of last.participants) if (p) ids.add(p);
   }
   return [...ids];
 }

@@ -4,7 +4,9 @@ import { getDb, withDbErrors, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
+import { integrationRoutes } from "@/lib/db/repos/integrations";
 import type { CreateIntegrationInput, IntegrationRouteInput, UpdateIntegrationInput } from "@/lib/validation/oncall";
+import type { IntegrationView, IntegrationWithTokenView } from "@/lib/validation/views/pages";
 import { recordAudit } from "../audit";
 
 // Alert intake integrations (admins only). Each has its own bearer token ("srecp_am_…", shown once, only
@@ -18,9 +20,11 @@ function newToken() {
   return { token, hash: hashToken(token), prefix: token.slice(0, INTEGRATION_TOKEN_PREFIX.length + 6) };
 }
 
-const view = (row: Awaited<ReturnType<Db["integration"]["findUniqueOrThrow"]>> & { defaultService?: { slug: string } | null }) => ({
-  id: row.id, name: row.name, kind: row.kind, prefix: row.prefix, routes: row.routes as IntegrationRouteInput[],
-  defaultService: row.defaultService?.slug ?? null, createdAt: row.createdAt, revokedAt: row.revokedAt, lastUsedAt: row.lastUsedAt,
+type Row = Awaited<ReturnType<Db["integration"]["findUniqueOrThrow"]>>;
+
+const view = (row: Row & { defaultService?: { slug: string } | null }): IntegrationView => ({
+  id: row.id, name: row.name, kind: "alertmanager", prefix: row.prefix, routes: integrationRoutes(row),
+  defaultService: row.defaultService?.slug ?? null, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null, lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   webhookPath: "/api/v1/integrations/alertmanager",
 });
 
@@ -37,13 +41,13 @@ async function checkServices(db: Db, routes: IntegrationRouteInput[] | undefined
   return defaultService === undefined ? undefined : defaultService ? found.get(defaultService)! : null;
 }
 
-async function withDefault(db: Db, row: Awaited<ReturnType<Db["integration"]["findUniqueOrThrow"]>>) {
+async function withDefault(db: Db, row: Row): Promise<IntegrationView> {
   const service = row.defaultServiceId ? await db.service.findUnique({ where: { id: row.defaultServiceId }, select: { slug: true } }) : null;
   return view({ ...row, defaultService: service });
 }
 
 /** Creates an integration; the token is in the answer once and never again. */
-export async function createIntegration(actor: Actor, input: CreateIntegrationInput) {
+export async function createIntegration(actor: Actor, input: CreateIntegrationInput): Promise<IntegrationWithTokenView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const defaultServiceId = await checkServices(db, input.routes, input.defaultService);
@@ -58,7 +62,7 @@ export async function createIntegration(actor: Actor, input: CreateIntegrationIn
   return { ...(await withDefault(db, row)), token };
 }
 
-export async function listIntegrations(actor: Actor) {
+export async function listIntegrations(actor: Actor): Promise<{ items: IntegrationView[] }> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const rows = await db.integration.findMany({ orderBy: { name: "asc" } });
@@ -71,13 +75,13 @@ async function load(db: Db, id: string) {
   return row;
 }
 
-export async function getIntegration(actor: Actor, id: string) {
+export async function getIntegration(actor: Actor, id: string): Promise<IntegrationView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   return withDefault(db, await load(db, id));
 }
 
-export async function updateIntegration(actor: Actor, id: string, input: UpdateIntegrationInput) {
+export async function updateIntegration(actor: Actor, id: string, input: UpdateIntegrationInput): Promise<IntegrationView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const before = await load(db, id);
@@ -96,7 +100,7 @@ export async function updateIntegration(actor: Actor, id: string, input: UpdateI
 }
 
 /** Issues a new token; the old one stops working at once. */
-export async function rotateIntegrationToken(actor: Actor, id: string) {
+export async function rotateIntegrationToken(actor: Actor, id: string): Promise<IntegrationWithTokenView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const before = await load(db, id);
@@ -111,7 +115,7 @@ export async function rotateIntegrationToken(actor: Actor, id: string) {
 }
 
 /** Revokes an integration: its token is refused from now on; its pages stay. */
-export async function revokeIntegration(actor: Actor, id: string) {
+export async function revokeIntegration(actor: Actor, id: string): Promise<IntegrationView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const before = await load(db, id);

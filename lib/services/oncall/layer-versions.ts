@@ -57,11 +57,11 @@ export function layerInputOf(row: LayerRow): LayerInput {
     name: row.name,
     priority: row.priority,
     timezone: row.timezone,
-    rotation: { unit: row.rotationUnit as LayerInput["rotation"]["unit"], every: row.rotationEvery, clock: row.clock === "elapsed" ? "elapsed" : "wall" },
+    rotation: { unit: row.rotationUnit, every: row.rotationEvery, clock: row.clock },
     handoffTime: row.handoffTime,
     startAt: row.startAt,
-    participants: row.participants as (string | null)[],
-    restrictions: (row.restrictions as LayerInput["restrictions"]) ?? null,
+    participants: row.participants,
+    restrictions: row.restrictions,
   };
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb, type Db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { Layer, Override, Participant, Restrictions, Schedule as DomainSchedule } from "@/lib/oncall";
+import { findLayerRows, type LayerRow } from "@/lib/db/repos/schedules";
+import type { Layer, Override, Schedule as DomainSchedule } from "@/lib/oncall";
 
 // Stored on-call rows → the pure domain of lib/oncall.
 //
@@ -14,7 +15,7 @@ import type { Layer, Override, Participant, Restrictions, Schedule as DomainSche
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type Client = Db | Tx;
-export type LayerRow = Prisma.ScheduleLayerModel;
+export type { LayerRow };
 export type OverrideRow = Prisma.ScheduleOverrideModel;
 export type ScheduleRow = Prisma.ScheduleModel;
 
@@ -37,14 +38,14 @@ export function toDomainLayer(row: LayerRow, effectiveFromMs?: number): Layer {
     name: row.name,
     priority: row.priority,
     ...(row.timezone ? { timezone: row.timezone } : {}),
-    rotation: { unit: row.rotationUnit as "hour" | "day" | "week", every: row.rotationEvery, clock: row.clock === "elapsed" ? "elapsed" : "wall" },
+    rotation: { unit: row.rotationUnit, every: row.rotationEvery, clock: row.clock },
     handoffTime: row.handoffTime,
     startMs: row.startAt.getTime(),
     ...(effectiveFromMs !== undefined ? { effectiveFromMs } : {}),
     ...(row.endAt ? { endMs: row.endAt.getTime() } : {}),
     startPosition: row.startPosition,
-    participants: row.participants as Participant[],
-    ...(row.restrictions ? { restrictions: row.restrictions as Restrictions } : {}),
+    participants: row.participants,
+    ...(row.restrictions ? { restrictions: row.restrictions } : {}),
   };
 }
 
@@ -81,7 +82,7 @@ export async function loadScheduleModel(client: Client | null, id: string): Prom
   const schedule = await db.schedule.findUnique({ where: { id }, include: { team: { select: { id: true, slug: true, name: true } } } });
   if (!schedule) throw notFound(`schedule ${id}`);
   const [rows, overrides] = await Promise.all([
-    db.scheduleLayer.findMany({ where: { scheduleId: id } }),
+    findLayerRows(db, [id]),
     db.scheduleOverride.findMany({ where: { scheduleId: id, cancelledAt: null }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] }),
   ]);
   return modelOf(schedule, rows, overrides);
@@ -104,7 +105,7 @@ export async function loadScheduleModels(client: Client | null, ids?: string[]):
   const schedules = await db.schedule.findMany({ where, include: { team: { select: { id: true, slug: true, name: true } } }, orderBy: { name: "asc" } });
   const scheduleIds = schedules.map((s) => s.id);
   const [rows, overrides] = await Promise.all([
-    db.scheduleLayer.findMany({ where: { scheduleId: { in: scheduleIds } } }),
+    findLayerRows(db, scheduleIds),
     db.scheduleOverride.findMany({ where: { scheduleId: { in: scheduleIds }, cancelledAt: null }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] }),
   ]);
   return schedules.map((s) => modelOf(s, rows.filter((r) => r.scheduleId === s.id), overrides.filter((o) => o.scheduleId === s.id)));

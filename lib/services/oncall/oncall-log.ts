@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { userShifts } from "@/lib/oncall";
+import type { HistoryEntryView } from "@/lib/validation/views/oncall";
 import { loadScheduleModels, refOf, userRefs, type ScheduleModel, type Tx } from "./model";
 import { timelineOf } from "./timeline";
 
@@ -65,7 +66,7 @@ export async function recordOnCall(nowMs: number, scheduleIds?: string[]): Promi
 }
 
 /** The recorded history of a schedule overlapping [from, to), oldest first; open rows have end null. */
-export async function onCallHistory(actor: Actor, scheduleId: string, window: { from: Date; to: Date }) {
+export async function onCallHistory(actor: Actor, scheduleId: string, window: { from: Date; to: Date }): Promise<HistoryEntryView[]> {
   assertCanRead(actor);
   const db = await getDb();
   if (!(await db.schedule.findUnique({ where: { id: scheduleId }, select: { id: true } }))) throw notFound(`schedule ${scheduleId}`);
@@ -74,5 +75,5 @@ export async function onCallHistory(actor: Actor, scheduleId: string, window: { 
     orderBy: [{ startAt: "asc" }, { userId: "asc" }],
   });
   const refs = await userRefs(db, rows.map((r) => r.userId));
-  return rows.map((r) => ({ id: r.id, user: refOf(refs, r.userId), start: r.startAt, end: r.endAt, source: r.source }));
+  return rows.map((r) => ({ id: r.id, user: refOf(refs, r.userId), start: r.startAt.toISOString(), end: r.endAt?.toISOString() ?? null, source: r.source }));
 }

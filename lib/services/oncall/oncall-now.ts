@@ -1,5 +1,6 @@
 import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import type { OncallAtView } from "@/lib/validation/views/oncall";
 import { loadScheduleModel, refOf, userRefs } from "./model";
 import { recordOnCall } from "./oncall-log";
 import { layerNames, onCallAtModel, sourceView } from "./timeline";
@@ -9,7 +10,7 @@ import { layerNames, onCallAtModel, sourceView } from "./timeline";
  * layer or override, and since/until when the same people are on call. Asking about now also records the
  * on-call history (OnCallLog) as it happens.
  */
-export async function scheduleOncallAt(actor: Actor, scheduleId: string, at?: Date, nowMs = Date.now()) {
+export async function scheduleOncallAt(actor: Actor, scheduleId: string, at?: Date, nowMs = Date.now()): Promise<OncallAtView> {
   assertCanRead(actor);
   const model = await loadScheduleModel(null, scheduleId);
   if (!at) await recordOnCall(nowMs, [scheduleId]);
@@ -18,10 +19,10 @@ export async function scheduleOncallAt(actor: Actor, scheduleId: string, at?: Da
   const refs = await userRefs(null, now.userIds);
   return {
     scheduleId,
-    at: new Date(atMs),
+    at: new Date(atMs).toISOString(),
     users: now.userIds.map((u) => refOf(refs, u)),
     source: sourceView(now.source, layerNames(model)),
-    since: new Date(now.sinceMs),
-    until: new Date(now.untilMs),
+    since: new Date(now.sinceMs).toISOString(),
+    until: new Date(now.untilMs).toISOString(),
   };
 }

@@ -4,6 +4,7 @@ import { AppError, notFound, validation } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { finalTimeline } from "@/lib/oncall";
 import type { OverrideInput } from "@/lib/validation/oncall";
+import type { OverrideView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
 import { loadScheduleModel, refOf, toDomainOverride, userRefs, type Client, type OverrideRow, type ScheduleModel, type Tx } from "./model";
 
@@ -45,12 +46,12 @@ export function isNoOp(model: ScheduleModel, row: OverrideRow): boolean {
   return users(others) === users([...others, toDomainOverride(row)]);
 }
 
-export async function overrideViews(client: Client, rows: OverrideRow[], model?: ScheduleModel) {
+export async function overrideViews(client: Client, rows: OverrideRow[], model?: ScheduleModel): Promise<OverrideView[]> {
   const refs = await userRefs(client, rows.flatMap((r) => [r.userId, r.replacesUserId, r.createdById].filter((v): v is string => Boolean(v))));
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.scheduleId, kind: r.kind, user: refOf(refs, r.userId), replaces: r.replacesUserId ? refOf(refs, r.replacesUserId) : null,
-    startAt: r.startAt, endAt: r.endAt, reason: r.reason, source: r.source, createdBy: r.createdById ? refOf(refs, r.createdById) : null,
-    createdAt: r.createdAt, cancelledAt: r.cancelledAt, ...(model ? { noOp: isNoOp(model, r) } : {}),
+    id: r.id, scheduleId: r.scheduleId, kind: toDomainOverride(r).kind, user: refOf(refs, r.userId), replaces: r.replacesUserId ? refOf(refs, r.replacesUserId) : null,
+    startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), reason: r.reason, source: r.source, createdBy: r.createdById ? refOf(refs, r.createdById) : null,
+    createdAt: r.createdAt.toISOString(), cancelledAt: r.cancelledAt?.toISOString() ?? null, ...(model ? { noOp: isNoOp(model, r) } : {}),
   }));
 }
 
@@ -63,7 +64,7 @@ export async function insertOverride(tx: Tx, actor: Actor, scheduleId: string, i
   return row;
 }
 
-export async function createOverride(actor: Actor, scheduleId: string, input: OverrideInput, nowMs = Date.now()) {
+export async function createOverride(actor: Actor, scheduleId: string, input: OverrideInput, nowMs = Date.now()): Promise<OverrideView> {
   const db = await getDb();
   const model = await loadScheduleModel(db, scheduleId);
   assertCanOverride(actor, model.schedule.teamId);
@@ -74,7 +75,7 @@ export async function createOverride(actor: Actor, scheduleId: string, input: Ov
   return view!;
 }
 
-export async function listOverrides(actor: Actor, scheduleId: string, q: { from?: Date; to?: Date; includeCancelled: boolean }) {
+export async function listOverrides(actor: Actor, scheduleId: string, q: { from?: Date; to?: Date; includeCancelled: boolean }): Promise<{ items: OverrideView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   const model = await loadScheduleModel(db, scheduleId);
@@ -91,7 +92,7 @@ export async function listOverrides(actor: Actor, scheduleId: string, q: { from?
 }
 
 /** Cancels a future override, or ends a running one now; an override that already ended cannot change. */
-export async function cancelOverride(actor: Actor, scheduleId: string, overrideId: string, nowMs = Date.now()) {
+export async function cancelOverride(actor: Actor, scheduleId: string, overrideId: string, nowMs = Date.now()): Promise<OverrideView> {
   const db = await getDb();
   const row = await db.scheduleOverride.findFirst({ where: { id: overrideId, scheduleId }, include: { schedule: { select: { teamId: true } } } });
   if (!row) throw notFound(`override ${overrideId}`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
-import { pageAlerts, type AlertState, type PayloadAlert } from "@/lib/oncall";
+import { pageAlerts, type PayloadAlert } from "@/lib/oncall";
 import { getPage } from "./pages";
 
 // The on-call page's detail view: the page (getPage checks read access and 404s) plus what a responder
@@ -32,7 +32,7 @@ export async function getPageDetail(actor: Actor, id: string) {
   const row = await db.page.findUnique({ where: { id }, select: { lastPayload: true, incident: { select: { number: true, title: true } } } });
   const payload = (row?.lastPayload ?? null) as StoredPayload | null;
   const alerts = pageAlerts({
-    states: page.alerts as Record<string, AlertState>,
+    states: page.alerts,
     alerts: payloadAlerts(payload),
     commonLabels: { ...page.labels, ...record(payload?.commonLabels) },
     commonAnnotations: record(payload?.commonAnnotations),

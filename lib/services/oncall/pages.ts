@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
+import { eventDetail, pageColumns } from "@/lib/db/repos/pages";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, atLeast, inTeam, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
-import type { ListPagesQuery } from "@/lib/validation/oncall";
+import { PAGE_STATUSES, type ListPagesQuery } from "@/lib/validation/oncall";
+import type { PageView, PageWithEventsView } from "@/lib/validation/views/pages";
 import type { Page } from "@/lib/validation/common";
 import { recordAudit } from "../audit";
 import { pageDeliveries } from "../notify/page-deliveries";
@@ -18,19 +20,23 @@ import { announcePageStatus, kickDelivery } from "./notify";
 const include = { service: { select: { id: true, slug: true, name: true, teamId: true } }, integration: { select: { id: true, name: true } } } as const;
 type PageRow = Prisma.PageModel & { service: { id: string; slug: string; name: string; teamId: string } | null; integration: { id: string; name: string } | null };
 
-async function views(rows: PageRow[]) {
+const statusOf = (r: PageRow): PageView["status"] => {
+  const status = PAGE_STATUSES.find((s) => s === r.status);
+  if (!status) throw new Error(`Page ${r.id}: column status holds "${r.status}", not ${PAGE_STATUSES.join(", ")}`);
+  return status;
+};
+
+async function views(rows: PageRow[]): Promise<PageView[]> {
   const refs = await userRefs(null, rows.flatMap((r) => [...r.notifiedUserIds, ...(r.acknowledgedById ? [r.acknowledgedById] : [])]));
   return rows.map((r) => ({
-    id: r.id, title: r.title, severity: r.severity, status: r.status, groupKey: r.groupKey, labels: r.labels as Record<string, string>,
+    id: r.id, title: r.title, severity: r.severity, status: statusOf(r), groupKey: r.groupKey, ...pageColumns(r),
     service: r.service ? { slug: r.service.slug, name: r.service.name } : null, integration: r.integration,
-    alerts: r.alerts as Record<string, string>, deliveries: r.deliveries, currentStep: r.currentStep, round: r.round,
-    nextEscalationAt: r.nextEscalationAt, notified: r.notifiedUserIds.map((u) => refOf(refs, u)), openedAt: r.openedAt,
-    acknowledgedAt: r.acknowledgedAt, acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
-    resolvedAt: r.resolvedAt, resolvedBy: r.resolvedBy, version: r.version,
+    deliveries: r.deliveries, currentStep: r.currentStep, round: r.round,
+    nextEscalationAt: r.nextEscalationAt?.toISOString() ?? null, notified: r.notifiedUserIds.map((u) => refOf(refs, u)), openedAt: r.openedAt.toISOString(),
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null, resolvedBy: r.resolvedBy, version: r.version,
   }));
 }
-
-export type PageView = Awaited<ReturnType<typeof views>>[number];
 
 export async function listPages(actor: Actor, q: ListPagesQuery): Promise<Page<PageView>> {
   assertCanRead(actor);
@@ -45,14 +51,14 @@ export async function listPages(actor: Actor, q: ListPagesQuery): Promise<Page<P
 }
 
 /** One page with its events (oldest first). */
-export async function getPage(actor: Actor, id: string) {
+export async function getPage(actor: Actor, id: string): Promise<PageWithEventsView> {
   assertCanRead(actor);
   const db = await getDb();
   const row = await db.page.findUnique({ where: { id }, include: { ...include, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
   if (!row) throw notFound(`page ${id}`);
   const [view] = await views([row]);
   const refs = await userRefs(db, row.events.flatMap((e) => e.userIds));
-  return { ...view!, notifications: await pageDeliveries(db, id), events: row.events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: e.detail })) };
+  return { ...view!, notifications: await pageDeliveries(db, id), events: row.events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: eventDetail(e) })) };
 }
 
 /**
@@ -102,12 +108,12 @@ async function transition(actor: Actor, id: string, to: "acknowledged" | "resolv
 }
 
 /** Acknowledge: stops the escalation. Acknowledging an acknowledged page changes nothing. */
-export async function acknowledgePage(actor: Actor, id: string, nowMs = Date.now()) {
+export async function acknowledgePage(actor: Actor, id: string, nowMs = Date.now()): Promise<PageWithEventsView> {
   return getPage(actor, await transition(actor, id, "acknowledged", nowMs));
 }
 
 /** Resolve: closes the page (acknowledging it too if nobody had). */
-export async function resolvePage(actor: Actor, id: string, nowMs = Date.now()) {
+export async function resolvePage(actor: Actor, id: string, nowMs = Date.now()): Promise<PageWithEventsView> {
   return getPage(actor, await transition(actor, id, "resolved", nowMs));
 }
 
@@ -117,7 +123,7 @@ export async function resolvePage(actor: Actor, id: string, nowMs = Date.now()) 
  * is exhausted, is left as it is.
  * @throws INVALID_STATE when there is no next step to escalate to.
  */
-export async function escalatePageNow(actor: Actor, id: string, nowMs = Date.now()) {
+export async function escalatePageNow(actor: Actor, id: string, nowMs = Date.now()): Promise<PageWithEventsView> {
   const db = await getDb();
   const page = await db.page.findUnique({ where: { id }, include });
   if (!page) throw notFound(`page ${id}`);

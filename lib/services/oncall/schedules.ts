@@ -1,9 +1,11 @@
 import "server-only";
 import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { findLayerRows } from "@/lib/db/repos/schedules";
 import { AppError, validation, type FieldErrors } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { layerShifts, OncallDefinitionError, type Layer } from "@/lib/oncall";
 import type { CreateScheduleInput, LayerInput, UpdateScheduleInput } from "@/lib/validation/oncall";
+import type { LayerView, ScheduleListView, ScheduleView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
 import { scheduleHealth } from "./health";
 import { applyLayerChanges, layerInputOf } from "./layer-versions";
@@ -45,12 +47,6 @@ async function checkLayers(db: Db, layers: LayerInput[], tz: string, nowMs: numb
   if (Object.keys(fields).length) throw validation(fields, "Invalid layers");
 }
 
-export type LayerView = {
-  id: string; versionId: string; name: string; priority: number; timezone: string | null;
-  rotation: { unit: string; every: number; clock: string }; handoffTime: string; startAt: Date; effectiveFrom: Date; endAt: Date | null;
-  startPosition: number; participants: (UserRef | null)[]; restrictions: unknown; versions: number;
-};
-
 /** Layers in force now or scheduled (the newest version of each lineage not yet ended), highest priority first. */
 export function currentLayers(model: ScheduleModel, nowMs: number, refs: Map<string, UserRef>): LayerView[] {
   const views: LayerView[] = [];
@@ -60,30 +56,28 @@ export function currentLayers(model: ScheduleModel, nowMs: number, refs: Map<str
     views.push({
       id: lineageId, versionId: last.id, name: last.name, priority: last.priority, timezone: last.timezone,
       rotation: { unit: last.rotationUnit, every: last.rotationEvery, clock: last.clock }, handoffTime: last.handoffTime,
-      startAt: last.startAt, effectiveFrom: effectiveFrom(chain, chain.length - 1), endAt: last.endAt, startPosition: last.startPosition,
-      participants: (last.participants as (string | null)[]).map((p) => (p ? refOf(refs, p) : null)),
+      startAt: last.startAt.toISOString(), effectiveFrom: effectiveFrom(chain, chain.length - 1).toISOString(), endAt: last.endAt?.toISOString() ?? null, startPosition: last.startPosition,
+      participants: last.participants.map((p) => (p ? refOf(refs, p) : null)),
       // The empty first version of a layer created with a start in the past is bookkeeping, not an edit.
-      restrictions: last.restrictions ?? null, versions: chain.filter((r, i) => !(i === 0 && chain.length > 1 && (r.participants as unknown[]).length === 0)).length,
+      restrictions: last.restrictions, versions: chain.filter((r, i) => !(i === 0 && chain.length > 1 && r.participants.length === 0)).length,
     });
   }
   return views.sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
 }
 
-async function view(model: ScheduleModel, nowMs: number) {
+async function view(model: ScheduleModel, nowMs: number): Promise<Omit<ScheduleView, "health">> {
   const now = onCallAtModel(model, nowMs);
-  const participantIds = model.rows.flatMap((r) => (r.participants as (string | null)[]).filter((p): p is string => p !== null));
+  const participantIds = model.rows.flatMap((r) => r.participants.filter((p): p is string => p !== null));
   const refs = await userRefs(null, [...participantIds, ...now.userIds]);
   const { schedule } = model;
   return {
     id: schedule.id, name: schedule.name, description: schedule.description, timezone: schedule.timezone,
-    requireHandoffNote: schedule.requireHandoffNote, version: schedule.version, createdAt: schedule.createdAt, updatedAt: schedule.updatedAt,
+    requireHandoffNote: schedule.requireHandoffNote, version: schedule.version, createdAt: schedule.createdAt.toISOString(), updatedAt: schedule.updatedAt.toISOString(),
     team: schedule.team,
     layers: currentLayers(model, nowMs, refs),
-    onCallNow: { users: now.userIds.map((u) => refOf(refs, u)), since: new Date(now.sinceMs), until: new Date(now.untilMs), source: sourceView(now.source, layerNames(model)) },
+    onCallNow: { users: now.userIds.map((u) => refOf(refs, u)), since: new Date(now.sinceMs).toISOString(), until: new Date(now.untilMs).toISOString(), source: sourceView(now.source, layerNames(model)) },
   };
 }
-
-export type ScheduleView = Awaited<ReturnType<typeof view>> & { health: Awaited<ReturnType<typeof scheduleHealth>> };
 
 /** One schedule: current layers, who is on call now (recorded in OnCallLog as it is read) and health warnings. */
 export async function getSchedule(actor: Actor, id: string, nowMs = Date.now()): Promise<ScheduleView> {
@@ -94,7 +88,7 @@ export async function getSchedule(actor: Actor, id: string, nowMs = Date.now()):
   return { ...base, health };
 }
 
-export async function listSchedules(actor: Actor, q: { team?: string }, nowMs = Date.now()) {
+export async function listSchedules(actor: Actor, q: { team?: string }, nowMs = Date.now()): Promise<ScheduleListView> {
   assertCanRead(actor);
   const db = await getDb();
   const ids = q.team ? (await db.schedule.findMany({ where: { team: { slug: q.team } }, select: { id: true } })).map((s) => s.id) : undefined;
@@ -103,7 +97,7 @@ export async function listSchedules(actor: Actor, q: { team?: string }, nowMs = 
   return { items: items.map(({ layers, ...rest }) => ({ ...rest, layerCount: layers.length })).sort((a, b) => a.team.slug.localeCompare(b.team.slug) || a.name.localeCompare(b.name)) };
 }
 
-export async function createSchedule(actor: Actor, input: CreateScheduleInput, nowMs = Date.now()) {
+export async function createSchedule(actor: Actor, input: CreateScheduleInput, nowMs = Date.now()): Promise<ScheduleView> {
   const db = await getDb();
   const team = await teamBySlug(db, input.team);
   assertCanEditTeam(actor, team.id, `schedules of team "${team.slug}"`);
@@ -127,7 +121,7 @@ export async function createSchedule(actor: Actor, input: CreateScheduleInput, n
  * now on (never rewriting the past); a new time zone is applied to layers without their own zone from now
  * on, the past keeping the old zone.
  */
-export async function updateSchedule(actor: Actor, id: string, input: UpdateScheduleInput, nowMs = Date.now()) {
+export async function updateSchedule(actor: Actor, id: string, input: UpdateScheduleInput, nowMs = Date.now()): Promise<ScheduleView> {
   const db = await getDb();
   const model = await loadScheduleModel(db, id);
   const before = model.schedule;
@@ -142,7 +136,7 @@ export async function updateSchedule(actor: Actor, id: string, input: UpdateSche
     db.$transaction(async (tx) => {
       const res = await tx.schedule.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
       if (res.count === 0) throw new AppError("CONFLICT", `schedule "${before.name}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
-      let rows = await tx.scheduleLayer.findMany({ where: { scheduleId: id } });
+      let rows = await findLayerRows(tx, [id]);
       if (tz !== before.timezone) {
         // Freeze the zone of existing versions that followed the schedule's zone: the past keeps it.
         await tx.scheduleLayer.updateMany({ where: { scheduleId: id, timezone: null }, data: { timezone: before.timezone } });
@@ -157,7 +151,7 @@ export async function updateSchedule(actor: Actor, id: string, input: UpdateSche
 }
 
 /** Deletes a schedule with its history. Refused (409) while an escalation policy step targets it. */
-export async function deleteSchedule(actor: Actor, id: string) {
+export async function deleteSchedule(actor: Actor, id: string): Promise<{ deleted: string }> {
   const db = await getDb();
   const model = await loadScheduleModel(db, id);
   assertCanEditTeam(actor, model.schedule.teamId, `schedule "${model.schedule.name}"`);

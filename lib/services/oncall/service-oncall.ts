@@ -2,30 +2,22 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import type { EscalationTarget } from "@/lib/oncall";
-import { loadScheduleModels, refOf, userRefs, type UserRef } from "./model";
+import { stepTargets } from "@/lib/db/repos/escalation-policies";
+import type { PolicyOnCallView, StepOnCallView, UserRefView } from "@/lib/validation/views/oncall";
+import { loadScheduleModels, refOf, userRefs } from "./model";
 import { recordOnCall } from "./oncall-log";
 import { onCallAtModel } from "./timeline";
 
 // "Who is on call now" for a service: the people step 1 of its escalation policy would page right now
 // (users named in the step, and whoever is on call in the step's schedules).
 
-export type StepOnCall = {
-  position: number;
-  delayMinutes: number;
-  users: UserRef[];
-  targets: ({ kind: "user"; user: UserRef } | { kind: "schedule"; schedule: { id: string; name: string }; users: UserRef[]; until: Date | null })[];
-};
-
-export type PolicyOnCall = { policy: { id: string; name: string; repeat: number; team: { slug: string; name: string } }; steps: StepOnCall[] };
-
 /** Every step of a policy resolved at nowMs (reading it records the on-call history of its schedules). */
-export async function oncallForPolicy(actor: Actor, policyId: string, nowMs = Date.now()): Promise<PolicyOnCall> {
+export async function oncallForPolicy(actor: Actor, policyId: string, nowMs = Date.now()): Promise<PolicyOnCallView> {
   assertCanRead(actor);
   const db = await getDb();
   const policy = await db.escalationPolicy.findUnique({ where: { id: policyId }, include: { steps: { orderBy: { position: "asc" } }, team: { select: { slug: true, name: true } } } });
   if (!policy) throw notFound(`escalation policy ${policyId}`);
-  const targets = policy.steps.map((s) => s.targets as EscalationTarget[]);
+  const targets = policy.steps.map(stepTargets);
   const scheduleIds = [...new Set(targets.flat().flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : [])))];
   const models = new Map((await loadScheduleModels(db, scheduleIds)).map((m) => [m.schedule.id, m]));
   if (scheduleIds.length) await recordOnCall(nowMs, scheduleIds);
@@ -42,10 +34,10 @@ export async function oncallForPolicy(actor: Actor, policyId: string, nowMs = Da
           kind: "schedule" as const,
           schedule: { id: t.scheduleId, name: model?.schedule.name ?? "(deleted schedule)" },
           users: (at?.userIds ?? []).map((u) => refOf(refs, u)),
-          until: at ? new Date(at.untilMs) : null,
+          until: at ? new Date(at.untilMs).toISOString() : null,
         };
       });
-      const users: UserRef[] = [];
+      const users: UserRefView[] = [];
       for (const r of resolved) for (const u of r.kind === "user" ? [r.user] : r.users) if (!users.some((x) => x.id === u.id)) users.push(u);
       return { position: step.position, delayMinutes: step.delayMinutes, users, targets: resolved };
     }),
@@ -53,7 +45,7 @@ export async function oncallForPolicy(actor: Actor, policyId: string, nowMs = Da
 }
 
 /** Step 1 of the service's escalation policy, resolved now; policy null when the service has none. */
-export async function oncallForService(actor: Actor, slug: string, nowMs = Date.now()): Promise<{ service: { slug: string; name: string }; policy: PolicyOnCall["policy"] | null; step: StepOnCall | null }> {
+export async function oncallForService(actor: Actor, slug: string, nowMs = Date.now()): Promise<{ service: { slug: string; name: string }; policy: PolicyOnCallView["policy"] | null; step: StepOnCallView | null }> {
   assertCanRead(actor);
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug }, select: { slug: true, name: true, escalationPolicyId: true } });

@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { finalTimeline, layerShifts, userShifts, type Segment } from "@/lib/oncall";
-import { lineageChains, loadScheduleModel, refOf, userRefs, type ScheduleModel, type UserRef } from "./model";
+import type { ShiftsView, SourceView } from "@/lib/validation/views/oncall";
+import { lineageChains, loadScheduleModel, refOf, userRefs, type ScheduleModel } from "./model";
 
 // Read side of a schedule: the final timeline (lib/oncall finalTimeline over all layer versions and the
 // active overrides), per-user shifts, gaps, per-layer shifts, and who is on call at an instant.
@@ -38,26 +39,10 @@ export function layerNames(model: ScheduleModel): Map<string, string> {
   return names;
 }
 
-export type SourceView =
-  | { kind: "layer"; layerId: string; layerName: string; layerIds: string[] }
-  | { kind: "override"; overrideId: string }
-  | { kind: "gap" };
-
 export function sourceView(source: Segment["source"], names: Map<string, string>): SourceView {
   if (source.kind === "layer") return { kind: "layer", layerId: source.layerId, layerName: names.get(source.layerId) ?? source.layerId, layerIds: source.layerIds };
   return source;
 }
-
-export type ShiftsView = {
-  schedule: { id: string; name: string; timezone: string; team: { slug: string; name: string } };
-  from: string;
-  to: string;
-  segments: { start: string; end: string; users: UserRef[]; source: SourceView }[];
-  shifts: { user: UserRef; start: string; end: string; hours: number; truncated: boolean }[];
-  gaps: { start: string; end: string }[];
-  layers: { id: string; name: string; priority: number; shifts: { user: UserRef | null; start: string; end: string }[] }[];
-  overrides: { id: string; kind: string; user: UserRef; replaces: UserRef | null; start: string; end: string; reason: string; source: string }[];
-};
 
 /** The final schedule over [from, to) with names, sources, gaps, per-layer shifts and the overrides in it. */
 export async function scheduleShifts(actor: Actor, id: string, window: { from: Date; to: Date }): Promise<ShiftsView> {

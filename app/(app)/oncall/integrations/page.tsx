@@ -12,14 +12,12 @@ import { pageActor } from "../../_lib/page-actor";
 
 export const metadata: Metadata = { title: "Alertmanager integrations" };
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 export default async function IntegrationsPage() {
   const actor = await pageActor();
   const res = await load(() => Promise.all([listIntegrations(actor), listServices(actor, { page: 1, pageSize: 200 })]));
   if (!res.ok) return <Forbidden title="Alertmanager integrations" message={res.forbidden} />;
   const [integrations, services] = res.data;
-  const rows = integrations.items.map((i) => ({ id: i.id, name: i.name, prefix: i.prefix, routes: i.routes, defaultService: i.defaultService, lastUsedAt: iso(i.lastUsedAt), revokedAt: iso(i.revokedAt) }));
+  const rows = integrations.items.map((i) => ({ id: i.id, name: i.name, prefix: i.prefix, routes: i.routes, defaultService: i.defaultService, lastUsedAt: i.lastUsedAt, revokedAt: i.revokedAt }));
   return (
     <>
       <PageHeader

@@ -58,7 +58,7 @@ export default async function PagesPage({ searchParams }: { searchParams: Search
                   <Td><Badge tone={STATUS_TONE[p.status] ?? "neutral"}>{p.status}</Badge></Td>
                   <Td><Link href={`/oncall/pages/${p.id}`}>{p.title}</Link> <Badge>{p.severity}</Badge></Td>
                   <Td>{p.service ? <Link href={`/services/${p.service.slug}`}>{p.service.name}</Link> : <Badge tone="warning">unrouted</Badge>}</Td>
-                  <Td className="nowrap"><LocalTime iso={p.openedAt.toISOString()} /></Td>
+                  <Td className="nowrap"><LocalTime iso={p.openedAt} /></Td>
                   <Td>{p.notified.length ? p.notified.map((u) => u.name).join(", ") : <span className="muted">nobody</span>}</Td>
                   <Td className="num">{p.currentStep + 1}{p.round ? ` (pass ${p.round + 1})` : ""}</Td>
                   <Td className="num">{p.deliveries}</Td>

@@ -58,7 +58,7 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
   const p = res.data;
   // Events and message deliveries on one timeline, oldest first (a delivery at its send or last-try time).
   const timeline = [...p.events.map((e) => ({ type: "event" as const, at: e.at, e })), ...p.notifications.map((n) => ({ type: "delivery" as const, at: n.at, n }))]
-    .sort((a, b) => a.at.getTime() - b.at.getTime());
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
     <>
       <PageHeader
@@ -83,7 +83,7 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
                 return (
                   <li key={n.id} className="inc-timeline-entry">
                     <div className="inc-timeline-meta">
-                      <LocalTime iso={n.at.toISOString()} />
+                      <LocalTime iso={n.at} />
                       <strong>{n.status === "sent" ? "Delivered" : n.status === "failed" ? "Delivery failed" : n.status === "cancelled" ? "Not sent" : "Delivering"}</strong>
                       <Badge tone={n.status === "sent" ? "success" : n.status === "failed" ? "danger" : "neutral"}>{n.status}</Badge>
                     </div>
@@ -96,7 +96,7 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
               return (
                 <li key={e.id} className="inc-timeline-entry">
                   <div className="inc-timeline-meta">
-                    <LocalTime iso={e.at.toISOString()} />
+                    <LocalTime iso={e.at} />
                     <strong>{EVENT_TEXT[e.kind] ?? e.kind}</strong>
                     {e.step !== null ? <Badge>step {e.step + 1}{typeof detail.round === "number" && detail.round > 0 ? `, pass ${detail.round + 1}` : ""}</Badge> : null}
                   </div>
@@ -113,10 +113,10 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
             items={[
               { label: "Service", value: p.service ? <Link href={`/services/${p.service.slug}`}>{p.service.name}</Link> : "unrouted" },
               { label: "Severity", value: p.severity },
-              { label: "Opened", value: <LocalTime iso={p.openedAt.toISOString()} /> },
-              { label: "Acknowledged", value: p.acknowledgedAt ? <>{p.acknowledgedBy?.name} · <LocalTime iso={p.acknowledgedAt.toISOString()} /></> : "not yet" },
-              { label: "Resolved", value: p.resolvedAt ? <>{p.resolvedBy} · <LocalTime iso={p.resolvedAt.toISOString()} /></> : "not yet" },
-              { label: "Next escalation", value: p.nextEscalationAt ? <LocalTime iso={p.nextEscalationAt.toISOString()} /> : "none" },
+              { label: "Opened", value: <LocalTime iso={p.openedAt} /> },
+              { label: "Acknowledged", value: p.acknowledgedAt ? <>{p.acknowledgedBy?.name} · <LocalTime iso={p.acknowledgedAt} /></> : "not yet" },
+              { label: "Resolved", value: p.resolvedAt ? <>{p.resolvedBy} · <LocalTime iso={p.resolvedAt} /></> : "not yet" },
+              { label: "Next escalation", value: p.nextEscalationAt ? <LocalTime iso={p.nextEscalationAt} /> : "none" },
               { label: "Deliveries", value: p.deliveries },
               { label: "Incident", value: p.incident ? <Link href={`/incidents/${p.incident.number}`}>INC-{p.incident.number}: {p.incident.title}</Link> : "none declared" },
               { label: "Alerts", value: <AlertList alerts={p.alertList} /> },

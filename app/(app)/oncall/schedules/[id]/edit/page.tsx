@@ -23,7 +23,7 @@ export default async function EditSchedulePage({ params }: { params: Promise<{ i
   const layers: LayerValue[] = s.layers.map((l) => ({
     id: l.id, name: l.name, priority: l.priority, timezone: l.timezone,
     rotation: { unit: l.rotation.unit as LayerValue["rotation"]["unit"], every: l.rotation.every, clock: l.rotation.clock === "elapsed" ? "elapsed" : "wall" },
-    handoffTime: l.handoffTime, startAt: l.startAt.toISOString(), participants: l.participants.map((p) => p?.id ?? null), restrictions: l.restrictions as LayerValue["restrictions"],
+    handoffTime: l.handoffTime, startAt: l.startAt, participants: l.participants.map((p) => p?.id ?? null), restrictions: l.restrictions as LayerValue["restrictions"],
   }));
   return (
     <>

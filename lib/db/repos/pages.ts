@@ -1,0 +1,21 @@
+import "server-only";
+import { z } from "zod";
+import type { AlertState } from "@/lib/oncall";
+import { parseColumn } from "./parse-column";
+
+// Pages as the services use them: the JSON columns written at intake (the group's common labels, each
+// alert's state by fingerprint) parsed with the schemas of what was written.
+
+const labelsSchema = z.record(z.string(), z.string());
+const alertStatesSchema = z.record(z.string(), z.enum(["firing", "resolved"]));
+
+export type PageColumns = { labels: Record<string, string>; alerts: Record<string, AlertState> };
+
+export function pageColumns(row: { id: string; labels: unknown; alerts: unknown }): PageColumns {
+  const at = (field: string) => ({ table: "Page", id: row.id, field });
+  return { labels: parseColumn(labelsSchema, row.labels, at("labels")), alerts: parseColumn(alertStatesSchema, row.alerts, at("alerts")) };
+}
+
+/** The facts of a page event: a JSON object whose keys depend on the event's kind. */
+export const eventDetail = (event: { id: string; detail: unknown }): Record<string, unknown> =>
+  parseColumn(z.record(z.string(), z.unknown()), event.detail, { table: "PageEvent", id: event.id, field: "detail" });
