@@ -2,11 +2,10 @@ import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
-
-type TokenRow = { id: string; name: string; prefix: string; scopes: string[]; lastUsedAt: Date | null; revokedAt: Date | null; user: { email: string } };
+import type { ApiTokenView } from "@/lib/validation/views/access";
 
 /** API tokens with owner (optional), scopes, last use, status and a revoke button. Used by the user's and the admin's token pages. */
-export function TokensTable({ tokens, caption, ownerLabel }: { tokens: TokenRow[]; caption: string; ownerLabel?: string }) {
+export function TokensTable({ tokens, caption, ownerLabel }: { tokens: ApiTokenView[]; caption: string; ownerLabel?: string }) {
   return (
     <Table caption={caption}>
       <thead>
@@ -19,7 +18,7 @@ export function TokensTable({ tokens, caption, ownerLabel }: { tokens: TokenRow[
             {ownerLabel ? <Td>{t.user.email}</Td> : null}
             <Td className="mono">{t.prefix}…</Td>
             <Td>{t.scopes.length ? t.scopes.join(", ") : <span className="muted">all</span>}</Td>
-            <Td className="nowrap">{t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : <span className="muted">Never</span>}</Td>
+            <Td className="nowrap">{t.lastUsedAt ? <LocalTime iso={t.lastUsedAt} /> : <span className="muted">Never</span>}</Td>
             <Td>{t.revokedAt ? <Badge tone="danger">revoked</Badge> : <Badge tone="success">active</Badge>}</Td>
             <Td>{t.revokedAt ? null : <RevokeTokenButton id={t.id} name={t.name} />}</Td>
           </tr>

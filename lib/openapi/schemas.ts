@@ -56,8 +56,6 @@ export const sloStatusView = z.object({
   computing: z.literal(true).optional().describe("the first status of this SLO version is still being computed: no figures yet (never healthy); it is announced on GET /api/v1/events when ready"),
 });
 
-export const meView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["viewer", "editor", "approver", "admin"]), teamIds: z.array(z.string()), tokenScopes: z.array(z.string()).nullable() });
-
 // Request schemas of single endpoints live in lib/validation/queries.ts, used by the handlers too.
 export {
   auditQuerySchema as auditQuery, rulesQuerySchema as rulesQuery, prometheusMetadataQuerySchema as prometheusMetadataQuery,

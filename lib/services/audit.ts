@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
-import type { Page, Pagination } from "@/lib/validation/common";
+import type { Pagination } from "@/lib/validation/common";
+import type { AuditPage } from "@/lib/validation/views/access";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -34,7 +35,7 @@ export async function recordAudit(tx: Tx | Db, actor: Actor | null, input: Audit
 export type AuditQuery = Pagination & { entityType?: string; entityId?: string };
 
 /** Newest first. Admins only: the audit log may show other teams' changes. */
-export async function listAudit(actor: Actor, q: AuditQuery): Promise<Page<Record<string, unknown>>> {
+export async function listAudit(actor: Actor, q: AuditQuery): Promise<AuditPage> {
   assertAdmin(actor, "the audit log");
   const db = await getDb();
   const where = { entityType: q.entityType, entityId: q.entityId };
@@ -42,5 +43,8 @@ export async function listAudit(actor: Actor, q: AuditQuery): Promise<Page<Recor
     db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     db.auditEvent.count({ where }),
   ]);
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return {
+    items: items.map((e) => ({ id: e.id, actorId: e.actorId, actorLabel: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, at: e.at.toISOString() })),
+    page: q.page, pageSize: q.pageSize, total,
+  };
 }

@@ -4,16 +4,15 @@ import { likeLiteral } from "@/lib/db/search";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateServiceInput, ListServicesQuery, UpdateServiceInput } from "@/lib/validation/catalog";
-import type { Page } from "@/lib/validation/common";
+import type { DeletedView, ServicePage, ServiceView } from "@/lib/validation/views/catalog";
+import { toServiceView } from "./catalog-views";
 import { recordAudit } from "./audit";
 
-const serviceView = {
+const serviceSelect = {
   id: true, slug: true, name: true, tier: true, description: true, runbookUrl: true, repoUrl: true,
   dashboardUrl: true, managedBy: true, version: true, dataSource: { select: { id: true, name: true } }, createdAt: true, updatedAt: true,
   team: { select: { id: true, slug: true, name: true, timezone: true } },
 } as const;
-
-export type ServiceView = Awaited<ReturnType<typeof getService>>;
 
 /** Data source name → id; undefined = leave unchanged, null/"" = the default source. */
 async function dataSourceId(db: Db, name: string | null | undefined): Promise<string | null | undefined> {
@@ -30,7 +29,7 @@ async function teamBySlug(db: Db, slug: string) {
   return team;
 }
 
-export async function listServices(actor: Actor, q: ListServicesQuery): Promise<Page<ServiceView>> {
+export async function listServices(actor: Actor, q: ListServicesQuery): Promise<ServicePage> {
   assertCanRead(actor);
   const db = await getDb();
   const where = {
@@ -38,21 +37,21 @@ export async function listServices(actor: Actor, q: ListServicesQuery): Promise<
     ...(q.q ? { OR: [{ slug: { contains: likeLiteral(q.q.toLowerCase()) } }, { name: { contains: likeLiteral(q.q), mode: "insensitive" as const } }] } : {}),
   };
   const [items, total] = await Promise.all([
-    db.service.findMany({ where, select: serviceView, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.service.findMany({ where, select: serviceSelect, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     db.service.count({ where }),
   ]);
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return { items: items.map(toServiceView), page: q.page, pageSize: q.pageSize, total };
 }
 
-export async function getService(actor: Actor, slug: string) {
+export async function getService(actor: Actor, slug: string): Promise<ServiceView> {
   assertCanRead(actor);
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug }, select: serviceView });
+  const service = await db.service.findUnique({ where: { slug }, select: serviceSelect });
   if (!service) throw notFound(`service "${slug}"`);
-  return service;
+  return toServiceView(service);
 }
 
-export async function createService(actor: Actor, input: CreateServiceInput) {
+export async function createService(actor: Actor, input: CreateServiceInput): Promise<ServiceView> {
   const db = await getDb();
   const team = await teamBySlug(db, input.team);
   assertCanEditTeam(actor, team.id, `services of team "${team.slug}"`);
@@ -60,9 +59,9 @@ export async function createService(actor: Actor, input: CreateServiceInput) {
   const dsId = await dataSourceId(db, dataSource);
   return withDbErrors("service", () =>
     db.$transaction(async (tx) => {
-      const created = await tx.service.create({ data: { ...data, teamId: team.id, dataSourceId: dsId ?? null }, select: serviceView });
+      const created = await tx.service.create({ data: { ...data, teamId: team.id, dataSourceId: dsId ?? null }, select: serviceSelect });
       await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
-      return created;
+      return toServiceView(created);
     }),
   );
 }
@@ -71,7 +70,7 @@ export async function createService(actor: Actor, input: CreateServiceInput) {
  * Partial update. When `version` is sent, the update only applies if the stored version still
  * matches (409 otherwise), so two editors never silently overwrite each other.
  */
-export async function updateService(actor: Actor, slug: string, input: UpdateServiceInput) {
+export async function updateService(actor: Actor, slug: string, input: UpdateServiceInput): Promise<ServiceView> {
   const db = await getDb();
   const before = await getService(actor, slug);
   assertCanEditTeam(actor, before.team.id, `service "${slug}"`);
@@ -92,13 +91,13 @@ export async function updateService(actor: Actor, slug: string, input: UpdateSer
     if (res.count === 0) {
       throw new AppError("CONFLICT", `service "${slug}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
     }
-    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id }, select: serviceView });
+    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id }, select: serviceSelect });
     await recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
-    return after;
+    return toServiceView(after);
   });
 }
 
-export async function deleteService(actor: Actor, slug: string) {
+export async function deleteService(actor: Actor, slug: string): Promise<DeletedView> {
   const db = await getDb();
   const before = await getService(actor, slug);
   assertCanEditTeam(actor, before.team.id, `service "${slug}"`);

@@ -4,21 +4,24 @@ import { notFound } from "@/lib/errors";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { isPrometheusError, type QueryResult } from "@/lib/prometheus";
 import type { TestDataSourceInput } from "@/lib/validation/datasources";
+import type { DataSourceTestView } from "@/lib/validation/views/access";
 import { prometheusFor } from "./slo/prometheus-source";
 
-export type DataSourceTest =
-  | { ok: true; latencyMs: number; query: string; resultType: QueryResult["resultType"]; series: number; sample: { metric: Record<string, string>; value: number | string }[]; version: string | null }
-  | { ok: false; latencyMs: number; query: string; message: string };
+export type DataSourceTest = DataSourceTestView;
+
+/** NaN and ±Inf have no JSON form (they would become null anyway): say so in the value. */
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
 const SAMPLE = 5;
 
 const sampleOf = (r: QueryResult) => {
   switch (r.resultType) {
     case "vector":
-      return r.result.map((s) => ({ metric: s.metric, value: s.value }));
+      return r.result.map((s) => ({ metric: s.metric, value: finite(s.value) }));
     case "matrix":
-      return r.result.map((s) => ({ metric: s.metric, value: s.values.at(-1)?.[1] ?? Number.NaN }));
+      return r.result.map((s) => ({ metric: s.metric, value: finite(s.values.at(-1)?.[1] ?? Number.NaN) }));
     case "scalar":
+      return [{ metric: {}, value: finite(r.result.value) }];
     case "string":
       return [{ metric: {}, value: r.result.value }];
   }

@@ -6,17 +6,25 @@ import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { DataSourceInput } from "@/lib/validation/slo";
 import type { UpdateDataSourceInput } from "@/lib/validation/datasources";
+import { parseDataSourceRow } from "@/lib/db/repos/datasources";
+import type { DataSource } from "@/lib/db";
+import type { DeletedView } from "@/lib/validation/views/catalog";
+import type { DataSourceView } from "@/lib/validation/views/access";
 import { recordAudit } from "./audit";
 import { sealLegacySecretsOnce, sealSecrets } from "./datasource-secrets";
 import { invalidateStatusCache } from "./slo/status-cache";
 import { SYSTEM_ACTOR } from "./system-actor";
 
 /** Secrets are never returned: only whether they are set. */
-const publicView = <T extends { bearerToken: string | null; basicPassword: string | null }>({ bearerToken, basicPassword, ...rest }: T) => ({
-  ...rest, hasBearerToken: Boolean(bearerToken), hasBasicPassword: Boolean(basicPassword),
-});
+function publicView(row: DataSource): DataSourceView {
+  const ds = parseDataSourceRow(row);
+  return {
+    id: ds.id, name: ds.name, url: ds.url, authType: ds.authType, basicUser: ds.basicUser, headers: ds.headers, timeoutMs: ds.timeoutMs, isDefault: ds.isDefault,
+    createdAt: ds.createdAt.toISOString(), updatedAt: ds.updatedAt.toISOString(), hasBearerToken: Boolean(ds.bearerToken), hasBasicPassword: Boolean(ds.basicPassword),
+  };
+}
 
-export async function listDataSources(actor: Actor) {
+export async function listDataSources(actor: Actor): Promise<{ items: DataSourceView[] }> {
   assertCanRead(actor);
   await sealLegacySecretsOnce(SYSTEM_ACTOR);
   const db = await getDb();
@@ -29,7 +37,7 @@ async function assertAllowedUrl(url: string) {
   if (!verdict.ok) throw validation({ url: `this URL is not allowed: ${verdict.why}` }, "Invalid data source");
 }
 
-export async function createDataSource(actor: Actor, input: DataSourceInput) {
+export async function createDataSource(actor: Actor, input: DataSourceInput): Promise<DataSourceView> {
   assertAdmin(actor, "data sources");
   await assertAllowedUrl(input.url);
   const db = await getDb();
@@ -50,7 +58,7 @@ export async function createDataSource(actor: Actor, input: DataSourceInput) {
  * name none, in place of PROMETHEUS_URL; the previous default is cleared in the same transaction, under
  * an advisory lock so two admins choosing at once cannot leave two defaults.
  */
-export async function updateDataSource(actor: Actor, id: string, input: UpdateDataSourceInput) {
+export async function updateDataSource(actor: Actor, id: string, input: UpdateDataSourceInput): Promise<DataSourceView> {
   assertAdmin(actor, "data sources");
   if (input.url !== undefined) await assertAllowedUrl(input.url);
   const db = await getDb();
@@ -72,7 +80,7 @@ export async function updateDataSource(actor: Actor, id: string, input: UpdateDa
   return publicView(row);
 }
 
-export async function deleteDataSource(actor: Actor, id: string) {
+export async function deleteDataSource(actor: Actor, id: string): Promise<DeletedView> {
   assertAdmin(actor, "data sources");
   const db = await getDb();
   const before = await db.dataSource.findUnique({ where: { id } });

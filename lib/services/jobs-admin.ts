@@ -2,24 +2,9 @@ import "server-only";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import { getBoss } from "@/lib/jobs/boss";
 import { JOB_SPECS, NOW_SUFFIX } from "@/lib/jobs/queues";
+import type { JobQueueView } from "@/lib/validation/views/access";
 
-export type JobQueueView = {
-  name: string;
-  description: string;
-  everySeconds: number | null;
-  /** waiting to run (created or retry), across both of a periodic job's queues */
-  queued: number;
-  active: number;
-  /** completed and failed runs in the last 24 h */
-  completed24h: number;
-  failed24h: number;
-  lastCompletedAt: string | null;
-  lastDurationMs: number | null;
-  lastFailedAt: string | null;
-  /** our own error message (truncated); never an upstream body */
-  lastError: string | null;
-  nextRunAt: string | null;
-};
+export type { JobQueueView };
 
 type Row = { job: string; queued: number; active: number; completed24h: number; failed24h: number; last_completed: Date | null; last_duration_ms: number | null; last_failed: Date | null; last_error: string | null; next_run: Date | null };
 

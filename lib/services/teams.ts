@@ -3,44 +3,46 @@ import { getDb, withDbErrors } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateTeamInput } from "@/lib/validation/catalog";
-import type { Page, Pagination } from "@/lib/validation/common";
+import type { Pagination } from "@/lib/validation/common";
+import type { DeletedView, TeamDetailView, TeamPage, TeamRowView } from "@/lib/validation/views/catalog";
+import { toTeamDetailView, toTeamRowView, toTeamView } from "./catalog-views";
 import { recordAudit } from "./audit";
 import { droppingAfter } from "@/lib/cache/shared-cache";
 
-const teamView = { id: true, slug: true, name: true, timezone: true, description: true, createdAt: true, updatedAt: true, _count: { select: { services: true, memberships: true } } } as const;
+const teamSelect = { id: true, slug: true, name: true, timezone: true, description: true, createdAt: true, updatedAt: true, _count: { select: { services: true, memberships: true } } } as const;
 
-export async function listTeams(actor: Actor, q: Pagination): Promise<Page<unknown>> {
+export async function listTeams(actor: Actor, q: Pagination): Promise<TeamPage> {
   assertCanRead(actor);
   const db = await getDb();
   const [items, total] = await Promise.all([
-    db.team.findMany({ select: teamView, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.team.findMany({ select: teamSelect, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     db.team.count(),
   ]);
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return { items: items.map(toTeamView), page: q.page, pageSize: q.pageSize, total };
 }
 
-export async function getTeam(actor: Actor, slug: string) {
+export async function getTeam(actor: Actor, slug: string): Promise<TeamDetailView> {
   assertCanRead(actor);
   const db = await getDb();
-  const team = await db.team.findUnique({ where: { slug }, select: { ...teamView, memberships: { select: { user: { select: { id: true, email: true, name: true, role: true } } } } } });
+  const team = await db.team.findUnique({ where: { slug }, select: { ...teamSelect, memberships: { select: { user: { select: { id: true, email: true, name: true, role: true } } } } } });
   if (!team) throw notFound(`team "${slug}"`);
-  return team;
+  return toTeamDetailView(team);
 }
 
 /** Admins create teams; the creator is not added as a member (admins see all teams anyway). */
-export async function createTeam(actor: Actor, input: CreateTeamInput) {
+export async function createTeam(actor: Actor, input: CreateTeamInput): Promise<TeamRowView> {
   assertAdmin(actor, "teams");
   const db = await getDb();
   return withDbErrors("team", () =>
     db.$transaction(async (tx) => {
       const team = await tx.team.create({ data: input });
       await recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: team.id, after: team });
-      return team;
+      return toTeamRowView(team);
     }),
   );
 }
 
-export async function updateTeam(actor: Actor, slug: string, input: Partial<Omit<CreateTeamInput, "slug">>) {
+export async function updateTeam(actor: Actor, slug: string, input: Partial<Omit<CreateTeamInput, "slug">>): Promise<TeamRowView> {
   assertAdmin(actor, "teams");
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -48,12 +50,12 @@ export async function updateTeam(actor: Actor, slug: string, input: Partial<Omit
     if (!before) throw notFound(`team "${slug}"`);
     const after = await tx.team.update({ where: { slug }, data: input });
     await recordAudit(tx, actor, { action: "team.update", entityType: "team", entityId: after.id, before, after });
-    return after;
+    return toTeamRowView(after);
   });
 }
 
 /** A team that still owns services cannot be deleted (409): move or delete them first. */
-export async function deleteTeam(actor: Actor, slug: string) {
+export async function deleteTeam(actor: Actor, slug: string): Promise<DeletedView> {
   assertAdmin(actor, "teams");
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -5,6 +5,8 @@ import { generateToken, TOKEN_SCOPES } from "@/lib/auth/tokens";
 import { holdsScope, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
 import { droppingAfter } from "@/lib/cache/shared-cache";
+import { parseColumn } from "@/lib/db/repos/parse-column";
+import { apiTokenView, type ApiTokenView, type CreatedApiTokenView, type RevokedApiTokenView } from "@/lib/validation/views/access";
 
 /**
  * A token may never mint a wider token than itself: a scoped token needs the `tokens` scope and can only
@@ -22,11 +24,14 @@ function assertCanMint(actor: Actor, scopes: string[]) {
   if (wider.length) throw new AppError("FORBIDDEN", `This API token cannot grant scopes it does not hold: ${wider.join(", ")}`);
 }
 
+/** The stored scopes (a text[] column) as the known scope names; an unknown one is a defect, not a silent drop. */
+const tokenScopesOf = (row: { id: string; scopes: string[] }) => parseColumn(apiTokenView.shape.scopes, row.scopes, { table: "ApiToken", id: row.id, field: "scopes" });
+
 /**
  * Creates an API token for `ownerId` (default: the actor). Only admins create tokens for others.
  * The plain token is returned once and never stored.
  */
-export async function createApiToken(actor: Actor, input: { name: string; scopes: string[]; ownerId?: string }) {
+export async function createApiToken(actor: Actor, input: { name: string; scopes: string[]; ownerId?: string }): Promise<CreatedApiTokenView> {
   assertCanMint(actor, input.scopes);
   const ownerId = input.ownerId ?? actor.userId;
   if (ownerId !== actor.userId && !isAdmin(actor)) throw new AppError("FORBIDDEN", "Only admins create tokens for other users");
@@ -35,30 +40,35 @@ export async function createApiToken(actor: Actor, input: { name: string; scopes
   return db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({ data: { userId: ownerId, name: input.name, tokenHash: hash, prefix, scopes: input.scopes } });
     await recordAudit(tx, actor, { action: "token.create", entityType: "apiToken", entityId: row.id, after: { name: row.name, prefix, ownerId, scopes: row.scopes } });
-    return { id: row.id, name: row.name, prefix, scopes: row.scopes, createdAt: row.createdAt, token };
+    return { id: row.id, name: row.name, prefix, scopes: tokenScopesOf(row), createdAt: row.createdAt.toISOString(), token };
   });
 }
 
-export async function listApiTokens(actor: Actor) {
+export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
   if (!holdsScope(actor, "tokens")) requireScope(actor, "read");
   const db = await getDb();
-  return db.apiToken.findMany({
+  const rows = await db.apiToken.findMany({
     where: isAdmin(actor) ? {} : { userId: actor.userId },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true, user: { select: { email: true } } },
   });
+  return rows.map((t) => ({
+    id: t.id, name: t.name, prefix: t.prefix, scopes: tokenScopesOf(t), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), user: { email: t.user.email },
+  }));
 }
 
 /** Revoking needs the `tokens` scope: a narrow CI token (e.g. `gate`) must not switch off its owner's other tokens. */
-export async function revokeApiToken(actor: Actor, id: string) {
+export async function revokeApiToken(actor: Actor, id: string): Promise<RevokedApiTokenView> {
   requireScope(actor, "tokens");
   const db = await getDb();
   const row = await db.apiToken.findUnique({ where: { id } });
   if (!row || (row.userId !== actor.userId && !isAdmin(actor))) throw new AppError("NOT_FOUND", "token not found");
-  if (row.revokedAt) return { id, revokedAt: row.revokedAt };
+  if (row.revokedAt) return { id, revokedAt: row.revokedAt.toISOString() };
   return droppingAfter("actors", db.$transaction(async (tx) => {
-    const updated = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    const revokedAt = new Date();
+    await tx.apiToken.update({ where: { id }, data: { revokedAt } });
     await recordAudit(tx, actor, { action: "token.revoke", entityType: "apiToken", entityId: id, before: { name: row.name } });
-    return { id, revokedAt: updated.revokedAt };
+    return { id, revokedAt: revokedAt.toISOString() };
   }));
 }

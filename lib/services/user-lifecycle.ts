@@ -5,12 +5,17 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
 import { droppingAfter } from "@/lib/cache/shared-cache";
+import type { UserStateView } from "@/lib/validation/views/access";
 
 // Account changes that end the user's sessions: each bumps User.sessionGeneration in the same
 // transaction as the change and its audit event, so no request sees the new state with an old session.
 
 const view = { id: true, email: true, name: true, role: true, deactivatedAt: true } as const;
-export type UserState = { id: string; email: string; name: string; role: RoleName; deactivatedAt: Date | null };
+export type UserState = UserStateView;
+
+const toUserState = (u: { id: string; email: string; name: string; role: RoleName; deactivatedAt: Date | null }): UserState => ({
+  id: u.id, email: u.email, name: u.name, role: u.role, deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+});
 
 async function loadUser(id: string): Promise<UserState> {
   // Ids are cuids; anything else (e.g. a NUL byte from a path) is simply not a user.
@@ -18,7 +23,7 @@ async function loadUser(id: string): Promise<UserState> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id }, select: view });
   if (!user) throw new AppError("NOT_FOUND", `No user with id ${id}`);
-  return user;
+  return toUserState(user);
 }
 
 const notSelf = (actor: Actor, id: string, what: string) => {
@@ -48,7 +53,7 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
       action: "user.deactivate", entityType: "user", entityId: id,
       before: { deactivatedAt: null }, after: { deactivatedAt: now, tokensRevoked: revoked.count, notificationsCancelled: cancelled.count },
     });
-    return user;
+    return toUserState(user);
   }));
 }
 
@@ -61,7 +66,7 @@ export async function reactivateUser(actor: Actor, id: string): Promise<UserStat
   return droppingAfter("actors", db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id }, data: { deactivatedAt: null }, select: view });
     await recordAudit(tx, actor, { action: "user.reactivate", entityType: "user", entityId: id, before: { deactivatedAt: before.deactivatedAt }, after: { deactivatedAt: null } });
-    return user;
+    return toUserState(user);
   }));
 }
 
@@ -75,7 +80,7 @@ export async function changeUserRole(actor: Actor, id: string, role: RoleName): 
   return droppingAfter("actors", db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id }, data: { role, sessionGeneration: { increment: 1 } }, select: view });
     await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: id, before: { role: before.role }, after: { role } });
-    return user;
+    return toUserState(user);
   }));
 }
 
@@ -89,6 +94,6 @@ export async function setUserPassword(actor: Actor, id: string, password: string
     const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionGeneration: { increment: 1 } }, select: view });
     // The audit records that it changed, never the password or its hash.
     await recordAudit(tx, actor, { action: "user.password", entityType: "user", entityId: id, after: { passwordChanged: true } });
-    return user;
+    return toUserState(user);
   }));
 }

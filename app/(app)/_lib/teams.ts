@@ -1,21 +1,15 @@
 import "server-only";
 import { atLeast, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { listTeams } from "@/lib/services/teams";
+import type { TeamView } from "@/lib/validation/views/catalog";
 
-/** Shape of listTeams() items (the service types its page as unknown). */
-export type TeamRow = {
-  id: string;
-  slug: string;
-  name: string;
-  timezone: string;
-  description: string;
-  _count: { services: number; memberships: number };
-};
+/** A team as listTeams() answers it (lib/validation/views/catalog.ts). */
+export type TeamRow = TeamView;
 
 /** Every team (the catalog is small: one page of 200 is all of them in practice). */
 export async function allTeams(actor: Actor): Promise<TeamRow[]> {
   const page = await listTeams(actor, { page: 1, pageSize: 200 });
-  return page.items as TeamRow[];
+  return page.items;
 }
 
 /** Teams whose services this actor may create or change (editors: their own teams; admins: all). */

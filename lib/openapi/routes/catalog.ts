@@ -4,36 +4,38 @@ import { dataSourceSchema } from "@/lib/validation/slo";
 import { testDataSourceSchema, updateDataSourceSchema } from "@/lib/validation/datasources";
 import { createTokenSchema, updateUserSchema } from "@/lib/validation/users";
 import { op, type Operation } from "../registry";
-import { anyObject, auditQuery, itemsOf, meView, pageOf } from "../schemas";
+import { auditQuery } from "../schemas";
+import { apiTokenList, auditPage, createdApiTokenView, dataSourceList, dataSourceTestView, dataSourceView, jobQueueList, meView, openApiDocumentView, revokedApiTokenView, userStateView } from "@/lib/validation/views/access";
+import { deletedView, serviceView, servicePage, teamDetailView, teamPage, teamRowView } from "@/lib/validation/views/catalog";
 
 // Catalog (teams, services), Access (me, tokens, data sources, audit) and Meta.
 export const catalogRoutes: Operation[] = [
-  op({ method: "GET", path: "/api/v1/teams", tag: "Catalog", summary: "List teams", query: paginationSchema, response: { schema: pageOf(anyObject) } }),
-  op({ method: "POST", path: "/api/v1/teams", tag: "Catalog", summary: "Create a team (admin)", body: createTeamSchema, response: { status: 201 } }),
-  op({ method: "GET", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "A team with its members" }),
-  op({ method: "PATCH", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "Change a team (admin)", body: updateTeamSchema }),
-  op({ method: "DELETE", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "Delete a team without services (admin)" }),
-  op({ method: "GET", path: "/api/v1/services", tag: "Catalog", summary: "List services", query: listServicesSchema, response: { schema: pageOf(anyObject) } }),
-  op({ method: "POST", path: "/api/v1/services", tag: "Catalog", summary: "Create a service (editor of the owning team)", description: "`managedBy` marks it as managed as code (srecp apply sets \"srecp\").", body: createServiceSchema, response: { status: 201 } }),
-  op({ method: "GET", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "A service" }),
-  op({ method: "PATCH", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Change a service", description: "Send `version` for optimistic concurrency: a stale version answers 409.", body: updateServiceSchema }),
-  op({ method: "DELETE", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Delete a service and its SLOs" }),
+  op({ method: "GET", path: "/api/v1/teams", tag: "Catalog", summary: "List teams", query: paginationSchema, response: { schema: teamPage } }),
+  op({ method: "POST", path: "/api/v1/teams", tag: "Catalog", summary: "Create a team (admin)", body: createTeamSchema, response: { status: 201, schema: teamRowView } }),
+  op({ method: "GET", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "A team with its members", response: { schema: teamDetailView } }),
+  op({ method: "PATCH", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "Change a team (admin)", body: updateTeamSchema, response: { schema: teamRowView } }),
+  op({ method: "DELETE", path: "/api/v1/teams/{slug}", tag: "Catalog", summary: "Delete a team without services (admin)", response: { schema: deletedView } }),
+  op({ method: "GET", path: "/api/v1/services", tag: "Catalog", summary: "List services", query: listServicesSchema, response: { schema: servicePage } }),
+  op({ method: "POST", path: "/api/v1/services", tag: "Catalog", summary: "Create a service (editor of the owning team)", description: "`managedBy` marks it as managed as code (srecp apply sets \"srecp\").", body: createServiceSchema, response: { status: 201, schema: serviceView } }),
+  op({ method: "GET", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "A service", response: { schema: serviceView } }),
+  op({ method: "PATCH", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Change a service", description: "Send `version` for optimistic concurrency: a stale version answers 409.", body: updateServiceSchema, response: { schema: serviceView } }),
+  op({ method: "DELETE", path: "/api/v1/services/{slug}", tag: "Catalog", summary: "Delete a service and its SLOs", response: { schema: deletedView } }),
 
   op({ method: "GET", path: "/api/v1/me", tag: "Access", summary: "Who the session or token belongs to", response: { schema: meView } }),
-  op({ method: "GET", path: "/api/v1/tokens", tag: "Access", summary: "Your API tokens (admins: everyone's)", response: { schema: itemsOf(anyObject) }, scopes: ["tokens", "read"] }),
-  op({ method: "POST", path: "/api/v1/tokens", tag: "Access", summary: "Create an API token (the token is in this answer only)", description: "`scopes` empty = the owner's full permissions, which only a session or an unscoped token may mint. A scoped token needs `tokens` and can grant only scopes it holds, listed explicitly (empty → 422, wider → 403).", body: createTokenSchema, response: { status: 201 }, scopes: ["tokens"] }),
-  op({ method: "DELETE", path: "/api/v1/tokens/{id}", tag: "Access", summary: "Revoke an API token", scopes: ["tokens"] }),
-  op({ method: "GET", path: "/api/v1/datasources", tag: "Access", summary: "Prometheus data sources (secrets hidden)" }),
-  op({ method: "POST", path: "/api/v1/datasources", tag: "Access", summary: "Add a Prometheus data source (admin)", body: dataSourceSchema, response: { status: 201 } }),
-  op({ method: "PATCH", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Change a data source (admin)", description: "Only the fields sent change. A secret (`bearerToken`, `basicPassword`) is replaced by a string, removed by null or \"\", kept when absent; it is never returned. `isDefault: true` makes the source the one of services that name none, in place of `PROMETHEUS_URL`. A URL on a loopback, private, link-local or metadata address is a 422 on `url` (see docs/security.md).", body: updateDataSourceSchema }),
-  op({ method: "POST", path: "/api/v1/datasources/{id}/test", tag: "Access", summary: "Test a data source with a sample instant query (admin)", description: "200 with `ok`, `latencyMs` and a few samples, or `ok: false` and why the query failed.", body: testDataSourceSchema }),
-  op({ method: "DELETE", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Delete a data source; its services fall back to the default source" }),
-  op({ method: "PATCH", path: "/api/v1/users/{id}", tag: "Access", summary: "Change a user's role (admin); ends that user's sessions", body: updateUserSchema, scopes: ["write"] }),
-  op({ method: "POST", path: "/api/v1/users/{id}/deactivate", tag: "Access", summary: "Deactivate a user (admin): no sign-in, sessions ended, API tokens revoked", description: "Idempotent. An admin cannot deactivate themselves (409).", scopes: ["write"] }),
-  op({ method: "POST", path: "/api/v1/users/{id}/reactivate", tag: "Access", summary: "Reactivate a deactivated user (admin); ended sessions and revoked tokens stay ended", scopes: ["write"] }),
-  op({ method: "GET", path: "/api/v1/events", tag: "Access", summary: "Live events (Server-Sent Events): slo-status and page changes", description: "A `text/event-stream`: `ready` first, then `slo-status` ({sloIds}) when SLO statuses change and `page` ({pageId, title, severity, status, service, forYou}) when a page opens or changes. The stream ends after SRECP_SSE_MAX_SECONDS; EventSource reconnects." }),
-  op({ method: "GET", path: "/api/v1/admin/jobs", tag: "Access", summary: "Background jobs: queued, running, recent runs and failures across all processes (admin)", response: { schema: itemsOf(anyObject) } }),
-  op({ method: "GET", path: "/api/v1/audit", tag: "Access", summary: "Audit events, newest first (admin)", query: auditQuery, response: { schema: pageOf(anyObject) } }),
+  op({ method: "GET", path: "/api/v1/tokens", tag: "Access", summary: "Your API tokens (admins: everyone's)", response: { schema: apiTokenList }, scopes: ["tokens", "read"] }),
+  op({ method: "POST", path: "/api/v1/tokens", tag: "Access", summary: "Create an API token (the token is in this answer only)", description: "`scopes` empty = the owner's full permissions, which only a session or an unscoped token may mint. A scoped token needs `tokens` and can grant only scopes it holds, listed explicitly (empty → 422, wider → 403).", body: createTokenSchema, response: { status: 201, schema: createdApiTokenView }, scopes: ["tokens"] }),
+  op({ method: "DELETE", path: "/api/v1/tokens/{id}", tag: "Access", summary: "Revoke an API token", response: { schema: revokedApiTokenView }, scopes: ["tokens"] }),
+  op({ method: "GET", path: "/api/v1/datasources", tag: "Access", summary: "Prometheus data sources (secrets hidden)", response: { schema: dataSourceList } }),
+  op({ method: "POST", path: "/api/v1/datasources", tag: "Access", summary: "Add a Prometheus data source (admin)", body: dataSourceSchema, response: { status: 201, schema: dataSourceView } }),
+  op({ method: "PATCH", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Change a data source (admin)", description: "Only the fields sent change. A secret (`bearerToken`, `basicPassword`) is replaced by a string, removed by null or \"\", kept when absent; it is never returned. `isDefault: true` makes the source the one of services that name none, in place of `PROMETHEUS_URL`. A URL on a loopback, private, link-local or metadata address is a 422 on `url` (see docs/security.md).", body: updateDataSourceSchema, response: { schema: dataSourceView } }),
+  op({ method: "POST", path: "/api/v1/datasources/{id}/test", tag: "Access", summary: "Test a data source with a sample instant query (admin)", description: "200 with `ok`, `latencyMs` and a few samples, or `ok: false` and why the query failed.", body: testDataSourceSchema, response: { schema: dataSourceTestView } }),
+  op({ method: "DELETE", path: "/api/v1/datasources/{id}", tag: "Access", summary: "Delete a data source; its services fall back to the default source", response: { schema: deletedView } }),
+  op({ method: "PATCH", path: "/api/v1/users/{id}", tag: "Access", summary: "Change a user's role (admin); ends that user's sessions", body: updateUserSchema, response: { schema: userStateView }, scopes: ["write"] }),
+  op({ method: "POST", path: "/api/v1/users/{id}/deactivate", tag: "Access", summary: "Deactivate a user (admin): no sign-in, sessions ended, API tokens revoked", description: "Idempotent. An admin cannot deactivate themselves (409).", response: { schema: userStateView }, scopes: ["write"] }),
+  op({ method: "POST", path: "/api/v1/users/{id}/reactivate", tag: "Access", summary: "Reactivate a deactivated user (admin); ended sessions and revoked tokens stay ended", response: { schema: userStateView }, scopes: ["write"] }),
+  op({ method: "GET", path: "/api/v1/events", tag: "Access", summary: "Live events (Server-Sent Events): slo-status and page changes", description: "A `text/event-stream`: `ready` first, then `slo-status` ({sloIds}) when SLO statuses change and `page` ({pageId, title, severity, status, service, forYou}) when a page opens or changes. The stream ends after SRECP_SSE_MAX_SECONDS; EventSource reconnects.", response: { contentType: "text/event-stream" } }),
+  op({ method: "GET", path: "/api/v1/admin/jobs", tag: "Access", summary: "Background jobs: queued, running, recent runs and failures across all processes (admin)", response: { schema: jobQueueList } }),
+  op({ method: "GET", path: "/api/v1/audit", tag: "Access", summary: "Audit events, newest first (admin)", query: auditQuery, response: { schema: auditPage } }),
 
-  op({ method: "GET", path: "/api/v1/openapi.json", tag: "Meta", summary: "This OpenAPI 3.1 document", auth: "public" }),
+  op({ method: "GET", path: "/api/v1/openapi.json", tag: "Meta", summary: "This OpenAPI 3.1 document", auth: "public", response: { schema: openApiDocumentView } }),
 ];

@@ -6,6 +6,7 @@ import { createPrometheusClient, type PrometheusClient } from "@/lib/prometheus"
 import { createGuardedFetch } from "@/lib/net/guarded-fetch";
 import { openSecrets, sealLegacySecretsOnce } from "../datasource-secrets";
 import { SYSTEM_ACTOR } from "../system-actor";
+import { parseDataSourceRow } from "@/lib/db/repos/datasources";
 
 /** Key of the default source (PROMETHEUS_URL) in maps keyed by data source id. */
 export const DEFAULT_SOURCE = "default";
@@ -48,7 +49,7 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
       fetch: (guardedFetch ??= createGuardedFetch(env().outboundPolicy)),
       timeoutMs: ds.timeoutMs,
       breaker: breakerSettings(),
-      headers: ds.headers as Record<string, string>,
+      headers: parseDataSourceRow(ds).headers,
       ...(ds.authType === "bearer" && bearerToken ? { bearerToken } : {}),
       ...(ds.authType === "basic" && ds.basicUser ? { basicAuth: { username: ds.basicUser, password: basicPassword ?? "" } } : {}),
     });

@@ -18,9 +18,6 @@ import { pageActor } from "../../_lib/page-actor";
 export const metadata: Metadata = { title: "Audit log" };
 const PAGE_SIZE = 50;
 
-/** Shape of listAudit() items (the service types them as records). */
-type AuditRow = { id: string; at: Date; actorLabel: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown };
-
 const tone = (action: string) => (action.endsWith(".delete") || action.endsWith(".revoke") ? "danger" : action.endsWith(".create") ? "success" : "neutral");
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
@@ -31,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const page = pageParam(sp.page);
   const res = await load(() => listAudit(actor, { ...filters, page, pageSize: PAGE_SIZE }));
   if (!res.ok) return <Forbidden title="Audit log" message={res.forbidden} />;
-  const rows = res.data.items as AuditRow[];
+  const rows = res.data.items;
   const filtered = Boolean(filters.entityType || filters.entityId);
   return (
     <>
@@ -51,11 +48,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             </thead>
             <tbody>
               {rows.map((e) => {
-                const iso = new Date(e.at).toISOString();
                 return (
                   <tr key={e.id}>
-                    <Td className="nowrap mono">{formatUtc(iso)}</Td>
-                    <Td className="nowrap"><LocalTime iso={iso} utcFallback={false} /></Td>
+                    <Td className="nowrap mono">{formatUtc(e.at)}</Td>
+                    <Td className="nowrap"><LocalTime iso={e.at} utcFallback={false} /></Td>
                     <Td>{e.actorLabel}</Td>
                     <Td><Badge tone={tone(e.action)}>{e.action}</Badge></Td>
                     <Td>

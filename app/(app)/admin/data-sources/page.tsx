@@ -19,8 +19,8 @@ export default async function DataSourcesPage() {
   const res = await load(() => listDataSources(actor));
   if (!res.ok) return <Forbidden title="Data sources" message={res.forbidden} />;
   const rows: DataSourceRow[] = res.data.items.map((d) => ({
-    id: d.id, name: d.name, url: d.url, authType: d.authType as DataSourceRow["authType"], basicUser: d.basicUser,
-    headers: (d.headers ?? {}) as Record<string, string>, timeoutMs: d.timeoutMs, isDefault: d.isDefault,
+    id: d.id, name: d.name, url: d.url, authType: d.authType, basicUser: d.basicUser,
+    headers: d.headers, timeoutMs: d.timeoutMs, isDefault: d.isDefault,
     hasBearerToken: d.hasBearerToken, hasBasicPassword: d.hasBasicPassword,
   }));
   const hasDefault = rows.some((r) => r.isDefault);

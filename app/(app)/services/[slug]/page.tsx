@@ -74,7 +74,7 @@ export default async function ServicePage({ params }: Props) {
               { label: "Runbook", value: ext(s.runbookUrl) },
               { label: "Repository", value: ext(s.repoUrl) },
               { label: "Dashboard", value: ext(s.dashboardUrl) },
-              { label: "Last updated", value: <LocalTime iso={s.updatedAt.toISOString()} /> },
+              { label: "Last updated", value: <LocalTime iso={s.updatedAt} /> },
               { label: "Version", value: s.version },
             ]}
           />

@@ -10,7 +10,6 @@ import { isAdmin } from "@/lib/auth/permissions";
 import { listTeams } from "@/lib/services/teams";
 import { load, pageParam, type SearchParams } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
-import type { TeamRow } from "../../_lib/teams";
 
 export const metadata: Metadata = { title: "Teams" };
 const PAGE_SIZE = 50;
@@ -20,7 +19,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
   const page = pageParam((await searchParams).page);
   const res = await load(() => listTeams(actor, { page, pageSize: PAGE_SIZE }));
   if (!res.ok) return <Forbidden title="Teams" message={res.forbidden} />;
-  const teams = res.data.items as TeamRow[];
+  const teams = res.data.items;
   const create = isAdmin(actor) ? <LinkButton href="/teams/new" variant="primary">Create team</LinkButton> : null;
   return (
     <>
