@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { postmortemToMarkdown, type ActionItem } from "@/lib/postmortem";
 import { getPublishedRevision, readPostmortem, type PostmortemRef } from "./postmortem-read";
+import { TIMELINE_ORDER } from "./timeline";
 
 /**
  * The postmortem as deterministic Markdown (lib/postmortem postmortemToMarkdown): YAML front matter,
@@ -14,7 +15,7 @@ export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts:
   const db = await getDb();
   const pm = await db.$transaction((tx) => readPostmortem(tx, actor, ref));
   const published = opts.revision !== undefined ? await getPublishedRevision(actor, { id: pm.id }, opts.revision) : null;
-  const timeline = await db.timelineEntry.findMany({ where: { incidentId: pm.incidentId }, orderBy: [{ at: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  const timeline = await db.timelineEntry.findMany({ where: { incidentId: pm.incidentId }, orderBy: TIMELINE_ORDER });
   const { incident } = pm;
   const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
   const sections = published?.sections ?? pm.sections;

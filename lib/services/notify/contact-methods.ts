@@ -6,6 +6,7 @@ import { assertAdmin, assertCanRead, requireScope, type Actor } from "@/lib/auth
 import { targetLabelOf } from "@/lib/notify/contact-target";
 import type { CreateContactMethodInput, UpdateContactMethodInput } from "@/lib/validation/notify";
 import type { ContactMethodView, CreatedContactMethodView, DeletedContactMethodView } from "@/lib/validation/views/notify";
+import { contactKindOf } from "@/lib/db/repos/contact-methods";
 import { recordAudit } from "../audit";
 import { sealMethodSecret, sealTarget } from "./contact-secrets";
 import { assertCodeBudget, assertTargetAllowed, issueVerifyCode, loadManagedMethod, methodView } from "./method-access";
@@ -59,7 +60,7 @@ export async function updateContactMethod(actor: Actor, id: string, input: Updat
   requireScope(actor, "write");
   const before = await loadManagedMethod(actor, id);
   const retarget = input.target !== undefined;
-  if (retarget) await assertTargetAllowed(before.kind as CreateContactMethodInput["kind"], input.target!);
+  if (retarget) await assertTargetAllowed(contactKindOf(before), input.target!);
   if (input.name !== undefined && input.name !== before.name) await assertNameFree(before.userId, before.teamId, input.name, id);
   const db = await getDb();
   const row = await db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, Prisma } from "@/lib/db";
-import { notificationPayload } from "@/lib/db/repos/notifications";
+import { notificationKindOf, notificationPayload } from "@/lib/db/repos/notifications";
 import { retryDelaySeconds, truncate } from "@/lib/notify/backoff";
 import { CHANNELS } from "@/lib/notify/channels";
 import type { DeliveryResult, NotificationKind } from "@/lib/notify/types";
@@ -62,7 +62,7 @@ async function moot(row: Row): Promise<string | null> {
     const user = await db.user.findUnique({ where: { id: row.userId }, select: { deactivatedAt: true } });
     if (!user || user.deactivatedAt) return "the user was deactivated or deleted";
   }
-  if (row.pageId && PAGING.includes(row.kind as NotificationKind)) {
+  if (row.pageId && PAGING.includes(notificationKindOf(row))) {
     const page = await db.page.findUnique({ where: { id: row.pageId }, select: { status: true } });
     if (!page || page.status !== "triggered") return `the page was ${page?.status ?? "deleted"} before this was sent`;
   }
@@ -117,7 +117,7 @@ async function deliverOne(id: string, claimedUntil: Date, nowMs: number): Promis
     result = await attempt(row, nowMs);
   } catch (err) {
     // rendering or opening the sealed target failed: a defect or a rotated key, worth a retry
-    result = { outcome: "retry", detail: truncate(`could not prepare the message: ${(err as Error).message}`), latencyMs: Math.round(performance.now() - started) };
+    result = { outcome: "retry", detail: truncate(`could not prepare the message: ${err instanceof Error ? err.message : String(err)}`), latencyMs: Math.round(performance.now() - started) };
   }
   const atMs = nowMs + Math.round(performance.now() - started);
   const next = nextState(row, result, atMs);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { notificationPayload } from "@/lib/db/repos/notifications";
+import { notificationKindOf, notificationPayload } from "@/lib/db/repos/notifications";
 import { renderMessage, type PageFacts } from "@/lib/notify/render";
 import type { Message, NotificationKind } from "@/lib/notify/types";
 import type { LinkAction } from "@/lib/validation/views/notify";
@@ -17,7 +17,7 @@ const strings = (v: unknown): Record<string, string> =>
 
 export async function messageFor(row: Row, nowMs: number): Promise<Message> {
   const db = await getDb();
-  const kind = row.kind as NotificationKind;
+  const kind = notificationKindOf(row);
   const payload = notificationPayload(row);
   if (!row.pageId) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
   const page = await db.page.findUnique({ where: { id: row.pageId }, include: { service: { select: { slug: true, name: true } } } });
