@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { unacknowledgedSinceMs } from "@/lib/db/repos/page-events";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
 import { actionItemDueAtMs, actionItemOverdue, parseBudgetTrigger } from "@/lib/postmortem";
 import { postmortemTimeliness } from "@/lib/readiness";
@@ -14,12 +15,6 @@ import { slosNeedingAttention } from "./readiness/home-slos";
 const LIMIT = 50;
 const DAY_MS = 86_400_000;
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-
-/** When an exhausted page counts as unacknowledged: its last step's delay after the event (older events: at once). */
-const unacknowledgedSince = (e: { at: Date; detail: unknown }) => {
-  const at = (e.detail as { unacknowledgedAt?: unknown } | null)?.unacknowledgedAt;
-  return typeof at === "string" ? Date.parse(at) : e.at.getTime();
-};
 
 export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeView> {
   assertCanRead(actor);
@@ -39,7 +34,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
     oncallNow(teamIds, nowMs),
     db.incident.findMany({ where: openIncidentWhere, select: { number: true, title: true, severity: true, status: true, impactStartAt: true, detectedAt: true, createdAt: true, services: { select: { service: { select: { slug: true } } } } }, orderBy: [{ severity: "asc" }, { createdAt: "asc" }], take: LIMIT }),
     db.incident.count({ where: openIncidentWhere }),
-    db.page.findMany({ where: openPageWhere, select: { id: true, title: true, severity: true, status: true, openedAt: true, service: { select: { slug: true } }, events: { where: { kind: "exhausted" }, select: { at: true, detail: true }, take: 1 } }, orderBy: [{ status: "desc" }, { openedAt: "asc" }], take: LIMIT }),
+    db.page.findMany({ where: openPageWhere, select: { id: true, title: true, severity: true, status: true, openedAt: true, service: { select: { slug: true } }, events: { where: { kind: "exhausted" }, select: { id: true, at: true, detail: true }, take: 1 } }, orderBy: [{ status: "desc" }, { openedAt: "asc" }], take: LIMIT }),
     db.page.count({ where: openPageWhere }),
     db.incident.findMany({
       where: { resolvedAt: { not: null }, AND: [inMyTeams, { OR: [{ postmortem: { is: null } }, { postmortem: { is: { publishedAt: null } } }] }] },
@@ -76,7 +71,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
       total: incidentCount,
       items: incidents.map((i) => ({ number: i.number, key: `INC-${i.number}`, title: i.title, severity: i.severity, status: i.status, startedAt: (i.impactStartAt ?? i.detectedAt ?? i.createdAt).toISOString(), services: i.services.map((s) => s.service.slug).sort(), href: `/incidents/${i.number}` })),
     },
-    pages: { total: pageCount, items: pages.map((p) => ({ id: p.id, title: p.title, severity: p.severity, status: p.status, unacknowledged: p.status === "triggered" && p.events.some((e) => unacknowledgedSince(e) <= nowMs), service: p.service?.slug ?? null, openedAt: iso(p.openedAt)!, href: `/oncall/pages/${p.id}` })) },
+    pages: { total: pageCount, items: pages.map((p) => ({ id: p.id, title: p.title, severity: p.severity, status: p.status, unacknowledged: p.status === "triggered" && p.events.some((e) => unacknowledgedSinceMs(e) <= nowMs), service: p.service?.slug ?? null, openedAt: iso(p.openedAt)!, href: `/oncall/pages/${p.id}` })) },
     postmortems: { total: dueList.length, items: dueList.slice(0, LIMIT) },
     actionItems: {
       total: overdue.length,

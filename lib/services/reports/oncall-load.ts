@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { finalTimeline, userShifts } from "@/lib/oncall";
 import { scheduleLoad, type PageHit, type ReportPeriod, type ReportSchedule, type UserLabel } from "@/lib/readiness";
+import { notificationsThroughSchedule } from "@/lib/db/repos/page-events";
 import { loadScheduleModels } from "../oncall/model";
 
 // On-call load of a team's schedules over a report period. Shifts: the schedule's computed final timeline
@@ -23,15 +24,7 @@ export async function periodOncallLoad(teamId: string, serviceIds: string[], per
   const loads = await Promise.all(
     models.map(async (model) => {
       const id = model.schedule.id;
-      const events = await db.pageEvent.findMany({
-        where: { kind: "notified", at: range, detail: { path: ["scheduleIds"], array_contains: [id] } },
-        select: { pageId: true, at: true, detail: true },
-        orderBy: { at: "asc" },
-      });
-      const hits: PageHit[] = events.flatMap((e) => {
-        const bySchedule = (e.detail as { bySchedule?: Record<string, string[]> }).bySchedule ?? {};
-        return (bySchedule[id] ?? []).map((userId) => ({ pageId: e.pageId, userId, atMs: e.at.getTime() }));
-      });
+      const hits: PageHit[] = (await notificationsThroughSchedule(id, range)).flatMap((n) => n.userIds.map((userId) => ({ pageId: n.pageId, userId, atMs: n.atMs })));
       const shifts = toMs > period.startMs ? userShifts(finalTimeline({ schedule: model.domain, overrides: model.domainOverrides, fromMs: period.startMs, toMs })) : [];
       return { model, load: scheduleLoad(shifts, hits, model.schedule.timezone) };
     }),
