@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { EscalationTarget } from "@/lib/oncall";
+import { stepTargets } from "@/lib/db/repos/escalation-policies";
 import { hasBudgetTriggerActionItem, parseBudgetTrigger } from "@/lib/postmortem";
 import { HIGH_PRIORITIES, POSTMORTEM_LOOKBACK_DAYS, type ServiceFacts } from "@/lib/readiness";
 import { runbookCoverage, type RunbookHead } from "@/lib/slo/runbook";
@@ -25,13 +25,14 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
     include: {
       team: { select: { slug: true, name: true, timezone: true, budgetPolicy: { select: { agreedBy: true, agreedAt: true } } } },
       budgetPolicy: { select: { agreedBy: true, agreedAt: true } },
-      escalationPolicy: { select: { id: true, name: true, steps: { orderBy: { position: "asc" }, select: { targets: true } } } },
+      escalationPolicy: { select: { id: true, name: true, steps: { orderBy: { position: "asc" }, select: { id: true, targets: true } } } },
       slos: { orderBy: { name: "asc" }, select: { id: true, name: true, alerting: true, runbookUrl: true, versions: { orderBy: { number: "desc" }, select: { number: true, status: true, reviewedAt: true } }, runbooks: RUNBOOK_HEADS } },
     },
     orderBy: [{ team: { slug: "asc" } }, { slug: "asc" }],
   });
   const ids = services.map((s) => s.id);
-  const scheduleIds = [...new Set(services.flatMap((s) => (s.escalationPolicy?.steps ?? []).flatMap((st) => (st.targets as EscalationTarget[]).flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : [])))))];
+  const stepsOf = new Map(services.map((s) => [s.id, s.escalationPolicy?.steps.map((st) => ({ targets: stepTargets(st) })) ?? []]));
+  const scheduleIds = [...new Set([...stepsOf.values()].flat().flatMap((st) => st.targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : []))))];
   const [models, incidentLinks, items] = await Promise.all([
     scheduleIds.length ? loadScheduleModels(db, scheduleIds) : Promise.resolve([]),
     db.incidentService.findMany({
@@ -53,7 +54,7 @@ export async function loadServiceFacts(filter: { teamIds?: string[]; serviceIds?
   const policyFacts = (p: { agreedBy: string; agreedAt: Date | null } | null) => (p ? { agreedBy: p.agreedBy, agreedAtMs: p.agreedAt?.getTime() ?? null } : null);
 
   return services.map((s) => {
-    const steps = s.escalationPolicy?.steps.map((st) => ({ targets: st.targets as EscalationTarget[] })) ?? [];
+    const steps = stepsOf.get(s.id)!;
     const mine = new Set(steps.flatMap((st) => st.targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : []))));
     return {
       service: { slug: s.slug, name: s.name, tier: s.tier },
