@@ -5,7 +5,7 @@ import * as slos from "@/app/api/v1/slos/route";
 import * as status from "@/app/api/v1/slos/[id]/status/route";
 import { createPrometheusClient } from "@/lib/prometheus";
 import { sliceBudget, sliIncreaseQueries, tallySlices, type EventCounts, type TimesliceSli } from "@/lib/slo";
-import { remoteWrite } from "../harness/remote-write";
+import { remoteWrite, type WriteSeries } from "../harness/remote-write";
 import { call, userWithToken } from "./helpers/api";
 
 // A timeslice SLO (issue 16 item 6) against the harness' real Prometheus, on counters this test writes by
@@ -26,7 +26,7 @@ const startMs = endMs - MINUTES * MIN;
 const minutes: EventCounts[] = Array.from({ length: MINUTES }, (_, m) => (m === QUIET ? { good: 0, total: 0 } : { good: 100 - (ERRORS[m] ?? 0), total: 100 }));
 
 /** Counter samples every 15 s: a minute's requests spread over its 4 samples, its errors on the first. */
-function counters() {
+function counters(): WriteSeries[] {
   const total: { timestampMs: number; value: number }[] = [{ timestampMs: startMs, value: 1000 }];
   const errors: { timestampMs: number; value: number }[] = [{ timestampMs: startMs, value: 10 }];
   for (let m = 0; m < MINUTES; m++) {
