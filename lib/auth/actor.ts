@@ -26,7 +26,7 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
   // Only the URL and headers are copied: `new NextRequest(req)` would take over the body stream and lock
   // it for the handler ("ReadableStream is locked" on every cookie-authenticated write).
   const headersOnly = new NextRequest(req.url, { headers: req.headers });
-  const token = await getToken({ req: headersOnly as unknown as Parameters<typeof getToken>[0]["req"], secret: authOptions().secret });
+  const token = await getToken({ req: headersOnly, secret: authOptions().secret });
   return token ? fromClaims(token.sub, token.gen) : null;
 }
 

@@ -59,7 +59,7 @@ const guardedLookup = (policy: OutboundPolicy): LookupFunction => (hostname, opt
     const first = addresses[0];
     if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 4);
     // net asks for all addresses when it races IPv4 and IPv6 (autoSelectFamily), otherwise for one.
-    if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+    if (options.all) return callback(null, addresses);
     callback(null, first.address, first.family);
   });
 };

@@ -1,4 +1,4 @@
-import type { EditorState } from "@codemirror/state";
+import type { EditorState, StateField } from "@codemirror/state";
 import type { Tree } from "@lezer/common";
 // The CommonJS build: it loads under Node, tsx (the CLI), Vitest and Next alike; the package has no exports map.
 import { Parser } from "@prometheus-io/codemirror-promql/dist/cjs/parser";
@@ -14,12 +14,22 @@ const TYPE_NAME: Record<PromqlType, string> = { vector: "an instant vector", sca
 export type ExpressionCheck = { ok: true; type: PromqlType } | { ok: false; error: PromqlError };
 
 /**
- * The Parser reads only `syntaxTree(state)` (which is `state.field(Language.state).tree`) and
- * `state.sliceDoc`; this gives it our own lezer tree without building an editor. Guarded by
- * tests/unit/promql/types.test.ts.
+ * The members of EditorState that codemirror-promql's Parser reads: `syntaxTree(state)`, which is
+ * `state.field(Language.state, false).tree`, and `state.sliceDoc`. Giving it just these hands it our own
+ * lezer tree without building an editor (a real EditorState would also need the very copy of
+ * @codemirror/language that the CommonJS Parser loads). Guarded by tests/unit/promql/types.test.ts.
  */
-function stateFor(text: string, tree: Tree): EditorState {
-  return { field: () => ({ tree }), sliceDoc: (from = 0, to = text.length) => text.slice(from, to) } as unknown as EditorState;
+type ParserInput = {
+  field(field: StateField<{ tree: Tree }>, require: false): { tree: Tree } | undefined;
+  sliceDoc(from?: number, to?: number): string;
+};
+/**
+ * An EditorState for the Parser's purposes. The overload states what the Parser is given; the
+ * implementation builds only ParserInput, which EditorState satisfies (the compiler checks that much).
+ */
+function stateFor(text: string, tree: Tree): EditorState;
+function stateFor(text: string, tree: Tree): ParserInput {
+  return { field: () => ({ tree }), sliceDoc: (from = 0, to = text.length) => text.slice(from, to) };
 }
 
 /** Parses and type-checks `text`; `expect` lists the result types the caller can use (default: any). */
