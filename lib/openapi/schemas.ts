@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEPLOYMENT_STATUSES } from "@/lib/validation/deployments";
 
 /**
  * Response shapes. Request schemas live in lib/validation and are imported from there by the route
@@ -12,36 +11,6 @@ export { errorEnvelope, itemsOf, pageOf } from "@/lib/validation/views/common";
 export const anyObject = z.record(z.string(), z.unknown());
 
 const burnRates = z.record(z.string(), z.number().nullable()).describe("burn rate per window: 5m, 30m, 1h, 2h, 6h, 1d, 3d (null = no data)");
-
-export const gateExceptionView = z.object({
-  id: z.string(), reason: z.string(), grantedBy: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(), createdAt: z.iso.datetime(),
-});
-
-export const releaseGateView = z.object({
-  service: z.string(),
-  allowed: z.boolean().describe("false when the policy freezes releases and no exception is active"),
-  state: z.enum(["healthy", "at_risk", "frozen", "no_data"]),
-  reasons: z.array(z.string()),
-  evaluatedAt: z.iso.datetime(),
-  policy: z.object({ scope: z.enum(["service", "team", "default"]), atRiskBelow: z.number(), freezeAtOrBelow: z.number(), freezeOnPageAlert: z.boolean() }),
-  slos: z.array(
-    z.object({
-      id: z.string(), name: z.string(), objective: z.number(), remaining: z.number().nullable().describe("fraction of the window's budget left"),
-      burnRates, firing: z.array(z.string()).describe("names of the burn-rate alerts whose condition holds"), pageAlertFiring: z.boolean(),
-      alerts: z.array(z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), factor: z.number(), firing: z.boolean() })),
-      noData: z.boolean(), stale: z.boolean(),
-    }),
-  ),
-  exception: gateExceptionView.optional(),
-});
-
-export const deploymentView = z.object({
-  id: z.string(), service: z.string(), serviceName: z.string(), version: z.string(), environment: z.string(), at: z.iso.datetime(),
-  link: z.string().nullable(), status: z.enum(DEPLOYMENT_STATUSES), createdById: z.string().nullable(), createdAt: z.iso.datetime(),
-});
-
-export const deploymentList = z.object({ items: z.array(deploymentView), from: z.iso.datetime(), to: z.iso.datetime() });
 
 export const sloStatusView = z.object({
   sloId: z.string(), name: z.string(), service: z.string(), version: z.number(), objective: z.number(), windowStart: z.iso.datetime(), windowEnd: z.iso.datetime(),

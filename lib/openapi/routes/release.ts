@@ -4,23 +4,25 @@ import {
 } from "@/lib/validation/deployments";
 import { configPlanRequestSchema, configPlanResponseSchema, configStateQuerySchema, configStateSchema } from "@/lib/validation/slo-as-code";
 import { op, type Operation } from "../registry";
-import { deploymentList, deploymentView, gateExceptionView, itemsOf, releaseGateView } from "../schemas";
+import {
+  budgetPolicyView, deploymentList, deploymentView, gateExceptionList, gateExceptionView, releaseGateView, removedPolicyView, revokedExceptionsView,
+} from "@/lib/validation/views/release";
 
 const gate = ["gate", "read"];
 export const releaseRoutes: Operation[] = [
   op({ method: "GET", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Effective error-budget policy and the service's state with reasons" }),
-  op({ method: "PUT", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Set the service's own policy (approver)", body: budgetPolicySchema }),
-  op({ method: "DELETE", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Remove the service's own policy; the team default applies again (approver)" }),
-  op({ method: "PUT", path: "/api/v1/teams/{slug}/policy", tag: "Release", summary: "Set the team's default policy (approver)", body: budgetPolicySchema }),
+  op({ method: "PUT", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Set the service's own policy (approver)", body: budgetPolicySchema, response: { schema: budgetPolicyView } }),
+  op({ method: "DELETE", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Remove the service's own policy; the team default applies again (approver)", response: { schema: removedPolicyView } }),
+  op({ method: "PUT", path: "/api/v1/teams/{slug}/policy", tag: "Release", summary: "Set the team's default policy (approver)", body: budgetPolicySchema, response: { schema: budgetPolicyView } }),
   op({
     method: "GET", path: "/api/v1/services/{slug}/release-gate", tag: "Release", summary: "May this service release? (CI/CD gate)",
     description: "Applies the service's error-budget policy to its SLOs now (or at `at`). `allowed` is false when the policy freezes releases — a budget at or below the freeze threshold, or a firing page-level burn alert — unless an approver's exception is active. `srecp gate` exits 0/1 on it.",
     query: releaseGateQuerySchema, response: { schema: releaseGateView }, scopes: gate,
   }),
-  op({ method: "GET", path: "/api/v1/services/{slug}/gate-exceptions", tag: "Release", summary: "Exceptions to a frozen gate (active by default)", query: listGateExceptionsSchema, response: { schema: itemsOf(gateExceptionView) }, scopes: gate }),
+  op({ method: "GET", path: "/api/v1/services/{slug}/gate-exceptions", tag: "Release", summary: "Exceptions to a frozen gate (active by default)", query: listGateExceptionsSchema, response: { schema: gateExceptionList }, scopes: gate }),
   op({ method: "POST", path: "/api/v1/services/{slug}/gate-exceptions", tag: "Release", summary: "Let releases through a frozen gate for a bounded time (approver, audited)", description: "At most 7 days; send `durationMinutes` or `endsAt`.", body: grantGateExceptionSchema, response: { status: 201, schema: gateExceptionView } }),
-  op({ method: "DELETE", path: "/api/v1/services/{slug}/gate-exceptions", tag: "Release", summary: "Revoke every active exception (approver, audited)" }),
-  op({ method: "DELETE", path: "/api/v1/services/{slug}/gate-exceptions/{id}", tag: "Release", summary: "Revoke one exception (approver, audited)" }),
+  op({ method: "DELETE", path: "/api/v1/services/{slug}/gate-exceptions", tag: "Release", summary: "Revoke every active exception (approver, audited)", response: { schema: revokedExceptionsView } }),
+  op({ method: "DELETE", path: "/api/v1/services/{slug}/gate-exceptions/{id}", tag: "Release", summary: "Revoke one exception (approver, audited)", response: { schema: revokedExceptionsView } }),
   op({
     method: "GET", path: "/api/v1/deployments", tag: "Release", summary: "Deployment events, newest first (chart markers)",
     description: "Each item's `at` is the marker position on burndown and SLI charts.", query: listDeploymentsSchema, response: { schema: deploymentList }, scopes: ["deployments", "gate", "read"],
