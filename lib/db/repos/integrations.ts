@@ -7,6 +7,10 @@ import { parseColumn } from "./parse-column";
 
 const routesSchema = z.array(integrationRouteSchema);
 
+/** Integration.kind: the only kind of intake there is. */
+export const integrationKind = (row: { id: string; kind: string }): "alertmanager" =>
+  parseColumn(z.literal("alertmanager"), row.kind, { table: "Integration", id: row.id, field: "kind" });
+
 /** The ordered routes of an integration (label matchers → service slug; the first match wins). */
 export const integrationRoutes = (row: { id: string; routes: unknown }): IntegrationRouteInput[] =>
   parseColumn(routesSchema, row.routes, { table: "Integration", id: row.id, field: "routes" });

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Participant, Restrictions } from "@/lib/oncall";
-import { layerInputSchema, restrictionsSchema, rotationSchema } from "@/lib/validation/oncall";
+import type { Override, Participant, Restrictions } from "@/lib/oncall";
+import { layerInputSchema, overrideInputSchema, restrictionsSchema, rotationSchema } from "@/lib/validation/oncall";
 import type { Prisma } from "../generated/client";
 import { parseColumn } from "./parse-column";
 
@@ -34,3 +34,7 @@ export async function findLayerRows(db: Client, scheduleIds: string[]): Promise<
   const rows = await db.scheduleLayer.findMany({ where: { scheduleId: { in: scheduleIds } } });
   return rows.map(parseLayerRow);
 }
+
+/** ScheduleOverride.kind: replace, add or remove. */
+export const overrideKind = (row: { id: string; kind: string }): Override["kind"] =>
+  parseColumn(overrideInputSchema.shape.kind, row.kind, { table: "ScheduleOverride", id: row.id, field: "kind" });

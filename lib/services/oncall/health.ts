@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { notificationsThroughSchedule } from "@/lib/db/repos/page-events";
 import { rotationHealth, userShifts, type HealthWarning, type Page } from "@/lib/oncall";
 import { lineageChains, refOf, userRefs, type ScheduleModel } from "./model";
 import { timelineOf } from "./timeline";
@@ -28,20 +29,14 @@ export function rotationMembers(model: ScheduleModel, nowMs: number): string[] {
 
 /** Pages people received through this schedule since `sinceMs` (one per page and person). */
 export async function pagesThroughSchedule(scheduleId: string, sinceMs: number): Promise<Page[]> {
-  const db = await getDb();
-  const events = await db.pageEvent.findMany({
-    where: { kind: "notified", at: { gte: new Date(sinceMs) }, detail: { path: ["scheduleIds"], array_contains: [scheduleId] } },
-    orderBy: { at: "asc" },
-  });
   const seen = new Set<string>();
   const pages: Page[] = [];
-  for (const e of events) {
-    const bySchedule = (e.detail as { bySchedule?: Record<string, string[]> }).bySchedule ?? {};
-    for (const userId of bySchedule[scheduleId] ?? []) {
-      const key = `${e.pageId}:${userId}`;
+  for (const n of await notificationsThroughSchedule(scheduleId, { gte: new Date(sinceMs) })) {
+    for (const userId of n.userIds) {
+      const key = `${n.pageId}:${userId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      pages.push({ atMs: e.at.getTime(), userId });
+      pages.push({ atMs: n.atMs, userId });
     }
   }
   return pages;

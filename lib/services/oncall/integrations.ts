@@ -4,7 +4,7 @@ import { getDb, withDbErrors, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
-import { integrationRoutes } from "@/lib/db/repos/integrations";
+import { integrationKind, integrationRoutes } from "@/lib/db/repos/integrations";
 import type { CreateIntegrationInput, IntegrationRouteInput, UpdateIntegrationInput } from "@/lib/validation/oncall";
 import type { IntegrationView, IntegrationWithTokenView } from "@/lib/validation/views/pages";
 import { recordAudit } from "../audit";
@@ -23,7 +23,7 @@ function newToken() {
 type Row = Awaited<ReturnType<Db["integration"]["findUniqueOrThrow"]>>;
 
 const view = (row: Row & { defaultService?: { slug: string } | null }): IntegrationView => ({
-  id: row.id, name: row.name, kind: "alertmanager", prefix: row.prefix, routes: integrationRoutes(row),
+  id: row.id, name: row.name, kind: integrationKind(row), prefix: row.prefix, routes: integrationRoutes(row),
   defaultService: row.defaultService?.slug ?? null, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null, lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   webhookPath: "/api/v1/integrations/alertmanager",
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { findLayerRows, type LayerRow } from "@/lib/db/repos/schedules";
+import { findLayerRows, overrideKind, type LayerRow } from "@/lib/db/repos/schedules";
 import type { Layer, Override, Schedule as DomainSchedule } from "@/lib/oncall";
 
 // Stored on-call rows → the pure domain of lib/oncall.
@@ -60,7 +60,7 @@ export function domainLayers(rows: LayerRow[]): Layer[] {
 
 export const toDomainOverride = (o: OverrideRow): Override => ({
   id: o.id,
-  kind: o.kind as Override["kind"],
+  kind: overrideKind(o),
   userId: o.userId,
   ...(o.replacesUserId ? { replacesUserId: o.replacesUserId } : {}),
   startMs: o.startAt.getTime(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { overrideKind } from "@/lib/db/repos/schedules";
 import { AppError, notFound, validation } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { finalTimeline } from "@/lib/oncall";
@@ -49,7 +50,7 @@ export function isNoOp(model: ScheduleModel, row: OverrideRow): boolean {
 export async function overrideViews(client: Client, rows: OverrideRow[], model?: ScheduleModel): Promise<OverrideView[]> {
   const refs = await userRefs(client, rows.flatMap((r) => [r.userId, r.replacesUserId, r.createdById].filter((v): v is string => Boolean(v))));
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.scheduleId, kind: toDomainOverride(r).kind, user: refOf(refs, r.userId), replaces: r.replacesUserId ? refOf(refs, r.replacesUserId) : null,
+    id: r.id, scheduleId: r.scheduleId, kind: overrideKind(r), user: refOf(refs, r.userId), replaces: r.replacesUserId ? refOf(refs, r.replacesUserId) : null,
     startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), reason: r.reason, source: r.source, createdBy: r.createdById ? refOf(refs, r.createdById) : null,
     createdAt: r.createdAt.toISOString(), cancelledAt: r.cancelledAt?.toISOString() ?? null, ...(model ? { noOp: isNoOp(model, r) } : {}),
   }));

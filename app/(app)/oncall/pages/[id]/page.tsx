@@ -92,7 +92,7 @@ export default async function PageDetail({ params }: { params: Promise<{ id: str
                 );
               }
               const e = item.e;
-              const detail = e.detail as Record<string, unknown>;
+              const detail = e.detail;
               return (
                 <li key={e.id} className="inc-timeline-entry">
                   <div className="inc-timeline-meta">
