@@ -7,12 +7,12 @@ import { effectivePolicy, type EffectivePolicy } from "./policy-effective";
 
 export { effectivePolicy, type EffectivePolicy };
 import type { BudgetPolicyInput } from "@/lib/validation/policy";
+import type { BudgetPolicyView, RemovedPolicyView } from "@/lib/validation/views/release";
 import { recordAudit } from "./audit";
 import { loadSloDefs } from "./slo/store";
 import { storedOrComputed } from "./slo/status-read";
 import { updateServiceStates } from "./slo/service-states";
 import type { SloStatus } from "./slo/status-types";
-
 
 export type ServiceBudgetState = { service: string; state: PolicyState; reasons: string[]; policy: EffectivePolicy; slos: SloStatus[] };
 
@@ -38,7 +38,7 @@ export async function serviceBudgetState(actor: Actor, slug: string): Promise<Se
 }
 
 /** Sets a team's default or a service's own policy (approvers: managers agree to budget policies). */
-export async function setBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput) {
+export async function setBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput): Promise<BudgetPolicyView> {
   // Two first PUTs both see no policy and both insert; the loser hits the unique owner key. It retries once,
   // now finds the row and goes through the locked update below like any later writer — 2xx, or 409 when
   // the version it named is stale; never a 500.
@@ -50,8 +50,15 @@ export async function setBudgetPolicy(actor: Actor, target: { team?: string; ser
     after = await applyBudgetPolicy(actor, target, input);
   }
   await restateServices(target);
-  return after;
+  return toBudgetPolicyView(after);
 }
+
+type PolicyRow = Omit<BudgetPolicyView, "agreedAt" | "createdAt" | "updatedAt"> & { agreedAt: Date | null; createdAt: Date; updatedAt: Date };
+const toBudgetPolicyView = (p: PolicyRow): BudgetPolicyView => ({
+  id: p.id, teamId: p.teamId, serviceId: p.serviceId, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert,
+  postmortemAbove: p.postmortemAbove, agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
+  createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+});
 
 /** The stored policy states (the overview sorts by them) of the services a policy change applies to. */
 async function restateServices(target: { team?: string; service?: string }) {
@@ -91,7 +98,7 @@ async function applyBudgetPolicy(actor: Actor, target: { team?: string; service?
 }
 
 /** Removes a service's own policy so its team's default (or the built-in one) applies again (approver). */
-export async function removeServicePolicy(actor: Actor, slug: string) {
+export async function removeServicePolicy(actor: Actor, slug: string): Promise<RemovedPolicyView> {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug }, include: { budgetPolicy: true } });
   if (!service) throw notFound(`service "${slug}"`);
