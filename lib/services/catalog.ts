@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { likeLiteral } from "@/lib/db/search";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
@@ -57,13 +57,11 @@ export async function createService(actor: Actor, input: CreateServiceInput): Pr
   assertCanEditTeam(actor, team.id, `services of team "${team.slug}"`);
   const { team: _team, dataSource, ...data } = input;
   const dsId = await dataSourceId(db, dataSource);
-  return withDbErrors("service", () =>
-    db.$transaction(async (tx) => {
-      const created = await tx.service.create({ data: { ...data, teamId: team.id, dataSourceId: dsId ?? null }, select: serviceSelect });
-      await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
-      return toServiceView(created);
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const created = await tx.service.create({ data: { ...data, teamId: team.id, dataSourceId: dsId ?? null }, select: serviceSelect });
+    await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
+    return toServiceView(created);
+  });
 }
 
 /**

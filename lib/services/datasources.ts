@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound, validation } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
@@ -41,14 +41,12 @@ export async function createDataSource(actor: Actor, input: DataSourceInput): Pr
   assertAdmin(actor, "data sources");
   await assertAllowedUrl(input.url);
   const db = await getDb();
-  const row = await withDbErrors("data source", () =>
-    db.$transaction(async (tx) => {
-      // Secrets are sealed (AES-256-GCM) before they reach the database; see lib/crypto/secret-box.ts.
-      const ds = await tx.dataSource.create({ data: sealSecrets(input) });
-      await recordAudit(tx, actor, { action: "datasource.create", entityType: "dataSource", entityId: ds.id, after: publicView(ds) });
-      return ds;
-    }),
-  );
+  const row = await db.$transaction(async (tx) => {
+    // Secrets are sealed (AES-256-GCM) before they reach the database; see lib/crypto/secret-box.ts.
+    const ds = await tx.dataSource.create({ data: sealSecrets(input) });
+    await recordAudit(tx, actor, { action: "datasource.create", entityType: "dataSource", entityId: ds.id, after: publicView(ds) });
+    return ds;
+  });
   return publicView(row);
 }
 
@@ -63,19 +61,17 @@ export async function updateDataSource(actor: Actor, id: string, input: UpdateDa
   if (input.url !== undefined) await assertAllowedUrl(input.url);
   const db = await getDb();
   const { isDefault, ...fields } = input;
-  const row = await withDbErrors("data source", () =>
-    db.$transaction(async (tx) => {
-      const before = await tx.dataSource.findUnique({ where: { id } });
-      if (!before) throw notFound(`data source ${id}`);
-      if (isDefault === true) {
-        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('srecp.datasource.default'))`);
-        await tx.dataSource.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
-      }
-      const ds = await tx.dataSource.update({ where: { id }, data: { ...sealSecrets(fields), ...(isDefault === undefined ? {} : { isDefault }) } });
-      await recordAudit(tx, actor, { action: "datasource.update", entityType: "dataSource", entityId: id, before: publicView(before), after: publicView(ds) });
-      return ds;
-    }),
-  );
+  const row = await db.$transaction(async (tx) => {
+    const before = await tx.dataSource.findUnique({ where: { id } });
+    if (!before) throw notFound(`data source ${id}`);
+    if (isDefault === true) {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('srecp.datasource.default'))`);
+      await tx.dataSource.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
+    }
+    const ds = await tx.dataSource.update({ where: { id }, data: { ...sealSecrets(fields), ...(isDefault === undefined ? {} : { isDefault }) } });
+    await recordAudit(tx, actor, { action: "datasource.update", entityType: "dataSource", entityId: id, before: publicView(before), after: publicView(ds) });
+    return ds;
+  });
   invalidateStatusCache();
   return publicView(row);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateTeamInput } from "@/lib/validation/catalog";
@@ -33,13 +33,11 @@ export async function getTeam(actor: Actor, slug: string): Promise<TeamDetailVie
 export async function createTeam(actor: Actor, input: CreateTeamInput): Promise<TeamRowView> {
   assertAdmin(actor, "teams");
   const db = await getDb();
-  return withDbErrors("team", () =>
-    db.$transaction(async (tx) => {
-      const team = await tx.team.create({ data: input });
-      await recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: team.id, after: team });
-      return toTeamRowView(team);
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: input });
+    await recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: team.id, after: team });
+    return toTeamRowView(team);
+  });
 }
 
 export async function updateTeam(actor: Actor, slug: string, input: Partial<Omit<CreateTeamInput, "slug">>): Promise<TeamRowView> {

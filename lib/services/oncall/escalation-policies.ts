@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { stepTargets } from "@/lib/db/repos/escalation-policies";
@@ -109,15 +109,13 @@ export async function createEscalationPolicy(actor: Actor, input: CreateEscalati
   assertCanEditTeam(actor, team.id, `escalation policies of team "${team.slug}"`);
   const serviceIds = await checkReferences(db, team.id, input.steps, input.services);
   await checkFallback(db, team.id, input);
-  const id = await withDbErrors("escalation policy", () =>
-    db.$transaction(async (tx) => {
-      const policy = await tx.escalationPolicy.create({ data: { teamId: team.id, name: input.name, description: input.description, repeat: input.repeat, fallbackUserId: input.fallbackUserId, fallbackContactMethodId: input.fallbackChannelId } });
-      await writeSteps(tx, policy.id, input.steps);
-      await assignServices(tx, policy.id, serviceIds);
-      await recordAudit(tx, actor, { action: "escalationPolicy.create", entityType: "escalationPolicy", entityId: policy.id, after: { ...policy, steps: input.steps, services: input.services } });
-      return policy.id;
-    }),
-  );
+  const id = await db.$transaction(async (tx) => {
+    const policy = await tx.escalationPolicy.create({ data: { teamId: team.id, name: input.name, description: input.description, repeat: input.repeat, fallbackUserId: input.fallbackUserId, fallbackContactMethodId: input.fallbackChannelId } });
+    await writeSteps(tx, policy.id, input.steps);
+    await assignServices(tx, policy.id, serviceIds);
+    await recordAudit(tx, actor, { action: "escalationPolicy.create", entityType: "escalationPolicy", entityId: policy.id, after: { ...policy, steps: input.steps, services: input.services } });
+    return policy.id;
+  });
   return getEscalationPolicy(actor, id);
 }
 
@@ -129,16 +127,14 @@ export async function updateEscalationPolicy(actor: Actor, id: string, input: Up
   await checkFallback(db, before.teamId, input);
   const { steps, services, version, fallbackChannelId, ...rest } = input;
   const fields = { ...rest, ...(fallbackChannelId !== undefined ? { fallbackContactMethodId: fallbackChannelId } : {}) };
-  await withDbErrors("escalation policy", () =>
-    db.$transaction(async (tx) => {
-      const res = await tx.escalationPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
-      if (res.count === 0) throw new AppError("CONFLICT", `escalation policy "${before.name}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
-      if (steps) await writeSteps(tx, id, steps);
-      if (services) await assignServices(tx, id, serviceIds);
-      const after = await loadPolicy(tx, id);
-      await recordAudit(tx, actor, { action: "escalationPolicy.update", entityType: "escalationPolicy", entityId: id, before, after });
-    }),
-  );
+  await db.$transaction(async (tx) => {
+    const res = await tx.escalationPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    if (res.count === 0) throw new AppError("CONFLICT", `escalation policy "${before.name}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
+    if (steps) await writeSteps(tx, id, steps);
+    if (services) await assignServices(tx, id, serviceIds);
+    const after = await loadPolicy(tx, id);
+    await recordAudit(tx, actor, { action: "escalationPolicy.update", entityType: "escalationPolicy", entityId: id, before, after });
+  });
   return getEscalationPolicy(actor, id);
 }
 

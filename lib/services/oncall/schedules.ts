@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { findLayerRows } from "@/lib/db/repos/schedules";
 import { AppError, validation, type FieldErrors } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
@@ -103,16 +103,14 @@ export async function createSchedule(actor: Actor, input: CreateScheduleInput, n
   assertCanEditTeam(actor, team.id, `schedules of team "${team.slug}"`);
   await checkLayers(db, input.layers, input.timezone, nowMs);
   const now = new Date(nowMs);
-  const id = await withDbErrors("schedule", () =>
-    db.$transaction(async (tx) => {
-      const schedule = await tx.schedule.create({
-        data: { teamId: team.id, name: input.name, description: input.description, timezone: input.timezone, requireHandoffNote: input.requireHandoffNote },
-      });
-      await applyLayerChanges(tx, { scheduleId: schedule.id, tz: input.timezone, rows: [], desired: input.layers, now });
-      await recordAudit(tx, actor, { action: "schedule.create", entityType: "schedule", entityId: schedule.id, after: { ...schedule, layers: input.layers } });
-      return schedule.id;
-    }),
-  );
+  const id = await db.$transaction(async (tx) => {
+    const schedule = await tx.schedule.create({
+      data: { teamId: team.id, name: input.name, description: input.description, timezone: input.timezone, requireHandoffNote: input.requireHandoffNote },
+    });
+    await applyLayerChanges(tx, { scheduleId: schedule.id, tz: input.timezone, rows: [], desired: input.layers, now });
+    await recordAudit(tx, actor, { action: "schedule.create", entityType: "schedule", entityId: schedule.id, after: { ...schedule, layers: input.layers } });
+    return schedule.id;
+  });
   return getSchedule(actor, id, nowMs);
 }
 
@@ -132,21 +130,19 @@ export async function updateSchedule(actor: Actor, id: string, input: UpdateSche
   const desired = input.layers ?? current.map(layerInputOf);
   if (input.layers) await checkLayers(db, input.layers, tz, nowMs);
   const { layers: _layers, version, ...fields } = input;
-  await withDbErrors("schedule", () =>
-    db.$transaction(async (tx) => {
-      const res = await tx.schedule.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
-      if (res.count === 0) throw new AppError("CONFLICT", `schedule "${before.name}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
-      let rows = await findLayerRows(tx, [id]);
-      if (tz !== before.timezone) {
-        // Freeze the zone of existing versions that followed the schedule's zone: the past keeps it.
-        await tx.scheduleLayer.updateMany({ where: { scheduleId: id, timezone: null }, data: { timezone: before.timezone } });
-        rows = rows.map((r) => (r.timezone ? r : { ...r, timezone: before.timezone }));
-      }
-      const changes = await applyLayerChanges(tx, { scheduleId: id, tz, rows, desired, now });
-      const after = await tx.schedule.findUniqueOrThrow({ where: { id } });
-      await recordAudit(tx, actor, { action: "schedule.update", entityType: "schedule", entityId: id, before: { ...before, layers: current.map(layerInputOf) }, after: { ...after, layers: desired, layerChanges: changes } });
-    }),
-  );
+  await db.$transaction(async (tx) => {
+    const res = await tx.schedule.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    if (res.count === 0) throw new AppError("CONFLICT", `schedule "${before.name}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
+    let rows = await findLayerRows(tx, [id]);
+    if (tz !== before.timezone) {
+      // Freeze the zone of existing versions that followed the schedule's zone: the past keeps it.
+      await tx.scheduleLayer.updateMany({ where: { scheduleId: id, timezone: null }, data: { timezone: before.timezone } });
+      rows = rows.map((r) => (r.timezone ? r : { ...r, timezone: before.timezone }));
+    }
+    const changes = await applyLayerChanges(tx, { scheduleId: id, tz, rows, desired, now });
+    const after = await tx.schedule.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, actor, { action: "schedule.update", entityType: "schedule", entityId: id, before: { ...before, layers: current.map(layerInputOf) }, after: { ...after, layers: desired, layerChanges: changes } });
+  });
   return getSchedule(actor, id, nowMs);
 }
 
