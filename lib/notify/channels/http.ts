@@ -45,7 +45,8 @@ export async function postJson(url: string, rawBody: string, headers: Record<str
     const wait = outcome === "retry" ? retryAfterSeconds(res.headers.get("retry-after"), Date.now()) : undefined;
     return { outcome, statusCode: res.status, detail: `HTTP ${res.status}${text ? `: ${text}` : ""}`, latencyMs: latency(), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
   } catch (err) {
-    if (err instanceof OutboundBlockedError) return { outcome: "failed", detail: truncate(err.message), latencyMs: latency() };
+    // Not the address it resolved to: the detail is shown with the page, and internal addresses are not its readers' business.
+    if (err instanceof OutboundBlockedError) return { outcome: "failed", detail: "refused by the outbound address policy (the target resolves to an address this server may not call)", latencyMs: latency() };
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     // AbortSignal.timeout fired: surfaces as TimeoutError/AbortError, or (guarded fetch) as the cause of "fetch failed"
     const names = [(err as Error).name, cause?.code, (cause as { name?: string } | undefined)?.name];

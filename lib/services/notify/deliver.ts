@@ -116,8 +116,10 @@ async function deliverOne(id: string, claimedUntil: Date, nowMs: number): Promis
   try {
     result = await attempt(row, nowMs);
   } catch (err) {
-    // rendering or opening the sealed target failed: a defect or a rotated key, worth a retry
-    result = { outcome: "retry", detail: truncate(`could not prepare the message: ${err instanceof Error ? err.message : String(err)}`), latencyMs: Math.round(performance.now() - started) };
+    // rendering or opening the sealed target failed: a defect or a rotated key, worth a retry. The
+    // attempt's detail is shown with the page; what failed stays in the log.
+    logger().error({ notificationId: id, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "could not prepare a notification");
+    result = { outcome: "retry", detail: "could not prepare the message; see the server log", latencyMs: Math.round(performance.now() - started) };
   }
   const atMs = nowMs + Math.round(performance.now() - started);
   const next = nextState(row, result, atMs);
