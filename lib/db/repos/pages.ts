@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AlertState } from "@/lib/oncall";
+import { alertmanagerWebhookSchema, type AlertmanagerWebhook } from "@/lib/validation/oncall";
 import { parseColumn } from "./parse-column";
 
 // Pages as the services use them: the JSON columns written at intake (the group's common labels, each
@@ -15,6 +16,10 @@ export function pageColumns(row: { id: string; labels: unknown; alerts: unknown 
   const at = (field: string) => ({ table: "Page", id: row.id, field });
   return { labels: parseColumn(labelsSchema, row.labels, at("labels")), alerts: parseColumn(alertStatesSchema, row.alerts, at("alerts")) };
 }
+
+/** Page.lastPayload: the latest Alertmanager notification of the page's group as accepted at intake (null for pages opened otherwise). */
+export const pageLastPayload = (row: { id: string; lastPayload: unknown }): AlertmanagerWebhook | null =>
+  parseColumn(alertmanagerWebhookSchema.nullable(), row.lastPayload, { table: "Page", id: row.id, field: "lastPayload" });
 
 /** The facts of a page event: a JSON object whose keys depend on the event's kind. */
 export const eventDetail = (event: { id: string; detail: unknown }): Record<string, unknown> =>

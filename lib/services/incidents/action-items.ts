@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb, type Prisma } from "@/lib/db";
+import { usersById } from "@/lib/db/repos/incidents";
 import { parseColumn } from "@/lib/db/repos/parse-column";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
@@ -10,10 +11,9 @@ import {
 } from "@/lib/postmortem";
 import type { Page } from "@/lib/validation/common";
 import type { CreateActionItemInput, ListActionItemsQuery, UpdateActionItemInput } from "@/lib/validation/incidents";
-import type { ActionItemView, DeletedView } from "@/lib/validation/views/incidents";
+import type { ActionItemView, DeletedView, UserLiteView } from "@/lib/validation/views/incidents";
 import { recordAudit } from "../audit";
 import { actorUserId, assertCanEditIncident, incidentScope, resolveServices, resolveUser, type Tx } from "./access";
-import { usersById, type UserLite } from "./view";
 
 // Action items: owner, priority P0–P3, type, due date (a local date in the owning team's zone, default
 // from the priority via lib/postmortem defaultActionItemDue), status with a required reason for wont_do,
@@ -41,7 +41,7 @@ const domainOf = (r: Pick<Row, "id" | "title" | "ownerId" | "priority" | "type" 
   completedAtMs: r.completedAt?.getTime() ?? null,
 });
 
-export function toActionItemView(r: Row, users: Map<string, UserLite>, nowMs: number): ActionItemView {
+export function toActionItemView(r: Row, users: Map<string, UserLiteView>, nowMs: number): ActionItemView {
   const d = domainOf(r);
   const dueAt = actionItemDueAtMs(d);
   const team = r.service?.team ?? r.incident?.team ?? null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { likeLiteral } from "@/lib/db/search";
+import { findIncidentPage, findIncidentRow, usersById } from "@/lib/db/repos/incidents";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/validation/common";
@@ -10,31 +10,20 @@ import { recordAudit } from "../audit";
 import {
   actorLabel, actorUserId, assertCanEditIncident, assertCanOwnIncident, canEditIncident, incidentScope, resolveServices, resolveUser, teamBySlug, type Tx,
 } from "./access";
-import { assertInstantsInOrder, incidentInclude, postmortemDue, toIncidentView, refreshPostmortemDue, usersById, type IncidentView, type InstantRow } from "./view";
+import { assertInstantsInOrder, postmortemDue, toIncidentView, refreshPostmortemDue, type IncidentView, type InstantRow } from "./view";
 
 // Incidents CRUD. Status changes go through status.ts (lifecycle rules); roles through roles.ts.
 
 /** Reads one incident inside a transaction (or the shared client) as its API view. */
 export async function readIncident(tx: Tx, id: string, nowMs = Date.now()): Promise<IncidentView> {
-  const row = await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+  const row = await findIncidentRow(tx, id);
   return toIncidentView(row, await usersById(tx, row.roles.map((r) => r.userId)), nowMs);
 }
 
 export async function listIncidents(actor: Actor, q: ListIncidentsQuery, nowMs = Date.now()): Promise<Page<IncidentView>> {
   assertCanRead(actor);
   const db = await getDb();
-  const numberQuery = q.q ? /^(?:inc-)?(\d{1,9})$/i.exec(q.q) : null;
-  const where: Prisma.IncidentWhereInput = {
-    ...(q.status === "open" ? { status: { not: "resolved" } } : q.status ? { status: q.status } : {}),
-    ...(q.severity ? { severity: q.severity } : {}),
-    ...(q.team ? { team: { slug: q.team } } : {}),
-    ...(q.service ? { services: { some: { service: { slug: q.service } } } } : {}),
-    ...(q.q ? { OR: [{ title: { contains: likeLiteral(q.q), mode: "insensitive" as const } }, ...(numberQuery ? [{ number: Number(numberQuery[1]) }] : [])] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.incident.findMany({ where, include: incidentInclude, orderBy: [{ createdAt: "desc" }, { number: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db.incident.count({ where }),
-  ]);
+  const { rows, total } = await findIncidentPage(db, q, q);
   const users = await usersById(db, rows.flatMap((r) => r.roles.map((x) => x.userId)));
   return { items: rows.map((r) => toIncidentView(r, users, nowMs)), page: q.page, pageSize: q.pageSize, total };
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { parseColumn } from "@/lib/db/repos/parse-column";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { usersById } from "@/lib/db/repos/incidents";
 import { parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
 import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import {
@@ -13,7 +14,6 @@ import { actionItemInclude, actionItemViews } from "./action-items";
 import { readIncident } from "./incidents";
 import { reviewRoleFor, reviewStateOf } from "./postmortem-state";
 import { timelineOf } from "./timeline";
-import { usersById } from "./view";
 
 // The postmortem document as the API returns it: sections, review state, due date and overdue flag
 // (computed now), impact snapshots, starred timeline, action items, review history, and what the

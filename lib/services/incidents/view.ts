@@ -16,6 +16,7 @@ import {
   type Severity,
 } from "@/lib/postmortem";
 import { parseColumn } from "@/lib/db/repos/parse-column";
+import type { IncidentRow } from "@/lib/db/repos/incidents";
 import { parseBudgetTriggerColumn, parseReviewStatus } from "@/lib/db/repos/postmortems";
 import { INCIDENT_ROLES, INSTANT_LABELS, type InstantKey } from "@/lib/validation/incidents";
 import type { IncidentView, UserLiteView } from "@/lib/validation/views/incidents";
@@ -92,27 +93,6 @@ export async function refreshPostmortemDue(tx: Tx, incidentId: string) {
   await tx.postmortem.updateMany({ where: { incidentId }, data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone, required) } });
 }
 
-export const incidentInclude = {
-  team: { select: { id: true, slug: true, name: true, timezone: true } },
-  services: { select: { service: { select: { id: true, slug: true, name: true, teamId: true } } } },
-  roles: { orderBy: { assignedAt: "asc" as const } },
-  postmortem: { select: { id: true, status: true, dueAt: true, publishedAt: true, revision: true, budgetTrigger: true } },
-  pages: { select: { id: true, title: true, status: true, openedAt: true } },
-  actionItems: { select: { priority: true, status: true } },
-} as const;
-
-type IncidentRow = {
-  id: string; number: number; title: string; severity: string; status: string; summary: string;
-  impactStartAt: Date | null; detectedAt: Date | null; acknowledgedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null;
-  reopenCount: number; version: number; createdById: string | null; createdAt: Date; updatedAt: Date;
-  team: { id: string; slug: string; name: string; timezone: string };
-  services: { service: { id: string; slug: string; name: string; teamId: string } }[];
-  roles: { role: string; userId: string; assignedAt: Date }[];
-  postmortem: { id: string; status: string; dueAt: Date | null; publishedAt: Date | null; revision: number; budgetTrigger: unknown } | null;
-  pages: { id: string; title: string; status: string; openedAt: Date }[];
-  actionItems: { priority: string; status: string }[];
-};
-
 /**
  * Why a postmortem is required: the severity's rule, the budget policy (an SLO's budget spent above the
  * policy's share; then a P0/P1 action item is required too), both, or neither.
@@ -126,14 +106,13 @@ function postmortemRequirement(severity: Severity, trigger: BudgetTrigger | null
   };
 }
 
-export type UserLite = UserLiteView;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const incidentStatus = z.enum(INCIDENT_STATUSES);
 const incidentRole = z.enum(INCIDENT_ROLES);
 
 /** The API view of an incident; `users` resolves role holders. */
-export function toIncidentView(row: IncidentRow, users: Map<string, UserLite>, nowMs: number): IncidentView {
+export function toIncidentView(row: IncidentRow, users: Map<string, UserLiteView>, nowMs: number): IncidentView {
   const severity = asSeverity(row.severity);
   const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
   const roles = row.roles.map((r) => ({ role: parseColumn(incidentRole, r.role, { table: "IncidentRole", id: `${row.id}/${r.userId}`, field: "role" }), user: user(r.userId), assignedAt: r.assignedAt.toISOString() }));
@@ -169,11 +148,3 @@ export function toIncidentView(row: IncidentRow, users: Map<string, UserLite>, n
   };
 }
 export type { IncidentView };
-
-/** Users by id for the role holders of many incidents, in one query. */
-export async function usersById(tx: Pick<Tx, "user">, ids: Iterable<string>): Promise<Map<string, UserLite>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await tx.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
-  return new Map(rows.map((u) => [u.id, u]));
-}

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { notificationKindOf, notificationPayload } from "@/lib/db/repos/notifications";
+import { pageColumns, pageLastPayload } from "@/lib/db/repos/pages";
 import { renderMessage, type PageFacts } from "@/lib/notify/render";
 import type { Message, NotificationKind } from "@/lib/notify/types";
 import type { LinkAction } from "@/lib/validation/views/notify";
@@ -12,9 +13,6 @@ import { createActionLinks, pageUrl } from "./action-links";
 type Row = Prisma.NotificationModel;
 const PAGING: NotificationKind[] = ["page", "escalated", "fallback"];
 
-const strings = (v: unknown): Record<string, string> =>
-  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
-
 export async function messageFor(row: Row, nowMs: number): Promise<Message> {
   const db = await getDb();
   const kind = notificationKindOf(row);
@@ -22,10 +20,10 @@ export async function messageFor(row: Row, nowMs: number): Promise<Message> {
   if (!row.pageId) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
   const page = await db.page.findUnique({ where: { id: row.pageId }, include: { service: { select: { slug: true, name: true } } } });
   if (!page) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
-  const last = (page.lastPayload ?? {}) as { commonAnnotations?: unknown; alerts?: { annotations?: unknown }[] };
-  const annotations = { ...strings(last.alerts?.[0]?.annotations), ...strings(last.commonAnnotations) };
+  const last = pageLastPayload(page);
+  const annotations = { ...last?.alerts[0]?.annotations, ...last?.commonAnnotations };
   const facts: PageFacts = {
-    id: page.id, title: page.title, severity: page.severity, status: page.status, service: page.service, labels: strings(page.labels), annotations,
+    id: page.id, title: page.title, severity: page.severity, status: page.status, service: page.service, labels: pageColumns(page).labels, annotations,
     openedAt: page.openedAt.toISOString(), step: row.step, round: row.round,
   };
   const others = page.notifiedUserIds.filter((u) => u !== row.userId);
