@@ -22,6 +22,7 @@ import { listHandoffNotes } from "@/lib/services/oncall/handoff-notes";
 import { listOverrides } from "@/lib/services/oncall/overrides";
 import { getSchedule } from "@/lib/services/oncall/schedules";
 import { scheduleShifts } from "@/lib/services/oncall/timeline";
+import type { LayerView } from "@/lib/validation/views/oncall";
 import { teamMembers } from "../../_lib/data";
 import { load } from "../../../_lib/load";
 import { pageActor } from "../../../_lib/page-actor";
@@ -33,10 +34,9 @@ export const metadata: Metadata = { title: "Schedule" };
 const DAY = 86_400_000;
 const RESTRICTION_DAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-function describeRestrictions(r: unknown): string {
-  const value = r as { kind: string; windows: { fromDay?: number; from: string; toDay?: number; to: string }[] } | null;
-  if (!value) return "around the clock";
-  return value.windows.map((w) => (w.fromDay ? `${RESTRICTION_DAYS[w.fromDay]} ${w.from}–${w.toDay && w.toDay !== w.fromDay ? `${RESTRICTION_DAYS[w.toDay]} ` : ""}${w.to}` : `${w.from}–${w.to}`)).join(", ");
+function describeRestrictions(r: LayerView["restrictions"]): string {
+  if (!r) return "around the clock";
+  return r.windows.map((w) => (w.fromDay ? `${RESTRICTION_DAYS[w.fromDay]} ${w.from}–${w.toDay && w.toDay !== w.fromDay ? `${RESTRICTION_DAYS[w.toDay]} ` : ""}${w.to}` : `${w.from}–${w.to}`)).join(", ");
 }
 
 export default async function SchedulePage({ params }: Props) {

@@ -22,8 +22,7 @@ export default async function EditSchedulePage({ params }: { params: Promise<{ i
   const { schedule: s, teams } = res.data;
   const layers: LayerValue[] = s.layers.map((l) => ({
     id: l.id, name: l.name, priority: l.priority, timezone: l.timezone,
-    rotation: { unit: l.rotation.unit as LayerValue["rotation"]["unit"], every: l.rotation.every, clock: l.rotation.clock === "elapsed" ? "elapsed" : "wall" },
-    handoffTime: l.handoffTime, startAt: l.startAt, participants: l.participants.map((p) => p?.id ?? null), restrictions: l.restrictions as LayerValue["restrictions"],
+    rotation: l.rotation, handoffTime: l.handoffTime, startAt: l.startAt, participants: l.participants.map((p) => p?.id ?? null), restrictions: l.restrictions,
   }));
   return (
     <>
