@@ -62,7 +62,9 @@ function alertPolicies(s: SloSpec) {
 }
 
 export function openSloSlo(s: SloSpec) {
-  const sel = sliSelectors(s.sli);
+  // A timeslice SLI is OpenSLO's Timeslices: the judged SLI is the indicator, the slice rule goes on the objective.
+  const slices = s.sli.kind === "timeslice" ? s.sli : null;
+  const sel = sliSelectors(slices ? slices.of : s.sli);
   // A bool gauge is a gauge (counter: false) whose good and total are the same 0/1 series: the share of its samples that are 1.
   const ratioMetric = {
     counter: !sel.samples,
@@ -87,8 +89,8 @@ export function openSloSlo(s: SloSpec) {
       service: s.service,
       indicator: { metadata: { name: s.sliName || s.name }, spec: { ratioMetric } },
       timeWindow: timeWindow(s.window),
-      budgetingMethod: "Occurrences",
-      objectives: [{ target: s.objective }],
+      budgetingMethod: slices ? "Timeslices" : "Occurrences",
+      objectives: [{ target: s.objective, ...(slices ? { timeSliceTarget: slices.threshold, timeSliceWindow: `${slices.sliceMinutes}m` } : {}) }],
       alertPolicies: alertPolicies(s),
     },
   };

@@ -11,10 +11,11 @@ import { isRecord, type Issue, type Path, type YamlDoc } from "./source";
  * OpenSLO v1 → srecp. Maps kinds Service and SLO (with its SLI inline or by indicatorRef, and
  * alertPolicies inline or by alertPolicyRef); SLI, AlertPolicy, AlertCondition, AlertNotificationTarget
  * and DataSource documents are accepted as reference targets. Whatever srecp cannot represent is an
- * error naming file, line and field: Timeslices budgeting, thresholdMetric and raw ratios, gauges,
+ * error naming file, line and field: RatioTimeslices budgeting, slices other than 1m/5m, thresholdMetric and raw ratios, gauges,
  * several objectives, windows other than 7/28/30 days or one calendar month/week, queries that are not
  * one counter selector. What is read but not kept (alert policies replaced by srecp's burn-rate tiers,
- * notification targets, display names of objectives, foreign annotations) is a warning. A file may hold
+ * notification targets, display names of objectives, foreign annotations) is a warning. Timeslices budgeting
+ * maps to a timeslice SLI: timeSliceTarget is its per-slice threshold, timeSliceWindow its slice length. A file may hold
  * the documents separated by `---` or as one YAML list (source.ts).
  */
 export const OPENSLO_API_VERSION = "openslo/v1";
@@ -182,21 +183,47 @@ function windowOf(doc: YamlDoc, issues: Issue[]): SloWindow | undefined {
   return { kind: "calendar", unit: kind, timezone };
 }
 
-function objectiveOf(doc: YamlDoc, issues: Issue[]): number | undefined {
+/** A timeslice SLI's slice rule from the objective (OpenSLO Timeslices): timeSliceTarget and timeSliceWindow. */
+type Slices = { sliceMinutes: 1 | 5; threshold: number };
+
+/** timeSliceWindow: minutes as a number, or a duration shorthand; srecp slices are 1 or 5 minutes. */
+function sliceMinutesOf(doc: YamlDoc, at: Path, raw: unknown, issues: Issue[]): 1 | 5 | undefined {
+  const d = typeof raw === "string" ? /^(\d+)m$/.exec(raw) : null;
+  const minutes = typeof raw === "number" ? raw : d ? Number(d[1]) : NaN;
+  if (minutes === 1 || minutes === 5) return minutes;
+  return void issues.push(doc.issue([...at, "timeSliceWindow"], `timeSliceWindow must be 1m or 5m (srecp slices are 1 or 5 minutes, divisors of its 5 m records); got ${JSON.stringify(raw ?? null)}`));
+}
+
+function slicesOf(doc: YamlDoc, o: Record<string, unknown>, at: Path, issues: Issue[]): Slices | undefined {
+  const sliceMinutes = sliceMinutesOf(doc, at, o.timeSliceWindow, issues);
+  const t = o.timeSliceTarget;
+  if (typeof t !== "number" || !(t > 0 && t <= 1)) return void issues.push(doc.issue([...at, "timeSliceTarget"], "timeSliceTarget is required for Timeslices: the share of a slice's events that must be good, greater than 0 and at most 1"));
+  return sliceMinutes === undefined ? undefined : { sliceMinutes, threshold: t };
+}
+
+function objectiveOf(doc: YamlDoc, issues: Issue[]): { objective: number; slices: Slices | null } | undefined {
   const method = doc.get(["spec", "budgetingMethod"]);
-  if (method !== undefined && method !== "Occurrences") return void issues.push(doc.issue(["spec", "budgetingMethod"], `only budgetingMethod Occurrences can be mapped (got ${JSON.stringify(method)})`));
+  if (method !== undefined && method !== "Occurrences" && method !== "Timeslices") {
+    return void issues.push(doc.issue(["spec", "budgetingMethod"], `only budgetingMethod Occurrences or Timeslices can be mapped (got ${JSON.stringify(method)}; RatioTimeslices averages per-slice ratios, which srecp does not)`));
+  }
   const objectives = doc.get(["spec", "objectives"]);
   if (!Array.isArray(objectives) || objectives.length !== 1 || !isRecord(objectives[0])) {
     return void issues.push(doc.issue(["spec", "objectives"], "exactly one objective is required (srecp SLOs have one target; split others into separate SLOs)"));
   }
   const o = objectives[0];
   const at: Path = ["spec", "objectives", 0];
-  for (const k of ["op", "value", "timeSliceTarget", "timeSliceWindow", "indicator", "indicatorRef", "compositeWeight"]) {
-    if (o[k] !== undefined) return void issues.push(doc.issue([...at, k], `${k} cannot be mapped (threshold, time-slice and composite objectives are not supported)`));
+  const timeslices = method === "Timeslices";
+  for (const k of ["op", "value", ...(timeslices ? [] : ["timeSliceTarget", "timeSliceWindow"]), "indicator", "indicatorRef", "compositeWeight"]) {
+    if (o[k] !== undefined) {
+      const why = k.startsWith("timeSlice") ? " (time-slice fields need budgetingMethod: Timeslices)" : " (threshold and composite objectives are not supported)";
+      return void issues.push(doc.issue([...at, k], `${k} cannot be mapped${why}`));
+    }
   }
+  const slices = timeslices ? slicesOf(doc, o, at, issues) : null;
+  if (slices === undefined) return undefined;
   if ((o.target === undefined) === (o.targetPercent === undefined)) return void issues.push(doc.issue(at, "set exactly one of target or targetPercent"));
-  if (o.target !== undefined) return typeof o.target === "number" ? o.target : void issues.push(doc.issue([...at, "target"], "must be a number"));
-  return typeof o.targetPercent === "number" ? roundSignificant(o.targetPercent / 100) : void issues.push(doc.issue([...at, "targetPercent"], "must be a number"));
+  if (o.target !== undefined) return typeof o.target === "number" ? { objective: o.target, slices } : void issues.push(doc.issue([...at, "target"], "must be a number"));
+  return typeof o.targetPercent === "number" ? { objective: roundSignificant(o.targetPercent / 100), slices } : void issues.push(doc.issue([...at, "targetPercent"], "must be a number"));
 }
 
 /** SLO fields OpenSLO has that srecp does not keep: each one present is a warning. */
@@ -235,7 +262,8 @@ export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Par
   const indicator = indicatorOf(doc, index);
   const sli = "doc" in indicator ? sliOf(indicator, issues) : void issues.push(indicator);
   const window = windowOf(doc, issues);
-  const objective = objectiveOf(doc, issues);
+  const goal = objectiveOf(doc, issues);
+  const objective = goal?.objective;
   const alerting = alertingOf(doc, index.alertPolicies, window, issues);
   const alertSettings = alertSettingsOf(doc, issues);
   droppedFields(doc, indicator, issues);
@@ -243,14 +271,15 @@ export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Par
   if (isRecord(labels)) {
     for (const [k, v] of Object.entries(labels)) if (typeof v !== "string") issues.push(doc.issue(["metadata", "labels", k], "label values must be strings (lists cannot be mapped to Prometheus labels)"));
   }
-  if (issues.some((i) => i.severity === "error") || !sli || !window || objective === undefined) return { items: [], issues };
+  if (issues.some((i) => i.severity === "error") || !sli || !window || !goal || objective === undefined) return { items: [], issues };
   const displayName = doc.get(["metadata", "displayName"]);
   const native = {
     apiVersion: "srecp/v1",
     kind: "SLO",
     metadata: { name: doc.get(["metadata", "name"]), ...(displayName !== undefined ? { displayName } : {}), labels },
     spec: {
-      service: doc.get(["spec", "service"]), description: doc.get(["spec", "description"]) ?? "", objective, window, sli, sliName: sliNameOf(doc),
+      service: doc.get(["spec", "service"]), description: doc.get(["spec", "description"]) ?? "", objective, window,
+      sli: goal.slices ? { kind: "timeslice", ...goal.slices, of: sli } : sli, sliName: sliNameOf(doc),
       runbookUrl: annotation(doc, ANNOTATIONS.runbook) ?? null, alerting, ...(alertSettings !== undefined ? { alertSettings } : {}),
     },
   };
@@ -259,6 +288,8 @@ export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Par
     const where = (p: string[]): Located => {
       const f = p.join(".");
       if (f === "spec.objective") return { doc, path: ["spec", "objectives", 0] };
+      if (f === "spec.sli.threshold") return { doc, path: ["spec", "objectives", 0, "timeSliceTarget"] };
+      if (f === "spec.sli.sliceMinutes") return { doc, path: ["spec", "objectives", 0, "timeSliceWindow"] };
       if (f.startsWith("spec.window")) return { doc, path: ["spec", "timeWindow", 0] };
       if (f === "spec.runbookUrl") return { doc, path: annPath(ANNOTATIONS.runbook) };
       if (f.startsWith("spec.alertSettings")) return { doc, path: annPath(ANNOTATIONS.alertSettings) };

@@ -181,7 +181,7 @@ describe("OpenSLO and Sloth import", () => {
   it("refuses files it cannot map, naming file, line and field, and changes nothing", async () => {
     const openslo = await srecp("plan", "-f", fixture("openslo/invalid"));
     expect(openslo.code).toBe(1);
-    expect(openslo.stderr).toContain("tests/fixtures/openslo/invalid/unmappable.yaml:8: spec.budgetingMethod: only budgetingMethod Occurrences can be mapped");
+    expect(openslo.stderr).toContain("tests/fixtures/openslo/invalid/unmappable.yaml:8: spec.budgetingMethod: only budgetingMethod Occurrences or Timeslices can be mapped (got \"RatioTimeslices\"");
     expect(openslo.stderr).toContain("tests/fixtures/openslo/invalid/unmappable.yaml:48: spec.timeWindow.0.duration: rolling windows must be 7, 28 or 30 days");
     const sloth = await srecp("apply", "-f", fixture("sloth/invalid"));
     expect(sloth.code).toBe(1);

@@ -49,11 +49,11 @@ describe("OpenSLO v1 import", () => {
   });
 
   it("reads a file written as one YAML list, locating errors inside the list item", () => {
-    const list = `- apiVersion: openslo/v1\n  kind: SLO\n  metadata:\n    name: s1\n  spec:\n    service: svc\n    budgetingMethod: Timeslices\n- 42\n`;
+    const list = `- apiVersion: openslo/v1\n  kind: SLO\n  metadata:\n    name: s1\n  spec:\n    service: svc\n    budgetingMethod: RatioTimeslices\n- 42\n`;
     expect(lines(load({ "a.yaml": list }).issues)).toEqual([
       "a.yaml:8: 1: a file written as a list must list documents (maps with apiVersion and kind)",
       "a.yaml:5: spec: an SLO needs spec.indicator or spec.indicatorRef",
-      'a.yaml:7: spec.budgetingMethod: only budgetingMethod Occurrences can be mapped (got "Timeslices")',
+      'a.yaml:7: spec.budgetingMethod: only budgetingMethod Occurrences or Timeslices can be mapped (got "RatioTimeslices"; RatioTimeslices averages per-slice ratios, which srecp does not)',
     ]);
   });
 
@@ -75,7 +75,7 @@ describe("OpenSLO v1 import", () => {
   it("explains everything it cannot map with file, line and field", () => {
     expect(lines(loadFiles(fixtureFiles("openslo/invalid")).issues)).toEqual([
       `${F}:19: spec.thresholdMetric: thresholdMetric SLIs cannot be mapped: srecp SLIs count good and total events (use ratioMetric)`,
-      `${F}:8: spec.budgetingMethod: only budgetingMethod Occurrences can be mapped (got "Timeslices")`,
+      `${F}:8: spec.budgetingMethod: only budgetingMethod Occurrences or Timeslices can be mapped (got "RatioTimeslices"; RatioTimeslices averages per-slice ratios, which srecp does not)`,
       `${F}:41: spec.indicator.spec.ratioMetric.good.metricSource.spec.query: cannot reduce it to one counter selector: srecp needs \`metric{labels}\`, optionally wrapped in sum(…) and rate/irate/increase(…[range]); no arithmetic, other functions, \`or\`, offsets or several metrics`,
       `${F}:44: spec.indicator.spec.ratioMetric.total.metricSource.type: only Prometheus metric sources can be mapped (got "Datadog")`,
       `${F}:48: spec.timeWindow.0.duration: rolling windows must be 7, 28 or 30 days (7d, 4w, 28d, 30d); got 14d`,
