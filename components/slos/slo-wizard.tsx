@@ -6,8 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Field, TextAreaField, describedBy } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
-import { ApiError, apiFetch, errorMessage } from "@/lib/query/api";
-import { sloKeys, useMetadata, useSloPreview, type PreviewInput } from "@/lib/query/slos";
+import { ApiError, errorMessage } from "@/lib/query/api";
+import { createSlo, sloKeys, updateSlo, useMetadata, useSloPreview, type PreviewInput } from "@/lib/query/slos";
 import { formatThreshold } from "@/lib/slo/format";
 import { fieldErrors } from "@/lib/validation/common";
 import { createSloSchema, sloPreviewSchema, updateSloSchema } from "@/lib/validation/slo";
@@ -27,7 +27,6 @@ type Props = {
   initialService?: string;
 };
 
-type Saved = { id: string; versions: { status: string }[] };
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -79,11 +78,11 @@ export function SloWizard({ services, edit, initialService }: Props) {
   const mutation = useMutation({
     mutationFn: () =>
       edit
-        ? apiFetch<Saved>(`/api/v1/slos/${edit.id}`, { method: "PATCH", body: updateBody(s, edit.revision) })
-        : apiFetch<Saved>("/api/v1/slos", { method: "POST", body: createBody(s) }),
+        ? updateSlo(edit.id, updateBody(s, edit.revision))
+        : createSlo(createBody(s)),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: sloKeys.all });
-      router.push(`/slos/${saved.id}?saved=${saved.versions[0]?.status === "pending" ? "pending" : "active"}`);
+      router.push(`/slos/${saved.id}?saved=${saved.pendingVersion ? "pending" : "active"}`);
       router.refresh();
     },
   });

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { formatSliKind } from "@/lib/slo/format";
-import type { SloView } from "@/lib/services/slo/read-slos";
+import type { SloListItemView, SloSavedView, SloStatusView, SloVersionView, SloView } from "@/lib/validation/views/slos";
 import type { SloSortKey } from "@/lib/validation/slo";
-import type { ServedStatus } from "@/lib/services/slo/status-read";
 import type { SloStatus } from "@/lib/services/slo/status-types";
 import type { Burndown } from "@/lib/services/slo/burndown";
 import type { SloPreview } from "@/lib/services/slo/preview";
@@ -17,7 +16,9 @@ import { apiFetch } from "./api";
  * data is live (status every 30 s); charts of history are cached for minutes.
  */
 export type { SloView, SloStatus, Burndown, SloPreview, ServiceBudgetState, ServiceSignals };
-export type SloRow = SloView & { status?: ServedStatus };
+/** A row of GET /api/v1/slos (with include=status). */
+export type SloRow = SloListItemView;
+type ServedStatus = SloStatusView;
 /** What the overview keeps of a status (a tenth of its size: 1,000 rows stay small on the wire and in memory). */
 export type SlimStatus = Pick<ServedStatus, "sliValue" | "stale" | "staleAgeSeconds" | "staleReason" | "unavailableSince" | "computing"> & {
   errorBudget: { remaining: number | null };
@@ -38,7 +39,7 @@ export type OverviewSlo = {
   version: { number: number; status: string };
   pendingVersion: { number: number } | null;
   /** The service's budget-policy state as stored over all its SLOs (null: none computed yet). */
-  policyState?: SloView["policyState"];
+  policyState?: SloListItemView["policyState"];
   status?: SlimStatus;
 };
 
@@ -74,19 +75,7 @@ export function slimSloRow(row: SloRow): OverviewSlo {
   };
 }
 
-export type SloVersionItem = {
-  number: number;
-  status: "pending" | "active" | "superseded" | "rejected" | "withdrawn" | string;
-  sli: Sli;
-  objective: number;
-  window: SloWindow;
-  effectiveFrom: string;
-  createdBy: string;
-  createdAt: string;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-};
+export type SloVersionItem = SloVersionView;
 type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
 export const REFRESH_MS = 30_000;
@@ -199,6 +188,13 @@ export function useSloRules(id: string, enabled: boolean) {
     },
   });
 }
+
+/** What the wizard sends (the server validates it with createSloSchema / updateSloSchema). */
+type SloBody = { description?: string; sli?: Sli; objective?: number; window?: SloWindow; runbookUrl?: string | null; alerting?: boolean };
+/** Defines an SLO (POST /api/v1/slos): the saved SLO with its versions, newest first. */
+export const createSlo = (body: SloBody & { service: string; name: string }) => apiFetch<SloSavedView>("/api/v1/slos", { method: "POST", body });
+/** Changes an SLO (PATCH /api/v1/slos/{id}); the answer has the shape of createSlo's. */
+export const updateSlo = (id: string, body: SloBody & { revision: number }) => apiFetch<SloSavedView>(`/api/v1/slos/${encodeURIComponent(id)}`, { method: "PATCH", body });
 
 export type PreviewInput = { service: string; sli: Sli; objective: number; window: SloWindow };
 

@@ -5,23 +5,13 @@ import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { isPrometheusError } from "@/lib/prometheus";
 import { burndownSeries, formatDuration, pickStep, sliIncreaseQueries, windowBounds } from "@/lib/slo";
 import { excludeFromSteps } from "@/lib/slo/corrections";
+import type { BurndownView } from "@/lib/validation/views/slo-history";
 import { excludedCounts } from "./corrections-counts";
 import { prometheusFor } from "./prometheus-source";
 import { requireSloDef } from "./read-slos";
 
-export type Burndown = {
-  sloId: string;
-  from: string;
-  to: string;
-  windowStart: string;
-  windowEnd: string;
-  stepSeconds: number;
-  points: { t: string; remaining: number | null; ideal: number }[];
-  /** Approved corrections overlapping [from, to]: drawn as bands; their hours are out of `points`. */
-  corrections: { id: string; startsAt: string; endsAt: string; category: string; reason: string }[];
-  stale: boolean;
-  source: "prometheus" | "rollups";
-};
+/** The burndown's answer: the API view (lib/validation/views/slo-history.ts). */
+export type Burndown = BurndownView;
 
 /**
  * Remaining error budget across the window: one range query of per-step increases (step keeps the

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanEditTeam, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "../audit";
-import { correctionView, sloWithTeam } from "./corrections-read";
+import type { DeletedView } from "@/lib/validation/views/slos";
+import { toCorrectionView, sloWithTeam, type CorrectionView } from "./corrections-read";
 import { invalidateStatusCache } from "./status-cache";
 
 // Sign-off of corrections, the pattern of SLO version sign-off (sign-off.ts): approvers of the owning
@@ -20,7 +21,7 @@ async function load(sloId: string, correctionId: string) {
 
 const stale = (version: number) => new AppError("CONFLICT", `the correction changed since you read it (version ${version} is no longer current); reload and decide again`, { version: "is stale" });
 
-export async function reviewCorrection(actor: Actor, sloId: string, correctionId: string, decision: { approve: boolean; version: number; comment: string }) {
+export async function reviewCorrection(actor: Actor, sloId: string, correctionId: string, decision: { approve: boolean; version: number; comment: string }): Promise<CorrectionView> {
   const { slo, row } = await load(sloId, correctionId);
   assertCanApprove(actor, slo.service.teamId, `corrections of SLO "${slo.name}"`);
   if ((row.authorId !== null && row.authorId === actor.userId) || row.authorLabel === actor.email) {
@@ -43,19 +44,19 @@ export async function reviewCorrection(actor: Actor, sloId: string, correctionId
     });
     if (!count) throw stale(decision.version);
     const updated = await tx.sloCorrection.findUniqueOrThrow({ where: { id: row.id } });
-    await recordAudit(tx, actor, { action: decision.approve ? "slo.correction.approve" : "slo.correction.reject", entityType: "slo", entityId: sloId, before: correctionView(row), after: correctionView(updated) });
+    await recordAudit(tx, actor, { action: decision.approve ? "slo.correction.approve" : "slo.correction.reject", entityType: "slo", entityId: sloId, before: toCorrectionView(row), after: toCorrectionView(updated) });
     return updated;
   });
   // Budgets, the gate and the stored statuses recompute with the approved range.
   if (decision.approve) invalidateStatusCache();
-  return correctionView(after);
+  return toCorrectionView(after);
 }
 
 /**
  * Deletes a correction. A pending or rejected one: any editor of the team. An approved one changes the
  * figures back, so it takes an approver, like signing it off did. Audited with the deleted row.
  */
-export async function deleteCorrection(actor: Actor, sloId: string, correctionId: string, version?: number) {
+export async function deleteCorrection(actor: Actor, sloId: string, correctionId: string, version?: number): Promise<DeletedView> {
   const { slo, row } = await load(sloId, correctionId);
   if (row.status === "approved") assertCanApprove(actor, slo.service.teamId, `corrections of SLO "${slo.name}"`);
   else assertCanEditTeam(actor, slo.service.teamId, `SLO "${slo.name}"`);
@@ -63,7 +64,7 @@ export async function deleteCorrection(actor: Actor, sloId: string, correctionId
   await db.$transaction(async (tx) => {
     const { count } = await tx.sloCorrection.deleteMany({ where: { id: row.id, ...(version !== undefined ? { version } : {}) } });
     if (!count) throw version !== undefined ? stale(version) : notFound(`correction ${correctionId}`);
-    await recordAudit(tx, actor, { action: "slo.correction.delete", entityType: "slo", entityId: sloId, before: correctionView(row) });
+    await recordAudit(tx, actor, { action: "slo.correction.delete", entityType: "slo", entityId: sloId, before: toCorrectionView(row) });
   });
   if (row.status === "approved") invalidateStatusCache();
   return { deleted: row.id };

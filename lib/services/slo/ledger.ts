@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { windowBounds } from "@/lib/slo";
 import { attributeLedger, deployRanges, ledgerCuts, type Ledger, type LedgerKeyedRange } from "@/lib/slo/ledger";
+import type { SloLedgerView } from "@/lib/validation/views/slo-history";
 import { impactWindow } from "../incidents/impact";
 import { approvedCorrectionRanges } from "./corrections-counts";
 import { exactSegments } from "./range-counts";
@@ -48,7 +49,7 @@ export async function computeLedger(def: SloDef, opts: { fromMs: number; toMs: n
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function getSloLedger(actor: Actor, id: string, q: { fromMs?: number; toMs?: number; horizonHours?: number }, nowMs = Date.now()) {
+export async function getSloLedger(actor: Actor, id: string, q: { fromMs?: number; toMs?: number; horizonHours?: number }, nowMs = Date.now()): Promise<SloLedgerView> {
   assertCanRead(actor);
   const def = await requireSloDef(id);
   const toMs = Math.min(q.toMs ?? nowMs, nowMs);
@@ -106,4 +107,4 @@ export async function getSloLedger(actor: Actor, id: string, q: { fromMs?: numbe
     }),
   };
 }
-export type SloLedgerView = Awaited<ReturnType<typeof getSloLedger>>;
+export type { SloLedgerView };

@@ -1,16 +1,18 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
+import { findSloWithVersions, type SloVersionRow } from "@/lib/db/repos/slos";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { alertsSkippedReason, type PolicyState } from "@/lib/slo";
+import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
+import type { SloListItemView, SloVersionView, SloView } from "@/lib/validation/views/slos";
 import { cachedSloDef, loadSloPage, type SloDef, type SloPageQuery } from "./store";
 import { statusesAt } from "./status-cache";
 import { storedOrComputed, type ServedStatus } from "./status-read";
 
-export type SloView = ReturnType<typeof toView> & { status?: ServedStatus; policyState?: PolicyState | null };
+export type { SloListItemView, SloVersionView, SloView };
 
-export const toView = (d: SloDef) => ({
+export const toView = (d: SloDef): SloView => ({
   id: d.id,
   name: d.name,
   description: d.description,
@@ -49,7 +51,7 @@ export async function requireSloDef(id: string): Promise<SloDef> {
  * One page of SLOs (paginated in SQL, the true total), optionally with their status from the read model.
  * Only when a status on the page was never computed does the whole organisation get computed (once).
  */
-export async function listSlos(actor: Actor, q: Omit<SloPageQuery, "serviceSlug" | "teamSlug"> & { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloView>> {
+export async function listSlos(actor: Actor, q: Omit<SloPageQuery, "serviceSlug" | "teamSlug"> & { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloListItemView>> {
   assertCanRead(actor);
   const { service, team, include, page, pageSize, atMs, ...rest } = q;
   const { defs: pageDefs, total, states } = await loadSloPage({ ...rest, serviceSlug: service, teamSlug: team }, page, pageSize);
@@ -62,7 +64,7 @@ export async function listSlos(actor: Actor, q: Omit<SloPageQuery, "serviceSlug"
   return { items, page, pageSize, total };
 }
 
-export async function getSlo(actor: Actor, id: string) {
+export async function getSlo(actor: Actor, id: string): Promise<SloView> {
   assertCanRead(actor);
   const def = await cachedSloDef(id);
   if (!def) throw notFound(`SLO ${id}`);
@@ -79,19 +81,25 @@ export async function getSloStatus(actor: Actor, id: string, atMs?: number): Pro
   return (await storedOrComputed([def])).get(id)!;
 }
 
-export async function listSloVersions(actor: Actor, id: string) {
+/** A version as the API shows it; `reviewers`: user id → e-mail (a deleted reviewer shows as the id). */
+export const toVersionView = (v: SloVersionRow, reviewers: Map<string, string>): SloVersionView => ({
+  number: v.number, status: v.status, sli: v.sli, objective: v.objective, window: v.window,
+  effectiveFrom: v.effectiveFrom.toISOString(), createdBy: v.createdByLabel, createdAt: v.createdAt.toISOString(),
+  reviewedBy: v.reviewedById ? (reviewers.get(v.reviewedById) ?? v.reviewedById) : null,
+  reviewedAt: v.reviewedAt?.toISOString() ?? null, reviewComment: v.reviewComment,
+});
+
+/** Every version of an SLO, newest first, with the reviewers' e-mails. */
+export async function versionViews(db: Prisma.TransactionClient, versions: SloVersionRow[]): Promise<SloVersionView[]> {
+  const ids = versions.map((v) => v.reviewedById).filter((x): x is string => Boolean(x));
+  const reviewers = new Map(ids.length ? (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]) : []);
+  return versions.map((v) => toVersionView(v, reviewers));
+}
+
+export async function listSloVersions(actor: Actor, id: string): Promise<{ items: SloVersionView[] }> {
   assertCanRead(actor);
   const db = await getDb();
-  const slo = await db.slo.findUnique({ where: { id }, include: { versions: { orderBy: { number: "desc" } } } });
+  const slo = await findSloWithVersions(db, id);
   if (!slo) throw notFound(`SLO ${id}`);
-  const ids = slo.versions.map((v) => v.reviewedById).filter((x): x is string => Boolean(x));
-  const reviewers = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
-  return {
-    items: slo.versions.map((v) => ({
-      number: v.number, status: v.status, sli: v.sli, objective: v.objective, window: v.window,
-      effectiveFrom: v.effectiveFrom.toISOString(), createdBy: v.createdByLabel, createdAt: v.createdAt.toISOString(),
-      reviewedBy: v.reviewedById ? (reviewers.get(v.reviewedById) ?? v.reviewedById) : null,
-      reviewedAt: v.reviewedAt?.toISOString() ?? null, reviewComment: v.reviewComment,
-    })),
-  };
+  return { items: await versionViews(db, slo.versions) };
 }

@@ -1,11 +1,15 @@
 import "server-only";
 import { getDb, withDbErrors } from "@/lib/db";
-import { sameJson } from "@/lib/canonical-json";
+import { findSloWithVersions } from "@/lib/db/repos/slos";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
+import { definitionChanged } from "@/lib/slo/definition";
 import type { CreateSloInput, UpdateSloInput } from "@/lib/validation/slo";
+import type { DeletedView, SloSavedView } from "@/lib/validation/views/slos";
 import { recordAudit } from "../audit";
+import { toView, versionViews } from "./read-slos";
 import { invalidateStatusCache } from "./status-cache";
+import { loadSloDef } from "./store";
 import { validateSli } from "./validate-sli";
 
 const sloInclude = { service: { select: { slug: true, teamId: true, dataSourceId: true } }, versions: { orderBy: { number: "desc" as const } } } as const;
@@ -22,7 +26,7 @@ const signature = (actor: Actor, teamId: string) =>
     : { status: "pending" };
 
 /** Creates an SLO and its first version. PromQL is checked before anything is saved. */
-export async function createSlo(actor: Actor, input: CreateSloInput) {
+export async function createSlo(actor: Actor, input: CreateSloInput): Promise<SloSavedView> {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug: input.service } });
   if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
@@ -44,7 +48,7 @@ export async function createSlo(actor: Actor, input: CreateSloInput) {
     }),
   );
   invalidateStatusCache();
-  return created;
+  return savedView(created.id);
 }
 
 /**
@@ -52,25 +56,21 @@ export async function createSlo(actor: Actor, input: CreateSloInput) {
  * in force with a new immutable version effective from now. `revision` (optional) guards against
  * concurrent edits: a stale revision is a 409.
  */
-export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput) {
+export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput): Promise<SloSavedView> {
   const db = await getDb();
-  const before = await db.slo.findUnique({ where: { id }, include: sloInclude });
+  const before = await findSloWithVersions(db, id);
   if (!before) throw notFound(`SLO ${id}`);
   assertCanEditTeam(actor, before.service.teamId, `SLO "${before.name}"`);
   // An edit builds on the newest definition, signed or still pending.
   const current = before.versions.find((v) => v.status === "pending") ?? before.versions.find((v) => v.status === "active") ?? before.versions[0]!;
   const { revision, sli, objective, window, ...meta } = input;
-  const definitionChanged =
-    // Canonically: jsonb hands back the stored sli/window with its keys reordered.
-    (sli !== undefined && !sameJson(sli, current.sli)) ||
-    (objective !== undefined && objective !== current.objective) ||
-    (window !== undefined && !sameJson(window, current.window));
+  const newVersion = definitionChanged(current, { sli, objective, window });
   if (sli) await validateSli(sli, before.service.dataSourceId);
   const after = await db.$transaction(async (tx) => {
     const bumped = await tx.slo.updateMany({ where: { id, revision: revision ?? before.revision }, data: { ...meta, revision: { increment: 1 } } });
     if (bumped.count === 0) throw new AppError("CONFLICT", `SLO "${before.name}" was changed by someone else (your revision ${revision}, now ${before.revision + 1} or later); reload and apply your edit again`, { revision: "stale" });
-    if (definitionChanged) {
-      const next = sli ?? (current.sli as CreateSloInput["sli"]);
+    if (newVersion) {
+      const next = sli ?? current.sli;
       const sig = signature(actor, before.service.teamId);
       // A newer proposal replaces an older pending one; a signed one also supersedes the version in force.
       await tx.sloVersion.updateMany({ where: { sloId: id, status: "pending" }, data: { status: "withdrawn" } });
@@ -78,19 +78,19 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
       await tx.sloVersion.create({
         data: {
           sloId: id, number: before.versions[0]!.number + 1, sliKind: next.kind, sli: next, objective: objective ?? current.objective,
-          window: window ?? (current.window as object), ...sig, effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email,
+          window: window ?? current.window, ...sig, effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email,
         },
       });
     }
     const row = await tx.slo.findUniqueOrThrow({ where: { id }, include: sloInclude });
-    await recordAudit(tx, actor, { action: definitionChanged ? "slo.version.create" : "slo.update", entityType: "slo", entityId: id, before, after: row });
+    await recordAudit(tx, actor, { action: newVersion ? "slo.version.create" : "slo.update", entityType: "slo", entityId: id, before, after: row });
     return row;
   });
   invalidateStatusCache();
-  return after;
+  return savedView(after.id);
 }
 
-export async function deleteSlo(actor: Actor, id: string) {
+export async function deleteSlo(actor: Actor, id: string): Promise<DeletedView> {
   const db = await getDb();
   const before = await db.slo.findUnique({ where: { id }, include: sloInclude });
   if (!before) throw notFound(`SLO ${id}`);
@@ -101,6 +101,14 @@ export async function deleteSlo(actor: Actor, id: string) {
   });
   invalidateStatusCache();
   return { deleted: id };
+}
+
+/** The saved SLO as GET /api/v1/slos/{id} answers it, with every version (read after the commit, not from a cache). */
+async function savedView(id: string): Promise<SloSavedView> {
+  const db = await getDb();
+  const [def, row] = await Promise.all([loadSloDef(id, true), findSloWithVersions(db, id)]);
+  if (!def || !row) throw notFound(`SLO ${id}`);
+  return { ...toView(def), versions: await versionViews(db, row.versions) };
 }
 
 const userId = (actor: Actor) => (actor.userId === "system" ? null : actor.userId);

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findSloVersion, parseVersionRow } from "@/lib/db/repos/slos";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, type Actor } from "@/lib/auth/permissions";
-import type { Sli } from "@/lib/slo";
+import type { SloVersionReviewView } from "@/lib/validation/views/slos";
 import { recordAudit } from "../audit";
 import { sliPromqlProblems } from "./sli-promql";
 import { invalidateStatusCache } from "./status-cache";
@@ -12,19 +13,19 @@ import { invalidateStatusCache } from "./status-cache";
  * makes it the version in force from now and supersedes the previous one; rejecting leaves the version
  * in force untouched. Both are audited. Editors cannot sign off (403).
  */
-export async function reviewSloVersion(actor: Actor, sloId: string, number: number, decision: { approve: boolean; comment: string }) {
+export async function reviewSloVersion(actor: Actor, sloId: string, number: number, decision: { approve: boolean; comment: string }): Promise<SloVersionReviewView> {
   const db = await getDb();
   const slo = await db.slo.findUnique({ where: { id: sloId }, include: { service: { select: { teamId: true, slug: true } } } });
   if (!slo) throw notFound(`SLO ${sloId}`);
   assertCanApprove(actor, slo.service.teamId, `SLO "${slo.name}"`);
   if (!decision.approve && !decision.comment.trim()) throw new AppError("VALIDATION", "A rejection needs a comment", { comment: "is required when rejecting" });
   const result = await db.$transaction(async (tx) => {
-    const version = await tx.sloVersion.findUnique({ where: { sloId_number: { sloId, number } } });
+    const version = await findSloVersion(tx, sloId, number);
     if (!version) throw notFound(`version ${number} of SLO "${slo.name}"`);
     if (version.status !== "pending") throw new AppError("INVALID_STATE", `version ${number} is ${version.status}, not pending`);
     // A version proposed before PromQL was parsed on save may be invalid: signing it would put it in force
     // with no rules served for it. Rejecting it stays possible.
-    const problems = decision.approve ? sliPromqlProblems(version.sli as unknown as Sli) : {};
+    const problems = decision.approve ? sliPromqlProblems(version.sli) : {};
     if (Object.keys(problems).length) {
       throw new AppError("VALIDATION", `version ${number} cannot be signed off: its SLI is not valid PromQL (${Object.entries(problems).map(([f, m]) => `${f}: ${m}`).join("; ")}); reject it or edit the SLO`, problems);
     }
@@ -42,8 +43,8 @@ export async function reviewSloVersion(actor: Actor, sloId: string, number: numb
     });
     await tx.slo.update({ where: { id: sloId }, data: { revision: { increment: 1 } } });
     await recordAudit(tx, actor, { action: decision.approve ? "slo.version.approve" : "slo.version.reject", entityType: "slo", entityId: sloId, before: version, after });
-    return after;
+    return parseVersionRow(after);
   });
   invalidateStatusCache();
-  return { sloId, number, status: result.status, reviewedAt: result.reviewedAt, reviewedBy: actor.email, comment: result.reviewComment };
+  return { sloId, number, status: result.status, reviewedAt: result.reviewedAt?.toISOString() ?? null, reviewedBy: actor.email, comment: result.reviewComment };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findStatusRows, type StatusRow } from "@/lib/db/repos/slos";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 
@@ -7,7 +8,7 @@ import type { SloStatus } from "./status-types";
 // status endpoints and the overview. One row per SLO, keyed by its id and stamped with the version it was
 // computed for (a row of an older version is not served as the current status).
 
-export type StoredStatus = { versionId: string; body: SloStatus; computedAtMs: number; stale: boolean };
+export type StoredStatus = Omit<StatusRow, "sloId">;
 
 const fastest = (s: SloStatus) => {
   const rates = Object.values(s.burnRates).filter((x): x is number => typeof x === "number");
@@ -45,9 +46,7 @@ export async function markStale(sloIds: string[], stale: { reason: string; error
   await db.$executeRaw`UPDATE "SloStatusRow" SET "stale" = true, "body" = "body" || ${patch}::jsonb WHERE "sloId" = ANY(${sloIds}::text[])`;
 }
 
+/** The stored statuses of the given SLOs, by SLO id: one SQL statement (lib/db/repos/slos.ts parses each body). */
 export async function readStatuses(sloIds: string[]): Promise<Map<string, StoredStatus>> {
-  if (!sloIds.length) return new Map();
-  const db = await getDb();
-  const rows = await db.sloStatusRow.findMany({ where: { sloId: { in: sloIds } }, select: { sloId: true, versionId: true, body: true, computedAt: true, stale: true } });
-  return new Map(rows.map((r) => [r.sloId, { versionId: r.versionId, body: r.body as unknown as SloStatus, computedAtMs: r.computedAt.getTime(), stale: r.stale }]));
+  return new Map((await findStatusRows(sloIds)).map(({ sloId, ...row }) => [sloId, row]));
 }

@@ -14,7 +14,6 @@ import { LinkButton } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { atLeast, inTeam } from "@/lib/auth/permissions";
-import type { SloVersionItem } from "@/lib/query/slos";
 import { getService } from "@/lib/services/catalog";
 import { effectivePolicy } from "@/lib/services/policy";
 import { getSlo, listSloVersions } from "@/lib/services/slo/read-slos";
@@ -39,7 +38,7 @@ export default async function SloPage({ params, searchParams }: Props) {
   const res = await load(async () => {
     const slo = await getSlo(actor, id);
     const [service, versions] = await Promise.all([getService(actor, slo.service), listSloVersions(actor, id)]);
-    return { slo, service, versions: versions.items as unknown as SloVersionItem[], policy: await effectivePolicy(service.id) };
+    return { slo, service, versions: versions.items, policy: await effectivePolicy(service.id) };
   });
   if (!res.ok) return <Forbidden title="SLO" message={res.forbidden} />;
   const { slo, service, versions, policy } = res.data;

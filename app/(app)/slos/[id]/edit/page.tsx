@@ -4,7 +4,6 @@ import { SloWizard } from "@/components/slos/slo-wizard";
 import { stateFromDefinition } from "@/components/slos/wizard-model";
 import { PageHeader } from "@/components/ui/page-header";
 import { atLeast, inTeam } from "@/lib/auth/permissions";
-import type { SloVersionItem } from "@/lib/query/slos";
 import { getService } from "@/lib/services/catalog";
 import { getSlo, listSloVersions } from "@/lib/services/slo/read-slos";
 import { load } from "../../../_lib/load";
@@ -21,7 +20,7 @@ export default async function EditSloPage({ params }: Props) {
   const res = await load(async () => {
     const slo = await getSlo(actor, id);
     const [service, versions] = await Promise.all([getService(actor, slo.service), listSloVersions(actor, id)]);
-    return { slo, service, versions: versions.items as unknown as SloVersionItem[] };
+    return { slo, service, versions: versions.items };
   });
   if (!res.ok) return <Forbidden title="Edit SLO" message={res.forbidden} />;
   const { slo, service, versions } = res.data;
