@@ -89,6 +89,7 @@ export const configStateSchema = z.object({
       labels: z.record(z.string(), z.string()), displayName: z.string(), sliName: z.string(), alertSettings: alertSettingsSchema,
       managedBy: z.string().nullable(), revision: z.number(),
       pendingSignOff: z.boolean().describe("the definition shown is a proposal awaiting an approver's sign-off"),
+      inAppRunbook: z.boolean().optional().describe("the SLO has an in-app runbook with text (edited in the app, not in the files)"),
     }),
   ),
   policies: z.array(
@@ -131,5 +132,7 @@ export const configPlanResponseSchema = z.object({
   notes: z.array(z.string()),
   counts: z.object({ create: z.number(), update: z.number(), delete: z.number() }),
   text: z.string().describe("the plan as `srecp plan` prints it"),
+  managedBy: z.string().optional().describe("the owner the plan was made for (present when the files have errors)"),
 });
+export type ConfigPlanResponse = z.infer<typeof configPlanResponseSchema>;
 

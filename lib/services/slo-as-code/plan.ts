@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { formatPlan, hasErrors, loadFiles, makePlan, MANAGED_BY, planCounts } from "@/lib/slo-as-code";
-import type { ConfigPlanRequest } from "@/lib/validation/slo-as-code";
+import type { ConfigPlanRequest, ConfigPlanResponse } from "@/lib/validation/slo-as-code";
 import { configState } from "./state";
 
 /**
@@ -10,7 +10,7 @@ import { configState } from "./state";
  * `srecp apply` makes, with their own permission checks. Files with errors give a plan with `issues`
  * and no changes (like the CLI's exit 1), not a 4xx: the request itself was well formed.
  */
-export async function planFiles(actor: Actor, input: ConfigPlanRequest) {
+export async function planFiles(actor: Actor, input: ConfigPlanRequest): Promise<ConfigPlanResponse> {
   assertCanRead(actor);
   const { desired, issues, warnings } = loadFiles(input.files, { defaultTeam: input.team, defaultService: input.service });
   if (hasErrors(issues)) {
