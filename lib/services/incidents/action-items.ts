@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb, type Prisma } from "@/lib/db";
+import { createActionItemRow, findActionItemPage, findActionItemRow, findActionItemRows, type ActionItemRow } from "@/lib/db/repos/action-items";
 import { usersById } from "@/lib/db/repos/incidents";
 import { parseColumn } from "@/lib/db/repos/parse-column";
 import { AppError, notFound } from "@/lib/errors";
@@ -19,11 +20,7 @@ import { actorUserId, assertCanEditIncident, incidentScope, resolveServices, res
 // from the priority via lib/postmortem defaultActionItemDue), status with a required reason for wont_do,
 // external ticket URL, optimistic concurrency. Overdue is computed at read time (lib/postmortem).
 
-export const actionItemInclude = {
-  incident: { select: { id: true, number: true, title: true, teamId: true, team: { select: { slug: true, name: true, timezone: true } } } },
-  service: { select: { id: true, slug: true, name: true, teamId: true, team: { select: { slug: true, name: true, timezone: true } } } },
-} as const;
-type Row = Prisma.ActionItemGetPayload<{ include: typeof actionItemInclude }>;
+type Row = ActionItemRow;
 
 const priorityColumn = z.enum(ACTION_ITEM_PRIORITIES);
 const typeColumn = z.enum(ACTION_ITEM_TYPES);
@@ -81,8 +78,6 @@ function assertValid(item: DomainItem) {
   if (problems.length) throw new AppError("VALIDATION", problems.map((p) => p.message).join(" "), Object.fromEntries(problems.map((p) => [p.field, p.message])));
 }
 
-const ORDER: Prisma.ActionItemOrderByWithRelationInput[] = [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "asc" }, { id: "asc" }];
-
 export async function listActionItems(actor: Actor, q: ListActionItemsQuery, nowMs = Date.now()): Promise<Page<ActionItemView>> {
   assertCanRead(actor);
   const db = await getDb();
@@ -98,11 +93,7 @@ export async function listActionItems(actor: Actor, q: ListActionItemsQuery, now
   }
   if (q.incident) and.push({ incidentId: (await incidentScope(db, q.incident)).id });
   if (q.overdue === undefined) {
-    const where = { AND: and };
-    const [rows, total] = await Promise.all([
-      db.actionItem.findMany({ where, include: actionItemInclude, orderBy: ORDER, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-      db.actionItem.count({ where }),
-    ]);
+    const { rows, total } = await findActionItemPage(db, { AND: and }, q);
     return { items: await actionItemViews(db, rows, nowMs), page: q.page, pageSize: q.pageSize, total };
   }
   // Overdue depends on each item's own zone: narrow in SQL (a local date is at most one day after the
@@ -111,13 +102,13 @@ export async function listActionItems(actor: Actor, q: ListActionItemsQuery, now
     const tomorrowUtc = new Date(nowMs + 86_400_000).toISOString().slice(0, 10);
     and.push({ status: { in: ["open", "in_progress"] }, dueDate: { not: null, lt: tomorrowUtc } });
   }
-  const rows = await db.actionItem.findMany({ where: { AND: and }, include: actionItemInclude, orderBy: ORDER });
+  const rows = await findActionItemRows(db, { AND: and });
   const matching = (await actionItemViews(db, rows, nowMs)).filter((v) => v.overdue === q.overdue);
   return { items: matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), page: q.page, pageSize: q.pageSize, total: matching.length };
 }
 
 async function loadItem(tx: Tx, id: string): Promise<Row> {
-  const row = await tx.actionItem.findUnique({ where: { id }, include: actionItemInclude });
+  const row = await findActionItemRow(tx, id);
   if (!row) throw notFound(`action item ${id}`);
   return row;
 }
@@ -169,13 +160,10 @@ export async function createActionItem(actor: Actor, input: CreateActionItemInpu
       dueDate, dueTimezone: dueDate === null ? null : team.timezone, wontDoReason: input.status === "wont_do" ? (input.wontDoReason ?? null) : null,
     };
     assertValid(item);
-    const row = await tx.actionItem.create({
-      data: {
-        incidentId: scope?.id ?? null, serviceId, title: input.title, description: input.description, ownerId: owner?.id ?? null,
-        priority: input.priority, type: input.type, dueDate, dueTimezone: team.timezone, status: input.status, wontDoReason: item.wontDoReason ?? null,
-        ticketUrl: input.ticketUrl, createdById: actorUserId(actor), completedAt: input.status === "done" ? new Date(nowMs) : null,
-      },
-      include: actionItemInclude,
+    const row = await createActionItemRow(tx, {
+      incidentId: scope?.id ?? null, serviceId, title: input.title, description: input.description, ownerId: owner?.id ?? null,
+      priority: input.priority, type: input.type, dueDate, dueTimezone: team.timezone, status: input.status, wontDoReason: item.wontDoReason ?? null,
+      ticketUrl: input.ticketUrl, createdById: actorUserId(actor), completedAt: input.status === "done" ? new Date(nowMs) : null,
     });
     const [view] = await actionItemViews(tx, [row], nowMs);
     await recordAudit(tx, actor, { action: "action_item.create", entityType: "action_item", entityId: row.id, after: view });

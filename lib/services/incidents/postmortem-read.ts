@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { parseColumn } from "@/lib/db/repos/parse-column";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
+import { findIncidentActionItemRows } from "@/lib/db/repos/action-items";
 import { usersById } from "@/lib/db/repos/incidents";
 import { parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
 import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
@@ -10,7 +11,7 @@ import {
   impactDetailsView, type ImpactSnapshotView, type PostmortemView, type PublishedRevisionView,
 } from "@/lib/validation/views/postmortems";
 import { canEditIncident, incidentScope, type IncidentScope, type Tx } from "./access";
-import { actionItemInclude, actionItemViews } from "./action-items";
+import { actionItemViews } from "./action-items";
 import { readIncident } from "./incidents";
 import { reviewRoleFor, reviewStateOf } from "./postmortem-state";
 import { timelineOf } from "./timeline";
@@ -80,7 +81,7 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
   const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
   const publishedRevision = row.revisions.filter((r) => r.publishedAt).at(-1)?.number ?? null;
   const state = reviewStateOf(row, incident.severity, publishedRevision);
-  const itemRows = await tx.actionItem.findMany({ where: { incidentId: scope.id }, include: actionItemInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const itemRows = await findIncidentActionItemRows(tx, scope.id);
 
   const commanderId = incident.commander?.id ?? null;
   const allowed = Object.fromEntries(
