@@ -28,7 +28,7 @@ const checkRange = (range: string): void => {
 /**
  * Validated good/bad/total selectors of an SLI (exactly one of good/bad is set). `samples`: the selectors
  * are a 0/1 gauge whose samples are counted (bool gauge), not counters whose increase is. `slices`: a
- * timeslice SLI; total is the per-slice good share and good its 0/1 judgement, both evaluated at the end
+ * timeslice SLI; total is the per-slice event count (> 0) and good the 0/1 judgement of its share, both evaluated at the end
  * of every slice of this length (a subquery step) and counted (total) or summed (good).
  */
 export type Selectors = { total: string; good: string | null; bad: string | null; samples?: true; slices?: string };
@@ -68,12 +68,17 @@ const within = <T>(fn: () => T): T => {
 };
 
 /**
- * The good share of `of` within the slice ending at each evaluation instant: good/total over the slice
- * (ONE series, none when the slice has no events: unmeasured).
+ * Per-slice expressions of `of` for the slice ending at each evaluation instant (ONE series each, none when
+ * the slice has no events: unmeasured). `measured` is the slice's event count filtered to > 0 (one sum, the
+ * cheap one to count); `share` its good share, from two sums: good/total, or 1 − bad/total (a subquery over
+ * 30 d of 1 m slices evaluates these 43 200 times, so every sum saved counts).
  */
-export function sliceShareQuery(of: EventSli, sliceMinutes: number): string {
-  const q = sliIncreaseQueries(of, `${sliceMinutes}m`);
-  return `(${q.good}) / (${q.total} > 0)`;
+export function sliceQueries(of: EventSli, sliceMinutes: number): { measured: string; share: string } {
+  const s = sliSelectors(of);
+  const range = `${sliceMinutes}m`;
+  const measured = `${rangeSum(s, "total", range)} > 0`;
+  const share = s.bad !== null ? `1 - ${orZero(rangeSum(s, "bad", range))} / (${measured})` : `${orZero(rangeSum(s, "good", range))} / (${measured})`;
+  return { measured, share };
 }
 
 const sliceSelectors = (sli: TimesliceSli): Selectors => {
@@ -82,8 +87,8 @@ const sliceSelectors = (sli: TimesliceSli): Selectors => {
     throw new SloDefinitionError("sli.threshold", "threshold must be a share greater than 0 and at most 1 (0.99 = 99 %)");
   }
   if ((sli.of as Sli).kind === "timeslice") throw new SloDefinitionError("sli.of", "a timeslice SLI judges a ratio, latency or bool gauge SLI, not another timeslice SLI");
-  const share = within(() => sliceShareQuery(sli.of, sli.sliceMinutes));
-  return { total: share, good: `(${share}) >= bool ${sli.threshold}`, bad: null, slices: `${sli.sliceMinutes}m` };
+  const q = within(() => sliceQueries(sli.of, sli.sliceMinutes));
+  return { total: q.measured, good: `(${q.share}) >= bool ${sli.threshold}`, bad: null, slices: `${sli.sliceMinutes}m` };
 };
 
 /**
@@ -114,8 +119,8 @@ const sampleRange = (range: string): string => `${Math.max(1, Math.round(parseDu
 /**
  * `sum(<fn>(<selector>[<range>]<offset>))` for one of the SLI's selectors: increase() of counters, or for
  * a bool gauge count_over_time (total) and sum_over_time (good) of its samples. ONE label-less series.
- * A timeslice SLI's counts are slices: a subquery evaluates the slice share (total: measured slices) or
- * judgement (good: good slices) at the epoch-aligned end of every slice in the range — (t − range, t],
+ * A timeslice SLI's counts are slices: a subquery evaluates the slice's events > 0 (total: measured slices)
+ * or the share's judgement (good: good slices) at the epoch-aligned end of every slice in the range — (t − range, t],
  * like samples, so adjacent ranges count a slice once.
  * `offset` is PromQL text such as " offset 300000ms" ("" for none).
  */

@@ -113,11 +113,14 @@ describe("sliceBudget", () => {
 });
 
 describe("timeslice PromQL", () => {
-  it("counts measured slices and sums good ones with subqueries stepping by the slice", () => {
+  it("counts measured slices (events > 0) and sums good ones (share >= bool threshold) with subqueries stepping by the slice", () => {
     const q = sliIncreaseQueries(ratioSlices, "1h");
-    const share = '(sum(increase(http_requests_total{job="api"}[1m])) - (sum(increase(http_requests_total{job="api",code=~"5.."}[1m])) or vector(0))) / (sum(increase(http_requests_total{job="api"}[1m])) > 0)';
-    expect(q.total).toBe(`sum(count_over_time((${share})[3599999ms:1m]))`);
+    const measured = 'sum(increase(http_requests_total{job="api"}[1m])) > 0';
+    const share = `1 - (sum(increase(http_requests_total{job="api",code=~"5.."}[1m])) or vector(0)) / (${measured})`;
+    expect(q.total).toBe(`sum(count_over_time((${measured})[3599999ms:1m]))`);
     expect(q.good).toBe(`(sum(sum_over_time(((${share}) >= bool 0.99)[3599999ms:1m])) or vector(0))`);
+    const good = sliSelectors({ ...ratioSlices, of: { kind: "ratio", total: "t_total", good: "g_total" } });
+    expect(good.good).toBe("((sum(increase(g_total[1m])) or vector(0)) / (sum(increase(t_total[1m])) > 0)) >= bool 0.99");
   });
 
   it("names the inner SLI's fields under sli.of, and the slice fields themselves", () => {
