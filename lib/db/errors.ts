@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
  * "SloVersion" → "SLO version". Prisma puts the model in the error's meta (for a unique violation, the
  * model of the table that refused the row), so the generic mapping names the entity without help.
  */
-export const entityOfModel = (model: string): string =>
+const entityOfModel = (model: string): string =>
   model.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(" ").map((w) => (w === "Slo" ? "SLO" : w.toLowerCase())).join(" ");
 
 function entityOf(err: Prisma.PrismaClientKnownRequestError): string {
@@ -16,23 +16,20 @@ function entityOf(err: Prisma.PrismaClientKnownRequestError): string {
 }
 
 /**
- * Translates Prisma's known request errors into AppError so callers never see driver codes.
- * P2002 unique violation → CONFLICT naming the field; P2025 record missing → NOT_FOUND;
- * P2003 foreign key → CONFLICT (something still refers to it). `entity` overrides the one named by the
- * error's model; the Prisma error stays as the AppError's cause (for the log).
+ * Prisma's known request errors as AppError, so callers never see driver codes: P2002 unique violation →
+ * CONFLICT naming the fields; P2025 record missing → NOT_FOUND; P2003 foreign key → CONFLICT (something
+ * still refers to it). The entity is named after the error's model; the Prisma error stays as the cause.
  */
-export function mapDbError(err: unknown, entity?: string): never {
-  if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    const what = entity ?? entityOf(err);
-    const cause = { cause: err };
-    if (err.code === "P2002") {
-      const target = uniqueTarget(err);
-      throw new AppError("CONFLICT", `${what} with this ${target} already exists`, { [target]: "already taken" }, cause);
-    }
-    if (err.code === "P2025") throw new AppError("NOT_FOUND", `${what} not found`, undefined, cause);
-    if (err.code === "P2003") throw new AppError("CONFLICT", `${what} is still referenced by other records`, undefined, cause);
+function fromKnownRequestError(err: Prisma.PrismaClientKnownRequestError): AppError | null {
+  const what = entityOf(err);
+  const cause = { cause: err };
+  if (err.code === "P2002") {
+    const target = uniqueTarget(err);
+    return new AppError("CONFLICT", `${what} with this ${target} already exists`, { [target]: "already taken" }, cause);
   }
-  throw err;
+  if (err.code === "P2025") return new AppError("NOT_FOUND", `${what} not found`, undefined, cause);
+  if (err.code === "P2003") return new AppError("CONFLICT", `${what} is still referenced by other records`, undefined, cause);
+  return null;
 }
 
 function uniqueTarget(err: Prisma.PrismaClientKnownRequestError): string {
@@ -55,18 +52,12 @@ export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaC
 
 /**
  * The AppError a known Prisma error stands for (P2002 → 409, P2025 → 404, P2003 → 409, an unavailable
- * database → 503 DB_UNAVAILABLE), or null. Lets the
- * route wrapper answer a conflict that a service did not anticipate with 409 instead of 500.
+ * database → 503 DB_UNAVAILABLE), or null. The one mapping of database errors: the entry points call it
+ * through appErrorOf (lib/http/error-policy.ts), so services do not wrap their writes.
  */
 export function knownDbError(err: unknown): AppError | null {
   if (isDbUnavailable(err)) return new AppError("DB_UNAVAILABLE", "The database is unavailable; try again shortly", undefined, { cause: err });
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || !["P2002", "P2025", "P2003"].includes(err.code)) return null;
-  try {
-    mapDbError(err);
-  } catch (mapped) {
-    if (mapped instanceof AppError) return mapped;
-  }
-  return null;
+  return err instanceof Prisma.PrismaClientKnownRequestError ? fromKnownRequestError(err) : null;
 }
 
 /** Prisma codes for "the database cannot serve now": unreachable, timed out, closed, pool exhausted. */
@@ -100,13 +91,4 @@ export function isDbUnavailable(err: unknown): boolean {
   if (e.name === "DriverAdapterError" && (UNAVAILABLE_KINDS.has(e.cause?.kind ?? "") || unavailableSqlState(e.cause?.code))) return true;
   if ((typeof e.code === "string" && NODE_NET_CODES.has(e.code)) || unavailableSqlState(e.code)) return true;
   return err instanceof Error && PG_CONNECTION_MESSAGE.test(err.message);
-}
-
-/** Runs a db call and maps its errors. */
-export async function withDbErrors<T>(entity: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    return mapDbError(err, entity);
-  }
 }

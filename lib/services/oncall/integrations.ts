@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getDb, withDbErrors, type Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { AppError, notFound, validation, type FieldErrors } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
@@ -52,13 +52,11 @@ export async function createIntegration(actor: Actor, input: CreateIntegrationIn
   const db = await getDb();
   const defaultServiceId = await checkServices(db, input.routes, input.defaultService);
   const { token, hash, prefix } = newToken();
-  const row = await withDbErrors("integration", () =>
-    db.$transaction(async (tx) => {
-      const created = await tx.integration.create({ data: { name: input.name, kind: "alertmanager", tokenHash: hash, prefix, routes: input.routes, defaultServiceId: defaultServiceId ?? null } });
-      await recordAudit(tx, actor, { action: "integration.create", entityType: "integration", entityId: created.id, after: { name: created.name, prefix, routes: input.routes, defaultService: input.defaultService } });
-      return created;
-    }),
-  );
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.integration.create({ data: { name: input.name, kind: "alertmanager", tokenHash: hash, prefix, routes: input.routes, defaultServiceId: defaultServiceId ?? null } });
+    await recordAudit(tx, actor, { action: "integration.create", entityType: "integration", entityId: created.id, after: { name: created.name, prefix, routes: input.routes, defaultService: input.defaultService } });
+    return created;
+  });
   return { ...(await withDefault(db, row)), token };
 }
 
@@ -86,16 +84,14 @@ export async function updateIntegration(actor: Actor, id: string, input: UpdateI
   const db = await getDb();
   const before = await load(db, id);
   const defaultServiceId = await checkServices(db, input.routes, input.defaultService);
-  const row = await withDbErrors("integration", () =>
-    db.$transaction(async (tx) => {
-      const after = await tx.integration.update({
-        where: { id },
-        data: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.routes ? { routes: input.routes } : {}), ...(defaultServiceId !== undefined ? { defaultServiceId } : {}) },
-      });
-      await recordAudit(tx, actor, { action: "integration.update", entityType: "integration", entityId: id, before: { ...before, tokenHash: undefined }, after: { ...after, tokenHash: undefined } });
-      return after;
-    }),
-  );
+  const row = await db.$transaction(async (tx) => {
+    const after = await tx.integration.update({
+      where: { id },
+      data: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.routes ? { routes: input.routes } : {}), ...(defaultServiceId !== undefined ? { defaultServiceId } : {}) },
+    });
+    await recordAudit(tx, actor, { action: "integration.update", entityType: "integration", entityId: id, before: { ...before, tokenHash: undefined }, after: { ...after, tokenHash: undefined } });
+    return after;
+  });
   return withDefault(db, row);
 }
 

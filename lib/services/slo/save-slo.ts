@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, withDbErrors } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { findSloWithVersions } from "@/lib/db/repos/slos";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
@@ -32,21 +32,19 @@ export async function createSlo(actor: Actor, input: CreateSloInput): Promise<Sl
   if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
   assertCanEditTeam(actor, service.teamId, `SLOs of service "${service.slug}"`);
   await validateSli(input.sli, service.dataSourceId);
-  const created = await withDbErrors("SLO", () =>
-    db.$transaction(async (tx) => {
-      const slo = await tx.slo.create({
-        data: {
-          serviceId: service.id, name: input.name, description: input.description, runbookUrl: input.runbookUrl,
-          alerting: input.alerting, labels: input.labels, displayName: input.displayName, sliName: input.sliName, alertSettings: input.alertSettings,
-          managedBy: input.managedBy ?? null,
-          versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, ...signature(actor, service.teamId), effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
-        },
-        include: sloInclude,
-      });
-      await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: slo });
-      return slo;
-    }),
-  );
+  const created = await db.$transaction(async (tx) => {
+    const slo = await tx.slo.create({
+      data: {
+        serviceId: service.id, name: input.name, description: input.description, runbookUrl: input.runbookUrl,
+        alerting: input.alerting, labels: input.labels, displayName: input.displayName, sliName: input.sliName, alertSettings: input.alertSettings,
+        managedBy: input.managedBy ?? null,
+        versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, ...signature(actor, service.teamId), effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
+      },
+      include: sloInclude,
+    });
+    await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: slo });
+    return slo;
+  });
   invalidateStatusCache();
   return savedView(created.id);
 }
