@@ -11,7 +11,7 @@ import { parseColumn } from "./parse-column";
 const fullSections = sectionsSchema.transform((s) => ({
   summary: s.summary ?? "", rootCause: s.rootCause ?? "", impact: s.impact ?? "", wentWell: s.wentWell ?? "", wentPoorly: s.wentPoorly ?? "",
 }));
-export type Sections = z.output<typeof fullSections>;
+type Sections = z.output<typeof fullSections>;
 
 /** Postmortem.sections, or the immutable copy of a published PostmortemRevision. */
 export const parseSections = (table: "Postmortem" | "PostmortemRevision", id: string, json: unknown): Sections =>

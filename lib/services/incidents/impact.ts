@@ -5,6 +5,7 @@ import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { upstreamError, type PrometheusClient } from "@/lib/prometheus";
 import { incidentImpact, type CountsPoint } from "@/lib/postmortem";
 import { formatDuration, pickStep, sliIncreaseQueries, windowBounds, windowLengthSeconds } from "@/lib/slo";
+import type { ImpactListView, ImpactRecomputeView } from "@/lib/validation/views/postmortems";
 import { recordAudit } from "../audit";
 import { prometheusFor } from "../slo/prometheus-source";
 import { loadSloDefs, type SloDef } from "../slo/store";
@@ -102,7 +103,7 @@ export async function sloImpact(def: SloDef, win: ImpactWindow) {
   };
 }
 
-export async function getImpact(actor: Actor, ref: PostmortemRef) {
+export async function getImpact(actor: Actor, ref: PostmortemRef): Promise<ImpactListView> {
   assertCanRead(actor);
   const db = await getDb();
   const { postmortemId } = await postmortemScope(db, ref);
@@ -111,7 +112,7 @@ export async function getImpact(actor: Actor, ref: PostmortemRef) {
 }
 
 /** Recomputes every affected SLO's impact and replaces the draft snapshots; refused once published. */
-export async function recomputeImpact(actor: Actor, ref: PostmortemRef, nowMs = Date.now()) {
+export async function recomputeImpact(actor: Actor, ref: PostmortemRef, nowMs = Date.now()): Promise<ImpactRecomputeView> {
   const db = await getDb();
   const { scope, postmortemId } = await postmortemScope(db, ref);
   assertCanEditIncident(actor, scope, "the impact of this incident");

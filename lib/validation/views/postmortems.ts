@@ -41,7 +41,6 @@ export const impactDetailsView = z
     equivalentFullOutageSeconds: z.number().nullable(),
   })
   .partial();
-export type ImpactDetails = z.infer<typeof impactDetailsView>;
 
 export const impactSnapshotView = z.object({
   id: z.string(),
@@ -61,6 +60,7 @@ export const impactSnapshotView = z.object({
 });
 export type ImpactSnapshotView = z.infer<typeof impactSnapshotView>;
 export const impactListView = itemsOf(impactSnapshotView);
+export type ImpactListView = z.infer<typeof impactListView>;
 export const impactRecomputeView = z.object({ window: z.object({ from: instant(), to: instant(), ongoing: z.boolean() }), items: z.array(impactSnapshotView) });
 export type ImpactRecomputeView = z.infer<typeof impactRecomputeView>;
 
