@@ -2,11 +2,12 @@ import "server-only";
 import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { evaluatePolicy, type PolicyState } from "@/lib/slo";
+import { evaluatePolicy } from "@/lib/slo";
 import { effectivePolicy, type EffectivePolicy } from "./policy-effective";
 
 export { effectivePolicy, type EffectivePolicy };
 import type { BudgetPolicyInput } from "@/lib/validation/policy";
+import type { ServiceBudgetStateView } from "@/lib/validation/views/policy-state";
 import type { BudgetPolicyView, RemovedPolicyView } from "@/lib/validation/views/release";
 import { recordAudit } from "./audit";
 import { loadSloDefs } from "./slo/store";
@@ -14,7 +15,8 @@ import { storedOrComputed } from "./slo/status-read";
 import { updateServiceStates } from "./slo/service-states";
 import type { SloStatus } from "./slo/status-types";
 
-export type ServiceBudgetState = { service: string; state: PolicyState; reasons: string[]; policy: EffectivePolicy; slos: SloStatus[] };
+/** GET /services/{slug}/policy (lib/validation/views/policy-state.ts); the browser hook names it too. */
+export type ServiceBudgetState = ServiceBudgetStateView;
 
 /** Applies the service's policy to the current status of its SLOs. */
 export function stateFromStatuses(policy: EffectivePolicy, statuses: SloStatus[]) {
@@ -24,7 +26,7 @@ export function stateFromStatuses(policy: EffectivePolicy, statuses: SloStatus[]
   })));
 }
 
-export async function serviceBudgetState(actor: Actor, slug: string): Promise<ServiceBudgetState> {
+export async function serviceBudgetState(actor: Actor, slug: string): Promise<ServiceBudgetStateView> {
   assertCanRead(actor);
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug } });

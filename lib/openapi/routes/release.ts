@@ -3,6 +3,7 @@ import {
   createDeploymentSchema, grantGateExceptionSchema, listDeploymentsSchema, listGateExceptionsSchema, releaseGateQuerySchema, updateDeploymentSchema,
 } from "@/lib/validation/deployments";
 import { configPlanRequestSchema, configPlanResponseSchema, configStateQuerySchema, configStateSchema } from "@/lib/validation/slo-as-code";
+import { serviceBudgetStateView } from "@/lib/validation/views/policy-state";
 import { op, type Operation } from "../registry";
 import {
   budgetPolicyView, deploymentList, deploymentView, gateExceptionList, gateExceptionView, releaseGateView, removedPolicyView, revokedExceptionsView,
@@ -10,7 +11,7 @@ import {
 
 const gate = ["gate", "read"];
 export const releaseRoutes: Operation[] = [
-  op({ method: "GET", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Effective error-budget policy and the service's state with reasons" }),
+  op({ method: "GET", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Effective error-budget policy and the service's state with reasons", response: { schema: serviceBudgetStateView } }),
   op({ method: "PUT", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Set the service's own policy (approver)", body: budgetPolicySchema, response: { schema: budgetPolicyView } }),
   op({ method: "DELETE", path: "/api/v1/services/{slug}/policy", tag: "Release", summary: "Remove the service's own policy; the team default applies again (approver)", response: { schema: removedPolicyView } }),
   op({ method: "PUT", path: "/api/v1/teams/{slug}/policy", tag: "Release", summary: "Set the team's default policy (approver)", body: budgetPolicySchema, response: { schema: budgetPolicyView } }),
