@@ -2,6 +2,7 @@ import { z } from "zod";
 import { nameSchema, optionalUrlSchema, slugSchema } from "./common";
 import { managedBySchema } from "./catalog";
 import { budgetPolicySchema } from "./policy";
+import { storedSliSchema, storedWindowSchema } from "./slo-stored";
 import { alertSettingsSchema, createSloSchema, objectiveSchema, sliNameSchema, sliSchema, sloDisplayNameSchema, windowSchema } from "./slo";
 
 /**
@@ -85,7 +86,7 @@ export const configStateSchema = z.object({
   slos: z.array(
     z.object({
       id: z.string(), service: z.string(), name: z.string(), description: z.string(), objective: z.number(),
-      window: windowSchema, sli: sliSchema, runbookUrl: z.string().nullable(), alerting: z.boolean(),
+      window: storedWindowSchema, sli: storedSliSchema, runbookUrl: z.string().nullable(), alerting: z.boolean(),
       labels: z.record(z.string(), z.string()), displayName: z.string(), sliName: z.string(), alertSettings: alertSettingsSchema,
       managedBy: z.string().nullable(), revision: z.number(),
       pendingSignOff: z.boolean().describe("the definition shown is a proposal awaiting an approver's sign-off"),

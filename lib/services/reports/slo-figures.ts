@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, sloState, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
-import { formatWindow, type SloWindow } from "@/lib/slo";
+import { parseVersionRow } from "@/lib/db/repos/slos";
+import { formatWindow } from "@/lib/slo";
 import { splitByCorrections } from "@/lib/slo/corrections";
 import { effectivePolicy } from "../policy";
 import { approvedCorrectionRanges } from "../slo/corrections-counts";
@@ -14,7 +15,7 @@ import { approvedCorrectionRanges } from "../slo/corrections-counts";
 type ServiceRow = { id: string; slug: string; name: string; tier: number };
 
 /** Signed-off versions: "active" (in force now) and "superseded" (in force before); only they have figures. */
-const SIGNED = ["active", "superseded"];
+const SIGNED: string[] = ["active", "superseded"];
 /** A first version awaiting sign-off: its proposed objective is shown, marked pending (never as 0 %). */
 const PENDING = "pending";
 
@@ -22,7 +23,7 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
   const db = await getDb();
   const slos = await db.slo.findMany({
     where: { serviceId: { in: services.map((s) => s.id) } },
-    select: { id: true, name: true, serviceId: true, versions: { where: { status: { in: [...SIGNED, PENDING] } }, select: { status: true, id: true, number: true, objective: true, window: true, effectiveFrom: true } } },
+    select: { id: true, name: true, serviceId: true, versions: { where: { status: { in: [...SIGNED, PENDING] } } } },
     orderBy: { name: "asc" },
   });
   const policies = new Map(await Promise.all(services.map(async (s) => [s.id, await effectivePolicy(s.id)] as const)));
@@ -31,7 +32,8 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
 
   const figures = await Promise.all(
     slos.map(async (slo) => {
-      const versions: SignedVersion[] = slo.versions.filter((v) => SIGNED.includes(v.status)).map((v) => ({ id: v.id, number: v.number, objective: v.objective, window: v.window as SloWindow, effectiveFromMs: v.effectiveFrom.getTime() }));
+      const stored = slo.versions.map(parseVersionRow);
+      const versions: SignedVersion[] = stored.filter((v) => SIGNED.includes(v.status)).map((v) => ({ id: v.id, number: v.number, objective: v.objective, window: v.window, effectiveFromMs: v.effectiveFrom.getTime() }));
       const fromMs = Math.min(period.startMs, earliestWindowStart(versions, evaluatedDays));
       const rows = versions.length
         ? await db.sloRollup.findMany({
@@ -46,8 +48,8 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
       const policy = policies.get(slo.serviceId)!;
       const daily = dailyBudget(versions, index, period.days, untilMs, policy.freezeAtOrBelow);
       const current = [...versions].sort((a, b) => b.number - a.number)[0];
-      const proposed = current ? undefined : [...slo.versions].sort((a, b) => b.number - a.number)[0];
-      const shown = current ?? (proposed ? { objective: proposed.objective, window: proposed.window as SloWindow } : undefined);
+      const proposed = current ? undefined : [...stored].sort((a, b) => b.number - a.number)[0];
+      const shown = current ?? proposed;
       return {
         serviceId: slo.serviceId,
         slo: {

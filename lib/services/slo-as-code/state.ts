@@ -1,9 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { normalAlertSettings, type AlertSettingsInput, type Sli, type SloWindow } from "@/lib/slo";
-import type { ServerState } from "@/lib/slo-as-code";
+import { parseColumn } from "@/lib/db/repos/parse-column";
+import { parseVersionRow } from "@/lib/db/repos/slos";
+import { normalAlertSettings } from "@/lib/slo";
 import { inAppRunbook } from "@/lib/slo/runbook";
+import type { ConfigStateResponse } from "@/lib/validation/slo-as-code";
+import { storedAlertSettingsSchema, storedLabelsSchema } from "@/lib/validation/slo-stored";
 
 /**
  * Everything SLOs-as-code manages, as the server holds it (GET /api/v1/config/state): services, SLOs and
@@ -12,7 +15,7 @@ import { inAppRunbook } from "@/lib/slo/runbook";
  * names files may refer to. An SLO's definition is its newest proposal: a version awaiting sign-off if
  * there is one (so a plan after an editor's apply is empty), else the version in force.
  */
-export async function configState(actor: Actor, filter: { managedBy?: string | null } = {}): Promise<ServerState> {
+export async function configState(actor: Actor, filter: { managedBy?: string | null } = {}): Promise<ConfigStateResponse> {
   assertCanRead(actor);
   const db = await getDb();
   const managed = filter.managedBy ? { managedBy: filter.managedBy } : {};
@@ -35,12 +38,14 @@ export async function configState(actor: Actor, filter: { managedBy?: string | n
       repoUrl: s.repoUrl, dashboardUrl: s.dashboardUrl, dataSource: s.dataSource?.name ?? null, managedBy: s.managedBy, version: s.version,
     })),
     slos: slos.flatMap((s) => {
-      const v = s.versions.find((x) => x.status === "pending") ?? s.versions.find((x) => x.status === "active") ?? s.versions[0];
-      if (!v) return [];
+      const row = s.versions.find((x) => x.status === "pending") ?? s.versions.find((x) => x.status === "active") ?? s.versions[0];
+      if (!row) return [];
+      const v = parseVersionRow(row);
+      const at = (field: string) => ({ table: "Slo", id: s.id, field });
       return [{
-        id: s.id, service: s.service.slug, name: s.name, description: s.description, objective: v.objective, window: v.window as SloWindow,
-        sli: v.sli as Sli, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: s.labels as Record<string, string>,
-        displayName: s.displayName, sliName: s.sliName, alertSettings: normalAlertSettings(s.alertSettings as AlertSettingsInput),
+        id: s.id, service: s.service.slug, name: s.name, description: s.description, objective: v.objective, window: v.window,
+        sli: v.sli, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: parseColumn(storedLabelsSchema, s.labels, at("labels")),
+        displayName: s.displayName, sliName: s.sliName, alertSettings: normalAlertSettings(parseColumn(storedAlertSettingsSchema, s.alertSettings, at("alertSettings"))),
         managedBy: s.managedBy, revision: s.revision, pendingSignOff: v.status === "pending", inAppRunbook: inAppRunbook("", s.id, s.runbooks) !== null,
       }];
     }),
