@@ -1,8 +1,8 @@
 export * from "./types";
 export { roundSignificant } from "./number";
 export { parseDuration, formatDuration } from "./duration";
-export { formatLe, promqlString, rangeSum, sliSelectors, sliIncreaseQueries, sliErrorRatioQuery, sliceQueries, type Selectors } from "./promql";
-export { allowedBadSlices, isTimeslice, sliceBudget, sliceBudgetText, sliceNoun, slicesBetween, tallySlices, type SliceTally } from "./timeslice";
+export { formatLe, promqlString, rangeSum, sliSelectors, sliIncreaseQueries, sliErrorRatioQuery, type Selectors } from "./promql";
+export { allowedBadSlices, sliceBudget, sliceBudgetText, slicesBetween, tallySlices, type SliceTally } from "./timeslice";
 export { windowBounds, windowLengthSeconds, nominalWindowSeconds } from "./window";
 export { errorBudgetRatio, computeBudget, burnRate, exhaustsAt, type BudgetResult } from "./budget";
 export * from "./alert-settings";

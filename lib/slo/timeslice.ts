@@ -1,5 +1,5 @@
 import { computeBudget, type BudgetResult } from "./budget";
-import { SLICE_MINUTES, SloDefinitionError, type EventCounts, type Sli, type TimesliceSli } from "./types";
+import { SLICE_MINUTES, SloDefinitionError, type EventCounts } from "./types";
 
 /**
  * Timeslice budgeting (OpenSLO `Timeslices`): the events are slices of `sliceMinutes`, aligned to the epoch.
@@ -7,8 +7,6 @@ import { SLICE_MINUTES, SloDefinitionError, type EventCounts, type Sli, type Tim
  * unmeasured slice counts neither way. Attainment = good ÷ measured slices; the budget is
  * (1 − objective) × measured slices, so with every slice measured 99.9 % over 30 d allows 43.2 bad minutes.
  */
-
-export const isTimeslice = (sli: Sli): sli is TimesliceSli => sli.kind === "timeslice";
 
 /** Slices of `sliceMinutes` ending in (start, end] (epoch ms): the instants Prometheus' subquery evaluates. */
 export function slicesBetween(startMs: number, endMs: number, sliceMinutes: number): number {
