@@ -4,8 +4,9 @@ import { layerInputSchema, overrideInputSchema, restrictionsSchema, rotationSche
 import type { Prisma } from "../generated/client";
 import { parseColumn } from "./parse-column";
 
-// Schedule layer versions as the services use them: the JSON columns (participants, restrictions) and the
-// rotation's enumerations parsed with the schemas that validate them on write.
+// Schedules with their layers and overrides as the services use them: the layers' JSON columns
+// (participants, restrictions) and the rotation's enumerations parsed with the schemas that validate them
+// on write.
 
 type Client = Prisma.TransactionClient;
 
@@ -38,3 +39,30 @@ export async function findLayerRows(db: Client, scheduleIds: string[]): Promise<
 /** ScheduleOverride.kind: replace, add or remove. */
 export const overrideKind = (row: { id: string; kind: string }): Override["kind"] =>
   parseColumn(overrideInputSchema.shape.kind, row.kind, { table: "ScheduleOverride", id: row.id, field: "kind" });
+
+export type ScheduleRow = Prisma.ScheduleModel & { team: { id: string; slug: string; name: string } };
+export type OverrideRow = Prisma.ScheduleOverrideModel;
+/** A schedule with every version of its layers and its active (not cancelled) overrides in start order. */
+export type ScheduleRows = { schedule: ScheduleRow; layers: LayerRow[]; overrides: OverrideRow[] };
+
+const withTeam = { team: { select: { id: true, slug: true, name: true } } } as const;
+const overrideOrder = [{ startAt: "asc" as const }, { createdAt: "asc" as const }];
+
+/** One schedule with its layers and active overrides; null when there is none. */
+export async function findScheduleRows(db: Client, id: string): Promise<ScheduleRows | null> {
+  const schedule = await db.schedule.findUnique({ where: { id }, include: withTeam });
+  if (!schedule) return null;
+  const [layers, overrides] = await Promise.all([findLayerRows(db, [id]), db.scheduleOverride.findMany({ where: { scheduleId: id, cancelledAt: null }, orderBy: overrideOrder })]);
+  return { schedule, layers, overrides };
+}
+
+/** All schedules (or those with the given ids) by name, each with its layers and active overrides: three queries. */
+export async function findSchedulesRows(db: Client, ids?: string[]): Promise<ScheduleRows[]> {
+  const schedules = await db.schedule.findMany({ where: ids ? { id: { in: ids } } : {}, include: withTeam, orderBy: { name: "asc" } });
+  const scheduleIds = schedules.map((s) => s.id);
+  const [layers, overrides] = await Promise.all([
+    findLayerRows(db, scheduleIds),
+    db.scheduleOverride.findMany({ where: { scheduleId: { in: scheduleIds }, cancelledAt: null }, orderBy: overrideOrder }),
+  ]);
+  return schedules.map((schedule) => ({ schedule, layers: layers.filter((r) => r.scheduleId === schedule.id), overrides: overrides.filter((o) => o.scheduleId === schedule.id) }));
+}

@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb, type Db, type Prisma } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { findLayerRows, overrideKind, type LayerRow } from "@/lib/db/repos/schedules";
+import { findScheduleRows, findSchedulesRows, overrideKind, type LayerRow, type OverrideRow, type ScheduleRow, type ScheduleRows } from "@/lib/db/repos/schedules";
 import type { Layer, Override, Schedule as DomainSchedule } from "@/lib/oncall";
 
 // Stored on-call rows → the pure domain of lib/oncall.
@@ -15,9 +15,7 @@ import type { Layer, Override, Schedule as DomainSchedule } from "@/lib/oncall";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type Client = Db | Tx;
-export type { LayerRow };
-export type OverrideRow = Prisma.ScheduleOverrideModel;
-export type ScheduleRow = Prisma.ScheduleModel;
+export type { LayerRow, OverrideRow };
 
 const time = (d: Date | null | undefined): number => (d ? d.getTime() : Infinity);
 
@@ -69,7 +67,7 @@ export const toDomainOverride = (o: OverrideRow): Override => ({
 });
 
 export type ScheduleModel = {
-  schedule: ScheduleRow & { team: { id: string; slug: string; name: string } };
+  schedule: ScheduleRow;
   rows: LayerRow[];
   overrides: OverrideRow[];
   domain: DomainSchedule;
@@ -78,37 +76,24 @@ export type ScheduleModel = {
 
 /** A schedule with all its layer versions and its active (not cancelled) overrides. */
 export async function loadScheduleModel(client: Client | null, id: string): Promise<ScheduleModel> {
-  const db = client ?? (await getDb());
-  const schedule = await db.schedule.findUnique({ where: { id }, include: { team: { select: { id: true, slug: true, name: true } } } });
-  if (!schedule) throw notFound(`schedule ${id}`);
-  const [rows, overrides] = await Promise.all([
-    findLayerRows(db, [id]),
-    db.scheduleOverride.findMany({ where: { scheduleId: id, cancelledAt: null }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] }),
-  ]);
-  return modelOf(schedule, rows, overrides);
+  const found = await findScheduleRows(client ?? (await getDb()), id);
+  if (!found) throw notFound(`schedule ${id}`);
+  return modelOf(found);
 }
 
-export function modelOf(schedule: ScheduleModel["schedule"], rows: LayerRow[], overrides: OverrideRow[]): ScheduleModel {
+export function modelOf({ schedule, layers, overrides }: ScheduleRows): ScheduleModel {
   return {
     schedule,
-    rows,
+    rows: layers,
     overrides,
-    domain: { timezone: schedule.timezone, layers: domainLayers(rows) },
+    domain: { timezone: schedule.timezone, layers: domainLayers(layers) },
     domainOverrides: overrides.map(toDomainOverride),
   };
 }
 
 /** All schedules (or those with the given ids) as models, loaded with three queries. */
 export async function loadScheduleModels(client: Client | null, ids?: string[]): Promise<ScheduleModel[]> {
-  const db = client ?? (await getDb());
-  const where = ids ? { id: { in: ids } } : {};
-  const schedules = await db.schedule.findMany({ where, include: { team: { select: { id: true, slug: true, name: true } } }, orderBy: { name: "asc" } });
-  const scheduleIds = schedules.map((s) => s.id);
-  const [rows, overrides] = await Promise.all([
-    findLayerRows(db, scheduleIds),
-    db.scheduleOverride.findMany({ where: { scheduleId: { in: scheduleIds }, cancelledAt: null }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] }),
-  ]);
-  return schedules.map((s) => modelOf(s, rows.filter((r) => r.scheduleId === s.id), overrides.filter((o) => o.scheduleId === s.id)));
+  return (await findSchedulesRows(client ?? (await getDb()), ids)).map(modelOf);
 }
 
 export type UserRef = { id: string; name: string; email: string };
