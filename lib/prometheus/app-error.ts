@@ -18,6 +18,13 @@ export function upstreamAppError(err: PrometheusError, what?: string): AppError 
  */
 export const upstreamError = (err: unknown, what?: string): unknown => (isPrometheusError(err) ? upstreamAppError(err, what) : err);
 
+/**
+ * True for "Prometheus could not answer" in either form — the PrometheusError itself or its AppError
+ * (upstreamError, or no Prometheus configured): what fallbacks (stale statuses, the burndown from
+ * rollups) catch instead of rethrowing.
+ */
+export const isUpstreamFailure = (err: unknown): boolean => isPrometheusError(err) || (err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE");
+
 /** What people may read about a failure caught while asking Prometheus (a stale status's reason, a signal's error). */
 export const publicUpstreamMessage = (err: unknown): string =>
   isPrometheusError(err) ? err.publicMessage : err instanceof AppError ? err.message : "an unexpected error; see the server log";

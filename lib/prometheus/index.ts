@@ -2,7 +2,7 @@
 export { createPrometheusClient } from "./client";
 export { createBreaker, type Breaker, type BreakerHealth, type BreakerOptions, type BreakerState } from "./breaker";
 export { PrometheusError, isPrometheusError, type PrometheusErrorReason } from "./errors";
-export { publicUpstreamMessage, upstreamAppError, upstreamError } from "./app-error";
+export { isUpstreamFailure, publicUpstreamMessage, upstreamAppError, upstreamError } from "./app-error";
 export { detachedFromRequest, isScopeError, upstreamScope, withinBudget, withUpstreamScope, type UpstreamScope } from "./request-scope";
 export { batchQuery, batchRangeQuery, chunkKeyedExpressions, keyedExpression, DEFAULT_MAX_QUERY_BYTES, type BatchItem, type BatchOptions, type BatchResult } from "./batch";
 export { localPromqlCheck, type PromqlCheck } from "./local-check";

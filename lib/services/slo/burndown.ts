@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { isPrometheusError } from "@/lib/prometheus";
+import { isUpstreamFailure } from "@/lib/prometheus";
 import { burndownSeries, formatDuration, pickStep, sliIncreaseQueries, windowBounds } from "@/lib/slo";
 import { excludeFromSteps } from "@/lib/slo/corrections";
 import type { BurndownView } from "@/lib/validation/views/slo-history";
@@ -41,7 +41,7 @@ export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: num
     const goodAt = new Map((good[0]?.values ?? []).map(([t, v]) => [t, v]));
     points = (total[0]?.values ?? []).map(([t, v]) => ({ t: t * 1000, good: goodAt.get(t) ?? 0, total: v }));
   } catch (err) {
-    if (!isPrometheusError(err) && !(err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE")) throw err;
+    if (!isUpstreamFailure(err)) throw err;
     const rows = await (await getDb()).sloRollup.findMany({ where: { versionId: def.version.id, hour: { gte: new Date(fromMs), lt: new Date(toMs) } }, orderBy: { hour: "asc" } });
     points = rows.map((r) => ({ t: r.hour.getTime() + 3_600_000, good: r.good, total: r.total }));
     stale = true;

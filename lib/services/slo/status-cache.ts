@@ -1,7 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { isPrometheusError, publicUpstreamMessage } from "@/lib/prometheus";
-import { AppError } from "@/lib/errors";
+import { isUpstreamFailure, publicUpstreamMessage } from "@/lib/prometheus";
 import { publishEvent } from "@/lib/events/bus";
 import { dropCached } from "@/lib/cache/shared-cache";
 import { nudgeJob } from "@/lib/jobs/enqueue";
@@ -27,9 +26,6 @@ const failingSince = new Map<string, number>();
 
 const fingerprintOf = (defs: SloDef[]) => defs.map((d) => d.version.id).sort().join(",");
 const sourceKey = (def: SloDef) => def.service.dataSourceId ?? DEFAULT_SOURCE;
-
-/** Upstream failures (Prometheus down, slow, or not configured) are served stale; anything else is a bug. */
-const isUpstreamFailure = (err: unknown) => isPrometheusError(err) || (err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE");
 
 /** What a viewer sees of a status (not its timestamps). */
 const visible = (s: SloStatus) => JSON.stringify([s.noData, s.sliValue, s.errorBudget.remaining, s.burnRates, s.alerts.map((a) => a.firing), s.stale, s.version]);
