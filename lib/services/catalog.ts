@@ -1,18 +1,12 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
-import { likeLiteral } from "@/lib/db/search";
+import { findServiceById, findServiceBySlug, findServicePage, serviceSelect } from "@/lib/db/repos/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateServiceInput, ListServicesQuery, UpdateServiceInput } from "@/lib/validation/catalog";
 import type { DeletedView, ServicePage, ServiceView } from "@/lib/validation/views/catalog";
 import { toServiceView } from "./catalog-views";
 import { recordAudit } from "./audit";
-
-const serviceSelect = {
-  id: true, slug: true, name: true, tier: true, description: true, runbookUrl: true, repoUrl: true,
-  dashboardUrl: true, managedBy: true, version: true, dataSource: { select: { id: true, name: true } }, createdAt: true, updatedAt: true,
-  team: { select: { id: true, slug: true, name: true, timezone: true } },
-} as const;
 
 /** Data source name → id; undefined = leave unchanged, null/"" = the default source. */
 async function dataSourceId(db: Db, name: string | null | undefined): Promise<string | null | undefined> {
@@ -31,22 +25,13 @@ async function teamBySlug(db: Db, slug: string) {
 
 export async function listServices(actor: Actor, q: ListServicesQuery): Promise<ServicePage> {
   assertCanRead(actor);
-  const db = await getDb();
-  const where = {
-    ...(q.team ? { team: { slug: q.team } } : {}),
-    ...(q.q ? { OR: [{ slug: { contains: likeLiteral(q.q.toLowerCase()) } }, { name: { contains: likeLiteral(q.q), mode: "insensitive" as const } }] } : {}),
-  };
-  const [items, total] = await Promise.all([
-    db.service.findMany({ where, select: serviceSelect, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db.service.count({ where }),
-  ]);
-  return { items: items.map(toServiceView), page: q.page, pageSize: q.pageSize, total };
+  const { rows, total } = await findServicePage(await getDb(), { team: q.team, q: q.q }, q);
+  return { items: rows.map(toServiceView), page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getService(actor: Actor, slug: string): Promise<ServiceView> {
   assertCanRead(actor);
-  const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug }, select: serviceSelect });
+  const service = await findServiceBySlug(await getDb(), slug);
   if (!service) throw notFound(`service "${slug}"`);
   return toServiceView(service);
 }
@@ -89,7 +74,7 @@ export async function updateService(actor: Actor, slug: string, input: UpdateSer
     if (res.count === 0) {
       throw new AppError("CONFLICT", `service "${slug}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
     }
-    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id }, select: serviceSelect });
+    const after = await findServiceById(tx, before.id);
     await recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
     return toServiceView(after);
   });

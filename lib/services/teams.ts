@@ -5,26 +5,20 @@ import { assertAdmin, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { CreateTeamInput } from "@/lib/validation/catalog";
 import type { Pagination } from "@/lib/validation/common";
 import type { DeletedView, TeamDetailView, TeamPage, TeamRowView } from "@/lib/validation/views/catalog";
+import { findTeamPage, findTeamWithMembers } from "@/lib/db/repos/catalog";
 import { toTeamDetailView, toTeamRowView, toTeamView } from "./catalog-views";
 import { recordAudit } from "./audit";
 import { droppingAfter } from "@/lib/cache/shared-cache";
 
-const teamSelect = { id: true, slug: true, name: true, timezone: true, description: true, createdAt: true, updatedAt: true, _count: { select: { services: true, memberships: true } } } as const;
-
 export async function listTeams(actor: Actor, q: Pagination): Promise<TeamPage> {
   assertCanRead(actor);
-  const db = await getDb();
-  const [items, total] = await Promise.all([
-    db.team.findMany({ select: teamSelect, orderBy: { slug: "asc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db.team.count(),
-  ]);
-  return { items: items.map(toTeamView), page: q.page, pageSize: q.pageSize, total };
+  const { rows, total } = await findTeamPage(await getDb(), q);
+  return { items: rows.map(toTeamView), page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getTeam(actor: Actor, slug: string): Promise<TeamDetailView> {
   assertCanRead(actor);
-  const db = await getDb();
-  const team = await db.team.findUnique({ where: { slug }, select: { ...teamSelect, memberships: { select: { user: { select: { id: true, email: true, name: true, role: true } } } } } });
+  const team = await findTeamWithMembers(await getDb(), slug);
   if (!team) throw notFound(`team "${slug}"`);
   return toTeamDetailView(team);
 }
