@@ -6,8 +6,9 @@ import { isPrometheusError, validatePromQL } from "@/lib/prometheus";
 import { formatPromqlError } from "@/lib/promql/parse";
 import { checkPromqlExpression } from "@/lib/promql/types";
 import { pickStep } from "@/lib/slo";
-import { resolveSignals, SIGNAL_KEYS, SIGNAL_META, type SignalKey, type SignalQueries } from "@/lib/slo/signals";
+import { resolveSignals, SIGNAL_KEYS, SIGNAL_META, type SignalKey } from "@/lib/slo/signals";
 import type { SignalsInput } from "@/lib/validation/signals";
+import type { ServiceSignalsSetView, ServiceSignalsView } from "@/lib/validation/views/slo-history";
 import { recordAudit } from "./audit";
 import { prometheusFor } from "./slo/prometheus-source";
 import { loadSloDefs } from "./slo/store";
@@ -17,23 +18,14 @@ const MAX_RANGE_MS = 31 * 86_400_000;
 /** A query returning many series (a custom "by (instance)") is cut to this many lines per chart. */
 const MAX_SERIES = 5;
 
-export type SignalSeries = { labels: Record<string, string>; points: { t: string; v: number | null }[] };
-export type ServiceSignal = {
-  key: SignalKey;
-  label: string;
-  unit: (typeof SIGNAL_META)[SignalKey]["unit"];
-  query: string | null;
-  source: "configured" | "derived" | "none";
-  series: SignalSeries[];
-  /** Prometheus' message when this one query failed (the others still render). */
-  error: string | null;
-  truncated: boolean;
-};
-export type ServiceSignals = { service: string; from: string; to: string; stepSeconds: number; version: number; configured: SignalQueries; signals: ServiceSignal[] };
+/** The golden signals' answer: the API view (lib/validation/views/slo-history.ts). */
+export type ServiceSignals = ServiceSignalsView;
+type ServiceSignal = ServiceSignals["signals"][number];
 
-const configuredOf = (json: unknown): SignalQueries => {
+const configuredOf = (json: unknown): ServiceSignals["configured"] => {
   const o = (json && typeof json === "object" ? json : {}) as Record<string, unknown>;
-  return Object.fromEntries(SIGNAL_KEYS.map((k) => [k, typeof o[k] === "string" ? (o[k] as string) : null]));
+  const query = (k: SignalKey) => { const v = o[k]; return typeof v === "string" ? v : null; };
+  return { latencyP99: query("latencyP99"), traffic: query("traffic"), errorRatio: query("errorRatio"), saturation: query("saturation") };
 };
 
 /**
@@ -91,7 +83,7 @@ export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?
  * Sets the PromQL of the service's golden signals (editor of the owning team). Each query is checked
  * by Prometheus's parser first (422 naming the signal). `version` guards against concurrent edits.
  */
-export async function setServiceSignals(actor: Actor, slug: string, input: SignalsInput) {
+export async function setServiceSignals(actor: Actor, slug: string, input: SignalsInput): Promise<ServiceSignalsSetView> {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug } });
   if (!service) throw notFound(`service "${slug}"`);

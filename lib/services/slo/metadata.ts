@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { isPrometheusError, upstreamError } from "@/lib/prometheus";
+import type { MetadataView } from "@/lib/validation/views/slo-history";
 import { prometheusFor } from "./prometheus-source";
 
 /**
@@ -29,7 +30,7 @@ async function upstream<T>(fn: () => Promise<T>, field: "metric" | "label" | nul
   }
 }
 
-export async function prometheusMetadata(actor: Actor, q: { service?: string; kind: "metrics" | "labels" | "values"; metric?: string; label?: string }) {
+export async function prometheusMetadata(actor: Actor, q: { service?: string; kind: "metrics" | "labels" | "values"; metric?: string; label?: string }): Promise<MetadataView> {
   assertCanRead(actor);
   const client = await clientForService(q.service);
   return upstream(async () => {

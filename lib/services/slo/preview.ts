@@ -5,26 +5,15 @@ import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { upstreamError } from "@/lib/prometheus";
 import { computeBudget, formatDuration, sliIncreaseQueries, windowBounds, windowLengthSeconds } from "@/lib/slo";
 import type { SliInput, WindowInput } from "@/lib/validation/slo";
+import type { SloPreviewView } from "@/lib/validation/views/slo-history";
 import { prometheusFor } from "./prometheus-source";
 import { validateSli } from "./validate-sli";
 
 /** Fewer allowed bad events than this over the window makes every single failure a big share of the budget. */
 export const LOW_TRAFFIC_ALLOWED_BAD_EVENTS = 100;
 
-export type SloPreview = {
-  sli: number | null;
-  events: { good: number; bad: number; total: number };
-  eventsPerDay: number;
-  budget: { ratio: number; allowedBadEvents: number | null; downtimeEquivalentSeconds: number; remaining: number | null };
-  /** Share of the window's budget one bad event costs at this traffic (1 / allowed bad events). */
-  oneBadEventShare: number | null;
-  lowTraffic: boolean;
-  warnings: string[];
-  /** Daily SLI over the window, for the chart. */
-  series: { t: string; sli: number | null; total: number }[];
-  windowStart: string;
-  windowEnd: string;
-};
+/** The preview's answer: the API view (lib/validation/views/slo-history.ts). */
+export type SloPreview = SloPreviewView;
 
 /**
  * What an SLO definition would report, before it is saved (the wizard's live preview): the SLI over

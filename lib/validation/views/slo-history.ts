@@ -68,6 +68,7 @@ export type SloPreviewView = z.infer<typeof sloPreviewView>;
 
 /** GET /api/v1/prometheus/metadata: metric, label or value names (at most 2000). */
 export const metadataView = itemsOf(z.string());
+export type MetadataView = z.infer<typeof metadataView>;
 
 const signalQueries = z.object(Object.fromEntries(SIGNAL_KEYS.map((k) => [k, z.string().nullable()])) as Record<(typeof SIGNAL_KEYS)[number], z.ZodNullable<z.ZodString>>);
 
@@ -89,3 +90,4 @@ export type ServiceSignalsView = z.infer<typeof serviceSignalsView>;
 
 /** PUT /api/v1/services/{slug}/signals. */
 export const serviceSignalsSetView = z.object({ service: z.string(), signals: signalQueries, version: z.number().int() });
+export type ServiceSignalsSetView = z.infer<typeof serviceSignalsSetView>;
