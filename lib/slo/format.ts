@@ -133,7 +133,7 @@ export type DefinitionChange = { field: string; before: string; after: string };
 
 const sliFields = (sli: Sli): Record<string, string> =>
   sli.kind === "timeslice"
-    ? { ...sliFields(sli.of), "time slice": `${sli.sliceMinutes} min`, "slice threshold": formatObjective(sli.threshold) }
+    ? { ...sliFields(sli.of), "SLI kind": `timeslice (${sliFields(sli.of)["SLI kind"]})`, "time slice": `${sli.sliceMinutes} min`, "slice threshold": formatObjective(sli.threshold) }
     : sli.kind === "ratio"
     ? { "SLI kind": "ratio", "total events": sli.total, ...(sli.good !== undefined ? { "good events": sli.good } : {}), ...(sli.bad !== undefined ? { "bad events": sli.bad } : {}) }
     : sli.kind === "boolGauge"

@@ -118,6 +118,15 @@ describe("definitionChanges", () => {
     ]);
     expect(definitionChanges(v1, v1)).toEqual([]);
   });
+  it("names a change to time slices: the kind, the slice length and the slice threshold", () => {
+    const slices = { ...v1, sli: { kind: "timeslice" as const, sliceMinutes: 5 as const, threshold: 0.99, of: v1.sli } };
+    expect(definitionChanges(v1, slices)).toEqual([
+      { field: "SLI kind", before: "ratio", after: "timeslice (ratio)" },
+      { field: "time slice", before: "", after: "5 min" },
+      { field: "slice threshold", before: "", after: "99 %" },
+    ]);
+    expect(formatSliKind(slices.sli)).toBe("5-min slices: ratio ≥ 99 %");
+  });
   it("lists every field of a first version", () => {
     expect(definitionChanges(null, v1).map((c) => c.field)).toEqual(["SLI kind", "total events", "bad events", "objective", "window"]);
   });
