@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb, type Prisma } from "@/lib/db";
-import { eventDetail, pageColumns } from "@/lib/db/repos/pages";
+import { getDb } from "@/lib/db";
+import { eventDetail, findPageList, findPageRow, findPageWithEvents, pageColumns, type PageRow } from "@/lib/db/repos/pages";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, atLeast, inTeam, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { PAGE_STATUSES, type ListPagesQuery } from "@/lib/validation/oncall";
@@ -16,9 +16,6 @@ import { announcePageStatus, kickDelivery } from "./notify";
 // Pages: read by everybody; acknowledged and resolved by the people who were paged (any role), editors
 // of the service's team, or admins (docs/security.md, "On-call"). Acknowledging stops the escalation; resolving closes the page (a later
 // firing delivery of the same alert group opens a new page).
-
-const include = { service: { select: { id: true, slug: true, name: true, teamId: true } }, integration: { select: { id: true, name: true } } } as const;
-type PageRow = Prisma.PageModel & { service: { id: string; slug: string; name: string; teamId: string } | null; integration: { id: string; name: string } | null };
 
 const statusOf = (r: PageRow): PageView["status"] => {
   const status = PAGE_STATUSES.find((s) => s === r.status);
@@ -41,12 +38,8 @@ async function views(rows: PageRow[]): Promise<PageView[]> {
 export async function listPages(actor: Actor, q: ListPagesQuery): Promise<Page<PageView>> {
   assertCanRead(actor);
   const db = await getDb();
-  const status = q.status === "open" ? { in: ["triggered", "acknowledged"] } : q.status;
-  const where = { ...(status ? { status } : {}), ...(q.service ? { service: { slug: q.service } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.page.findMany({ where, include, orderBy: [{ openedAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db.page.count({ where }),
-  ]);
+  const statuses = q.status === "open" ? ["triggered", "acknowledged"] : q.status ? [q.status] : undefined;
+  const { rows, total } = await findPageList(db, { statuses, service: q.service, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
   return { items: await views(rows), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -54,7 +47,7 @@ export async function listPages(actor: Actor, q: ListPagesQuery): Promise<Page<P
 export async function getPage(actor: Actor, id: string): Promise<PageWithEventsView> {
   assertCanRead(actor);
   const db = await getDb();
-  const row = await db.page.findUnique({ where: { id }, include: { ...include, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+  const row = await findPageWithEvents(db, id);
   if (!row) throw notFound(`page ${id}`);
   const [view] = await views([row]);
   const refs = await userRefs(db, row.events.flatMap((e) => e.userIds));
@@ -75,7 +68,7 @@ function assertCanRespond(actor: Actor, page: PageRow) {
 async function transition(actor: Actor, id: string, to: "acknowledged" | "resolved", nowMs: number) {
   const db = await getDb();
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const page = await db.page.findUnique({ where: { id }, include });
+    const page = await findPageRow(db, id);
     if (!page) throw notFound(`page ${id}`);
     assertCanRespond(actor, page);
     if (page.status === "resolved") throw new AppError("INVALID_STATE", "this page is already resolved");
@@ -125,7 +118,7 @@ export async function resolvePage(actor: Actor, id: string, nowMs = Date.now()):
  */
 export async function escalatePageNow(actor: Actor, id: string, nowMs = Date.now()): Promise<PageWithEventsView> {
   const db = await getDb();
-  const page = await db.page.findUnique({ where: { id }, include });
+  const page = await findPageRow(db, id);
   if (!page) throw notFound(`page ${id}`);
   assertCanRespond(actor, page);
   if (page.status !== "triggered") throw new AppError("INVALID_STATE", `this page is already ${page.status}`);
