@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
 import type { Pagination } from "@/lib/validation/common";
+import { findAuditPage } from "@/lib/db/repos/audit";
 import type { AuditPage } from "@/lib/validation/views/access";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -37,14 +38,9 @@ export type AuditQuery = Pagination & { entityType?: string; entityId?: string }
 /** Newest first. Admins only: the audit log may show other teams' changes. */
 export async function listAudit(actor: Actor, q: AuditQuery): Promise<AuditPage> {
   assertAdmin(actor, "the audit log");
-  const db = await getDb();
-  const where = { entityType: q.entityType, entityId: q.entityId };
-  const [items, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db.auditEvent.count({ where }),
-  ]);
+  const { rows, total } = await findAuditPage(await getDb(), { entityType: q.entityType, entityId: q.entityId }, q);
   return {
-    items: items.map((e) => ({ id: e.id, actorId: e.actorId, actorLabel: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, at: e.at.toISOString() })),
+    items: rows.map((e) => ({ id: e.id, actorId: e.actorId, actorLabel: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, at: e.at.toISOString() })),
     page: q.page, pageSize: q.pageSize, total,
   };
 }

@@ -5,8 +5,8 @@ import { generateToken, TOKEN_SCOPES } from "@/lib/auth/tokens";
 import { holdsScope, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
 import { droppingAfter } from "@/lib/cache/shared-cache";
-import { parseColumn } from "@/lib/db/repos/parse-column";
-import { apiTokenView, type ApiTokenView, type CreatedApiTokenView, type RevokedApiTokenView } from "@/lib/validation/views/access";
+import { findTokenRows, parseTokenScopes } from "@/lib/db/repos/tokens";
+import type { ApiTokenView, CreatedApiTokenView, RevokedApiTokenView } from "@/lib/validation/views/access";
 
 /**
  * A token may never mint a wider token than itself: a scoped token needs the `tokens` scope and can only
@@ -24,8 +24,6 @@ function assertCanMint(actor: Actor, scopes: string[]) {
   if (wider.length) throw new AppError("FORBIDDEN", `This API token cannot grant scopes it does not hold: ${wider.join(", ")}`);
 }
 
-/** The stored scopes (a text[] column) as the known scope names; an unknown one is a defect, not a silent drop. */
-const tokenScopesOf = (row: { id: string; scopes: string[] }) => parseColumn(apiTokenView.shape.scopes, row.scopes, { table: "ApiToken", id: row.id, field: "scopes" });
 
 /**
  * Creates an API token for `ownerId` (default: the actor). Only admins create tokens for others.
@@ -40,20 +38,15 @@ export async function createApiToken(actor: Actor, input: { name: string; scopes
   return db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({ data: { userId: ownerId, name: input.name, tokenHash: hash, prefix, scopes: input.scopes } });
     await recordAudit(tx, actor, { action: "token.create", entityType: "apiToken", entityId: row.id, after: { name: row.name, prefix, ownerId, scopes: row.scopes } });
-    return { id: row.id, name: row.name, prefix, scopes: tokenScopesOf(row), createdAt: row.createdAt.toISOString(), token };
+    return { id: row.id, name: row.name, prefix, scopes: parseTokenScopes(row), createdAt: row.createdAt.toISOString(), token };
   });
 }
 
 export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
   if (!holdsScope(actor, "tokens")) requireScope(actor, "read");
-  const db = await getDb();
-  const rows = await db.apiToken.findMany({
-    where: isAdmin(actor) ? {} : { userId: actor.userId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true, user: { select: { email: true } } },
-  });
+  const rows = await findTokenRows(await getDb(), isAdmin(actor) ? undefined : actor.userId);
   return rows.map((t) => ({
-    id: t.id, name: t.name, prefix: t.prefix, scopes: tokenScopesOf(t), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    id: t.id, name: t.name, prefix: t.prefix, scopes: t.scopes, lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), user: { email: t.user.email },
   }));
 }
