@@ -58,6 +58,9 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
+/** Anything thrown, as an Error (a thrown non-Error is wrapped): for logs and for failures kept to rethrow later. */
+export const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
+
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = (why: string) => new AppError("FORBIDDEN", why);
 export const validation = (fields: FieldErrors, message = "Invalid input") =>

@@ -8,7 +8,7 @@ import { SLICE_MINUTES } from "@/lib/slo/types";
  * schemas of ./slo.ts; these check only the shape the code relies on, because write rules tighten across
  * releases (PromQL grammar, allowed window lengths) and a definition stored by an older release must still
  * load: sign-off and the served rule files report what is wrong with it (lib/services/slo/sli-promql.ts).
- * Every SLI kind of ./slo.ts `sliSchema` has its shape here (a unit test compares the two lists).
+ * Every SLI kind of ./slo.ts `sliSchema` has its shape here (tests/unit/validation/slo-stored.test.ts compares them).
  */
 
 const ratioShape = z.object({ kind: z.literal("ratio"), total: z.string(), good: z.string().optional(), bad: z.string().optional() });
@@ -20,7 +20,6 @@ const timesliceShape = z.object({ kind: z.literal("timeslice"), sliceMinutes: z.
 export const storedSliSchema = z
   .discriminatedUnion("kind", [ratioShape, latencyShape, boolGaugeShape, timesliceShape])
   .describe("the SLI: ratio (total with good or bad selectors), latency (histogram, threshold in seconds), boolGauge (a 0/1 gauge) or timeslice (slices judged by another SLI)");
-export const STORED_SLI_KINDS = ["ratio", "latency", "boolGauge", "timeslice"] as const;
 
 export const storedWindowSchema = z
   .discriminatedUnion("kind", [

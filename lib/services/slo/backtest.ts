@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import {
   alertsSkippedReason, candidateTiers, currentTiers, errorBudgetRatio, nominalWindowSeconds, parseDuration, replayAlerts, SloDefinitionError,
-  summarizeBacktest, type AlertSettingsInput, type AlertsSkipped, type AlertTier, type BacktestIncident, type IncreaseSeries, type Sli, type SloWindow,
+  summarizeBacktest, type AlertSettingsInput, type AlertsSkipped, type AlertTier, type BacktestIncident, type Sli, type SloWindow,
 } from "@/lib/slo";
 import type { BacktestDefinitionInput, BacktestOptions } from "@/lib/validation/backtest";
 import type { BacktestResultView } from "@/lib/validation/views/backtest";
@@ -73,7 +73,7 @@ async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): P
     source: "prometheus",
     alertsSkipped: subject.skipped,
     incidents: incidents.map((i) => ({ id: i.id, key: i.key, title: i.title, start: new Date(i.startMs).toISOString(), end: i.endMs === null ? null : new Date(i.endMs).toISOString() })),
-    burn: burnSeries(series as IncreaseSeries, budget, fromMs, toMs),
+    burn: burnSeries(series, budget, fromMs, toMs),
     ...result,
     computeMs: Math.round(performance.now() - started),
   };

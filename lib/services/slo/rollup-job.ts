@@ -1,4 +1,5 @@
 import "server-only";
+import { asError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
 import { DEFAULT_SOURCE, prometheusFor } from "./prometheus-source";
 import { rolledUntil, syncRollups } from "./rollups";
@@ -22,7 +23,7 @@ export async function syncAllRollups(nowMs = Date.now()): Promise<number> {
     try {
       queries += await syncRollups(await prometheusFor(group[0]!.service.dataSourceId), group, nowMs, rolledUntil(nowMs, nowMs));
     } catch (err) {
-      logger().warn({ source: key, err: (err as Error).message }, "rollup sync failed; will retry");
+      logger().warn({ source: key, err: asError(err).message }, "rollup sync failed; will retry");
     }
   }
   return queries;

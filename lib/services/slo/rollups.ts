@@ -1,4 +1,5 @@
 import "server-only";
+import { asError } from "@/lib/errors";
 import { getDb, insertRollups, type RollupRow } from "@/lib/db";
 import { batchQuery, batchRangeQuery, type PrometheusClient } from "@/lib/prometheus";
 import { windowBounds } from "@/lib/slo";
@@ -94,7 +95,7 @@ export async function syncRollupsPartial(client: PrometheusClient, defs: SloDef[
           queries += await backfillChunk(client, group, from, Math.min(toMs, from + BACKFILL_CHUNK_HOURS * HOUR_MS));
         }
       } catch (err) {
-        backfillError = err as Error;
+        backfillError = asError(err);
         for (const d of group) incomplete.add(d.version.id);
       }
     }

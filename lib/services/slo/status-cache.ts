@@ -1,4 +1,5 @@
 import "server-only";
+import { asError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { isUpstreamFailure, publicUpstreamMessage } from "@/lib/prometheus";
 import { publishEvent } from "@/lib/events/bus";
@@ -47,7 +48,7 @@ async function persist(write: () => Promise<void>, changed: string[] | null): Pr
     // viewers refetch only when a figure they see moved (an unchanged refresh costs open tabs nothing)
     if (changed?.length) await publishEvent({ topic: "slo-status", sloIds: changed.slice(0, 200) });
   } catch (err) {
-    logger().warn({ err: (err as Error).message }, "could not store SLO statuses");
+    logger().warn({ err: asError(err).message }, "could not store SLO statuses");
   }
 }
 
@@ -127,7 +128,7 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
     const reason = reasonOf(err);
-    if (reason === "unreachable") logger().warn({ source: key, err: (err as Error).message }, "prometheus unavailable; serving stale SLO status");
+    if (reason === "unreachable") logger().warn({ source: key, err: asError(err).message }, "prometheus unavailable; serving stale SLO status");
     if (!failingSince.has(key)) failingSince.set(key, realNowMs);
     // Remember the failure so reads within the next interval are served stale without waiting again.
     // Stored and served with the status: the people's message, never the data source's URL (the log has it).

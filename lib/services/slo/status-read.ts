@@ -1,4 +1,5 @@
 import "server-only";
+import { asError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { nudgeJob } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/observability/logger";
@@ -41,7 +42,7 @@ export function kickRefresh(all: () => Promise<SloDef[]> | SloDef[], nowMs = Dat
   if (globalThis.__srecpBoss || env().role === "web") return void nudgeJob("slo-status-refresh");
   // Outside the request that asked (lib/prometheus/request-scope.ts): its budget and its client leaving must not cut the refresh.
   void detachedFromRequest(() => Promise.resolve(all()).then((defs) => currentStatuses(defs)))
-    .catch((err) => logger().warn({ err: (err as Error).message }, "background status refresh failed"));
+    .catch((err) => logger().warn({ err: asError(err).message }, "background status refresh failed"));
 }
 
 /** The stored status as served: its age when stale, and stale when far older than the refresh interval. */
@@ -66,7 +67,7 @@ async function coldStatuses(defs: SloDef[], waitMs: number): Promise<Map<string,
     // finishes (and is stored) even when that reader's upstream budget runs out or it disconnects.
     const run = detachedFromRequest(() => computeAndStore(todo));
     for (const d of todo) inflight.set(d.version.id, run);
-    void run.catch((err) => logger().warn({ err: (err as Error).message }, "first status computation failed")).finally(() => todo.forEach((d) => inflight.get(d.version.id) === run && inflight.delete(d.version.id)));
+    void run.catch((err) => logger().warn({ err: asError(err).message }, "first status computation failed")).finally(() => todo.forEach((d) => inflight.get(d.version.id) === run && inflight.delete(d.version.id)));
   }
   const runs = [...new Set(defs.map((d) => inflight.get(d.version.id)!))];
   let timer: NodeJS.Timeout | undefined;

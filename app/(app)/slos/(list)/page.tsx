@@ -7,19 +7,23 @@ import { atLeast } from "@/lib/auth/permissions";
 import { OVERVIEW_PAGE_SIZE, slimSloRow } from "@/lib/query/slos";
 import { policyThresholdsBySlug, sloFilterOptions } from "@/lib/services/policy-overview";
 import { listSlos } from "@/lib/services/slo/read-slos";
-import { SLO_SORT_KEYS, SLO_STATE_FILTERS, type SloSortKey, type SloStateFilter } from "@/lib/validation/slo";
+import { listSlosSchema, type SloStateFilter } from "@/lib/validation/slo";
 import { load, textParam, type SearchParams } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
 
 export const metadata: Metadata = { title: "SLOs" };
 
 const DEFAULT_SORT: OverviewSort = { key: "remaining", dir: "asc" };
+/** The URL's sort key and state filter, checked with the API's own schema (unknown values fall back). */
+const sortKeySchema = listSlosSchema.shape.sort.unwrap();
+const stateSchema = listSlosSchema.shape.state.unwrap();
 
 /** `sort=remaining:asc` from the URL; anything unknown falls back to the default (worst budget first). */
 function sortParam(raw: string | undefined): OverviewSort {
   const [key, dir] = (raw ?? "").split(":");
-  if (!SLO_SORT_KEYS.includes(key as SloSortKey) || (dir !== "asc" && dir !== "desc")) return DEFAULT_SORT;
-  return { key: key as SloSortKey, dir };
+  const sortKey = sortKeySchema.safeParse(key);
+  if (!sortKey.success || (dir !== "asc" && dir !== "desc")) return DEFAULT_SORT;
+  return { key: sortKey.data, dir };
 }
 
 /**
@@ -29,14 +33,15 @@ function sortParam(raw: string | undefined): OverviewSort {
 export default async function SlosPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor();
   const sp = await searchParams;
-  const state = textParam(sp.state);
-  const filters = { team: textParam(sp.team) ?? "", service: textParam(sp.service) ?? "", state: state && SLO_STATE_FILTERS.includes(state as SloStateFilter) ? state : "", q: textParam(sp.q)?.slice(0, 200) ?? "" };
+  const state = stateSchema.safeParse(textParam(sp.state));
+  const stateFilter: SloStateFilter | "" = state.success ? state.data : "";
+  const filters = { team: textParam(sp.team) ?? "", service: textParam(sp.service) ?? "", state: stateFilter, q: textParam(sp.q)?.slice(0, 200) ?? "" };
   const sort = sortParam(textParam(sp.sort));
   const page = Math.max(1, Math.min(1_000_000, Number.parseInt(textParam(sp.page) ?? "1", 10) || 1));
   const query = {
     include: "status" as const, page, pageSize: OVERVIEW_PAGE_SIZE, sort: sort.key, dir: sort.dir,
     ...(filters.team ? { team: filters.team } : {}), ...(filters.service ? { service: filters.service } : {}),
-    ...(filters.state ? { state: filters.state as SloStateFilter } : {}), ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.state ? { state: filters.state } : {}), ...(filters.q ? { q: filters.q } : {}),
   };
   const filtered = Boolean(filters.team || filters.service || filters.state || filters.q);
   const res = await load(() =>
