@@ -6,6 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { BurndownBand } from "@/components/charts/burndown-chart";
 import type { SloLedgerView } from "@/lib/services/slo/ledger";
 import { formatCount, formatPercent } from "@/lib/slo/format";
+import { sliceNoun } from "@/lib/slo/timeslice";
 
 // The budget ledger table under the burndown: one row per incident and deploy of the window, the
 // unattributed rest and the total consumed (the rows add up to it: every bad event is in exactly one row),
@@ -19,7 +20,9 @@ export function ledgerBands(ledger: SloLedgerView | undefined): BurndownBand[] {
   return (ledger?.parts ?? []).flatMap((p) => (p.kind === "unattributed" ? [] : [{ kind: p.kind, from: Date.parse(p.from), to: Date.parse(p.to), label: p.label }]));
 }
 
-export function SloLedgerTable({ ledger }: { ledger: SloLedgerView }) {
+/** sliceMinutes: a timeslice SLO, whose events are slices (the ledger counts bad slices). */
+export function SloLedgerTable({ ledger, sliceMinutes = null }: { ledger: SloLedgerView; sliceMinutes?: number | null }) {
+  const unit = sliceMinutes ? sliceNoun(sliceMinutes, 2) : "events";
   const rows = ledger.parts.filter((p) => p.kind === "unattributed" || p.bad > 0 || p.kind === "incident");
   const hidden = ledger.parts.length - rows.length;
   if (ledger.consumed === null) return <p className="muted">No traffic in this window yet, so no budget was spent.</p>;
@@ -27,7 +30,7 @@ export function SloLedgerTable({ ledger }: { ledger: SloLedgerView }) {
     <>
       <Table caption="Budget ledger">
         <thead>
-          <tr><Th>Spent by</Th><Th>Range</Th><Th className="num">Bad events</Th><Th className="num">Share of the budget</Th></tr>
+          <tr><Th>Spent by</Th><Th>Range</Th><Th className="num">Bad {unit}</Th><Th className="num">Share of the budget</Th></tr>
         </thead>
         <tbody>
           {rows.map((p) => (
@@ -58,8 +61,8 @@ export function SloLedgerTable({ ledger }: { ledger: SloLedgerView }) {
         </tbody>
       </Table>
       <p className="muted small">
-        Each bad event is counted once: a correction first, then the incident that started first, then the deploy in force (until the next one or {ledger.deployHorizonHours} h), else the rest.
-        Shares are of the {formatCount(ledger.allowedBadEvents)} bad events the objective allows for {formatCount(ledger.total)} events.
+        Each bad {sliceMinutes ? sliceNoun(sliceMinutes, 1) : "event"} is counted once: a correction first, then the incident that started first, then the deploy in force (until the next one or {ledger.deployHorizonHours} h), else the rest.
+        Shares are of the {formatCount(ledger.allowedBadEvents)} bad {unit} the objective allows for {formatCount(ledger.total)} {sliceMinutes ? `measured ${unit}` : "events"}.
         {hidden ? ` ${hidden} deploy(s) without bad events are not listed.` : ""}
       </p>
     </>

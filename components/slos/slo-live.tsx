@@ -95,7 +95,7 @@ export function SloLive({ id, objective, atRiskBelow, freezeAtOrBelow, sliceMinu
         ) : ledger.isError ? (
           <LedgerError message={errorMessage(ledger.error)} />
         ) : (
-          <SloLedgerTable ledger={ledger.data} />
+          <SloLedgerTable ledger={ledger.data} sliceMinutes={sliceMinutes} />
         )}
       </Card>
 
