@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { REVIEW_STATUSES, type BudgetTrigger, type ReviewStatus } from "@/lib/postmortem";
 import { approvalsSchema, sectionsSchema, storedBudgetTriggerSchema, type Approval } from "@/lib/validation/incidents";
+import type { Prisma } from "../generated/client";
 import { parseColumn } from "./parse-column";
 
 // The postmortem's stored columns, parsed with the schemas they are written with (lib/validation/incidents).
@@ -25,6 +26,17 @@ export function parseBudgetTriggerColumn(id: string, json: unknown): BudgetTrigg
   const stored = parseColumn(storedBudgetTriggerSchema.nullable(), json, { table: "Postmortem", id, field: "budgetTrigger" });
   return stored && { threshold: stored.threshold, slos: stored.slos };
 }
+
+/** The postmortem with its impact snapshots, revisions (by number) and review events (in order): the document's read. */
+export const findPostmortemDocument = (db: Prisma.TransactionClient, id: string) =>
+  db.postmortem.findUniqueOrThrow({
+    where: { id },
+    include: { impacts: true, revisions: { orderBy: { number: "asc" } }, reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+  });
+
+/** The postmortem with the numbers of its published revisions (ascending): what a save or a review action starts from. */
+export const findPostmortemForChange = (db: Prisma.TransactionClient, id: string) =>
+  db.postmortem.findUniqueOrThrow({ where: { id }, include: { revisions: { where: { publishedAt: { not: null } }, select: { number: true }, orderBy: { number: "asc" } } } });
 
 const reviewStatus = z.enum(REVIEW_STATUSES);
 export const parseReviewStatus = (id: string, status: string): ReviewStatus => parseColumn(reviewStatus, status, { table: "Postmortem", id, field: "status" });

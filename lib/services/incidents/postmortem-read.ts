@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { findIncidentActionItemRows } from "@/lib/db/repos/action-items";
 import { usersById } from "@/lib/db/repos/incidents";
-import { parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
+import { findPostmortemDocument, parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
 import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import {
   impactDetailsView, type ImpactSnapshotView, type PostmortemView, type PublishedRevisionView,
@@ -71,10 +71,7 @@ export function latestSnapshots(rows: SnapshotRow[]): SnapshotRow[] {
 
 export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, nowMs = Date.now()): Promise<PostmortemView> {
   const { scope, postmortemId } = await postmortemScope(tx, ref);
-  const row = await tx.postmortem.findUniqueOrThrow({
-    where: { id: postmortemId },
-    include: { impacts: true, revisions: { orderBy: { number: "asc" } }, reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
-  });
+  const row = await findPostmortemDocument(tx, postmortemId);
   const incident = await readIncident(tx, scope.id, nowMs);
   const approvals = parseApprovals(row.id, row.approvals);
   const users = await usersById(tx, [...(row.authorId ? [row.authorId] : []), ...row.reviewerIds, ...approvals.map((a) => a.userId)]);

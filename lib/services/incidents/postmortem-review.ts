@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
+import { findPostmortemForChange, parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition, SEVERITY_DEFINITIONS } from "@/lib/postmortem";
@@ -39,7 +39,7 @@ export async function reviewPostmortem(actor: Actor, ref: PostmortemRef, input: 
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { scope, postmortemId } = await postmortemScope(tx, ref);
-    const row = await tx.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, include: { revisions: { where: { publishedAt: { not: null } }, select: { number: true } } } });
+    const row = await findPostmortemForChange(tx, postmortemId);
     const incident = await readIncident(tx, scope.id, nowMs);
     const role = reviewRoleFor(actor, input.action, scope, row, incident.commander?.id ?? null);
     const state = reviewStateOf(row, incident.severity, row.revisions.at(-1)?.number ?? null);

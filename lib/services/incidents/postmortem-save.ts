@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
+import { findPostmortemForChange, parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition } from "@/lib/postmortem";
@@ -56,7 +56,7 @@ export async function savePostmortem(actor: Actor, ref: PostmortemRef, input: Sa
 
   const outcome = await db.$transaction(async (tx) => {
     const { scope, postmortemId } = await postmortemScope(tx, ref);
-    const row = await tx.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, include: { revisions: { where: { publishedAt: { not: null } }, select: { number: true } } } });
+    const row = await findPostmortemForChange(tx, postmortemId);
     const incident = await readIncident(tx, scope.id);
     const role = reviewRoleFor(actor, "edit", scope, row, incident.commander?.id ?? null);
     if (row.version !== expected) return { stale: row.version };
