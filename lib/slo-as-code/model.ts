@@ -94,8 +94,8 @@ export function normalWindow(w: SloWindow): SloWindow {
 
 export const SERVICE_FIELDS = ["name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl", "dataSource"] as const;
 export const SLO_FIELDS = ["description", "displayName", "objective", "window", "sli", "sliName", "runbookUrl", "alerting", "labels", "alertSettings"] as const;
-/** Fields whose change makes a new immutable SLO version (which may need sign-off). */
-export const SLO_DEFINITION_FIELDS = ["objective", "window", "sli"] as const;
+/** Fields whose change makes a new immutable SLO version (which may need sign-off): the API's rule, lib/slo/definition.ts. */
+export { SLO_DEFINITION_FIELDS } from "@/lib/slo/definition";
 export const POLICY_FIELDS = ["atRiskBelow", "freezeAtOrBelow", "freezeOnPageAlert", "agreedBy", "notes"] as const;
 
 /** Code-point order (locale-independent, so output is the same on every machine). */
