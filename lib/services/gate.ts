@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { createException, findActiveException, findRevocable, listExceptions, revokeException, type GateExceptionRow } from "@/lib/db/repos/gate-exceptions";
 import { AppError, notFound } from "@/lib/errors";
 import { holdsScope, assertCanApprove, type Actor } from "@/lib/auth/permissions";
 import type { GrantGateExceptionInput } from "@/lib/validation/deployments";
@@ -25,13 +26,10 @@ export function requireAnyScope(actor: Actor, scopes: readonly string[]) {
   }
 }
 
-type ExceptionRow = { id: string; reason: string; grantedBy: string; startsAt: Date; endsAt: Date; revokedAt: Date | null; createdAt: Date };
-const exceptionView = (e: ExceptionRow): GateExceptionView => ({
+const exceptionView = (e: GateExceptionRow): GateExceptionView => ({
   id: e.id, reason: e.reason, grantedBy: e.grantedBy, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(),
   revokedAt: e.revokedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
 });
-
-const activeAt = (t: Date) => ({ startsAt: { lte: t }, endsAt: { gt: t }, OR: [{ revokedAt: null }, { revokedAt: { gt: t } }] });
 
 const gateSlo = (s: SloStatus): GateSloView => ({
   id: s.sloId, name: s.name, objective: s.objective, remaining: s.errorBudget.remaining, burnRates: s.burnRates,
@@ -57,7 +55,7 @@ export async function releaseGate(actor: Actor, slug: string, atMs?: number): Pr
   const policy = await effectivePolicy(service.id);
   const { state, reasons } = stateFromStatuses(policy, slos);
   const at = new Date(atMs ?? Date.now());
-  const exception = await (await getDb()).gateException.findFirst({ where: { serviceId: service.id, ...activeAt(at) }, orderBy: { endsAt: "desc" } });
+  const exception = await findActiveException(service.id, at);
   const notes = [...reasons];
   if (!slos.length) notes.push("the service has no SLOs: the gate has nothing to check");
   for (const s of slos.filter((x) => x.stale)) notes.push(`${s.name}: status is stale (${s.error ?? "Prometheus unavailable"})`);
@@ -78,11 +76,7 @@ export async function releaseGate(actor: Actor, slug: string, atMs?: number): Pr
 export async function listGateExceptions(actor: Actor, slug: string, include: "active" | "all"): Promise<GateExceptionList> {
   requireAnyScope(actor, ["gate", "read"]);
   const service = await serviceBySlug(slug);
-  const rows = await (await getDb()).gateException.findMany({
-    where: { serviceId: service.id, ...(include === "active" ? activeAt(new Date()) : {}) },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
+  const rows = await listExceptions(service.id, include === "active" ? new Date() : null);
   return { items: rows.map(exceptionView) };
 }
 
@@ -97,9 +91,7 @@ export async function grantGateException(actor: Actor, slug: string, input: Gran
   if (endsAt.getTime() - startsAt.getTime() > 7 * 86_400_000) throw new AppError("VALIDATION", "an exception lasts at most 7 days", { endsAt: "must be at most 7 days after startsAt" });
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const row = await tx.gateException.create({
-      data: { serviceId: service.id, reason: input.reason, grantedById: actor.userId === "system" ? null : actor.userId, grantedBy: actor.email, startsAt, endsAt },
-    });
+    const row = await createException(tx, { serviceId: service.id, reason: input.reason, grantedById: actor.userId === "system" ? null : actor.userId, grantedBy: actor.email, startsAt, endsAt });
     await recordAudit(tx, actor, { action: "gate.exception.grant", entityType: "gateException", entityId: row.id, after: { ...exceptionView(row), service: slug } });
     return exceptionView(row);
   });
@@ -111,14 +103,12 @@ export async function revokeGateExceptions(actor: Actor, slug: string, id?: stri
   assertCanApprove(actor, service.teamId, `release-gate exceptions of service "${slug}"`);
   const db = await getDb();
   const now = new Date();
-  const rows = id
-    ? await db.gateException.findMany({ where: { id, serviceId: service.id } })
-    : await db.gateException.findMany({ where: { serviceId: service.id, revokedAt: null, endsAt: { gt: now } } });
+  const rows = await findRevocable(service.id, now, id);
   if (id && !rows.length) throw notFound(`gate exception ${id} of service "${slug}"`);
   const open = rows.filter((r) => r.revokedAt === null);
   await db.$transaction(async (tx) => {
     for (const r of open) {
-      await tx.gateException.update({ where: { id: r.id }, data: { revokedAt: now } });
+      await revokeException(tx, r.id, now);
       await recordAudit(tx, actor, { action: "gate.exception.revoke", entityType: "gateException", entityId: r.id, before: { ...exceptionView(r), service: slug }, after: { id: r.id, revokedAt: now.toISOString() } });
     }
   });
