@@ -21,8 +21,10 @@ export async function teamReport(actor: Actor, slug: string, q: Pick<TeamReportQ
   try {
     period = parsePeriod(q.period, q.tz ?? team.timezone);
   } catch (err) {
-    const field = /time zone/.test((err as Error).message) ? "tz" : "period";
-    throw new AppError("VALIDATION", (err as Error).message, { [field]: (err as Error).message });
+    // parsePeriod throws an Error saying which (an unknown time zone or a malformed period)
+    if (!(err instanceof Error)) throw err;
+    const field = /time zone/.test(err.message) ? "tz" : "period";
+    throw new AppError("VALIDATION", err.message, { [field]: err.message });
   }
   if (period.startMs > nowMs) throw new AppError("VALIDATION", `period ${q.period} has not started yet`, { period: "has not started yet" });
   const untilMs = Math.min(period.endMs, nowMs);
