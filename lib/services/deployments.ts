@@ -1,10 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
-import { parseColumn } from "@/lib/db/repos/parse-column";
-import { DEPLOYMENT_STATUSES, type CreateDeploymentInput, type ListDeploymentsQuery, type UpdateDeploymentInput } from "@/lib/validation/deployments";
+import { createDeployment, findDeployment, findDeployments, updateDeploymentIfStatus, type DeploymentRow } from "@/lib/db/repos/deployments";
+import type { CreateDeploymentInput, ListDeploymentsQuery, UpdateDeploymentInput } from "@/lib/validation/deployments";
 import type { DeploymentList, DeploymentView } from "@/lib/validation/views/release";
 import { recordAudit } from "./audit";
 import { requireAnyScope } from "./gate";
@@ -16,14 +15,9 @@ import { requireAnyScope } from "./gate";
  */
 const DAY_MS = 86_400_000;
 
-type Row = { id: string; version: string; environment: string; at: Date; link: string | null; status: string; createdById: string | null; createdAt: Date; service: { slug: string; name: string } };
-const include = { service: { select: { slug: true, name: true } } } as const;
-
-const statusSchema = z.enum(DEPLOYMENT_STATUSES);
-const view = (d: Row): DeploymentView => ({
+const view = (d: DeploymentRow): DeploymentView => ({
   id: d.id, service: d.service.slug, serviceName: d.service.name, version: d.version, environment: d.environment,
-  at: d.at.toISOString(), link: d.link, status: parseColumn(statusSchema, d.status, { table: "Deployment", id: d.id, field: "status" }),
-  createdById: d.createdById, createdAt: d.createdAt.toISOString(),
+  at: d.at.toISOString(), link: d.link, status: d.status, createdById: d.createdById, createdAt: d.createdAt.toISOString(),
 });
 
 /** Recording a deploy is a change to the service's history: editors of its team (or CI tokens acting as one). */
@@ -39,12 +33,9 @@ export async function recordDeployment(actor: Actor, input: CreateDeploymentInpu
   if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
   assertCanRecord(actor, service.teamId, service.slug);
   return db.$transaction(async (tx) => {
-    const row = await tx.deployment.create({
-      data: {
-        serviceId: service.id, version: input.version, environment: input.environment, at: input.at ?? new Date(),
-        link: input.link, status: input.status, createdById: actor.userId === "system" ? null : actor.userId,
-      },
-      include,
+    const row = await createDeployment(tx, {
+      serviceId: service.id, version: input.version, environment: input.environment, at: input.at ?? new Date(),
+      link: input.link, status: input.status, createdById: actor.userId === "system" ? null : actor.userId,
     });
     await recordAudit(tx, actor, { action: "deployment.create", entityType: "deployment", entityId: row.id, after: view(row) });
     return view(row);
@@ -58,23 +49,13 @@ export async function listDeployments(actor: Actor, q: ListDeploymentsQuery): Pr
   if (q.service && !(await db.service.findUnique({ where: { slug: q.service } }))) throw notFound(`service "${q.service}"`);
   const to = new Date(q.to ?? Date.now());
   const from = new Date(q.from ?? to.getTime() - 30 * DAY_MS);
-  const rows = await db.deployment.findMany({
-    where: {
-      at: { gte: from, lte: to },
-      ...(q.service ? { service: { slug: q.service } } : {}),
-      ...(q.environment ? { environment: q.environment } : {}),
-      ...(q.status ? { status: q.status } : {}),
-    },
-    include,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: q.limit,
-  });
+  const rows = await findDeployments({ service: q.service, environment: q.environment, status: q.status, from, to, limit: q.limit });
   return { items: rows.map(view), from: from.toISOString(), to: to.toISOString() };
 }
 
 export async function getDeployment(actor: Actor, id: string): Promise<DeploymentView> {
   requireAnyScope(actor, ["deployments", "gate", "read"]);
-  const row = await (await getDb()).deployment.findUnique({ where: { id }, include });
+  const row = await findDeployment(await getDb(), id);
   if (!row) throw notFound(`deployment ${id}`);
   return view(row);
 }
@@ -86,16 +67,16 @@ export async function getDeployment(actor: Actor, id: string): Promise<Deploymen
  */
 export async function updateDeployment(actor: Actor, id: string, input: UpdateDeploymentInput): Promise<DeploymentView> {
   const db = await getDb();
-  const before = await db.deployment.findUnique({ where: { id }, include: { ...include, service: { select: { slug: true, name: true, teamId: true } } } });
+  const before = await findDeployment(db, id);
   if (!before) throw notFound(`deployment ${id}`);
   assertCanRecord(actor, before.service.teamId, before.service.slug);
   if (input.status && input.status !== before.status && !allowedNext(before.status).includes(input.status)) {
     throw new AppError("INVALID_STATE", `a ${before.status} deployment cannot become ${input.status}`, { status: `must be one of: ${allowedNext(before.status).join(", ") || "(none)"}` });
   }
   return db.$transaction(async (tx) => {
-    const res = await tx.deployment.updateMany({ where: { id, status: before.status }, data: { ...(input.status ? { status: input.status } : {}), ...(input.link !== undefined ? { link: input.link } : {}) } });
-    if (res.count === 0) throw new AppError("CONFLICT", "the deployment was changed by someone else; reload it", { status: "stale" });
-    const after = await tx.deployment.findUniqueOrThrow({ where: { id }, include });
+    const applied = await updateDeploymentIfStatus(tx, id, before.status, { ...(input.status ? { status: input.status } : {}), ...(input.link !== undefined ? { link: input.link } : {}) });
+    if (!applied) throw new AppError("CONFLICT", "the deployment was changed by someone else; reload it", { status: "stale" });
+    const after = (await findDeployment(tx, id))!;
     await recordAudit(tx, actor, { action: "deployment.update", entityType: "deployment", entityId: id, before: view(before), after: view(after) });
     return view(after);
   });
