@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { findServicesWithPolicies, findServiceWithPolicies, type ServiceWithPolicies } from "@/lib/db/repos/policies";
 import { notFound } from "@/lib/errors";
 import { DEFAULT_POSTMORTEM_BUDGET_SHARE } from "@/lib/postmortem";
 import { DEFAULT_POLICY } from "@/lib/slo";
@@ -7,11 +7,6 @@ import type { EffectivePolicyView } from "@/lib/validation/views/release";
 
 /** The policy that applies to a service: its own, else its team's, else the built-in default. */
 export type EffectivePolicy = EffectivePolicyView;
-
-type PolicyRow = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; postmortemAbove: number; agreedBy: string; agreedAt: Date | null; notes: string; version: number };
-type ServiceWithPolicies = { budgetPolicy: PolicyRow | null; team: { budgetPolicy: PolicyRow | null } };
-
-const include = { budgetPolicy: true, team: { include: { budgetPolicy: true } } } as const;
 
 /** The precedence in one place: the service's own policy, else its team's, else the built-in default. */
 function policyOf(service: ServiceWithPolicies): EffectivePolicy {
@@ -26,8 +21,7 @@ function policyOf(service: ServiceWithPolicies): EffectivePolicy {
 
 /** The service's own policy, else its team's, else the built-in default (25 % at risk, 0 % frozen). */
 export async function effectivePolicy(serviceId: string): Promise<EffectivePolicy> {
-  const db = await getDb();
-  const service = await db.service.findUnique({ where: { id: serviceId }, include });
+  const service = await findServiceWithPolicies(serviceId);
   if (!service) throw notFound("service");
   return policyOf(service);
 }
@@ -35,7 +29,6 @@ export async function effectivePolicy(serviceId: string): Promise<EffectivePolic
 /** effectivePolicy of many services in one query (services that do not exist are left out). */
 export async function effectivePolicies(serviceIds: string[]): Promise<Map<string, EffectivePolicy>> {
   if (!serviceIds.length) return new Map();
-  const db = await getDb();
-  const services = await db.service.findMany({ where: { id: { in: serviceIds } }, include });
+  const services = await findServicesWithPolicies(serviceIds);
   return new Map(services.map((s) => [s.id, policyOf(s)]));
 }
