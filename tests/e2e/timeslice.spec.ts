@@ -60,5 +60,9 @@ test("a timeslice SLO made in the wizard counts bad 5-minute slices: 24 of 8 all
   await expect(budget.locator(".stat-value")).toHaveText("24 bad 5-minute slices of 8 allowed", { timeout: 30_000 });
   await expect(budget).toContainText(/of 8,6\d\d measured 5-minute slices/);
   await expect(page.locator(".details-row", { hasText: "Good slice" })).toContainText("99 % or more of its events good");
+  // The ledger counts slices too: the search incident's 24 are unattributed here (no incident on this service).
+  const ledger = page.getByRole("table", { name: "Budget ledger" });
+  await expect(ledger.getByRole("columnheader", { name: "Bad 5-minute slices" })).toBeVisible({ timeout: 30_000 });
+  await expect(ledger.locator("tr[data-ledger-kind='total']")).toContainText("24");
   await shot(page, "timeslice-slo-page.png");
 });
