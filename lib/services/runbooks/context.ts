@@ -77,7 +77,7 @@ export async function runbookContext(actor: Actor, sloId: string, tier: string, 
     oncall: {
       policy: oncall.policy ? { id: oncall.policy.id, name: oncall.policy.name } : null,
       firstStep: oncall.step?.users.map((u) => u.name) ?? [],
-      schedules: schedules.items.map((s) => ({ id: s.id, name: s.name, users: s.onCallNow.users.map((u) => u.name), until: new Date(s.onCallNow.until).toISOString() })),
+      schedules: schedules.items.map((s) => ({ id: s.id, name: s.name, users: s.onCallNow.users.map((u) => u.name), until: s.onCallNow.until })),
     },
     queries,
     prometheusConfigured: promBase !== null,
