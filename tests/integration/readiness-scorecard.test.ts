@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as home from "@/app/api/v1/home/route";
 import * as scorecard from "@/app/api/v1/scorecard/route";
+import * as sloStatus from "@/app/api/v1/slos/[id]/status/route";
 import { getDb } from "@/lib/db";
 import { call, userWithToken } from "./helpers/api";
 
@@ -98,6 +99,17 @@ describe("readiness scorecard and home", () => {
     // An open page for the bad service.
     const page = await db.page.create({ data: { groupKey: "rdy", openKey: `rdy:${NOW}`, serviceId: ids["rdy-bad"]!, title: "rdy high error rate", openedAt: new Date(NOW - 600_000) } });
     ids.page = page.id;
+
+    // The scorecard reads the status read model, whose first computation may outlast the reader's 2 s
+    // wait on a loaded machine ("computing" = no figures = no_data): wait until the signed-off SLOs have theirs.
+    for (const name of ["rdy-good-availability", "rdy-gap-availability", "rdy-bad-unreviewed"]) {
+      for (let tries = 0; ; tries++) {
+        const res = await call(sloStatus.GET, { token: admin, url: `/api/v1/slos/${ids[name]}/status`, params: { id: ids[name]! } });
+        if (res.status === 200 && !res.body.computing) break;
+        if (tries > 120) throw new Error(`status of ${name} not computed: ${res.status} ${JSON.stringify(res.body)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   });
 
   const get = async (token: string, query = "") => call(scorecard.GET, { token, url: `/api/v1/scorecard${query}` });
