@@ -78,7 +78,14 @@ function operation(o: Operation) {
   const contentType = o.response?.contentType ?? "application/json";
   const success = (s: number) => ({
     description: o.response?.description ?? SUCCESS_TEXT[s] ?? "OK",
-    ...(s === 204 ? {} : { content: { [contentType]: { schema: o.response?.schema ? jsonSchema(o.response.schema) : contentType === "application/json" ? { type: "object" } : { type: "string" } } } }),
+    ...(s === 204
+      ? {}
+      : {
+          content: {
+            [contentType]: { schema: o.response?.schema ? jsonSchema(o.response.schema) : contentType === "application/json" ? { type: "object" } : { type: "string" } },
+            ...Object.fromEntries((o.response?.otherContentTypes ?? []).map((t) => [t, { schema: { type: "string" } }])),
+          },
+        }),
   });
   const scopes = o.scopes ? `\n\nAPI tokens narrowed by scopes need one of: ${o.scopes.map((s) => `\`${s}\``).join(", ")}.` : "";
   const auth =

@@ -31,8 +31,10 @@ export type Operation = {
    * The success answer: `status` (default 200) with a JSON `schema` (its wire format), a non-JSON
    * `contentType`, or 204 without a body. `otherStatuses`: further 2xx statuses the handler answers with
    * the same body (e.g. 200 when a webhook changes nothing, 201 when it opens something).
+   * `otherContentTypes`: non-JSON representations the same answer may take instead of the schema's JSON
+   * (chosen by a format= parameter, a path suffix or Accept), e.g. ["text/csv", "text/markdown"].
    */
-  response?: { status?: number; otherStatuses?: number[]; description?: string; schema?: z.ZodType; contentType?: string };
+  response?: { status?: number; otherStatuses?: number[]; description?: string; schema?: z.ZodType; contentType?: string; otherContentTypes?: string[] };
   /** Token scopes that allow the call when a token is narrowed (besides unscoped tokens and sessions). */
   scopes?: string[];
   auth?: Auth;

@@ -30,15 +30,20 @@ const issuePath = (i: z.core.$ZodIssue) => (i.path.length ? i.path.map(String).j
 
 /**
  * Why a 2xx answer does not match its operation, or null when it does. `body` is the parsed JSON of the
- * answer (the wire format: instants are strings), undefined when the answer is not JSON.
+ * answer (the wire format: instants are strings), undefined when the answer is not JSON; `mediaType` the
+ * answer's content type without parameters (a non-JSON one must be in the operation's otherContentTypes).
  */
-export function responseMismatch(o: Operation, status: number, body: unknown): ResponseMismatch | null {
+export function responseMismatch(o: Operation, status: number, body: unknown, mediaType?: string): ResponseMismatch | null {
   const label = `${o.method} ${o.path}`;
   const statuses = documentedStatuses(o);
   if (!statuses.includes(status)) return { message: `${label} answered ${status}; the document says ${statuses.join(" or ")}`, issues: [] };
   const schema = o.response?.schema;
   if (!schema || status === 204) return null;
-  if (body === undefined) return { message: `${label} answered ${status} without a JSON body; the document gives a JSON schema`, issues: [] };
+  if (body === undefined) {
+    const others = o.response?.otherContentTypes ?? [];
+    if (mediaType && others.includes(mediaType)) return null;
+    return { message: `${label} answered ${status} ${mediaType ? `as ${mediaType}` : "without a body"}; the document says application/json${others.length ? ` or ${others.join(", ")}` : ""}`, issues: [] };
+  }
   const parsed = schema.safeParse(body);
   if (parsed.success) return null;
   const paths = parsed.error.issues.map((i) => `${issuePath(i)}: ${i.message}`);
@@ -63,5 +68,5 @@ export async function checkResponse(method: string, route: string, res: Response
       return { message: `${method} ${o.path} answered ${type} that is not JSON`, issues: [] };
     }
   }
-  return responseMismatch(o, res.status, body);
+  return responseMismatch(o, res.status, body, type.split(";")[0]!.trim().toLowerCase() || undefined);
 }

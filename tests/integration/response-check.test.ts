@@ -4,7 +4,7 @@ import * as me from "@/app/api/v1/me/route";
 import { env } from "@/lib/env";
 import { publicRoute } from "@/lib/http/api-route";
 import { checkResponse, openApiPath, responseMismatch } from "@/lib/openapi/response-check";
-import { op } from "@/lib/openapi/registry";
+import { op, type Operation } from "@/lib/openapi/registry";
 import { instant } from "@/lib/validation/views/common";
 import { call, userWithToken } from "./helpers/api";
 
@@ -49,7 +49,10 @@ describe("response check (SRECP_CHECK_RESPONSES)", () => {
     expect((await checkResponse("GET", "/api/v1/things/[id]", Response.json({ ...good, at: 5 }), ops))?.issues.map((i) => i.path.join("."))).toEqual(["at"]);
     expect(await checkResponse("GET", "/api/v1/things/[id]", Response.json({ error: {} }, { status: 404 }), ops)).toBeNull();
     const text = await checkResponse("GET", "/api/v1/things/[id]", new Response("plain", { headers: { "content-type": "text/plain" } }), ops);
-    expect(text?.message).toContain("without a JSON body");
+    expect(text?.message).toBe("GET /api/v1/things/{id} answered 200 as text/plain; the document says application/json");
+    const report: Operation = { ...thing, response: { ...thing.response, otherContentTypes: ["text/csv"] } };
+    expect(await checkResponse("GET", "/api/v1/things/[id]", new Response("a,b\n", { headers: { "content-type": "text/csv; charset=utf-8" } }), [report])).toBeNull();
+    expect((await checkResponse("GET", "/api/v1/things/[id]", new Response("# x", { headers: { "content-type": "text/markdown" } }), [report]))?.message).toContain("or text/csv");
     expect((await checkResponse("GET", "/api/v1/nowhere", Response.json({}), ops))?.message).toContain("is not in the OpenAPI registry");
     expect(await checkResponse("GET", "/api/healthz", Response.json({}), ops)).toBeNull();
   });
