@@ -62,6 +62,5 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 export const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
-export const forbidden = (why: string) => new AppError("FORBIDDEN", why);
 export const validation = (fields: FieldErrors, message = "Invalid input") =>
   new AppError("VALIDATION", `${message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);

@@ -1,9 +1,8 @@
 "use client";
-import { createContext, useContext } from "react";
+import { createContext } from "react";
 
 /**
- * Whether this tab's live-events stream is connected. Queries that would otherwise poll use it to stop
- * polling while pushes arrive: `refetchInterval: useLiveConnected() ? false : 30_000`.
+ * Whether this tab's live-events stream is connected (for indicators). Queries keep their 30 s polling as
+ * the fallback either way; a push invalidates them sooner.
  */
 export const LiveConnectedContext = createContext(false);
-export const useLiveConnected = () => useContext(LiveConnectedContext);

@@ -14,4 +14,3 @@ export function PolicyStateBadge({ state, reasons }: { state: PolicyStateName; r
   );
 }
 
-export const policyStateLabel = (state: PolicyStateName) => LABEL[state];

@@ -1,9 +1,8 @@
 // Public API of the pure on-call domain (no I/O; instants are epoch ms; zones are IANA names).
 export * from "./types";
-export { assertZone, parseWallClock, resolveLocal, resolveLocalMs, naiveLocalDateMs } from "./local-time";
+export { assertZone, parseWallClock, resolveLocal, resolveLocalMs } from "./local-time";
 export { turnClock, type TurnClock } from "./rotation";
 export { restrictionIntervals } from "./restrictions";
-export { mergeIntervals, intersectWith } from "./intervals";
 export { layerShifts } from "./layer-shifts";
 export { applyOverride, orderOverrides } from "./overrides";
 export { finalTimeline, onCallAt, gaps, userShifts, type TimelineInput } from "./timeline";
@@ -28,7 +27,7 @@ export {
   type Page,
   type HandoffNote,
 } from "./health";
-export { toICalendar, toICalendarMulti, feedSegments, FEED_PAST_MS, FEED_FUTURE_MS, escapeText, foldLine, icalUtc, segmentUid, type ICalInput, type ICalPart } from "./ical";
+export { toICalendar, toICalendarMulti, feedSegments, FEED_PAST_MS, escapeText, foldLine, type ICalInput, type ICalPart } from "./ical";
 export { MATCHER_OPS, matcherRegex, matches, routeAlert, routingLabels, type MatcherOp, type LabelMatcher, type AlertRoute } from "./alert-routing";
 export { mergeAlertStates, groupResolved, groupTitle, type AlertState, type GroupAlert } from "./alert-group";
 export { pageAlerts, type PageAlert, type PageAlertLinks, type PageAlertsInput, type PayloadAlert } from "./page-alerts";

@@ -17,7 +17,6 @@ export const ACTION_ITEM_DUE_BUSINESS_DAYS: Readonly<Record<ActionItemPriority, 
   P2: 40,
   P3: null,
 };
-export const P3_REVIEW_AFTER_CALENDAR_DAYS = 90;
 
 export const ACTION_ITEM_TYPES = ["prevent", "mitigate", "detect", "repair", "investigate"] as const;
 export type ActionItemType = (typeof ACTION_ITEM_TYPES)[number];

@@ -1,5 +1,5 @@
 // Public API of the postmortem domain: pure functions over plain data (epoch-ms instants, IANA zones).
-export { ok, err, type Result } from "./result";
+export { type Result } from "./result";
 export * from "./severity";
 export * from "./incident-status";
 export * from "./instants";

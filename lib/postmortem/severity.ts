@@ -77,6 +77,3 @@ export const parseSeverity = (input: string): Severity | null => {
   return match ? (`SEV-${match[1]}` as Severity) : null;
 };
 
-/** Negative when `a` is more severe than `b`; for sorting worst first. */
-export const compareSeverity = (a: Severity, b: Severity): number =>
-  SEVERITY_DEFINITIONS[a].rank - SEVERITY_DEFINITIONS[b].rank;

@@ -33,8 +33,6 @@ export const budgetError = (scope: UpstreamScope) =>
   new PrometheusError("timeout", budgetMessage(scope), { detail: "request budget", publicMessage: budgetMessage(scope) });
 export const abortedError = () => new PrometheusError("aborted", "The request was cancelled by its client", { detail: "client disconnected" });
 
-/** True for the errors a request's own budget or its client's disconnect produce (not the source's fault). */
-export const isScopeError = (err: unknown) => err instanceof PrometheusError && (err.detail === "request budget" || err.reason === "aborted");
 
 /**
  * Waits for `promise` at most until the current request's deadline, or until its client disconnects

@@ -163,9 +163,6 @@ export function useBurndown(id: string, enabled = true) {
   });
 }
 
-export function useSloVersions(id: string) {
-  return useQuery({ queryKey: sloKeys.versions(id), queryFn: () => apiFetch<{ items: SloVersionItem[] }>(`/api/v1/slos/${id}/versions`) });
-}
 
 /** The generated Prometheus rule file (YAML text). */
 export function useSloRules(id: string, enabled: boolean) {

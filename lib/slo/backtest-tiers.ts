@@ -62,9 +62,3 @@ export function candidateTiers(windowSeconds: number, candidates: TierCandidates
   return out;
 }
 
-/** Whether two tier lists alert identically (same tiers, factors, windows and `for`). */
-export const sameTiers = (a: readonly AlertTier[], b: readonly AlertTier[]): boolean =>
-  a.length === b.length && a.every((t, i) => {
-    const u = b[i]!;
-    return t.name === u.name && t.factor === u.factor && t.longWindow === u.longWindow && t.shortWindow === u.shortWindow && t.for === u.for;
-  });

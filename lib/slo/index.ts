@@ -23,5 +23,5 @@ export {
 export { evaluatePolicy, DEFAULT_POLICY, type PolicyThresholds, type PolicyState, type SloBudgetState } from "./policy";
 export * from "./format";
 export { replayAlerts, INCREASE_RANGE_MS, type FiringInterval, type IncreaseSeries, type ReplayInput } from "./backtest";
-export { candidateTiers, currentTiers, sameTiers, type TierCandidate, type TierCandidates } from "./backtest-tiers";
+export { candidateTiers, currentTiers, type TierCandidate, type TierCandidates } from "./backtest-tiers";
 export { backtestHeadline, summarizeBacktest, type AlertEpisode, type BacktestIncident, type BacktestSummary, type SeverityCounts } from "./backtest-summary";

@@ -10,7 +10,6 @@ export const createTeamSchema = z.object({
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 export const updateTeamSchema = createTeamSchema.partial().omit({ slug: true });
 
-export const SERVICE_TIERS = [1, 2, 3, 4] as const;
 
 /** Set when a resource is managed as code (`srecp apply` sets "srecp"); null = managed in the UI. */
 export const managedBySchema = z

@@ -8,7 +8,6 @@ import net from "node:net";
 import path from "node:path";
 
 export const prometheusBin = () => process.env.PROMETHEUS_BIN || "/usr/bin/prometheus";
-export const promtoolBin = () => process.env.PROMTOOL_BIN || "/usr/bin/promtool";
 
 /** The one line printed when the binary is missing. */
 export const MISSING_PROMETHEUS_HINT =

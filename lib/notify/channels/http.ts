@@ -23,7 +23,7 @@ export function outcomeOfStatus(status: number): DeliveryResult["outcome"] {
  * Every outbound request names its notification: the same id on every retry and on a re-send after a
  * crash (a claim that expired after the provider took the message), so a receiver can drop duplicates.
  */
-export const DELIVERY_HEADER = "X-SRECP-Delivery";
+const DELIVERY_HEADER = "X-SRECP-Delivery";
 export const deliveryHeaders = (notificationId: string): Record<string, string> => ({ [DELIVERY_HEADER]: notificationId });
 
 /** Retry-After as seconds (RFC 9110: delay-seconds or an HTTP-date); undefined when absent or unreadable. */

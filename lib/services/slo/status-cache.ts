@@ -61,8 +61,6 @@ export function invalidateStatusCache() {
   void nudgeJob("slo-status-refresh");
 }
 
-/** Last measured number of Prometheus queries of a refresh, per source (for benchmarks and logs). */
-export const lastQueryCounts = () => Object.fromEntries([...cache].map(([k, e]) => [k, e.queryCount]));
 
 /**
  * Current status of `defs` (all SLOs of the organisation, ideally, so one cache entry serves every
