@@ -9,6 +9,7 @@ import {
 } from "@/lib/validation/views/oncall";
 import { intakeResultView, integrationView, integrationWithTokenView, pageView, pageWithEventsView } from "@/lib/validation/views/pages";
 import { itemsOf, pageOf } from "@/lib/validation/views/common";
+import { linkView } from "@/lib/validation/views/notify";
 import { op, type Operation } from "../registry";
 
 const S = "/api/v1/schedules/{id}";
@@ -63,11 +64,11 @@ export const oncallRoutes: Operation[] = [
   op({
     method: "GET", path: "/api/v1/page-actions/{token}", tag: "Alerting", summary: "What a one-time action link from a notification would do (a confirm page for browsers)",
     description: "No sign-in: the link's secret token is the credential (bound to one page, one recipient and one action; 24 h). 404 not valid, 410 expired, 409 already used or already done.",
-    params: { token: "the link's secret token" }, auth: "feed-token", response: { description: "state ready, with the action, the page title and the recipient; HTML for Accept: text/html" },
+    params: { token: "the link's secret token" }, auth: "feed-token", response: { description: "state ready, with the action, the page title and the recipient; HTML for Accept: text/html", schema: linkView, otherContentTypes: ["text/html"] },
   }),
   op({
     method: "POST", path: "/api/v1/page-actions/{token}", tag: "Alerting", summary: "Use a one-time action link: acknowledge, resolve or escalate now as its recipient (audited)",
     description: "Single use; a second use answers 409 with what happened (\"This page was already acknowledged by …\").",
-    params: { token: "the link's secret token" }, auth: "feed-token", response: { description: "state done, with a sentence; HTML for Accept: text/html" },
+    params: { token: "the link's secret token" }, auth: "feed-token", response: { description: "state done, with a sentence; HTML for Accept: text/html", schema: linkView, otherContentTypes: ["text/html"] },
   }),
 ];

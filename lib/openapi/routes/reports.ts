@@ -1,5 +1,6 @@
 import { scorecardQuerySchema, teamReportQuerySchema } from "@/lib/validation/reports";
 import { homeView, scorecardView } from "@/lib/validation/views/reports";
+import { teamReportView } from "@/lib/validation/views/team-report";
 import { op, type Operation } from "../registry";
 
 // Home, readiness scorecard and manager reports (docs/readiness.md).
@@ -18,8 +19,6 @@ export const reportRoutes: Operation[] = [
     method: "GET", path: "/api/v1/reports/team/{slug}", tag: "Reports", summary: "Manager report of a team over a month or quarter",
     description: "Per service and SLO: SLI, budget consumed and days frozen from the hourly rollups; incidents by severity with budget impact; postmortem timeliness; action items opened/closed/overdue; on-call load (pages per shift, sleep-hour pages). `format=csv` (tidy: section,service,slo,subject,metric,value) and `format=md` answer a download.",
     params: { slug: "team slug" }, query: teamReportQuerySchema,
-    // No response schema: the same operation also answers CSV and Markdown, which the response check
-    // cannot tell from a missing body. The JSON is lib/validation/views/team-report.ts teamReportView.
-    response: { description: "format=json: the report (JSON); format=csv: text/csv; format=md: text/markdown (attachments)" },
+    response: { description: "format=json: the report (JSON); format=csv: text/csv; format=md: text/markdown (attachments)", schema: teamReportView, otherContentTypes: ["text/csv", "text/markdown"] },
   }),
 ];
