@@ -125,8 +125,8 @@ export const configPlanResponseSchema = z.object({
   changes: z.array(
     z.object({
       action: z.enum(["create", "update", "delete"]), kind: z.enum(["service", "slo", "policy"]), key: z.string(),
-      fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).optional(),
-    }).passthrough(),
+      fields: z.array(z.object({ field: z.string(), before: z.unknown().describe("the stored value (free-form JSON)"), after: z.unknown().describe("the value in the files (free-form JSON)") })).optional(),
+    }).passthrough().describe("one change; further keys carry the item's definition as the files give it (free-form JSON)"),
   ),
   issues: z.array(planIssue).describe("errors: the files cannot be applied while there are any"),
   warnings: z.array(planIssue).describe("what the import drops or changes, and SLOs that get no alerts for want of a runbook"),
