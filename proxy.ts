@@ -21,13 +21,15 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
   const api = pathname === "/api" || pathname.startsWith("/api/");
   const nonce = newNonce();
   const headers = securityHeaders({
-    nonce, api,
+    nonce,
+    api,
     https: servedOverHttps(req.url, req.headers.get("x-forwarded-proto")),
     dev: process.env.NODE_ENV === "development",
   });
 
   let res: Response;
-  const redirect = api || PUBLIC_PAGE.test(pathname) ? undefined : await signInRedirect(req as NextRequestWithAuth, event);
+  const redirect =
+    api || PUBLIC_PAGE.test(pathname) ? undefined : await signInRedirect(req as NextRequestWithAuth, event);
   if (redirect instanceof Response) {
     res = redirect;
   } else {

@@ -14,7 +14,8 @@ import { randomPhases, seriesOf } from "../tests/fixtures/backtest-series";
 
 const RUNS = Number(process.argv[2] ?? 10);
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main() {
   const loadStart = os.loadavg();
@@ -31,16 +32,33 @@ async function main() {
     const { currentTiers, replayAlerts } = await import("../lib/slo");
     const admin = (await userWithToken("admin")).token;
     await call(teams.POST, { method: "POST", token: admin, body: { slug: "bench-bt", name: "Bench" } });
-    await call(services.POST, { method: "POST", token: admin, body: { slug: "bench-bt-search", name: "Search", team: "bench-bt" } });
-    const slo = await call(slos.POST, { method: "POST", token: admin, body: {
-      service: "bench-bt-search", name: "search-availability", objective: 0.999, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/s",
-      sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' },
-    } });
+    await call(services.POST, {
+      method: "POST",
+      token: admin,
+      body: { slug: "bench-bt-search", name: "Search", team: "bench-bt" },
+    });
+    const slo = await call(slos.POST, {
+      method: "POST",
+      token: admin,
+      body: {
+        service: "bench-bt-search",
+        name: "search-availability",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        runbookUrl: "https://runbooks.example.com/s",
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="search"}',
+          bad: 'http_requests_total{service="search",code=~"5.."}',
+        },
+      },
+    });
     if (slo.status !== 201) throw new Error(`SLO: ${JSON.stringify(slo.body)}`);
     const body = { days: 30, tiers: { "page-fast": { factor: 10, for: "5m" } } };
     const times: number[] = [];
     let coldMs = 0;
-    let answer: { current: { headline: string }; candidate: { headline: string } | null; computeMs: number } | null = null;
+    let answer: { current: { headline: string }; candidate: { headline: string } | null; computeMs: number } | null =
+      null;
     for (let i = 0; i <= RUNS; i++) {
       const t0 = performance.now();
       const res = await call(backtest.POST, { method: "POST", token: admin, params: { id: slo.body.id }, body });
@@ -53,7 +71,8 @@ async function main() {
     const { series } = seriesOf(randomPhases(1, 33 * 288));
     const pure = (evalIntervalMs: number) => {
       const t0 = performance.now();
-      for (let i = 0; i < 5; i++) replayAlerts({ series, tiers: currentTiers(30 * 86_400), budget: 0.001, evalIntervalMs });
+      for (let i = 0; i < 5; i++)
+        replayAlerts({ series, tiers: currentTiers(30 * 86_400), budget: 0.001, evalIntervalMs });
       return Math.round(ms(t0) / 5);
     };
     const [pure1m, pure15s] = [pure(60_000), pure(15_000)];

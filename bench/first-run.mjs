@@ -17,33 +17,56 @@ const dir = path.resolve(process.argv[2] ?? path.join(os.tmpdir(), `srecp-first-
 const t0 = Date.now();
 const secs = (ms) => ((ms - t0) / 1000).toFixed(1);
 const log = (...a) => console.log(`[${secs(Date.now())} s]`, ...a);
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 const sh = (cmd, args, opts = {}) => {
   const started = Date.now();
-  const res = spawnSync(cmd, args, { cwd: dir, encoding: "utf8", env: { ...process.env, ...opts.env }, maxBuffer: 64 << 20 });
+  const res = spawnSync(cmd, args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, ...opts.env },
+    maxBuffer: 64 << 20,
+  });
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}): ${res.stderr?.slice(-2000)}`);
   return { out: res.stdout, err: res.stderr, seconds: (Date.now() - started) / 1000 };
 };
 
 /** Starts a long-running command; resolves marks[label] = seconds since t0 when its output matches. */
 function start(cmd, args, env, patterns) {
-  const child = spawn(cmd, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(cmd, args, {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const marks = {};
   let output = "";
   const onData = (d) => {
     output += d;
-    for (const [label, re] of Object.entries(patterns)) if (!(label in marks) && re.test(output)) marks[label] = Date.now();
+    for (const [label, re] of Object.entries(patterns))
+      if (!(label in marks) && re.test(output)) marks[label] = Date.now();
   };
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
   const exited = new Promise((r) => child.once("exit", r));
   const stop = async () => {
-    try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      /* gone */
+    }
     await exited;
   };
   return { child, marks, output: () => output, stop, exited };
@@ -69,36 +92,70 @@ const base = `http://127.0.0.1:${port}`;
 
 // 1. quick start from nothing
 const first = start("bash", ["scripts/quickstart.sh"], env, {
-  npmCi: /added \d+ packages/, generated: /Generated Prisma Client|prisma generate|generated/i, built: /Compiled successfully|✓ Generating static pages|Route \(app\)/,
-  prometheus: /Prometheus on http/, listening: /SRE control plane on http/,
+  npmCi: /added \d+ packages/,
+  generated: /Generated Prisma Client|prisma generate|generated/i,
+  built: /Compiled successfully|✓ Generating static pages|Route \(app\)/,
+  prometheus: /Prometheus on http/,
+  listening: /SRE control plane on http/,
 });
 await waitFor(async () => (await fetch(`${base}/api/healthz`)).ok, "quick start: /api/healthz", 30 * 60_000);
 const up = Date.now();
 log(`app up after ${secs(up)} s`);
-const warnings = first.output().split("\n").filter((l) => /^npm warn/i.test(l)).map((l) => l.trimEnd());
+const warnings = first
+  .output()
+  .split("\n")
+  .filter((l) => /^npm warn/i.test(l))
+  .map((l) => l.trimEnd());
 await first.stop();
 
 // 2. the demo backfill (app stopped: the embedded database is single-process)
 const demo = sh("node", ["scripts/srecp.mjs", "demo"], { env });
 const backfill = /written to .* in ([\d.]+) s/.exec(demo.out)?.[1];
 log(`srecp demo: ${demo.seconds.toFixed(1)} s (blocks ${backfill} s)`);
-sh("node", ["scripts/srecp.mjs", "users", "create", "--email", "bench@example.com", "--name", "Bench", "--role", "admin", "--password", "bench-password-1"], { env });
-const token = sh("node", ["scripts/srecp.mjs", "tokens", "create", "--email", "bench@example.com", "--name", "bench", "--scopes", "read"], { env }).out.trim();
+sh(
+  "node",
+  [
+    "scripts/srecp.mjs",
+    "users",
+    "create",
+    "--email",
+    "bench@example.com",
+    "--name",
+    "Bench",
+    "--role",
+    "admin",
+    "--password",
+    "bench-password-1",
+  ],
+  { env },
+);
+const token = sh(
+  "node",
+  ["scripts/srecp.mjs", "tokens", "create", "--email", "bench@example.com", "--name", "bench", "--scopes", "read"],
+  { env },
+).out.trim();
 
 // 3. start again until the first demo SLO has a number
 const restartAt = Date.now();
 const second = start("node", ["scripts/app.mjs"], env, { listening: /SRE control plane on http/ });
 const auth = { headers: { authorization: `Bearer ${token}` } };
-const firstNumber = await waitFor(async () => {
-  const list = await (await fetch(`${base}/api/v1/slos?pageSize=50`, auth)).json();
-  for (const s of list.items ?? []) {
-    const st = await (await fetch(`${base}/api/v1/slos/${s.id}/status`, auth)).json();
-    if (st.noData === false && typeof st.errorBudget?.remaining === "number") return { name: s.name, remaining: st.errorBudget.remaining };
-  }
-  return null;
-}, "first SLO with data", 10 * 60_000);
+const firstNumber = await waitFor(
+  async () => {
+    const list = await (await fetch(`${base}/api/v1/slos?pageSize=50`, auth)).json();
+    for (const s of list.items ?? []) {
+      const st = await (await fetch(`${base}/api/v1/slos/${s.id}/status`, auth)).json();
+      if (st.noData === false && typeof st.errorBudget?.remaining === "number")
+        return { name: s.name, remaining: st.errorBudget.remaining };
+    }
+    return null;
+  },
+  "first SLO with data",
+  10 * 60_000,
+);
 const numberAt = Date.now();
-log(`first number: ${firstNumber.name} ${(firstNumber.remaining * 100).toFixed(1)} % budget left, ${((numberAt - restartAt) / 1000).toFixed(1)} s after the restart`);
+log(
+  `first number: ${firstNumber.name} ${(firstNumber.remaining * 100).toFixed(1)} % budget left, ${((numberAt - restartAt) / 1000).toFixed(1)} s after the restart`,
+);
 await second.stop();
 
 const phase = (label) => (label in first.marks ? `${secs(first.marks[label])} s` : "—");

@@ -30,8 +30,22 @@ requireBuild(root);
 
 /** autocannon for `seconds`; throughput in req/s, latency percentiles in ms, failures counted. */
 async function cannon(url, { connections = 100, seconds = SECONDS, token, cookie } = {}) {
-  const r = await autocannon({ url, connections, duration: seconds, timeout: 10, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(cookie ? { cookie } : {}) } });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(cookie ? { cookie } : {}) },
+  });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r["2xx"],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
 }
 
 /** Slice length (s) of the interleaved runs below. */
@@ -48,10 +62,20 @@ async function sideBySide(targets, seconds = SECONDS) {
   }
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const sum = (xs, f) => xs.reduce((a, x) => a + x[f], 0);
-  return Object.fromEntries(Object.entries(slices).map(([k, xs]) => [k, {
-    rps: mean(xs.map((x) => x.rps)), p50: mean(xs.map((x) => x.p50)), p99: Math.max(...xs.map((x) => x.p99)),
-    ok: sum(xs, "ok"), non2xx: sum(xs, "non2xx"), errors: sum(xs, "errors"), timeouts: sum(xs, "timeouts"),
-  }]));
+  return Object.fromEntries(
+    Object.entries(slices).map(([k, xs]) => [
+      k,
+      {
+        rps: mean(xs.map((x) => x.rps)),
+        p50: mean(xs.map((x) => x.p50)),
+        p99: Math.max(...xs.map((x) => x.p99)),
+        ok: sum(xs, "ok"),
+        non2xx: sum(xs, "non2xx"),
+        errors: sum(xs, "errors"),
+        timeouts: sum(xs, "timeouts"),
+      },
+    ]),
+  );
 }
 
 const rssMiB = (pid) => {
@@ -73,9 +97,20 @@ async function promQueries(promUrl) {
   return n;
 }
 
-
 function startApp(env, port) {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}) }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: {
+        ...env,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   return child;
 }
 
@@ -89,16 +124,45 @@ async function main() {
   const services = Math.ceil(maxN / SLOS_PER_SERVICE);
   const endSec = Math.floor(Date.now() / 1000 / 60) * 60 - 120;
   let t0 = performance.now();
-  await buildFleetBlocks({ services, days: 2, endSec, dataDir: path.join(work, "data"), scratchDir: path.join(work, "scratch") });
+  await buildFleetBlocks({
+    services,
+    days: 2,
+    endSec,
+    dataDir: path.join(work, "data"),
+    scratchDir: path.join(work, "scratch"),
+  });
   log(`backfilled ${services} services × 2 d in ${Math.round(performance.now() - t0)} ms`);
   fs.writeFileSync(path.join(work, "prometheus.yml"), "global:\n  scrape_interval: 1h\n");
   const promPort = await freePort();
-  const prom = startProcess("/usr/bin/prometheus", [`--config.file=${path.join(work, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(work, "data")}`, "--storage.tsdb.retention.time=90d", `--web.listen-address=127.0.0.1:${promPort}`], path.join(work, "prometheus.log"));
+  const prom = startProcess(
+    "/usr/bin/prometheus",
+    [
+      `--config.file=${path.join(work, "prometheus.yml")}`,
+      `--storage.tsdb.path=${path.join(work, "data")}`,
+      "--storage.tsdb.retention.time=90d",
+      `--web.listen-address=127.0.0.1:${promPort}`,
+    ],
+    path.join(work, "prometheus.log"),
+  );
   const promUrl = `http://127.0.0.1:${promPort}`;
   await waitReady(`${promUrl}/-/ready`, prom);
   const db = await createTestDatabase("srecp_bench_load");
-  const env = { ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: promUrl, NEXTAUTH_SECRET: "bench-secret", LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: String(REFRESH_SECONDS), SRECP_DATASOURCE_ALLOW_PRIVATE: "1" };
-  Object.assign(process.env, { DATABASE_URL: db.url, PROMETHEUS_URL: promUrl, LOG_LEVEL: "silent", SRECP_DATASOURCE_ALLOW_PRIVATE: "1", SRECP_ROLE: "web" });
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PROMETHEUS_URL: promUrl,
+    NEXTAUTH_SECRET: "bench-secret",
+    LOG_LEVEL: "warn",
+    SLO_REFRESH_SECONDS: String(REFRESH_SECONDS),
+    SRECP_DATASOURCE_ALLOW_PRIVATE: "1",
+  };
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    PROMETHEUS_URL: promUrl,
+    LOG_LEVEL: "silent",
+    SRECP_DATASOURCE_ALLOW_PRIVATE: "1",
+    SRECP_ROLE: "web",
+  });
   const seeder = await seedFns(fleetService);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -119,15 +183,21 @@ async function main() {
       const id = seeder.firstId();
       const rssBefore = rssMiB(app.pid);
       const r = { n, freshMs, rssBefore, load: os.loadavg()[0] };
-      Object.assign(r, await sideBySide({
-        livez: { url: `${base}/api/livez` },
-        healthz: { url: `${base}/api/healthz` },
-        status: { url: `${base}/api/v1/slos/${id}/status`, token: seeder.token },
-        overview: { url: `${base}/api/v1/slos?include=status&pageSize=50`, token: seeder.token },
-      }));
+      Object.assign(
+        r,
+        await sideBySide({
+          livez: { url: `${base}/api/livez` },
+          healthz: { url: `${base}/api/healthz` },
+          status: { url: `${base}/api/v1/slos/${id}/status`, token: seeder.token },
+          overview: { url: `${base}/api/v1/slos?include=status&pageSize=50`, token: seeder.token },
+        }),
+      );
       // pages take the session cookie of a signed-in browser (a token would be sent to the sign-in page)
       const cookie = await signIn(base, BENCH_USER.email, BENCH_USER.password);
-      const ten = await sideBySide({ healthz: { url: `${base}/api/healthz`, connections: 10 }, html: { url: `${base}/slos`, connections: 10, cookie } });
+      const ten = await sideBySide({
+        healthz: { url: `${base}/api/healthz`, connections: 10 },
+        html: { url: `${base}/slos`, connections: 10, cookie },
+      });
       r.html = ten.html;
       r.healthz10 = ten.healthz;
       r.rssAfter = rssMiB(app.pid);
@@ -165,10 +235,22 @@ async function seedFns(fleetService) {
   const { createUser } = await imp("lib/services/users.ts");
   const { createApiToken } = await imp("lib/services/tokens.ts");
   await createTeam(SYSTEM_ACTOR, { slug: "bench", name: "Bench", timezone: "UTC", description: "" });
-  const user = await createUser(SYSTEM_ACTOR, { email: BENCH_USER.email, name: "Bench", role: "admin", teams: ["bench"], password: BENCH_USER.password });
+  const user = await createUser(SYSTEM_ACTOR, {
+    email: BENCH_USER.email,
+    name: "Bench",
+    role: "admin",
+    teams: ["bench"],
+    password: BENCH_USER.password,
+  });
   const { token } = await createApiToken(SYSTEM_ACTOR, { name: "bench", scopes: [], ownerId: user.id });
   const objectives = [0.999, 0.995, 0.99, 0.9995, 0.9];
-  const windows = [{ kind: "rolling", days: 30 }, { kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, { kind: "calendar", unit: "week", timezone: "UTC" }];
+  const windows = [
+    { kind: "rolling", days: 30 },
+    { kind: "rolling", days: 28 },
+    { kind: "rolling", days: 7 },
+    { kind: "calendar", unit: "month", timezone: "Europe/Berlin" },
+    { kind: "calendar", unit: "week", timezone: "UTC" },
+  ];
   let made = 0;
   let first = null;
   return {
@@ -179,11 +261,31 @@ async function seedFns(fleetService) {
         const i = Math.floor(made / SLOS_PER_SERVICE);
         const k = made % SLOS_PER_SERVICE;
         const s = fleetService(i);
-        if (k === 0) await createService(SYSTEM_ACTOR, { slug: s.slug, name: `Service ${i}`, team: "bench", tier: (i % 4) + 1, description: "", runbookUrl: null, repoUrl: null, dashboardUrl: null });
+        if (k === 0)
+          await createService(SYSTEM_ACTOR, {
+            slug: s.slug,
+            name: `Service ${i}`,
+            team: "bench",
+            tier: (i % 4) + 1,
+            description: "",
+            runbookUrl: null,
+            repoUrl: null,
+            dashboardUrl: null,
+          });
         const slo = await createSlo(SYSTEM_ACTOR, {
-          service: s.slug, name: `availability-${k}`, description: "", objective: objectives[k], window: windows[(i + k) % windows.length],
-          sli: { kind: "ratio", total: `http_requests_total{service="${s.slug}"}`, bad: `http_requests_total{service="${s.slug}",code="500"}` },
-          runbookUrl: "https://runbooks.example.com/bench", alerting: true, labels: {},
+          service: s.slug,
+          name: `availability-${k}`,
+          description: "",
+          objective: objectives[k],
+          window: windows[(i + k) % windows.length],
+          sli: {
+            kind: "ratio",
+            total: `http_requests_total{service="${s.slug}"}`,
+            bad: `http_requests_total{service="${s.slug}",code="500"}`,
+          },
+          runbookUrl: "https://runbooks.example.com/bench",
+          alerting: true,
+          labels: {},
         });
         first ??= slo.id;
         made += 1;
@@ -198,7 +300,10 @@ async function waitFresh(base, token, n) {
   for (;;) {
     let ready = 0;
     for (let page = 1; page <= Math.ceil(n / 1000); page++) {
-      const res = await fetch(`${base}/api/v1/slos?include=status&pageSize=1000&page=${page}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(600_000) });
+      const res = await fetch(`${base}/api/v1/slos?include=status&pageSize=1000&page=${page}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(600_000),
+      });
       if (!res.ok) break;
       ready += (await res.json()).items.filter((s) => s.status && !s.status.computing).length;
     }
@@ -214,20 +319,39 @@ function writeResults(rows, queries) {
   const cpu = os.cpus();
   const head = `${new Date().toISOString().slice(0, 10)} · ${cpu.length} × ${cpu[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · PostgreSQL 15 · ${SECONDS} s per target, interleaved in ${SLICE_SECONDS} s slices`;
   const lines = [
-    "", "## Load: SLO status read model (bench/load.mjs)", "", head, "",
+    "",
+    "## Load: SLO status read model (bench/load.mjs)",
+    "",
+    head,
+    "",
     "| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | `/slos` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | RSS MiB before → after | failures | load (1 min) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of rows) {
     const hz = r.healthz.rps;
     const fails = ["status", "overview", "html"].reduce((s, k) => s + r[k].non2xx + r[k].errors + r[k].timeouts, 0);
-    lines.push(`| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${fails} | ${f(r.load, 1)} |`);
+    lines.push(
+      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${fails} | ${f(r.load, 1)} |`,
+    );
   }
   const small = rows[0];
   const big = rows.at(-1);
-  if (small && big && small !== big) lines.push("", `Cost per read flat in N: status throughput at ${big.n} ÷ at ${small.n} = ${f(big.status.rps / small.status.rps, 2)} (target ≥ 0.9); overview ${f(big.overview.rps / small.overview.rps, 2)}. The same against each size's own healthz (what the noise of other work on the machine does not move): status ${f(big.status.rps / big.healthz.rps / (small.status.rps / small.healthz.rps), 2)}, overview ${f(big.overview.rps / big.healthz.rps / (small.overview.rps / small.healthz.rps), 2)}.`);
-  lines.push("", `Prometheus queries per ${REFRESH_SECONDS} s refresh interval at ${big?.n} SLOs: one replica ${f(queries.one, 1)}, two replicas on one database ${f(queries.two, 1)} (the job queue runs each refresh once).`);
-  lines.push("", `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min; other work on the machine inflates every row alike — compare within a row).`);
+  if (small && big && small !== big)
+    lines.push(
+      "",
+      `Cost per read flat in N: status throughput at ${big.n} ÷ at ${small.n} = ${f(big.status.rps / small.status.rps, 2)} (target ≥ 0.9); overview ${f(big.overview.rps / small.overview.rps, 2)}. The same against each size's own healthz (what the noise of other work on the machine does not move): status ${f(big.status.rps / big.healthz.rps / (small.status.rps / small.healthz.rps), 2)}, overview ${f(big.overview.rps / big.healthz.rps / (small.overview.rps / small.healthz.rps), 2)}.`,
+    );
+  lines.push(
+    "",
+    `Prometheus queries per ${REFRESH_SECONDS} s refresh interval at ${big?.n} SLOs: one replica ${f(queries.one, 1)}, two replicas on one database ${f(queries.two, 1)} (the job queue runs each refresh once).`,
+  );
+  lines.push(
+    "",
+    `Load average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" / ")} (1/5/15 min; other work on the machine inflates every row alike — compare within a row).`,
+  );
   fs.appendFileSync(path.join(root, "bench/RESULTS.md"), `${lines.join("\n")}\n`);
   log("appended to bench/RESULTS.md");
 }

@@ -14,10 +14,27 @@ const schedule: Schedule = {
   timezone: ZONE,
   layers: [
     // Primary: weekly, Monday 09:00 Berlin, 8 people.
-    { id: "primary", name: "Primary", priority: 1, rotation: { unit: "week", every: 1 }, handoffTime: "09:00", startMs: local("2026-01-05T00:00"), participants: people("p", 8) },
+    {
+      id: "primary",
+      name: "Primary",
+      priority: 1,
+      rotation: { unit: "week", every: 1 },
+      handoffTime: "09:00",
+      startMs: local("2026-01-05T00:00"),
+      participants: people("p", 8),
+    },
     // Follow-the-sun responders: 12-hour wall-clock turns in New York, 6 people, same priority as
     // primary (a union), so every 12-hour turn shows up in the final timeline.
-    { id: "fts", name: "Follow the sun", priority: 1, timezone: "America/New_York", rotation: { unit: "hour", every: 12 }, handoffTime: "08:00", startMs: local("2026-01-01T00:00", "America/New_York"), participants: people("f", 6) },
+    {
+      id: "fts",
+      name: "Follow the sun",
+      priority: 1,
+      timezone: "America/New_York",
+      rotation: { unit: "hour", every: 12 },
+      handoffTime: "08:00",
+      startMs: local("2026-01-01T00:00", "America/New_York"),
+      participants: people("f", 6),
+    },
     // Weekend cover: Fri 17:00 → Mon 09:00, weekly, restricted.
     {
       id: "weekend",
@@ -42,10 +59,18 @@ const fromMs = local("2027-01-01T00:00");
 const toMs = local("2028-01-01T00:00");
 const kinds = ["replace", "add", "remove"] as const;
 const overrides: Override[] = Array.from({ length: 200 }, (_, i) => {
-  const startMs = fromMs + Math.floor(rand() * (toMs - fromMs) / HOUR_MS) * HOUR_MS;
+  const startMs = fromMs + Math.floor((rand() * (toMs - fromMs)) / HOUR_MS) * HOUR_MS;
   const kind = kinds[i % 3] as Override["kind"];
   const target = `p${1 + Math.floor(rand() * 8)}`;
-  return { id: `o${i}`, kind, userId: kind === "remove" ? target : `x${i % 10}`, replacesUserId: kind === "replace" ? target : undefined, startMs, endMs: startMs + (1 + Math.floor(rand() * 72)) * HOUR_MS, createdAtMs: i };
+  return {
+    id: `o${i}`,
+    kind,
+    userId: kind === "remove" ? target : `x${i % 10}`,
+    replacesUserId: kind === "replace" ? target : undefined,
+    startMs,
+    endMs: startMs + (1 + Math.floor(rand() * 72)) * HOUR_MS,
+    createdAtMs: i,
+  };
 });
 
 const runs = Number(process.argv[2] ?? 50);
@@ -61,7 +86,13 @@ for (let i = 0; i < warmup + runs; i += 1) {
 times.sort((a, b) => a - b);
 const pick = (q: number): number => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] as number;
 
-console.log("oncall-timeline: 1 year, 3 layers (weekly + 12-hour follow-the-sun in another zone as a union, restricted weekend on top), 200 overrides");
-console.log(`node ${process.version} | ${os.cpus()[0]?.model ?? "unknown CPU"} | ${os.cpus().length} cores | ${os.platform()} ${os.arch()}`);
+console.log(
+  "oncall-timeline: 1 year, 3 layers (weekly + 12-hour follow-the-sun in another zone as a union, restricted weekend on top), 200 overrides",
+);
+console.log(
+  `node ${process.version} | ${os.cpus()[0]?.model ?? "unknown CPU"} | ${os.cpus().length} cores | ${os.platform()} ${os.arch()}`,
+);
 console.log(`segments per run: ${segments} | runs: ${runs} (after ${warmup} warm-up)`);
-console.log(`median ${pick(0.5).toFixed(2)} ms | p95 ${pick(0.95).toFixed(2)} ms | min ${(times[0] as number).toFixed(2)} ms | max ${(times[times.length - 1] as number).toFixed(2)} ms`);
+console.log(
+  `median ${pick(0.5).toFixed(2)} ms | p95 ${pick(0.95).toFixed(2)} ms | min ${(times[0] as number).toFixed(2)} ms | max ${(times[times.length - 1] as number).toFixed(2)} ms`,
+);

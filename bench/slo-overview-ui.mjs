@@ -43,29 +43,67 @@ async function main() {
 
   const endSec = Math.floor(Date.now() / 1000 / 60) * 60 - 120;
   let t0 = performance.now();
-  await buildFleetBlocks({ services: SERVICES, days: DAYS, endSec, dataDir: path.join(work, "data"), scratchDir: path.join(work, "scratch") });
+  await buildFleetBlocks({
+    services: SERVICES,
+    days: DAYS,
+    endSec,
+    dataDir: path.join(work, "data"),
+    scratchDir: path.join(work, "scratch"),
+  });
   log(`backfilled ${SERVICES} services × ${DAYS} d in ${Math.round(performance.now() - t0)} ms`);
   fs.writeFileSync(path.join(work, "prometheus.yml"), "global:\n  scrape_interval: 1h\n");
   const promPort = await freePort();
-  const prom = startProcess("/usr/bin/prometheus", [
-    `--config.file=${path.join(work, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(work, "data")}`, "--storage.tsdb.retention.time=90d",
-    `--web.listen-address=127.0.0.1:${promPort}`,
-  ], path.join(work, "prometheus.log"));
+  const prom = startProcess(
+    "/usr/bin/prometheus",
+    [
+      `--config.file=${path.join(work, "prometheus.yml")}`,
+      `--storage.tsdb.path=${path.join(work, "data")}`,
+      "--storage.tsdb.retention.time=90d",
+      `--web.listen-address=127.0.0.1:${promPort}`,
+    ],
+    path.join(work, "prometheus.log"),
+  );
   const promUrl = `http://127.0.0.1:${promPort}`;
   await waitReady(`${promUrl}/-/ready`, prom);
   const db = await createTestDatabase("srecp_bench_ui");
-  const env = { ...process.env, DATABASE_URL: db.url, PROMETHEUS_URL: promUrl, NEXTAUTH_SECRET: "bench-secret", LOG_LEVEL: "warn", SLO_REFRESH_SECONDS: "600" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PROMETHEUS_URL: promUrl,
+    NEXTAUTH_SECRET: "bench-secret",
+    LOG_LEVEL: "warn",
+    SLO_REFRESH_SECONDS: "600",
+  };
   let app;
   try {
     t0 = performance.now();
-    spawnOk(["scripts/srecp.mjs", "users", "create", "--email", ADMIN.email, "--name", "Bench", "--role", "admin", "--password", ADMIN.password], env);
+    spawnOk(
+      [
+        "scripts/srecp.mjs",
+        "users",
+        "create",
+        "--email",
+        ADMIN.email,
+        "--name",
+        "Bench",
+        "--role",
+        "admin",
+        "--password",
+        ADMIN.password,
+      ],
+      env,
+    );
     await seed(db.url, promUrl, fleetService);
     const seedMs = Math.round(performance.now() - t0);
     log(`seeded ${SLOS} SLOs through the services in ${seedMs} ms`);
 
     const port = await freePort();
     const baseURL = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, NEXTAUTH_URL: baseURL }, stdio: ["ignore", "ignore", "inherit"] });
+    app = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+      { cwd: root, env: { ...env, NEXTAUTH_URL: baseURL }, stdio: ["ignore", "ignore", "inherit"] },
+    );
     await waitHttp(`${baseURL}/api/healthz`);
     const results = await measure(baseURL);
     writeResults({ seedMs, ...results });
@@ -94,21 +132,45 @@ async function seed(databaseUrl, promUrl, fleetService) {
   const { createSlo } = await imp("lib/services/slo/save-slo.ts");
   await createTeam(SYSTEM_ACTOR, { slug: "bench", name: "Bench", timezone: "UTC", description: "" });
   const objectives = [0.999, 0.995, 0.99, 0.9995, 0.9];
-  const windows = [{ kind: "rolling", days: 30 }, { kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, { kind: "calendar", unit: "week", timezone: "UTC" }];
+  const windows = [
+    { kind: "rolling", days: 30 },
+    { kind: "rolling", days: 28 },
+    { kind: "rolling", days: 7 },
+    { kind: "calendar", unit: "month", timezone: "Europe/Berlin" },
+    { kind: "calendar", unit: "week", timezone: "UTC" },
+  ];
   let made = 0;
   for (let i = 0; i < SERVICES && made < SLOS; i++) {
     const s = fleetService(i);
-    await createService(SYSTEM_ACTOR, { slug: s.slug, name: `Service ${i}`, team: "bench", tier: (i % 4) + 1, description: "", runbookUrl: null, repoUrl: null, dashboardUrl: null });
+    await createService(SYSTEM_ACTOR, {
+      slug: s.slug,
+      name: `Service ${i}`,
+      team: "bench",
+      tier: (i % 4) + 1,
+      description: "",
+      runbookUrl: null,
+      repoUrl: null,
+      dashboardUrl: null,
+    });
     for (let k = 0; k < SLOS_PER_SERVICE && made < SLOS; k++, made++) {
       await createSlo(SYSTEM_ACTOR, {
-        service: s.slug, name: `availability-${k}`, description: "", objective: objectives[k], window: windows[(i + k) % windows.length],
-        sli: { kind: "ratio", total: `http_requests_total{service="${s.slug}"}`, bad: `http_requests_total{service="${s.slug}",code="500"}` },
-        runbookUrl: "https://runbooks.example.com/bench", alerting: true, labels: {},
+        service: s.slug,
+        name: `availability-${k}`,
+        description: "",
+        objective: objectives[k],
+        window: windows[(i + k) % windows.length],
+        sli: {
+          kind: "ratio",
+          total: `http_requests_total{service="${s.slug}"}`,
+          bad: `http_requests_total{service="${s.slug}",code="500"}`,
+        },
+        runbookUrl: "https://runbooks.example.com/bench",
+        alerting: true,
+        labels: {},
       });
     }
   }
 }
-
 
 // Records, from navigation start, when the first overview row enters the DOM (server-rendered HTML is
 // parsed incrementally, so this is when the browser has it) and the first contentful paint.
@@ -124,7 +186,10 @@ const FIRST_ROW_PROBE = () => {
 };
 
 async function measure(baseURL) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -154,7 +219,15 @@ async function measure(baseURL) {
       const m = await p.evaluate(() => {
         const nav = performance.getEntriesByType("navigation")[0];
         const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-        return { firstRow: window.__firstRow, fcp: fcp ? fcp.startTime : null, ttfb: nav.responseStart, html: nav.encodedBodySize, htmlRaw: nav.decodedBodySize, load: nav.loadEventEnd, rowsInDom: document.querySelectorAll("tr[data-slo]").length };
+        return {
+          firstRow: window.__firstRow,
+          fcp: fcp ? fcp.startTime : null,
+          ttfb: nav.responseStart,
+          html: nav.encodedBodySize,
+          htmlRaw: nav.decodedBodySize,
+          load: nav.loadEventEnd,
+          rowsInDom: document.querySelectorAll("tr[data-slo]").length,
+        };
       });
       if (i > 0) runs.push(m); // the first run warms the server's route and data caches
       await p.close();
@@ -162,7 +235,15 @@ async function measure(baseURL) {
 
     // First-load JS per route, cold browser cache each time.
     const first = (await page.request.get("/api/v1/slos?pageSize=1").then((r) => r.json())).items[0];
-    const routes = [["/slos", "/slos"], ["/slos/[id]", `/slos/${first.id}`], ["/slos/new", "/slos/new"], ["/slos/[id]/edit", `/slos/${first.id}/edit`], ["/services/[slug]", `/services/${first.service}`], ["/services/[slug]/policy", `/services/${first.service}/policy`], ["/services", "/services"]];
+    const routes = [
+      ["/slos", "/slos"],
+      ["/slos/[id]", `/slos/${first.id}`],
+      ["/slos/new", "/slos/new"],
+      ["/slos/[id]/edit", `/slos/${first.id}/edit`],
+      ["/services/[slug]", `/services/${first.service}`],
+      ["/services/[slug]/policy", `/services/${first.service}/policy`],
+      ["/services", "/services"],
+    ];
     const js = [];
     for (const [route, url] of routes) {
       const ctx = await browser.newContext({ baseURL, storageState: await context.storageState() });
@@ -174,7 +255,13 @@ async function measure(baseURL) {
         const scripts = performance.getEntriesByType("resource").filter((r) => r.name.split("?")[0].endsWith(".js"));
         const initial = scripts.filter((r) => r.startTime < loadAt);
         const lazy = scripts.filter((r) => r.startTime >= loadAt);
-        return { files: initial.length, gzip: initial.reduce((s, r) => s + r.encodedBodySize, 0), raw: initial.reduce((s, r) => s + r.decodedBodySize, 0), lazyFiles: lazy.length, lazyGzip: lazy.reduce((s, r) => s + r.encodedBodySize, 0) };
+        return {
+          files: initial.length,
+          gzip: initial.reduce((s, r) => s + r.encodedBodySize, 0),
+          raw: initial.reduce((s, r) => s + r.decodedBodySize, 0),
+          lazyFiles: lazy.length,
+          lazyGzip: lazy.reduce((s, r) => s + r.encodedBodySize, 0),
+        };
       });
       js.push({ route, ...size });
       await ctx.close();
@@ -220,7 +307,10 @@ CodeMirror (PromQL editor) is loaded on demand by the wizard, so it is not in an
   console.log(text);
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -46,10 +46,17 @@ async function main() {
   log(`backfilled ${N} services × ${DAYS} d in ${backfillMs} ms`);
 
   const port = await freePort();
-  const prom = startProcess("/usr/bin/prometheus", [
-    `--config.file=${writeConfig()}`, `--storage.tsdb.path=${dataDir}`, "--storage.tsdb.retention.time=90d",
-    `--web.listen-address=127.0.0.1:${port}`, "--query.max-samples=200000000",
-  ], path.join(work, "prometheus.log"));
+  const prom = startProcess(
+    "/usr/bin/prometheus",
+    [
+      `--config.file=${writeConfig()}`,
+      `--storage.tsdb.path=${dataDir}`,
+      "--storage.tsdb.retention.time=90d",
+      `--web.listen-address=127.0.0.1:${port}`,
+      "--query.max-samples=200000000",
+    ],
+    path.join(work, "prometheus.log"),
+  );
   const promUrl = `http://127.0.0.1:${port}`;
   await waitReady(`${promUrl}/-/ready`, prom);
   const db = await createTestDatabase("srecp_bench");
@@ -85,14 +92,35 @@ async function measure(promUrl: string) {
   // Seed N services and SLOs directly (the API path is covered by tests; here we want the numbers).
   let t0 = performance.now();
   const team = await prisma.team.create({ data: { slug: "bench", name: "Bench" } });
-  await prisma.service.createMany({ data: Array.from({ length: N }, (_, i) => ({ slug: fleetService(i).slug, name: fleetService(i).slug, teamId: team.id })) });
+  await prisma.service.createMany({
+    data: Array.from({ length: N }, (_, i) => ({
+      slug: fleetService(i).slug,
+      name: fleetService(i).slug,
+      teamId: team.id,
+    })),
+  });
   const services = await prisma.service.findMany({ select: { id: true, slug: true } });
   for (const s of services) {
     await prisma.slo.create({
       data: {
-        serviceId: s.id, name: "availability", runbookUrl: "https://runbooks.example.com",
-        versions: { create: { number: 1, sliKind: "ratio", status: "active", effectiveFrom: new Date(), objective: 0.999, window: { kind: "rolling", days: 30 },
-          sli: { kind: "ratio", total: `http_requests_total{service="${s.slug}"}`, bad: `http_requests_total{service="${s.slug}",code="500"}` } } },
+        serviceId: s.id,
+        name: "availability",
+        runbookUrl: "https://runbooks.example.com",
+        versions: {
+          create: {
+            number: 1,
+            sliKind: "ratio",
+            status: "active",
+            effectiveFrom: new Date(),
+            objective: 0.999,
+            window: { kind: "rolling", days: 30 },
+            sli: {
+              kind: "ratio",
+              total: `http_requests_total{service="${s.slug}"}`,
+              bad: `http_requests_total{service="${s.slug}",code="500"}`,
+            },
+          },
+        },
       },
     });
   }
@@ -131,7 +159,10 @@ async function measure(promUrl: string) {
   log("api cold", apiCold, "warm", apiWarm);
 
   // 4. 7-day windows: same query count and time if the cost is independent of the window
-  const sevenDay = defs.map((d) => ({ ...d, version: { ...d.version, id: d.version.id, window: { kind: "rolling" as const, days: 7 } } }));
+  const sevenDay = defs.map((d) => ({
+    ...d,
+    version: { ...d.version, id: d.version.id, window: { kind: "rolling" as const, days: 7 } },
+  }));
   t0 = performance.now();
   const seven = await computeStatuses(client, sevenDay, now, now);
   const sevenMs = ms(t0);
@@ -144,15 +175,42 @@ async function measure(promUrl: string) {
   const rawBatchedMs = ms(t0);
   log("raw batched", rawBatchedMs);
   t0 = performance.now();
-  for (const s of services) await client.instantQuery(`sum(increase(http_requests_total{service="${s.slug}",code="500"}[30d])) / sum(increase(http_requests_total{service="${s.slug}"}[30d]))`, now / 1000);
+  for (const s of services)
+    await client.instantQuery(
+      `sum(increase(http_requests_total{service="${s.slug}",code="500"}[30d])) / sum(increase(http_requests_total{service="${s.slug}"}[30d]))`,
+      now / 1000,
+    );
   const perSloMs = ms(t0);
   log("per SLO", perSloMs);
-  return { initial, refresh, refreshQueries, apiCold, apiWarm, sevenMs, sevenQueries: seven.queryCount, rawBatchedMs, perSloMs };
+  return {
+    initial,
+    refresh,
+    refreshQueries,
+    apiCold,
+    apiWarm,
+    sevenMs,
+    sevenQueries: seven.queryCount,
+    rawBatchedMs,
+    perSloMs,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function writeResults(r: Record<string, unknown> & { backfillMs: number; initial: { ms: number; queries: number }; refresh: number[]; refreshQueries: number; apiCold: number; apiWarm: number[]; sevenMs: number; sevenQueries: number; rawBatchedMs: number; perSloMs: number }) {
+function writeResults(
+  r: Record<string, unknown> & {
+    backfillMs: number;
+    initial: { ms: number; queries: number };
+    refresh: number[];
+    refreshQueries: number;
+    apiCold: number;
+    apiWarm: number[];
+    sevenMs: number;
+    sevenQueries: number;
+    rawBatchedMs: number;
+    perSloMs: number;
+  },
+) {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const text = `
 ## SLO overview: ${N} SLOs, ${DAYS} days of 60 s data (bench/slo-overview.ts)
@@ -170,7 +228,10 @@ ${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${M
 | baseline: raw 30-day ratio of all services in ONE PromQL query | ${r.rawBatchedMs} ms | 1 |
 | baseline: raw 30-day ratio, one query per SLO, sequential | ${(r.perSloMs / 1000).toFixed(1)} s | ${N} |
 
-Load average while measuring: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min; other work on the machine inflates every row alike).
+Load average while measuring: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ")} (1/5/15 min; other work on the machine inflates every row alike).
 
 The refresh asks Prometheus only for the open tail since the last rolled hour and the burn windows 5m–2h;
 30-day counts and the 6h/1d/3d burn windows come from exact hourly rollups in PostgreSQL. So the work per
@@ -184,4 +245,10 @@ serves from a cache refreshed in the background (stale-while-revalidate), so vie
   console.log(text);
 }
 
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -14,13 +14,19 @@ export const BACKUP_USAGE = `
                                        check it, record the drill (readiness scorecard); the live data is untouched`;
 
 const knownMigrations = (root: string) =>
-  fs.readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  fs
+    .readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
 export const BACKUP_COMMANDS: Record<string, Command> = {
   backup: async ({ flags, root }) => {
     await ensureEmbeddedDbMigrated(root);
     const { writeBackup } = await import("@/lib/services/backup");
-    const file = typeof flags.file === "string" ? flags.file : `srecp-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.json.gz`;
+    const file =
+      typeof flags.file === "string"
+        ? flags.file
+        : `srecp-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.json.gz`;
     const { tables, rows } = await writeBackup(file);
     console.log(`wrote ${file}: ${rows} rows from ${tables} tables`);
   },
@@ -28,7 +34,10 @@ export const BACKUP_COMMANDS: Record<string, Command> = {
     if (typeof flags.file !== "string") throw new CliError("--file is required: the backup to restore");
     console.error(await migrate(root));
     const { restoreBackup } = await import("@/lib/services/backup");
-    const { tables, rows } = await restoreBackup(flags.file, { knownMigrations: knownMigrations(root), force: flags.force === true });
+    const { tables, rows } = await restoreBackup(flags.file, {
+      knownMigrations: knownMigrations(root),
+      force: flags.force === true,
+    });
     console.log(`restored ${rows} rows into ${tables} tables from ${flags.file}`);
   },
   "restore-drill": async ({ flags, root }) => {

@@ -1,8 +1,19 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import {
-  applyRequests, exportFiles, exportStream, formatIssue, formatPlan, hasErrors, loadFiles, makePlan, MANAGED_BY, planCounts,
-  type ExportFormat, type ServerState, type SourceFile,
+  applyRequests,
+  exportFiles,
+  exportStream,
+  formatIssue,
+  formatPlan,
+  hasErrors,
+  loadFiles,
+  makePlan,
+  MANAGED_BY,
+  planCounts,
+  type ExportFormat,
+  type ServerState,
+  type SourceFile,
 } from "@/lib/slo-as-code";
 import { configStateSchema } from "@/lib/validation/slo-as-code";
 import { CliError } from "./args";
@@ -27,13 +38,18 @@ export async function readConfigFiles(target: string): Promise<SourceFile[]> {
   };
   await walk(target);
   if (!paths.length) throw new CliError(`-f ${target}: no .yaml files found`);
-  return Promise.all(paths.map(async (p) => ({ path: path.relative(process.cwd(), p) || p, text: await fs.readFile(p, "utf8") })));
+  return Promise.all(
+    paths.map(async (p) => ({ path: path.relative(process.cwd(), p) || p, text: await fs.readFile(p, "utf8") })),
+  );
 }
 
 async function serverState(api: Api, managedBy?: string): Promise<ServerState> {
   const raw = await api.request("GET", `/api/v1/config/state${managedBy ? `?managedBy=${enc(managedBy)}` : ""}`);
   const parsed = configStateSchema.safeParse(raw);
-  if (!parsed.success) throw new CliError(`the server's /api/v1/config/state answer is not what this CLI understands (${parsed.error.issues[0]?.message}); is the CLI older than the server?`);
+  if (!parsed.success)
+    throw new CliError(
+      `the server's /api/v1/config/state answer is not what this CLI understands (${parsed.error.issues[0]?.message}); is the CLI older than the server?`,
+    );
   return parsed.data;
 }
 
@@ -42,7 +58,10 @@ async function computePlan(flags: Flags) {
   if (!target) throw new CliError("missing -f <dir or file>");
   const managedBy = str(flags, "managed-by") ?? MANAGED_BY;
   const files = await readConfigFiles(target);
-  const { desired, issues, warnings } = loadFiles(files, { defaultTeam: str(flags, "team"), defaultService: str(flags, "service") });
+  const { desired, issues, warnings } = loadFiles(files, {
+    defaultTeam: str(flags, "team"),
+    defaultService: str(flags, "service"),
+  });
   if (hasErrors(issues)) return { plan: null, issues: [...issues, ...warnings] };
   const api = apiFromFlags(flags);
   const plan = makePlan(desired, await serverState(api), { managedBy });
@@ -89,7 +108,9 @@ async function apply({ flags }: { flags: Flags }) {
         await r.api!.request(req.method, req.path, req.body);
       } catch (err) {
         console.error(`✗ ${req.describe}\n  ${req.method} ${req.path}: ${describeError(err)}`);
-        console.error(`\nApply stopped: ${done} of ${requests.length} changes applied. Run \`srecp plan\` to see what is left.`);
+        console.error(
+          `\nApply stopped: ${done} of ${requests.length} changes applied. Run \`srecp plan\` to see what is left.`,
+        );
         return 1;
       }
       done += 1;
@@ -110,7 +131,10 @@ async function exportCommand({ flags }: { flags: Flags }) {
     if (format !== "srecp" && format !== "openslo") throw new CliError("--format must be srecp or openslo");
     const state = await serverState(apiFromFlags(flags), str(flags, "managed-by"));
     const files = exportFiles(state, format);
-    if (format === "openslo" && state.slos.length) console.error("warning: corrections (ranges excluded from budgets) are not exported: OpenSLO v1 has no field for them");
+    if (format === "openslo" && state.slos.length)
+      console.error(
+        "warning: corrections (ranges excluded from budgets) are not exported: OpenSLO v1 has no field for them",
+      );
     const out = str(flags, "o") ?? str(flags, "out");
     if (!out) {
       process.stdout.write(exportStream(files));
@@ -122,8 +146,11 @@ async function exportCommand({ flags }: { flags: Flags }) {
       await fs.writeFile(p, text);
     }
     const stale = await staleFiles(out, files);
-    for (const s of stale) console.error(`warning: ${s} is not part of this export (left in place; delete it if the resource is gone)`);
-    console.error(`exported ${state.services.length} services, ${state.slos.length} SLOs and ${state.policies.length} policies to ${files.size} files in ${out}`);
+    for (const s of stale)
+      console.error(`warning: ${s} is not part of this export (left in place; delete it if the resource is gone)`);
+    console.error(
+      `exported ${state.services.length} services, ${state.slos.length} SLOs and ${state.policies.length} policies to ${files.size} files in ${out}`,
+    );
     return 0;
   } catch (err) {
     console.error(`error: ${describeError(err)}`);
@@ -136,7 +163,8 @@ async function staleFiles(out: string, files: Map<string, string>): Promise<stri
   const found: string[] = [];
   for (const dir of ["services", "teams"]) {
     const entries = await fs.readdir(path.join(out, dir)).catch(() => [] as string[]);
-    for (const e of entries.sort()) if (/\.ya?ml$/.test(e) && !files.has(`${dir}/${e}`)) found.push(path.join(out, dir, e));
+    for (const e of entries.sort())
+      if (/\.ya?ml$/.test(e) && !files.has(`${dir}/${e}`)) found.push(path.join(out, dir, e));
   }
   return found;
 }

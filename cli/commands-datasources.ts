@@ -34,14 +34,20 @@ export const DATASOURCES_COMMANDS: Record<string, Command> = {
     const { listDataSources } = await import("@/lib/services/datasources");
     const { items } = await listDataSources(SYSTEM_ACTOR);
     if (!items.length) return void console.log("no data sources (PROMETHEUS_URL, if set, is the default)");
-    for (const d of items) console.log([d.name, d.url, d.authType, d.isDefault ? "default" : "", `${d.timeoutMs} ms`].filter(Boolean).join("\t"));
+    for (const d of items)
+      console.log(
+        [d.name, d.url, d.authType, d.isDefault ? "default" : "", `${d.timeoutMs} ms`].filter(Boolean).join("\t"),
+      );
   },
   "datasources create": async ({ flags, root }) => {
     await ensureEmbeddedDbMigrated(root);
     const { createDataSource } = await import("@/lib/services/datasources");
     const input = dataSourceSchema.parse({
-      name: flags.name, url: flags.url, authType: text(flags.auth) ?? "none",
-      bearerToken: process.env.SRECP_DS_BEARER_TOKEN || undefined, basicUser: text(flags["basic-user"]),
+      name: flags.name,
+      url: flags.url,
+      authType: text(flags.auth) ?? "none",
+      bearerToken: process.env.SRECP_DS_BEARER_TOKEN || undefined,
+      basicUser: text(flags["basic-user"]),
       basicPassword: process.env.SRECP_DS_BASIC_PASSWORD || undefined,
       ...(typeof flags["timeout-ms"] === "string" ? { timeoutMs: Number(flags["timeout-ms"]) } : {}),
     });
@@ -57,6 +63,8 @@ export const DATASOURCES_COMMANDS: Record<string, Command> = {
       console.error(`error: ${ds.name}: ${r.message} (${r.latencyMs} ms)`);
       return 1;
     }
-    console.log(`${ds.name}: ok in ${r.latencyMs} ms, ${r.series} series for ${r.query}${r.version ? `, Prometheus ${r.version}` : ""}`);
+    console.log(
+      `${ds.name}: ok in ${r.latencyMs} ms, ${r.series} series for ${r.query}${r.version ? `, Prometheus ${r.version}` : ""}`,
+    );
   },
 };

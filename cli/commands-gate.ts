@@ -8,9 +8,31 @@ import { apiFromFlags, ApiError, describeError, enc, type Flags } from "./http";
  * `verify` (did the deploy break an SLO?). Exit codes are for pipelines: gate 0 allowed / 1 not
  * allowed; verify 0 ok / 1 breach; both 2 when they cannot answer (usage, connection, API error).
  */
-type GateSlo = VerifySlo & { objective: number; remaining: number | null; firing: string[]; noData: boolean; stale: boolean };
-type Gate = { service: string; allowed: boolean; state: string; reasons: string[]; evaluatedAt: string; slos: GateSlo[]; exception?: { grantedBy: string; endsAt: string; reason: string } };
-type Deployment = { id: string; service: string; version: string; environment: string; at: string; status: string; link: string | null };
+type GateSlo = VerifySlo & {
+  objective: number;
+  remaining: number | null;
+  firing: string[];
+  noData: boolean;
+  stale: boolean;
+};
+type Gate = {
+  service: string;
+  allowed: boolean;
+  state: string;
+  reasons: string[];
+  evaluatedAt: string;
+  slos: GateSlo[];
+  exception?: { grantedBy: string; endsAt: string; reason: string };
+};
+type Deployment = {
+  id: string;
+  service: string;
+  version: string;
+  environment: string;
+  at: string;
+  status: string;
+  link: string | null;
+};
 
 const str = (flags: Flags, name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
 
@@ -27,21 +49,37 @@ async function answering(body: () => Promise<number>): Promise<number> {
 function instant(flags: Flags, name: string): string | undefined {
   const v = str(flags, name);
   if (v === undefined) return undefined;
-  if (!Number.isFinite(Date.parse(v))) throw new CliError(`--${name} must be an ISO 8601 instant, e.g. 2026-03-01T12:00:00Z`);
+  if (!Number.isFinite(Date.parse(v)))
+    throw new CliError(`--${name} must be an ISO 8601 instant, e.g. 2026-03-01T12:00:00Z`);
   return new Date(v).toISOString();
 }
 
 const pct = (v: number | null) => (v === null ? "no data" : `${Math.round(v * 1000) / 10} %`);
-const rate = (v: number | null | undefined) => (v === null || v === undefined ? "-" : String(Math.round(v * 100) / 100));
+const rate = (v: number | null | undefined) =>
+  v === null || v === undefined ? "-" : String(Math.round(v * 100) / 100);
 
 function printGate(g: Gate) {
-  console.log(`release gate for ${g.service}: ${g.allowed ? "ALLOWED" : "NOT ALLOWED"} (state ${g.state}, as of ${g.evaluatedAt})`);
+  console.log(
+    `release gate for ${g.service}: ${g.allowed ? "ALLOWED" : "NOT ALLOWED"} (state ${g.state}, as of ${g.evaluatedAt})`,
+  );
   for (const r of g.reasons) console.log(`  - ${r}`);
   if (g.slos.length) {
-    const rows = g.slos.map((s) => [s.name, pct(s.remaining), rate(s.burnRates["1h"]), rate(s.burnRates["6h"]), s.firing.join(",") || "-"]);
+    const rows = g.slos.map((s) => [
+      s.name,
+      pct(s.remaining),
+      rate(s.burnRates["1h"]),
+      rate(s.burnRates["6h"]),
+      s.firing.join(",") || "-",
+    ]);
     const head = ["SLO", "budget left", "1h burn", "6h burn", "firing"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows]) console.log(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}`);
+    for (const r of [head, ...rows])
+      console.log(
+        `  ${r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join("  ")
+          .trimEnd()}`,
+      );
   }
 }
 
@@ -50,7 +88,10 @@ async function gate({ flags }: { flags: Flags }) {
     const service = required(flags, "service");
     const at = instant(flags, "at");
     const api = apiFromFlags(flags);
-    const g = await api.request<Gate>("GET", `/api/v1/services/${enc(service)}/release-gate${at ? `?at=${enc(at)}` : ""}`);
+    const g = await api.request<Gate>(
+      "GET",
+      `/api/v1/services/${enc(service)}/release-gate${at ? `?at=${enc(at)}` : ""}`,
+    );
     if (flags.json) console.log(JSON.stringify(g, null, 2));
     else printGate(g);
     return g.allowed ? 0 : 1;
@@ -59,13 +100,20 @@ async function gate({ flags }: { flags: Flags }) {
 
 async function deployRecord({ flags }: { flags: Flags }) {
   const parsed = createDeploymentSchema.safeParse({
-    service: str(flags, "service"), version: str(flags, "version"), environment: str(flags, "environment"),
-    at: str(flags, "at"), link: str(flags, "link"), status: str(flags, "status"),
+    service: str(flags, "service"),
+    version: str(flags, "version"),
+    environment: str(flags, "environment"),
+    at: str(flags, "at"),
+    link: str(flags, "link"),
+    status: str(flags, "status"),
   });
   if (!parsed.success) {
     const status = str(flags, "status");
-    console.error(`error: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${/received undefined$/.test(i.message) ? "is required" : i.message}`).join("; ")}`);
-    if (status !== undefined && !(DEPLOYMENT_STATUSES as readonly string[]).includes(status)) console.error(`  --status is one of ${DEPLOYMENT_STATUSES.join(", ")} (default succeeded)`);
+    console.error(
+      `error: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${/received undefined$/.test(i.message) ? "is required" : i.message}`).join("; ")}`,
+    );
+    if (status !== undefined && !(DEPLOYMENT_STATUSES as readonly string[]).includes(status))
+      console.error(`  --status is one of ${DEPLOYMENT_STATUSES.join(", ")} (default succeeded)`);
     return 2;
   }
   try {
@@ -92,7 +140,8 @@ async function verify({ flags }: { flags: Flags }) {
     if (/^\d{4}-\d{2}-\d{2}/.test(since) && Number.isFinite(Date.parse(since))) from = new Date(since).toISOString();
     else {
       const d = await api.request<Deployment>("GET", `/api/v1/deployments/${enc(since)}`);
-      if (d.service !== service) throw new CliError(`deployment ${since} is of service "${d.service}", not "${service}"`);
+      if (d.service !== service)
+        throw new CliError(`deployment ${since} is of service "${d.service}", not "${service}"`);
       from = d.at;
       console.log(`deploy ${d.version} of ${d.service} to ${d.environment} at ${d.at}`);
     }

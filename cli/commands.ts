@@ -31,9 +31,17 @@ ${CONFIG_USAGE}`;
 
 /** The quick start's Prometheus (scripts/lib/local-prometheus.mjs) keeps its TSDB under DATA_DIR; --prometheus-data names another. */
 const demoTsdbDir = (flags: CommandArgs["flags"], root: string) =>
-  typeof flags["prometheus-data"] === "string" ? path.resolve(flags["prometheus-data"]) : path.join(path.resolve(root, process.env.DATA_DIR || ".data"), "prometheus", "data");
+  typeof flags["prometheus-data"] === "string"
+    ? path.resolve(flags["prometheus-data"])
+    : path.join(path.resolve(root, process.env.DATA_DIR || ".data"), "prometheus", "data");
 
-const list = (v: string | true | undefined) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
+const list = (v: string | true | undefined) =>
+  typeof v === "string"
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 export const COMMANDS: Record<string, Command> = {
   "db migrate": async ({ root }) => {
@@ -43,8 +51,11 @@ export const COMMANDS: Record<string, Command> = {
     await ensureEmbeddedDbMigrated(root);
     const { createUser } = await import("@/lib/services/users");
     const input = createUserSchema.parse({
-      email: flags.email, name: flags.name, role: flags.role ?? "viewer",
-      password: typeof flags.password === "string" ? flags.password : undefined, teams: list(flags.teams),
+      email: flags.email,
+      name: flags.name,
+      role: flags.role ?? "viewer",
+      password: typeof flags.password === "string" ? flags.password : undefined,
+      teams: list(flags.teams),
     });
     const user = await createUser(SYSTEM_ACTOR, input);
     console.log(`created ${user.role} ${user.email} (${user.id})`);
@@ -56,7 +67,11 @@ export const COMMANDS: Record<string, Command> = {
     const email = required(flags, "email").toLowerCase();
     const user = await (await getDb()).user.findUnique({ where: { email } });
     if (!user) throw new Error(`no user with email ${email}`);
-    const token = await createApiToken(SYSTEM_ACTOR, { name: required(flags, "name"), scopes: list(flags.scopes), ownerId: user.id });
+    const token = await createApiToken(SYSTEM_ACTOR, {
+      name: required(flags, "name"),
+      scopes: list(flags.scopes),
+      ownerId: user.id,
+    });
     // The token alone on stdout so scripts can capture it: TOKEN=$(npx srecp tokens create …)
     console.log(token.token);
     console.error(`token "${token.name}" for ${email} created; it is shown only once`);
@@ -78,21 +93,30 @@ export const COMMANDS: Record<string, Command> = {
     const endSec = writtenDemoEnd(tsdbDir) ?? Math.floor(Date.now() / 60_000) * 60;
     console.log(await loadDemo(SYSTEM_ACTOR, endSec * 1000));
     if (!fs.existsSync(tsdbDir) && typeof flags["prometheus-data"] !== "string") {
-      console.log("no local Prometheus data directory (start the app once with Prometheus installed): demo traffic not written");
+      console.log(
+        "no local Prometheus data directory (start the app once with Prometheus installed): demo traffic not written",
+      );
       return;
     }
     const blocks = await writeDemoBlocks(tsdbDir, endSec);
-    console.log(blocks.written
-      ? `demo traffic: 35 days ending ${new Date(endSec * 1000).toISOString()} written to ${tsdbDir} in ${blocks.seconds.toFixed(1)} s; start the app again (Prometheus loads it at start, and the demo exporter continues it live) — \`srecp demo --explain --end ${new Date(endSec * 1000).toISOString()}\` prints the expected figures`
-      : `demo traffic already in ${tsdbDir} (ending ${new Date(endSec * 1000).toISOString()})`);
+    console.log(
+      blocks.written
+        ? `demo traffic: 35 days ending ${new Date(endSec * 1000).toISOString()} written to ${tsdbDir} in ${blocks.seconds.toFixed(1)} s; start the app again (Prometheus loads it at start, and the demo exporter continues it live) — \`srecp demo --explain --end ${new Date(endSec * 1000).toISOString()}\` prints the expected figures`
+        : `demo traffic already in ${tsdbDir} (ending ${new Date(endSec * 1000).toISOString()})`,
+    );
   },
   "demo exporter": async ({ flags, root }) => {
     // No database: the model and the demo's end (the TSDB marker) are all it needs. Runs until SIGINT/SIGTERM.
     const { startDemoExporter, DEMO_EXPORTER_PORT } = await import("@/lib/services/demo-exporter");
     const port = typeof flags.port === "string" ? Number(flags.port) : DEMO_EXPORTER_PORT;
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`--port: not a port number: ${String(flags.port)}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new CliError(`--port: not a port number: ${String(flags.port)}`);
     const tsdbDir = demoTsdbDir(flags, root);
-    const exporter = await startDemoExporter({ tsdbDir, port, host: typeof flags.host === "string" ? flags.host : "127.0.0.1" });
+    const exporter = await startDemoExporter({
+      tsdbDir,
+      port,
+      host: typeof flags.host === "string" ? flags.host : "127.0.0.1",
+    });
     console.log(`demo exporter on ${exporter.url}/metrics (demo traffic of ${tsdbDir})`);
     await new Promise<void>((resolve) => {
       for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => resolve());

@@ -22,7 +22,9 @@ export class ApiError extends CliError {
   }
 
   describe(): string {
-    const fields = Object.entries(this.fields).map(([f, m]) => `\n    ${f}: ${m}`).join("");
+    const fields = Object.entries(this.fields)
+      .map(([f, m]) => `\n    ${f}: ${m}`)
+      .join("");
     return `${this.status} ${this.code}: ${this.message}${fields}`;
   }
 }
@@ -34,11 +36,18 @@ export type Api = {
 
 const flag = (flags: Flags, name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
 
-export function apiFromFlags(flags: Flags, env: Record<string, string | undefined> = process.env, fetchImpl: typeof fetch = fetch): Api {
+export function apiFromFlags(
+  flags: Flags,
+  env: Record<string, string | undefined> = process.env,
+  fetchImpl: typeof fetch = fetch,
+): Api {
   const baseUrl = (flag(flags, "url") ?? env.SRECP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   const token = flag(flags, "token") ?? env.SRECP_TOKEN;
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new CliError(`--url must be an http(s) URL, got "${baseUrl}"`);
-  if (!token) throw new CliError("missing --token (or the SRECP_TOKEN environment variable): create one under Settings → API tokens");
+  if (!token)
+    throw new CliError(
+      "missing --token (or the SRECP_TOKEN environment variable): create one under Settings → API tokens",
+    );
   const timeoutMs = Number(env.SRECP_TIMEOUT_MS || 60_000);
   return {
     baseUrl,
@@ -47,23 +56,32 @@ export function apiFromFlags(flags: Flags, env: Record<string, string | undefine
       try {
         res = await fetchImpl(`${baseUrl}${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
         const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-        throw new ConnectionError(`cannot reach ${baseUrl}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+        throw new ConnectionError(
+          `cannot reach ${baseUrl}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+        );
       }
       const text = await res.text();
       let data: unknown;
       try {
         data = text ? JSON.parse(text) : null;
       } catch {
-        throw new ConnectionError(`${method} ${baseUrl}${path} answered ${res.status} with something that is not JSON; is --url the control plane?`);
+        throw new ConnectionError(
+          `${method} ${baseUrl}${path} answered ${res.status} with something that is not JSON; is --url the control plane?`,
+        );
       }
       if (!res.ok) {
-        const e = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
+        const e = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)
+          ?.error;
         throw new ApiError(res.status, e?.code ?? "HTTP", e?.message ?? `${method} ${path} failed`, e?.fields ?? {});
       }
       return data as T;
@@ -72,6 +90,7 @@ export function apiFromFlags(flags: Flags, env: Record<string, string | undefine
 }
 
 /** "Why it failed" for the log: API errors with their fields, anything else its message. */
-export const describeError = (err: unknown) => (err instanceof ApiError ? err.describe() : err instanceof Error ? err.message : String(err));
+export const describeError = (err: unknown) =>
+  err instanceof ApiError ? err.describe() : err instanceof Error ? err.message : String(err);
 
 export const enc = encodeURIComponent;

@@ -20,13 +20,18 @@ export async function main(argv: string[], root: string): Promise<number> {
     return (await command({ words, flags, root })) ?? 0;
   } catch (err) {
     const known = err instanceof z.ZodError ? null : appErrorOf(err);
-    if (err instanceof z.ZodError) console.error(`error: invalid input: ${Object.entries(fieldErrors(err)).map(([f, m]) => `--${f} ${m}`).join("; ")}`);
+    if (err instanceof z.ZodError)
+      console.error(
+        `error: invalid input: ${Object.entries(fieldErrors(err))
+          .map(([f, m]) => `--${f} ${m}`)
+          .join("; ")}`,
+      );
     else if (known) {
       console.error(`error: ${known.message}`);
       // An outage: the operator at the terminal is the one who would read the server log, so show what failed.
       if (known.status >= 500 && known.cause instanceof Error) console.error(`  cause: ${known.cause.message}`);
-    }
-    else if (err instanceof CliError || err instanceof DatabaseLockedError || err instanceof EnvError) console.error(`error: ${err.message}`);
+    } else if (err instanceof CliError || err instanceof DatabaseLockedError || err instanceof EnvError)
+      console.error(`error: ${err.message}`);
     else console.error(err);
     return 1;
   } finally {

@@ -30,7 +30,11 @@ export function AppHeader({ user, isAdmin }: Props) {
       </Link>
       <Nav items={items} />
       <div className="header-user">
-        <Link href="/settings/profile" className="user-chip" title={`${user.email}: profile, contact methods, API tokens`}>
+        <Link
+          href="/settings/profile"
+          className="user-chip"
+          title={`${user.email}: profile, contact methods, API tokens`}
+        >
           <span className="user-name">{user.name}</span>
           <span className="user-role">{user.role}</span>
         </Link>

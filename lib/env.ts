@@ -38,7 +38,15 @@ export type Env = {
 };
 
 /** SMTP_URL parsed for display and checks; the password is only ever reported as set or not. */
-export type SmtpSettings = { url: string; from: string; host: string; port: number; secure: boolean; user: string | null; passwordSet: boolean };
+export type SmtpSettings = {
+  url: string;
+  from: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  passwordSet: boolean;
+};
 
 /** Thrown by readEnv; `message` lists every invalid variable by name (never a secret's value). */
 export class EnvError extends Error {
@@ -46,19 +54,39 @@ export class EnvError extends Error {
 }
 
 // Unset and empty mean "use the default", as they always did.
-const optionalText = z.string().trim().optional().transform((v) => v || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
 const ROLES = ["web", "worker", "both"] as const;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const wholeNumber = (min: number, max: number, example: string) =>
-  optionalText.pipe(z.string().regex(/^\d+$/, `must be a whole number, e.g. ${example}`).transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)).optional());
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number, e.g. ${example}`)
+      .transform(Number)
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .optional(),
+  );
 
 const envSchema = z.object({
-  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
+  ),
   DATA_DIR: optionalText,
-  PROMETHEUS_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://prometheus:9090" }).optional()),
+  PROMETHEUS_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://prometheus:9090" }).optional(),
+  ),
   SLO_REFRESH_SECONDS: optionalText.pipe(
-    z.string().regex(/^\d+$/, "must be a whole number of seconds, e.g. 30").transform(Number).pipe(z.number().min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)")).optional(),
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number of seconds, e.g. 30")
+      .transform(Number)
+      .pipe(z.number().min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)"))
+      .optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
   SRECP_BACKUP_EVERY_HOURS: wholeNumber(0, 24 * 365, "24").optional(),
@@ -68,8 +96,21 @@ const envSchema = z.object({
   SRECP_UPSTREAM_BUDGET_MS: wholeNumber(100, 60_000, "2000").optional(),
   SRECP_CHECK_RESPONSES: optionalText.pipe(z.enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" }).optional()),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
-  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587" }).optional()),
-  SMTP_FROM: optionalText.pipe(z.string().max(320).refine((v) => /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(v), "must be an address, e.g. SRE Control Plane <srecp@example.com>").optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail:587" })
+      .optional(),
+  ),
+  SMTP_FROM: optionalText.pipe(
+    z
+      .string()
+      .max(320)
+      .refine(
+        (v) => /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(v),
+        "must be an address, e.g. SRE Control Plane <srecp@example.com>",
+      )
+      .optional(),
+  ),
 });
 
 const DEFAULT_SMTP_FROM = "SRE Control Plane <srecp@localhost>";
@@ -80,29 +121,52 @@ export function smtpSettingsOf(url: string | undefined, from: string | undefined
   const u = new URL(url.trim());
   const port = u.port ? Number(u.port) : u.protocol === "smtps:" ? 465 : 587;
   return {
-    url: url.trim(), from: from?.trim() || DEFAULT_SMTP_FROM, host: u.hostname, port,
-    secure: u.protocol === "smtps:" || port === 465, user: u.username ? decodeURIComponent(u.username) : null, passwordSet: u.password !== "",
+    url: url.trim(),
+    from: from?.trim() || DEFAULT_SMTP_FROM,
+    host: u.hostname,
+    port,
+    secure: u.protocol === "smtps:" || port === 465,
+    user: u.username ? decodeURIComponent(u.username) : null,
+    passwordSet: u.password !== "",
   };
 }
 
 // Variables whose values may be echoed in the error message (never URLs, which may carry credentials).
-const SHOW_VALUE = new Set(["SLO_REFRESH_SECONDS", "LOG_LEVEL", "SRECP_ROLE", "SRECP_BACKUP_EVERY_HOURS", "SRECP_BACKUP_KEEP", "SRECP_RESTORE_DRILL_EVERY_DAYS", "SRECP_SSE_MAX_SECONDS", "SRECP_UPSTREAM_BUDGET_MS", "SRECP_CHECK_RESPONSES"]);
+const SHOW_VALUE = new Set([
+  "SLO_REFRESH_SECONDS",
+  "LOG_LEVEL",
+  "SRECP_ROLE",
+  "SRECP_BACKUP_EVERY_HOURS",
+  "SRECP_BACKUP_KEEP",
+  "SRECP_RESTORE_DRILL_EVERY_DAYS",
+  "SRECP_SSE_MAX_SECONDS",
+  "SRECP_UPSTREAM_BUDGET_MS",
+  "SRECP_CHECK_RESPONSES",
+]);
 
 /** The data-source address policy; a malformed CIDR list stops the process like any invalid variable. */
 function outboundPolicyOf(raw: string | undefined): OutboundPolicy {
   try {
     return parseOutboundPolicy(raw);
   } catch (err) {
-    throw new EnvError(`Invalid configuration: ${err instanceof Error ? err.message : String(err)}. Fix the environment variable (README.md, Configuration) and start again.`);
+    throw new EnvError(
+      `Invalid configuration: ${err instanceof Error ? err.message : String(err)}. Fix the environment variable (README.md, Configuration) and start again.`,
+    );
   }
 }
 
 /** OIDC_ROLE_CLAIM / OIDC_ROLE_MAP / OIDC_DEFAULT_ROLE (lib/auth/sso-roles.ts); invalid ones stop the process. */
 function ssoRolesOf(source: Record<string, string | undefined>): SsoRoleConfig {
   try {
-    return { claim: source.OIDC_ROLE_CLAIM?.trim() || "groups", map: parseRoleMap(source.OIDC_ROLE_MAP), defaultRole: parseRole("OIDC_DEFAULT_ROLE", source.OIDC_DEFAULT_ROLE, "viewer") };
+    return {
+      claim: source.OIDC_ROLE_CLAIM?.trim() || "groups",
+      map: parseRoleMap(source.OIDC_ROLE_MAP),
+      defaultRole: parseRole("OIDC_DEFAULT_ROLE", source.OIDC_DEFAULT_ROLE, "viewer"),
+    };
   } catch (err) {
-    throw new EnvError(`Invalid configuration: ${err instanceof Error ? err.message : String(err)}. Fix the environment variable (README.md, Configuration) and start again.`);
+    throw new EnvError(
+      `Invalid configuration: ${err instanceof Error ? err.message : String(err)}. Fix the environment variable (README.md, Configuration) and start again.`,
+    );
   }
 }
 
@@ -113,7 +177,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       const name = String(i.path[0]);
       return `${name} ${i.message}${SHOW_VALUE.has(name) ? ` (got ${JSON.stringify(source[name])})` : ""}`;
     });
-    throw new EnvError(`Invalid configuration: ${lines.join("; ")}. Fix the environment variable${lines.length > 1 ? "s" : ""} (README.md, Configuration) and start again.`);
+    throw new EnvError(
+      `Invalid configuration: ${lines.join("; ")}. Fix the environment variable${lines.length > 1 ? "s" : ""} (README.md, Configuration) and start again.`,
+    );
   }
   const e = parsed.data;
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = source;
@@ -123,7 +189,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     prometheusUrl: e.PROMETHEUS_URL ?? null,
     outboundPolicy: outboundPolicyOf(source.SRECP_DATASOURCE_ALLOW_PRIVATE),
     secretKey: source.SECRET_KEY?.trim() || null,
-    secretKeyPrevious: (source.SECRET_KEY_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    secretKeyPrevious: (source.SECRET_KEY_PREVIOUS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     refreshIntervalSeconds: e.SLO_REFRESH_SECONDS ?? 30,
     // SRECP_DISABLE_JOBS=1 (older setting) still means "web only"
     role: e.SRECP_ROLE ?? (source.SRECP_DISABLE_JOBS === "1" ? "web" : "both"),
@@ -140,7 +209,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     smtp: smtpSettingsOf(e.SMTP_URL, e.SMTP_FROM),
     oidc:
       OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET
-        ? { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, roles: ssoRolesOf(source) }
+        ? {
+            issuer: OIDC_ISSUER.replace(/\/$/, ""),
+            clientId: OIDC_CLIENT_ID,
+            clientSecret: OIDC_CLIENT_SECRET,
+            roles: ssoRolesOf(source),
+          }
         : null,
   };
 }

@@ -63,4 +63,10 @@ export const asError = (err: unknown): Error => (err instanceof Error ? err : ne
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 export const validation = (fields: FieldErrors, message = "Invalid input") =>
-  new AppError("VALIDATION", `${message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);
+  new AppError(
+    "VALIDATION",
+    `${message}: ${Object.entries(fields)
+      .map(([f, m]) => `${f}: ${m}`)
+      .join("; ")}`,
+    fields,
+  );

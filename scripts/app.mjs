@@ -68,16 +68,25 @@ if (!env.PROMETHEUS_URL && env.SRECP_LOCAL_PROMETHEUS !== "0") {
   }
   if (prometheus) {
     env.PROMETHEUS_URL = prometheus.url;
-    console.log(`Prometheus on ${prometheus.url} (data in ${path.join(dataDir, "prometheus")}); ${demoExporter ? "with the demo traffic" : "`srecp demo` loads a month of demo traffic into it"}`);
+    console.log(
+      `Prometheus on ${prometheus.url} (data in ${path.join(dataDir, "prometheus")}); ${demoExporter ? "with the demo traffic" : "`srecp demo` loads a month of demo traffic into it"}`,
+    );
   }
 }
-console.log(`SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`);
+console.log(
+  `SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`,
+);
 
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], { cwd: root, stdio: "inherit", env });
+const child = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])],
+  { cwd: root, stdio: "inherit", env },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 // Prometheus stops after the server (which may still read it while draining); the exit code stays the server's.
 child.on("exit", async (code) => {
   if (prometheus) await prometheus.stop().catch((err) => console.error(`stopping Prometheus: ${err.message}`));
-  if (demoExporter) await demoExporter.stop().catch((err) => console.error(`stopping the demo exporter: ${err.message}`));
+  if (demoExporter)
+    await demoExporter.stop().catch((err) => console.error(`stopping the demo exporter: ${err.message}`));
   process.exit(code ?? 0);
 });

@@ -12,5 +12,9 @@ const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 // module only under the "react-server" condition (Next sets it for server code; here we do, for this process
 // and whatever node processes it starts).
 const nodeOptions = [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" ");
-const res = spawnSync(process.execPath, [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "cli/run.ts"), ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+const res = spawnSync(
+  process.execPath,
+  [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "cli/run.ts"), ...process.argv.slice(2)],
+  { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } },
+);
 process.exit(res.status ?? 1);

@@ -44,18 +44,33 @@ function countPlaywright(file, ok) {
   totals.skipped += stats.skipped;
 }
 
-if (!fs.existsSync(path.join(root, "lib/db/generated/client.ts"))) step("prisma generate", "npm", ["run", "db:generate"]);
-if (only.includes("lint")) countCheck(step("lint", bin("eslint"), ["--max-warnings=0", "."]));
+if (!fs.existsSync(path.join(root, "lib/db/generated/client.ts")))
+  step("prisma generate", "npm", ["run", "db:generate"]);
+if (only.includes("lint")) {
+  countCheck(step("lint", bin("eslint"), ["--max-warnings=0", "."]));
+  countCheck(step("format (prettier --check)", bin("prettier"), ["--check", "--log-level=warn", "."]));
+  countCheck(step("unused exports (knip)", bin("knip"), []));
+}
 if (only.includes("typecheck")) countCheck(step("typecheck", bin("tsc"), ["--noEmit"]));
 if (only.includes("vitest")) {
   const file = path.join(out, "vitest.json");
-  countVitest(file, step("vitest (unit + integration)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]));
+  countVitest(
+    file,
+    step("vitest (unit + integration)", bin("vitest"), [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${file}`,
+    ]),
+  );
 }
 let built = true;
-if (only.includes("build")) countCheck((built = step("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })));
+if (only.includes("build"))
+  countCheck((built = step("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })));
 if (only.includes("e2e")) {
   const file = path.join(out, "playwright.json");
-  if (built) countPlaywright(file, step("playwright e2e", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file }));
+  if (built)
+    countPlaywright(file, step("playwright e2e", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file }));
   else countCheck(false);
 }
 

@@ -8,11 +8,21 @@ import { runToCompletion } from "../../tests/harness/process";
  * ratio of (i mod 10 + 1) × 0.0001. Written window by window (162 h, Prometheus's own compaction
  * range at 90 d retention) so the text file stays a few GB and promtool never re-reads it.
  */
-export const fleetService = (i: number) => ({ slug: `svc-${String(i).padStart(4, "0")}`, rps: 1 + (i % 50), errorRatio: ((i % 10) + 1) * 0.0001 });
+export const fleetService = (i: number) => ({
+  slug: `svc-${String(i).padStart(4, "0")}`,
+  rps: 1 + (i % 50),
+  errorRatio: ((i % 10) + 1) * 0.0001,
+});
 
 const WINDOW_SEC = 162 * 3600;
 
-export async function buildFleetBlocks(opts: { services: number; days: number; endSec: number; dataDir: string; scratchDir: string }) {
+export async function buildFleetBlocks(opts: {
+  services: number;
+  days: number;
+  endSec: number;
+  dataDir: string;
+  scratchDir: string;
+}) {
   const startSec = opts.endSec - opts.days * 86_400;
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.mkdirSync(opts.scratchDir, { recursive: true });
@@ -30,13 +40,21 @@ export async function buildFleetBlocks(opts: { services: number; days: number; e
         const share = code === "500" ? s.errorRatio : 1 - s.errorRatio;
         const prefix = `http_requests_total{service="${s.slug}",code="${code}"} `;
         const lines: string[] = [];
-        for (let t = from; t <= to; t += 60) lines.push(`${prefix}${(s.rps * share * (t - startSec)).toFixed(3)} ${t}\n`);
+        for (let t = from; t <= to; t += 60)
+          lines.push(`${prefix}${(s.rps * share * (t - startSec)).toFixed(3)} ${t}\n`);
         fs.writeSync(fd, lines.join(""));
       }
     }
     fs.writeSync(fd, "# EOF\n");
     fs.closeSync(fd);
-    await runToCompletion("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=162h", file, opts.dataDir]);
+    await runToCompletion("/usr/bin/promtool", [
+      "tsdb",
+      "create-blocks-from",
+      "openmetrics",
+      "--max-block-duration=162h",
+      file,
+      opts.dataDir,
+    ]);
     fs.rmSync(file, { force: true });
   }
 }

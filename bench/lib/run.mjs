@@ -8,7 +8,10 @@ import { pathToFileURL } from "node:url";
 /** Re-runs the calling script once under `node --conditions=react-server --import tsx` (marked by `flag`; the condition lets it import modules marked server-only) and exits with its status. */
 export function reexecUnderTsx(flag) {
   if (process.env[flag]) return;
-  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [flag]: "1" } });
+  const res = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, [flag]: "1" },
+  });
   process.exit(res.status ?? 1);
 }
 
@@ -47,7 +50,10 @@ export async function signIn(base, email, password) {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/home`, json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in as ${email} failed (HTTP ${res.status})`);
   return session;
 }

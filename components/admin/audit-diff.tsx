@@ -20,9 +20,15 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" className="mono">{r.key}</th>
-              <td className={r.before === undefined ? undefined : "before"}><pre>{showValue(r.before)}</pre></td>
-              <td className={r.after === undefined ? undefined : "after"}><pre>{showValue(r.after)}</pre></td>
+              <th scope="row" className="mono">
+                {r.key}
+              </th>
+              <td className={r.before === undefined ? undefined : "before"}>
+                <pre>{showValue(r.before)}</pre>
+              </td>
+              <td className={r.after === undefined ? undefined : "after"}>
+                <pre>{showValue(r.after)}</pre>
+              </td>
             </tr>
           ))}
         </tbody>

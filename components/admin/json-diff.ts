@@ -21,4 +21,5 @@ export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
 }
 
 /** Compact display: strings as-is, everything else as indented JSON. */
-export const showValue = (v: unknown): string => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v, null, 2));
+export const showValue = (v: unknown): string =>
+  v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v, null, 2);

@@ -25,26 +25,47 @@ export function UserAccess({ user, self }: Props) {
       <div className="row">
         <form action={roleAction} className="row">
           <input type="hidden" name="userId" value={user.id} />
-          <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
+          <label className="sr-only" htmlFor={`role-${user.id}`}>
+            Role of {user.email}
+          </label>
           <select id={`role-${user.id}`} name="role" defaultValue={user.role} disabled={!user.active}>
-            {roleSchema.options.map((r) => <option key={r} value={r}>{r}</option>)}
+            {roleSchema.options.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
-          <Button type="submit" size="sm" pending={rolePending} disabled={!user.active}>Set role</Button>
+          <Button type="submit" size="sm" pending={rolePending} disabled={!user.active}>
+            Set role
+          </Button>
         </form>
         {user.active ? (
           <ConfirmButton
-            label="Deactivate" size="sm" title={`Deactivate ${user.email}?`} confirmLabel="Deactivate user" pending={activePending}
+            label="Deactivate"
+            size="sm"
+            title={`Deactivate ${user.email}?`}
+            confirmLabel="Deactivate user"
+            pending={activePending}
             onConfirm={() => startTransition(() => activeAction(form({ userId: user.id, active: "false" })))}
           >
-            They can no longer sign in, their open sessions end and their API tokens are revoked. You can reactivate them later; revoked tokens stay revoked.
+            They can no longer sign in, their open sessions end and their API tokens are revoked. You can reactivate
+            them later; revoked tokens stay revoked.
           </ConfirmButton>
         ) : (
-          <Button size="sm" pending={activePending} onClick={() => startTransition(() => activeAction(form({ userId: user.id, active: "true" })))}>
+          <Button
+            size="sm"
+            pending={activePending}
+            onClick={() => startTransition(() => activeAction(form({ userId: user.id, active: "true" })))}
+          >
             Reactivate
           </Button>
         )}
       </div>
-      {message ? <p role="status" className={message.status === "error" ? "field-error" : "muted"}>{message.message}</p> : null}
+      {message ? (
+        <p role="status" className={message.status === "error" ? "field-error" : "muted"}>
+          {message.message}
+        </p>
+      ) : null}
     </div>
   );
 }

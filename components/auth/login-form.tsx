@@ -17,7 +17,11 @@ export function LoginForm({ callbackUrl, ssoEnabled }: { callbackUrl: string; ss
     const data = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", { redirect: false, email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") });
+    const res = await signIn("credentials", {
+      redirect: false,
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+    });
     if (res?.ok && !res.error) {
       router.push(callbackUrl);
       router.refresh();
@@ -25,15 +29,36 @@ export function LoginForm({ callbackUrl, ssoEnabled }: { callbackUrl: string; ss
     }
     setPending(false);
     // Any other error text comes from our authorize() (the lockout's "try again in N s" message).
-    setError(!res ? "Sign-in failed; try again in a moment" : !res.error || res.error === "CredentialsSignin" ? "Invalid email or password" : res.error);
+    setError(
+      !res
+        ? "Sign-in failed; try again in a moment"
+        : !res.error || res.error === "CredentialsSignin"
+          ? "Invalid email or password"
+          : res.error,
+    );
   }
 
   return (
     <>
       <form className="form" onSubmit={onSubmit} noValidate>
         {error ? <Alert tone="danger">{error}</Alert> : null}
-        <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={error ? true : undefined} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          aria-invalid={error ? true : undefined}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+        />
         <Button type="submit" variant="primary" pending={pending} className="full">
           {pending ? "Signing in…" : "Sign in"}
         </Button>

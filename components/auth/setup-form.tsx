@@ -14,8 +14,25 @@ export function SetupForm() {
     <form className="form" action={action} noValidate>
       {state.status === "error" && state.message ? <Alert tone="danger">{state.message}</Alert> : null}
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={f.name} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} error={f.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." error={f.password} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email}
+        error={f.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters."
+        error={f.password}
+      />
       <Button type="submit" variant="primary" pending={pending} className="full">
         Create admin account
       </Button>

@@ -18,34 +18,105 @@ type Props = {
  * across the plot, and pages (top strip, red) and tickets (strip below, amber) where the replayed
  * rules fired. Everything is computed by the API (lib/slo/backtest); nothing is derived here.
  */
-export function BacktestTimeline({ burn, pages, tickets, incidents, height = 240, title = "Alert backtest timeline" }: Props) {
+export function BacktestTimeline({
+  burn,
+  pages,
+  tickets,
+  incidents,
+  height = 240,
+  title = "Alert backtest timeline",
+}: Props) {
   const span = burn.length > 1 ? burn[burn.length - 1]!.t - burn[0]!.t : 0;
   const max = Math.max(1, ...burn.map((p) => p.burnRate ?? 0));
   // Strips above the burn line: pages at the top eighth, tickets just below.
   const top = max * 1.3;
   const strip = (max * 0.3) / 2;
   return (
-    <figure className="chart" aria-label={title} data-pages={pages.length} data-tickets={tickets.length} data-incidents={incidents.length}>
+    <figure
+      className="chart"
+      aria-label={title}
+      data-pages={pages.length}
+      data-tickets={tickets.length}
+      data-incidents={incidents.length}
+    >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <LineChart data={burn} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} stroke="var(--text-muted)" fontSize={11} minTickGap={40} />
-          <YAxis domain={[0, top]} tickFormatter={(v: number) => (v <= max ? `${Math.round(v * 10) / 10}×` : "")} stroke="var(--text-muted)" fontSize={11} width={48} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={timeTick(span)}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={[0, top]}
+            tickFormatter={(v: number) => (v <= max ? `${Math.round(v * 10) / 10}×` : "")}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            width={48}
+          />
           <Tooltip
             labelFormatter={(t) => timeLabel(Number(t))}
-            formatter={(v) => [typeof v === "number" ? `${Number(v.toPrecision(3))}× budget` : "no traffic", "Burn rate (1 h)"]}
+            formatter={(v) => [
+              typeof v === "number" ? `${Number(v.toPrecision(3))}× budget` : "no traffic",
+              "Burn rate (1 h)",
+            ]}
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
           />
           {incidents.map((b) => (
-            <ReferenceArea key={`i${b.startMs}${b.label}`} x1={b.startMs} x2={b.endMs} y1={0} y2={top} fill="var(--text-muted)" fillOpacity={0.15} stroke="none" label={{ value: b.label, position: "insideBottomLeft", fontSize: 10, fill: "var(--text-muted)" }} ifOverflow="hidden" />
+            <ReferenceArea
+              key={`i${b.startMs}${b.label}`}
+              x1={b.startMs}
+              x2={b.endMs}
+              y1={0}
+              y2={top}
+              fill="var(--text-muted)"
+              fillOpacity={0.15}
+              stroke="none"
+              label={{ value: b.label, position: "insideBottomLeft", fontSize: 10, fill: "var(--text-muted)" }}
+              ifOverflow="hidden"
+            />
           ))}
           {pages.map((b) => (
-            <ReferenceArea key={`p${b.startMs}`} x1={b.startMs} x2={b.endMs} y1={top - strip} y2={top} fill="var(--danger)" fillOpacity={0.85} stroke="var(--danger)" ifOverflow="hidden" />
+            <ReferenceArea
+              key={`p${b.startMs}`}
+              x1={b.startMs}
+              x2={b.endMs}
+              y1={top - strip}
+              y2={top}
+              fill="var(--danger)"
+              fillOpacity={0.85}
+              stroke="var(--danger)"
+              ifOverflow="hidden"
+            />
           ))}
           {tickets.map((b) => (
-            <ReferenceArea key={`t${b.startMs}`} x1={b.startMs} x2={b.endMs} y1={top - 2 * strip} y2={top - strip} fill="var(--warning)" fillOpacity={0.85} stroke="var(--warning)" ifOverflow="hidden" />
+            <ReferenceArea
+              key={`t${b.startMs}`}
+              x1={b.startMs}
+              x2={b.endMs}
+              y1={top - 2 * strip}
+              y2={top - strip}
+              fill="var(--warning)"
+              fillOpacity={0.85}
+              stroke="var(--warning)"
+              ifOverflow="hidden"
+            />
           ))}
-          <Line type="monotone" dataKey="burnRate" name="burnRate" stroke="var(--accent)" dot={false} isAnimationActive={false} strokeWidth={1.5} connectNulls={false} />
+          <Line
+            type="monotone"
+            dataKey="burnRate"
+            name="burnRate"
+            stroke="var(--accent)"
+            dot={false}
+            isAnimationActive={false}
+            strokeWidth={1.5}
+            connectNulls={false}
+          />
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="chart-legend small muted">

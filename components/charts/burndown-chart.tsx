@@ -1,5 +1,15 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { pctTick, pctTooltip, timeLabel, timeTick } from "./chart-format";
 
 export type BurndownChartPoint = { t: number; remaining: number | null; ideal: number };
@@ -17,7 +27,17 @@ const BAND_STYLE: Record<BurndownBand["kind"], { fill: string; opacity: number; 
  * exhaustion line at 0, and optional bands (incidents, deploys, corrections: the budget ledger's ranges).
  * Points are computed by the API (lib/slo burndownSeries); nothing is derived here.
  */
-export function BurndownChart({ points, bands = [], height = 260, title = "Error budget burndown" }: { points: BurndownChartPoint[]; bands?: BurndownBand[]; height?: number; title?: string }) {
+export function BurndownChart({
+  points,
+  bands = [],
+  height = 260,
+  title = "Error budget burndown",
+}: {
+  points: BurndownChartPoint[];
+  bands?: BurndownBand[];
+  height?: number;
+  title?: string;
+}) {
   const span = points.length > 1 ? points[points.length - 1]!.t - points[0]!.t : 0;
   const values = points.flatMap((p) => (p.remaining === null ? [] : [p.remaining]));
   const lo = Math.min(0, ...values);
@@ -26,32 +46,96 @@ export function BurndownChart({ points, bands = [], height = 260, title = "Error
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} stroke="var(--text-muted)" fontSize={11} minTickGap={40} />
-          <YAxis domain={[Math.floor(lo * 10) / 10, 1]} tickFormatter={pctTick} stroke="var(--text-muted)" fontSize={11} width={48} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={timeTick(span)}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={[Math.floor(lo * 10) / 10, 1]}
+            tickFormatter={pctTick}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            width={48}
+          />
           <Tooltip
             labelFormatter={(t) => timeLabel(Number(t))}
-            formatter={(v, name) => [typeof v === "number" ? pctTooltip(v, 1) : "—", name === "remaining" ? "Remaining budget" : "Ideal burn"]}
+            formatter={(v, name) => [
+              typeof v === "number" ? pctTooltip(v, 1) : "—",
+              name === "remaining" ? "Remaining budget" : "Ideal burn",
+            ]}
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
           />
           {/* deploys first so incident bands (which take precedence in the ledger) draw on top */}
-          {[...bands].sort((a, b) => (a.kind === "deploy" ? -1 : 0) - (b.kind === "deploy" ? -1 : 0)).map((b) => (
-            <ReferenceArea key={`${b.kind}-${b.from}-${b.label}`} x1={b.from} x2={b.to} fill={BAND_STYLE[b.kind].fill} fillOpacity={BAND_STYLE[b.kind].opacity} stroke="none" ifOverflow="hidden" label={b.kind === "incident" ? { value: b.label.split(" ")[0], position: "insideTop", fontSize: 10, fill: "var(--text-muted)" } : undefined} />
-          ))}
+          {[...bands]
+            .sort((a, b) => (a.kind === "deploy" ? -1 : 0) - (b.kind === "deploy" ? -1 : 0))
+            .map((b) => (
+              <ReferenceArea
+                key={`${b.kind}-${b.from}-${b.label}`}
+                x1={b.from}
+                x2={b.to}
+                fill={BAND_STYLE[b.kind].fill}
+                fillOpacity={BAND_STYLE[b.kind].opacity}
+                stroke="none"
+                ifOverflow="hidden"
+                label={
+                  b.kind === "incident"
+                    ? { value: b.label.split(" ")[0], position: "insideTop", fontSize: 10, fill: "var(--text-muted)" }
+                    : undefined
+                }
+              />
+            ))}
           <ReferenceLine y={0} stroke="var(--danger)" strokeDasharray="4 2" />
-          <Line type="monotone" dataKey="ideal" name="ideal" stroke="var(--text-muted)" strokeDasharray="5 4" dot={false} isAnimationActive={false} strokeWidth={1.2} />
-          <Line type="monotone" dataKey="remaining" name="remaining" stroke="var(--accent)" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls={false} />
+          <Line
+            type="monotone"
+            dataKey="ideal"
+            name="ideal"
+            stroke="var(--text-muted)"
+            strokeDasharray="5 4"
+            dot={false}
+            isAnimationActive={false}
+            strokeWidth={1.2}
+          />
+          <Line
+            type="monotone"
+            dataKey="remaining"
+            name="remaining"
+            stroke="var(--accent)"
+            dot={false}
+            isAnimationActive={false}
+            strokeWidth={2}
+            connectNulls={false}
+          />
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="chart-legend small muted">
         <span className="legend-swatch legend-accent" aria-hidden="true" /> Remaining budget
         <span className="legend-swatch legend-dashed" aria-hidden="true" /> Ideal (even) burn
         <span className="legend-swatch legend-danger" aria-hidden="true" /> Exhausted
-        {(["incident", "deploy", "correction"] as const).filter((k) => bands.some((b) => b.kind === k)).map((k) => (
-          <span key={k} data-band-kind={k}>
-            <span aria-hidden="true" style={{ display: "inline-block", width: 14, height: 8, margin: "0 4px 0 8px", borderRadius: 2, background: BAND_STYLE[k].fill, opacity: BAND_STYLE[k].opacity * 2.5 }} />
-            {BAND_STYLE[k].legend}
-          </span>
-        ))}
+        {(["incident", "deploy", "correction"] as const)
+          .filter((k) => bands.some((b) => b.kind === k))
+          .map((k) => (
+            <span key={k} data-band-kind={k}>
+              <span
+                aria-hidden="true"
+                style={{
+                  display: "inline-block",
+                  width: 14,
+                  height: 8,
+                  margin: "0 4px 0 8px",
+                  borderRadius: 2,
+                  background: BAND_STYLE[k].fill,
+                  opacity: BAND_STYLE[k].opacity * 2.5,
+                }}
+              />
+              {BAND_STYLE[k].legend}
+            </span>
+          ))}
       </figcaption>
     </figure>
   );

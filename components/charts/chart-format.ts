@@ -6,9 +6,12 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** "Mar 3" for spans over 2 days, "14:05" otherwise (viewer's local time). */
 export const timeTick = (spanMs: number) => (t: number) => {
   const d = new Date(t);
-  return spanMs > 2 * 86_400_000 ? d.toLocaleDateString(undefined, { month: "short", day: "numeric" }) : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return spanMs > 2 * 86_400_000
+    ? d.toLocaleDateString(undefined, { month: "short", day: "numeric" })
+    : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-export const timeLabel = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+export const timeLabel = (t: number) =>
+  new Date(t).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export type ValueUnit = "seconds" | "perSecond" | "ratio" | "sli" | "ratioOrValue" | "plain";
 

@@ -12,6 +12,15 @@ const placeholder = (height: number) => {
   return ChartPlaceholder;
 };
 
-export const LazyBurndownChart = dynamic(() => import("./burndown-chart").then((m) => m.BurndownChart), { ssr: false, loading: placeholder(260) });
-export const LazyTimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), { ssr: false, loading: placeholder(170) });
-export const LazyBacktestTimeline = dynamic(() => import("./backtest-timeline").then((m) => m.BacktestTimeline), { ssr: false, loading: placeholder(240) });
+export const LazyBurndownChart = dynamic(() => import("./burndown-chart").then((m) => m.BurndownChart), {
+  ssr: false,
+  loading: placeholder(260),
+});
+export const LazyTimeSeriesChart = dynamic(() => import("./time-series-chart").then((m) => m.TimeSeriesChart), {
+  ssr: false,
+  loading: placeholder(170),
+});
+export const LazyBacktestTimeline = dynamic(() => import("./backtest-timeline").then((m) => m.BacktestTimeline), {
+  ssr: false,
+  loading: placeholder(240),
+});

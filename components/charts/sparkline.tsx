@@ -2,11 +2,25 @@
  * A tiny inline trend line as plain SVG (no chart library: the SLO overview may show dozens at once).
  * `values` are plotted left to right; nulls break the line. `zero` draws the 0 baseline when in range.
  */
-type Props = { values: readonly (number | null)[]; width?: number; height?: number; label: string; min?: number; max?: number; zero?: boolean; tone?: "accent" | "danger" | "warning" };
+type Props = {
+  values: readonly (number | null)[];
+  width?: number;
+  height?: number;
+  label: string;
+  min?: number;
+  max?: number;
+  zero?: boolean;
+  tone?: "accent" | "danger" | "warning";
+};
 
 export function Sparkline({ values, width = 96, height = 24, label, min, max, zero = true, tone = "accent" }: Props) {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (finite.length < 2) return <span className="sparkline-empty muted small" aria-label={label}>—</span>;
+  if (finite.length < 2)
+    return (
+      <span className="sparkline-empty muted small" aria-label={label}>
+        —
+      </span>
+    );
   const lo = Math.min(min ?? Infinity, ...finite);
   const hi = Math.max(max ?? -Infinity, ...finite);
   const span = hi - lo || 1;
@@ -24,7 +38,14 @@ export function Sparkline({ values, width = 96, height = 24, label, min, max, ze
   });
   if (current) segments.push(current);
   return (
-    <svg className={`sparkline sparkline-${tone}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      className={`sparkline sparkline-${tone}`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
       {zero && lo < 0 && hi > 0 ? <line className="sparkline-zero" x1={0} x2={width} y1={y(0)} y2={y(0)} /> : null}
       <path d={segments.join("")} fill="none" />
     </svg>

@@ -31,7 +31,8 @@ export function mergeSeries(series: ChartSeries[]): Record<string, number | null
 
 /** A line chart of one or more time series (golden signals, SLI), computed elsewhere. */
 /** Ratios start at 0; an all-zero error ratio gets a 0–1 % axis instead of Recharts' 0–4. */
-const defaultDomain = (unit: ValueUnit): NonNullable<Props["domain"]> => (unit === "ratio" ? [0, "auto"] : ["auto", "auto"]);
+const defaultDomain = (unit: ValueUnit): NonNullable<Props["domain"]> =>
+  unit === "ratio" ? [0, "auto"] : ["auto", "auto"];
 
 export function TimeSeriesChart({ series, unit, height = 180, title, reference, domain = defaultDomain(unit) }: Props) {
   const data = mergeSeries(series);
@@ -41,16 +42,53 @@ export function TimeSeriesChart({ series, unit, height = 180, title, reference, 
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} stroke="var(--text-muted)" fontSize={11} minTickGap={40} />
-          <YAxis domain={unit === "ratio" && domain[1] === "auto" ? [domain[0], (max: number) => (max > 0 ? max : 0.01)] : domain} tickFormatter={(v: number) => formatValue(v, unit)} stroke="var(--text-muted)" fontSize={11} width={unit === "sli" ? 64 : 56} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={timeTick(span)}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={
+              unit === "ratio" && domain[1] === "auto" ? [domain[0], (max: number) => (max > 0 ? max : 0.01)] : domain
+            }
+            tickFormatter={(v: number) => formatValue(v, unit)}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            width={unit === "sli" ? 64 : 56}
+          />
           <Tooltip
             labelFormatter={(t) => timeLabel(Number(t))}
-            formatter={(v, key) => [formatValue(typeof v === "number" ? v : null, unit), series[Number(String(key).slice(1))]?.name ?? ""]}
+            formatter={(v, key) => [
+              formatValue(typeof v === "number" ? v : null, unit),
+              series[Number(String(key).slice(1))]?.name ?? "",
+            ]}
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
           />
-          {reference ? <ReferenceLine y={reference.y} stroke="var(--danger)" strokeDasharray="4 2" label={{ value: reference.label, position: "insideBottomRight", fill: "var(--text-muted)", fontSize: 11 }} /> : null}
+          {reference ? (
+            <ReferenceLine
+              y={reference.y}
+              stroke="var(--danger)"
+              strokeDasharray="4 2"
+              label={{ value: reference.label, position: "insideBottomRight", fill: "var(--text-muted)", fontSize: 11 }}
+            />
+          ) : null}
           {series.map((s, i) => (
-            <Line key={i} type="monotone" dataKey={`s${i}`} name={s.name} stroke={COLORS[i % COLORS.length]} dot={data.length < 40} isAnimationActive={false} strokeWidth={1.8} connectNulls={false} />
+            <Line
+              key={i}
+              type="monotone"
+              dataKey={`s${i}`}
+              name={s.name}
+              stroke={COLORS[i % COLORS.length]}
+              dot={data.length < 40}
+              isAnimationActive={false}
+              strokeWidth={1.8}
+              connectNulls={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -5,7 +5,21 @@ import type { ReactNode } from "react";
  * One home panel: a titled section with its count and a link to the full list; `empty` is shown instead
  * of the body when there is nothing to show (an explicit "all clear", never a blank box).
  */
-export function HomePanel({ id, title, count, more, empty, children }: { id: string; title: string; count: number; more?: { href: string; label: string }; empty: ReactNode; children: ReactNode }) {
+export function HomePanel({
+  id,
+  title,
+  count,
+  more,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  more?: { href: string; label: string };
+  empty: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="card home-panel" aria-labelledby={`${id}-title`} id={id} data-count={count}>
       <header className="card-header">
@@ -32,7 +46,17 @@ export function ItemList({ label, children }: { label: string; children: ReactNo
   );
 }
 
-export function Item({ href, title, badges, children }: { href: string; title: ReactNode; badges?: ReactNode; children?: ReactNode }) {
+export function Item({
+  href,
+  title,
+  badges,
+  children,
+}: {
+  href: string;
+  title: ReactNode;
+  badges?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <li>
       <div className="home-item-title">

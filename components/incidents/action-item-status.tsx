@@ -11,11 +11,23 @@ import { label } from "./badges";
  * Changes an action item's status in place (with its version). "won't do" asks for the reason first;
  * a stale version or a missing reason shows the API's message next to the control.
  */
-export function ActionItemStatusControl({ item, onChanged, disabled }: { item: ActionItemView; onChanged: () => void; disabled?: boolean }) {
+export function ActionItemStatusControl({
+  item,
+  onChanged,
+  disabled,
+}: {
+  item: ActionItemView;
+  onChanged: () => void;
+  disabled?: boolean;
+}) {
   const [pending, setPending] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<ActionItemView>(`/api/v1/action-items/${item.id}`, { method: "PATCH", body: { ...body, version: item.version } }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch<ActionItemView>(`/api/v1/action-items/${item.id}`, {
+        method: "PATCH",
+        body: { ...body, version: item.version },
+      }),
     onSuccess: () => {
       setPending(null);
       setReason("");
@@ -26,7 +38,9 @@ export function ActionItemStatusControl({ item, onChanged, disabled }: { item: A
   const fields = errorFields(mutation.error);
   return (
     <div className="status-control">
-      <label htmlFor={id} className="sr-only">Status of {item.title}</label>
+      <label htmlFor={id} className="sr-only">
+        Status of {item.title}
+      </label>
       <select
         id={id}
         value={pending ?? item.status}
@@ -38,17 +52,48 @@ export function ActionItemStatusControl({ item, onChanged, disabled }: { item: A
           mutation.mutate({ status: next });
         }}
       >
-        {ACTION_ITEM_STATUSES.map((s) => <option key={s} value={s}>{label(s)}</option>)}
+        {ACTION_ITEM_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {label(s)}
+          </option>
+        ))}
       </select>
       {pending === "wont_do" ? (
         <span className="row">
-          <label htmlFor={`${id}-reason`} className="sr-only">Why it will not be done</label>
-          <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why not?" aria-invalid={fields.wontDoReason ? true : undefined} />
-          <Button size="sm" onClick={() => mutation.mutate({ status: "wont_do", wontDoReason: reason })} pending={mutation.isPending}>Save</Button>
-          <Button size="sm" variant="ghost" onClick={() => { setPending(null); mutation.reset(); }}>Cancel</Button>
+          <label htmlFor={`${id}-reason`} className="sr-only">
+            Why it will not be done
+          </label>
+          <input
+            id={`${id}-reason`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="Why not?"
+            aria-invalid={fields.wontDoReason ? true : undefined}
+          />
+          <Button
+            size="sm"
+            onClick={() => mutation.mutate({ status: "wont_do", wontDoReason: reason })}
+            pending={mutation.isPending}
+          >
+            Save
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setPending(null);
+              mutation.reset();
+            }}
+          >
+            Cancel
+          </Button>
         </span>
       ) : null}
-      {mutation.error ? <span className="field-error small" role="alert">{fields.wontDoReason ?? errorMessage(mutation.error)}</span> : null}
+      {mutation.error ? (
+        <span className="field-error small" role="alert">
+          {fields.wontDoReason ?? errorMessage(mutation.error)}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -20,7 +20,11 @@ export const incidentKeys = {
 };
 
 export function useIncident(id: string, initialData: IncidentView) {
-  return useQuery({ queryKey: incidentKeys.incident(id), queryFn: () => apiFetch<IncidentView>(`/api/v1/incidents/${id}`), initialData });
+  return useQuery({
+    queryKey: incidentKeys.incident(id),
+    queryFn: () => apiFetch<IncidentView>(`/api/v1/incidents/${id}`),
+    initialData,
+  });
 }
 
 export function useTimeline(id: string, initialData: TimelineEntryView[]) {
@@ -41,5 +45,9 @@ export function usePeople(id: string, enabled = true) {
 }
 
 export function usePostmortem(incidentId: string, initialData: PostmortemView) {
-  return useQuery({ queryKey: incidentKeys.postmortem(incidentId), queryFn: () => apiFetch<PostmortemView>(`/api/v1/incidents/${incidentId}/postmortem`), initialData });
+  return useQuery({
+    queryKey: incidentKeys.postmortem(incidentId),
+    queryFn: () => apiFetch<PostmortemView>(`/api/v1/incidents/${incidentId}/postmortem`),
+    initialData,
+  });
 }

@@ -27,7 +27,8 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [severity, setSeverity] = useState<string>("SEV-2");
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<IncidentView>("/api/v1/incidents", { method: "POST", body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch<IncidentView>("/api/v1/incidents", { method: "POST", body }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
       router.push(`/incidents/${created.number}`);
@@ -58,7 +59,12 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const banner = clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION") ? "Please correct the highlighted fields." : mutation.error ? errorMessage(mutation.error) : null;
+  const banner =
+    clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION")
+      ? "Please correct the highlighted fields."
+      : mutation.error
+        ? errorMessage(mutation.error)
+        : null;
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-describedby={banner ? "declare-error" : undefined}>
@@ -69,7 +75,15 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
           </Alert>
         </div>
       ) : null}
-      <Field label="Title" name="title" required autoFocus placeholder="Search returns 503 for some queries" error={errors.title} autoComplete="off" />
+      <Field
+        label="Title"
+        name="title"
+        required
+        autoFocus
+        placeholder="Search returns 503 for some queries"
+        error={errors.title}
+        autoComplete="off"
+      />
       <fieldset className="fieldset" aria-describedby={errors.severity ? "severity-error" : undefined}>
         <legend>Severity</legend>
         <div className="severity-options">
@@ -77,32 +91,68 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
             <label key={s} className={severity === s ? "severity-option selected" : "severity-option"}>
               <input type="radio" name="severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} />
               <span>
-                <strong>{s} · {SEVERITY_DEFINITIONS[s].name}</strong>
+                <strong>
+                  {s} · {SEVERITY_DEFINITIONS[s].name}
+                </strong>
                 <span className="small">{SEVERITY_DEFINITIONS[s].description}</span>
-                <span className="small muted">{SEVERITY_DEFINITIONS[s].burnRateHint} Postmortem {SEVERITY_DEFINITIONS[s].postmortem === "required" ? `required within ${SEVERITY_DEFINITIONS[s].publishDueBusinessDays} business days` : "optional"}.</span>
+                <span className="small muted">
+                  {SEVERITY_DEFINITIONS[s].burnRateHint} Postmortem{" "}
+                  {SEVERITY_DEFINITIONS[s].postmortem === "required"
+                    ? `required within ${SEVERITY_DEFINITIONS[s].publishDueBusinessDays} business days`
+                    : "optional"}
+                  .
+                </span>
               </span>
             </label>
           ))}
         </div>
-        {errors.severity ? <p id="severity-error" className="field-error">{errors.severity}</p> : null}
+        {errors.severity ? (
+          <p id="severity-error" className="field-error">
+            {errors.severity}
+          </p>
+        ) : null}
       </fieldset>
-      <fieldset className={errors.services ? "fieldset field-invalid" : "fieldset"} aria-describedby={errors.services ? "services-error" : "services-hint"}>
+      <fieldset
+        className={errors.services ? "fieldset field-invalid" : "fieldset"}
+        aria-describedby={errors.services ? "services-error" : "services-hint"}
+      >
         <legend>Affected services</legend>
         <div className="checks checks-grid">
           {services.map((s) => (
             <label key={s.slug}>
-              <input type="checkbox" name="services" value={s.slug} /> <span className="mono">{s.slug}</span> <span className="muted small">{s.team}</span>
+              <input type="checkbox" name="services" value={s.slug} /> <span className="mono">{s.slug}</span>{" "}
+              <span className="muted small">{s.team}</span>
             </label>
           ))}
         </div>
-        <p id="services-hint" className="field-hint">Their SLOs are used to compute the impact.</p>
-        {errors.services ? <p id="services-error" className="field-error">{errors.services}</p> : null}
+        <p id="services-hint" className="field-hint">
+          Their SLOs are used to compute the impact.
+        </p>
+        {errors.services ? (
+          <p id="services-error" className="field-error">
+            {errors.services}
+          </p>
+        ) : null}
       </fieldset>
-      <SelectField label="Owning team" name="team" options={teams} placeholder="The first service's team" error={errors.team} />
-      <TextAreaField label="Summary" name="summary" placeholder="What is happening, who is affected." error={errors.summary} />
+      <SelectField
+        label="Owning team"
+        name="team"
+        options={teams}
+        placeholder="The first service's team"
+        error={errors.team}
+      />
+      <TextAreaField
+        label="Summary"
+        name="summary"
+        placeholder="What is happening, who is affected."
+        error={errors.summary}
+      />
       <fieldset className="fieldset">
         <legend>Key instants ({yourTime})</legend>
-        <p className="field-hint">Optional. They must be in order: impact start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved. A past incident can be declared resolved.</p>
+        <p className="field-hint">
+          Optional. They must be in order: impact start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved. A past
+          incident can be declared resolved.
+        </p>
         <div className="form-grid">
           {INSTANT_KEYS.map((key) => (
             <Field key={key} label={INSTANT_LABELS[key]} name={key} type="datetime-local" error={errors[key]} />
@@ -110,8 +160,12 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
         </div>
       </fieldset>
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>Declare incident</Button>
-        <LinkButton href="/incidents" variant="ghost">Cancel</LinkButton>
+        <Button type="submit" variant="primary" pending={mutation.isPending}>
+          Declare incident
+        </Button>
+        <LinkButton href="/incidents" variant="ghost">
+          Cancel
+        </LinkButton>
       </div>
     </form>
   );

@@ -1,7 +1,14 @@
 import { Button, LinkButton } from "@/components/ui/button";
 import type { Option } from "@/components/ui/select";
 
-type Filter = { name: string; label: string; options?: Option[]; value?: string; placeholder?: string; type?: "select" | "search" | "checkbox" };
+type Filter = {
+  name: string;
+  label: string;
+  options?: Option[];
+  value?: string;
+  placeholder?: string;
+  type?: "select" | "search" | "checkbox";
+};
 
 /** Plain GET form: filters live in the URL, so results are shareable and work without JavaScript. */
 export function FilterBar({ action, label, filters }: { action: string; label: string; filters: Filter[] }) {
@@ -25,14 +32,22 @@ export function FilterBar({ action, label, filters }: { action: string; label: s
             ) : (
               <select id={id} name={f.name} defaultValue={f.value ?? ""}>
                 <option value="">{f.placeholder ?? "All"}</option>
-                {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {(f.options ?? []).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             )}
           </div>
         );
       })}
       <Button type="submit">Apply</Button>
-      {active ? <LinkButton href={action} variant="ghost">Reset</LinkButton> : null}
+      {active ? (
+        <LinkButton href={action} variant="ghost">
+          Reset
+        </LinkButton>
+      ) : null}
     </form>
   );
 }

@@ -24,32 +24,51 @@ export function ImpactPanel({ incidentId, doc }: { incidentId: string; doc: Post
   return (
     <div className="stack">
       {rows.length === 0 ? (
-        <p className="muted">Not computed yet. The impact is read from Prometheus for every SLO of the affected services, over impact start (or detection) → mitigation (or resolution).</p>
+        <p className="muted">
+          Not computed yet. The impact is read from Prometheus for every SLO of the affected services, over impact start
+          (or detection) → mitigation (or resolution).
+        </p>
       ) : (
         <>
           <Table caption="Impact per SLO">
             <thead>
-              <tr><Th>SLO and window (UTC)</Th><Th className="num">Failed</Th><Th className="num">Total</Th><Th className="num">Error ratio</Th><Th className="num">Peak</Th><Th className="num" title="Share of the SLO window's error budget">Budget used</Th></tr>
+              <tr>
+                <Th>SLO and window (UTC)</Th>
+                <Th className="num">Failed</Th>
+                <Th className="num">Total</Th>
+                <Th className="num">Error ratio</Th>
+                <Th className="num">Peak</Th>
+                <Th className="num" title="Share of the SLO window's error budget">
+                  Budget used
+                </Th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
                   <Td>
                     {r.sloName} <span className="mono small muted">{r.service}</span>
-                    <div className="small muted nowrap">{r.from.slice(0, 16).replace("T", " ")} → {r.to.slice(0, 16).replace("T", " ")}</div>
+                    <div className="small muted nowrap">
+                      {r.from.slice(0, 16).replace("T", " ")} → {r.to.slice(0, 16).replace("T", " ")}
+                    </div>
                   </Td>
-                  <Td className="num" data-testid={`impact-failed-${r.sloName}`}>{formatCount(r.failed)}</Td>
+                  <Td className="num" data-testid={`impact-failed-${r.sloName}`}>
+                    {formatCount(r.failed)}
+                  </Td>
                   <Td className="num">{formatCount(r.total)}</Td>
                   <Td className="num">{formatPercent(r.errorRatio)}</Td>
                   <Td className="num">{formatPercent(r.peakErrorRatio)}</Td>
-                  <Td className="num" data-testid={`impact-budget-${r.sloName}`}>{formatPercent(r.budgetConsumed)}</Td>
+                  <Td className="num" data-testid={`impact-budget-${r.sloName}`}>
+                    {formatPercent(r.budgetConsumed)}
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
           <p className="small muted">
-            Budget used is the share of the SLO window&apos;s error budget (1 − objective of all requests in the window ending at the
-            incident&apos;s end) that the failed requests consumed. Computed <Instant iso={rows[0]!.computedAt} compact />{" "}
+            Budget used is the share of the SLO window&apos;s error budget (1 − objective of all requests in the window
+            ending at the incident&apos;s end) that the failed requests consumed. Computed{" "}
+            <Instant iso={rows[0]!.computedAt} compact />{" "}
             {frozen ? <Badge tone="info">frozen at publication</Badge> : null}
           </p>
           <details>
@@ -57,7 +76,9 @@ export function ImpactPanel({ incidentId, doc }: { incidentId: string; doc: Post
             {rows.map((r) => (
               <div key={r.id} className="small">
                 <strong>{r.sloName}</strong>
-                <pre className="md-code"><code>{JSON.stringify(r.details, null, 2)}</code></pre>
+                <pre className="md-code">
+                  <code>{JSON.stringify(r.details, null, 2)}</code>
+                </pre>
               </div>
             ))}
           </details>
@@ -65,10 +86,16 @@ export function ImpactPanel({ incidentId, doc }: { incidentId: string; doc: Post
       )}
       {doc.can.recomputeImpact ? (
         <div className="row">
-          <Button pending={recompute.isPending} onClick={() => recompute.mutate()}>{rows.length ? "Recompute impact" : "Compute impact"}</Button>
+          <Button pending={recompute.isPending} onClick={() => recompute.mutate()}>
+            {rows.length ? "Recompute impact" : "Compute impact"}
+          </Button>
         </div>
       ) : null}
-      {recompute.error ? <Alert tone="danger" title="Impact not computed"><p>{errorMessage(recompute.error)}</p></Alert> : null}
+      {recompute.error ? (
+        <Alert tone="danger" title="Impact not computed">
+          <p>{errorMessage(recompute.error)}</p>
+        </Alert>
+      ) : null}
     </div>
   );
 }

@@ -11,7 +11,17 @@ import { StatusActions } from "./status-actions";
 import { TimelinePanel } from "./timeline-panel";
 
 /** The live part of the incident page: status, details, key instants, roles, timeline, action items. */
-export function IncidentWorkspace({ initial, timeline, actionItems, canEdit }: { initial: IncidentView; timeline: TimelineEntryView[]; actionItems: ActionItemView[]; canEdit: boolean }) {
+export function IncidentWorkspace({
+  initial,
+  timeline,
+  actionItems,
+  canEdit,
+}: {
+  initial: IncidentView;
+  timeline: TimelineEntryView[];
+  actionItems: ActionItemView[];
+  canEdit: boolean;
+}) {
   const { data: incident } = useIncident(initial.id, initial);
   const pm = incident.postmortem;
   return (
@@ -24,27 +34,60 @@ export function IncidentWorkspace({ initial, timeline, actionItems, canEdit }: {
           <TimelinePanel incidentId={incident.id} initial={timeline} canEdit={canEdit} />
         </Card>
         <Card title="Action items" id="action-items">
-          <ActionItemsPanel incidentId={incident.id} initial={actionItems} canEdit={canEdit} timezone={incident.team.timezone} />
+          <ActionItemsPanel
+            incidentId={incident.id}
+            initial={actionItems}
+            canEdit={canEdit}
+            timezone={incident.team.timezone}
+          />
         </Card>
       </div>
       <div className="stack">
         <Card title="Details">
           <DetailList
             items={[
-              { label: "Severity", value: <span><SeverityBadge severity={incident.severity} /> {incident.severityDefinition.name}: <span className="small">{incident.severityDefinition.description}</span></span> },
+              {
+                label: "Severity",
+                value: (
+                  <span>
+                    <SeverityBadge severity={incident.severity} /> {incident.severityDefinition.name}:{" "}
+                    <span className="small">{incident.severityDefinition.description}</span>
+                  </span>
+                ),
+              },
               { label: "Owning team", value: <Link href={`/teams/${incident.team.slug}`}>{incident.team.name}</Link> },
-              { label: "Affected services", value: <span className="link-list">{incident.services.map((s) => <Link key={s.id} href={`/services/${s.slug}`} className="mono">{s.slug}</Link>)}</span> },
+              {
+                label: "Affected services",
+                value: (
+                  <span className="link-list">
+                    {incident.services.map((s) => (
+                      <Link key={s.id} href={`/services/${s.slug}`} className="mono">
+                        {s.slug}
+                      </Link>
+                    ))}
+                  </span>
+                ),
+              },
               {
                 label: "Postmortem",
                 value: pm ? (
                   <span className="row">
-                    <PostmortemStatusBadge status={pm.status} /> <Link href={`/incidents/${incident.number}/postmortem`}>Open the postmortem</Link>
-                    {pm.dueAt ? <span className="small">due <Instant iso={pm.dueAt} compact /></span> : null}
+                    <PostmortemStatusBadge status={pm.status} />{" "}
+                    <Link href={`/incidents/${incident.number}/postmortem`}>Open the postmortem</Link>
+                    {pm.dueAt ? (
+                      <span className="small">
+                        due <Instant iso={pm.dueAt} compact />
+                      </span>
+                    ) : null}
                     {pm.overdue ? <OverdueBadge /> : null}
                   </span>
-                ) : "—",
+                ) : (
+                  "—"
+                ),
               },
-              ...(incident.pages.length ? [{ label: "Escalated from", value: incident.pages.map((p) => p.title).join(", ") }] : []),
+              ...(incident.pages.length
+                ? [{ label: "Escalated from", value: incident.pages.map((p) => p.title).join(", ") }]
+                : []),
               { label: "Declared", value: <Instant iso={incident.createdAt} /> },
             ]}
           />

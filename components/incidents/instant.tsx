@@ -5,11 +5,22 @@ import { viewerOffsetLabel } from "./time";
 
 const noop = () => () => {};
 // dateStyle/timeStyle cannot be combined with timeZoneName, hence the explicit fields.
-const LOCAL_FORMAT: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+const LOCAL_FORMAT: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
 
 /** "your time, UTC+01:00" in the browser; "your time" while rendering on the server (no zone known there). */
 export function useYourTime(): string {
-  return useSyncExternalStore(noop, () => `your time, ${viewerOffsetLabel()}`, () => "your time");
+  return useSyncExternalStore(
+    noop,
+    () => `your time, ${viewerOffsetLabel()}`,
+    () => "your time",
+  );
 }
 
 /**
@@ -25,8 +36,16 @@ export function Instant({ iso, compact = false }: { iso: string | null; compact?
   if (!iso) return <span className="muted">—</span>;
   return (
     <span className={compact ? "instant instant-compact" : "instant"}>
-      <time dateTime={iso} className="mono">{formatUtc(iso)}</time>
-      {local ? <span className="muted small instant-local"> {compact ? "" : "· "}{local}</span> : null}
+      <time dateTime={iso} className="mono">
+        {formatUtc(iso)}
+      </time>
+      {local ? (
+        <span className="muted small instant-local">
+          {" "}
+          {compact ? "" : "· "}
+          {local}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -18,7 +18,15 @@ export function InstantsForm({ incident, canEdit }: { incident: IncidentView; ca
   const yourTime = useYourTime();
   const [editing, setEditing] = useState(false);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const mutation = useIncidentMutation<Record<string, string | null>>(incident.id, (body) => ({ path: `/api/v1/incidents/${incident.id}`, method: "PATCH", body: { ...body, version: incident.version } }), () => setEditing(false));
+  const mutation = useIncidentMutation<Record<string, string | null>>(
+    incident.id,
+    (body) => ({
+      path: `/api/v1/incidents/${incident.id}`,
+      method: "PATCH",
+      body: { ...body, version: incident.version },
+    }),
+    () => setEditing(false),
+  );
   const errors = clientErrors ?? errorFields(mutation.error);
   const d = incident.durations;
 
@@ -45,30 +53,67 @@ export function InstantsForm({ incident, canEdit }: { incident: IncidentView; ca
           {INSTANT_KEYS.map((key: InstantKey) => (
             <div key={key} className="details-row">
               <dt>{INSTANT_LABELS[key]}</dt>
-              <dd><Instant iso={incident.instants[key]} /></dd>
+              <dd>
+                <Instant iso={incident.instants[key]} />
+              </dd>
             </div>
           ))}
           <div className="details-row">
             <dt>Durations</dt>
-            <dd className="small">detect {formatSpan(d.timeToDetectMs)} · acknowledge {formatSpan(d.timeToAcknowledgeMs)} · mitigate {formatSpan(d.timeToMitigateMs)} · resolve {formatSpan(d.timeToResolveMs)}</dd>
+            <dd className="small">
+              detect {formatSpan(d.timeToDetectMs)} · acknowledge {formatSpan(d.timeToAcknowledgeMs)} · mitigate{" "}
+              {formatSpan(d.timeToMitigateMs)} · resolve {formatSpan(d.timeToResolveMs)}
+            </dd>
           </div>
         </dl>
-        {canEdit ? <div><Button size="sm" onClick={() => setEditing(true)}>Edit key instants</Button></div> : null}
+        {canEdit ? (
+          <div>
+            <Button size="sm" onClick={() => setEditing(true)}>
+              Edit key instants
+            </Button>
+          </div>
+        ) : null}
       </div>
     );
   }
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <p className="field-hint">Times are yours ({yourTime}). Order: impact start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved. Resolve or reopen with the status buttons.</p>
-      {mutation.error && !Object.keys(errorFields(mutation.error)).length ? <Alert tone="danger"><p>{errorMessage(mutation.error)}</p></Alert> : null}
+      <p className="field-hint">
+        Times are yours ({yourTime}). Order: impact start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved. Resolve or
+        reopen with the status buttons.
+      </p>
+      {mutation.error && !Object.keys(errorFields(mutation.error)).length ? (
+        <Alert tone="danger">
+          <p>{errorMessage(mutation.error)}</p>
+        </Alert>
+      ) : null}
       <div className="form-grid">
         {INSTANT_KEYS.filter((k) => k !== "resolvedAt").map((key) => (
-          <Field key={key} label={INSTANT_LABELS[key]} name={key} id={`instant-${key}`} type="datetime-local" defaultValue={toLocalInput(incident.instants[key])} error={errors[key]} />
+          <Field
+            key={key}
+            label={INSTANT_LABELS[key]}
+            name={key}
+            id={`instant-${key}`}
+            type="datetime-local"
+            defaultValue={toLocalInput(incident.instants[key])}
+            error={errors[key]}
+          />
         ))}
       </div>
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>Save instants</Button>
-        <Button variant="ghost" onClick={() => { setEditing(false); mutation.reset(); setClientErrors(null); }}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={mutation.isPending}>
+          Save instants
+        </Button>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setEditing(false);
+            mutation.reset();
+            setClientErrors(null);
+          }}
+        >
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -47,11 +47,20 @@ function componentsFor(headingShift: number): Components {
     return H;
   };
   return {
-    h1: heading(1), h2: heading(2), h3: heading(3), h4: heading(4), h5: heading(5), h6: heading(6),
+    h1: heading(1),
+    h2: heading(2),
+    h3: heading(3),
+    h4: heading(4),
+    h5: heading(5),
+    h6: heading(6),
     a: ({ href, title, children }: ComponentProps<"a">) => {
       if (!href) return <>{children}</>;
       const external = /^https?:/i.test(href);
-      return <a href={href} title={title} {...(external ? { target: "_blank", rel: "noreferrer noopener" } : {})}>{children}</a>;
+      return (
+        <a href={href} title={title} {...(external ? { target: "_blank", rel: "noreferrer noopener" } : {})}>
+          {children}
+        </a>
+      );
     },
     pre: ({ children }: ComponentProps<"pre">) => <pre className="md-code">{children}</pre>,
     table: ({ children }: ComponentProps<"table">) => (
@@ -59,7 +68,11 @@ function componentsFor(headingShift: number): Components {
         <table className="table md-table">{children}</table>
       </div>
     ),
-    th: ({ children, style }: ComponentProps<"th">) => <th scope="col" style={style}>{children}</th>,
+    th: ({ children, style }: ComponentProps<"th">) => (
+      <th scope="col" style={style}>
+        {children}
+      </th>
+    ),
   };
 }
 
@@ -70,11 +83,24 @@ const componentsCache = (shift: number) => SHIFTED.get(shift) ?? SHIFTED.set(shi
  * Rendered Markdown in a `.md` container; an empty text shows `empty` instead. Headings are shifted by
  * `headingShift` levels (default 2: the page owns h1–h2), clamped to h1–h6.
  */
-export function Markdown({ text, empty = "Nothing written yet.", headingShift = 2 }: { text: string; empty?: string; headingShift?: number }) {
+export function Markdown({
+  text,
+  empty = "Nothing written yet.",
+  headingShift = 2,
+}: {
+  text: string;
+  empty?: string;
+  headingShift?: number;
+}) {
   if (text.trim() === "") return <p className="muted md-empty">{empty}</p>;
   return (
     <div className="md">
-      <ReactMarkdown remarkPlugins={[remarkGfm, remarkBreaks]} rehypePlugins={[rawAsText, rehypeSanitize]} urlTransform={safeUrl} components={componentsCache(headingShift)}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, remarkBreaks]}
+        rehypePlugins={[rawAsText, rehypeSanitize]}
+        urlTransform={safeUrl}
+        components={componentsCache(headingShift)}
+      >
         {text}
       </ReactMarkdown>
     </div>

@@ -12,7 +12,15 @@ import { PostmortemEditor } from "./postmortem-editor";
 import { ReviewPanel } from "./review-panel";
 
 /** Everything of the postmortem page that changes: document, review, impact, starred timeline, action items. */
-export function PostmortemWorkspace({ incidentId, initial, canEditIncident }: { incidentId: string; initial: PostmortemView; canEditIncident: boolean }) {
+export function PostmortemWorkspace({
+  incidentId,
+  initial,
+  canEditIncident,
+}: {
+  incidentId: string;
+  initial: PostmortemView;
+  canEditIncident: boolean;
+}) {
   const { data: doc } = usePostmortem(incidentId, initial);
   const [dirty, setDirty] = useState(false);
   const number = doc.incident.number;
@@ -23,12 +31,20 @@ export function PostmortemWorkspace({ incidentId, initial, canEditIncident }: { 
         <Card title="Impact from Prometheus" id="impact">
           <ImpactPanel incidentId={incidentId} doc={doc} />
         </Card>
-        <Card title="Timeline (starred entries, UTC)" id="pm-timeline" actions={<Link href={`/incidents/${number}#timeline`}>Star entries on the incident</Link>}>
-          {doc.timeline.length === 0 ? <p className="muted">No starred entries. Star the moments that tell the story on the incident page.</p> : (
+        <Card
+          title="Timeline (starred entries, UTC)"
+          id="pm-timeline"
+          actions={<Link href={`/incidents/${number}#timeline`}>Star entries on the incident</Link>}
+        >
+          {doc.timeline.length === 0 ? (
+            <p className="muted">No starred entries. Star the moments that tell the story on the incident page.</p>
+          ) : (
             <ol className="inc-timeline">
               {doc.timeline.map((e) => (
                 <li key={e.id} className="inc-timeline-entry">
-                  <div className="inc-timeline-meta"><Instant iso={e.at} compact /></div>
+                  <div className="inc-timeline-meta">
+                    <Instant iso={e.at} compact />
+                  </div>
                   <p className="inc-timeline-text">{e.text}</p>
                 </li>
               ))}
@@ -36,7 +52,12 @@ export function PostmortemWorkspace({ incidentId, initial, canEditIncident }: { 
           )}
         </Card>
         <Card title="Action items" id="action-items">
-          <ActionItemsPanel incidentId={incidentId} initial={doc.actionItems} canEdit={canEditIncident} timezone={doc.incident.team.timezone} />
+          <ActionItemsPanel
+            incidentId={incidentId}
+            initial={doc.actionItems}
+            canEdit={canEditIncident}
+            timezone={doc.incident.team.timezone}
+          />
         </Card>
       </div>
       <aside className="stack pm-side" aria-label="Review and export">
@@ -46,17 +67,39 @@ export function PostmortemWorkspace({ incidentId, initial, canEditIncident }: { 
         <Card title="Due date">
           {doc.dueAt ? (
             <p>
-              <Instant iso={doc.dueAt} /> {doc.overdue ? <OverdueBadge /> : doc.publishedAt ? <Badge tone="success">published</Badge> : null}
+              <Instant iso={doc.dueAt} />{" "}
+              {doc.overdue ? <OverdueBadge /> : doc.publishedAt ? <Badge tone="success">published</Badge> : null}
               <br />
-              <span className="small muted">5 business days after resolution for SEV-1/2, in the team&apos;s time zone ({doc.incident.team.timezone}).</span>
+              <span className="small muted">
+                5 business days after resolution for SEV-1/2, in the team&apos;s time zone ({doc.incident.team.timezone}
+                ).
+              </span>
             </p>
-          ) : <p className="muted small">No deadline ({doc.incident.status === "resolved" ? `${doc.incident.severity} postmortems are optional` : "counts from the resolution"}).</p>}
+          ) : (
+            <p className="muted small">
+              No deadline (
+              {doc.incident.status === "resolved"
+                ? `${doc.incident.severity} postmortems are optional`
+                : "counts from the resolution"}
+              ).
+            </p>
+          )}
         </Card>
         <Card title="Export">
           <ul className="inc-list">
-            <li><a href={`/api/v1/postmortems/${doc.id}.md?download=1`} download>Download Markdown</a></li>
-            <li><a href={`/api/v1/postmortems/${doc.id}.md`} target="_blank" rel="noreferrer">View Markdown</a></li>
-            <li><Link href={`/incidents/${number}/postmortem/print`}>Print-friendly view</Link></li>
+            <li>
+              <a href={`/api/v1/postmortems/${doc.id}.md?download=1`} download>
+                Download Markdown
+              </a>
+            </li>
+            <li>
+              <a href={`/api/v1/postmortems/${doc.id}.md`} target="_blank" rel="noreferrer">
+                View Markdown
+              </a>
+            </li>
+            <li>
+              <Link href={`/incidents/${number}/postmortem/print`}>Print-friendly view</Link>
+            </li>
           </ul>
         </Card>
       </aside>

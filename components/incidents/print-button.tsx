@@ -2,5 +2,9 @@
 import { Button } from "@/components/ui/button";
 
 export function PrintButton() {
-  return <Button variant="primary" onClick={() => window.print()}>Print</Button>;
+  return (
+    <Button variant="primary" onClick={() => window.print()}>
+      Print
+    </Button>
+  );
 }

@@ -8,7 +8,11 @@ import { incidentKeys } from "./api";
  * A write against the incident API that refreshes everything shown for the incident afterwards
  * (incident, timeline, postmortem: one key family) and the server-rendered parts of the page.
  */
-export function useIncidentMutation<TVars, TResult = unknown>(incidentId: string, request: (vars: TVars) => { path: string; method: string; body?: unknown }, onDone?: (result: TResult) => void) {
+export function useIncidentMutation<TVars, TResult = unknown>(
+  incidentId: string,
+  request: (vars: TVars) => { path: string; method: string; body?: unknown },
+  onDone?: (result: TResult) => void,
+) {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({

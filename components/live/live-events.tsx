@@ -27,7 +27,11 @@ export function LiveEvents({ children }: { children: ReactNode }) {
   path.current = pathname;
   const [connected, setConnected] = useState(false);
   const [toasts, setToasts] = useState<PageToast[]>([]);
-  const pending = useRef<{ slos: boolean; pages: boolean; timer: ReturnType<typeof setTimeout> | null }>({ slos: false, pages: false, timer: null });
+  const pending = useRef<{ slos: boolean; pages: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+    slos: false,
+    pages: false,
+    timer: null,
+  });
 
   const schedule = useCallback(
     (what: "slos" | "pages") => {

@@ -2,7 +2,14 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 
-export type PageToast = { key: string; pageId: string; title: string; severity: string; status: string; service: string | null };
+export type PageToast = {
+  key: string;
+  pageId: string;
+  title: string;
+  severity: string;
+  status: string;
+  service: string | null;
+};
 
 const canNotify = () => typeof window !== "undefined" && "Notification" in window;
 
@@ -22,11 +29,20 @@ export function PageToasts({ toasts, dismiss }: { toasts: PageToast[]; dismiss: 
           <div className="row small">
             <Link href={`/oncall/pages/${t.pageId}`}>Open the page</Link>
             {permission === "default" ? (
-              <button type="button" className="link-button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void Notification.requestPermission().then(setPermission)}
+              >
                 Get desktop notifications
               </button>
             ) : null}
-            <button type="button" className="link-button" onClick={() => dismiss(t.key)} aria-label={`Dismiss: ${t.title}`}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => dismiss(t.key)}
+              aria-label={`Dismiss: ${t.title}`}
+            >
               Dismiss
             </button>
           </div>
@@ -39,7 +55,10 @@ export function PageToasts({ toasts, dismiss }: { toasts: PageToast[]; dismiss: 
 /** A desktop notification when the viewer allowed them; clicking it opens the page. */
 export function desktopNotify(t: PageToast) {
   if (!canNotify() || Notification.permission !== "granted") return;
-  const n = new Notification(t.status === "triggered" ? `Paged: ${t.title}` : `Page ${t.status}: ${t.title}`, { body: [t.severity, t.service].filter(Boolean).join(" · "), tag: `page-${t.pageId}` });
+  const n = new Notification(t.status === "triggered" ? `Paged: ${t.title}` : `Page ${t.status}: ${t.title}`, {
+    body: [t.severity, t.service].filter(Boolean).join(" · "),
+    tag: `page-${t.pageId}`,
+  });
   n.onclick = () => {
     window.focus();
     window.location.assign(`/oncall/pages/${t.pageId}`);

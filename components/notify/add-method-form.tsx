@@ -10,7 +10,13 @@ import { SelectField } from "@/components/ui/select";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { formValues } from "@/lib/query/form-values";
 import { fieldErrors } from "@/lib/validation/common";
-import { CONTACT_KINDS, createContactMethodSchema, KIND_LABELS, targetProblem, type ContactKind } from "@/lib/validation/notify";
+import {
+  CONTACT_KINDS,
+  createContactMethodSchema,
+  KIND_LABELS,
+  targetProblem,
+  type ContactKind,
+} from "@/lib/validation/notify";
 
 type Created = { id: string; name: string; kind: ContactKind; targetLabel: string; signingSecret?: string };
 
@@ -27,7 +33,9 @@ const PLACEHOLDER: Record<ContactKind, string> = {
  */
 function named(errors: Record<string, string>, kind: ContactKind): Record<string, string> {
   const labels: Record<string, string> = { kind: "Kind", name: "Name", target: KIND_LABELS[kind].target };
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, labels[k] && !v.startsWith(labels[k]) ? `${labels[k]} ${v}` : v]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([k, v]) => [k, labels[k] && !v.startsWith(labels[k]) ? `${labels[k]} ${v}` : v]),
+  );
 }
 
 /** Adds a contact method (or, with `teamId`, a team channel); a code is sent to it. A webhook's signing secret is shown once here. */
@@ -37,7 +45,8 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
   const [kind, setKind] = useState<ContactKind>("email");
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<Created>("/api/v1/me/contact-methods", { method: "POST", body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch<Created>("/api/v1/me/contact-methods", { method: "POST", body }),
     onSuccess: () => {
       formRef.current?.reset();
       setKind("email");
@@ -48,7 +57,12 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const raw = formValues(e.currentTarget);
-    const parsed = createContactMethodSchema.safeParse({ kind: raw.kind, name: raw.name, target: raw.target, ...(teamId ? { teamId } : {}) });
+    const parsed = createContactMethodSchema.safeParse({
+      kind: raw.kind,
+      name: raw.name,
+      target: raw.target,
+      ...(teamId ? { teamId } : {}),
+    });
     if (!parsed.success) return setClientErrors(fieldErrors(parsed.error));
     const problem = targetProblem(parsed.data.kind, parsed.data.target);
     if (problem) return setClientErrors({ target: problem });
@@ -62,13 +76,17 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
   useEffect(() => {
     if (invalid) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [invalid, mutation.error, clientErrors]);
-  const failed = mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
+  const failed =
+    mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
   const made = mutation.data;
   return (
     <div className="stack">
       {made ? (
         <Alert tone="success" title={`"${made.name}" added`}>
-          <p>We sent a 6-digit code to {made.targetLabel}. Enter it next to the method to verify it{made.kind === "email" ? "" : " (the code is in the test message the receiver got)"}.</p>
+          <p>
+            We sent a 6-digit code to {made.targetLabel}. Enter it next to the method to verify it
+            {made.kind === "email" ? "" : " (the code is in the test message the receiver got)"}.
+          </p>
           {made.signingSecret ? (
             <>
               <p>Signing secret for X-SRECP-Signature (see the docs): copy it now, it is shown only once.</p>
@@ -81,15 +99,49 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
         </Alert>
       ) : null}
       {failed ? <Alert tone="danger">{failed}</Alert> : null}
-      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label={teamId ? "Add a team channel" : "Add a contact method"}>
-        <SelectField label="Kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as ContactKind)} options={CONTACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k].kind }))} error={errors.kind} />
-        <Field label="Name" name="name" id="method-name" required placeholder={kind === "email" ? (teamId ? "Team mailing list" : "Work e-mail") : "#oncall channel"} error={errors.name} autoComplete="off" />
+      <form
+        ref={formRef}
+        className="form"
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={teamId ? "Add a team channel" : "Add a contact method"}
+      >
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ContactKind)}
+          options={CONTACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k].kind }))}
+          error={errors.kind}
+        />
         <Field
-          label={KIND_LABELS[kind].target} name="target" id="method-target" required type={kind === "email" ? "email" : "url"} placeholder={PLACEHOLDER[kind]} error={errors.target} autoComplete="off"
-          hint={kind === "email" ? undefined : "Only public http(s) addresses, unless the operator allowed private ones (docs/notifications.md)."}
+          label="Name"
+          name="name"
+          id="method-name"
+          required
+          placeholder={kind === "email" ? (teamId ? "Team mailing list" : "Work e-mail") : "#oncall channel"}
+          error={errors.name}
+          autoComplete="off"
+        />
+        <Field
+          label={KIND_LABELS[kind].target}
+          name="target"
+          id="method-target"
+          required
+          type={kind === "email" ? "email" : "url"}
+          placeholder={PLACEHOLDER[kind]}
+          error={errors.target}
+          autoComplete="off"
+          hint={
+            kind === "email"
+              ? undefined
+              : "Only public http(s) addresses, unless the operator allowed private ones (docs/notifications.md)."
+          }
         />
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={mutation.isPending}>Add and send code</Button>
+          <Button type="submit" variant="primary" pending={mutation.isPending}>
+            Add and send code
+          </Button>
         </div>
       </form>
     </div>

@@ -12,7 +12,9 @@ import { apiFetch, errorMessage } from "@/lib/query/api";
  */
 export function TestEmailButton({ configured, to }: { configured: boolean; to: string }) {
   const router = useRouter();
-  const send = useMutation({ mutationFn: () => apiFetch<{ to: string }>("/api/v1/admin/email/test", { method: "POST" }) });
+  const send = useMutation({
+    mutationFn: () => apiFetch<{ to: string }>("/api/v1/admin/email/test", { method: "POST" }),
+  });
   useEffect(() => {
     if (!send.isSuccess) return;
     const t = setTimeout(() => router.refresh(), 5000);
@@ -20,10 +22,16 @@ export function TestEmailButton({ configured, to }: { configured: boolean; to: s
   }, [send.isSuccess, router]);
   return (
     <div className="stack">
-      {send.isSuccess ? <p role="status" className="field-hint">Test e-mail queued for {send.data.to}; its result appears below.</p> : null}
+      {send.isSuccess ? (
+        <p role="status" className="field-hint">
+          Test e-mail queued for {send.data.to}; its result appears below.
+        </p>
+      ) : null}
       {send.error ? <Alert tone="danger">{errorMessage(send.error)}</Alert> : null}
       <div className="form-actions">
-        <Button variant="primary" onClick={() => send.mutate()} pending={send.isPending} disabled={!configured}>Send a test e-mail to {to}</Button>
+        <Button variant="primary" onClick={() => send.mutate()} pending={send.isPending} disabled={!configured}>
+          Send a test e-mail to {to}
+        </Button>
         <Button onClick={() => router.refresh()}>Refresh status</Button>
       </div>
     </div>

@@ -8,26 +8,63 @@ import { fromLocalInput } from "./format";
 import { useApiAction } from "./use-action";
 
 /** Ask for cover of your own shifts in a window; a teammate accepting it creates the override. */
-export function CoverRequestForm({ scheduleId, tz, defaultStart, defaultEnd }: { scheduleId: string; tz: string; defaultStart: string; defaultEnd: string }) {
+export function CoverRequestForm({
+  scheduleId,
+  tz,
+  defaultStart,
+  defaultEnd,
+}: {
+  scheduleId: string;
+  tz: string;
+  defaultStart: string;
+  defaultEnd: string;
+}) {
   const action = useApiAction("POST", `/api/v1/schedules/${scheduleId}/cover-requests`);
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    action.mutate({ startAt: fromLocalInput(String(f.get("startAt") ?? ""), tz), endAt: fromLocalInput(String(f.get("endAt") ?? ""), tz), message: String(f.get("message") ?? "") });
+    action.mutate({
+      startAt: fromLocalInput(String(f.get("startAt") ?? ""), tz),
+      endAt: fromLocalInput(String(f.get("endAt") ?? ""), tz),
+      message: String(f.get("message") ?? ""),
+    });
   }
   const errors = errorFields(action.error);
-  const failed = action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
+  const failed =
+    action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Ask for cover">
       {failed ? <Alert tone="danger">{failed}</Alert> : null}
       {action.isSuccess ? <Alert tone="success">Cover request sent to the team.</Alert> : null}
       <div className="form-grid">
-        <Field label={`From (${tz})`} name="startAt" id="cover-start" type="datetime-local" defaultValue={defaultStart} error={errors.startAt} />
-        <Field label={`Until (${tz})`} name="endAt" id="cover-end" type="datetime-local" defaultValue={defaultEnd} error={errors.endAt} />
+        <Field
+          label={`From (${tz})`}
+          name="startAt"
+          id="cover-start"
+          type="datetime-local"
+          defaultValue={defaultStart}
+          error={errors.startAt}
+        />
+        <Field
+          label={`Until (${tz})`}
+          name="endAt"
+          id="cover-end"
+          type="datetime-local"
+          defaultValue={defaultEnd}
+          error={errors.endAt}
+        />
       </div>
-      <Field label="Message" name="message" id="cover-message" placeholder="Family event; happy to swap next week" error={errors.message} />
+      <Field
+        label="Message"
+        name="message"
+        id="cover-message"
+        placeholder="Family event; happy to swap next week"
+        error={errors.message}
+      />
       <div className="form-actions">
-        <Button type="submit" pending={action.isPending}>Ask for cover</Button>
+        <Button type="submit" pending={action.isPending}>
+          Ask for cover
+        </Button>
       </div>
     </form>
   );

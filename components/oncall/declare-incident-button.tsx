@@ -16,19 +16,33 @@ export function DeclareIncidentButton({ pageId }: { pageId: string }) {
   const selectId = useId();
   const [severity, setSeverity] = useState<string>("SEV-2");
   const declare = useMutation({
-    mutationFn: () => apiFetch<{ number: number }>(`/api/v1/incidents/from-page/${encodeURIComponent(pageId)}`, { method: "POST", body: { severity } }),
+    mutationFn: () =>
+      apiFetch<{ number: number }>(`/api/v1/incidents/from-page/${encodeURIComponent(pageId)}`, {
+        method: "POST",
+        body: { severity },
+      }),
     onSuccess: (incident) => router.push(`/incidents/${incident.number}`),
   });
   return (
     <span className="oc-action">
-      <label htmlFor={selectId} className="sr-only">Severity</label>
+      <label htmlFor={selectId} className="sr-only">
+        Severity
+      </label>
       <select id={selectId} value={severity} onChange={(e) => setSeverity(e.target.value)} disabled={declare.isPending}>
-        {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+        {SEVERITIES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
       </select>
       <Button size="md" variant="primary" pending={declare.isPending} onClick={() => declare.mutate()}>
         Declare incident
       </Button>
-      {declare.error ? <span className="field-error" role="alert">{errorMessage(declare.error)}</span> : null}
+      {declare.error ? (
+        <span className="field-error" role="alert">
+          {errorMessage(declare.error)}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -14,7 +14,9 @@ export function FeedButton({ path, label }: { path: string; label: string }) {
   return (
     <div className="stack oc-feed">
       <div>
-        <Button size="sm" pending={action.isPending} onClick={() => action.mutate({})}>{label}</Button>
+        <Button size="sm" pending={action.isPending} onClick={() => action.mutate({})}>
+          {label}
+        </Button>
       </div>
       {action.error ? <Alert tone="danger">{errorMessage(action.error)}</Alert> : null}
       {action.data ? (

@@ -4,7 +4,8 @@ import { DateTime } from "luxon";
 // same wall-clock handoffs the rotation is defined in, on the server and in the browser alike.
 
 type When = string | Date;
-const dt = (when: When, tz: string) => (typeof when === "string" ? DateTime.fromISO(when, { zone: tz }) : DateTime.fromJSDate(when, { zone: tz }));
+const dt = (when: When, tz: string) =>
+  typeof when === "string" ? DateTime.fromISO(when, { zone: tz }) : DateTime.fromJSDate(when, { zone: tz });
 
 /** "Mon 22 Mar 2027, 09:00" in `tz`. */
 export const formatAt = (when: When, tz: string): string => dt(when, tz).toFormat("ccc d LLL yyyy, HH:mm");
@@ -13,7 +14,8 @@ export const formatAt = (when: When, tz: string): string => dt(when, tz).toForma
 export const formatShort = (when: When, tz: string): string => dt(when, tz).toFormat("ccc d LLL HH:mm");
 
 /** "Mon 22 Mar 09:00 → Mon 29 Mar 09:00". */
-export const formatRange = (from: When, to: When, tz: string): string => `${formatShort(from, tz)} → ${formatShort(to, tz)}`;
+export const formatRange = (from: When, to: When, tz: string): string =>
+  `${formatShort(from, tz)} → ${formatShort(to, tz)}`;
 
 /** "7 d 23 h", "5 h 30 min", "45 min". */
 export function formatDuration(ms: number): string {

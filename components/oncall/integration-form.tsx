@@ -49,13 +49,19 @@ export function IntegrationForm({ services }: { services: ServiceOption[] }) {
 
   const options = services.map((s) => ({ value: s.slug, label: `${s.name} (${s.slug})` }));
   const errors = errorFields(mutation.error);
-  const banner = mutation.error instanceof ApiError && mutation.error.code === "VALIDATION" ? "Please correct the highlighted fields." : mutation.error ? errorMessage(mutation.error) : null;
+  const banner =
+    mutation.error instanceof ApiError && mutation.error.code === "VALIDATION"
+      ? "Please correct the highlighted fields."
+      : mutation.error
+        ? errorMessage(mutation.error)
+        : null;
   const matcherError = (i: number) =>
     parseErrors[i] ??
     (Object.entries(errors)
       .filter(([k]) => k.startsWith(`routes.${i}.matchers`))
       .map(([k, m]) => `${k.slice(`routes.${i}.`.length)}: ${m}`)
-      .join("; ") || undefined);
+      .join("; ") ||
+      undefined);
   const setRow = (i: number, r: Row) => setRows(rows.map((x, j) => (j === i ? r : x)));
   const removeRow = (i: number) => {
     setRows(rows.filter((_, j) => j !== i));
@@ -68,13 +74,35 @@ export function IntegrationForm({ services }: { services: ServiceOption[] }) {
       <form className="form oc-form" onSubmit={onSubmit} noValidate aria-label="New integration">
         {banner ? <Alert tone="danger">{banner}</Alert> : null}
         <div className="form-grid">
-          <Field label="Name" name="name" id="integration-name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="Prod Alertmanager" autoComplete="off" required />
-          <SelectField label="Default service" name="defaultService" id="integration-default" options={options} placeholder="None (unrouted page, nobody paged)" value={defaultService} onChange={(e) => setDefaultService(e.target.value)} error={errors.defaultService} hint="For alert groups no route matches." />
+          <Field
+            label="Name"
+            name="name"
+            id="integration-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errors.name}
+            placeholder="Prod Alertmanager"
+            autoComplete="off"
+            required
+          />
+          <SelectField
+            label="Default service"
+            name="defaultService"
+            id="integration-default"
+            options={options}
+            placeholder="None (unrouted page, nobody paged)"
+            value={defaultService}
+            onChange={(e) => setDefaultService(e.target.value)}
+            error={errors.defaultService}
+            hint="For alert groups no route matches."
+          />
         </div>
         <fieldset className="fieldset">
           <legend>Routes (first match wins)</legend>
           {errors.routes ? <p className="field-error">{errors.routes}</p> : null}
-          {rows.length === 0 ? <p className="muted small">No routes: every alert group goes to the default service.</p> : null}
+          {rows.length === 0 ? (
+            <p className="muted small">No routes: every alert group goes to the default service.</p>
+          ) : null}
           {rows.map((r, i) => (
             <div key={i} className="form-grid">
               <Field
@@ -88,18 +116,32 @@ export function IntegrationForm({ services }: { services: ServiceOption[] }) {
                 autoComplete="off"
                 spellCheck={false}
               />
-              <SelectField label={`Route ${i + 1} service`} name={`route-${i}-service`} options={options} placeholder="Choose a service" value={r.service} onChange={(e) => setRow(i, { ...r, service: e.target.value })} error={errors[`routes.${i}.service`]} />
+              <SelectField
+                label={`Route ${i + 1} service`}
+                name={`route-${i}-service`}
+                options={options}
+                placeholder="Choose a service"
+                value={r.service}
+                onChange={(e) => setRow(i, { ...r, service: e.target.value })}
+                error={errors[`routes.${i}.service`]}
+              />
               <div>
-                <Button size="sm" variant="danger" onClick={() => removeRow(i)}>Remove route {i + 1}</Button>
+                <Button size="sm" variant="danger" onClick={() => removeRow(i)}>
+                  Remove route {i + 1}
+                </Button>
               </div>
             </div>
           ))}
           <div>
-            <Button size="sm" onClick={() => setRows([...rows, emptyRow()])}>Add a route</Button>
+            <Button size="sm" onClick={() => setRows([...rows, emptyRow()])}>
+              Add a route
+            </Button>
           </div>
         </fieldset>
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={mutation.isPending}>Create integration</Button>
+          <Button type="submit" variant="primary" pending={mutation.isPending}>
+            Create integration
+          </Button>
         </div>
       </form>
     </div>

@@ -74,10 +74,12 @@ export function parseMatchers(text: string): ParsedMatchers {
   return { ok: true, matchers: out };
 }
 
-export const formatMatchers = (matchers: Matcher[]): string => matchers.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(", ");
+export const formatMatchers = (matchers: Matcher[]): string =>
+  matchers.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(", ");
 
 /** One route as a line: `severity="page", team=~"db.*" → checkout`. */
-export const formatRoute = (r: IntegrationRoute): string => `${r.matchers.length ? formatMatchers(r.matchers) : "all alerts"} → ${r.service}`;
+export const formatRoute = (r: IntegrationRoute): string =>
+  `${r.matchers.length ? formatMatchers(r.matchers) : "all alerts"} → ${r.service}`;
 
 /** Ordered routes of an integration, first match wins. */
 export function RoutesSummary({ routes }: { routes: IntegrationRoute[] }) {
@@ -85,7 +87,9 @@ export function RoutesSummary({ routes }: { routes: IntegrationRoute[] }) {
   return (
     <ol style={{ margin: 0, paddingLeft: 18 }}>
       {routes.map((r, i) => (
-        <li key={i}><code>{formatRoute(r)}</code></li>
+        <li key={i}>
+          <code>{formatRoute(r)}</code>
+        </li>
       ))}
     </ol>
   );

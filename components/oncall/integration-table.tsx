@@ -10,17 +10,40 @@ import { RoutesSummary, type IntegrationRoute } from "./integration-routes";
 import { IntegrationSecret } from "./integration-secret";
 import { useApiAction } from "./use-action";
 
-export type IntegrationRow = { id: string; name: string; prefix: string; routes: IntegrationRoute[]; defaultService: string | null; lastUsedAt: string | null; revokedAt: string | null };
+export type IntegrationRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  routes: IntegrationRoute[];
+  defaultService: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 type Revealed = { name: string; token: string };
 
 function RotateButton({ row, onToken }: { row: IntegrationRow; onToken: (r: Revealed) => void }) {
-  const action = useApiAction<Revealed>("POST", `/api/v1/integrations/${row.id}/token`, (data) => onToken({ name: data.name, token: data.token }));
+  const action = useApiAction<Revealed>("POST", `/api/v1/integrations/${row.id}/token`, (data) =>
+    onToken({ name: data.name, token: data.token }),
+  );
   return (
     <span className="oc-action">
-      <ConfirmButton label="Rotate token" title={`Rotate the token of "${row.name}"?`} confirmLabel="Rotate token" variant="secondary" size="sm" pending={action.isPending} onConfirm={() => action.mutate(undefined)}>
-        A new token is issued and shown once; the current token stops working at once, so Alertmanager is refused until you paste the new one.
+      <ConfirmButton
+        label="Rotate token"
+        title={`Rotate the token of "${row.name}"?`}
+        confirmLabel="Rotate token"
+        variant="secondary"
+        size="sm"
+        pending={action.isPending}
+        onConfirm={() => action.mutate(undefined)}
+      >
+        A new token is issued and shown once; the current token stops working at once, so Alertmanager is refused until
+        you paste the new one.
       </ConfirmButton>
-      {action.error ? <span className="field-error" role="alert">{errorMessage(action.error)}</span> : null}
+      {action.error ? (
+        <span className="field-error" role="alert">
+          {errorMessage(action.error)}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -33,22 +56,43 @@ export function IntegrationTable({ items }: { items: IntegrationRow[] }) {
       {revealed ? <IntegrationSecret name={revealed.name} token={revealed.token} rotated /> : null}
       <Table caption="Alertmanager integrations">
         <thead>
-          <tr><Th>Name</Th><Th>Token</Th><Th>Routes</Th><Th>Default service</Th><Th>Last used</Th><Th>Status</Th><Th>Actions</Th></tr>
+          <tr>
+            <Th>Name</Th>
+            <Th>Token</Th>
+            <Th>Routes</Th>
+            <Th>Default service</Th>
+            <Th>Last used</Th>
+            <Th>Status</Th>
+            <Th>Actions</Th>
+          </tr>
         </thead>
         <tbody>
           {items.map((it) => (
             <tr key={it.id}>
               <Td>{it.name}</Td>
-              <Td className="nowrap"><code>{it.prefix}…</code></Td>
-              <Td><RoutesSummary routes={it.routes} /></Td>
+              <Td className="nowrap">
+                <code>{it.prefix}…</code>
+              </Td>
+              <Td>
+                <RoutesSummary routes={it.routes} />
+              </Td>
               <Td>{it.defaultService ?? <span className="muted">none (unrouted)</span>}</Td>
-              <Td className="nowrap">{it.lastUsedAt ? <LocalTime iso={it.lastUsedAt} /> : <span className="muted">never</span>}</Td>
+              <Td className="nowrap">
+                {it.lastUsedAt ? <LocalTime iso={it.lastUsedAt} /> : <span className="muted">never</span>}
+              </Td>
               <Td>{it.revokedAt ? <Badge tone="danger">revoked</Badge> : <Badge tone="success">active</Badge>}</Td>
               <Td className="nowrap">
                 {it.revokedAt ? null : (
                   <>
                     <RotateButton row={it} onToken={setRevealed} />{" "}
-                    <ConfirmAction path={`/api/v1/integrations/${it.id}`} label="Revoke" title={`Revoke "${it.name}"?`} confirmLabel="Revoke integration" size="sm" body="Its token is refused from now on and Alertmanager can no longer open pages through it. Pages it opened stay. This cannot be undone." />
+                    <ConfirmAction
+                      path={`/api/v1/integrations/${it.id}`}
+                      label="Revoke"
+                      title={`Revoke "${it.name}"?`}
+                      confirmLabel="Revoke integration"
+                      size="sm"
+                      body="Its token is refused from now on and Alertmanager can no longer open pages through it. Pages it opened stay. This cannot be undone."
+                    />
                   </>
                 )}
               </Td>

@@ -18,12 +18,20 @@ export async function OncallNow({ serviceSlug }: { serviceSlug: string }) {
   try {
     data = await oncallForService(actor, serviceSlug);
   } catch (err) {
-    if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) return <p className="muted">{err.message}</p>;
+    if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN"))
+      return <p className="muted">{err.message}</p>;
     throw err;
   }
   if (!data.policy || !data.step) {
     return (
-      <EmptyState title="Nobody is paged for this service" action={<LinkButton href="/oncall/policies" size="sm">Escalation policies</LinkButton>}>
+      <EmptyState
+        title="Nobody is paged for this service"
+        action={
+          <LinkButton href="/oncall/policies" size="sm">
+            Escalation policies
+          </LinkButton>
+        }
+      >
         Give it an escalation policy so alerts reach the person on call.
       </EmptyState>
     );
@@ -47,7 +55,12 @@ export async function OncallNow({ serviceSlug }: { serviceSlug: string }) {
           t.kind === "schedule" ? (
             <li key={i}>
               via <Link href={`/oncall/schedules/${t.schedule.id}`}>{t.schedule.name}</Link>
-              {t.until ? <> until <LocalTime iso={t.until} /></> : null}
+              {t.until ? (
+                <>
+                  {" "}
+                  until <LocalTime iso={t.until} />
+                </>
+              ) : null}
             </li>
           ) : (
             <li key={i}>named directly: {t.user.name}</li>
@@ -55,7 +68,8 @@ export async function OncallNow({ serviceSlug }: { serviceSlug: string }) {
         )}
       </ul>
       <p className="small muted">
-        Policy <Link href={`/oncall/policies/${policy.id}`}>{policy.name}</Link>; escalates after {step.delayMinutes} min without acknowledgement.
+        Policy <Link href={`/oncall/policies/${policy.id}`}>{policy.name}</Link>; escalates after {step.delayMinutes}{" "}
+        min without acknowledgement.
       </p>
     </div>
   );

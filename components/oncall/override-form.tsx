@@ -16,10 +16,26 @@ const KINDS = [
 ];
 
 /** Creates an override on a schedule; times are entered in the schedule's zone. */
-export function OverrideForm({ scheduleId, tz, members, defaultUserId, defaultStart, defaultEnd }: { scheduleId: string; tz: string; members: Member[]; defaultUserId: string; defaultStart: string; defaultEnd: string }) {
+export function OverrideForm({
+  scheduleId,
+  tz,
+  members,
+  defaultUserId,
+  defaultStart,
+  defaultEnd,
+}: {
+  scheduleId: string;
+  tz: string;
+  members: Member[];
+  defaultUserId: string;
+  defaultStart: string;
+  defaultEnd: string;
+}) {
   const [kind, setKind] = useState("replace");
   const [noOp, setNoOp] = useState(false);
-  const action = useApiAction<{ noOp: boolean }>("POST", `/api/v1/schedules/${scheduleId}/overrides`, (o) => setNoOp(o.noOp));
+  const action = useApiAction<{ noOp: boolean }>("POST", `/api/v1/schedules/${scheduleId}/overrides`, (o) =>
+    setNoOp(o.noOp),
+  );
   const people = members.map((m) => ({ value: m.id, label: m.name }));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -37,25 +53,74 @@ export function OverrideForm({ scheduleId, tz, members, defaultUserId, defaultSt
   }
 
   const errors = errorFields(action.error);
-  const failed = action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
+  const failed =
+    action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Create an override">
       {failed ? <Alert tone="danger">{failed}</Alert> : null}
       {action.isSuccess ? (
-        <Alert tone={noOp ? "warning" : "success"}>{noOp ? "Override saved, but it changes nobody's on-call time (the person replaced is not on call then)." : "Override saved."}</Alert>
+        <Alert tone={noOp ? "warning" : "success"}>
+          {noOp
+            ? "Override saved, but it changes nobody's on-call time (the person replaced is not on call then)."
+            : "Override saved."}
+        </Alert>
       ) : null}
       <div className="form-grid">
-        <SelectField label="Kind" name="kind" id="override-kind" options={KINDS} value={kind} onChange={(e) => setKind(e.target.value)} error={errors.kind} />
-        <SelectField label={kind === "remove" ? "Person taken off" : "Person on call"} name="userId" id="override-user" options={people} defaultValue={defaultUserId} error={errors.userId} />
+        <SelectField
+          label="Kind"
+          name="kind"
+          id="override-kind"
+          options={KINDS}
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          error={errors.kind}
+        />
+        <SelectField
+          label={kind === "remove" ? "Person taken off" : "Person on call"}
+          name="userId"
+          id="override-user"
+          options={people}
+          defaultValue={defaultUserId}
+          error={errors.userId}
+        />
         {kind === "replace" ? (
-          <SelectField label="Instead of" name="replacesUserId" id="override-replaces" options={people} placeholder="Everyone on call" error={errors.replacesUserId} />
+          <SelectField
+            label="Instead of"
+            name="replacesUserId"
+            id="override-replaces"
+            options={people}
+            placeholder="Everyone on call"
+            error={errors.replacesUserId}
+          />
         ) : null}
-        <Field label={`From (${tz})`} name="startAt" id="override-start" type="datetime-local" defaultValue={defaultStart} error={errors.startAt} />
-        <Field label={`Until (${tz})`} name="endAt" id="override-end" type="datetime-local" defaultValue={defaultEnd} error={errors.endAt} />
-        <Field label="Reason" name="reason" id="override-reason" placeholder="Dentist appointment" error={errors.reason} />
+        <Field
+          label={`From (${tz})`}
+          name="startAt"
+          id="override-start"
+          type="datetime-local"
+          defaultValue={defaultStart}
+          error={errors.startAt}
+        />
+        <Field
+          label={`Until (${tz})`}
+          name="endAt"
+          id="override-end"
+          type="datetime-local"
+          defaultValue={defaultEnd}
+          error={errors.endAt}
+        />
+        <Field
+          label="Reason"
+          name="reason"
+          id="override-reason"
+          placeholder="Dentist appointment"
+          error={errors.reason}
+        />
       </div>
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={action.isPending}>Create override</Button>
+        <Button type="submit" variant="primary" pending={action.isPending}>
+          Create override
+        </Button>
       </div>
     </form>
   );

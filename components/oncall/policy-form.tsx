@@ -11,14 +11,46 @@ import type { Member } from "./schedule-form";
 
 type Target = { kind: "user"; userId: string } | { kind: "schedule"; scheduleId: string };
 type Step = { delayMinutes: number; targets: Target[] };
-export type PolicyTeam = { slug: string; name: string; members: Member[]; schedules: { id: string; name: string }[]; services: { slug: string; name: string }[] };
-export type PolicyValue = { id: string; version: number; team: string; name: string; description: string; repeat: number; steps: Step[]; services: string[]; fallbackUserId?: string | null };
+export type PolicyTeam = {
+  slug: string;
+  name: string;
+  members: Member[];
+  schedules: { id: string; name: string }[];
+  services: { slug: string; name: string }[];
+};
+export type PolicyValue = {
+  id: string;
+  version: number;
+  team: string;
+  name: string;
+  description: string;
+  repeat: number;
+  steps: Step[];
+  services: string[];
+  fallbackUserId?: string | null;
+};
 
-const has = (targets: Target[], t: Target) => targets.some((x) => (x.kind === "user" && t.kind === "user" ? x.userId === t.userId : x.kind === "schedule" && t.kind === "schedule" ? x.scheduleId === t.scheduleId : false));
-const toggle = (targets: Target[], t: Target, on: boolean) => (on ? (has(targets, t) ? targets : [...targets, t]) : targets.filter((x) => !has([t], x)));
+const has = (targets: Target[], t: Target) =>
+  targets.some((x) =>
+    x.kind === "user" && t.kind === "user"
+      ? x.userId === t.userId
+      : x.kind === "schedule" && t.kind === "schedule"
+        ? x.scheduleId === t.scheduleId
+        : false,
+  );
+const toggle = (targets: Target[], t: Target, on: boolean) =>
+  on ? (has(targets, t) ? targets : [...targets, t]) : targets.filter((x) => !has([t], x));
 
 /** Create or edit an escalation policy: ordered steps with targets and delays, repeats, and its services. */
-export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]; initial?: PolicyValue; cancelHref: string }) {
+export function PolicyForm({
+  teams,
+  initial,
+  cancelHref,
+}: {
+  teams: PolicyTeam[];
+  initial?: PolicyValue;
+  cancelHref: string;
+}) {
   const router = useRouter();
   const editing = initial !== undefined;
   const [team, setTeam] = useState(initial?.team ?? (teams.length === 1 ? teams[0]!.slug : ""));
@@ -30,7 +62,10 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
   const [fallbackUserId, setFallbackUserId] = useState(initial?.fallbackUserId ?? "");
   const row = teams.find((t) => t.slug === team);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => (editing ? apiFetch<{ id: string }>(`/api/v1/escalation-policies/${initial.id}`, { method: "PATCH", body }) : apiFetch<{ id: string }>("/api/v1/escalation-policies", { method: "POST", body })),
+    mutationFn: (body: Record<string, unknown>) =>
+      editing
+        ? apiFetch<{ id: string }>(`/api/v1/escalation-policies/${initial.id}`, { method: "PATCH", body })
+        : apiFetch<{ id: string }>("/api/v1/escalation-policies", { method: "POST", body }),
     onSuccess: () => {
       router.push("/oncall/policies");
       router.refresh();
@@ -44,8 +79,14 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
   }
 
   const errors = errorFields(mutation.error);
-  const conflict = mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
-  const banner = mutation.error instanceof ApiError && mutation.error.code === "VALIDATION" ? "Please correct the highlighted fields." : mutation.error ? errorMessage(mutation.error) : null;
+  const conflict =
+    mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
+  const banner =
+    mutation.error instanceof ApiError && mutation.error.code === "VALIDATION"
+      ? "Please correct the highlighted fields."
+      : mutation.error
+        ? errorMessage(mutation.error)
+        : null;
   const setStep = (i: number, s: Step) => setSteps(steps.map((x, j) => (j === i ? s : x)));
 
   return (
@@ -55,10 +96,41 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
         {editing ? (
           <Field label="Team" name="team-readonly" id="team" value={row?.name ?? team} disabled />
         ) : (
-          <SelectField label="Team" name="team" options={teams.map((t) => ({ value: t.slug, label: t.name }))} value={team} placeholder={teams.length === 1 ? undefined : "Choose a team"} onChange={(e) => { setTeam(e.target.value); setSteps(steps.map((s) => ({ ...s, targets: [] }))); setServices([]); setFallbackUserId(""); }} error={errors.team} />
+          <SelectField
+            label="Team"
+            name="team"
+            options={teams.map((t) => ({ value: t.slug, label: t.name }))}
+            value={team}
+            placeholder={teams.length === 1 ? undefined : "Choose a team"}
+            onChange={(e) => {
+              setTeam(e.target.value);
+              setSteps(steps.map((s) => ({ ...s, targets: [] })));
+              setServices([]);
+              setFallbackUserId("");
+            }}
+            error={errors.team}
+          />
         )}
-        <Field label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="Payments: primary → secondary → manager" autoComplete="off" />
-        <Field label="Repeat" name="repeat" type="number" min={0} max={9} value={repeat} onChange={(e) => setRepeat(Number(e.target.value))} error={errors.repeat} hint="Extra passes over all steps when nobody acknowledges." />
+        <Field
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          placeholder="Payments: primary → secondary → manager"
+          autoComplete="off"
+        />
+        <Field
+          label="Repeat"
+          name="repeat"
+          type="number"
+          min={0}
+          max={9}
+          value={repeat}
+          onChange={(e) => setRepeat(Number(e.target.value))}
+          error={errors.repeat}
+          hint="Extra passes over all steps when nobody acknowledges."
+        />
       </div>
       {row ? (
         <SelectField
@@ -66,17 +138,37 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
           name="fallbackUserId"
           value={fallbackUserId}
           onChange={(e) => setFallbackUserId(e.target.value)}
-          options={[{ value: "", label: "Nobody more (the page shows as unacknowledged)" }, ...row.members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` }))]}
+          options={[
+            { value: "", label: "Nobody more (the page shows as unacknowledged)" },
+            ...row.members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
+          ]}
           error={errors.fallbackUserId}
           hint="Their own notification rules apply. A team chat channel can be added over the API (fallbackChannelId)."
         />
       ) : null}
-      <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} error={errors.description} />
+      <TextAreaField
+        label="Description"
+        name="description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        rows={2}
+        error={errors.description}
+      />
       {errors.steps ? <p className="field-error">{errors.steps}</p> : null}
       {steps.map((step, i) => (
         <fieldset key={i} className="oc-layer">
           <legend>Step {i + 1}</legend>
-          <Field label="Escalate after (minutes)" name={`step-${i}-delay`} type="number" min={1} max={1440} value={step.delayMinutes} onChange={(e) => setStep(i, { ...step, delayMinutes: Number(e.target.value) })} error={errors[`steps.${i}.delayMinutes`]} hint="Wait this long for an acknowledgement before the next step." />
+          <Field
+            label="Escalate after (minutes)"
+            name={`step-${i}-delay`}
+            type="number"
+            min={1}
+            max={1440}
+            value={step.delayMinutes}
+            onChange={(e) => setStep(i, { ...step, delayMinutes: Number(e.target.value) })}
+            error={errors[`steps.${i}.delayMinutes`]}
+            hint="Wait this long for an acknowledgement before the next step."
+          />
           {!row ? <p className="muted">Choose a team to pick targets.</p> : null}
           {row ? (
             <>
@@ -86,7 +178,17 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
                 <div className="checks">
                   {row.schedules.map((s) => (
                     <label key={s.id}>
-                      <input type="checkbox" checked={has(step.targets, { kind: "schedule", scheduleId: s.id })} onChange={(e) => setStep(i, { ...step, targets: toggle(step.targets, { kind: "schedule", scheduleId: s.id }, e.target.checked) })} /> {s.name}
+                      <input
+                        type="checkbox"
+                        checked={has(step.targets, { kind: "schedule", scheduleId: s.id })}
+                        onChange={(e) =>
+                          setStep(i, {
+                            ...step,
+                            targets: toggle(step.targets, { kind: "schedule", scheduleId: s.id }, e.target.checked),
+                          })
+                        }
+                      />{" "}
+                      {s.name}
                     </label>
                   ))}
                 </div>
@@ -96,16 +198,39 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
                 <div className="checks">
                   {row.members.map((m) => (
                     <label key={m.id}>
-                      <input type="checkbox" checked={has(step.targets, { kind: "user", userId: m.id })} onChange={(e) => setStep(i, { ...step, targets: toggle(step.targets, { kind: "user", userId: m.id }, e.target.checked) })} /> {m.name}
+                      <input
+                        type="checkbox"
+                        checked={has(step.targets, { kind: "user", userId: m.id })}
+                        onChange={(e) =>
+                          setStep(i, {
+                            ...step,
+                            targets: toggle(step.targets, { kind: "user", userId: m.id }, e.target.checked),
+                          })
+                        }
+                      />{" "}
+                      {m.name}
                     </label>
                   ))}
                 </div>
               </fieldset>
             </>
           ) : null}
-          {Object.entries(errors).filter(([k]) => k.startsWith(`steps.${i}.targets`)).map(([k, m]) => <p key={k} className="field-error">{m}</p>)}
+          {Object.entries(errors)
+            .filter(([k]) => k.startsWith(`steps.${i}.targets`))
+            .map(([k, m]) => (
+              <p key={k} className="field-error">
+                {m}
+              </p>
+            ))}
           <div>
-            <Button size="sm" variant="danger" disabled={steps.length === 1} onClick={() => setSteps(steps.filter((_, j) => j !== i))}>Remove step {i + 1}</Button>
+            <Button
+              size="sm"
+              variant="danger"
+              disabled={steps.length === 1}
+              onClick={() => setSteps(steps.filter((_, j) => j !== i))}
+            >
+              Remove step {i + 1}
+            </Button>
           </div>
         </fieldset>
       ))}
@@ -119,16 +244,33 @@ export function PolicyForm({ teams, initial, cancelHref }: { teams: PolicyTeam[]
           <div className="checks">
             {row.services.map((s) => (
               <label key={s.slug}>
-                <input type="checkbox" checked={services.includes(s.slug)} onChange={(e) => setServices(e.target.checked ? [...services, s.slug] : services.filter((x) => x !== s.slug))} /> {s.name}
+                <input
+                  type="checkbox"
+                  checked={services.includes(s.slug)}
+                  onChange={(e) =>
+                    setServices(e.target.checked ? [...services, s.slug] : services.filter((x) => x !== s.slug))
+                  }
+                />{" "}
+                {s.name}
               </label>
             ))}
           </div>
-          {Object.entries(errors).filter(([k]) => k.startsWith("services")).map(([k, m]) => <p key={k} className="field-error">{m}</p>)}
+          {Object.entries(errors)
+            .filter(([k]) => k.startsWith("services"))
+            .map(([k, m]) => (
+              <p key={k} className="field-error">
+                {m}
+              </p>
+            ))}
         </fieldset>
       ) : null}
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>{editing ? "Save policy" : "Create policy"}</Button>
-        <LinkButton href={cancelHref} variant="ghost">Cancel</LinkButton>
+        <Button type="submit" variant="primary" pending={mutation.isPending}>
+          {editing ? "Save policy" : "Create policy"}
+        </Button>
+        <LinkButton href={cancelHref} variant="ghost">
+          Cancel
+        </LinkButton>
       </div>
     </form>
   );

@@ -15,7 +15,21 @@ export type TimelineData = {
 
 type Bar = { key: string; start: string; end: string; label: string; className: string };
 
-function Row({ label, bars, from, to, tz, hint }: { label: string; bars: Bar[]; from: number; to: number; tz: string; hint?: string }) {
+function Row({
+  label,
+  bars,
+  from,
+  to,
+  tz,
+  hint,
+}: {
+  label: string;
+  bars: Bar[];
+  from: number;
+  to: number;
+  tz: string;
+  hint?: string;
+}) {
   const span = to - from;
   return (
     <div className="oc-tl-row" role="row">
@@ -31,7 +45,13 @@ function Row({ label, bars, from, to, tz, hint }: { label: string; bars: Bar[]; 
           if (e <= s) return null;
           const text = `${b.label}: ${formatRange(b.start, b.end, tz)}`;
           return (
-            <div key={b.key} className={`oc-bar ${b.className}`} style={{ left: `${((s - from) / span) * 100}%`, width: `${((e - s) / span) * 100}%` }} title={text} aria-label={text}>
+            <div
+              key={b.key}
+              className={`oc-bar ${b.className}`}
+              style={{ left: `${((s - from) / span) * 100}%`, width: `${((e - s) / span) * 100}%` }}
+              title={text}
+              aria-label={text}
+            >
               <span className="oc-bar-text">{b.label}</span>
             </div>
           );
@@ -60,7 +80,9 @@ export function ScheduleTimeline({ data, tz, nowIso }: { data: TimelineData; tz:
           <span>{d.label}</span>
         </div>
       ))}
-      {now >= from && now < to ? <div className="oc-tl-now" style={{ left: `${((now - from) / span) * 100}%` }} title="now" /> : null}
+      {now >= from && now < to ? (
+        <div className="oc-tl-now" style={{ left: `${((now - from) / span) * 100}%` }} title="now" />
+      ) : null}
     </div>
   );
   const final: Bar[] = data.segments.map((s, i) => ({
@@ -68,13 +90,23 @@ export function ScheduleTimeline({ data, tz, nowIso }: { data: TimelineData; tz:
     start: s.start,
     end: s.end,
     label: s.users.length ? names(s.users) : "Nobody on call",
-    className: s.users.length ? `oc-c${colorSlot(s.users[0]!.id)}${s.source.kind === "override" ? " oc-bar-override" : ""}` : "oc-bar-gap",
+    className: s.users.length
+      ? `oc-c${colorSlot(s.users[0]!.id)}${s.source.kind === "override" ? " oc-bar-override" : ""}`
+      : "oc-bar-gap",
   }));
   return (
-    <div className="oc-timeline" role="table" aria-label={`On-call timeline ${formatRange(data.from, data.to, tz)} (${tz})`}>
+    <div
+      className="oc-timeline"
+      role="table"
+      aria-label={`On-call timeline ${formatRange(data.from, data.to, tz)} (${tz})`}
+    >
       <div className="oc-tl-row oc-tl-head" role="row">
-        <div className="oc-tl-label" role="columnheader">{tz}</div>
-        <div className="oc-tl-track" role="columnheader">{overlay}</div>
+        <div className="oc-tl-label" role="columnheader">
+          {tz}
+        </div>
+        <div className="oc-tl-track" role="columnheader">
+          {overlay}
+        </div>
       </div>
       {data.layers.map((layer) => (
         <Row
@@ -84,7 +116,13 @@ export function ScheduleTimeline({ data, tz, nowIso }: { data: TimelineData; tz:
           from={from}
           to={to}
           tz={tz}
-          bars={layer.shifts.map((s, i) => ({ key: `${layer.id}-${i}`, start: s.start, end: s.end, label: s.user ? s.user.name : "Empty slot", className: s.user ? `oc-c${colorSlot(s.user.id)}` : "oc-bar-empty" }))}
+          bars={layer.shifts.map((s, i) => ({
+            key: `${layer.id}-${i}`,
+            start: s.start,
+            end: s.end,
+            label: s.user ? s.user.name : "Empty slot",
+            className: s.user ? `oc-c${colorSlot(s.user.id)}` : "oc-bar-empty",
+          }))}
         />
       ))}
       <Row
@@ -96,7 +134,14 @@ export function ScheduleTimeline({ data, tz, nowIso }: { data: TimelineData; tz:
           key: o.id,
           start: o.start,
           end: o.end,
-          label: o.kind === "replace" ? (o.replaces ? `${o.user.name} for ${o.replaces.name}` : `${o.user.name} (everyone)`) : o.kind === "add" ? `+ ${o.user.name}` : `− ${o.user.name}`,
+          label:
+            o.kind === "replace"
+              ? o.replaces
+                ? `${o.user.name} for ${o.replaces.name}`
+                : `${o.user.name} (everyone)`
+              : o.kind === "add"
+                ? `+ ${o.user.name}`
+                : `− ${o.user.name}`,
           className: `oc-c${colorSlot(o.user.id)} oc-bar-override`,
         }))}
       />

@@ -1,15 +1,37 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type Bar = { label: string; value: number; tone?: "accent" | "warning" | "danger" | "success" | "muted" };
-type Props = { bars: Bar[]; title: string; height?: number; unit: "percent" | "count"; reference?: { y: number; label: string } };
+type Props = {
+  bars: Bar[];
+  title: string;
+  height?: number;
+  unit: "percent" | "count";
+  reference?: { y: number; label: string };
+};
 
 const FORMAT = {
   percent: (v: number) => `${Math.round(v * 1000) / 10}%`,
   count: (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1)),
 };
 
-const COLOR = { accent: "var(--accent)", warning: "var(--warning)", danger: "var(--danger)", success: "var(--success)", muted: "var(--text-muted)" };
+const COLOR = {
+  accent: "var(--accent)",
+  warning: "var(--warning)",
+  danger: "var(--danger)",
+  success: "var(--success)",
+  muted: "var(--text-muted)",
+};
 
 /** Said in place of a chart with nothing to draw: bare axes would read as "all zero". */
 export const NO_DATA_TEXT = "No data for this period";
@@ -18,7 +40,9 @@ export function ChartNoData({ title }: { title: string }) {
   return (
     <figure className="chart report-chart report-chart-empty" aria-label={title} data-points={0}>
       <figcaption className="small muted">{title}</figcaption>
-      <p className="muted" role="note">{NO_DATA_TEXT}</p>
+      <p className="muted" role="note">
+        {NO_DATA_TEXT}
+      </p>
     </figure>
   );
 }
@@ -33,10 +57,33 @@ export function ReportBarChart({ bars, title, height = 200, unit, reference }: P
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
         <BarChart data={bars} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" stroke="var(--text-muted)" fontSize={11} interval={0} tickFormatter={(l: string) => (l.length > 18 ? `${l.slice(0, 17)}…` : l)} />
-          <YAxis tickFormatter={format} stroke="var(--text-muted)" fontSize={11} width={52} allowDecimals={unit !== "count"} />
-          <Tooltip formatter={(v) => [typeof v === "number" ? format(v) : "—", title]} contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }} cursor={{ fill: "var(--surface-2)" }} />
-          {reference ? <ReferenceLine y={reference.y} stroke="var(--danger)" strokeDasharray="4 2" label={{ value: reference.label, position: "insideTopRight", fill: "var(--text-muted)", fontSize: 11 }} /> : null}
+          <XAxis
+            dataKey="label"
+            stroke="var(--text-muted)"
+            fontSize={11}
+            interval={0}
+            tickFormatter={(l: string) => (l.length > 18 ? `${l.slice(0, 17)}…` : l)}
+          />
+          <YAxis
+            tickFormatter={format}
+            stroke="var(--text-muted)"
+            fontSize={11}
+            width={52}
+            allowDecimals={unit !== "count"}
+          />
+          <Tooltip
+            formatter={(v) => [typeof v === "number" ? format(v) : "—", title]}
+            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
+            cursor={{ fill: "var(--surface-2)" }}
+          />
+          {reference ? (
+            <ReferenceLine
+              y={reference.y}
+              stroke="var(--danger)"
+              strokeDasharray="4 2"
+              label={{ value: reference.label, position: "insideTopRight", fill: "var(--text-muted)", fontSize: 11 }}
+            />
+          ) : null}
           <Bar dataKey="value" isAnimationActive={false} radius={[3, 3, 0, 0]}>
             {bars.map((b, i) => (
               <Cell key={i} fill={COLOR[b.tone ?? "accent"]} />

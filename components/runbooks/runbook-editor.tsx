@@ -31,7 +31,10 @@ export function RunbookEditor({ sloId, tier, own, all }: Props) {
 
   const save = useMutation({
     mutationFn: (vars: { scope: "tier" | "all"; body: string; version: number }) =>
-      apiFetch<RunbookView>(url, { method: "PUT", body: { tier: vars.scope === "tier" ? tier : null, body: vars.body, version: vars.version } }),
+      apiFetch<RunbookView>(url, {
+        method: "PUT",
+        body: { tier: vars.scope === "tier" ? tier : null, body: vars.body, version: vars.version },
+      }),
     onSuccess: (result, vars) => {
       setBases((b) => ({ ...b, [vars.scope]: { version: result.version, body: result.body } }));
       setConflict(null);
@@ -40,7 +43,9 @@ export function RunbookEditor({ sloId, tier, own, all }: Props) {
     },
     onError: async (err, vars) => {
       if (err instanceof ApiError && err.code === "CONFLICT" && err.fields.version) {
-        setConflict(await apiFetch<RunbookView>(vars.scope === "tier" ? `${url}?tier=${encodeURIComponent(tier)}` : url));
+        setConflict(
+          await apiFetch<RunbookView>(vars.scope === "tier" ? `${url}?tier=${encodeURIComponent(tier)}` : url),
+        );
       }
     },
   });
@@ -48,28 +53,79 @@ export function RunbookEditor({ sloId, tier, own, all }: Props) {
   return (
     <div className="stack">
       <fieldset className="row" aria-label="Which runbook to edit">
-        <label><input type="radio" name="runbook-scope" checked={scope === "tier"} onChange={() => { setScope("tier"); setConflict(null); }} /> This tier ({tier})</label>
-        <label><input type="radio" name="runbook-scope" checked={scope === "all"} onChange={() => { setScope("all"); setConflict(null); }} /> All tiers of this SLO</label>
+        <label>
+          <input
+            type="radio"
+            name="runbook-scope"
+            checked={scope === "tier"}
+            onChange={() => {
+              setScope("tier");
+              setConflict(null);
+            }}
+          />{" "}
+          This tier ({tier})
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="runbook-scope"
+            checked={scope === "all"}
+            onChange={() => {
+              setScope("all");
+              setConflict(null);
+            }}
+          />{" "}
+          All tiers of this SLO
+        </label>
       </fieldset>
       <TextAreaField
-        label="Runbook (Markdown)" name="runbook-body" rows={14} value={draft}
-        onChange={(e) => { const v = e.target.value; setDrafts((d) => ({ ...d, [scope]: v })); setSaved(null); }}
-        hint={scope === "tier" ? "Shown for this tier's alert; without text the runbook of all tiers is shown." : "Shown for every tier without a runbook of its own. An empty text removes it."}
+        label="Runbook (Markdown)"
+        name="runbook-body"
+        rows={14}
+        value={draft}
+        onChange={(e) => {
+          const v = e.target.value;
+          setDrafts((d) => ({ ...d, [scope]: v }));
+          setSaved(null);
+        }}
+        hint={
+          scope === "tier"
+            ? "Shown for this tier's alert; without text the runbook of all tiers is shown."
+            : "Shown for every tier without a runbook of its own. An empty text removes it."
+        }
         error={errorFields(save.error).body}
       />
       {conflict ? (
         <Alert tone="warning" title={`Someone else saved version ${conflict.version}`}>
           <p>Your text is kept above. Their current text:</p>
           <Markdown text={conflict.body} empty="(empty: they removed the runbook)" />
-          <Button onClick={() => { setBases((b) => ({ ...b, [scope]: { version: conflict.version, body: conflict.body } })); setConflict(null); }}>Edit on top of version {conflict.version}</Button>
+          <Button
+            onClick={() => {
+              setBases((b) => ({ ...b, [scope]: { version: conflict.version, body: conflict.body } }));
+              setConflict(null);
+            }}
+          >
+            Edit on top of version {conflict.version}
+          </Button>
         </Alert>
       ) : null}
       <div className="row">
-        <Button variant="primary" pending={save.isPending} disabled={draft === base.body || conflict !== null} onClick={() => save.mutate({ scope, body: draft, version: base.version })}>
+        <Button
+          variant="primary"
+          pending={save.isPending}
+          disabled={draft === base.body || conflict !== null}
+          onClick={() => save.mutate({ scope, body: draft, version: base.version })}
+        >
           Save runbook
         </Button>
         <span className="muted small" aria-live="polite">
-          {saved !== null ? `Saved (version ${saved})` : draft !== base.body ? "Unsaved changes" : base.version ? `Version ${base.version}` : "Not written yet"}
+          {saved !== null
+            ? `Saved (version ${saved})`
+            : draft !== base.body
+              ? "Unsaved changes"
+              : base.version
+                ? `Version ${base.version}`
+                : "Not written yet"}
         </span>
         {save.error && !conflict ? <span className="field-error">{errorMessage(save.error)}</span> : null}
       </div>

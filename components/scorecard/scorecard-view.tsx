@@ -34,7 +34,9 @@ function TeamMatrix({ team, checks }: { team: TeamScorecard; checks: Scorecard["
         <tr>
           <Th>Service</Th>
           {checks.map((c) => (
-            <Th key={c.key} className="scorecard-col">{c.title}</Th>
+            <Th key={c.key} className="scorecard-col">
+              {c.title}
+            </Th>
           ))}
           <Th className="num">Passed</Th>
         </tr>
@@ -43,7 +45,9 @@ function TeamMatrix({ team, checks }: { team: TeamScorecard; checks: Scorecard["
         {team.serviceScores.map((s) => (
           <tr key={s.service.slug}>
             <Td className="nowrap">
-              <a href={`#svc-${s.service.slug}`} className="mono">{s.service.slug}</a>
+              <a href={`#svc-${s.service.slug}`} className="mono">
+                {s.service.slug}
+              </a>
               <div className="small muted">tier {s.service.tier}</div>
             </Td>
             {s.checks.map((c) => (
@@ -51,7 +55,9 @@ function TeamMatrix({ team, checks }: { team: TeamScorecard; checks: Scorecard["
                 <CheckBadge check={c} />
               </Td>
             ))}
-            <Td className="num">{s.passed} / {s.total}</Td>
+            <Td className="num">
+              {s.passed} / {s.total}
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -61,7 +67,17 @@ function TeamMatrix({ team, checks }: { team: TeamScorecard; checks: Scorecard["
           {checks.map((c) => {
             const x = team.byCheck[c.key as keyof TeamScorecard["byCheck"]];
             return (
-              <Td key={c.key} title={[x.failing.length ? `Failing: ${x.failing.join(", ")}` : "", x.withoutData.length ? `No data: ${x.withoutData.join(", ")}` : ""].filter(Boolean).join("\n") || "All services pass"}>
+              <Td
+                key={c.key}
+                title={
+                  [
+                    x.failing.length ? `Failing: ${x.failing.join(", ")}` : "",
+                    x.withoutData.length ? `No data: ${x.withoutData.join(", ")}` : "",
+                  ]
+                    .filter(Boolean)
+                    .join("\n") || "All services pass"
+                }
+              >
                 {x.pass} / {x.pass + x.fail + x.noData}
                 {x.noData ? <div className="small muted">{x.noData} no data</div> : null}
               </Td>
@@ -86,7 +102,8 @@ function ServiceChecks({ score }: { score: TeamScorecard["serviceScores"][number
   return (
     <details className="scorecard-service" id={`svc-${score.service.slug}`} open={!score.ready}>
       <summary>
-        <span className="mono">{score.service.slug}</span> {score.service.name !== score.service.slug ? <span className="muted">{score.service.name}</span> : null}{" "}
+        <span className="mono">{score.service.slug}</span>{" "}
+        {score.service.name !== score.service.slug ? <span className="muted">{score.service.name}</span> : null}{" "}
         <Badge tone={score.ready ? "success" : "warning"}>{score.ready ? "ready" : summary(score)}</Badge>
       </summary>
       <ul className="scorecard-checks" aria-label={`Checks of ${score.service.slug}`}>
@@ -116,7 +133,11 @@ function ServiceChecks({ score }: { score: TeamScorecard["serviceScores"][number
 
 export function ScorecardView({ scorecard }: { scorecard: Scorecard }) {
   if (scorecard.teams.length === 0) {
-    return <EmptyState title="No teams yet" action={<LinkButton href="/teams/new">Create a team</LinkButton>}>The scorecard rates each team&apos;s services against the operations checklist.</EmptyState>;
+    return (
+      <EmptyState title="No teams yet" action={<LinkButton href="/teams/new">Create a team</LinkButton>}>
+        The scorecard rates each team&apos;s services against the operations checklist.
+      </EmptyState>
+    );
   }
   return (
     <div className="stack">
@@ -128,14 +149,20 @@ export function ScorecardView({ scorecard }: { scorecard: Scorecard }) {
               <Link href={`/teams/${t.team.slug}`}>{t.team.name}</Link>
             </h2>
             <div className="row small">
-              <span className="scorecard-score" aria-label={`Team score ${pct(t.score)}`}>{pct(t.score)}</span>
-              <span className="muted">{t.readyServices} of {t.services} service(s) ready · {t.passedChecks} of {t.totalChecks} checks pass</span>
+              <span className="scorecard-score" aria-label={`Team score ${pct(t.score)}`}>
+                {pct(t.score)}
+              </span>
+              <span className="muted">
+                {t.readyServices} of {t.services} service(s) ready · {t.passedChecks} of {t.totalChecks} checks pass
+              </span>
               <Link href={`/reports/team/${t.team.slug}`}>Report</Link>
             </div>
           </header>
           <div className="card-body stack">
             {t.serviceScores.length === 0 ? (
-              <EmptyState title="No services" action={<LinkButton href="/services/new">Add a service</LinkButton>}>This team owns no service yet.</EmptyState>
+              <EmptyState title="No services" action={<LinkButton href="/services/new">Add a service</LinkButton>}>
+                This team owns no service yet.
+              </EmptyState>
             ) : (
               <>
                 <TeamMatrix team={t} checks={scorecard.checks} />

@@ -20,9 +20,16 @@ export function DeleteServiceButton({ slug, name }: { slug: string; name: string
   });
   return (
     <>
-      <ConfirmButton label="Delete" title={`Delete ${name}?`} confirmLabel="Delete service" pending={mutation.isPending} onConfirm={() => mutation.mutate()}>
+      <ConfirmButton
+        label="Delete"
+        title={`Delete ${name}?`}
+        confirmLabel="Delete service"
+        pending={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+      >
         <p>
-          The service <code>{slug}</code> is removed from the catalog. The change is recorded in the audit log but cannot be undone here.
+          The service <code>{slug}</code> is removed from the catalog. The change is recorded in the audit log but
+          cannot be undone here.
         </p>
       </ConfirmButton>
       {mutation.error ? <Alert tone="danger">{errorMessage(mutation.error)}</Alert> : null}

@@ -5,7 +5,12 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { Actor } from "@/lib/auth/permissions";
 import { listDeployments } from "@/lib/services/deployments";
 
-const TONE: Record<string, BadgeTone> = { succeeded: "success", started: "info", failed: "danger", rolled_back: "warning" };
+const TONE: Record<string, BadgeTone> = {
+  succeeded: "success",
+  started: "info",
+  failed: "danger",
+  rolled_back: "warning",
+};
 
 /** The service's deployments of the last 30 days (recorded by `srecp deploy record` or POST /api/v1/deployments). */
 export async function ServiceDeployments({ actor, slug }: { actor: Actor; slug: string }) {
@@ -14,7 +19,8 @@ export async function ServiceDeployments({ actor, slug }: { actor: Actor; slug: 
     <Card title="Deployments (30 days)">
       {items.length === 0 ? (
         <EmptyState title="No deployments recorded">
-          Record them from the pipeline with <code>srecp deploy record --service {slug} --version …</code>; they appear here and as markers on the SLO charts.
+          Record them from the pipeline with <code>srecp deploy record --service {slug} --version …</code>; they appear
+          here and as markers on the SLO charts.
         </EmptyState>
       ) : (
         <ul className="version-list">
@@ -24,7 +30,11 @@ export async function ServiceDeployments({ actor, slug }: { actor: Actor; slug: 
               <Badge tone={TONE[d.status] ?? "neutral"}>{d.status.replace("_", " ")}</Badge>
               <span className="muted small">{d.environment}</span>
               <LocalTime iso={d.at} />
-              {d.link ? <a href={d.link} target="_blank" rel="noreferrer">details</a> : null}
+              {d.link ? (
+                <a href={d.link} target="_blank" rel="noreferrer">
+                  details
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -13,8 +13,15 @@ import { fieldErrors } from "@/lib/validation/common";
 import { createServiceSchema, updateServiceSchema } from "@/lib/validation/catalog";
 
 export type ServiceFormValues = {
-  slug: string; name: string; team: string; tier: number; description: string;
-  runbookUrl: string | null; repoUrl: string | null; dashboardUrl: string | null; version: number;
+  slug: string;
+  name: string;
+  team: string;
+  tier: number;
+  description: string;
+  runbookUrl: string | null;
+  repoUrl: string | null;
+  dashboardUrl: string | null;
+  version: number;
   /** Name of the service's Prometheus data source; null = the default one. */
   dataSource: string | null;
 };
@@ -43,7 +50,10 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       editing
-        ? apiFetch<{ slug: string }>(`/api/v1/services/${initial.slug}`, { method: "PATCH", body: { ...body, version: initial.version } })
+        ? apiFetch<{ slug: string }>(`/api/v1/services/${initial.slug}`, {
+            method: "PATCH",
+            body: { ...body, version: initial.version },
+          })
         : apiFetch<{ slug: string }>("/api/v1/services", { method: "POST", body }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.services.all });
@@ -66,9 +76,15 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const conflict = mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
+  const conflict =
+    mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
   const other = Object.entries(errors).filter(([k]) => !FIELDS.includes(k) && k !== "version");
-  const banner = clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION") ? "Please correct the highlighted fields." : mutation.error ? errorMessage(mutation.error) : null;
+  const banner =
+    clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION")
+      ? "Please correct the highlighted fields."
+      : mutation.error
+        ? errorMessage(mutation.error)
+        : null;
   const v = initial;
 
   return (
@@ -77,19 +93,65 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
         <div id="form-error">
           <Alert tone={conflict ? "warning" : "danger"} title={conflict ? "Changed by someone else" : undefined}>
             <p>{banner}</p>
-            {other.length ? <ul>{other.map(([k, m]) => <li key={k}>{k}: {m}</li>)}</ul> : null}
-            {conflict ? <Button size="sm" onClick={() => window.location.reload()}>Reload</Button> : null}
+            {other.length ? (
+              <ul>
+                {other.map(([k, m]) => (
+                  <li key={k}>
+                    {k}: {m}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {conflict ? (
+              <Button size="sm" onClick={() => window.location.reload()}>
+                Reload
+              </Button>
+            ) : null}
           </Alert>
         </div>
       ) : null}
       <div className="form-grid">
         {editing ? (
-          <Field label="Slug" name="slug-readonly" id="slug" defaultValue={v?.slug} disabled hint="The slug is the service's permanent id." />
+          <Field
+            label="Slug"
+            name="slug-readonly"
+            id="slug"
+            defaultValue={v?.slug}
+            disabled
+            hint="The slug is the service's permanent id."
+          />
         ) : (
-          <Field label="Slug" name="slug" required autoFocus placeholder="checkout-api" hint="Lower-case letters, digits and dashes; used in URLs." error={errors.slug} autoComplete="off" spellCheck={false} />
+          <Field
+            label="Slug"
+            name="slug"
+            required
+            autoFocus
+            placeholder="checkout-api"
+            hint="Lower-case letters, digits and dashes; used in URLs."
+            error={errors.slug}
+            autoComplete="off"
+            spellCheck={false}
+          />
         )}
-        <Field label="Name" name="name" required defaultValue={v?.name} placeholder="Checkout API" error={errors.name} autoComplete="off" />
-        <SelectField label="Team" name="team" options={teams} required defaultValue={v?.team ?? (teams.length === 1 ? teams[0]?.value : "")} placeholder={teams.length === 1 ? undefined : "Choose a team"} error={errors.team} hint="The team that owns and operates it." />
+        <Field
+          label="Name"
+          name="name"
+          required
+          defaultValue={v?.name}
+          placeholder="Checkout API"
+          error={errors.name}
+          autoComplete="off"
+        />
+        <SelectField
+          label="Team"
+          name="team"
+          options={teams}
+          required
+          defaultValue={v?.team ?? (teams.length === 1 ? teams[0]?.value : "")}
+          placeholder={teams.length === 1 ? undefined : "Choose a team"}
+          error={errors.team}
+          hint="The team that owns and operates it."
+        />
         <SelectField label="Tier" name="tier" options={TIERS} defaultValue={String(v?.tier ?? 3)} error={errors.tier} />
         <SelectField
           label="Data source"
@@ -97,18 +159,51 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
           options={[{ value: "", label: "Default data source" }, ...dataSources]}
           defaultValue={v?.dataSource ?? ""}
           error={errors.dataSource}
-          hint={dataSources.length ? "The Prometheus this service's SLIs are read from." : "Only the default (PROMETHEUS_URL or the admin's default) exists yet; admins add more under Admin → Data sources."}
+          hint={
+            dataSources.length
+              ? "The Prometheus this service's SLIs are read from."
+              : "Only the default (PROMETHEUS_URL or the admin's default) exists yet; admins add more under Admin → Data sources."
+          }
         />
       </div>
-      <TextAreaField label="Description" name="description" defaultValue={v?.description} error={errors.description} placeholder="What it does and who depends on it." />
-      <Field label="Runbook URL" name="runbookUrl" type="url" defaultValue={v?.runbookUrl ?? ""} placeholder="https://" error={errors.runbookUrl} />
-      <Field label="Repository URL" name="repoUrl" type="url" defaultValue={v?.repoUrl ?? ""} placeholder="https://" error={errors.repoUrl} />
-      <Field label="Dashboard URL" name="dashboardUrl" type="url" defaultValue={v?.dashboardUrl ?? ""} placeholder="https://" error={errors.dashboardUrl} />
+      <TextAreaField
+        label="Description"
+        name="description"
+        defaultValue={v?.description}
+        error={errors.description}
+        placeholder="What it does and who depends on it."
+      />
+      <Field
+        label="Runbook URL"
+        name="runbookUrl"
+        type="url"
+        defaultValue={v?.runbookUrl ?? ""}
+        placeholder="https://"
+        error={errors.runbookUrl}
+      />
+      <Field
+        label="Repository URL"
+        name="repoUrl"
+        type="url"
+        defaultValue={v?.repoUrl ?? ""}
+        placeholder="https://"
+        error={errors.repoUrl}
+      />
+      <Field
+        label="Dashboard URL"
+        name="dashboardUrl"
+        type="url"
+        defaultValue={v?.dashboardUrl ?? ""}
+        placeholder="https://"
+        error={errors.dashboardUrl}
+      />
       <div className="form-actions">
         <Button type="submit" variant="primary" pending={mutation.isPending}>
           {editing ? "Save changes" : "Create service"}
         </Button>
-        <LinkButton href={cancelHref} variant="ghost">Cancel</LinkButton>
+        <LinkButton href={cancelHref} variant="ghost">
+          Cancel
+        </LinkButton>
       </div>
     </form>
   );

@@ -9,7 +9,8 @@ export function ComputingBanner({ computing }: { computing?: boolean }) {
   return (
     <Alert tone="info" title="Computing…">
       <p role="status" aria-live="polite">
-        <span className="spinner" aria-hidden="true" /> Reading this SLO&apos;s window from Prometheus for the first time. The figures appear here as soon as they are ready.
+        <span className="spinner" aria-hidden="true" /> Reading this SLO&apos;s window from Prometheus for the first
+        time. The figures appear here as soon as they are ready.
       </p>
     </Alert>
   );

@@ -28,21 +28,63 @@ export function CorrectionForm({ sloId, nowMs }: { sloId: string; nowMs: number 
   const fields = errorFields(action.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    action.mutate({ kind: "create", body: { startsAt: fromInput(startsAt), endsAt: fromInput(endsAt), category, reason } }, { onSuccess: () => setReason("") });
+    action.mutate(
+      { kind: "create", body: { startsAt: fromInput(startsAt), endsAt: fromInput(endsAt), category, reason } },
+      { onSuccess: () => setReason("") },
+    );
   };
   return (
     <form className="stack" onSubmit={submit} aria-labelledby="correction-form-title" noValidate>
       <h3 id="correction-form-title">Propose a correction</h3>
       <div className="grid-2">
-        <Field label="Start (UTC, whole hour)" name="startsAt" id="correction-start" type="datetime-local" step={3600} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} error={fields.startsAt} />
-        <Field label="End (UTC, whole hour, exclusive)" name="endsAt" id="correction-end" type="datetime-local" step={3600} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} error={fields.endsAt} />
+        <Field
+          label="Start (UTC, whole hour)"
+          name="startsAt"
+          id="correction-start"
+          type="datetime-local"
+          step={3600}
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+          error={fields.startsAt}
+        />
+        <Field
+          label="End (UTC, whole hour, exclusive)"
+          name="endsAt"
+          id="correction-end"
+          type="datetime-local"
+          step={3600}
+          value={endsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+          error={fields.endsAt}
+        />
       </div>
-      <SelectField label="Category" name="category" id="correction-category" value={category} onChange={(e) => setCategory(e.target.value)} options={Object.entries(CORRECTION_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))} error={fields.category} />
-      <TextAreaField label="Reason" name="reason" id="correction-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} hint="Why these events should not count, e.g. the change ticket of the maintenance." />
+      <SelectField
+        label="Category"
+        name="category"
+        id="correction-category"
+        value={category}
+        onChange={(e) => setCategory(e.target.value)}
+        options={Object.entries(CORRECTION_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+        error={fields.category}
+      />
+      <TextAreaField
+        label="Reason"
+        name="reason"
+        id="correction-reason"
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fields.reason}
+        hint="Why these events should not count, e.g. the change ticket of the maintenance."
+      />
       {action.error && !Object.keys(fields).length ? <Alert tone="danger">{errorMessage(action.error)}</Alert> : null}
-      {action.isSuccess ? <Alert tone="success">Proposed. It changes no figure until another approver of the team signs it off.</Alert> : null}
+      {action.isSuccess ? (
+        <Alert tone="success">Proposed. It changes no figure until another approver of the team signs it off.</Alert>
+      ) : null}
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={action.isPending}>Propose correction</Button>
+        <Button type="submit" variant="primary" pending={action.isPending}>
+          Propose correction
+        </Button>
       </div>
     </form>
   );

@@ -20,7 +20,13 @@ export function DeleteSloButton({ id, name }: { id: string; name: string }) {
   });
   return (
     <>
-      <ConfirmButton label="Delete" title={`Delete the SLO ${name}?`} confirmLabel="Delete SLO" pending={mutation.isPending} onConfirm={() => mutation.mutate()}>
+      <ConfirmButton
+        label="Delete"
+        title={`Delete the SLO ${name}?`}
+        confirmLabel="Delete SLO"
+        pending={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+      >
         <p>Its versions, history and generated rules go with it. The deletion is recorded in the audit log.</p>
       </ConfirmButton>
       {mutation.error ? <Alert tone="danger">{errorMessage(mutation.error)}</Alert> : null}

@@ -45,7 +45,24 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
   const stateOf = new Map<string, ReturnType<typeof evaluatePolicy>>();
   for (const [slug, slos] of byService) {
     const thresholds = thresholdsBySlug[slug] ?? DEFAULT_POLICY;
-    stateOf.set(slug, evaluatePolicy(thresholds, slos.flatMap((s) => (s.status && !s.status.computing ? [{ sloId: s.id, name: s.name, remaining: s.status.errorBudget.remaining, pageAlertFiring: s.status.alerts.some((a) => a.severity === "page" && a.firing) }] : []))));
+    stateOf.set(
+      slug,
+      evaluatePolicy(
+        thresholds,
+        slos.flatMap((s) =>
+          s.status && !s.status.computing
+            ? [
+                {
+                  sloId: s.id,
+                  name: s.name,
+                  remaining: s.status.errorBudget.remaining,
+                  pageAlertFiring: s.status.alerts.some((a) => a.severity === "page" && a.firing),
+                },
+              ]
+            : [],
+        ),
+      ),
+    );
   }
   return items.map((s) => {
     const st = s.status;
@@ -67,7 +84,11 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
       burn6h: st?.burnRates["6h"] ?? null,
       firing: st ? st.alerts.filter((a) => a.firing).map((a) => a.name) : [],
       state: !signed ? "pending" : s.policyState !== undefined ? (s.policyState ?? "no_data") : svc.state,
-      stateReasons: !signed ? ["The first version awaits sign-off by an approver"] : s.policyState === undefined || s.policyState === svc.state ? svc.reasons : ["judged over all the service's SLOs: see the service page"],
+      stateReasons: !signed
+        ? ["The first version awaits sign-off by an approver"]
+        : s.policyState === undefined || s.policyState === svc.state
+          ? svc.reasons
+          : ["judged over all the service's SLOs: see the service page"],
       pendingSignOff: signed && s.pendingVersion !== null,
       hasStatus: Boolean(st) && !st?.computing,
       computing: Boolean(st?.computing),
@@ -83,8 +104,35 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
 /** The visible rows as CSV (what the manager sees, same order, raw numbers for spreadsheets). */
 export function rowsToCsv(rows: OverviewRow[]): string {
   return toCsv(
-    ["service", "team", "slo", "objective", "window", "sli", "sli_value", "budget_remaining", "burn_rate_1h", "burn_rate_6h", "firing_alerts", "policy_state", "stale"],
-    rows.map((r) => [r.service, r.team, r.name, r.objective, r.windowText, r.sliText, r.sliValue, r.remaining, r.burn1h, r.burn6h, r.firing.join(" "), r.state, r.stale]),
+    [
+      "service",
+      "team",
+      "slo",
+      "objective",
+      "window",
+      "sli",
+      "sli_value",
+      "budget_remaining",
+      "burn_rate_1h",
+      "burn_rate_6h",
+      "firing_alerts",
+      "policy_state",
+      "stale",
+    ],
+    rows.map((r) => [
+      r.service,
+      r.team,
+      r.name,
+      r.objective,
+      r.windowText,
+      r.sliText,
+      r.sliValue,
+      r.remaining,
+      r.burn1h,
+      r.burn6h,
+      r.firing.join(" "),
+      r.state,
+      r.stale,
+    ]),
   );
 }
-

@@ -12,7 +12,15 @@ import { objectivePercentText, percentTextToObjective } from "@/lib/slo/format";
 import { fieldErrors } from "@/lib/validation/common";
 import { budgetPolicySchema } from "@/lib/validation/policy";
 
-type Initial = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; postmortemAbove?: number; agreedBy: string; notes: string; version: number | null };
+type Initial = {
+  atRiskBelow: number;
+  freezeAtOrBelow: number;
+  freezeOnPageAlert: boolean;
+  postmortemAbove?: number;
+  agreedBy: string;
+  notes: string;
+  version: number | null;
+};
 type Props = { endpoint: string; idPrefix: string; initial: Initial; submitLabel: string; serviceSlug?: string };
 
 /** "25" ↔ 0.25, allowing negatives ("-50" = frozen only when overspent by half). */
@@ -31,9 +39,24 @@ const toPercentText = (x: number) => (x < 0 ? `-${objectivePercentText(-x)}` : o
 export function PolicyForm({ endpoint, idPrefix, initial, submitLabel, serviceSlug }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [v, setV] = useState({ atRisk: toPercentText(initial.atRiskBelow), freeze: toPercentText(initial.freezeAtOrBelow), freezeOnPageAlert: initial.freezeOnPageAlert, postmortem: toPercentText(initial.postmortemAbove ?? DEFAULT_POSTMORTEM_BUDGET_SHARE), agreedBy: initial.agreedBy, notes: initial.notes });
+  const [v, setV] = useState({
+    atRisk: toPercentText(initial.atRiskBelow),
+    freeze: toPercentText(initial.freezeAtOrBelow),
+    freezeOnPageAlert: initial.freezeOnPageAlert,
+    postmortem: toPercentText(initial.postmortemAbove ?? DEFAULT_POSTMORTEM_BUDGET_SHARE),
+    agreedBy: initial.agreedBy,
+    notes: initial.notes,
+  });
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const body = () => ({ atRiskBelow: toFraction(v.atRisk), freezeAtOrBelow: toFraction(v.freeze), freezeOnPageAlert: v.freezeOnPageAlert, postmortemAbove: toFraction(v.postmortem), agreedBy: v.agreedBy, notes: v.notes, ...(initial.version ? { version: initial.version } : {}) });
+  const body = () => ({
+    atRiskBelow: toFraction(v.atRisk),
+    freezeAtOrBelow: toFraction(v.freeze),
+    freezeOnPageAlert: v.freezeOnPageAlert,
+    postmortemAbove: toFraction(v.postmortem),
+    agreedBy: v.agreedBy,
+    notes: v.notes,
+    ...(initial.version ? { version: initial.version } : {}),
+  });
   const mutation = useMutation({
     mutationFn: () => apiFetch(endpoint, { method: "PUT", body: body() }),
     onSuccess: async () => {
@@ -58,21 +81,80 @@ export function PolicyForm({ endpoint, idPrefix, initial, submitLabel, serviceSl
       {conflict ? (
         <Alert tone="warning" title="Changed by someone else">
           <p>{errorMessage(mutation.error)}</p>
-          <Button size="sm" onClick={() => window.location.reload()}>Reload</Button>
+          <Button size="sm" onClick={() => window.location.reload()}>
+            Reload
+          </Button>
         </Alert>
-      ) : mutation.error && !Object.keys(errors).length ? <Alert tone="danger">{errorMessage(mutation.error)}</Alert> : null}
+      ) : mutation.error && !Object.keys(errors).length ? (
+        <Alert tone="danger">{errorMessage(mutation.error)}</Alert>
+      ) : null}
       {mutation.isSuccess ? <Alert tone="success">Saved. The policy applies from now on.</Alert> : null}
       <div className="form-grid">
-        <Field label="At risk below (% of budget left)" name="atRiskBelow" id={id("atRisk")} inputMode="decimal" value={v.atRisk} onChange={(e) => setV({ ...v, atRisk: e.target.value })} hint="e.g. 25: under a quarter of the budget left" error={pctError("atRiskBelow")} />
-        <Field label="Frozen at or below (% left)" name="freezeAtOrBelow" id={id("freeze")} inputMode="decimal" value={v.freeze} onChange={(e) => setV({ ...v, freeze: e.target.value })} hint="0 = when the budget is exhausted" error={pctError("freezeAtOrBelow")} />
+        <Field
+          label="At risk below (% of budget left)"
+          name="atRiskBelow"
+          id={id("atRisk")}
+          inputMode="decimal"
+          value={v.atRisk}
+          onChange={(e) => setV({ ...v, atRisk: e.target.value })}
+          hint="e.g. 25: under a quarter of the budget left"
+          error={pctError("atRiskBelow")}
+        />
+        <Field
+          label="Frozen at or below (% left)"
+          name="freezeAtOrBelow"
+          id={id("freeze")}
+          inputMode="decimal"
+          value={v.freeze}
+          onChange={(e) => setV({ ...v, freeze: e.target.value })}
+          hint="0 = when the budget is exhausted"
+          error={pctError("freezeAtOrBelow")}
+        />
       </div>
-      <Field label="Postmortem required above (% of an SLO's budget spent by one incident)" name="postmortemAbove" id={id("postmortem")} inputMode="decimal" value={v.postmortem} onChange={(e) => setV({ ...v, postmortem: e.target.value })} hint="e.g. 20: such an incident needs a postmortem with at least one P0/P1 action item, whatever its severity" error={pctError("postmortemAbove")} />
+      <Field
+        label="Postmortem required above (% of an SLO's budget spent by one incident)"
+        name="postmortemAbove"
+        id={id("postmortem")}
+        inputMode="decimal"
+        value={v.postmortem}
+        onChange={(e) => setV({ ...v, postmortem: e.target.value })}
+        hint="e.g. 20: such an incident needs a postmortem with at least one P0/P1 action item, whatever its severity"
+        error={pctError("postmortemAbove")}
+      />
       <div className="checks">
-        <label><input type="checkbox" checked={v.freezeOnPageAlert} onChange={(e) => setV({ ...v, freezeOnPageAlert: e.target.checked })} /> Also freeze while a page-level burn-rate alert fires</label>
+        <label>
+          <input
+            type="checkbox"
+            checked={v.freezeOnPageAlert}
+            onChange={(e) => setV({ ...v, freezeOnPageAlert: e.target.checked })}
+          />{" "}
+          Also freeze while a page-level burn-rate alert fires
+        </label>
       </div>
-      <Field label="Agreed by" name="agreedBy" id={id("agreedBy")} value={v.agreedBy} onChange={(e) => setV({ ...v, agreedBy: e.target.value })} placeholder="Product lead, SRE lead, engineering manager" error={errors.agreedBy} />
-      <TextAreaField label="Notes" name="notes" id={id("notes")} value={v.notes} onChange={(e) => setV({ ...v, notes: e.target.value })} rows={3} placeholder="What a freeze means here (e.g. only P0 fixes and security patches ship), exceptions, review date." error={errors.notes} />
-      <div className="form-actions"><Button type="submit" variant="primary" pending={mutation.isPending}>{submitLabel}</Button></div>
+      <Field
+        label="Agreed by"
+        name="agreedBy"
+        id={id("agreedBy")}
+        value={v.agreedBy}
+        onChange={(e) => setV({ ...v, agreedBy: e.target.value })}
+        placeholder="Product lead, SRE lead, engineering manager"
+        error={errors.agreedBy}
+      />
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        id={id("notes")}
+        value={v.notes}
+        onChange={(e) => setV({ ...v, notes: e.target.value })}
+        rows={3}
+        placeholder="What a freeze means here (e.g. only P0 fixes and security patches ship), exceptions, review date."
+        error={errors.notes}
+      />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" pending={mutation.isPending}>
+          {submitLabel}
+        </Button>
+      </div>
     </form>
   );
 }

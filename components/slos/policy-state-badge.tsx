@@ -2,8 +2,18 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 export type PolicyStateName = "healthy" | "at_risk" | "frozen" | "no_data";
 
-const LABEL: Record<PolicyStateName, string> = { healthy: "Healthy", at_risk: "At risk", frozen: "Frozen", no_data: "No data" };
-const TONE: Record<PolicyStateName, BadgeTone> = { healthy: "success", at_risk: "warning", frozen: "danger", no_data: "neutral" };
+const LABEL: Record<PolicyStateName, string> = {
+  healthy: "Healthy",
+  at_risk: "At risk",
+  frozen: "Frozen",
+  no_data: "No data",
+};
+const TONE: Record<PolicyStateName, BadgeTone> = {
+  healthy: "success",
+  at_risk: "warning",
+  frozen: "danger",
+  no_data: "neutral",
+};
 
 /** Error-budget policy state of a service (healthy / at risk / frozen / no data); reasons go in the tooltip. */
 export function PolicyStateBadge({ state, reasons }: { state: PolicyStateName; reasons?: string[] }) {
@@ -13,4 +23,3 @@ export function PolicyStateBadge({ state, reasons }: { state: PolicyStateName; r
     </Badge>
   );
 }
-

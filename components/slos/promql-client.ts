@@ -20,8 +20,10 @@ export function metadataCompletionClient(service: string | undefined): Prometheu
   };
   return {
     metricNames: () => cached("metrics", () => fetchMetadata({ kind: "metrics", service })),
-    labelNames: (metric?: string) => cached(`labels:${metric ?? ""}`, () => fetchMetadata({ kind: "labels", service, metric })),
-    labelValues: (label: string, metric?: string) => cached(`values:${label}:${metric ?? ""}`, () => fetchMetadata({ kind: "values", service, label, metric })),
+    labelNames: (metric?: string) =>
+      cached(`labels:${metric ?? ""}`, () => fetchMetadata({ kind: "labels", service, metric })),
+    labelValues: (label: string, metric?: string) =>
+      cached(`values:${label}:${metric ?? ""}`, () => fetchMetadata({ kind: "values", service, label, metric })),
     metricMetadata: async () => ({}),
     series: async () => [],
     flags: async () => ({}),

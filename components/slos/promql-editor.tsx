@@ -34,19 +34,30 @@ export function PromqlEditor({ id, labelId, value, onChange, service, placeholde
     let cancelled = false;
     let destroy: (() => void) | undefined;
     (async () => {
-      const [{ EditorView, keymap, placeholder: ph }, { EditorState }, { history, defaultKeymap, historyKeymap }, { autocompletion, completionKeymap, closeBrackets }, { syntaxHighlighting, HighlightStyle }, { tags }, { PromQLExtension }, { metadataCompletionClient }] =
-        await Promise.all([
-          import("@codemirror/view"),
-          import("@codemirror/state"),
-          import("@codemirror/commands"),
-          import("@codemirror/autocomplete"),
-          import("@codemirror/language"),
-          import("@lezer/highlight"),
-          import("@prometheus-io/codemirror-promql"),
-          import("./promql-client"),
-        ]);
+      const [
+        { EditorView, keymap, placeholder: ph },
+        { EditorState },
+        { history, defaultKeymap, historyKeymap },
+        { autocompletion, completionKeymap, closeBrackets },
+        { syntaxHighlighting, HighlightStyle },
+        { tags },
+        { PromQLExtension },
+        { metadataCompletionClient },
+      ] = await Promise.all([
+        import("@codemirror/view"),
+        import("@codemirror/state"),
+        import("@codemirror/commands"),
+        import("@codemirror/autocomplete"),
+        import("@codemirror/language"),
+        import("@lezer/highlight"),
+        import("@prometheus-io/codemirror-promql"),
+        import("./promql-client"),
+      ]);
       if (cancelled || !host.current) return;
-      const promql = new PromQLExtension().setComplete({ remote: metadataCompletionClient(service), maxMetricsMetadata: 0 });
+      const promql = new PromQLExtension().setComplete({
+        remote: metadataCompletionClient(service),
+        maxMetricsMetadata: 0,
+      });
       const highlight = HighlightStyle.define([
         { tag: tags.keyword, color: "var(--promql-keyword)" },
         { tag: tags.function(tags.variableName), color: "var(--promql-function)" },
@@ -70,7 +81,14 @@ export function PromqlEditor({ id, labelId, value, onChange, service, placeholde
             promql.asExtension(),
             EditorView.lineWrapping,
             ph(placeholder ?? ""),
-            EditorView.contentAttributes.of({ id, "aria-labelledby": labelId, ...(describedBy ? { "aria-describedby": describedBy } : {}), spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
+            EditorView.contentAttributes.of({
+              id,
+              "aria-labelledby": labelId,
+              ...(describedBy ? { "aria-describedby": describedBy } : {}),
+              spellcheck: "false",
+              autocapitalize: "off",
+              autocorrect: "off",
+            }),
             EditorView.updateListener.of((u) => {
               if (u.docChanged) onChangeRef.current(u.state.doc.toString());
             }),
@@ -98,13 +116,25 @@ export function PromqlEditor({ id, labelId, value, onChange, service, placeholde
   // Outside changes (e.g. a template applied) are pushed into the editor.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value, ready]);
 
   return (
     <div className={`promql-editor${invalid ? " promql-invalid" : ""}`} data-ready={ready || undefined}>
       {ready ? null : (
-        <textarea id={id} aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} rows={2} spellCheck={false} className="promql-fallback" />
+        <textarea
+          id={id}
+          aria-labelledby={labelId}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder={placeholder}
+          rows={2}
+          spellCheck={false}
+          className="promql-fallback"
+        />
       )}
       <div ref={host} hidden={!ready} />
     </div>

@@ -14,8 +14,18 @@ export function RemovePolicyButton({ slug, teamName }: { slug: string; teamName:
   });
   return (
     <>
-      <ConfirmButton label="Use the team default" variant="secondary" size="sm" title="Remove this service's own policy?" confirmLabel="Remove own policy" pending={mutation.isPending} onConfirm={() => mutation.mutate()}>
-        <p>The default policy of team {teamName} applies to <code>{slug}</code> again. The change is audited.</p>
+      <ConfirmButton
+        label="Use the team default"
+        variant="secondary"
+        size="sm"
+        title="Remove this service's own policy?"
+        confirmLabel="Remove own policy"
+        pending={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+      >
+        <p>
+          The default policy of team {teamName} applies to <code>{slug}</code> again. The change is audited.
+        </p>
       </ConfirmButton>
       {mutation.error ? <Alert tone="danger">{errorMessage(mutation.error)}</Alert> : null}
     </>

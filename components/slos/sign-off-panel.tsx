@@ -21,7 +21,11 @@ export function SignOffPanel({ sloId, number, proposedBy, changes, firstVersion 
   const [comment, setComment] = useState("");
   const [clientError, setClientError] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: (decision: "approve" | "reject") => apiFetch<{ status: string }>(`/api/v1/slos/${sloId}/versions/${number}/${decision}`, { method: "POST", body: { comment } }),
+    mutationFn: (decision: "approve" | "reject") =>
+      apiFetch<{ status: string }>(`/api/v1/slos/${sloId}/versions/${number}/${decision}`, {
+        method: "POST",
+        body: { comment },
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: sloKeys.all });
       router.refresh();
@@ -36,29 +40,73 @@ export function SignOffPanel({ sloId, number, proposedBy, changes, firstVersion 
 
   return (
     <section className="card sign-off" aria-labelledby="sign-off-title">
-      <header className="card-header"><h2 id="sign-off-title">Sign-off: version {number}</h2></header>
+      <header className="card-header">
+        <h2 id="sign-off-title">Sign-off: version {number}</h2>
+      </header>
       <div className="card-body stack">
         <p>
-          Proposed by <strong>{proposedBy}</strong>. {firstVersion ? "Until it is signed off the SLO is not in force: no status, no alerts." : "The signed version stays in force until you sign this one off."}
+          Proposed by <strong>{proposedBy}</strong>.{" "}
+          {firstVersion
+            ? "Until it is signed off the SLO is not in force: no status, no alerts."
+            : "The signed version stays in force until you sign this one off."}
         </p>
         {changes.length ? (
           <table className="diff">
-            <thead><tr><th scope="col">Field</th><th scope="col">In force</th><th scope="col">Proposed</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">In force</th>
+                <th scope="col">Proposed</th>
+              </tr>
+            </thead>
             <tbody>
               {changes.map((c) => (
-                <tr key={c.field}><th scope="row">{c.field}</th><td className="before"><pre>{c.before || "—"}</pre></td><td className="after"><pre>{c.after || "—"}</pre></td></tr>
+                <tr key={c.field}>
+                  <th scope="row">{c.field}</th>
+                  <td className="before">
+                    <pre>{c.before || "—"}</pre>
+                  </td>
+                  <td className="after">
+                    <pre>{c.after || "—"}</pre>
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>
         ) : null}
-        <TextAreaField label="Comment" name="comment" id="sign-off-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} error={fieldError} hint="Optional when signing off; required when rejecting." />
-        {mutation.error && !errorFields(mutation.error).comment ? <Alert tone="danger">{errorMessage(mutation.error)}</Alert> : null}
-        {mutation.isSuccess ? <Alert tone="success">{mutation.data.status === "active" ? "Signed off: this version is now in force." : "Rejected."}</Alert> : null}
+        <TextAreaField
+          label="Comment"
+          name="comment"
+          id="sign-off-comment"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          error={fieldError}
+          hint="Optional when signing off; required when rejecting."
+        />
+        {mutation.error && !errorFields(mutation.error).comment ? (
+          <Alert tone="danger">{errorMessage(mutation.error)}</Alert>
+        ) : null}
+        {mutation.isSuccess ? (
+          <Alert tone="success">
+            {mutation.data.status === "active" ? "Signed off: this version is now in force." : "Rejected."}
+          </Alert>
+        ) : null}
         <div className="form-actions">
-          <Button variant="primary" pending={mutation.isPending && mutation.variables === "approve"} disabled={mutation.isPending} onClick={() => mutation.mutate("approve")}>
+          <Button
+            variant="primary"
+            pending={mutation.isPending && mutation.variables === "approve"}
+            disabled={mutation.isPending}
+            onClick={() => mutation.mutate("approve")}
+          >
             Sign off version {number}
           </Button>
-          <Button variant="danger" pending={mutation.isPending && mutation.variables === "reject"} disabled={mutation.isPending} onClick={reject}>
+          <Button
+            variant="danger"
+            pending={mutation.isPending && mutation.variables === "reject"}
+            disabled={mutation.isPending}
+            onClick={reject}
+          >
             Reject
           </Button>
         </div>

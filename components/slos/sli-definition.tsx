@@ -10,7 +10,10 @@ export function sliDefinitionItems(sli: Sli): Item[] {
   if (sli.kind === "timeslice") {
     return [
       ...sliDefinitionItems(sli.of),
-      { label: "Budgeting", value: `time slices of ${sli.sliceMinutes} min (OpenSLO Timeslices); a slice without events counts neither way` },
+      {
+        label: "Budgeting",
+        value: `time slices of ${sli.sliceMinutes} min (OpenSLO Timeslices); a slice without events counts neither way`,
+      },
       { label: "Good slice", value: `${formatObjective(sli.threshold)} or more of its events good` },
     ];
   }

@@ -8,7 +8,12 @@ import { allowedBadSlices, sliceNoun } from "@/lib/slo/timeslice";
 import { BudgetBar } from "./budget-bar";
 
 type Props = {
-  preview: SloPreview | undefined; error: unknown; fetching: boolean; waiting: boolean; objective: number; ready: boolean;
+  preview: SloPreview | undefined;
+  error: unknown;
+  fetching: boolean;
+  waiting: boolean;
+  objective: number;
+  ready: boolean;
   /** A timeslice SLI's slice length: the events are slices (whole ones allowed). */
   sliceMinutes?: number | null;
 };
@@ -27,13 +32,23 @@ export function SloPreviewPanel({ preview, error, fetching, waiting, objective, 
     <section className="card preview" aria-labelledby="preview-title" aria-busy={fetching || waiting}>
       <header className="card-header">
         <h2 id="preview-title">Live preview</h2>
-        <span className="muted small" aria-live="polite">{fetching || waiting ? "Updating…" : preview ? "Up to date" : ""}</span>
+        <span className="muted small" aria-live="polite">
+          {fetching || waiting ? "Updating…" : preview ? "Up to date" : ""}
+        </span>
       </header>
       <div className="card-body stack">
         {!ready ? (
-          <p className="muted">Choose a service and fill in the SLI: the preview shows what this SLO would report over its window, before you save.</p>
+          <p className="muted">
+            Choose a service and fill in the SLI: the preview shows what this SLO would report over its window, before
+            you save.
+          </p>
         ) : error ? (
-          <Alert tone={error instanceof ApiError && error.code === "VALIDATION" ? "warning" : "danger"} title={error instanceof ApiError && error.code === "VALIDATION" ? "Fix the highlighted fields" : "No preview"}>
+          <Alert
+            tone={error instanceof ApiError && error.code === "VALIDATION" ? "warning" : "danger"}
+            title={
+              error instanceof ApiError && error.code === "VALIDATION" ? "Fix the highlighted fields" : "No preview"
+            }
+          >
             {errorMessage(error)}
           </Alert>
         ) : null}
@@ -42,7 +57,9 @@ export function SloPreviewPanel({ preview, error, fetching, waiting, objective, 
             <dl className="preview-figures" data-testid="preview-figures">
               <div>
                 <dt>SLI over the window</dt>
-                <dd className="preview-sli" data-testid="preview-sli">{formatSli(preview.sli, validObjective ? objective : undefined)}</dd>
+                <dd className="preview-sli" data-testid="preview-sli">
+                  {formatSli(preview.sli, validObjective ? objective : undefined)}
+                </dd>
               </div>
               <div>
                 <dt>{sliceMinutes ? `Measured ${many} per day` : "Events per day"}</dt>
@@ -50,11 +67,16 @@ export function SloPreviewPanel({ preview, error, fetching, waiting, objective, 
               </div>
               <div>
                 <dt>Budget left at {validObjective ? formatObjective(objective) : "this objective"}</dt>
-                <dd><BudgetBar remaining={preview.budget.remaining} /></dd>
+                <dd>
+                  <BudgetBar remaining={preview.budget.remaining} />
+                </dd>
               </div>
               <div>
                 <dt>Allowed bad {many}</dt>
-                <dd data-testid="preview-allowed-bad">{formatCount(allowed(preview.budget.allowedBadEvents))} <span className="muted small">({formatCount(preview.events.bad)} so far)</span></dd>
+                <dd data-testid="preview-allowed-bad">
+                  {formatCount(allowed(preview.budget.allowedBadEvents))}{" "}
+                  <span className="muted small">({formatCount(preview.events.bad)} so far)</span>
+                </dd>
               </div>
               <div>
                 <dt>Budget as downtime</dt>
@@ -62,21 +84,43 @@ export function SloPreviewPanel({ preview, error, fetching, waiting, objective, 
               </div>
               <div>
                 <dt>One bad {one}</dt>
-                <dd data-testid="preview-one-bad">{preview.oneBadEventShare === null ? "—" : `= ${formatPercent(preview.oneBadEventShare, 4)} of the budget`}</dd>
+                <dd data-testid="preview-one-bad">
+                  {preview.oneBadEventShare === null
+                    ? "—"
+                    : `= ${formatPercent(preview.oneBadEventShare, 4)} of the budget`}
+                </dd>
               </div>
             </dl>
             {preview.lowTraffic && !sliceMinutes ? (
               <Alert tone="warning" title="Low traffic">
-                Each failure spends a large share of the budget, so alerts will be noisy. Consider a longer window, a lower objective, grouping endpoints, or synthetic probes.
+                Each failure spends a large share of the budget, so alerts will be noisy. Consider a longer window, a
+                lower objective, grouping endpoints, or synthetic probes.
               </Alert>
             ) : null}
-            {preview.warnings.filter((w) => !w.startsWith("Low traffic")).map((w) => <Alert key={w} tone="warning">{w}</Alert>)}
+            {preview.warnings
+              .filter((w) => !w.startsWith("Low traffic"))
+              .map((w) => (
+                <Alert key={w} tone="warning">
+                  {w}
+                </Alert>
+              ))}
             {series.length > 1 ? (
-              <TimeSeriesChart title="Daily SLI over the window" unit="sli" height={160} series={[{ name: "Daily SLI", points: series }]} reference={validObjective ? { y: objective, label: formatObjective(objective) } : undefined} domain={["auto", 1]} />
+              <TimeSeriesChart
+                title="Daily SLI over the window"
+                unit="sli"
+                height={160}
+                series={[{ name: "Daily SLI", points: series }]}
+                reference={validObjective ? { y: objective, label: formatObjective(objective) } : undefined}
+                domain={["auto", 1]}
+              />
             ) : (
               <p className="muted small">The daily chart needs at least two full days in the window.</p>
             )}
-            <p className="muted small">Window {preview.windowStart.slice(0, 16).replace("T", " ")} – {preview.windowEnd.slice(0, 16).replace("T", " ")} UTC · {formatCount(preview.events.total)} {sliceMinutes ? `measured ${many}` : "events"}.</p>
+            <p className="muted small">
+              Window {preview.windowStart.slice(0, 16).replace("T", " ")} –{" "}
+              {preview.windowEnd.slice(0, 16).replace("T", " ")} UTC · {formatCount(preview.events.total)}{" "}
+              {sliceMinutes ? `measured ${many}` : "events"}.
+            </p>
           </>
         ) : null}
       </div>

@@ -8,7 +8,17 @@ import { useBurndown } from "@/lib/query/slos";
  * after the row has stayed on screen for a moment, so scrolling through 1,000 rows does not fire
  * 1,000 requests; results are cached by TanStack Query for 5 minutes.
  */
-export function SloSparkline({ id, name, enabled, delayMs = 400 }: { id: string; name: string; enabled: boolean; delayMs?: number }) {
+export function SloSparkline({
+  id,
+  name,
+  enabled,
+  delayMs = 400,
+}: {
+  id: string;
+  name: string;
+  enabled: boolean;
+  delayMs?: number;
+}) {
   const [armed, setArmed] = useState(false);
   useEffect(() => {
     if (!enabled) return;
@@ -17,9 +27,17 @@ export function SloSparkline({ id, name, enabled, delayMs = 400 }: { id: string;
   }, [enabled, delayMs]);
   const q = useBurndown(id, enabled && armed);
   if (!enabled) return <span className="muted small">—</span>;
-  if (q.isError) return <span className="muted small" title={q.error.message}>n/a</span>;
+  if (q.isError)
+    return (
+      <span className="muted small" title={q.error.message}>
+        n/a
+      </span>
+    );
   if (!q.data) return <span className="sparkline-placeholder" aria-label={`Loading budget trend of ${name}`} />;
-  const values = downsample(q.data.points.map((p) => p.remaining), 48);
+  const values = downsample(
+    q.data.points.map((p) => p.remaining),
+    48,
+  );
   const last = values[values.length - 1] ?? null;
   const tone = last !== null && last <= 0 ? "danger" : last !== null && last < 0.25 ? "warning" : "accent";
   return <Sparkline values={values} label={`Remaining budget trend of ${name}`} tone={tone} max={1} />;

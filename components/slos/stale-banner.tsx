@@ -23,18 +23,29 @@ export function StaleBanner({ stale, ageSeconds, error, reason, since }: Props) 
     return (
       <Alert tone="warning" title="No Prometheus configured">
         <p>
-          There is no data source for these SLOs, so there are no figures. An admin adds one under <a href="/admin/data-sources">Admin → Data sources</a>
-          {" "}(or sets <code>PROMETHEUS_URL</code>); the numbers appear on the next refresh.
+          There is no data source for these SLOs, so there are no figures. An admin adds one under{" "}
+          <a href="/admin/data-sources">Admin → Data sources</a> (or sets <code>PROMETHEUS_URL</code>); the numbers
+          appear on the next refresh.
         </p>
       </Alert>
     );
   }
   const known = typeof ageSeconds === "number" && Number.isFinite(ageSeconds);
   return (
-    <Alert tone="warning" title={known ? `Stale, last value ${formatAge(ageSeconds)} old` : "Stale: no value from Prometheus yet"}>
+    <Alert
+      tone="warning"
+      title={known ? `Stale, last value ${formatAge(ageSeconds)} old` : "Stale: no value from Prometheus yet"}
+    >
       <p>
-        {since ? <>Prometheus unreachable since <LocalTime iso={since} />, so </> : "Prometheus could not be reached, so "}
-        {known ? "the figures below are the last good values" : "there are no figures yet"}. They refresh on their own once it answers again.
+        {since ? (
+          <>
+            Prometheus unreachable since <LocalTime iso={since} />, so{" "}
+          </>
+        ) : (
+          "Prometheus could not be reached, so "
+        )}
+        {known ? "the figures below are the last good values" : "there are no figures yet"}. They refresh on their own
+        once it answers again.
         {error ? <span className="muted small"> ({error})</span> : null}
       </p>
     </Alert>

@@ -3,10 +3,24 @@ import { LocalTime } from "@/components/ui/local-time";
 import { definitionChanges } from "@/lib/slo/format";
 import type { SloVersionItem } from "@/lib/query/slos";
 
-const TONE: Record<string, BadgeTone> = { active: "success", pending: "info", superseded: "neutral", rejected: "danger", withdrawn: "neutral" };
-const LABEL: Record<string, string> = { active: "In force", pending: "Awaiting sign-off", superseded: "Superseded", rejected: "Rejected", withdrawn: "Withdrawn" };
+const TONE: Record<string, BadgeTone> = {
+  active: "success",
+  pending: "info",
+  superseded: "neutral",
+  rejected: "danger",
+  withdrawn: "neutral",
+};
+const LABEL: Record<string, string> = {
+  active: "In force",
+  pending: "Awaiting sign-off",
+  superseded: "Superseded",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
 
-export const versionStatusBadge = (status: string) => <Badge tone={TONE[status] ?? "neutral"}>{LABEL[status] ?? status}</Badge>;
+export const versionStatusBadge = (status: string) => (
+  <Badge tone={TONE[status] ?? "neutral"}>{LABEL[status] ?? status}</Badge>
+);
 
 /** Every version, newest first: what changed against the one before, who proposed it, who signed it and when. */
 export function VersionHistory({ versions }: { versions: SloVersionItem[] }) {
@@ -28,7 +42,12 @@ export function VersionHistory({ versions }: { versions: SloVersionItem[] }) {
             {v.reviewedBy || v.reviewedAt ? (
               <p className="small">
                 {v.status === "rejected" ? "Rejected" : "Signed off"} by <strong>{v.reviewedBy ?? "system"}</strong>
-                {v.reviewedAt ? <> · <LocalTime iso={v.reviewedAt} /></> : null}
+                {v.reviewedAt ? (
+                  <>
+                    {" "}
+                    · <LocalTime iso={v.reviewedAt} />
+                  </>
+                ) : null}
                 {v.reviewComment ? <> — “{v.reviewComment}”</> : null}
               </p>
             ) : v.status === "pending" ? (
@@ -36,13 +55,25 @@ export function VersionHistory({ versions }: { versions: SloVersionItem[] }) {
             ) : null}
             {changes.length ? (
               <table className="diff">
-                <thead><tr><th scope="col">{previous ? `Changed from v${previous.number}` : "Definition"}</th>{previous ? <th scope="col">Before</th> : null}<th scope="col">{previous ? "After" : "Value"}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{previous ? `Changed from v${previous.number}` : "Definition"}</th>
+                    {previous ? <th scope="col">Before</th> : null}
+                    <th scope="col">{previous ? "After" : "Value"}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {changes.map((c) => (
                     <tr key={c.field}>
                       <th scope="row">{c.field}</th>
-                      {previous ? <td className="before"><pre>{c.before || "—"}</pre></td> : null}
-                      <td className={previous ? "after" : undefined}><pre>{c.after || "—"}</pre></td>
+                      {previous ? (
+                        <td className="before">
+                          <pre>{c.before || "—"}</pre>
+                        </td>
+                      ) : null}
+                      <td className={previous ? "after" : undefined}>
+                        <pre>{c.after || "—"}</pre>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

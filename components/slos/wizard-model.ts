@@ -38,12 +38,37 @@ export const WINDOW_CHOICES = [
 ] as const;
 
 export const emptyWizard = (service = ""): WizardState => ({
-  service, name: "", description: "", kind: "ratio", total: "", mode: "bad", selector: "", metric: "", matchers: "", threshold: "",
-  budgeting: "events", sliceMinutes: "1", sliceThreshold: "99",
-  objectiveChoice: "99.9", customObjective: "", windowChoice: "rolling-30", timezone: "UTC", runbookUrl: "", alerting: true,
+  service,
+  name: "",
+  description: "",
+  kind: "ratio",
+  total: "",
+  mode: "bad",
+  selector: "",
+  metric: "",
+  matchers: "",
+  threshold: "",
+  budgeting: "events",
+  sliceMinutes: "1",
+  sliceThreshold: "99",
+  objectiveChoice: "99.9",
+  customObjective: "",
+  windowChoice: "rolling-30",
+  timezone: "UTC",
+  runbookUrl: "",
+  alerting: true,
 });
 
-export function stateFromDefinition(d: { service: string; name: string; description: string; sli: Sli; objective: number; window: SloWindow; runbookUrl: string | null; alerting: boolean }): WizardState {
+export function stateFromDefinition(d: {
+  service: string;
+  name: string;
+  description: string;
+  sli: Sli;
+  objective: number;
+  window: SloWindow;
+  runbookUrl: string | null;
+  alerting: boolean;
+}): WizardState {
   const pct = objectivePercentText(d.objective);
   const preset = (OBJECTIVE_PRESETS as readonly string[]).includes(pct);
   const sli = d.sli.kind === "timeslice" ? d.sli.of : d.sli;
@@ -57,7 +82,13 @@ export function stateFromDefinition(d: { service: string; name: string; descript
       : sli.kind === "boolGauge"
         ? { metric: sli.metric }
         : { metric: sli.metric, matchers: sli.matchers, threshold: String(sli.thresholdSeconds) }),
-    ...(d.sli.kind === "timeslice" ? { budgeting: "timeslices", sliceMinutes: String(d.sli.sliceMinutes) as "1" | "5", sliceThreshold: objectivePercentText(d.sli.threshold) } : {}),
+    ...(d.sli.kind === "timeslice"
+      ? {
+          budgeting: "timeslices",
+          sliceMinutes: String(d.sli.sliceMinutes) as "1" | "5",
+          sliceThreshold: objectivePercentText(d.sli.threshold),
+        }
+      : {}),
     objectiveChoice: preset ? pct : "custom",
     customObjective: preset ? "" : pct,
     windowChoice: d.window.kind === "rolling" ? `rolling-${d.window.days}` : `calendar-${d.window.unit}`,
@@ -75,24 +106,45 @@ export function sliOf(s: WizardState): Sli {
   const of = eventSliOf(s);
   if (s.budgeting !== "timeslices") return of;
   // Typed in percent; NaN when not a number, so the schema names sliceThreshold.
-  return { kind: "timeslice", sliceMinutes: Number(s.sliceMinutes) as 1 | 5, threshold: percentTextToObjective(s.sliceThreshold) ?? Number.NaN, of };
+  return {
+    kind: "timeslice",
+    sliceMinutes: Number(s.sliceMinutes) as 1 | 5,
+    threshold: percentTextToObjective(s.sliceThreshold) ?? Number.NaN,
+    of,
+  };
 }
 
 function eventSliOf(s: WizardState): EventSli {
   if (s.kind === "boolGauge") return { kind: "boolGauge", metric: s.metric };
-  if (s.kind === "latency") return { kind: "latency", metric: s.metric.trim(), matchers: s.matchers.trim(), thresholdSeconds: s.threshold === "" ? Number.NaN : Number(s.threshold) };
-  return s.mode === "good" ? { kind: "ratio", total: s.total, good: s.selector } : { kind: "ratio", total: s.total, bad: s.selector };
+  if (s.kind === "latency")
+    return {
+      kind: "latency",
+      metric: s.metric.trim(),
+      matchers: s.matchers.trim(),
+      thresholdSeconds: s.threshold === "" ? Number.NaN : Number(s.threshold),
+    };
+  return s.mode === "good"
+    ? { kind: "ratio", total: s.total, good: s.selector }
+    : { kind: "ratio", total: s.total, bad: s.selector };
 }
 
 export function windowOf(s: WizardState): SloWindow {
   const [kind, arg] = s.windowChoice.split("-") as [string, string];
-  return kind === "calendar" ? { kind: "calendar", unit: arg as "month" | "week", timezone: s.timezone.trim() || "UTC" } : { kind: "rolling", days: Number(arg) };
+  return kind === "calendar"
+    ? { kind: "calendar", unit: arg as "month" | "week", timezone: s.timezone.trim() || "UTC" }
+    : { kind: "rolling", days: Number(arg) };
 }
 
 /** Body of POST /api/v1/slos. */
 export const createBody = (s: WizardState) => ({
-  service: s.service, name: s.name.trim(), description: s.description, sli: sliOf(s), objective: objectiveOf(s), window: windowOf(s),
-  runbookUrl: s.runbookUrl.trim(), alerting: s.alerting,
+  service: s.service,
+  name: s.name.trim(),
+  description: s.description,
+  sli: sliOf(s),
+  objective: objectiveOf(s),
+  window: windowOf(s),
+  runbookUrl: s.runbookUrl.trim(),
+  alerting: s.alerting,
 });
 
 /** Body of PATCH /api/v1/slos/{id} (name and service cannot change). */
@@ -128,11 +180,14 @@ export function objectiveMessage(apiMessage: string): string {
 
 /** The slice threshold is typed in percent too. */
 const sliceThresholdMessage = (apiMessage: string): string =>
-  /at most 1/.test(apiMessage) ? "must be at most 100 % (every event of the slice good)" : "must be a percentage above 0 and at most 100, e.g. 99";
+  /at most 1/.test(apiMessage)
+    ? "must be at most 100 % (every event of the slice good)"
+    : "must be a percentage above 0 and at most 100, e.g. 99";
 
 export const mapFields = (fields: Record<string, string>): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fields)) out[fieldFor(k)] ??= k === "objective" ? objectiveMessage(v) : k === "sli.threshold" ? sliceThresholdMessage(v) : v;
+  for (const [k, v] of Object.entries(fields))
+    out[fieldFor(k)] ??= k === "objective" ? objectiveMessage(v) : k === "sli.threshold" ? sliceThresholdMessage(v) : v;
   return out;
 };
 
@@ -147,7 +202,12 @@ export function promqlFieldErrors(s: WizardState): Record<string, string> {
   const r = sliSchema.safeParse(sliOf(s));
   if (r.success) return {};
   const fields: readonly string[] = PROMQL_FIELDS[s.kind];
-  const typed: Record<string, string> = { total: s.total, selector: s.selector, matchers: s.matchers, metric: s.metric };
+  const typed: Record<string, string> = {
+    total: s.total,
+    selector: s.selector,
+    matchers: s.matchers,
+    metric: s.metric,
+  };
   const out: Record<string, string> = {};
   for (const issue of r.error.issues) {
     const field = fieldFor(`sli.${issue.path.join(".")}`);

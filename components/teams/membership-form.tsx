@@ -16,9 +16,19 @@ export function AddMemberForm({ team }: { team: string }) {
       <input type="hidden" name="member" value="add" />
       <div className="row" style={{ alignItems: "flex-end" }}>
         <div style={{ flex: "1 1 220px" }}>
-          <Field label="Member email" name="email" id="member-email" type="email" required error={state.fields?.email} defaultValue={state.status === "error" ? state.values?.email : ""} />
+          <Field
+            label="Member email"
+            name="email"
+            id="member-email"
+            type="email"
+            required
+            error={state.fields?.email}
+            defaultValue={state.status === "error" ? state.values?.email : ""}
+          />
         </div>
-        <Button type="submit" pending={pending}>Add member</Button>
+        <Button type="submit" pending={pending}>
+          Add member
+        </Button>
       </div>
     </form>
   );
@@ -32,8 +42,14 @@ export function RemoveMemberButton({ team, email }: { team: string; email: strin
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="member" value="remove" />
       <input type="hidden" name="email" value={email} />
-      <Button type="submit" size="sm" variant="ghost" pending={pending} aria-label={`Remove ${email}`}>Remove</Button>
-      {state.status === "error" ? <span className="field-error" role="alert">{state.message}</span> : null}
+      <Button type="submit" size="sm" variant="ghost" pending={pending} aria-label={`Remove ${email}`}>
+        Remove
+      </Button>
+      {state.status === "error" ? (
+        <span className="field-error" role="alert">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

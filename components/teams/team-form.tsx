@@ -17,7 +17,8 @@ export function TeamForm({ defaultTimezone }: { defaultTimezone: string }) {
   const queryClient = useQueryClient();
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<{ slug: string }>("/api/v1/teams", { method: "POST", body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch<{ slug: string }>("/api/v1/teams", { method: "POST", body }),
     onSuccess: async (team) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.teams.all });
       router.push(`/teams/${team.slug}`);
@@ -35,20 +36,51 @@ export function TeamForm({ defaultTimezone }: { defaultTimezone: string }) {
 
   const errors = clientErrors ?? errorFields(mutation.error);
   const invalid = clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION");
-  const banner = invalid ? "Please correct the highlighted fields." : mutation.error ? errorMessage(mutation.error) : null;
+  const banner = invalid
+    ? "Please correct the highlighted fields."
+    : mutation.error
+      ? errorMessage(mutation.error)
+      : null;
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {banner ? <Alert tone="danger">{banner}</Alert> : null}
       <div className="form-grid">
-        <Field label="Slug" name="slug" required autoFocus placeholder="payments" hint="Lower-case letters, digits and dashes." error={errors.slug} autoComplete="off" spellCheck={false} />
+        <Field
+          label="Slug"
+          name="slug"
+          required
+          autoFocus
+          placeholder="payments"
+          hint="Lower-case letters, digits and dashes."
+          error={errors.slug}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <Field label="Name" name="name" required placeholder="Payments" error={errors.name} autoComplete="off" />
       </div>
-      <Field label="Time zone" name="timezone" defaultValue={defaultTimezone} hint="IANA name, e.g. Europe/Berlin. Used for on-call handovers." error={errors.timezone} autoComplete="off" spellCheck={false} />
-      <TextAreaField label="Description" name="description" error={errors.description} placeholder="What the team owns." />
+      <Field
+        label="Time zone"
+        name="timezone"
+        defaultValue={defaultTimezone}
+        hint="IANA name, e.g. Europe/Berlin. Used for on-call handovers."
+        error={errors.timezone}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextAreaField
+        label="Description"
+        name="description"
+        error={errors.description}
+        placeholder="What the team owns."
+      />
       <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>Create team</Button>
-        <LinkButton href="/teams" variant="ghost">Cancel</LinkButton>
+        <Button type="submit" variant="primary" pending={mutation.isPending}>
+          Create team
+        </Button>
+        <LinkButton href="/teams" variant="ghost">
+          Cancel
+        </LinkButton>
       </div>
     </form>
   );

@@ -15,7 +15,9 @@ export function CopyButton({ text }: { text: string }) {
   }
   return (
     <>
-      <Button size="sm" onClick={() => void copy()}>Copy</Button>
+      <Button size="sm" onClick={() => void copy()}>
+        Copy
+      </Button>
       <span role="status" className="small muted">
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed; select the text instead" : ""}
       </span>

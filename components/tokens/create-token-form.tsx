@@ -47,21 +47,32 @@ export function CreateTokenForm() {
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const failed = mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
+  const failed =
+    mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
   return (
     <div className="stack">
       {mutation.data ? (
         <Alert tone="success" title={`Token "${mutation.data.name}" created`}>
           <p>Copy it now: it is shown only once and cannot be recovered.</p>
           <div className="secret-box">
-            <code id="new-token" aria-label="New API token">{mutation.data.token}</code>
+            <code id="new-token" aria-label="New API token">
+              {mutation.data.token}
+            </code>
             <CopyButton text={mutation.data.token} />
           </div>
         </Alert>
       ) : null}
       {failed ? <Alert tone="danger">{failed}</Alert> : null}
       <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
-        <Field label="Token name" name="name" id="token-name" required placeholder="ci-deploy-gate" error={errors.name} autoComplete="off" />
+        <Field
+          label="Token name"
+          name="name"
+          id="token-name"
+          required
+          placeholder="ci-deploy-gate"
+          error={errors.name}
+          autoComplete="off"
+        />
         <fieldset className="fieldset" aria-describedby="scopes-hint">
           <legend>Scopes</legend>
           <div className="checks">
@@ -71,11 +82,15 @@ export function CreateTokenForm() {
               </label>
             ))}
           </div>
-          <p id="scopes-hint" className="field-hint">No scope selected = the token has all of your permissions.</p>
+          <p id="scopes-hint" className="field-hint">
+            No scope selected = the token has all of your permissions.
+          </p>
           {errors.scopes ? <p className="field-error">{errors.scopes}</p> : null}
         </fieldset>
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={mutation.isPending}>Create token</Button>
+          <Button type="submit" variant="primary" pending={mutation.isPending}>
+            Create token
+          </Button>
         </div>
       </form>
     </div>

@@ -18,10 +18,21 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   });
   return (
     <span className="row">
-      <ConfirmButton label="Revoke" size="sm" title={`Revoke token "${name}"?`} confirmLabel="Revoke token" pending={mutation.isPending} onConfirm={() => mutation.mutate()}>
+      <ConfirmButton
+        label="Revoke"
+        size="sm"
+        title={`Revoke token "${name}"?`}
+        confirmLabel="Revoke token"
+        pending={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+      >
         <p>Anything still using this token will be refused from now on.</p>
       </ConfirmButton>
-      {mutation.error ? <span className="field-error" role="alert">{errorMessage(mutation.error)}</span> : null}
+      {mutation.error ? (
+        <span className="field-error" role="alert">
+          {errorMessage(mutation.error)}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -7,12 +7,31 @@ type Size = "sm" | "md";
 const cls = (variant: ButtonVariant, size: Size, extra?: string) =>
   ["btn", `btn-${variant}`, size === "sm" ? "btn-sm" : "", extra ?? ""].filter(Boolean).join(" ");
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: Size; pending?: boolean };
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: Size;
+  pending?: boolean;
+};
 
 /** A button; `pending` disables it and marks it busy (submit in flight). */
-export function Button({ variant = "secondary", size = "md", pending, disabled, className, type = "button", children, ...rest }: ButtonProps) {
+export function Button({
+  variant = "secondary",
+  size = "md",
+  pending,
+  disabled,
+  className,
+  type = "button",
+  children,
+  ...rest
+}: ButtonProps) {
   return (
-    <button {...rest} type={type} className={cls(variant, size, className)} disabled={disabled || pending} aria-busy={pending || undefined}>
+    <button
+      {...rest}
+      type={type}
+      className={cls(variant, size, className)}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+    >
       {pending ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
     </button>

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** A bordered section with an optional heading and actions on the right. */
-export function Card({ title, actions, children, id }: { title?: string; actions?: ReactNode; children: ReactNode; id?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  id,
+}: {
+  title?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
   const headingId = id ? `${id}-title` : undefined;
   return (
     <section className="card" aria-labelledby={title ? headingId : undefined} id={id}>

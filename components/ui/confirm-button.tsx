@@ -18,7 +18,16 @@ type Props = {
  * A destructive action behind a modal <dialog> (focus is trapped and Escape cancels), rather than
  * window.confirm, which automation dismisses silently and which cannot be styled.
  */
-export function ConfirmButton({ label, title, children, confirmLabel, onConfirm, pending, variant = "danger", size = "md" }: Props) {
+export function ConfirmButton({
+  label,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  pending,
+  variant = "danger",
+  size = "md",
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   return (

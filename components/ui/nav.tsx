@@ -17,10 +17,26 @@ export function Nav({ items }: { items: NavItem[] }) {
   useEffect(() => setOpen(false), [pathname]);
   const current = items.find((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
   return (
-    <nav aria-label="Main" className={open ? "nav open" : "nav"} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
-      <button type="button" className="nav-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+    <nav
+      aria-label="Main"
+      className={open ? "nav open" : "nav"}
+      onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
+    >
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d={open ? "M3 3l10 10M13 3L3 13" : "M2 4h12M2 8h12M2 12h12"} stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" />
+          <path
+            d={open ? "M3 3l10 10M13 3L3 13" : "M2 4h12M2 8h12M2 12h12"}
+            stroke="currentColor"
+            strokeWidth="1.6"
+            fill="none"
+            strokeLinecap="round"
+          />
         </svg>
         Menu{current ? <span className="nav-toggle-current">: {current.label}</span> : null}
       </button>
@@ -29,7 +45,11 @@ export function Nav({ items }: { items: NavItem[] }) {
           const active = item === current;
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={active ? "page" : undefined} className={active ? "nav-link active" : "nav-link"}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={active ? "nav-link active" : "nav-link"}
+              >
                 {item.label}
               </Link>
             </li>

@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
 type Crumb = { href: string; label: string };
 
 /** Page title (the one h1), optional breadcrumbs, description and actions. */
-export function PageHeader({ title, description, actions, crumbs }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; crumbs?: Crumb[] }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  crumbs,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  crumbs?: Crumb[];
+}) {
   return (
     <header className="page-header">
       <div className="page-header-text">

@@ -29,25 +29,35 @@ export function Pagination({ basePath, params = {}, page, pageSize, total }: Pro
       <span className="muted">
         {first <= total ? `${first}–${last} of ${total}` : `Page ${page} is past the end (${total} total)`}
       </span>
-      {pages > 1 ? <span className="pagination-links">
-        {page > 1 ? (
-          <Link className="btn btn-secondary btn-sm" href={href(basePath, params, Math.min(page - 1, pages))} rel="prev">
-            Previous
-          </Link>
-        ) : (
-          <span className="btn btn-secondary btn-sm" aria-disabled="true">Previous</span>
-        )}
-        <span className="muted" aria-current="page">
-          Page {page} of {pages}
+      {pages > 1 ? (
+        <span className="pagination-links">
+          {page > 1 ? (
+            <Link
+              className="btn btn-secondary btn-sm"
+              href={href(basePath, params, Math.min(page - 1, pages))}
+              rel="prev"
+            >
+              Previous
+            </Link>
+          ) : (
+            <span className="btn btn-secondary btn-sm" aria-disabled="true">
+              Previous
+            </span>
+          )}
+          <span className="muted" aria-current="page">
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link className="btn btn-secondary btn-sm" href={href(basePath, params, page + 1)} rel="next">
+              Next
+            </Link>
+          ) : (
+            <span className="btn btn-secondary btn-sm" aria-disabled="true">
+              Next
+            </span>
+          )}
         </span>
-        {page < pages ? (
-          <Link className="btn btn-secondary btn-sm" href={href(basePath, params, page + 1)} rel="next">
-            Next
-          </Link>
-        ) : (
-          <span className="btn btn-secondary btn-sm" aria-disabled="true">Next</span>
-        )}
-      </span> : null}
+      ) : null}
     </nav>
   );
 }

@@ -16,7 +16,9 @@ export function SegmentError({ error, retry, title = "Something went wrong" }: P
   return (
     <div className="segment-error" role="alert">
       <h1>{title}</h1>
-      <p className="muted">The page could not be loaded. This is usually temporary (for example the database was busy).</p>
+      <p className="muted">
+        The page could not be loaded. This is usually temporary (for example the database was busy).
+      </p>
       {digest ? (
         <p className="muted small">
           Reference for the server log: <code>{digest}</code>

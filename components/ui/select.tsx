@@ -17,7 +17,13 @@ type Props = SelectHTMLAttributes<HTMLSelectElement> & {
 export function SelectField({ label, name, options, error, hint, placeholder, id = name, ...select }: Props) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

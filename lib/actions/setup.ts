@@ -12,7 +12,11 @@ import { toFormState } from "./errors";
 export async function setupAction(_prev: FormState, data: FormData): Promise<FormState> {
   const values = echoValues(data);
   try {
-    const input = setupSchema.parse({ name: data.get("name"), email: data.get("email"), password: data.get("password") });
+    const input = setupSchema.parse({
+      name: data.get("name"),
+      email: data.get("email"),
+      password: data.get("password"),
+    });
     await setupFirstAdmin(input);
   } catch (err) {
     return toFormState(err, values);

@@ -19,7 +19,11 @@ export async function membershipAction(_prev: FormState, data: FormData): Promis
   try {
     const actor = await sessionActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has expired; sign in again");
-    const input = membershipSchema.parse({ team: data.get("team"), email: data.get("email"), member: data.get("member") });
+    const input = membershipSchema.parse({
+      team: data.get("team"),
+      email: data.get("email"),
+      member: data.get("member"),
+    });
     const res = await setMembership(actor, input.team, input.email, input.member === "add");
     revalidatePath(`/teams/${input.team}`);
     return { status: "ok", message: res.member ? `Added ${res.email}.` : `Removed ${res.email}.` };

@@ -43,7 +43,12 @@ export async function setUserActiveAction(_prev: FormState, data: FormData): Pro
     const id = String(data.get("userId") ?? "");
     const user = data.get("active") === "true" ? await reactivateUser(actor, id) : await deactivateUser(actor, id);
     revalidatePath("/admin");
-    return { status: "ok", message: user.deactivatedAt ? `Deactivated ${user.email}: sessions ended, tokens revoked.` : `Reactivated ${user.email}.` };
+    return {
+      status: "ok",
+      message: user.deactivatedAt
+        ? `Deactivated ${user.email}: sessions ended, tokens revoked.`
+        : `Reactivated ${user.email}.`,
+    };
   } catch (err) {
     return toFormState(err);
   }

@@ -15,7 +15,12 @@ export type ThrottleDecision = { locked: false } | { locked: true; retryAfterSec
  * oldest first) and the limit, is a new attempt refused, and when does the oldest counted
  * failure leave the window so that one more attempt is allowed again?
  */
-export function throttleDecision(failures: readonly Date[], limit: number, now: Date, windowMs = LOGIN_WINDOW_MS): ThrottleDecision {
+export function throttleDecision(
+  failures: readonly Date[],
+  limit: number,
+  now: Date,
+  windowMs = LOGIN_WINDOW_MS,
+): ThrottleDecision {
   const inWindow = failures.filter((f) => now.getTime() - f.getTime() < windowMs);
   if (inWindow.length < limit) return { locked: false };
   // One slot frees up when failure number (count - limit) (0-based, oldest first) leaves the window.
@@ -40,6 +45,9 @@ export const lockoutMessage = (seconds: number) => `Too many failed sign-ins; tr
  * does not depend on it.
  */
 export function clientAddress(forwardedFor: string | null | undefined): string {
-  const hops = (forwardedFor ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return (hops.at(-1) ?? "unknown").slice(0, 64);
 }

@@ -36,7 +36,9 @@ export function authOptions(): NextAuthOptions {
         try {
           const ip = clientAddress(header(req?.headers as Headers, "x-forwarded-for"));
           const user = await signInWithPassword({ ...parsed.data, ip });
-          return user ? { id: user.id, email: user.email, name: user.name, sessionGeneration: user.sessionGeneration } : null;
+          return user
+            ? { id: user.id, email: user.email, name: user.name, sessionGeneration: user.sessionGeneration }
+            : null;
         } catch (err) {
           // NextAuth shows a thrown message to the sign-in form; only the lockout's is meant for users.
           if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new Error(err.message, { cause: err });
@@ -56,7 +58,11 @@ export function authOptions(): NextAuthOptions {
       idToken: true,
       checks: ["pkce", "state"],
       authorization: { params: { scope: "openid email profile" } },
-      profile: (p: { sub: string; email: string; name?: string }) => ({ id: p.sub, email: p.email, name: p.name ?? p.email }),
+      profile: (p: { sub: string; email: string; name?: string }) => ({
+        id: p.sub,
+        email: p.email,
+        name: p.name ?? p.email,
+      }),
     });
   }
   return {

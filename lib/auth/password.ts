@@ -5,7 +5,10 @@ const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, op
 
 // scrypt parameters: N=2^15, r=8, p=1 (≈32 MiB, ~60 ms on these machines). Stored with the hash so
 // they can be raised later without invalidating old hashes.
-const N = 32768, R = 8, P = 1, KEYLEN = 32;
+const N = 32768,
+  R = 8,
+  P = 1,
+  KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
 /** Hash format: scrypt$N$r$p$<salt b64>$<hash b64>. */
@@ -21,7 +24,10 @@ export async function verifyPassword(password: string, stored: string | null | u
   if (alg !== "scrypt" || !saltB64 || !hashB64) return false;
   const expected = Buffer.from(hashB64, "base64");
   const actual = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -33,7 +33,9 @@ export const inTeam = (actor: Actor, teamId: string) => isAdmin(actor) || actor.
  * otherwise commit a change and then be refused its answer.
  */
 export const holdsScope = (actor: Actor, scope: string) =>
-  !actor.tokenScopes?.length || actor.tokenScopes.includes(scope) || (scope === "read" && actor.tokenScopes.includes("write"));
+  !actor.tokenScopes?.length ||
+  actor.tokenScopes.includes(scope) ||
+  (scope === "read" && actor.tokenScopes.includes("write"));
 
 /** Throws FORBIDDEN when the request came with a scoped API token lacking `scope`. */
 export function requireScope(actor: Actor, scope: string) {
@@ -43,7 +45,8 @@ export function requireScope(actor: Actor, scope: string) {
 /** Throws FORBIDDEN unless the actor may change things owned by teamId. */
 export function assertCanEditTeam(actor: Actor, teamId: string, what = "this") {
   requireScope(actor, "write");
-  if (!atLeast(actor, "editor")) throw new AppError("FORBIDDEN", `Role ${actor.role} cannot change ${what}; editor or higher is required`);
+  if (!atLeast(actor, "editor"))
+    throw new AppError("FORBIDDEN", `Role ${actor.role} cannot change ${what}; editor or higher is required`);
   if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", `You are not a member of the team that owns ${what}`);
 }
 

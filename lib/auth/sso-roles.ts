@@ -13,11 +13,15 @@ const isRole = (v: string): v is RoleName => (ROLES as readonly string[]).includ
 /** Parses OIDC_ROLE_MAP; throws naming the bad entry. */
 export function parseRoleMap(raw: string | undefined): Record<string, RoleName> {
   const out: Record<string, RoleName> = {};
-  for (const entry of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf("=");
     const group = entry.slice(0, at).trim();
     const role = entry.slice(at + 1).trim();
-    if (at <= 0 || !group || !isRole(role)) throw new Error(`OIDC_ROLE_MAP: "${entry}" must be group=role with role one of ${ROLES.join(", ")}`);
+    if (at <= 0 || !group || !isRole(role))
+      throw new Error(`OIDC_ROLE_MAP: "${entry}" must be group=role with role one of ${ROLES.join(", ")}`);
     out[group] = role;
   }
   return out;
@@ -33,7 +37,11 @@ export function parseRole(name: string, raw: string | undefined, fallback: RoleN
 /** The role for a profile's claims (a list or one string; anything else counts as no groups). */
 export function roleForClaims(claims: Record<string, unknown>, cfg: SsoRoleConfig): RoleName {
   const value = claims[cfg.claim];
-  const groups = Array.isArray(value) ? value.filter((g): g is string => typeof g === "string") : typeof value === "string" ? [value] : [];
+  const groups = Array.isArray(value)
+    ? value.filter((g): g is string => typeof g === "string")
+    : typeof value === "string"
+      ? [value]
+      : [];
   let best: RoleName | null = null;
   for (const g of groups) {
     const role = cfg.map[g];

@@ -17,7 +17,15 @@ export function appKeyring(): Keyring {
 }
 
 /** The keyring for a configuration (exported for tests; the app uses appKeyring). */
-export function keyringFrom({ secretKey, secretKeyPrevious, dataDir }: { secretKey: string | null; secretKeyPrevious: string[]; dataDir: string }): Keyring {
+export function keyringFrom({
+  secretKey,
+  secretKeyPrevious,
+  dataDir,
+}: {
+  secretKey: string | null;
+  secretKeyPrevious: string[];
+  dataDir: string;
+}): Keyring {
   return keyring(secretKey ?? keyFile(dataDir), secretKeyPrevious);
 }
 
@@ -31,6 +39,7 @@ function keyFile(dataDir: string): string {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
   }
   const secret = fs.readFileSync(file, "utf8").trim();
-  if (secret.length < 16) throw new Error(`${file} holds no usable key: delete it only if no secret was stored with it, or set SECRET_KEY`);
+  if (secret.length < 16)
+    throw new Error(`${file} holds no usable key: delete it only if no secret was stored with it, or set SECRET_KEY`);
   return secret;
 }

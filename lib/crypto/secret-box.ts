@@ -32,7 +32,13 @@ export function seal(plain: string, purpose: string, ring: Keyring): string {
   const cipher = createCipheriv("aes-256-gcm", ring.current.key, iv);
   cipher.setAAD(Buffer.from(purpose, "utf8"));
   const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [PREFIX, ring.current.id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(":");
+  return [
+    PREFIX,
+    ring.current.id,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    ct.toString("base64url"),
+  ].join(":");
 }
 
 export class SecretKeyError extends Error {
@@ -47,16 +53,20 @@ export function open(stored: string, purpose: string, ring: Keyring): string {
   if (!isSealed(stored)) throw new SecretKeyError("not a sealed secret");
   const [, keyId, iv, tag, ct] = stored.split(":") as [string, string, string, string, string];
   const key = [ring.current, ...ring.previous].find((k) => k.id === keyId);
-  if (!key) throw new SecretKeyError(`sealed with key ${keyId}, which is neither SECRET_KEY nor in SECRET_KEY_PREVIOUS`);
+  if (!key)
+    throw new SecretKeyError(`sealed with key ${keyId}, which is neither SECRET_KEY nor in SECRET_KEY_PREVIOUS`);
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(purpose, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new SecretKeyError(`the value sealed with key ${keyId} does not authenticate (corrupted, or moved from another field)`);
+    throw new SecretKeyError(
+      `the value sealed with key ${keyId} does not authenticate (corrupted, or moved from another field)`,
+    );
   }
 }
 
 /** Whether a stored value should be re-sealed: legacy plaintext, or sealed with a previous key. */
-export const needsReseal = (stored: string, ring: Keyring): boolean => !isSealed(stored) || stored.split(":")[1] !== ring.current.id;
+export const needsReseal = (stored: string, ring: Keyring): boolean =>
+  !isSealed(stored) || stored.split(":")[1] !== ring.current.id;

@@ -11,9 +11,11 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Application tables in foreign-key order: every table after the tables it references. */
 export async function tablesInDependencyOrder(): Promise<string[]> {
   const db = await getDb();
-  const tables = (await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '${MIGRATIONS_TABLE}' ORDER BY table_name`,
-  )).map((r) => r.name);
+  const tables = (
+    await db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '${MIGRATIONS_TABLE}' ORDER BY table_name`,
+    )
+  ).map((r) => r.name);
   const edges = await db.$queryRawUnsafe<{ child: string; parent: string }[]>(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c
      JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`,
@@ -36,7 +38,9 @@ export async function tablesInDependencyOrder(): Promise<string[]> {
 /** Migration names applied to this database, in order. */
 export async function appliedMigrations(): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT migration_name AS name FROM ${MIGRATIONS_TABLE} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT migration_name AS name FROM ${MIGRATIONS_TABLE} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
   return rows.map((r) => r.name);
 }
 
@@ -44,7 +48,9 @@ export async function appliedMigrations(): Promise<string[]> {
  * Reads a table's rows as JSON objects page by page, in a stable order (by every column of its primary
  * key, looked up once per table rather than once per page).
  */
-export async function tablePager(table: string): Promise<(offset: number, limit: number) => Promise<Record<string, unknown>[]>> {
+export async function tablePager(
+  table: string,
+): Promise<(offset: number, limit: number) => Promise<Record<string, unknown>[]>> {
   const db = await getDb();
   const order = await orderBy(table);
   return async (offset, limit) => {
@@ -74,7 +80,10 @@ export async function rowCount(table: string): Promise<number> {
 export async function insertRows(table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (!rows.length) return;
   const db = await getDb();
-  await db.$executeRawUnsafe(`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`, JSON.stringify(rows));
+  await db.$executeRawUnsafe(
+    `INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`,
+    JSON.stringify(rows),
+  );
 }
 
 /** After a restore: every serial/identity sequence continues after the largest value restored. */

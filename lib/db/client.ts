@@ -23,7 +23,10 @@ async function createDb(): Promise<Db> {
   const dir = path.join(dataDir, "pglite");
   let release: () => void;
   try {
-    release = acquirePgliteLock(dir, { purpose: process.env.SRECP_PROCESS_PURPOSE || "app server", takeoverToken: process.env.SRECP_PGLITE_LOCK_TOKEN });
+    release = acquirePgliteLock(dir, {
+      purpose: process.env.SRECP_PROCESS_PURPOSE || "app server",
+      takeoverToken: process.env.SRECP_PGLITE_LOCK_TOKEN,
+    });
   } catch (err) {
     throw err instanceof DatabaseLockedError ? new AppError("DB_UNAVAILABLE", err.message) : err;
   }

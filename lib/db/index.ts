@@ -3,5 +3,16 @@ import "server-only";
 export { getDb, closeDb, type Db } from "./client";
 export { isDbUnavailable, isUniqueViolation, knownDbError } from "./errors";
 export { Prisma } from "./generated/client";
-export type { Team, User, Service, ApiToken, AuditEvent, Membership, Role, Slo, SloVersion, DataSource } from "./generated/client";
+export type {
+  Team,
+  User,
+  Service,
+  ApiToken,
+  AuditEvent,
+  Membership,
+  Role,
+  Slo,
+  SloVersion,
+  DataSource,
+} from "./generated/client";
 export { insertRollups, type RollupRow } from "./rollups";

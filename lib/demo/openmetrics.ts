@@ -1,4 +1,10 @@
-import { DEMO_HISTORY_SECONDS, DEMO_SERVICE_SLUGS, DEMO_TRAFFIC, requestsBetween, type DemoServiceSlug } from "./traffic";
+import {
+  DEMO_HISTORY_SECONDS,
+  DEMO_SERVICE_SLUGS,
+  DEMO_TRAFFIC,
+  requestsBetween,
+  type DemoServiceSlug,
+} from "./traffic";
 
 // The demo traffic as OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: one
 // family per `# TYPE` line, each series contiguous, timestamps in seconds every minute from
@@ -16,7 +22,12 @@ const LATENCY_SHARE: Record<DemoServiceSlug, number[]> = {
   search: [0.6, 0.85, 0.97, 0.99, 1, 1, 1],
   recommendations: [0.3, 0.6, 0.9, 0.97, 0.99, 1, 1],
 };
-const MEAN_LATENCY_SECONDS: Record<DemoServiceSlug, number> = { checkout: 0.08, payments: 0.15, search: 0.06, recommendations: 0.2 };
+const MEAN_LATENCY_SECONDS: Record<DemoServiceSlug, number> = {
+  checkout: 0.08,
+  payments: 0.15,
+  search: 0.06,
+  recommendations: 0.2,
+};
 
 type Series = { labels: string; valueAt: (t: number) => number };
 
@@ -31,8 +42,13 @@ export const demoSeries = (endSec: number) => {
     const base = `job="${DEMO_JOB}",instance="demo",service="${s}"`;
     const total = (t: number) => requestsBetween(s, endSec, start, t).total;
     counters.push({ labels: `{${base},code="200"}`, valueAt: (t) => requestsBetween(s, endSec, start, t).good });
-    counters.push({ labels: `{${base},code="${DEMO_TRAFFIC[s].errorCode}"}`, valueAt: (t) => requestsBetween(s, endSec, start, t).bad });
-    DEMO_LATENCY_BUCKETS.forEach((le, i) => buckets.push({ labels: `{${base},le="${le}"}`, valueAt: (t) => total(t) * LATENCY_SHARE[s][i]! }));
+    counters.push({
+      labels: `{${base},code="${DEMO_TRAFFIC[s].errorCode}"}`,
+      valueAt: (t) => requestsBetween(s, endSec, start, t).bad,
+    });
+    DEMO_LATENCY_BUCKETS.forEach((le, i) =>
+      buckets.push({ labels: `{${base},le="${le}"}`, valueAt: (t) => total(t) * LATENCY_SHARE[s][i]! }),
+    );
     counts.push({ labels: `{${base}}`, valueAt: total });
     sums.push({ labels: `{${base}}`, valueAt: (t) => total(t) * MEAN_LATENCY_SECONDS[s] });
   }
@@ -67,8 +83,11 @@ export function demoExposition(endSec: number, atSec: number): string {
   const ms = atSec * 1000;
   const line = (name: string, s: Series) => `${name}${s.labels} ${s.valueAt(atSec)} ${ms}\n`;
   return [
-    "# TYPE http_requests_total counter\n", ...counters.map((s) => line("http_requests_total", s)),
-    "# TYPE http_request_duration_seconds histogram\n", ...buckets.map((s) => line("http_request_duration_seconds_bucket", s)),
-    ...counts.map((s) => line("http_request_duration_seconds_count", s)), ...sums.map((s) => line("http_request_duration_seconds_sum", s)),
+    "# TYPE http_requests_total counter\n",
+    ...counters.map((s) => line("http_requests_total", s)),
+    "# TYPE http_request_duration_seconds histogram\n",
+    ...buckets.map((s) => line("http_request_duration_seconds_bucket", s)),
+    ...counts.map((s) => line("http_request_duration_seconds_count", s)),
+    ...sums.map((s) => line("http_request_duration_seconds_sum", s)),
   ].join("");
 }

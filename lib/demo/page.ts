@@ -13,7 +13,9 @@ export function demoPageOpensAt(endSec: number): { atSec: number; factor: number
   const burn = DEMO_TRAFFIC.payments.phases.find((p) => p.toAgo === 0)!;
   const [long, short] = [parseDuration(tier.longWindow), parseDuration(tier.shortWindow)];
   for (let t = endSec - burn.fromAgo; t <= endSec; t += 60) {
-    const holds = burnRate("payments", DEMO_PAGE_OBJECTIVE, endSec, long, t) >= tier.factor && burnRate("payments", DEMO_PAGE_OBJECTIVE, endSec, short, t) >= tier.factor;
+    const holds =
+      burnRate("payments", DEMO_PAGE_OBJECTIVE, endSec, long, t) >= tier.factor &&
+      burnRate("payments", DEMO_PAGE_OBJECTIVE, endSec, short, t) >= tier.factor;
     if (holds) return { atSec: t + parseDuration(tier.for), factor: tier.factor, alert: tier.name };
   }
   throw new RangeError("the demo's fast burn never reaches the page-fast factor");

@@ -38,29 +38,58 @@ type ServiceTraffic = {
 export const DEMO_TRAFFIC: Record<DemoServiceSlug, ServiceTraffic> = {
   // Healthy apart from the incident six days ago (2 % errors from its impact start to its mitigation).
   checkout: {
-    requestsPerSecond: 20, errorCode: "500", baseErrorRatio: 0.0001,
-    phases: [{ fromAgo: 6 * DAY + 2 * HOUR, toAgo: 6 * DAY + MITIGATED_BEFORE_RESOLVED, errorRatio: 0.02, why: "incident: Checkout 5xx after a bad deploy" }],
+    requestsPerSecond: 20,
+    errorCode: "500",
+    baseErrorRatio: 0.0001,
+    phases: [
+      {
+        fromAgo: 6 * DAY + 2 * HOUR,
+        toAgo: 6 * DAY + MITIGATED_BEFORE_RESOLVED,
+        errorRatio: 0.02,
+        why: "incident: Checkout 5xx after a bad deploy",
+      },
+    ],
     story: "healthy (99.9 % objective), one past incident",
   },
   // Ten days of processor retries (burn 3) spent the budget; 5 % errors now against 99.9 % = burn 50 (page tier).
   payments: {
-    requestsPerSecond: 5, errorCode: "500", baseErrorRatio: 0.0002,
+    requestsPerSecond: 5,
+    errorCode: "500",
+    baseErrorRatio: 0.0002,
     phases: [
-      { fromAgo: 10 * DAY, toAgo: 2 * HOUR, errorRatio: 0.003, why: "degraded: retries against a flaky card processor" },
+      {
+        fromAgo: 10 * DAY,
+        toAgo: 2 * HOUR,
+        errorRatio: 0.003,
+        why: "degraded: retries against a flaky card processor",
+      },
       { fromAgo: 2 * HOUR, toAgo: 0, errorRatio: 0.05, why: "fast burn now: card processor timeouts" },
     ],
     story: "budget exhausted, fast burn now (page tier, release gate frozen)",
   },
   // Slow burn: 0.75 % errors for 3 days against 99.5 % = burn rate 1.5 (ticket tier only).
   search: {
-    requestsPerSecond: 10, errorCode: "503", baseErrorRatio: 0.0005,
+    requestsPerSecond: 10,
+    errorCode: "503",
+    baseErrorRatio: 0.0005,
     phases: [
-      { fromAgo: 12 * DAY + 3 * HOUR, toAgo: 12 * DAY + MITIGATED_BEFORE_RESOLVED, errorRatio: 0.5, why: "incident: Search returns empty results" },
+      {
+        fromAgo: 12 * DAY + 3 * HOUR,
+        toAgo: 12 * DAY + MITIGATED_BEFORE_RESOLVED,
+        errorRatio: 0.5,
+        why: "incident: Search returns empty results",
+      },
       { fromAgo: 3 * DAY, toAgo: 0, errorRatio: 0.0075, why: "slow burn: a degraded replica" },
     ],
     story: "slow burn (ticket tier), one past incident",
   },
-  recommendations: { requestsPerSecond: 2, errorCode: "500", baseErrorRatio: 0, phases: [], story: "no SLO yet, clean traffic" },
+  recommendations: {
+    requestsPerSecond: 2,
+    errorCode: "500",
+    baseErrorRatio: 0,
+    phases: [],
+    story: "no SLO yet, clean traffic",
+  },
 };
 
 export const DEMO_SERVICE_SLUGS = Object.keys(DEMO_TRAFFIC) as DemoServiceSlug[];
@@ -69,20 +98,29 @@ export const DEMO_SERVICE_SLUGS = Object.keys(DEMO_TRAFFIC) as DemoServiceSlug[]
 const angle = (t: number) => (2 * Math.PI * ((((t - T0) % DAY) + DAY) % DAY)) / DAY;
 
 /** Requests per second of `service` at instant t (epoch s) — the derivative of the counters. */
-export const requestRateAt = (service: DemoServiceSlug, t: number) => DEMO_TRAFFIC[service].requestsPerSecond * (1 + DIURNAL_AMPLITUDE * Math.sin(angle(t)));
+export const requestRateAt = (service: DemoServiceSlug, t: number) =>
+  DEMO_TRAFFIC[service].requestsPerSecond * (1 + DIURNAL_AMPLITUDE * Math.sin(angle(t)));
 
 /** ∫ rate over [a, b] in closed form (b − a is exact in whole seconds; the cosine term is small). */
 const requestsIn = (mean: number, a: number, b: number) =>
   mean * (b - a + ((DIURNAL_AMPLITUDE * DAY) / (2 * Math.PI)) * (Math.cos(angle(a)) - Math.cos(angle(b))));
 
-const phaseBounds = (p: Phase, endSec: number): [number, number] => [endSec - p.fromAgo, p.toAgo === 0 ? Number.POSITIVE_INFINITY : endSec - p.toAgo];
+const phaseBounds = (p: Phase, endSec: number): [number, number] => [
+  endSec - p.fromAgo,
+  p.toAgo === 0 ? Number.POSITIVE_INFINITY : endSec - p.toAgo,
+];
 
 /**
  * Exact requests of `service` in [fromSec, toSec] (epoch seconds) for the demo loaded at `endSec`;
  * nothing before `endSec − 35 d`, the ongoing phases after `endSec`. Counts are real numbers (rates ×
  * seconds); the counters in Prometheus hold the same values.
  */
-export function requestsBetween(service: DemoServiceSlug, endSec: number, fromSec: number, toSec: number): { total: number; bad: number; good: number } {
+export function requestsBetween(
+  service: DemoServiceSlug,
+  endSec: number,
+  fromSec: number,
+  toSec: number,
+): { total: number; bad: number; good: number } {
   const model = DEMO_TRAFFIC[service];
   const from = Math.max(fromSec, endSec - DEMO_HISTORY_SECONDS);
   const to = toSec;
@@ -111,7 +149,13 @@ export const failedBetween = (service: DemoServiceSlug, endSec: number, fromSec:
   requestsBetween(service, endSec, fromSec, toSec).bad;
 
 /** Burn rate of an availability objective over the `windowSeconds` ending at `atSec` (default: the end). */
-export function burnRate(service: DemoServiceSlug, objective: number, endSec: number, windowSeconds: number, atSec = endSec): number {
+export function burnRate(
+  service: DemoServiceSlug,
+  objective: number,
+  endSec: number,
+  windowSeconds: number,
+  atSec = endSec,
+): number {
   const { total, bad } = requestsBetween(service, endSec, atSec - windowSeconds, atSec);
   return total === 0 ? 0 : bad / total / (1 - objective);
 }

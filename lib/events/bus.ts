@@ -26,7 +26,8 @@ declare global {
   var __srecpEventBus: { emitter: EventEmitter; started: Promise<void> | null; listening: boolean } | undefined;
 }
 
-const bus = () => (globalThis.__srecpEventBus ??= { emitter: new EventEmitter().setMaxListeners(0), started: null, listening: false });
+const bus = () =>
+  (globalThis.__srecpEventBus ??= { emitter: new EventEmitter().setMaxListeners(0), started: null, listening: false });
 
 /**
  * Whether this process currently receives notifications. While it does not, a missed invalidation could

@@ -8,7 +8,15 @@ export type LiveEvent =
   /** statuses of these SLOs changed in the read model: refetch what shows them */
   | { topic: "slo-status"; sloIds: string[] }
   /** a page opened, escalated, was acknowledged or resolved; `userIds`: who it is addressed to now */
-  | { topic: "page"; pageId: string; userIds: string[]; title: string; severity: string; status: string; service: string | null };
+  | {
+      topic: "page";
+      pageId: string;
+      userIds: string[];
+      title: string;
+      severity: string;
+      status: string;
+      service: string | null;
+    };
 
 /**
  * Caches of database rows kept for seconds in each process (lib/cache/shared-cache.ts). Database triggers
@@ -28,6 +36,9 @@ export const isLiveEvent = (v: unknown): v is LiveEvent => {
   const e = v as Partial<LiveEvent> | null;
   if (!e || typeof e !== "object") return false;
   if (e.topic === "slo-status") return Array.isArray((e as { sloIds?: unknown }).sloIds);
-  if (e.topic === "page") return typeof (e as { pageId?: unknown }).pageId === "string" && Array.isArray((e as { userIds?: unknown }).userIds);
+  if (e.topic === "page")
+    return (
+      typeof (e as { pageId?: unknown }).pageId === "string" && Array.isArray((e as { userIds?: unknown }).userIds)
+    );
   return false;
 };

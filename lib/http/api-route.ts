@@ -28,16 +28,28 @@ const RETRY_AFTER_SECONDS = 5;
 export function errorResponse(err: unknown, requestId: string): Response {
   const app = appErrorOf(err);
   if (!app) {
-    logger().error({ requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "unhandled error");
-    return Response.json({ error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+    logger().error(
+      { requestId, err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) },
+      "unhandled error",
+    );
+    return Response.json(
+      { error: { code: "INTERNAL", message: "Internal error; see the server log", requestId } },
+      { status: 500, headers: { "x-request-id": requestId } },
+    );
   }
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (app.status >= 500) {
-    logger().warn({ requestId, code: app.code, message: app.message, cause: causeForLog(app.cause) }, "request failed on the server side");
+    logger().warn(
+      { requestId, code: app.code, message: app.message, cause: causeForLog(app.cause) },
+      "request failed on the server side",
+    );
     // An outage is not a defect: say when to come back, so clients and load balancers retry.
     if (app.status === 503) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
   }
-  return Response.json({ error: { code: app.code, message: app.message, ...(app.fields ? { fields: app.fields } : {}) } }, { status: app.status, headers });
+  return Response.json(
+    { error: { code: app.code, message: app.message, ...(app.fields ? { fields: app.fields } : {}) } },
+    { status: app.status, headers },
+  );
 }
 
 /**
@@ -52,7 +64,10 @@ async function checkedResponse(route: string, method: string, res: Response, req
   logger().error({ requestId, method, route, status: res.status, issues: mismatch.issues }, mismatch.message);
   // The log is silent in most test runs; the failing test's output should still say why.
   process.stderr.write(`RESPONSE_SCHEMA (request ${requestId}): ${mismatch.message}\n`);
-  return Response.json({ error: { code: "RESPONSE_SCHEMA", message: mismatch.message, requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+  return Response.json(
+    { error: { code: "RESPONSE_SCHEMA", message: mismatch.message, requestId } },
+    { status: 500, headers: { "x-request-id": requestId } },
+  );
 }
 
 function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unknown>) {
@@ -65,7 +80,9 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
       assertNoNulInUrl(params, req.url);
       // Prometheus calls below wait at most the upstream budget and stop when the client disconnects
       // (Next aborts req.signal when the response closes): lib/prometheus/request-scope.ts.
-      const out = await withUpstreamScope({ signal: req.signal, budgetMs: env().upstreamBudgetMs }, () => run({ req, params, requestId }));
+      const out = await withUpstreamScope({ signal: req.signal, budgetMs: env().upstreamBudgetMs }, () =>
+        run({ req, params, requestId }),
+      );
       res = out instanceof Response ? out : Response.json(out);
       res.headers.set("x-request-id", requestId);
     } catch (err) {
@@ -74,7 +91,10 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
     if (env().checkResponses && res.ok) res = await checkedResponse(route, req.method, res, requestId);
     const seconds = (performance.now() - started) / 1000;
     observeRequest(route, req.method, res.status, seconds);
-    logger().info({ requestId, method: req.method, route, status: res.status, ms: Math.round(seconds * 1000) }, "request");
+    logger().info(
+      { requestId, method: req.method, route, status: res.status, ms: Math.round(seconds * 1000) },
+      "request",
+    );
     return res;
   };
 }
@@ -85,7 +105,11 @@ function wrap(route: string, run: (args: PublicArgs) => Promise<Response | unkno
  * (AppError → status, ZodError → 422), metrics and a JSON access log.
  * `route` is the route pattern used as metrics label, e.g. "/api/v1/services/[slug]".
  */
-export function apiRoute(route: string, handler: (args: HandlerArgs) => Promise<Response | unknown>, _opts: Options = { auth: true }) {
+export function apiRoute(
+  route: string,
+  handler: (args: HandlerArgs) => Promise<Response | unknown>,
+  _opts: Options = { auth: true },
+) {
   return wrap(route, async (args) => {
     assertSameOrigin(args.req);
     return handler({ ...args, actor: await requireActor(args.req) });
@@ -101,7 +125,11 @@ export function publicRoute(route: string, handler: (args: PublicArgs) => Promis
  * Parses a JSON body with a zod schema: not `application/json` → 415, over `limit` bytes → 413
  * (checked before parsing, lib/http/body.ts), bad JSON → 400, invalid → 422 naming the fields.
  */
-export async function parseBody<T extends z.ZodType>(req: Request, schema: T, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<T>> {
+export async function parseBody<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  limit = DEFAULT_BODY_LIMIT,
+): Promise<z.infer<T>> {
   const raw = await readJsonBody(req, limit);
   assertNoNulInBody(raw);
   return schema.parse(raw);

@@ -10,7 +10,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const ALERTMANAGER_BODY_LIMIT = 5 * 1024 * 1024;
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the limit of ${megabytes(limit)}`);
+const tooLarge = (limit: number) =>
+  new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the limit of ${megabytes(limit)}`);
 
 /** True when Content-Type names JSON (`application/json`, optionally with parameters such as charset). */
 export function isJsonContentType(header: string | null): boolean {
@@ -57,7 +58,10 @@ export async function readBodyText(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
  */
 export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
   if (!isJsonContentType(req.headers.get("content-type"))) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON with the header Content-Type: application/json");
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the request body as JSON with the header Content-Type: application/json",
+    );
   }
   const text = await readBodyText(req, limit);
   try {

@@ -22,7 +22,9 @@ export function allowedOrigins(req: Request, nextAuthUrl = process.env.NEXTAUTH_
   if (own) out.add(own);
   const fwdHost = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   const host = fwdHost || req.headers.get("host");
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || (own ? new URL(own).protocol.replace(":", "") : "http");
+  const proto =
+    req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ||
+    (own ? new URL(own).protocol.replace(":", "") : "http");
   if (host) {
     const o = originOf(`${proto}://${host}`);
     if (o) out.add(o);
@@ -49,5 +51,8 @@ export function assertSameOrigin(req: Request): void {
     throw new AppError("FORBIDDEN", `Cross-origin request refused: Origin ${origin.slice(0, 200)} is not this server`);
   }
   if (req.headers.get("sec-fetch-site") === "same-origin") return;
-  throw new AppError("FORBIDDEN", "Cross-origin request refused: browser writes must come from this server's own pages (Origin header missing)");
+  throw new AppError(
+    "FORBIDDEN",
+    "Cross-origin request refused: browser writes must come from this server's own pages (Origin header missing)",
+  );
 }

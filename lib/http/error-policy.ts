@@ -24,7 +24,8 @@ export function appErrorOf(err: unknown): AppError | null {
     // A Prometheus outage, time-out (the request's upstream budget included) or cancelled call that no
     // service turned into a stale answer is still an outage, not a defect.
     if (OUTAGE_REASONS.has(err.reason)) return upstreamAppError(err);
-    if (err.reason === "bad_response") return new AppError("UPSTREAM_BAD_RESPONSE", `Prometheus: ${err.publicMessage}`, undefined, { cause: err });
+    if (err.reason === "bad_response")
+      return new AppError("UPSTREAM_BAD_RESPONSE", `Prometheus: ${err.publicMessage}`, undefined, { cause: err });
     return null; // Prometheus refused a query we built: our defect
   }
   return isAppError(err) ? err : null;

@@ -19,7 +19,14 @@ export type SecurityHeaderInput = {
  * 'unsafe-inline' because Recharts and Next set style attributes — styles cannot run code.
  */
 export function contentSecurityPolicy({ nonce, dev, api }: Pick<SecurityHeaderInput, "nonce" | "dev" | "api">): string {
-  if (api) return ["default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"].join("; ");
+  if (api)
+    return [
+      "default-src 'none'",
+      "style-src 'unsafe-inline'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ].join("; ");
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -49,7 +56,11 @@ export function securityHeaders(input: SecurityHeaderInput): Record<string, stri
 }
 
 /** Whether the request reached us over https, directly or through a TLS-terminating proxy. */
-export function servedOverHttps(url: string, forwardedProto: string | null, nextAuthUrl = process.env.NEXTAUTH_URL): boolean {
+export function servedOverHttps(
+  url: string,
+  forwardedProto: string | null,
+  nextAuthUrl = process.env.NEXTAUTH_URL,
+): boolean {
   // Any one is enough: a proxy reports the client's scheme, NEXTAUTH_URL is the public address.
   if (forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https") return true;
   return url.startsWith("https:") || (nextAuthUrl?.startsWith("https:") ?? false);

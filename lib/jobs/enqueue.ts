@@ -11,7 +11,11 @@ import { nowQueueOf, queueOptionsOf } from "./queues";
  * event job (e.g. slo-recompute) every call is a job with its own data.
  * Enqueueing never fails the caller's request: a queue outage is logged, and the periodic runs catch up.
  */
-export async function enqueueJob(name: string, data: Record<string, unknown> = {}, opts: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
+export async function enqueueJob(
+  name: string,
+  data: Record<string, unknown> = {},
+  opts: { singletonKey?: string; startAfterSeconds?: number } = {},
+): Promise<void> {
   try {
     const boss = await getBoss();
     const queue = nowQueueOf(name);

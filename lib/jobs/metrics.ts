@@ -13,7 +13,12 @@ export function jobMetrics(): JobMetrics {
   if (globalThis.__srecpJobMetrics) return globalThis.__srecpJobMetrics;
   const { registry } = metrics();
   return (globalThis.__srecpJobMetrics = {
-    runs: new client.Counter({ name: "srecp_job_runs_total", help: "Background job runs in this process, by job and outcome (ok | failed)", labelNames: ["job", "outcome"], registers: [registry] }),
+    runs: new client.Counter({
+      name: "srecp_job_runs_total",
+      help: "Background job runs in this process, by job and outcome (ok | failed)",
+      labelNames: ["job", "outcome"],
+      registers: [registry],
+    }),
     duration: new client.Histogram({
       name: "srecp_job_duration_seconds",
       help: "Background job run duration in seconds, by job",

@@ -22,10 +22,14 @@ export type JobSpec = {
 
 export const NOW_SUFFIX = "-now";
 
-export const nowQueueOf = (name: string, specs: Record<string, JobSpec> = JOB_SPECS) => (specs[name]?.everySeconds ? `${name}${NOW_SUFFIX}` : name);
+export const nowQueueOf = (name: string, specs: Record<string, JobSpec> = JOB_SPECS) =>
+  specs[name]?.everySeconds ? `${name}${NOW_SUFFIX}` : name;
 
 /** The job a queue belongs to (`x-now` → `x`). */
-export const jobOfQueue = (queue: string) => (queue.endsWith(NOW_SUFFIX) && JOB_SPECS[queue.slice(0, -NOW_SUFFIX.length)] ? queue.slice(0, -NOW_SUFFIX.length) : queue);
+export const jobOfQueue = (queue: string) =>
+  queue.endsWith(NOW_SUFFIX) && JOB_SPECS[queue.slice(0, -NOW_SUFFIX.length)]
+    ? queue.slice(0, -NOW_SUFFIX.length)
+    : queue;
 
 export function queueOptionsOf(queue: string): Omit<PgBoss.Queue, "name"> {
   const spec = JOB_SPECS[jobOfQueue(queue)];
@@ -41,13 +45,61 @@ export function queueOptionsOf(queue: string): Omit<PgBoss.Queue, "name"> {
 
 export const JOB_SPECS: Record<string, JobSpec> = {
   // sends due notifications (pages, follow-ups, verification codes); also run at once after a page opens
-  "notifications-deliver": { description: "Delivers due notifications (e-mail, chat, webhooks) with retries", everySeconds: () => 5, retryLimit: 0, expireInSeconds: 300 },
-  "shift-notices": { description: "Queues shift reminders and handoff notices", everySeconds: () => 60, retryLimit: 0, expireInSeconds: 120 },
-  "slo-status-refresh": { description: "Recomputes every SLO's status into the read model", everySeconds: () => env().refreshIntervalSeconds, retryLimit: 0, expireInSeconds: 600 },
-  "slo-rollups": { description: "Fills the hourly SLI rollups from Prometheus", everySeconds: () => 60, retryLimit: 0, expireInSeconds: 600 },
-  oncall: { description: "Escalates unacknowledged pages; records who is on call", everySeconds: () => 15, retryLimit: 0, expireInSeconds: 120 },
-  backup: { description: "Writes a backup to SRECP_BACKUP_DIR and keeps the newest SRECP_BACKUP_KEEP", everySeconds: () => env().backup.everyHours * 3600, runAtStart: false, retryLimit: 2, expireInSeconds: 3600 },
-  "restore-drill": { description: "Restores the newest backup into a scratch database and checks it (scorecard)", everySeconds: () => env().backup.drillEveryDays * 86_400, runAtStart: false, retryLimit: 1, expireInSeconds: 3600 },
-  "budget-policy": { description: "Evaluates the budget-policy postmortem trigger of recent incidents", everySeconds: () => 600, runAtStart: false, retryLimit: 0, expireInSeconds: 600 },
-  "login-attempts-prune": { description: "Deletes sign-in attempts past their retention", everySeconds: () => 3600, retryLimit: 0, expireInSeconds: 300 },
+  "notifications-deliver": {
+    description: "Delivers due notifications (e-mail, chat, webhooks) with retries",
+    everySeconds: () => 5,
+    retryLimit: 0,
+    expireInSeconds: 300,
+  },
+  "shift-notices": {
+    description: "Queues shift reminders and handoff notices",
+    everySeconds: () => 60,
+    retryLimit: 0,
+    expireInSeconds: 120,
+  },
+  "slo-status-refresh": {
+    description: "Recomputes every SLO's status into the read model",
+    everySeconds: () => env().refreshIntervalSeconds,
+    retryLimit: 0,
+    expireInSeconds: 600,
+  },
+  "slo-rollups": {
+    description: "Fills the hourly SLI rollups from Prometheus",
+    everySeconds: () => 60,
+    retryLimit: 0,
+    expireInSeconds: 600,
+  },
+  oncall: {
+    description: "Escalates unacknowledged pages; records who is on call",
+    everySeconds: () => 15,
+    retryLimit: 0,
+    expireInSeconds: 120,
+  },
+  backup: {
+    description: "Writes a backup to SRECP_BACKUP_DIR and keeps the newest SRECP_BACKUP_KEEP",
+    everySeconds: () => env().backup.everyHours * 3600,
+    runAtStart: false,
+    retryLimit: 2,
+    expireInSeconds: 3600,
+  },
+  "restore-drill": {
+    description: "Restores the newest backup into a scratch database and checks it (scorecard)",
+    everySeconds: () => env().backup.drillEveryDays * 86_400,
+    runAtStart: false,
+    retryLimit: 1,
+    expireInSeconds: 3600,
+  },
+  "budget-policy": {
+    description: "Evaluates the budget-policy postmortem trigger of recent incidents",
+    everySeconds: () => 600,
+    runAtStart: false,
+    retryLimit: 0,
+    expireInSeconds: 600,
+  },
+  "login-attempts-prune": {
+    description: "Deletes sign-in attempts past their retention",
+    everySeconds: () => 3600,
+    retryLimit: 0,
+    expireInSeconds: 300,
+  },
 };

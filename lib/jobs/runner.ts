@@ -41,16 +41,24 @@ async function startPeriodic(boss: PgBoss, name: string, spec: JobSpec): Promise
   const nowQueue = `${name}${NOW_SUFFIX}`;
   await ensureQueue(boss, name);
   await ensureQueue(boss, nowQueue);
-  await boss.work<Record<string, unknown>>(name, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.chain }, async ([job]) => {
-    try {
-      await runOnce(name, job?.data ?? {});
-    } finally {
-      // the next link of the chain, in the next interval slot; a no-op when that slot already has a
-      // job (another process's link or the cron's) or one is queued (stately)
-      await boss.send(name, {}, { startAfter: every, ...nextSlot }).catch(() => null);
-    }
-  });
-  await boss.work<Record<string, unknown>>(nowQueue, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.now }, async ([job]) => runOnce(name, job?.data ?? {}));
+  await boss.work<Record<string, unknown>>(
+    name,
+    { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.chain },
+    async ([job]) => {
+      try {
+        await runOnce(name, job?.data ?? {});
+      } finally {
+        // the next link of the chain, in the next interval slot; a no-op when that slot already has a
+        // job (another process's link or the cron's) or one is queued (stately)
+        await boss.send(name, {}, { startAfter: every, ...nextSlot }).catch(() => null);
+      }
+    },
+  );
+  await boss.work<Record<string, unknown>>(
+    nowQueue,
+    { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.now },
+    async ([job]) => runOnce(name, job?.data ?? {}),
+  );
   // revives the chain once a minute if the process that held it died mid-run (deduplicated as above)
   await boss.schedule(name, "* * * * *", {}, nextSlot);
   // a run now, unless this slot already had one (several replicas starting together run it once);
@@ -61,7 +69,11 @@ async function startPeriodic(boss: PgBoss, name: string, spec: JobSpec): Promise
 
 async function startEventJob(boss: PgBoss, name: string): Promise<void> {
   await ensureQueue(boss, name);
-  await boss.work<Record<string, unknown>>(name, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.now }, async ([job]) => runOnce(name, job?.data ?? {}));
+  await boss.work<Record<string, unknown>>(
+    name,
+    { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS.now },
+    async ([job]) => runOnce(name, job?.data ?? {}),
+  );
 }
 
 /**

@@ -45,7 +45,13 @@ const PRIVATE = list([
 ]);
 
 // Names that resolve to the metadata service; refused by name too, before any DNS answer is trusted.
-const METADATA_NAMES = new Set(["metadata.google.internal", "metadata.goog", "metadata", "instance-data", "instance-data.ec2.internal"]);
+const METADATA_NAMES = new Set([
+  "metadata.google.internal",
+  "metadata.goog",
+  "metadata",
+  "instance-data",
+  "instance-data.ec2.internal",
+]);
 
 /** Parses SRECP_DATASOURCE_ALLOW_PRIVATE; throws naming the variable on a malformed CIDR. */
 export function parseOutboundPolicy(raw: string | undefined): OutboundPolicy {
@@ -53,12 +59,17 @@ export function parseOutboundPolicy(raw: string | undefined): OutboundPolicy {
   if (value === "" || value === "0" || value.toLowerCase() === "false") return { allowPrivate: "none" };
   if (value === "1" || value.toLowerCase() === "true") return { allowPrivate: "all" };
   const allowed = new BlockList();
-  for (const entry of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [net = "", prefixText] = entry.split("/");
     const bits = isIP(net) === 6 ? 128 : 32;
     const prefix = prefixText === undefined ? bits : Number(prefixText);
     if (isIP(net) === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > bits) {
-      throw new Error(`SRECP_DATASOURCE_ALLOW_PRIVATE: "${entry}" is not an IP address or CIDR (use 1, or a list like 10.0.0.0/8,127.0.0.1/32)`);
+      throw new Error(
+        `SRECP_DATASOURCE_ALLOW_PRIVATE: "${entry}" is not an IP address or CIDR (use 1, or a list like 10.0.0.0/8,127.0.0.1/32)`,
+      );
     }
     allowed.addSubnet(net, prefix, family(net));
   }
@@ -69,15 +80,21 @@ export function parseOutboundPolicy(raw: string | undefined): OutboundPolicy {
 export function checkAddress(address: string, policy: OutboundPolicy): AddressVerdict {
   const kind = family(address);
   if (isIP(address) === 0) return { ok: false, why: `"${address}" is not an IP address` };
-  if (ALWAYS_BLOCKED.check(address, kind)) return { ok: false, why: `${address} is a link-local, metadata or reserved address, which is never allowed` };
+  if (ALWAYS_BLOCKED.check(address, kind))
+    return { ok: false, why: `${address} is a link-local, metadata or reserved address, which is never allowed` };
   if (!PRIVATE.check(address, kind)) return { ok: true };
   const { allowPrivate } = policy;
   if (allowPrivate === "all" || (allowPrivate !== "none" && allowPrivate.check(address, kind))) return { ok: true };
-  return { ok: false, why: `${address} is a loopback or private address; an operator can allow it with SRECP_DATASOURCE_ALLOW_PRIVATE` };
+  return {
+    ok: false,
+    why: `${address} is a loopback or private address; an operator can allow it with SRECP_DATASOURCE_ALLOW_PRIVATE`,
+  };
 }
 
 /** Verdict for a host name before resolving it (metadata names are refused whatever they resolve to). */
 export function checkHostName(hostname: string): AddressVerdict {
   const name = hostname.toLowerCase().replace(/\.$/, "");
-  return METADATA_NAMES.has(name) ? { ok: false, why: `${name} is a cloud metadata host, which is never allowed` } : { ok: true };
+  return METADATA_NAMES.has(name)
+    ? { ok: false, why: `${name} is a cloud metadata host, which is never allowed` }
+    : { ok: true };
 }

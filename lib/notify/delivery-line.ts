@@ -14,11 +14,17 @@ export type DeliveryFacts = {
   lastError: string | null;
 };
 
-const CHANNEL_WORD: Record<string, string> = { email: "e-mail", slack: "chat message", teams: "Teams message", webhook: "webhook" };
+const CHANNEL_WORD: Record<string, string> = {
+  email: "e-mail",
+  slack: "chat message",
+  teams: "Teams message",
+  webhook: "webhook",
+};
 const hms = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 /** dana@example.com → d…@example.com; a URL label (scheme and host) is shown as it is. */
-export const maskLabel = (label: string) => (/^[^@\s]+@[^@\s]+$/.test(label) ? `${label[0]}…@${label.split("@")[1]}` : label);
+export const maskLabel = (label: string) =>
+  /^[^@\s]+@[^@\s]+$/.test(label) ? `${label[0]}…@${label.split("@")[1]}` : label;
 
 export function deliveryLine(d: DeliveryFacts, nowMs: number): string {
   const what = `${CHANNEL_WORD[d.channel] ?? d.channel} to ${maskLabel(d.label)}${d.kind === "page" ? "" : ` (${d.kind})`}`;
@@ -39,4 +45,3 @@ export function deliveryLine(d: DeliveryFacts, nowMs: number): string {
     }
   }
 }
-

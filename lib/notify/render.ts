@@ -32,14 +32,22 @@ export type RenderInput = {
   payload: Record<string, unknown>;
 };
 
-const ACTION_LABEL: Record<ActionLink["action"], string> = { acknowledge: "Acknowledge", resolve: "Resolve", escalate: "Escalate now" };
+const ACTION_LABEL: Record<ActionLink["action"], string> = {
+  acknowledge: "Acknowledge",
+  resolve: "Resolve",
+  escalate: "Escalate now",
+};
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 /** SLO facts of an alert from our burn-rate rules: name, tier, windows and the factor from the summary. */
-export function sloFacts(labels: Record<string, string>, annotations: Record<string, string>): { slo: string; burnRate: string } | null {
+export function sloFacts(
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+): { slo: string; burnRate: string } | null {
   if (!labels.slo_id) return null;
   const factor = /burning at ([\d.]+)x/.exec(annotations.summary ?? "")?.[1];
-  const windows = labels.long_window && labels.short_window ? ` over ${labels.long_window} and ${labels.short_window}` : "";
+  const windows =
+    labels.long_window && labels.short_window ? ` over ${labels.long_window} and ${labels.short_window}` : "";
   const burnRate = factor ? `${factor}x${windows}` : labels.tier ? `${labels.tier}${windows}` : "above threshold";
   return { slo: labels.slo ?? labels.slo_id, burnRate };
 }
@@ -82,10 +90,17 @@ export function renderMessage(input: RenderInput): Message {
   if (runbook && /^https?:\/\//i.test(runbook)) links.push({ label: "Runbook", url: runbook });
 
   const lines = [subject, ""];
-  if (kind === "verify") lines.push(`Enter this code to verify the contact method: ${str(payload.code) ?? ""}`, "It expires in 15 minutes.");
+  if (kind === "verify")
+    lines.push(`Enter this code to verify the contact method: ${str(payload.code) ?? ""}`, "It expires in 15 minutes.");
   if (kind === "test") lines.push("This contact method works: SRE Control Plane can reach you here.");
-  if (kind === "method_disabled") lines.push(str(payload.text) ?? "", "", "Pages no longer go there. Fix or re-add it on your profile, then verify it again.");
-  if (kind === "handoff" || kind === "shift_reminder") lines.push(str(payload.text) ?? "", ...(str(payload.note) ? ["", `Handoff note: ${str(payload.note)}`] : []));
+  if (kind === "method_disabled")
+    lines.push(
+      str(payload.text) ?? "",
+      "",
+      "Pages no longer go there. Fix or re-add it on your profile, then verify it again.",
+    );
+  if (kind === "handoff" || kind === "shift_reminder")
+    lines.push(str(payload.text) ?? "", ...(str(payload.note) ? ["", `Handoff note: ${str(payload.note)}`] : []));
   for (const f of fields) lines.push(`${f.label}: ${f.value}`);
   if (links.length) lines.push("", ...links.map((l) => `${l.label}: ${l.url}`));
   if (input.actions.length) lines.push("", "Each action link works once and expires in 24 hours.");
@@ -93,7 +108,21 @@ export function renderMessage(input: RenderInput): Message {
   const data: Record<string, unknown> = {
     kind,
     subject,
-    page: page ? { id: page.id, title: page.title, severity: page.severity, status: page.status, service: page.service, labels: page.labels, annotations: page.annotations, openedAt: page.openedAt, step: page.step, round: page.round, url: input.pageUrl } : null,
+    page: page
+      ? {
+          id: page.id,
+          title: page.title,
+          severity: page.severity,
+          status: page.status,
+          service: page.service,
+          labels: page.labels,
+          annotations: page.annotations,
+          openedAt: page.openedAt,
+          step: page.step,
+          round: page.round,
+          url: input.pageUrl,
+        }
+      : null,
     slo: page ? sloFacts(page.labels, page.annotations) : null,
     alsoNotified: input.others,
     actions: Object.fromEntries(input.actions.map((a) => [a.action, a.url])),

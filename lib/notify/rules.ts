@@ -18,7 +18,9 @@ export function effectiveRules(methods: readonly MethodForRules[], rules: readon
   const out: EffectiveRule[] = [];
   for (const userId of users) {
     const own = rules.filter((r) => r.userId === userId && usableIds.has(r.contactMethodId));
-    const picked = own.length ? own.map((r) => ({ userId, methodId: r.contactMethodId, delayMinutes: r.delayMinutes })) : usable.filter((m) => m.userId === userId).map((m) => ({ userId, methodId: m.id, delayMinutes: 0 }));
+    const picked = own.length
+      ? own.map((r) => ({ userId, methodId: r.contactMethodId, delayMinutes: r.delayMinutes }))
+      : usable.filter((m) => m.userId === userId).map((m) => ({ userId, methodId: m.id, delayMinutes: 0 }));
     const seen = new Set<string>();
     for (const p of picked) {
       const key = `${p.methodId}:${p.delayMinutes}`;
@@ -27,5 +29,8 @@ export function effectiveRules(methods: readonly MethodForRules[], rules: readon
       out.push(p);
     }
   }
-  return out.sort((a, b) => a.userId.localeCompare(b.userId) || a.delayMinutes - b.delayMinutes || a.methodId.localeCompare(b.methodId));
+  return out.sort(
+    (a, b) =>
+      a.userId.localeCompare(b.userId) || a.delayMinutes - b.delayMinutes || a.methodId.localeCompare(b.methodId),
+  );
 }

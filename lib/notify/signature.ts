@@ -16,8 +16,14 @@ export const signatureOf = (secret: string, timestampSeconds: number, rawBody: s
 export type Verdict = { ok: true } | { ok: false; why: "missing" | "stale" | "mismatch" };
 
 /** What a receiver does (our test receiver uses it): constant-time compare, then the replay window. */
-export function verifySignature(secret: string, headers: { timestamp: string | null; signature: string | null }, rawBody: string, nowMs: number): Verdict {
-  if (!headers.timestamp || !headers.signature || !/^\d+$/.test(headers.timestamp)) return { ok: false, why: "missing" };
+export function verifySignature(
+  secret: string,
+  headers: { timestamp: string | null; signature: string | null },
+  rawBody: string,
+  nowMs: number,
+): Verdict {
+  if (!headers.timestamp || !headers.signature || !/^\d+$/.test(headers.timestamp))
+    return { ok: false, why: "missing" };
   const expected = Buffer.from(signatureOf(secret, Number(headers.timestamp), rawBody));
   const given = Buffer.from(headers.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, why: "mismatch" };

@@ -7,7 +7,18 @@ export const CHANNEL_KINDS = ["email", "slack", "teams", "webhook"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** What a notification is about; the worker renders a Message from the row's kind and payload. */
-export const NOTIFICATION_KINDS = ["page", "acknowledged", "resolved", "escalated", "fallback", "shift_reminder", "handoff", "verify", "test", "method_disabled"] as const;
+export const NOTIFICATION_KINDS = [
+  "page",
+  "acknowledged",
+  "resolved",
+  "escalated",
+  "fallback",
+  "shift_reminder",
+  "handoff",
+  "verify",
+  "test",
+  "method_disabled",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A rendered message, channel-neutral. Links are absolute URLs (one-time action links included). */
@@ -44,5 +55,9 @@ export type DeliveryResult = {
 export interface Channel {
   kind: ChannelKind;
   /** Never throws: every failure is a DeliveryResult. */
-  deliver(to: Destination, message: Message, ctx: { notificationId: string; attempt: number; timeoutMs: number }): Promise<DeliveryResult>;
+  deliver(
+    to: Destination,
+    message: Message,
+    ctx: { notificationId: string; attempt: number; timeoutMs: number },
+  ): Promise<DeliveryResult>;
 }

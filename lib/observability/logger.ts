@@ -6,14 +6,35 @@ import pino from "pino";
  * and request logging only ever passes method, route, status, duration and the request id.
  */
 export const REDACT_PATHS = [
-  "password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token", "secret", "*.secret",
-  "authorization", "*.authorization", "headers.authorization", "headers.cookie", "*.headers.authorization",
-  "*.headers.cookie", "cookie", "*.cookie", "bearerToken", "*.bearerToken", "basicPassword", "*.basicPassword",
+  "password",
+  "*.password",
+  "passwordHash",
+  "*.passwordHash",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "headers.cookie",
+  "*.headers.authorization",
+  "*.headers.cookie",
+  "cookie",
+  "*.cookie",
+  "bearerToken",
+  "*.bearerToken",
+  "basicPassword",
+  "*.basicPassword",
 ];
 
 export function createLogger(destination?: pino.DestinationStream) {
   return pino(
-    { level: process.env.LOG_LEVEL || "info", base: { app: "srecp" }, redact: { paths: REDACT_PATHS, censor: "[redacted]" } },
+    {
+      level: process.env.LOG_LEVEL || "info",
+      base: { app: "srecp" },
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    },
     destination,
   );
 }

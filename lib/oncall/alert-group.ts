@@ -3,10 +3,18 @@
 
 export type AlertState = "firing" | "resolved";
 
-export type GroupAlert = { fingerprint: string; status: AlertState; labels: Record<string, string>; annotations: Record<string, string> };
+export type GroupAlert = {
+  fingerprint: string;
+  status: AlertState;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+};
 
 /** Fingerprint → state after a delivery: the delivery's alerts overwrite earlier states; others are kept. */
-export function mergeAlertStates(previous: Record<string, AlertState>, alerts: Pick<GroupAlert, "fingerprint" | "status">[]): Record<string, AlertState> {
+export function mergeAlertStates(
+  previous: Record<string, AlertState>,
+  alerts: Pick<GroupAlert, "fingerprint" | "status">[],
+): Record<string, AlertState> {
   const next: Record<string, AlertState> = { ...previous };
   for (const alert of alerts) next[alert.fingerprint] = alert.status;
   return next;
@@ -32,7 +40,8 @@ export function groupTitle(input: {
 }): string {
   const summary = input.commonAnnotations.summary?.trim();
   if (summary) return summary.slice(0, 300);
-  const name = input.commonLabels.alertname ?? input.groupLabels.alertname ?? input.alerts[0]?.labels.alertname ?? "Alert";
+  const name =
+    input.commonLabels.alertname ?? input.groupLabels.alertname ?? input.alerts[0]?.labels.alertname ?? "Alert";
   if (input.alerts.length === 1) {
     const instance = input.alerts[0]?.labels.instance;
     return instance ? `${name} on ${instance}` : name;

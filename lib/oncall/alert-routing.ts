@@ -45,7 +45,10 @@ export function matches(labels: Record<string, string>, matcher: LabelMatcher): 
 }
 
 /** The first route (in order) whose matchers all hold, with its index; null when none does. */
-export function routeAlert<T>(routes: AlertRoute<T>[], labels: Record<string, string>): { index: number; target: T } | null {
+export function routeAlert<T>(
+  routes: AlertRoute<T>[],
+  labels: Record<string, string>,
+): { index: number; target: T } | null {
   for (let index = 0; index < routes.length; index += 1) {
     const route = routes[index] as AlertRoute<T>;
     if (route.matchers.every((m) => matches(labels, m))) return { index, target: route.target };
@@ -57,6 +60,9 @@ export function routeAlert<T>(routes: AlertRoute<T>[], labels: Record<string, st
  * Labels a group is routed on: its group labels overlaid with the labels common to all its alerts (the
  * latter win; in Alertmanager payloads the group labels are a subset of the common labels anyway).
  */
-export function routingLabels(payload: { groupLabels: Record<string, string>; commonLabels: Record<string, string> }): Record<string, string> {
+export function routingLabels(payload: {
+  groupLabels: Record<string, string>;
+  commonLabels: Record<string, string>;
+}): Record<string, string> {
   return { ...payload.groupLabels, ...payload.commonLabels };
 }

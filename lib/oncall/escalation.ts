@@ -14,7 +14,8 @@ export type EscalationEntry = { stepIndex: number; round: number; atMs: number }
 const MINUTE_MS = 60_000;
 
 function validate(policy: EscalationPolicy): void {
-  if (!Number.isInteger(policy.repeat) || policy.repeat < 0) throw new OncallDefinitionError("repeat", "repeat must be an integer ≥ 0");
+  if (!Number.isInteger(policy.repeat) || policy.repeat < 0)
+    throw new OncallDefinitionError("repeat", "repeat must be an integer ≥ 0");
   policy.steps.forEach((step, i) => {
     if (!Number.isFinite(step.delayMinutes) || step.delayMinutes < 0) {
       throw new OncallDefinitionError(`steps[${i}].delayMinutes`, "delayMinutes must be ≥ 0");

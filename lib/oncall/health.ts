@@ -30,8 +30,16 @@ export type HealthWarning =
   | { code: "GAPS"; message: string; detail: { count: number; totalMinutes: number; gaps: Interval[] } }
   | { code: "SMALL_TEAM"; message: string; detail: { teamSize: number; minimum: number } }
   | { code: "OVERLOADED_PERSON"; message: string; detail: { userId: string; share: number; maximum: number } }
-  | { code: "TOO_MANY_PAGES_PER_SHIFT"; message: string; detail: { userId: string; shiftStartMs: number; shiftEndMs: number; pages: number; maximum: number } }
-  | { code: "SLEEP_HOUR_PAGES"; message: string; detail: { count: number; byUser: Record<string, number>; pageTimesMs: number[] } }
+  | {
+      code: "TOO_MANY_PAGES_PER_SHIFT";
+      message: string;
+      detail: { userId: string; shiftStartMs: number; shiftEndMs: number; pages: number; maximum: number };
+    }
+  | {
+      code: "SLEEP_HOUR_PAGES";
+      message: string;
+      detail: { count: number; byUser: Record<string, number>; pageTimesMs: number[] };
+    }
   | { code: "MISSING_HANDOFF"; message: string; detail: { count: number; handoffsMs: number[] } }
   | { code: "NO_CONTACT_METHOD"; message: string; detail: { userId: string } };
 
@@ -51,7 +59,8 @@ export type HealthInput = {
   unreachableUserIds?: readonly string[];
 };
 
-const overlapMs = (a: Interval, from: number, to: number): number => Math.max(0, Math.min(a.endMs, to) - Math.max(a.startMs, from));
+const overlapMs = (a: Interval, from: number, to: number): number =>
+  Math.max(0, Math.min(a.endMs, to) - Math.max(a.startMs, from));
 
 /** True when `ms` falls in [start, end) of the local clock of `tz`; windows may run past midnight. */
 export function inLocalWindow(ms: number, tz: string, start: string, end: string): boolean {
@@ -82,27 +91,52 @@ export function rotationHealth(input: HealthInput): HealthWarning[] {
     .map((s) => ({ startMs: Math.max(s.startMs, from), endMs: Math.min(s.endMs, to) }));
   if (gapList.length > 0) {
     const totalMinutes = gapList.reduce((sum, g) => sum + (g.endMs - g.startMs), 0) / 60_000;
-    warnings.push({ code: "GAPS", message: `${gapList.length} gap(s) with nobody on call in the next ${t.horizonDays} days (${Math.round(totalMinutes)} min)`, detail: { count: gapList.length, totalMinutes, gaps: gapList } });
+    warnings.push({
+      code: "GAPS",
+      message: `${gapList.length} gap(s) with nobody on call in the next ${t.horizonDays} days (${Math.round(totalMinutes)} min)`,
+      detail: { count: gapList.length, totalMinutes, gaps: gapList },
+    });
   }
 
   if (input.teamSize < t.minTeamSize) {
-    warnings.push({ code: "SMALL_TEAM", message: `team of ${input.teamSize} is below ${t.minTeamSize}: people are on call too often`, detail: { teamSize: input.teamSize, minimum: t.minTeamSize } });
+    warnings.push({
+      code: "SMALL_TEAM",
+      message: `team of ${input.teamSize} is below ${t.minTeamSize}: people are on call too often`,
+      detail: { teamSize: input.teamSize, minimum: t.minTeamSize },
+    });
   }
 
   const spanMs = input.segments.reduce((sum, s) => sum + overlapMs(s, from, to), 0);
   const onCallMs = new Map<string, number>();
-  for (const s of input.segments) for (const userId of s.userIds) onCallMs.set(userId, (onCallMs.get(userId) ?? 0) + overlapMs(s, from, to));
+  for (const s of input.segments)
+    for (const userId of s.userIds) onCallMs.set(userId, (onCallMs.get(userId) ?? 0) + overlapMs(s, from, to));
   for (const [userId, ms] of [...onCallMs].sort((a, b) => a[0].localeCompare(b[0]))) {
     const share = spanMs > 0 ? ms / spanMs : 0;
     if (share > t.maxOnCallShare) {
-      warnings.push({ code: "OVERLOADED_PERSON", message: `${userId} is on call ${Math.round(share * 100)}% of the time (max ${Math.round(t.maxOnCallShare * 100)}%)`, detail: { userId, share, maximum: t.maxOnCallShare } });
+      warnings.push({
+        code: "OVERLOADED_PERSON",
+        message: `${userId} is on call ${Math.round(share * 100)}% of the time (max ${Math.round(t.maxOnCallShare * 100)}%)`,
+        detail: { userId, share, maximum: t.maxOnCallShare },
+      });
     }
   }
 
   for (const shift of input.shifts) {
-    const pages = input.pages.filter((p) => p.userId === shift.userId && p.atMs >= shift.startMs && p.atMs < shift.endMs).length;
+    const pages = input.pages.filter(
+      (p) => p.userId === shift.userId && p.atMs >= shift.startMs && p.atMs < shift.endMs,
+    ).length;
     if (pages > t.maxPagesPerShift) {
-      warnings.push({ code: "TOO_MANY_PAGES_PER_SHIFT", message: `${shift.userId} got ${pages} pages in one shift (max ${t.maxPagesPerShift})`, detail: { userId: shift.userId, shiftStartMs: shift.startMs, shiftEndMs: shift.endMs, pages, maximum: t.maxPagesPerShift } });
+      warnings.push({
+        code: "TOO_MANY_PAGES_PER_SHIFT",
+        message: `${shift.userId} got ${pages} pages in one shift (max ${t.maxPagesPerShift})`,
+        detail: {
+          userId: shift.userId,
+          shiftStartMs: shift.startMs,
+          shiftEndMs: shift.endMs,
+          pages,
+          maximum: t.maxPagesPerShift,
+        },
+      });
     }
   }
 
@@ -110,23 +144,36 @@ export function rotationHealth(input: HealthInput): HealthWarning[] {
   if (sleepPages.length > 0) {
     const byUser: Record<string, number> = {};
     for (const p of sleepPages) byUser[p.userId] = (byUser[p.userId] ?? 0) + 1;
-    warnings.push({ code: "SLEEP_HOUR_PAGES", message: `${sleepPages.length} page(s) between ${t.sleepStart} and ${t.sleepEnd} (${input.tz})`, detail: { count: sleepPages.length, byUser, pageTimesMs: sleepPages.map((p) => p.atMs).sort((a, b) => a - b) } });
+    warnings.push({
+      code: "SLEEP_HOUR_PAGES",
+      message: `${sleepPages.length} page(s) between ${t.sleepStart} and ${t.sleepEnd} (${input.tz})`,
+      detail: { count: sleepPages.length, byUser, pageTimesMs: sleepPages.map((p) => p.atMs).sort((a, b) => a - b) },
+    });
   }
 
   const noted = new Set(input.handoffNotes.map((n) => n.shiftStartMs));
   const handoffs = new Set<number>();
   for (const shift of input.shifts) {
     if (shift.startMs >= input.nowMs || noted.has(shift.startMs)) continue;
-    if (input.shifts.some((prev) => prev.userId !== shift.userId && prev.endMs === shift.startMs)) handoffs.add(shift.startMs);
+    if (input.shifts.some((prev) => prev.userId !== shift.userId && prev.endMs === shift.startMs))
+      handoffs.add(shift.startMs);
   }
   if (handoffs.size > 0) {
     const handoffsMs = [...handoffs].sort((a, b) => a - b);
-    warnings.push({ code: "MISSING_HANDOFF", message: `${handoffsMs.length} past shift change(s) without a written handoff note`, detail: { count: handoffsMs.length, handoffsMs } });
+    warnings.push({
+      code: "MISSING_HANDOFF",
+      message: `${handoffsMs.length} past shift change(s) without a written handoff note`,
+      detail: { count: handoffsMs.length, handoffsMs },
+    });
   }
 
   const unreachable = new Set(input.unreachableUserIds ?? []);
   for (const userId of [...onCallMs.keys()].filter((u) => unreachable.has(u)).sort()) {
-    warnings.push({ code: "NO_CONTACT_METHOD", message: `${userId} is on call but has no verified contact method: pages cannot reach them`, detail: { userId } });
+    warnings.push({
+      code: "NO_CONTACT_METHOD",
+      message: `${userId} is on call but has no verified contact method: pages cannot reach them`,
+      detail: { userId },
+    });
   }
   return warnings;
 }

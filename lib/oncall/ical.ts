@@ -9,7 +9,11 @@ const encoder = new TextEncoder();
 
 /** Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Fold one content line so no physical line exceeds 75 octets; continuation lines start with a space. */
@@ -104,7 +108,14 @@ export function toICalendar({ name, segments, uidSeed, nowMs, userNames = {} }: 
  * schedules): each part's events are titled with the part's name and get UIDs from the part's seed.
  */
 export function toICalendarMulti({ name, nowMs, parts }: { name: string; nowMs: number; parts: ICalPart[] }): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sre-control-plane//on-call//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//sre-control-plane//on-call//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(name)}`,
+  ];
   const stamp = icalUtc(nowMs);
   for (const part of parts) {
     const userNames = part.userNames ?? {};

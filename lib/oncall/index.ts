@@ -27,7 +27,31 @@ export {
   type Page,
   type HandoffNote,
 } from "./health";
-export { toICalendar, toICalendarMulti, feedSegments, FEED_PAST_MS, escapeText, foldLine, type ICalInput, type ICalPart } from "./ical";
-export { MATCHER_OPS, matcherRegex, matches, routeAlert, routingLabels, type MatcherOp, type LabelMatcher, type AlertRoute } from "./alert-routing";
+export {
+  toICalendar,
+  toICalendarMulti,
+  feedSegments,
+  FEED_PAST_MS,
+  escapeText,
+  foldLine,
+  type ICalInput,
+  type ICalPart,
+} from "./ical";
+export {
+  MATCHER_OPS,
+  matcherRegex,
+  matches,
+  routeAlert,
+  routingLabels,
+  type MatcherOp,
+  type LabelMatcher,
+  type AlertRoute,
+} from "./alert-routing";
 export { mergeAlertStates, groupResolved, groupTitle, type AlertState, type GroupAlert } from "./alert-group";
-export { pageAlerts, type PageAlert, type PageAlertLinks, type PageAlertsInput, type PayloadAlert } from "./page-alerts";
+export {
+  pageAlerts,
+  type PageAlert,
+  type PageAlertLinks,
+  type PageAlertsInput,
+  type PayloadAlert,
+} from "./page-alerts";

@@ -58,7 +58,9 @@ export function resolveLocalMs(naiveMs: number, zone: string): number {
   const before = tz.offset(naiveMs - DAY_MS);
   const after = tz.offset(naiveMs + DAY_MS);
   if (before === after) return naiveMs - before * MINUTE_MS; // no transition nearby: the common fast path
-  const candidates = [naiveMs - before * MINUTE_MS, naiveMs - after * MINUTE_MS].filter((t) => t + tz.offset(t) * MINUTE_MS === naiveMs);
+  const candidates = [naiveMs - before * MINUTE_MS, naiveMs - after * MINUTE_MS].filter(
+    (t) => t + tz.offset(t) * MINUTE_MS === naiveMs,
+  );
   if (candidates.length > 0) return Math.min(...candidates); // one valid instant, or the earlier of two
   // In a gap: the transition lies between the two candidate instants; find the first ms on the new offset.
   let lo = Math.min(naiveMs - before * MINUTE_MS, naiveMs - after * MINUTE_MS);

@@ -6,7 +6,14 @@ import type { AlertState } from "./alert-group";
 // the dashboard; Prometheus' generatorURL → the expression graph. Only http(s) URLs become links, since
 // annotations are written by whoever configures alerting, not by us.
 
-export type PayloadAlert = { fingerprint: string; status: AlertState; labels: Record<string, string>; annotations: Record<string, string>; startsAt?: string; generatorURL?: string };
+export type PayloadAlert = {
+  fingerprint: string;
+  status: AlertState;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt?: string;
+  generatorURL?: string;
+};
 
 export type PageAlertLinks = { slo?: string; runbook?: string; dashboard?: string; source?: string };
 
@@ -44,12 +51,18 @@ const httpUrl = (value: string | undefined): string | undefined => {
 
 const first = (...values: (string | undefined)[]) => values.find((v) => v !== undefined && v.trim() !== "");
 
-function linksOf(labels: Record<string, string>, annotations: Record<string, string>, generatorURL?: string): PageAlertLinks {
+function linksOf(
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+  generatorURL?: string,
+): PageAlertLinks {
   const sloId = first(labels.slo_id, annotations.slo_id);
   const links: PageAlertLinks = {
     slo: sloId ? `/slos/${encodeURIComponent(sloId.trim())}` : undefined,
     runbook: httpUrl(first(annotations.runbook_url, annotations.runbook, labels.runbook_url)),
-    dashboard: httpUrl(first(annotations.dashboard_url, annotations.grafana_url, annotations.dashboard, labels.dashboard_url)),
+    dashboard: httpUrl(
+      first(annotations.dashboard_url, annotations.grafana_url, annotations.dashboard, labels.dashboard_url),
+    ),
     source: httpUrl(generatorURL),
   };
   return Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)) as PageAlertLinks;
@@ -79,7 +92,15 @@ export function pageAlerts(input: PageAlertsInput): PageAlert[] {
   const seen = new Set(input.alerts.map((a) => a.fingerprint));
   for (const [fingerprint, status] of Object.entries(input.states)) {
     if (seen.has(fingerprint)) continue;
-    out.push({ fingerprint, name: common.alertname ?? "Alert", status, summary: null, startsAt: null, labels: common, links: linksOf(common, input.commonAnnotations) });
+    out.push({
+      fingerprint,
+      name: common.alertname ?? "Alert",
+      status,
+      summary: null,
+      startsAt: null,
+      labels: common,
+      links: linksOf(common, input.commonAnnotations),
+    });
   }
   if (out.length === 0) {
     out.push({

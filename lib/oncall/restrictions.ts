@@ -23,7 +23,11 @@ export function restrictionIntervals(restrictions: Restrictions, tz: string, fro
       spanDays = ((w.toDay ?? w.fromDay ?? 1) - (w.fromDay ?? 1) + 7) % 7;
       if (spanDays === 0 && to <= from) spanDays = 7;
     } else if (to <= from) spanDays = 1; // past midnight; equal times = a full day
-    return { fromDay: weekly ? w.fromDay : undefined, fromOffsetMs: from * MINUTE_MS, toOffsetMs: spanDays * DAY_MS + to * MINUTE_MS };
+    return {
+      fromDay: weekly ? w.fromDay : undefined,
+      fromOffsetMs: from * MINUTE_MS,
+      toOffsetMs: spanDays * DAY_MS + to * MINUTE_MS,
+    };
   });
 
   const result: Interval[] = [];

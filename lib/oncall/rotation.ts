@@ -23,15 +23,19 @@ export type TurnClock = {
 export function turnClock(layer: Pick<Layer, "rotation" | "handoffTime" | "startMs">, tz: string): TurnClock {
   assertZone(tz);
   const { unit, every } = layer.rotation;
-  if (!Number.isInteger(every) || every <= 0) throw new OncallDefinitionError("rotation.every", "every must be a positive integer");
+  if (!Number.isInteger(every) || every <= 0)
+    throw new OncallDefinitionError("rotation.every", "every must be a positive integer");
   if (!(unit in UNIT_MS)) throw new OncallDefinitionError("rotation.unit", `unknown unit "${String(unit)}"`);
   if (!Number.isFinite(layer.startMs)) throw new OncallDefinitionError("startMs", "startMs must be a finite epoch ms");
-  const naiveAnchorMs = naiveLocalDateMs(layer.startMs, tz) + parseWallClock(layer.handoffTime, "handoffTime").minutes * 60_000;
+  const naiveAnchorMs =
+    naiveLocalDateMs(layer.startMs, tz) + parseWallClock(layer.handoffTime, "handoffTime").minutes * 60_000;
   const anchorMs = resolveLocalMs(naiveAnchorMs, tz);
   const turnMs = every * UNIT_MS[unit];
 
   const boundaryMs =
-    layer.rotation.clock === "elapsed" ? (k: number) => anchorMs + k * turnMs : (k: number) => resolveLocalMs(naiveAnchorMs + k * turnMs, tz);
+    layer.rotation.clock === "elapsed"
+      ? (k: number) => anchorMs + k * turnMs
+      : (k: number) => resolveLocalMs(naiveAnchorMs + k * turnMs, tz);
 
   const turnIndexAt = (ms: number): number => {
     // The nominal length is within the DST delta of the real one, so the estimate is off by a turn or two.

@@ -32,14 +32,28 @@ export function dueShiftNotices(input: {
     if (shift.startMs <= firstStart) continue;
     const lead = input.leadMinutesOf(shift.userId) * 60_000;
     if (lead > 0 && shift.startMs > nowMs && due(shift.startMs - lead)) {
-      out.push({ kind: "shift_reminder", userId: shift.userId, shiftStartMs: shift.startMs, shiftEndMs: shift.endMs, outgoingUserIds: [] });
+      out.push({
+        kind: "shift_reminder",
+        userId: shift.userId,
+        shiftStartMs: shift.startMs,
+        shiftEndMs: shift.endMs,
+        outgoingUserIds: [],
+      });
     }
     if (due(shift.startMs)) {
       const before = segments.find((s) => s.endMs === shift.startMs);
       const after = segments.find((s) => s.startMs === shift.startMs);
       const outgoing = (before?.userIds ?? []).filter((u) => !(after?.userIds ?? []).includes(u));
-      out.push({ kind: "handoff", userId: shift.userId, shiftStartMs: shift.startMs, shiftEndMs: shift.endMs, outgoingUserIds: outgoing });
+      out.push({
+        kind: "handoff",
+        userId: shift.userId,
+        shiftStartMs: shift.startMs,
+        shiftEndMs: shift.endMs,
+        outgoingUserIds: outgoing,
+      });
     }
   }
-  return out.sort((a, b) => a.shiftStartMs - b.shiftStartMs || a.userId.localeCompare(b.userId) || a.kind.localeCompare(b.kind));
+  return out.sort(
+    (a, b) => a.shiftStartMs - b.shiftStartMs || a.userId.localeCompare(b.userId) || a.kind.localeCompare(b.kind),
+  );
 }

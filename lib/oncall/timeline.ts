@@ -21,7 +21,8 @@ function layerUsersAt(levels: LayerCursor[][], atMs: number): { userIds: string[
     const userIds: string[] = [];
     const layerIds: string[] = [];
     for (const cursor of level) {
-      while (cursor.index < cursor.shifts.length && (cursor.shifts[cursor.index] as LayerShift).endMs <= atMs) cursor.index += 1;
+      while (cursor.index < cursor.shifts.length && (cursor.shifts[cursor.index] as LayerShift).endMs <= atMs)
+        cursor.index += 1;
       const shift = cursor.shifts[cursor.index];
       if (!shift || shift.startMs > atMs || shift.userId === null) continue;
       if (!userIds.includes(shift.userId)) userIds.push(shift.userId);
@@ -74,7 +75,10 @@ export function finalTimeline({ schedule, overrides = [], fromMs, toMs }: Timeli
 
     const base = layerUsersAt(levels, startMs);
     let userIds = base.userIds;
-    let source: SegmentSource = base.userIds.length > 0 ? { kind: "layer", layerId: base.layerIds[0] as string, layerIds: base.layerIds } : { kind: "gap" };
+    let source: SegmentSource =
+      base.userIds.length > 0
+        ? { kind: "layer", layerId: base.layerIds[0] as string, layerIds: base.layerIds }
+        : { kind: "gap" };
     for (const i of active) {
       const override = ordered[i] as Override;
       const next = applyOverride(userIds, override);
@@ -84,14 +88,23 @@ export function finalTimeline({ schedule, overrides = [], fromMs, toMs }: Timeli
     if (userIds.length === 0) source = { kind: "gap" };
 
     const last = segments[segments.length - 1];
-    if (last && last.endMs === startMs && sameArray(last.userIds, userIds) && sameSource(last.source, source)) last.endMs = endMs;
+    if (last && last.endMs === startMs && sameArray(last.userIds, userIds) && sameSource(last.source, source))
+      last.endMs = endMs;
     else segments.push({ startMs, endMs, userIds, source });
   }
   return segments;
 }
 
 /** Users on call at `atMs` (at a handoff instant the incoming users). */
-export function onCallAt({ schedule, overrides, atMs }: { schedule: Schedule; overrides?: Override[]; atMs: number }): string[] {
+export function onCallAt({
+  schedule,
+  overrides,
+  atMs,
+}: {
+  schedule: Schedule;
+  overrides?: Override[];
+  atMs: number;
+}): string[] {
   return finalTimeline({ schedule, overrides, fromMs: atMs, toMs: atMs + 1 })[0]?.userIds ?? [];
 }
 

@@ -84,9 +84,7 @@ export type Override = {
 export type LayerShift = { userId: string | null; startMs: number; endMs: number; layerId: string };
 
 export type SegmentSource =
-  | { kind: "layer"; layerId: string; layerIds: string[] }
-  | { kind: "override"; overrideId: string }
-  | { kind: "gap" };
+  { kind: "layer"; layerId: string; layerIds: string[] } | { kind: "override"; overrideId: string } | { kind: "gap" };
 
 /** A piece of the final schedule; userIds empty means nobody is on call (source gap). */
 export type Segment = { startMs: number; endMs: number; userIds: string[]; source: SegmentSource };

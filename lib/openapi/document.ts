@@ -12,13 +12,27 @@ import { sloRoutes } from "./routes/slos";
 import { errorEnvelope } from "./schemas";
 
 /** Every documented /api/v1 operation. */
-export const OPERATIONS: Operation[] = [...catalogRoutes, ...sloRoutes, ...runbookRoutes, ...backtestRoutes, ...releaseRoutes, ...oncallRoutes, ...incidentRoutes, ...reportRoutes, ...notifyRoutes];
+export const OPERATIONS: Operation[] = [
+  ...catalogRoutes,
+  ...sloRoutes,
+  ...runbookRoutes,
+  ...backtestRoutes,
+  ...releaseRoutes,
+  ...oncallRoutes,
+  ...incidentRoutes,
+  ...reportRoutes,
+  ...notifyRoutes,
+];
 
 type JsonSchema = Record<string, unknown>;
 
 /** The request side of a zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without $schema. */
 export function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as JsonSchema;
   return rest;
 }
 
@@ -54,7 +68,13 @@ function queryParameters(schema: z.ZodType) {
   return Object.entries(props).map(([name, s]) => {
     const { description, ...rest } = s;
     // query strings are optional when the schema has a default; required only when zod requires them
-    return { name, in: "query", required: required.has(name) && rest.default === undefined, ...(description ? { description } : {}), schema: rest };
+    return {
+      name,
+      in: "query",
+      required: required.has(name) && rest.default === undefined,
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
   });
 }
 
@@ -71,7 +91,13 @@ function errorStatuses(o: Operation): number[] {
 
 function operation(o: Operation) {
   const params = [
-    ...pathParams(o.path).map((name) => ({ name, in: "path", required: true, schema: { type: "string" }, ...(o.params?.[name] ? { description: o.params[name] } : {}) })),
+    ...pathParams(o.path).map((name) => ({
+      name,
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+      ...(o.params?.[name] ? { description: o.params[name] } : {}),
+    })),
     ...(o.query ? queryParameters(o.query) : []),
   ];
   const status = o.response?.status ?? 200;
@@ -82,24 +108,50 @@ function operation(o: Operation) {
       ? {}
       : {
           content: {
-            [contentType]: { schema: o.response?.schema ? jsonSchema(o.response.schema) : contentType === "application/json" ? { type: "object" } : { type: "string" } },
-            ...Object.fromEntries((o.response?.otherContentTypes ?? []).map((t) => [t, { schema: { type: "string" } }])),
+            [contentType]: {
+              schema: o.response?.schema
+                ? jsonSchema(o.response.schema)
+                : contentType === "application/json"
+                  ? { type: "object" }
+                  : { type: "string" },
+            },
+            ...Object.fromEntries(
+              (o.response?.otherContentTypes ?? []).map((t) => [t, { schema: { type: "string" } }]),
+            ),
           },
         }),
   });
-  const scopes = o.scopes ? `\n\nAPI tokens narrowed by scopes need one of: ${o.scopes.map((s) => `\`${s}\``).join(", ")}.` : "";
+  const scopes = o.scopes
+    ? `\n\nAPI tokens narrowed by scopes need one of: ${o.scopes.map((s) => `\`${s}\``).join(", ")}.`
+    : "";
   const auth =
-    o.auth === "public" ? "\n\nNo authentication." : o.auth === "integration-token" ? "\n\nAuthenticated by the integration's own token (Authorization: Bearer)." : o.auth === "feed-token" ? "\n\nThe secret token in the URL is the credential." : "";
+    o.auth === "public"
+      ? "\n\nNo authentication."
+      : o.auth === "integration-token"
+        ? "\n\nAuthenticated by the integration's own token (Authorization: Bearer)."
+        : o.auth === "feed-token"
+          ? "\n\nThe secret token in the URL is the credential."
+          : "";
   return {
     operationId: operationId(o),
     tags: [o.tag],
     summary: o.summary,
     ...(o.description || scopes || auth ? { description: `${o.description ?? ""}${scopes}${auth}`.trim() } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(o.body ? { requestBody: { required: !o.bodyOptional, content: { "application/json": { schema: jsonSchema(o.body) } } } } : {}),
+    ...(o.body
+      ? { requestBody: { required: !o.bodyOptional, content: { "application/json": { schema: jsonSchema(o.body) } } } }
+      : {}),
     responses: {
       ...Object.fromEntries([status, ...(o.response?.otherStatuses ?? [])].map((s) => [String(s), success(s)])),
-      ...Object.fromEntries(errorStatuses(o).map((s) => [String(s), { description: STATUS_TEXT[s] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
+      ...Object.fromEntries(
+        errorStatuses(o).map((s) => [
+          String(s),
+          {
+            description: STATUS_TEXT[s] ?? "Error",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+        ]),
+      ),
     },
     security: o.auth && o.auth !== "user" ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }],
   };
@@ -121,7 +173,8 @@ export function buildOpenApiDocument(ops: readonly Operation[] = OPERATIONS, ver
     info: {
       title: "SRE control plane API",
       version,
-      description: "SLOs and error budgets, release gate and deployments, on-call, incidents and postmortems. Authenticate with `Authorization: Bearer <token>` (create one under Settings → API tokens) or a browser session. Errors use one envelope: `{\"error\":{code,message,fields?}}`.",
+      description:
+        'SLOs and error budgets, release gate and deployments, on-call, incidents and postmortems. Authenticate with `Authorization: Bearer <token>` (create one under Settings → API tokens) or a browser session. Errors use one envelope: `{"error":{code,message,fields?}}`.',
     },
     servers: [{ url: "/" }],
     tags: TAGS.map((t) => ({ ...t })),

@@ -1,3 +1,3 @@
 // The API description: route registry (lib/openapi/routes/*) → OpenAPI 3.1 document.
 export { buildOpenApiDocument, jsonSchema, openApiDocument, OPERATIONS, type OpenApiDocument } from "./document";
-export { TAGS, type Operation, type HttpMethod } from "./registry";
+export { type Operation, type HttpMethod } from "./registry";

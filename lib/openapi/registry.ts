@@ -34,7 +34,14 @@ export type Operation = {
    * `otherContentTypes`: non-JSON representations the same answer may take instead of the schema's JSON
    * (chosen by a format= parameter, a path suffix or Accept), e.g. ["text/csv", "text/markdown"].
    */
-  response?: { status?: number; otherStatuses?: number[]; description?: string; schema?: z.ZodType; contentType?: string; otherContentTypes?: string[] };
+  response?: {
+    status?: number;
+    otherStatuses?: number[];
+    description?: string;
+    schema?: z.ZodType;
+    contentType?: string;
+    otherContentTypes?: string[];
+  };
   /** Token scopes that allow the call when a token is narrowed (besides unscoped tokens and sessions). */
   scopes?: string[];
   auth?: Auth;
@@ -47,12 +54,18 @@ export const TAGS = [
   { name: "SLOs", description: "SLO definitions, versions and sign-off, status, burndown, Prometheus rules." },
   { name: "Release", description: "Error-budget policies, the release gate and its exceptions, deployment events." },
   { name: "SLOs as code", description: "The state srecp plan/apply/export work on." },
-  { name: "On-call", description: "Schedules, overrides, cover requests, handoff notes, escalation policies, calendar feeds." },
+  {
+    name: "On-call",
+    description: "Schedules, overrides, cover requests, handoff notes, escalation policies, calendar feeds.",
+  },
   { name: "Alerting", description: "Alertmanager integrations and the pages they open." },
   { name: "Incidents", description: "Incidents, timelines, roles, postmortems and action items." },
   { name: "Reports", description: "Home, the readiness scorecard and manager reports." },
   { name: "Access", description: "Who you are, API tokens, data sources, the audit log." },
-  { name: "Notifications", description: "Your contact methods and their verification, notification rules; outgoing e-mail settings (admin)." },
+  {
+    name: "Notifications",
+    description: "Your contact methods and their verification, notification rules; outgoing e-mail settings (admin).",
+  },
   { name: "Meta", description: "This document." },
 ] as const;
 

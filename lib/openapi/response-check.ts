@@ -15,7 +15,11 @@ export const openApiPath = (route: string) => route.replace(/\[(?:\.\.\.)?([^\]]
 let byKey: Map<string, Operation> | undefined;
 
 /** The documented operation of a request, by method and route pattern; undefined when there is none. */
-export function operationFor(method: string, route: string, ops: readonly Operation[] = OPERATIONS): Operation | undefined {
+export function operationFor(
+  method: string,
+  route: string,
+  ops: readonly Operation[] = OPERATIONS,
+): Operation | undefined {
   if (ops !== OPERATIONS) return ops.find((o) => o.method === method && o.path === openApiPath(route));
   byKey ??= new Map(OPERATIONS.map((o) => [`${o.method} ${o.path}`, o]));
   return byKey.get(`${method} ${openApiPath(route)}`);
@@ -33,29 +37,49 @@ const issuePath = (i: z.core.$ZodIssue) => (i.path.length ? i.path.map(String).j
  * answer (the wire format: instants are strings), undefined when the answer is not JSON; `mediaType` the
  * answer's content type without parameters (a non-JSON one must be in the operation's otherContentTypes).
  */
-export function responseMismatch(o: Operation, status: number, body: unknown, mediaType?: string): ResponseMismatch | null {
+export function responseMismatch(
+  o: Operation,
+  status: number,
+  body: unknown,
+  mediaType?: string,
+): ResponseMismatch | null {
   const label = `${o.method} ${o.path}`;
   const statuses = documentedStatuses(o);
-  if (!statuses.includes(status)) return { message: `${label} answered ${status}; the document says ${statuses.join(" or ")}`, issues: [] };
+  if (!statuses.includes(status))
+    return { message: `${label} answered ${status}; the document says ${statuses.join(" or ")}`, issues: [] };
   const schema = o.response?.schema;
   if (!schema || status === 204) return null;
   if (body === undefined) {
     const others = o.response?.otherContentTypes ?? [];
     if (mediaType && others.includes(mediaType)) return null;
-    return { message: `${label} answered ${status} ${mediaType ? `as ${mediaType}` : "without a body"}; the document says application/json${others.length ? ` or ${others.join(", ")}` : ""}`, issues: [] };
+    return {
+      message: `${label} answered ${status} ${mediaType ? `as ${mediaType}` : "without a body"}; the document says application/json${others.length ? ` or ${others.join(", ")}` : ""}`,
+      issues: [],
+    };
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return null;
   const paths = parsed.error.issues.map((i) => `${issuePath(i)}: ${i.message}`);
   const shown = paths.slice(0, 10).join("; ") + (paths.length > 10 ? `; and ${paths.length - 10} more` : "");
-  return { message: `${label} answered a body that does not match its response schema: ${shown}`, issues: parsed.error.issues };
+  return {
+    message: `${label} answered a body that does not match its response schema: ${shown}`,
+    issues: parsed.error.issues,
+  };
 }
 
 /** responseMismatch for a Response (read from a clone; the original stays unread). */
-export async function checkResponse(method: string, route: string, res: Response, ops: readonly Operation[] = OPERATIONS): Promise<ResponseMismatch | null> {
+export async function checkResponse(
+  method: string,
+  route: string,
+  res: Response,
+  ops: readonly Operation[] = OPERATIONS,
+): Promise<ResponseMismatch | null> {
   if (res.status < 200 || res.status > 299) return null;
   const o = operationFor(method, route, ops);
-  if (!o) return route.startsWith("/api/v1/") ? { message: `${method} ${openApiPath(route)} is not in the OpenAPI registry (lib/openapi/routes)`, issues: [] } : null;
+  if (!o)
+    return route.startsWith("/api/v1/")
+      ? { message: `${method} ${openApiPath(route)} is not in the OpenAPI registry (lib/openapi/routes)`, issues: [] }
+      : null;
   const type = res.headers.get("content-type") ?? "";
   // Streams (text/event-stream) and other non-JSON answers are never read: only their status is checked.
   const isJson = /^application\/(.+\+)?json\b/i.test(type);

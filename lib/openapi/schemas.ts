@@ -1,18 +1,18 @@
-import { z } from "zod";
-
 /**
  * Response shapes. Request schemas live in lib/validation and are imported from there by the route
  * files (lib/openapi/routes/*): the same objects the handlers validate with.
  */
 
-// The generic building blocks live with the views; re-exported for the route files that import them here.
-export { errorEnvelope, itemsOf, pageOf } from "@/lib/validation/views/common";
-
-export const anyObject = z.record(z.string(), z.unknown());
+// The generic building blocks live with the views (lib/validation/views/common.ts).
+export { errorEnvelope } from "@/lib/validation/views/common";
 
 // Request schemas of single endpoints live in lib/validation/queries.ts, used by the handlers too.
 export {
-  auditQuerySchema as auditQuery, rulesQuerySchema as rulesQuery, prometheusMetadataQuerySchema as prometheusMetadataQuery,
-  approveVersionSchema as approveVersionBody, rejectVersionSchema as rejectVersionBody, timelineQuerySchema as timelineQuery,
+  auditQuerySchema as auditQuery,
+  rulesQuerySchema as rulesQuery,
+  prometheusMetadataQuerySchema as prometheusMetadataQuery,
+  approveVersionSchema as approveVersionBody,
+  rejectVersionSchema as rejectVersionBody,
+  timelineQuerySchema as timelineQuery,
   postmortemExportQuerySchema as postmortemExportQuery,
 } from "@/lib/validation/queries";

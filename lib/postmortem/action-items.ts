@@ -72,7 +72,10 @@ export const actionItemDueAtMs = (item: Pick<ActionItem, "dueDate" | "dueTimezon
  * Boundary: exactly at 23:59:59.999 local it is not yet overdue (overdue means now > end of day); a
  * manual Saturday due date is therefore overdue from Sunday 00:00 local. done and wont_do are never overdue.
  */
-export function actionItemOverdue(item: Pick<ActionItem, "status" | "dueDate" | "dueTimezone">, nowMs: number): boolean {
+export function actionItemOverdue(
+  item: Pick<ActionItem, "status" | "dueDate" | "dueTimezone">,
+  nowMs: number,
+): boolean {
   if (item.status === "done" || item.status === "wont_do") return false;
   const dueAtMs = actionItemDueAtMs(item);
   return dueAtMs !== null && nowMs > dueAtMs;
@@ -88,7 +91,10 @@ export function validateActionItem(item: ActionItem): ActionItemProblem[] {
     problems.push({ field: "wontDoReason", message: "Say why the item will not be done." });
   }
   if ((item.dueDate === null) !== (item.dueTimezone === null)) {
-    problems.push({ field: "dueTimezone", message: "A due date needs the time zone it is evaluated in, and vice versa." });
+    problems.push({
+      field: "dueTimezone",
+      message: "A due date needs the time zone it is evaluated in, and vice versa.",
+    });
   } else if (item.dueTimezone !== null && !isValidTimezone(item.dueTimezone)) {
     problems.push({ field: "dueTimezone", message: `Unknown time zone "${item.dueTimezone}".` });
   } else if (item.dueDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(item.dueDate)) {

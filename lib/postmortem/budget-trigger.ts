@@ -24,7 +24,10 @@ export type BudgetTrigger = {
 export function budgetTrigger(spends: readonly BudgetSpend[], threshold: number): BudgetTrigger | null {
   if (!Number.isFinite(threshold) || threshold < 0) throw new RangeError("threshold must be a non-negative share");
   const above = spends
-    .filter((s): s is BudgetSpend & { consumed: number } => s.consumed !== null && Number.isFinite(s.consumed) && s.consumed > threshold)
+    .filter(
+      (s): s is BudgetSpend & { consumed: number } =>
+        s.consumed !== null && Number.isFinite(s.consumed) && s.consumed > threshold,
+    )
     .map((s) => ({ sloId: s.sloId, sloName: s.sloName, consumed: s.consumed }))
     .sort((a, b) => b.consumed - a.consumed || a.sloName.localeCompare(b.sloName));
   return above.length ? { threshold, slos: above } : null;
@@ -39,6 +42,9 @@ export function parseBudgetTrigger(value: unknown): BudgetTrigger | null {
   if (!value || typeof value !== "object") return null;
   const v = value as { threshold?: unknown; slos?: unknown };
   if (typeof v.threshold !== "number" || !Array.isArray(v.slos) || v.slos.length === 0) return null;
-  const slos = v.slos.filter((s): s is BudgetTrigger["slos"][number] => !!s && typeof s.sloId === "string" && typeof s.sloName === "string" && typeof s.consumed === "number");
+  const slos = v.slos.filter(
+    (s): s is BudgetTrigger["slos"][number] =>
+      !!s && typeof s.sloId === "string" && typeof s.sloName === "string" && typeof s.consumed === "number",
+  );
   return slos.length ? { threshold: v.threshold, slos } : null;
 }

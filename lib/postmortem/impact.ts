@@ -51,7 +51,8 @@ export type IncidentImpact = {
   peakBurnRate: number | null;
 };
 
-export type ImpactError = "invalid_objective" | "invalid_window" | "invalid_counts" | "missing_window_total" | "window_total_too_small";
+export type ImpactError =
+  "invalid_objective" | "invalid_window" | "invalid_counts" | "missing_window_total" | "window_total_too_small";
 
 const validCounts = ({ good, total }: EventCounts): boolean =>
   Number.isFinite(good) && Number.isFinite(total) && good >= 0 && total >= 0 && good <= total;
@@ -76,7 +77,8 @@ export function incidentImpact(input: IncidentImpactInput): Result<IncidentImpac
   if (!Number.isFinite(objective) || objective <= 0 || objective >= 1) {
     return err("invalid_objective", `The objective must be a ratio between 0 and 1 (exclusive), got ${objective}.`);
   }
-  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) return err("invalid_window", "windowSeconds must be positive.");
+  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0)
+    return err("invalid_window", "windowSeconds must be positive.");
   if (!validCounts(incidentCounts) || !series.every(validCounts)) {
     return err("invalid_counts", "Counts must be finite, non-negative, and good must not exceed total.");
   }
@@ -86,9 +88,13 @@ export function incidentImpact(input: IncidentImpactInput): Result<IncidentImpac
   const denominator = measured !== undefined ? "window_total" : "expected_window_total";
   const windowTotal = measured ?? expected;
   if (windowTotal === undefined) return err("missing_window_total", "Pass windowTotalEvents or expectedWindowTotal.");
-  if (!Number.isFinite(windowTotal) || windowTotal < 0) return err("invalid_counts", "The window total must be a non-negative number.");
+  if (!Number.isFinite(windowTotal) || windowTotal < 0)
+    return err("invalid_counts", "The window total must be a non-negative number.");
   if (measured !== undefined && measured < incidentCounts.total) {
-    return err("window_total_too_small", "The SLO window total cannot be smaller than the incident's total: the window contains the incident.");
+    return err(
+      "window_total_too_small",
+      "The SLO window total cannot be smaller than the incident's total: the window contains the incident.",
+    );
   }
 
   const failed = Math.max(0, incidentCounts.total - incidentCounts.good);

@@ -48,7 +48,8 @@ export function transition(
   if (!isIncidentStatus(to)) return err("unknown_status", `Unknown target status "${String(to)}".`);
   if (from === to) return err("same_status", `The incident is already ${to}.`);
   if (!canTransition(from, to)) return err("transition_not_allowed", `An incident cannot go from ${from} to ${to}.`);
-  if (!Number.isFinite(atMs)) return err("invalid_instant", "The transition time must be a finite epoch-millisecond instant.");
+  if (!Number.isFinite(atMs))
+    return err("invalid_instant", "The transition time must be a finite epoch-millisecond instant.");
 
   if (to === "mitigated") return ok({ ...incident, status: to, mitigatedAtMs: incident.mitigatedAtMs ?? atMs });
   if (to === "resolved") {

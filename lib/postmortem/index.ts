@@ -9,6 +9,15 @@ export * from "./action-items";
 export * from "./review";
 export * from "./version";
 export * from "./impact";
-export { postmortemToMarkdown, formatDurationMs, formatCount, formatPercent, type PostmortemDoc, type ImpactRow, type TimelineEntry, type MarkdownOptions } from "./markdown";
+export {
+  postmortemToMarkdown,
+  formatDurationMs,
+  formatCount,
+  formatPercent,
+  type PostmortemDoc,
+  type ImpactRow,
+  type TimelineEntry,
+  type MarkdownOptions,
+} from "./markdown";
 export { escapeInline, escapeTableCell } from "./markdown-escape";
 export * from "./budget-trigger";

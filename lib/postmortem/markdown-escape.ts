@@ -10,11 +10,15 @@ export const escapeInline = (text: string): string =>
   collapse(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A GFM table cell: escapeInline plus backslashes and pipes escaped so the cell cannot split. */
-export const escapeTableCell = (text: string): string => escapeInline(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+export const escapeTableCell = (text: string): string =>
+  escapeInline(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
 
 /** A section body: CRLF/CR → LF, trailing whitespace trimmed; a placeholder when empty. */
 export const normalizeBlock = (text: string, placeholder = "_Not provided._"): string => {
-  const body = text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/^\n+|\s+$/g, "");
+  const body = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/^\n+|\s+$/g, "");
   return body === "" ? placeholder : body;
 };
 

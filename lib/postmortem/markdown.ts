@@ -107,7 +107,8 @@ function timelineLines(entries: readonly TimelineEntry[], mode: "starred" | "all
   if (shown.length === 0) return [mode === "all" ? "_No timeline entries._" : "_No starred timeline entries._"];
   return shown.map((entry) => {
     const star = mode === "all" && entry.starred === true ? "★ " : "";
-    const late = entry.recordedAtMs !== undefined && entry.recordedAtMs - entry.atMs > ADDED_LATER_MS ? " _(added later)_" : "";
+    const late =
+      entry.recordedAtMs !== undefined && entry.recordedAtMs - entry.atMs > ADDED_LATER_MS ? " _(added later)_" : "";
     return `- ${utcStamp(entry.atMs)} - ${star}${escapeInline(entry.text)}${late}`;
   });
 }

@@ -101,16 +101,26 @@ export function reviewTransition(
   context: ReviewContext,
 ): Result<ReviewState, ReviewError> {
   if (action === "edit" && state.status === "published") {
-    return err("published_immutable", `Revision ${state.revision} is published and cannot change; amend it to start a new revision.`);
+    return err(
+      "published_immutable",
+      `Revision ${state.revision} is published and cannot change; amend it to start a new revision.`,
+    );
   }
-  if (!FROM[action].includes(state.status)) return err("invalid_for_status", `Cannot ${action} a postmortem that is ${state.status}.`);
-  if (!ROLES[action].includes(context.actorRole)) return err("forbidden_role", `A ${context.actorRole} cannot ${action}.`);
+  if (!FROM[action].includes(state.status))
+    return err("invalid_for_status", `Cannot ${action} a postmortem that is ${state.status}.`);
+  if (!ROLES[action].includes(context.actorRole))
+    return err("forbidden_role", `A ${context.actorRole} cannot ${action}.`);
 
   const expected = expectedRevision(state, action);
-  const needsRevision = action === "edit" || action === "submit" || action === "approve" || action === "request_changes";
-  if (needsRevision && context.revision === undefined) return err("revision_required", `Say which revision to ${action}.`);
+  const needsRevision =
+    action === "edit" || action === "submit" || action === "approve" || action === "request_changes";
+  if (needsRevision && context.revision === undefined)
+    return err("revision_required", `Say which revision to ${action}.`);
   if (expected !== undefined && context.revision !== undefined && context.revision !== expected) {
-    return err("stale_revision", `Revision ${context.revision} is not the current one (${String(expected)}); reload and try again.`);
+    return err(
+      "stale_revision",
+      `Revision ${context.revision} is not the current one (${String(expected)}); reload and try again.`,
+    );
   }
 
   switch (action) {
@@ -127,7 +137,13 @@ export function reviewTransition(
       });
     }
     case "submit":
-      return ok({ ...state, status: "in_review", submittedRevision: state.revision, approvedRevision: null, approverIds: [] });
+      return ok({
+        ...state,
+        status: "in_review",
+        submittedRevision: state.revision,
+        approvedRevision: null,
+        approverIds: [],
+      });
     case "withdraw":
       return ok({ ...state, status: "draft", submittedRevision: null, approverIds: [] });
     case "request_changes":
@@ -135,7 +151,8 @@ export function reviewTransition(
       return ok({ ...state, status: "changes_requested", approverIds: [] });
     case "approve": {
       if (!context.actorId) return err("actor_required", "An approval needs the approver's id.");
-      if (state.approverIds.includes(context.actorId)) return err("already_approved", "You already approved this revision.");
+      if (state.approverIds.includes(context.actorId))
+        return err("already_approved", "You already approved this revision.");
       const approverIds = [...state.approverIds, context.actorId];
       const approved = approverIds.length >= state.requiredApprovals;
       return ok({

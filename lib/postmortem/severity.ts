@@ -76,4 +76,3 @@ export const parseSeverity = (input: string): Severity | null => {
   const match = /^\s*(?:sev[\s_-]?)?([1-3])\s*$/i.exec(input);
   return match ? (`SEV-${match[1]}` as Severity) : null;
 };
-

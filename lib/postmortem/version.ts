@@ -1,6 +1,7 @@
 // Optimistic concurrency for editable rows (postmortem sections, metadata, action items).
 
-export type VersionCheck = { ok: true } | { ok: false; error: "version_conflict"; expected: number; actual: number; message: string };
+export type VersionCheck =
+  { ok: true } | { ok: false; error: "version_conflict"; expected: number; actual: number; message: string };
 
 /**
  * Optimistic concurrency: a write is accepted only when the version the client loaded (`expected`)

@@ -8,7 +8,9 @@ import { isPrometheusError, type PrometheusError } from "./errors";
  * for people ("the preview"); without it the message is "Prometheus: …".
  */
 export function upstreamAppError(err: PrometheusError, what?: string): AppError {
-  const message = what ? `Prometheus could not answer ${what}: ${err.publicMessage}` : `Prometheus: ${err.publicMessage}`;
+  const message = what
+    ? `Prometheus could not answer ${what}: ${err.publicMessage}`
+    : `Prometheus: ${err.publicMessage}`;
   return new AppError("UPSTREAM_UNAVAILABLE", message, undefined, { cause: err });
 }
 
@@ -16,15 +18,21 @@ export function upstreamAppError(err: PrometheusError, what?: string): AppError 
  * For `catch (err) { throw upstreamError(err, "the preview") }`: a Prometheus failure becomes its
  * AppError (upstreamAppError), anything else is returned unchanged to be rethrown.
  */
-export const upstreamError = (err: unknown, what?: string): unknown => (isPrometheusError(err) ? upstreamAppError(err, what) : err);
+export const upstreamError = (err: unknown, what?: string): unknown =>
+  isPrometheusError(err) ? upstreamAppError(err, what) : err;
 
 /**
  * True for "Prometheus could not answer" in either form — the PrometheusError itself or its AppError
  * (upstreamError, or no Prometheus configured): what fallbacks (stale statuses, the burndown from
  * rollups) catch instead of rethrowing.
  */
-export const isUpstreamFailure = (err: unknown): boolean => isPrometheusError(err) || (err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE");
+export const isUpstreamFailure = (err: unknown): boolean =>
+  isPrometheusError(err) || (err instanceof AppError && err.code === "UPSTREAM_UNAVAILABLE");
 
 /** What people may read about a failure caught while asking Prometheus (a stale status's reason, a signal's error). */
 export const publicUpstreamMessage = (err: unknown): string =>
-  isPrometheusError(err) ? err.publicMessage : err instanceof AppError ? err.message : "an unexpected error; see the server log";
+  isPrometheusError(err)
+    ? err.publicMessage
+    : err instanceof AppError
+      ? err.message
+      : "an unexpected error; see the server log";

@@ -49,7 +49,8 @@ export const orTree = (expressions: string[]): string => {
   let level = expressions;
   while (level.length > 1) {
     const next: string[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? `(${level[i]}${OR}${level[i + 1]})` : level[i]!);
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? `(${level[i]}${OR}${level[i + 1]})` : level[i]!);
     level = next;
   }
   return level[0] ?? "";
@@ -59,7 +60,11 @@ export const orTree = (expressions: string[]): string => {
  * Groups keyed expressions into `or` trees of at most maxItems operands and no longer than
  * maxQueryBytes (a longer single one stands alone).
  */
-export const chunkKeyedExpressions = (expressions: string[], maxQueryBytes: number, maxItems = Number.POSITIVE_INFINITY): string[] => {
+export const chunkKeyedExpressions = (
+  expressions: string[],
+  maxQueryBytes: number,
+  maxItems = Number.POSITIVE_INFINITY,
+): string[] => {
   const chunks: string[][] = [];
   let current: string[] = [];
   let currentBytes = 0;
@@ -81,11 +86,14 @@ export const chunkKeyedExpressions = (expressions: string[], maxQueryBytes: numb
  * Identical expressions (many SLOs over one SLI, each window's sums) are sent once: the first key of each
  * distinct expression stands for the others, whose values are copied back from it.
  */
-function dedupe(items: BatchItem[]): { unique: BatchItem[]; fanOut: <V>(r: { values: Map<string, V>; ambiguous: string[] }) => { values: Map<string, V>; ambiguous: string[] } } {
+function dedupe(items: BatchItem[]): {
+  unique: BatchItem[];
+  fanOut: <V>(r: { values: Map<string, V>; ambiguous: string[] }) => { values: Map<string, V>; ambiguous: string[] };
+} {
   const byExpr = new Map<string, string[]>();
   for (const item of items) byExpr.set(item.expr, [...(byExpr.get(item.expr) ?? []), item.key]);
   const unique = [...byExpr].map(([expr, keys]) => ({ key: keys[0]!, expr }));
-  const fanOut = <V,>({ values, ambiguous }: { values: Map<string, V>; ambiguous: string[] }) => {
+  const fanOut = <V>({ values, ambiguous }: { values: Map<string, V>; ambiguous: string[] }) => {
     const out = new Map<string, V>();
     const amb = new Set(ambiguous);
     for (const keys of byExpr.values()) {
@@ -110,7 +118,11 @@ function dedupe(items: BatchItem[]): { unique: BatchItem[]; fanOut: <V>(r: { val
  * saves HTTP round trips and per-query overhead, not evaluation work.
  * Errors of any chunk (bad PromQL in one item fails its whole chunk) propagate as PrometheusError.
  */
-export const batchQuery = async (client: PrometheusClient, items: BatchItem[], options: BatchOptions = {}): Promise<BatchResult> => {
+export const batchQuery = async (
+  client: PrometheusClient,
+  items: BatchItem[],
+  options: BatchOptions = {},
+): Promise<BatchResult> => {
   const keyLabel = options.keyLabel ?? "__key";
   const { unique, fanOut } = dedupe(items);
   const chunks = chunkKeyedExpressions(
@@ -138,7 +150,11 @@ async function mapChunks<T>(chunks: string[], concurrency: number, fn: (query: s
 }
 
 /** Splits keyed series back by their key label; a key seen twice is ambiguous and dropped. */
-function splitByKey<S extends { metric: Record<string, string> }, V>(series: S[], keyLabel: string, value: (s: S) => V) {
+function splitByKey<S extends { metric: Record<string, string> }, V>(
+  series: S[],
+  keyLabel: string,
+  value: (s: S) => V,
+) {
   const values = new Map<string, V>();
   const ambiguous = new Set<string>();
   for (const s of series) {
@@ -171,7 +187,9 @@ export const batchRangeQuery = async (
     options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
     options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
   );
-  const results = await mapChunks(chunks, options.concurrency ?? 2, (q) => client.rangeQuery(q, range.startSec, range.endSec, range.stepSec));
+  const results = await mapChunks(chunks, options.concurrency ?? 2, (q) =>
+    client.rangeQuery(q, range.startSec, range.endSec, range.stepSec),
+  );
   const { values, ambiguous } = fanOut(splitByKey(results.flat(), keyLabel, (series) => series.values));
   return { values, ambiguousKeys: ambiguous, queryCount: chunks.length };
 };

@@ -11,10 +11,16 @@ import { PrometheusError } from "./errors";
  */
 export type BreakerOptions = { failureThreshold?: number; openMs?: number; now?: () => number };
 export type BreakerState = "closed" | "open" | "half_open";
-export type BreakerHealth = { state: BreakerState; consecutiveFailures: number; lastSuccessMs: number | null; lastFailureMs: number | null };
+export type BreakerHealth = {
+  state: BreakerState;
+  consecutiveFailures: number;
+  lastSuccessMs: number | null;
+  lastFailureMs: number | null;
+};
 
 const isOutage = (err: unknown) =>
-  err instanceof PrometheusError && (err.reason === "network" || err.reason === "timeout" || (err.reason === "http" && (err.status ?? 0) >= 500));
+  err instanceof PrometheusError &&
+  (err.reason === "network" || err.reason === "timeout" || (err.reason === "http" && (err.status ?? 0) >= 500));
 
 export function createBreaker(options: BreakerOptions = {}) {
   const threshold = options.failureThreshold ?? 3;
@@ -62,7 +68,12 @@ export function createBreaker(options: BreakerOptions = {}) {
         if (probe) probing = false;
       }
     },
-    health: (): BreakerHealth => ({ state: state === "open" && now() >= openUntil ? "half_open" : state, consecutiveFailures: failures, lastSuccessMs, lastFailureMs }),
+    health: (): BreakerHealth => ({
+      state: state === "open" && now() >= openUntil ? "half_open" : state,
+      consecutiveFailures: failures,
+      lastSuccessMs,
+      lastFailureMs,
+    }),
   };
 }
 

@@ -4,7 +4,14 @@ import { PrometheusError } from "./errors";
 import { buildInfoSchema, queryDataSchema, seriesListSchema, stringListSchema, type RawQueryData } from "./schemas";
 import { createBreaker } from "./breaker";
 import { callApi, type ApiRequest, type Transport } from "./transport";
-import type { BuildInfo, MatrixSeries, PrometheusClient, PrometheusClientOptions, QueryResult, VectorSample } from "./types";
+import type {
+  BuildInfo,
+  MatrixSeries,
+  PrometheusClient,
+  PrometheusClientOptions,
+  QueryResult,
+  VectorSample,
+} from "./types";
 import { parseSampleValue, toPromDuration, toPromTime } from "./values";
 import { abortedError, budgetError, upstreamScope } from "./request-scope";
 
@@ -12,7 +19,11 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 const toNumber = (raw: string): number => {
   const value = parseSampleValue(raw);
-  if (value === undefined) throw new PrometheusError("bad_response", `Prometheus returned a sample value that is not a number: ${JSON.stringify(raw)}`);
+  if (value === undefined)
+    throw new PrometheusError(
+      "bad_response",
+      `Prometheus returned a sample value that is not a number: ${JSON.stringify(raw)}`,
+    );
   return value;
 };
 
@@ -26,7 +37,10 @@ const toQueryResult = (data: RawQueryData): QueryResult => {
     case "matrix":
       return {
         resultType: "matrix",
-        result: data.result.map(({ metric, values }) => ({ metric, values: values.map(([t, raw]): [number, number] => [t, toNumber(raw)]) })),
+        result: data.result.map(({ metric, values }) => ({
+          metric,
+          values: values.map(([t, raw]): [number, number] => [t, toNumber(raw)]),
+        })),
       };
     case "scalar":
       return { resultType: "scalar", result: { timestamp: data.result[0], value: toNumber(data.result[1]) } };
@@ -76,7 +90,10 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
   };
 
   const instantQuery = async (query: string, timeSec?: number): Promise<QueryResult> => {
-    const params: [string, string][] = [["query", query], ["timeout", serverTimeout()]];
+    const params: [string, string][] = [
+      ["query", query],
+      ["timeout", serverTimeout()],
+    ];
     if (timeSec !== undefined) params.push(["time", toPromTime(timeSec)]);
     return toQueryResult(await api({ path: "/api/v1/query", method: "POST", params }, queryDataSchema));
   };
@@ -85,10 +102,18 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
     const result = await instantQuery(query, timeSec);
     if (result.resultType === "vector") return result.result;
     if (result.resultType === "scalar") return [{ metric: {}, ...result.result }];
-    throw new PrometheusError("bad_response", `Expected an instant vector from ${JSON.stringify(query)}, got ${result.resultType}`);
+    throw new PrometheusError(
+      "bad_response",
+      `Expected an instant vector from ${JSON.stringify(query)}, got ${result.resultType}`,
+    );
   };
 
-  const rangeQuery = async (query: string, startSec: number, endSec: number, stepSec: number): Promise<MatrixSeries[]> => {
+  const rangeQuery = async (
+    query: string,
+    startSec: number,
+    endSec: number,
+    stepSec: number,
+  ): Promise<MatrixSeries[]> => {
     const params: [string, string][] = [
       ["query", query],
       ["start", toPromTime(startSec)],
@@ -97,7 +122,8 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
       ["timeout", serverTimeout()],
     ];
     const result = toQueryResult(await api({ path: "/api/v1/query_range", method: "POST", params }, queryDataSchema));
-    if (result.resultType !== "matrix") throw new PrometheusError("bad_response", `Expected a matrix from query_range, got ${result.resultType}`);
+    if (result.resultType !== "matrix")
+      throw new PrometheusError("bad_response", `Expected a matrix from query_range, got ${result.resultType}`);
     return result.result;
   };
 
@@ -123,8 +149,11 @@ export const createPrometheusClient = (options: PrometheusClientOptions): Promet
     labelValues,
     metricNames: () => labelValues("__name__"),
     series,
-    buildInfo: async (): Promise<BuildInfo> => api({ path: "/api/v1/status/buildinfo", method: "GET" }, buildInfoSchema),
-    parseQuery: (query: string) => api({ path: "/api/v1/parse_query", method: "POST", params: [["query", query]] }, z.unknown()),
-    formatQuery: (query: string) => api({ path: "/api/v1/format_query", method: "POST", params: [["query", query]] }, z.string()),
+    buildInfo: async (): Promise<BuildInfo> =>
+      api({ path: "/api/v1/status/buildinfo", method: "GET" }, buildInfoSchema),
+    parseQuery: (query: string) =>
+      api({ path: "/api/v1/parse_query", method: "POST", params: [["query", query]] }, z.unknown()),
+    formatQuery: (query: string) =>
+      api({ path: "/api/v1/format_query", method: "POST", params: [["query", query]] }, z.string()),
   };
 };

@@ -10,7 +10,8 @@
  * - aborted: the HTTP request this call served was cancelled by its client (request-scope.ts); says
  *   nothing about Prometheus.
  */
-export type PrometheusErrorReason = "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response" | "aborted";
+export type PrometheusErrorReason =
+  "network" | "timeout" | "http" | "bad_query" | "execution" | "bad_response" | "aborted";
 
 /**
  * What people may read about a failure of each reason when nothing more precise was given: no address,
@@ -88,6 +89,9 @@ export const fromErrorEnvelope = (status: number, errorType: string, error: stri
     case "canceled":
       return new PrometheusError("timeout", message, details);
     default:
-      return new PrometheusError("http", `Prometheus error (${errorType}, HTTP ${status}): ${message}`, { status, promErrorType: errorType });
+      return new PrometheusError("http", `Prometheus error (${errorType}, HTTP ${status}): ${message}`, {
+        status,
+        promErrorType: errorType,
+      });
   }
 };

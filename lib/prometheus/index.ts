@@ -4,7 +4,15 @@ export { createBreaker, type Breaker, type BreakerHealth, type BreakerOptions, t
 export { PrometheusError, isPrometheusError, type PrometheusErrorReason } from "./errors";
 export { isUpstreamFailure, publicUpstreamMessage, upstreamAppError, upstreamError } from "./app-error";
 export { detachedFromRequest, withinBudget, withUpstreamScope, type UpstreamScope } from "./request-scope";
-export { batchQuery, batchRangeQuery, chunkKeyedExpressions, keyedExpression, type BatchItem, type BatchOptions, type BatchResult } from "./batch";
+export {
+  batchQuery,
+  batchRangeQuery,
+  chunkKeyedExpressions,
+  keyedExpression,
+  type BatchItem,
+  type BatchOptions,
+  type BatchResult,
+} from "./batch";
 export { localPromqlCheck, type PromqlCheck } from "./local-check";
 export { validatePromQL, type PromqlValidation } from "./validate";
 export { parseSampleValue } from "./values";

@@ -14,8 +14,15 @@ export type UpstreamScope = { signal: AbortSignal | undefined; deadlineMs: numbe
 
 const storage = new AsyncLocalStorage<UpstreamScope>();
 
-export function withUpstreamScope<T>(options: { signal?: AbortSignal; budgetMs: number; nowMs?: number }, run: () => Promise<T>): Promise<T> {
-  const scope = { signal: options.signal, budgetMs: options.budgetMs, deadlineMs: (options.nowMs ?? Date.now()) + options.budgetMs };
+export function withUpstreamScope<T>(
+  options: { signal?: AbortSignal; budgetMs: number; nowMs?: number },
+  run: () => Promise<T>,
+): Promise<T> {
+  const scope = {
+    signal: options.signal,
+    budgetMs: options.budgetMs,
+    deadlineMs: (options.nowMs ?? Date.now()) + options.budgetMs,
+  };
   return storage.run(scope, run);
 }
 
@@ -28,11 +35,15 @@ export const upstreamScope = (): UpstreamScope | undefined => storage.getStore()
  */
 export const detachedFromRequest = <T>(start: () => T): T => storage.exit(start);
 
-const budgetMessage = (scope: UpstreamScope) => `Prometheus did not answer within this request's upstream budget of ${scope.budgetMs} ms; try again shortly`;
+const budgetMessage = (scope: UpstreamScope) =>
+  `Prometheus did not answer within this request's upstream budget of ${scope.budgetMs} ms; try again shortly`;
 export const budgetError = (scope: UpstreamScope) =>
-  new PrometheusError("timeout", budgetMessage(scope), { detail: "request budget", publicMessage: budgetMessage(scope) });
-export const abortedError = () => new PrometheusError("aborted", "The request was cancelled by its client", { detail: "client disconnected" });
-
+  new PrometheusError("timeout", budgetMessage(scope), {
+    detail: "request budget",
+    publicMessage: budgetMessage(scope),
+  });
+export const abortedError = () =>
+  new PrometheusError("aborted", "The request was cancelled by its client", { detail: "client disconnected" });
 
 /**
  * Waits for `promise` at most until the current request's deadline, or until its client disconnects

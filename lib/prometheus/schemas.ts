@@ -21,8 +21,14 @@ const labelsSchema = z.record(z.string(), z.string());
 const samplePairSchema = z.tuple([z.number(), z.string()]);
 
 export const queryDataSchema = z.discriminatedUnion("resultType", [
-  z.object({ resultType: z.literal("vector"), result: z.array(z.object({ metric: labelsSchema, value: samplePairSchema })) }),
-  z.object({ resultType: z.literal("matrix"), result: z.array(z.object({ metric: labelsSchema, values: z.array(samplePairSchema) })) }),
+  z.object({
+    resultType: z.literal("vector"),
+    result: z.array(z.object({ metric: labelsSchema, value: samplePairSchema })),
+  }),
+  z.object({
+    resultType: z.literal("matrix"),
+    result: z.array(z.object({ metric: labelsSchema, values: z.array(samplePairSchema) })),
+  }),
   z.object({ resultType: z.literal("scalar"), result: samplePairSchema }),
   z.object({ resultType: z.literal("string"), result: samplePairSchema }),
 ]);

@@ -24,7 +24,8 @@ export type ApiRequest = {
  * closed ones, and no upstream body is ever echoed to whoever sees the error (finding 12.6). The
  * distinguishing facts (errno code, HTTP status) stay on the error's `detail` for server logs only.
  */
-const noPrometheus = (transport: Transport, path: string) => `No Prometheus API answered at ${transport.baseUrl}${path} (unreachable, or not a Prometheus server)`;
+const noPrometheus = (transport: Transport, path: string) =>
+  `No Prometheus API answered at ${transport.baseUrl}${path} (unreachable, or not a Prometheus server)`;
 
 /** errno-style code of a fetch failure (ECONNREFUSED, ENOTFOUND...) without its address text. */
 const failureCode = (error: unknown): string => {
@@ -35,7 +36,11 @@ const failureCode = (error: unknown): string => {
 
 /** A refusal by the outbound address policy (lib/net) is the admin's business, not a port fact: say so. */
 const policyRefusal = (error: unknown): string | undefined => {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e instanceof Error && depth < 3;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     if ((e as { code?: unknown }).code === "ERR_OUTBOUND_BLOCKED") return e.message;
   }
   return undefined;
@@ -60,7 +65,10 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
   const budgetLeft = scope ? scope.deadlineMs - Date.now() : Infinity;
   if (budgetLeft <= 0) throw budgetError(scope!);
   const waitMs = Math.min(transport.timeoutMs, budgetLeft);
-  const timeoutError = () => (waitMs < transport.timeoutMs ? budgetError(scope!) : new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`));
+  const timeoutError = () =>
+    waitMs < transport.timeoutMs
+      ? budgetError(scope!)
+      : new PrometheusError("timeout", `Prometheus did not answer within ${transport.timeoutMs} ms (${request.path})`);
 
   const controller = new AbortController();
   init.signal = controller.signal;
@@ -87,14 +95,25 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
     } catch (error) {
       if (controller.signal.aborted) throw scope?.signal?.aborted ? abortedError() : timeoutError();
       const blocked = policyRefusal(error);
-      if (blocked) throw new PrometheusError("network", blocked, { cause: error, detail: "ERR_OUTBOUND_BLOCKED", publicMessage: "the outbound address policy refuses this data source's address" });
-      throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: failureCode(error) });
+      if (blocked)
+        throw new PrometheusError("network", blocked, {
+          cause: error,
+          detail: "ERR_OUTBOUND_BLOCKED",
+          publicMessage: "the outbound address policy refuses this data source's address",
+        });
+      throw new PrometheusError("network", noPrometheus(transport, request.path), {
+        cause: error,
+        detail: failureCode(error),
+      });
     }
     try {
       return { status: response.status, body: await response.text() };
     } catch (error) {
       if (controller.signal.aborted) throw scope?.signal?.aborted ? abortedError() : timeoutError();
-      throw new PrometheusError("network", noPrometheus(transport, request.path), { cause: error, detail: `reading the body failed: ${failureCode(error)}` });
+      throw new PrometheusError("network", noPrometheus(transport, request.path), {
+        cause: error,
+        detail: `reading the body failed: ${failureCode(error)}`,
+      });
     }
   })();
   try {
@@ -111,10 +130,18 @@ const send = async (transport: Transport, request: ApiRequest): Promise<{ status
  * Error envelopes map by errorType; other non-2xx answers (plain-text 404) become "http";
  * 2xx answers that are not the expected JSON become "bad_response". Neither quotes the body.
  */
-export const callApi = async <S extends z.ZodType>(transport: Transport, request: ApiRequest, schema: S): Promise<z.infer<S>> => {
+export const callApi = async <S extends z.ZodType>(
+  transport: Transport,
+  request: ApiRequest,
+  schema: S,
+): Promise<z.infer<S>> => {
   const { status, body } = await send(transport, request);
   const notPrometheus = (what: string) =>
-    new PrometheusError(status >= 200 && status <= 299 ? "bad_response" : "http", noPrometheus(transport, request.path), { status, detail: `HTTP ${status} with ${what}`, publicMessage: NO_PROMETHEUS_PUBLIC });
+    new PrometheusError(
+      status >= 200 && status <= 299 ? "bad_response" : "http",
+      noPrometheus(transport, request.path),
+      { status, detail: `HTTP ${status} with ${what}`, publicMessage: NO_PROMETHEUS_PUBLIC },
+    );
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -124,10 +151,14 @@ export const callApi = async <S extends z.ZodType>(transport: Transport, request
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) throw notPrometheus("JSON that is not a Prometheus envelope");
   if (envelope.data.status === "error") throw fromErrorEnvelope(status, envelope.data.errorType, envelope.data.error);
-  if (status < 200 || status > 299) throw new PrometheusError("http", `HTTP ${status} from Prometheus ${request.path}`, { status });
+  if (status < 200 || status > 299)
+    throw new PrometheusError("http", `HTTP ${status} from Prometheus ${request.path}`, { status });
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) {
-    throw new PrometheusError("bad_response", `Prometheus ${request.path} returned data of an unexpected shape`, { status, detail: data.error.message.slice(0, 500) });
+    throw new PrometheusError("bad_response", `Prometheus ${request.path} returned data of an unexpected shape`, {
+      status,
+      detail: data.error.message.slice(0, 500),
+    });
   }
   return data.data;
 };

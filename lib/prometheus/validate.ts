@@ -4,10 +4,10 @@ import type { PrometheusClient } from "./types";
 
 /** Result of validatePromQL; `source` says whether Prometheus or only the local check judged it. */
 export type PromqlValidation =
-  | { ok: true; source: "prometheus" | "local" }
-  | { ok: false; message: string; source: "prometheus" | "local" };
+  { ok: true; source: "prometheus" | "local" } | { ok: false; message: string; source: "prometheus" | "local" };
 
-const isMissingEndpoint = (error: unknown): boolean => isPrometheusError(error) && error.reason === "http" && error.status === 404;
+const isMissingEndpoint = (error: unknown): boolean =>
+  isPrometheusError(error) && error.reason === "http" && error.status === 404;
 
 /**
  * Asks Prometheus whether `expr` parses and type-checks, without evaluating it where possible:
@@ -31,7 +31,8 @@ export const validatePromQL = async (client: PrometheusClient, expr: string): Pr
       return { ok: true, source: "prometheus" };
     } catch (error) {
       if (isMissingEndpoint(error)) continue;
-      if (isPrometheusError(error) && error.reason === "bad_query") return { ok: false, message: error.message, source: "prometheus" };
+      if (isPrometheusError(error) && error.reason === "bad_query")
+        return { ok: false, message: error.message, source: "prometheus" };
       // execution errors depend on data, not syntax: the expression itself is valid.
       if (isPrometheusError(error) && error.reason === "execution") return { ok: true, source: "prometheus" };
       break;

@@ -26,8 +26,8 @@ export function promqlError(text: string, offset: number, message: string): Prom
 
 // What an error inside each construct most likely misses; keyed by the parent node of the ⚠ node.
 const CONTEXT: Record<string, string> = {
-  LabelMatchers: "in label matchers (expected label=\"value\" or a closing })",
-  UnquotedLabelMatcher: "in a label matcher (expected a quoted value, e.g. label=\"value\")",
+  LabelMatchers: 'in label matchers (expected label="value" or a closing })',
+  UnquotedLabelMatcher: 'in a label matcher (expected a quoted value, e.g. label="value")',
   QuotedLabelMatcher: "in a label matcher (expected a quoted value)",
   FunctionCallBody: "in the arguments (expected an expression or a closing parenthesis)",
   GroupingLabels: "in the label list (expected label names and a closing parenthesis)",
@@ -43,7 +43,10 @@ function describeError(text: string, node: SyntaxNode): PromqlError {
   skip.exec(text);
   const at = node.to > node.from ? node.from : skip.lastIndex;
   const found = node.to > node.from ? text.slice(node.from, node.to) : text.slice(at, at + 1);
-  const what = at >= text.length || found === "" ? "unexpected end of input" : `unexpected ${JSON.stringify(found.length > 20 ? `${found.slice(0, 20)}…` : found)}`;
+  const what =
+    at >= text.length || found === ""
+      ? "unexpected end of input"
+      : `unexpected ${JSON.stringify(found.length > 20 ? `${found.slice(0, 20)}…` : found)}`;
   const context = node.parent ? CONTEXT[node.parent.name] : undefined;
   return promqlError(text, Math.min(at, text.length), `parse error: ${what}${context ? ` ${context}` : ""}`);
 }
@@ -74,7 +77,12 @@ export function matchersOf(text: string, selector: SyntaxNode): Matcher[] {
     const value = m.getChild("StringLiteral", "MatchOp");
     if (!name || !op || !value) continue;
     const nameText = text.slice(name.from, name.to);
-    out.push({ name: name.name === "LabelName" ? nameText : stringValue(nameText), op: text.slice(op.from, op.to) as Matcher["op"], value: stringValue(text.slice(value.from, value.to)), from: m.from });
+    out.push({
+      name: name.name === "LabelName" ? nameText : stringValue(nameText),
+      op: text.slice(op.from, op.to) as Matcher["op"],
+      value: stringValue(text.slice(value.from, value.to)),
+      from: m.from,
+    });
   }
   return out;
 }
@@ -91,8 +99,15 @@ function matchesEmpty(m: Matcher): boolean {
 
 /** Checks Prometheus applies to each vector selector after parsing (promql/parser/parse.go). */
 function checkSelector(text: string, node: SyntaxNode): PromqlError | null {
-  if (node.getChild("LabelMatchers")?.getChild("QuotedLabelName") || node.getChild("LabelMatchers")?.getChild("QuotedLabelMatcher")) {
-    return promqlError(text, node.from, "parse error: quoted metric or label names need Prometheus 3; use metric{label=\"value\"}");
+  if (
+    node.getChild("LabelMatchers")?.getChild("QuotedLabelName") ||
+    node.getChild("LabelMatchers")?.getChild("QuotedLabelMatcher")
+  ) {
+    return promqlError(
+      text,
+      node.from,
+      'parse error: quoted metric or label names need Prometheus 3; use metric{label="value"}',
+    );
   }
   const matchers = matchersOf(text, node);
   for (const m of matchers) {
@@ -100,18 +115,25 @@ function checkSelector(text: string, node: SyntaxNode): PromqlError | null {
     try {
       toJsRegex(m.value);
     } catch {
-      return promqlError(text, m.from, `parse error: invalid regular expression ${JSON.stringify(m.value)} for label ${m.name}`);
+      return promqlError(
+        text,
+        m.from,
+        `parse error: invalid regular expression ${JSON.stringify(m.value)} for label ${m.name}`,
+      );
     }
   }
   const named = node.getChild("Identifier") !== null;
-  if (named && matchers.some((m) => m.name === "__name__")) return promqlError(text, node.from, "parse error: metric name must not be set twice");
-  if (!named && matchers.every(matchesEmpty)) return promqlError(text, node.from, "parse error: vector selector must contain at least one non-empty matcher");
+  if (named && matchers.some((m) => m.name === "__name__"))
+    return promqlError(text, node.from, "parse error: metric name must not be set twice");
+  if (!named && matchers.every(matchesEmpty))
+    return promqlError(text, node.from, "parse error: vector selector must contain at least one non-empty matcher");
   return null;
 }
 
 /** Parses `text`; the first syntax error (with its 1-based line and column) when it is not valid PromQL. */
 export function parsePromql(text: string): ParsedPromql {
-  if (text.split("\n").every((line) => /^\s*(#.*)?$/.test(line))) return { ok: false, error: promqlError(text, 0, "the expression is empty") };
+  if (text.split("\n").every((line) => /^\s*(#.*)?$/.test(line)))
+    return { ok: false, error: promqlError(text, 0, "the expression is empty") };
   const tree = parser.parse(text);
   let error: PromqlError | null = null;
   tree.iterate({

@@ -1,5 +1,13 @@
 import type { SyntaxNode } from "@lezer/common";
-import { formatPromqlError, matchersOf, parsePromql, promqlError, rootExpr, type Matcher, type PromqlError } from "./parse";
+import {
+  formatPromqlError,
+  matchersOf,
+  parsePromql,
+  promqlError,
+  rootExpr,
+  type Matcher,
+  type PromqlError,
+} from "./parse";
 
 /**
  * SLI fields hold one series SELECTOR (`metric{label="value"}`): the rule templates wrap it in
@@ -31,7 +39,12 @@ export function selectorOf(text: string, node: SyntaxNode): SeriesSelector {
   const id = node.getChild("Identifier");
   const braces = node.getChild("LabelMatchers");
   const matchersText = braces ? text.slice(braces.from + 1, braces.to - 1).trim() : "";
-  return { metric: id ? text.slice(id.from, id.to) : null, matchers: matchersOf(text, node), matchersText, text: text.slice(node.from, node.to) };
+  return {
+    metric: id ? text.slice(id.from, id.to) : null,
+    matchers: matchersOf(text, node),
+    matchersText,
+    text: text.slice(node.from, node.to),
+  };
 }
 
 /** Checks that `text` is exactly one instant-vector selector; the parse error or what it is instead otherwise. */
@@ -40,7 +53,13 @@ export function checkSeriesSelector(text: string): SelectorCheck {
   if (!parsed.ok) return failed(parsed.error);
   const root = rootExpr(parsed.tree)!;
   if (root.name !== "VectorSelector") {
-    return failed(promqlError(text, root.from, `must be one series selector such as metric{label="value"}, got a ${KIND[root.name] ?? "complex expression"}`));
+    return failed(
+      promqlError(
+        text,
+        root.from,
+        `must be one series selector such as metric{label="value"}, got a ${KIND[root.name] ?? "complex expression"}`,
+      ),
+    );
   }
   return { ok: true, selector: selectorOf(text, root) };
 }

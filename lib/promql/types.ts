@@ -10,7 +10,12 @@ import { parsePromql, promqlError, rootExpr, type PromqlError } from "./parse";
  * and the wizard judge a query alike. Syntax comes first from parsePromql (lib/promql/parse.ts).
  */
 export type PromqlType = "vector" | "scalar" | "matrix" | "string";
-const TYPE_NAME: Record<PromqlType, string> = { vector: "an instant vector", scalar: "a scalar", matrix: "a range vector", string: "a string" };
+const TYPE_NAME: Record<PromqlType, string> = {
+  vector: "an instant vector",
+  scalar: "a scalar",
+  matrix: "a range vector",
+  string: "a string",
+};
 export type ExpressionCheck = { ok: true; type: PromqlType } | { ok: false; error: PromqlError };
 
 /**
@@ -33,7 +38,10 @@ function stateFor(text: string, tree: Tree): ParserInput {
 }
 
 /** Parses and type-checks `text`; `expect` lists the result types the caller can use (default: any). */
-export function checkPromqlExpression(text: string, expect: PromqlType[] = ["vector", "scalar", "matrix", "string"]): ExpressionCheck {
+export function checkPromqlExpression(
+  text: string,
+  expect: PromqlType[] = ["vector", "scalar", "matrix", "string"],
+): ExpressionCheck {
   const parsed = parsePromql(text);
   if (!parsed.ok) return parsed;
   const parser = new Parser(stateFor(text, parsed.tree));
@@ -43,7 +51,14 @@ export function checkPromqlExpression(text: string, expect: PromqlType[] = ["vec
   const root = rootExpr(parsed.tree)!;
   const type = parser.checkAST(root) as string;
   if (!expect.includes(type as PromqlType)) {
-    return { ok: false, error: promqlError(text, root.from, `the expression is ${TYPE_NAME[type as PromqlType] ?? type}; expected ${expect.map((t) => TYPE_NAME[t]).join(" or ")}`) };
+    return {
+      ok: false,
+      error: promqlError(
+        text,
+        root.from,
+        `the expression is ${TYPE_NAME[type as PromqlType] ?? type}; expected ${expect.map((t) => TYPE_NAME[t]).join(" or ")}`,
+      ),
+    };
   }
   return { ok: true, type: type as PromqlType };
 }

@@ -37,7 +37,12 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
     const err = (data as Envelope | null)?.error;
-    throw new ApiError(res.status, err?.code ?? "INTERNAL", err?.message ?? `Request failed (${res.status})`, err?.fields ?? {});
+    throw new ApiError(
+      res.status,
+      err?.code ?? "INTERNAL",
+      err?.message ?? `Request failed (${res.status})`,
+      err?.fields ?? {},
+    );
   }
   return data as T;
 }

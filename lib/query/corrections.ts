@@ -9,7 +9,10 @@ export type { CorrectionView };
 export const correctionKeys = { list: (sloId: string) => [...sloKeys.all, "corrections", sloId] as const };
 
 export function useCorrections(sloId: string) {
-  return useQuery({ queryKey: correctionKeys.list(sloId), queryFn: () => apiFetch<{ items: CorrectionView[] }>(`/api/v1/slos/${sloId}/corrections`) });
+  return useQuery({
+    queryKey: correctionKeys.list(sloId),
+    queryFn: () => apiFetch<{ items: CorrectionView[] }>(`/api/v1/slos/${sloId}/corrections`),
+  });
 }
 
 export type CorrectionAction =
@@ -24,8 +27,12 @@ export function useCorrectionAction(sloId: string) {
     mutationFn: (a: CorrectionAction): Promise<CorrectionView | { deleted: string }> => {
       const base = `/api/v1/slos/${sloId}/corrections`;
       if (a.kind === "create") return apiFetch<CorrectionView>(base, { method: "POST", body: a.body });
-      if (a.kind === "delete") return apiFetch<{ deleted: string }>(`${base}/${a.id}?version=${a.version}`, { method: "DELETE" });
-      return apiFetch<CorrectionView>(`${base}/${a.id}/${a.kind}`, { method: "POST", body: { version: a.version, comment: a.comment } });
+      if (a.kind === "delete")
+        return apiFetch<{ deleted: string }>(`${base}/${a.id}?version=${a.version}`, { method: "DELETE" });
+      return apiFetch<CorrectionView>(`${base}/${a.id}/${a.kind}`, {
+        method: "POST",
+        body: { version: a.version, comment: a.comment },
+      });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sloKeys.all }),
   });

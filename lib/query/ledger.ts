@@ -27,5 +27,11 @@ export function useSloLedger(id: string, enabled = true) {
 
 /** Re-read every 30 s: a P0/P1 action item added on the same page then shows the requirement met. */
 export function useIncidentBudget(id: string) {
-  return useQuery({ queryKey: ledgerKeys.incident(id), queryFn: () => apiFetch<IncidentBudgetView>(`/api/v1/incidents/${id}/budget`), staleTime: 30_000, refetchInterval: 30_000, retry: false });
+  return useQuery({
+    queryKey: ledgerKeys.incident(id),
+    queryFn: () => apiFetch<IncidentBudgetView>(`/api/v1/incidents/${id}/budget`),
+    staleTime: 30_000,
+    refetchInterval: 30_000,
+    retry: false,
+  });
 }

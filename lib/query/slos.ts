@@ -1,7 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { formatSliKind } from "@/lib/slo/format";
-import type { SloListItemView, SloSavedView, SloStatusView, SloVersionView, SloView } from "@/lib/validation/views/slos";
+import type {
+  SloListItemView,
+  SloSavedView,
+  SloStatusView,
+  SloVersionView,
+  SloView,
+} from "@/lib/validation/views/slos";
 import type { SloSortKey } from "@/lib/validation/slo";
 import type { SloStatus } from "@/lib/services/slo/status-types";
 import type { Burndown } from "@/lib/services/slo/burndown";
@@ -20,7 +26,10 @@ export type { SloView, SloStatus, Burndown, SloPreview, ServiceBudgetState, Serv
 export type SloRow = SloListItemView;
 type ServedStatus = SloStatusView;
 /** What the overview keeps of a status (a tenth of its size: 1,000 rows stay small on the wire and in memory). */
-export type SlimStatus = Pick<ServedStatus, "sliValue" | "stale" | "staleAgeSeconds" | "staleReason" | "unavailableSince" | "computing"> & {
+export type SlimStatus = Pick<
+  ServedStatus,
+  "sliValue" | "stale" | "staleAgeSeconds" | "staleReason" | "unavailableSince" | "computing"
+> & {
   errorBudget: { remaining: number | null };
   burnRates: { "1h": number | null; "6h": number | null };
   alerts: { name: string; severity: "page" | "ticket"; firing: boolean }[];
@@ -109,7 +118,16 @@ const qs = (params: Record<string, string | number | undefined>) => {
 };
 
 /** What the overview asks the server for: filters, sort and page (all applied in SQL). */
-export type SloPageParams = { team?: string; service?: string; state?: string; q?: string; sort: SloSortKey; dir: "asc" | "desc"; page: number; pageSize: number };
+export type SloPageParams = {
+  team?: string;
+  service?: string;
+  state?: string;
+  q?: string;
+  sort: SloSortKey;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
 
 const pageUrl = (p: SloPageParams) => `/api/v1/slos?${qs({ include: "status", ...p })}`;
 
@@ -119,7 +137,10 @@ export async function fetchSloPage(p: SloPageParams): Promise<Page<OverviewSlo>>
 }
 
 /** Every SLO matching `p` in its order, a page of 1,000 at a time (for CSV export); `progress` after each. */
-export async function fetchAllMatching(p: Omit<SloPageParams, "page" | "pageSize">, progress: (loaded: number, total: number) => void): Promise<OverviewSlo[]> {
+export async function fetchAllMatching(
+  p: Omit<SloPageParams, "page" | "pageSize">,
+  progress: (loaded: number, total: number) => void,
+): Promise<OverviewSlo[]> {
   const items: OverviewSlo[] = [];
   for (let page = 1; ; page++) {
     const res = await fetchSloPage({ ...p, page, pageSize: MAX_PAGE_SIZE });
@@ -163,7 +184,6 @@ export function useBurndown(id: string, enabled = true) {
   });
 }
 
-
 /** The generated Prometheus rule file (YAML text). */
 export function useSloRules(id: string, enabled: boolean) {
   return useQuery({
@@ -187,11 +207,20 @@ export function useSloRules(id: string, enabled: boolean) {
 }
 
 /** What the wizard sends (the server validates it with createSloSchema / updateSloSchema). */
-type SloBody = { description?: string; sli?: Sli; objective?: number; window?: SloWindow; runbookUrl?: string | null; alerting?: boolean };
+type SloBody = {
+  description?: string;
+  sli?: Sli;
+  objective?: number;
+  window?: SloWindow;
+  runbookUrl?: string | null;
+  alerting?: boolean;
+};
 /** Defines an SLO (POST /api/v1/slos): the saved SLO with its versions, newest first. */
-export const createSlo = (body: SloBody & { service: string; name: string }) => apiFetch<SloSavedView>("/api/v1/slos", { method: "POST", body });
+export const createSlo = (body: SloBody & { service: string; name: string }) =>
+  apiFetch<SloSavedView>("/api/v1/slos", { method: "POST", body });
 /** Changes an SLO (PATCH /api/v1/slos/{id}); the answer has the shape of createSlo's. */
-export const updateSlo = (id: string, body: SloBody & { revision: number }) => apiFetch<SloSavedView>(`/api/v1/slos/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const updateSlo = (id: string, body: SloBody & { revision: number }) =>
+  apiFetch<SloSavedView>(`/api/v1/slos/${encodeURIComponent(id)}`, { method: "PATCH", body });
 
 export type PreviewInput = { service: string; sli: Sli; objective: number; window: SloWindow };
 
@@ -207,12 +236,26 @@ export function useSloPreview(input: PreviewInput | null) {
   });
 }
 
-export function fetchMetadata(q: { kind: "metrics" | "labels" | "values"; service?: string; metric?: string; label?: string }) {
+export function fetchMetadata(q: {
+  kind: "metrics" | "labels" | "values";
+  service?: string;
+  metric?: string;
+  label?: string;
+}) {
   return apiFetch<{ items: string[] }>(`/api/v1/prometheus/metadata?${qs(q)}`).then((r) => r.items);
 }
 
-export function useMetadata(q: { kind: "metrics" | "labels" | "values"; service?: string; metric?: string; label?: string }, enabled = true) {
-  return useQuery({ queryKey: sloKeys.metadata(q), queryFn: () => fetchMetadata(q), enabled, staleTime: HISTORY_STALE_MS, retry: false });
+export function useMetadata(
+  q: { kind: "metrics" | "labels" | "values"; service?: string; metric?: string; label?: string },
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: sloKeys.metadata(q),
+    queryFn: () => fetchMetadata(q),
+    enabled,
+    staleTime: HISTORY_STALE_MS,
+    retry: false,
+  });
 }
 
 export function useServicePolicy(slug: string, initialData?: ServiceBudgetState) {
@@ -232,7 +275,9 @@ export function useServiceSignals(slug: string, hours: number) {
     queryKey: [...sloKeys.signals(slug), hours] as const,
     queryFn: () => {
       const to = Date.now();
-      return apiFetch<ServiceSignals>(`/api/v1/services/${slug}/signals?${qs({ from: new Date(to - hours * 3_600_000).toISOString(), to: new Date(to).toISOString() })}`);
+      return apiFetch<ServiceSignals>(
+        `/api/v1/services/${slug}/signals?${qs({ from: new Date(to - hours * 3_600_000).toISOString(), to: new Date(to).toISOString() })}`,
+      );
     },
     refetchInterval: 60_000,
     staleTime: 60_000,

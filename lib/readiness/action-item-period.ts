@@ -27,28 +27,49 @@ export type ActionItemPeriodStats = {
   wontDo: number;
   overdue: number;
   overdueHighPriority: number;
-  overdueItems: { id: string; title: string; priority: string; dueDate: string; dueTimezone: string; dueAtMs: number }[];
+  overdueItems: {
+    id: string;
+    title: string;
+    priority: string;
+    dueDate: string;
+    dueTimezone: string;
+    dueAtMs: number;
+  }[];
 };
 
 const inRange = (ms: number | null, start: number, end: number) => ms !== null && ms >= start && ms < end;
 
 function closedBy(item: PeriodActionItem, atMs: number): boolean {
-  if (item.status === "done") return item.completedAtMs !== null ? item.completedAtMs <= atMs : item.updatedAtMs <= atMs;
+  if (item.status === "done")
+    return item.completedAtMs !== null ? item.completedAtMs <= atMs : item.updatedAtMs <= atMs;
   if (item.status === "wont_do") return item.updatedAtMs <= atMs;
   return false;
 }
 
-export function actionItemPeriodStats(items: readonly PeriodActionItem[], startMs: number, endMs: number): ActionItemPeriodStats {
+export function actionItemPeriodStats(
+  items: readonly PeriodActionItem[],
+  startMs: number,
+  endMs: number,
+): ActionItemPeriodStats {
   const overdueItems: ActionItemPeriodStats["overdueItems"] = [];
   for (const item of items) {
     if (item.createdAtMs > endMs || item.dueDate === null || closedBy(item, endMs)) continue;
     const dueAtMs = actionItemDueAtMs({ dueDate: item.dueDate, dueTimezone: item.dueTimezone });
-    if (dueAtMs !== null && endMs > dueAtMs) overdueItems.push({ id: item.id, title: item.title, priority: item.priority, dueDate: item.dueDate, dueTimezone: item.dueTimezone, dueAtMs });
+    if (dueAtMs !== null && endMs > dueAtMs)
+      overdueItems.push({
+        id: item.id,
+        title: item.title,
+        priority: item.priority,
+        dueDate: item.dueDate,
+        dueTimezone: item.dueTimezone,
+        dueAtMs,
+      });
   }
   overdueItems.sort((a, b) => a.priority.localeCompare(b.priority) || a.dueAtMs - b.dueAtMs);
   return {
     opened: items.filter((i) => inRange(i.createdAtMs, startMs, endMs)).length,
-    closed: items.filter((i) => i.status === "done" && inRange(i.completedAtMs ?? i.updatedAtMs, startMs, endMs)).length,
+    closed: items.filter((i) => i.status === "done" && inRange(i.completedAtMs ?? i.updatedAtMs, startMs, endMs))
+      .length,
     wontDo: items.filter((i) => i.status === "wont_do" && inRange(i.updatedAtMs, startMs, endMs)).length,
     overdue: overdueItems.length,
     overdueHighPriority: overdueItems.filter((i) => i.priority === "P0" || i.priority === "P1").length,

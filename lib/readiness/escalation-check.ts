@@ -19,22 +19,48 @@ const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
  * @param policy the service's escalation policy, null when it has none
  * @param schedules the schedules the policy's steps target that exist (a deleted one is simply absent)
  */
-export function checkEscalation(service: ServiceRef, policy: EscalationFacts | null, schedules: readonly ScheduleFacts[], nowMs: number): CheckResult {
+export function checkEscalation(
+  service: ServiceRef,
+  policy: EscalationFacts | null,
+  schedules: readonly ScheduleFacts[],
+  nowMs: number,
+): CheckResult {
   if (!policy) {
-    return result("escalation", "fail", "The service has no escalation policy: nobody is paged for it.", { href: "/oncall/policies/new", label: `Create a policy for ${service.slug}` });
+    return result("escalation", "fail", "The service has no escalation policy: nobody is paged for it.", {
+      href: "/oncall/policies/new",
+      label: `Create a policy for ${service.slug}`,
+    });
   }
   const policyLink = { href: `/oncall/policies/${policy.id}`, label: `Edit ${policy.name}` };
   if (policy.steps.length < MIN_ESCALATION_STEPS) {
-    return result("escalation", "fail", `Escalation policy ${policy.name} has ${policy.steps.length} step(s); at least ${MIN_ESCALATION_STEPS} are needed so an unanswered page reaches someone else.`, policyLink);
+    return result(
+      "escalation",
+      "fail",
+      `Escalation policy ${policy.name} has ${policy.steps.length} step(s); at least ${MIN_ESCALATION_STEPS} are needed so an unanswered page reaches someone else.`,
+      policyLink,
+    );
   }
-  const referenced = [...new Set(policy.steps.flatMap((s) => s.targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : []))))];
+  const referenced = [
+    ...new Set(policy.steps.flatMap((s) => s.targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : [])))),
+  ];
   if (referenced.length === 0) {
-    return result("escalation", "fail", `Escalation policy ${policy.name} pages only named people, no on-call schedule.`, policyLink);
+    return result(
+      "escalation",
+      "fail",
+      `Escalation policy ${policy.name} pages only named people, no on-call schedule.`,
+      policyLink,
+    );
   }
   const byId = new Map(schedules.map((s) => [s.id, s]));
   const missing = referenced.filter((id) => !byId.has(id));
   if (missing.length > 0) {
-    return result("escalation", "fail", `Escalation policy ${policy.name} targets ${missing.length} schedule(s) that no longer exist.`, policyLink, missing.map((id) => `schedule ${id}: deleted`));
+    return result(
+      "escalation",
+      "fail",
+      `Escalation policy ${policy.name} targets ${missing.length} schedule(s) that no longer exist.`,
+      policyLink,
+      missing.map((id) => `schedule ${id}: deleted`),
+    );
   }
   const toMs = nowMs + ESCALATION_HORIZON_DAYS * DAY_MS;
   const problems: { schedule: ScheduleFacts; text: string }[] = [];
@@ -49,11 +75,20 @@ export function checkEscalation(service: ServiceRef, policy: EscalationFacts | n
     }
     if (found.length === 0) continue;
     const total = found.reduce((sum, g) => sum + (g.endMs - g.startMs), 0);
-    problems.push({ schedule: s, text: `${s.name}: ${found.length} gap(s), ${hours(total)} h with nobody on call, the first from ${formatInstant(found[0]!.startMs, service.timezone)}` });
+    problems.push({
+      schedule: s,
+      text: `${s.name}: ${found.length} gap(s), ${hours(total)} h with nobody on call, the first from ${formatInstant(found[0]!.startMs, service.timezone)}`,
+    });
   }
   if (problems.length > 0) {
     const first = problems[0]!.schedule;
-    return result("escalation", "fail", `${problems.length} on-call schedule(s) of ${policy.name} have gaps in the next ${ESCALATION_HORIZON_DAYS} days.`, { href: `/oncall/schedules/${first.id}`, label: `Fill the gaps in ${first.name}` }, problems.map((p) => p.text));
+    return result(
+      "escalation",
+      "fail",
+      `${problems.length} on-call schedule(s) of ${policy.name} have gaps in the next ${ESCALATION_HORIZON_DAYS} days.`,
+      { href: `/oncall/schedules/${first.id}`, label: `Fill the gaps in ${first.name}` },
+      problems.map((p) => p.text),
+    );
   }
   return result(
     "escalation",

@@ -45,7 +45,13 @@ export function scheduleLoad(shifts: readonly UserShift[], hits: readonly PageHi
   const asleep = (h: PageHit) => inLocalWindow(h.atMs, timezone, t.sleepStart, t.sleepEnd);
   const shiftLoads = shifts.map((s) => {
     const mine = pages.filter((p) => p.userId === s.userId && p.atMs >= s.startMs && p.atMs < s.endMs);
-    return { userId: s.userId, startMs: s.startMs, endMs: s.endMs, pages: mine.length, sleepHourPages: mine.filter(asleep).length };
+    return {
+      userId: s.userId,
+      startMs: s.startMs,
+      endMs: s.endMs,
+      pages: mine.length,
+      sleepHourPages: mine.filter(asleep).length,
+    };
   });
   const people = new Map<string, PersonLoad>();
   for (const s of shiftLoads) {

@@ -15,10 +15,25 @@ export function checkBudgetPolicy(service: ServiceRef, own: PolicyFacts | null, 
   const link = { href: `/services/${encodeURIComponent(service.slug)}/policy`, label: "Agree a budget policy" };
   const effective = own ?? team;
   const scope = own ? "service's own" : "team's";
-  if (!effective) return result("budget_policy", "fail", "No error-budget policy: the built-in default applies and nobody agreed to it.", link);
+  if (!effective)
+    return result(
+      "budget_policy",
+      "fail",
+      "No error-budget policy: the built-in default applies and nobody agreed to it.",
+      link,
+    );
   if (effective.agreedBy.trim() === "") {
-    return result("budget_policy", "fail", `The ${scope} error-budget policy names nobody who agreed to it.`, link, own && team?.agreedBy.trim() ? ["The team's policy is agreed, but the service's own policy overrides it."] : []);
+    return result(
+      "budget_policy",
+      "fail",
+      `The ${scope} error-budget policy names nobody who agreed to it.`,
+      link,
+      own && team?.agreedBy.trim() ? ["The team's policy is agreed, but the service's own policy overrides it."] : [],
+    );
   }
   const when = effective.agreedAtMs !== null ? ` on ${formatLocalDay(effective.agreedAtMs, service.timezone)}` : "";
-  return result("budget_policy", "pass", `The ${scope} policy was agreed by ${effective.agreedBy.trim()}${when}.`, { ...link, label: "View the policy" });
+  return result("budget_policy", "pass", `The ${scope} policy was agreed by ${effective.agreedBy.trim()}${when}.`, {
+    ...link,
+    label: "View the policy",
+  });
 }

@@ -45,14 +45,22 @@ export type ReportSlo = {
 };
 
 /** Counts of the report's SLOs by state; `overspent` counts only SLOs with data. */
-export type ReportSloSummary = { slos: number; reported: number; noData: number; pendingSignOff: number; overspent: number };
+export type ReportSloSummary = {
+  slos: number;
+  reported: number;
+  noData: number;
+  pendingSignOff: number;
+  overspent: number;
+};
 
 export function sloState(hasSignedVersion: boolean, total: number): ReportSloState {
   if (!hasSignedVersion) return "pending_sign_off";
   return total > 0 ? "reported" : "no_data";
 }
 
-export function summarizeSlos(services: readonly { slos: readonly Pick<ReportSlo, "state" | "budgetConsumed">[] }[]): ReportSloSummary {
+export function summarizeSlos(
+  services: readonly { slos: readonly Pick<ReportSlo, "state" | "budgetConsumed">[] }[],
+): ReportSloSummary {
   const all = services.flatMap((s) => s.slos);
   const reported = all.filter((o) => o.state === "reported");
   return {
@@ -67,7 +75,9 @@ export function summarizeSlos(services: readonly { slos: readonly Pick<ReportSlo
 /** One sentence for the screen and the Markdown export, so both say the same ("2 of 5 SLOs had no data"). */
 export function sloSummaryText(s: ReportSloSummary): string {
   if (s.slos === 0) return "No SLOs.";
-  const parts = [s.reported === 0 ? "no SLO had data" : `${s.overspent} of ${s.reported} SLO(s) with data overspent their budget`];
+  const parts = [
+    s.reported === 0 ? "no SLO had data" : `${s.overspent} of ${s.reported} SLO(s) with data overspent their budget`,
+  ];
   if (s.noData) parts.push(`${s.noData} of ${s.slos} SLO(s) had no data`);
   if (s.pendingSignOff) parts.push(`${s.pendingSignOff} pending sign-off (proposed objective shown, no figures)`);
   const text = parts.join("; ");
@@ -128,7 +138,16 @@ export type TeamReport = {
     items: ReportIncident[];
   };
   postmortems: TimelinessCounts;
-  actionItems: Omit<ActionItemPeriodStats, "overdueItems"> & { overdueItems: { id: string; title: string; priority: string; dueDate: string; dueTimezone: string; dueAt: string }[] };
+  actionItems: Omit<ActionItemPeriodStats, "overdueItems"> & {
+    overdueItems: {
+      id: string;
+      title: string;
+      priority: string;
+      dueDate: string;
+      dueTimezone: string;
+      dueAt: string;
+    }[];
+  };
   oncall: { pagesForTeamServices: number; schedules: ReportSchedule[] };
   definitions: Record<string, string>;
 };
@@ -136,12 +155,20 @@ export type TeamReport = {
 export const REPORT_DEFINITIONS: Record<string, string> = {
   period: "Calendar month or quarter from local midnight to local midnight in the report's time zone.",
   sli: "good / total events over the period's hours, summed from the hourly rollups (each hour from the SLO version in force then).",
-  sloState: "reported = events were rolled up in the period; no data = signed off but no event in the period (unknown, not counted as healthy or overspent); pending sign-off = no signed-off version yet: the proposed objective is shown, without figures.",
-  budgetConsumed: "bad events / bad events the objective allows for the period's own traffic (1 = the period spent exactly its budget).",
-  daysFrozen: "Days whose end-of-day remaining budget (the SLO's own window as of local midnight, from the rollups) was at or below the freeze threshold of the error-budget policy in force now.",
-  incidents: "Incidents of the team, or affecting its services, whose impact started (else detection, else declaration) in the period.",
-  incidentBudget: "From the postmortem's impact snapshots: the share of each affected SLO's window budget the incident consumed.",
-  postmortems: "SEV-1/2 (and required SEV-3): due at the end of the 5th business day after resolution in the owning team's zone; on time = published by then; missing = unpublished past the deadline; pending = deadline ahead.",
-  actionItems: "Items of the team's services (or of its incidents when no service is set): opened = created in the period, closed = done in the period, overdue = open at the period's end past the end of its local due day.",
-  oncall: "Per schedule of the team: shifts from the computed final timeline in the period; a page counts for a person when an escalation step notified them as that schedule's on-call (once per page and person); sleep hours are 22:00–07:00 on the schedule's clock.",
+  sloState:
+    "reported = events were rolled up in the period; no data = signed off but no event in the period (unknown, not counted as healthy or overspent); pending sign-off = no signed-off version yet: the proposed objective is shown, without figures.",
+  budgetConsumed:
+    "bad events / bad events the objective allows for the period's own traffic (1 = the period spent exactly its budget).",
+  daysFrozen:
+    "Days whose end-of-day remaining budget (the SLO's own window as of local midnight, from the rollups) was at or below the freeze threshold of the error-budget policy in force now.",
+  incidents:
+    "Incidents of the team, or affecting its services, whose impact started (else detection, else declaration) in the period.",
+  incidentBudget:
+    "From the postmortem's impact snapshots: the share of each affected SLO's window budget the incident consumed.",
+  postmortems:
+    "SEV-1/2 (and required SEV-3): due at the end of the 5th business day after resolution in the owning team's zone; on time = published by then; missing = unpublished past the deadline; pending = deadline ahead.",
+  actionItems:
+    "Items of the team's services (or of its incidents when no service is set): opened = created in the period, closed = done in the period, overdue = open at the period's end past the end of its local due day.",
+  oncall:
+    "Per schedule of the team: shifts from the computed final timeline in the period; a page counts for a person when an escalation step notified them as that schedule's on-call (once per page and person); sleep hours are 22:00–07:00 on the schedule's clock.",
 };

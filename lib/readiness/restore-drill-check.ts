@@ -13,7 +13,14 @@ export type BackupFacts = {
   lastOkDrillAtMs: number | null;
 };
 
-export type PlatformCheck = { key: "restore_drill"; title: string; status: CheckStatus; reason: string; details: string[]; link: CheckLink };
+export type PlatformCheck = {
+  key: "restore_drill";
+  title: string;
+  status: CheckStatus;
+  reason: string;
+  details: string[];
+  link: CheckLink;
+};
 
 const days = (ms: number) => Math.floor(ms / DAY_MS);
 const ago = (nowMs: number, atMs: number) => {
@@ -21,19 +28,52 @@ const ago = (nowMs: number, atMs: number) => {
   return n === 0 ? "today" : n === 1 ? "1 day ago" : `${n} days ago`;
 };
 
-export function checkRestoreDrill(f: BackupFacts, nowMs: number, maxAgeDays = RESTORE_DRILL_MAX_AGE_DAYS): PlatformCheck {
-  const base = { key: "restore_drill" as const, title: `Backups restored (a restore drill in the last ${maxAgeDays} days)`, link: { href: "/admin/jobs", label: "Background jobs" } };
+export function checkRestoreDrill(
+  f: BackupFacts,
+  nowMs: number,
+  maxAgeDays = RESTORE_DRILL_MAX_AGE_DAYS,
+): PlatformCheck {
+  const base = {
+    key: "restore_drill" as const,
+    title: `Backups restored (a restore drill in the last ${maxAgeDays} days)`,
+    link: { href: "/admin/jobs", label: "Background jobs" },
+  };
   const details: string[] = [];
   if (f.lastBackup) details.push(`last backup ${ago(nowMs, f.lastBackup.atMs)}${f.lastBackup.ok ? "" : " (failed)"}`);
-  if (f.lastDrill) details.push(`last drill ${ago(nowMs, f.lastDrill.atMs)}: ${f.lastDrill.ok ? `${f.lastDrill.rows ?? 0} rows restored and checked` : `failed — ${f.lastDrill.error ?? "no message"}`}`);
+  if (f.lastDrill)
+    details.push(
+      `last drill ${ago(nowMs, f.lastDrill.atMs)}: ${f.lastDrill.ok ? `${f.lastDrill.rows ?? 0} rows restored and checked` : `failed — ${f.lastDrill.error ?? "no message"}`}`,
+    );
   if (f.lastOkDrillAtMs === null) {
-    return { ...base, status: "fail", reason: f.lastDrill ? "No restore drill has succeeded yet." : "No backup has ever been restored: run `srecp restore-drill` or let the scheduled drill run.", details };
+    return {
+      ...base,
+      status: "fail",
+      reason: f.lastDrill
+        ? "No restore drill has succeeded yet."
+        : "No backup has ever been restored: run `srecp restore-drill` or let the scheduled drill run.",
+      details,
+    };
   }
   if (nowMs - f.lastOkDrillAtMs > maxAgeDays * DAY_MS) {
-    return { ...base, status: "fail", reason: `The last successful restore drill was ${ago(nowMs, f.lastOkDrillAtMs)}, more than ${maxAgeDays} days ago.`, details };
+    return {
+      ...base,
+      status: "fail",
+      reason: `The last successful restore drill was ${ago(nowMs, f.lastOkDrillAtMs)}, more than ${maxAgeDays} days ago.`,
+      details,
+    };
   }
   if (f.lastDrill && !f.lastDrill.ok) {
-    return { ...base, status: "fail", reason: `The latest restore drill failed (the one before succeeded ${ago(nowMs, f.lastOkDrillAtMs)}).`, details };
+    return {
+      ...base,
+      status: "fail",
+      reason: `The latest restore drill failed (the one before succeeded ${ago(nowMs, f.lastOkDrillAtMs)}).`,
+      details,
+    };
   }
-  return { ...base, status: "pass", reason: `A backup was restored and checked ${ago(nowMs, f.lastOkDrillAtMs)}.`, details };
+  return {
+    ...base,
+    status: "pass",
+    reason: `A backup was restored and checked ${ago(nowMs, f.lastOkDrillAtMs)}.`,
+    details,
+  };
 }

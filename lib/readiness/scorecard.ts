@@ -57,7 +57,9 @@ export type TeamRollup = {
 };
 
 export function rollUpTeam(team: { slug: string; name: string }, scores: readonly ServiceScore[]): TeamRollup {
-  const byCheck = Object.fromEntries(CHECK_KEYS.map((k) => [k, { pass: 0, fail: 0, noData: 0, failing: [] as string[], withoutData: [] as string[] }])) as TeamRollup["byCheck"];
+  const byCheck = Object.fromEntries(
+    CHECK_KEYS.map((k) => [k, { pass: 0, fail: 0, noData: 0, failing: [] as string[], withoutData: [] as string[] }]),
+  ) as TeamRollup["byCheck"];
   for (const s of scores) {
     for (const c of s.checks) {
       const slot = byCheck[c.key];

@@ -7,7 +7,15 @@ import { result, type CheckResult, type ServiceRef } from "./types";
 export type SloVersionFacts = { number: number; status: string; reviewedAtMs: number | null };
 /** dataInWindow: whether the SLO has data in its window now (from the status cache); null when not known. */
 /** inAppRunbook: some tier (or all) has an in-app Markdown runbook with text (lib/slo/runbook.ts). */
-export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl: string | null; inAppRunbook: boolean; versions: SloVersionFacts[]; dataInWindow: boolean | null };
+export type SloFacts = {
+  id: string;
+  name: string;
+  alerting: boolean;
+  runbookUrl: string | null;
+  inAppRunbook: boolean;
+  versions: SloVersionFacts[];
+  dataInWindow: boolean | null;
+};
 
 /**
  * (a) Passes when the service has at least one SLO and every SLO's version in force is signed off: a
@@ -18,14 +26,24 @@ export type SloFacts = { id: string; name: string; alerting: boolean; runbookUrl
  */
 export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[]): CheckResult {
   if (slos.length === 0) {
-    return result("slo_signed_off", "fail", "The service has no SLO yet.", { href: `/slos/new?service=${encodeURIComponent(service.slug)}`, label: "Define an SLO" });
+    return result("slo_signed_off", "fail", "The service has no SLO yet.", {
+      href: `/slos/new?service=${encodeURIComponent(service.slug)}`,
+      label: "Define an SLO",
+    });
   }
   const problems: { slo: SloFacts; text: string }[] = [];
   for (const slo of slos) {
     const active = slo.versions.find((v) => v.status === "active");
     const pending = slo.versions.find((v) => v.status === "pending");
-    if (!active) problems.push({ slo, text: pending ? `${slo.name}: version ${pending.number} awaits sign-off; no version is in force` : `${slo.name}: no version is in force` });
-    else if (active.reviewedAtMs === null) problems.push({ slo, text: `${slo.name}: version ${active.number} is in force but was never signed off` });
+    if (!active)
+      problems.push({
+        slo,
+        text: pending
+          ? `${slo.name}: version ${pending.number} awaits sign-off; no version is in force`
+          : `${slo.name}: no version is in force`,
+      });
+    else if (active.reviewedAtMs === null)
+      problems.push({ slo, text: `${slo.name}: version ${active.number} is in force but was never signed off` });
   }
   if (problems.length > 0) {
     const first = problems[0]!.slo;
@@ -47,7 +65,13 @@ export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[
       quiet.map((s) => `${s.name}: no data in its window`),
     );
   }
-  return result("slo_signed_off", "pass", `${slos.length} SLO(s), each with a signed-off version in force.`, { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" }, slos.map((s) => s.name));
+  return result(
+    "slo_signed_off",
+    "pass",
+    `${slos.length} SLO(s), each with a signed-off version in force.`,
+    { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" },
+    slos.map((s) => s.name),
+  );
 }
 
 /**
@@ -56,7 +80,12 @@ export function checkSlosSignedOff(service: ServiceRef, slos: readonly SloFacts[
  */
 export function checkRunbooks(service: ServiceRef, slos: readonly SloFacts[]): CheckResult {
   const alerting = slos.filter((s) => s.alerting);
-  const skipped = (s: SloFacts) => alertsSkippedReason({ alerting: true, runbookUrl: s.runbookUrl, inAppRunbook: s.inAppRunbook ? { baseUrl: `/runbooks/${s.id}`, tiers: "all" } : null });
+  const skipped = (s: SloFacts) =>
+    alertsSkippedReason({
+      alerting: true,
+      runbookUrl: s.runbookUrl,
+      inAppRunbook: s.inAppRunbook ? { baseUrl: `/runbooks/${s.id}`, tiers: "all" } : null,
+    });
   const missing = alerting.filter((s) => skipped(s)?.code === "NO_RUNBOOK");
   if (missing.length > 0) {
     const first = missing[0]!;
@@ -69,7 +98,17 @@ export function checkRunbooks(service: ServiceRef, slos: readonly SloFacts[]): C
     );
   }
   const link = { href: `/services/${encodeURIComponent(service.slug)}`, label: "View SLOs" };
-  if (alerting.length === 0) return result("runbooks", "pass", "No SLO has alerting on, so no alert lacks a runbook.", link);
-  const where = (s: SloFacts) => (s.inAppRunbook ? `in-app runbook${s.runbookUrl?.trim() ? ` (and ${s.runbookUrl.trim()})` : ""}` : s.runbookUrl!.trim());
-  return result("runbooks", "pass", `All ${alerting.length} alerting SLO(s) have a runbook.`, link, alerting.map((s) => `${s.name}: ${where(s)}`));
+  if (alerting.length === 0)
+    return result("runbooks", "pass", "No SLO has alerting on, so no alert lacks a runbook.", link);
+  const where = (s: SloFacts) =>
+    s.inAppRunbook
+      ? `in-app runbook${s.runbookUrl?.trim() ? ` (and ${s.runbookUrl.trim()})` : ""}`
+      : s.runbookUrl!.trim();
+  return result(
+    "runbooks",
+    "pass",
+    `All ${alerting.length} alerting SLO(s) have a runbook.`,
+    link,
+    alerting.map((s) => `${s.name}: ${where(s)}`),
+  );
 }

@@ -12,7 +12,13 @@ import type { PeriodDay } from "./period";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-export type SignedVersion = { id: string; number: number; objective: number; window: SloWindow; effectiveFromMs: number };
+export type SignedVersion = {
+  id: string;
+  number: number;
+  objective: number;
+  window: SloWindow;
+  effectiveFromMs: number;
+};
 export type HourCount = { versionId: string; hourMs: number; good: number; total: number };
 
 export function versionInForce(versions: readonly SignedVersion[], atMs: number): SignedVersion | null {
@@ -25,7 +31,10 @@ export function versionInForce(versions: readonly SignedVersion[], atMs: number)
 
 /** Per version: hours sorted with prefix sums, for O(log n) range sums. */
 export class RollupIndex {
-  private readonly series = new Map<string, { hours: number[]; good: number[]; total: number[]; byHour: Map<number, HourCount> }>();
+  private readonly series = new Map<
+    string,
+    { hours: number[]; good: number[]; total: number[]; byHour: Map<number, HourCount> }
+  >();
 
   constructor(rows: readonly HourCount[]) {
     const grouped = new Map<string, HourCount[]>();
@@ -38,7 +47,12 @@ export class RollupIndex {
         good.push(good[good.length - 1]! + r.good);
         total.push(total[total.length - 1]! + r.total);
       }
-      this.series.set(id, { hours: list.map((r) => r.hourMs), good, total, byHour: new Map(list.map((r) => [r.hourMs, r])) });
+      this.series.set(id, {
+        hours: list.map((r) => r.hourMs),
+        good,
+        total,
+        byHour: new Map(list.map((r) => [r.hourMs, r])),
+      });
     }
   }
 
@@ -85,7 +99,12 @@ export type PeriodCounts = {
 };
 
 /** Counts over [fromMs, toMs), each hour from the version in force then. */
-export function periodCounts(versions: readonly SignedVersion[], index: RollupIndex, fromMs: number, toMs: number): PeriodCounts {
+export function periodCounts(
+  versions: readonly SignedVersion[],
+  index: RollupIndex,
+  fromMs: number,
+  toMs: number,
+): PeriodCounts {
   let good = 0;
   let total = 0;
   let allowedBad = 0;
@@ -137,15 +156,26 @@ export type DayStatus = {
  * and that version's rollups in the window. A day counts as frozen when its end-of-day remaining budget is
  * at or below `freezeAtOrBelow` (the error-budget policy's freeze threshold).
  */
-export function dailyBudget(versions: readonly SignedVersion[], index: RollupIndex, days: readonly PeriodDay[], untilMs: number, freezeAtOrBelow: number): DayStatus[] {
+export function dailyBudget(
+  versions: readonly SignedVersion[],
+  index: RollupIndex,
+  days: readonly PeriodDay[],
+  untilMs: number,
+  freezeAtOrBelow: number,
+): DayStatus[] {
   return days.map((day) => {
     const own = periodCounts(versions, index, day.startMs, Math.min(day.endMs, untilMs));
     const base = { date: day.date, sli: own.sli, total: own.total };
     const v = versionInForce(versions, day.endMs - 1);
     if (day.endMs > untilMs || !v) return { ...base, remaining: null, frozen: false, evaluated: false };
-    const startMs = v.window.kind === "rolling" ? day.endMs - v.window.days * DAY_MS : windowBounds(v.window, day.endMs - 1).startMs;
+    const startMs =
+      v.window.kind === "rolling" ? day.endMs - v.window.days * DAY_MS : windowBounds(v.window, day.endMs - 1).startMs;
     const counts = index.sum(v.id, startMs, day.endMs);
-    const { remaining } = computeBudget({ objective: v.objective, counts, windowSeconds: (day.endMs - startMs) / 1000 });
+    const { remaining } = computeBudget({
+      objective: v.objective,
+      counts,
+      windowSeconds: (day.endMs - startMs) / 1000,
+    });
     return { ...base, remaining, frozen: remaining !== null && remaining <= freezeAtOrBelow, evaluated: true };
   });
 }
@@ -156,7 +186,8 @@ export function earliestWindowStart(versions: readonly SignedVersion[], days: re
   for (const day of days) {
     const v = versionInForce(versions, day.endMs - 1);
     if (!v) continue;
-    const startMs = v.window.kind === "rolling" ? day.endMs - v.window.days * DAY_MS : windowBounds(v.window, day.endMs - 1).startMs;
+    const startMs =
+      v.window.kind === "rolling" ? day.endMs - v.window.days * DAY_MS : windowBounds(v.window, day.endMs - 1).startMs;
     min = Math.min(min, startMs);
   }
   return min;

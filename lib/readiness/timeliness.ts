@@ -32,9 +32,20 @@ export type TimelinessInput = {
 export function postmortemTimeliness(input: TimelinessInput): { status: Timeliness; dueAtMs: number | null } {
   if (!isSeverity(input.severity)) return { status: "not_required", dueAtMs: null };
   if (input.resolvedAtMs === null) {
-    return { status: SEVERITY_DEFINITIONS[input.severity].postmortem === "required" || input.required ? "unresolved" : "not_required", dueAtMs: null };
+    return {
+      status:
+        SEVERITY_DEFINITIONS[input.severity].postmortem === "required" || input.required
+          ? "unresolved"
+          : "not_required",
+      dueAtMs: null,
+    };
   }
-  const dueAtMs = postmortemDueAt({ severity: input.severity, resolvedAtMs: input.resolvedAtMs, timezone: input.timezone, required: input.required });
+  const dueAtMs = postmortemDueAt({
+    severity: input.severity,
+    resolvedAtMs: input.resolvedAtMs,
+    timezone: input.timezone,
+    required: input.required,
+  });
   if (dueAtMs === null) return { status: "not_required", dueAtMs: null };
   if (input.publishedAtMs !== null && input.publishedAtMs <= input.nowMs) {
     return { status: publishedLate(dueAtMs, input.publishedAtMs) ? "late" : "on_time", dueAtMs };

@@ -1,7 +1,14 @@
 // Types of the service readiness scorecard: the operations checklist of the source document turned into
 // computed checks. Pure data: instants are epoch ms, zones are IANA names, links are app paths.
 
-export const CHECK_KEYS = ["slo_signed_off", "runbooks", "budget_policy", "escalation", "postmortems", "action_items"] as const;
+export const CHECK_KEYS = [
+  "slo_signed_off",
+  "runbooks",
+  "budget_policy",
+  "escalation",
+  "postmortems",
+  "action_items",
+] as const;
 export type CheckKey = (typeof CHECK_KEYS)[number];
 
 /** Title of each check as shown in the scorecard, in checklist order. */
@@ -35,7 +42,13 @@ export type CheckResult = {
 export type ServiceRef = { slug: string; timezone: string };
 
 /** Builds a result; keeps the title in one place. */
-export const result = (key: CheckKey, status: CheckStatus, reason: string, link: CheckLink, details: string[] = []): CheckResult => ({
+export const result = (
+  key: CheckKey,
+  status: CheckStatus,
+  reason: string,
+  link: CheckLink,
+  details: string[] = [],
+): CheckResult => ({
   key,
   title: CHECK_TITLES[key],
   status,

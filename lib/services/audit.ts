@@ -40,7 +40,19 @@ export async function listAudit(actor: Actor, q: AuditQuery): Promise<AuditPage>
   assertAdmin(actor, "the audit log");
   const { rows, total } = await findAuditPage(await getDb(), { entityType: q.entityType, entityId: q.entityId }, q);
   return {
-    items: rows.map((e) => ({ id: e.id, actorId: e.actorId, actorLabel: e.actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, at: e.at.toISOString() })),
-    page: q.page, pageSize: q.pageSize, total,
+    items: rows.map((e) => ({
+      id: e.id,
+      actorId: e.actorId,
+      actorLabel: e.actorLabel,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
+      at: e.at.toISOString(),
+    })),
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
   };
 }

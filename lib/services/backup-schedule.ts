@@ -21,15 +21,34 @@ const fileNameAt = (nowMs: number) => `${PREFIX}${new Date(nowMs).toISOString().
 /** Our backup files in `dir`, newest first (the names sort by their UTC time). */
 export function listBackups(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith(SUFFIX)).sort().reverse();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(PREFIX) && f.endsWith(SUFFIX))
+    .sort()
+    .reverse();
 }
 
-async function recordRun<T extends { rows?: number; tables?: number; bytes?: number }>(kind: "backup" | "drill", trigger: string, file: string, nowMs: number, work: () => Promise<T>): Promise<T> {
+async function recordRun<T extends { rows?: number; tables?: number; bytes?: number }>(
+  kind: "backup" | "drill",
+  trigger: string,
+  file: string,
+  nowMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
   const db = await getDb();
   const run = await db.backupRun.create({ data: { kind, trigger, file, startedAt: new Date(nowMs) } });
   try {
     const out = await work();
-    await db.backupRun.update({ where: { id: run.id }, data: { ok: true, finishedAt: new Date(), rows: out.rows ?? null, tables: out.tables ?? null, bytes: out.bytes ?? null } });
+    await db.backupRun.update({
+      where: { id: run.id },
+      data: {
+        ok: true,
+        finishedAt: new Date(),
+        rows: out.rows ?? null,
+        tables: out.tables ?? null,
+        bytes: out.bytes ?? null,
+      },
+    });
     return out;
   } catch (err) {
     const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -40,7 +59,10 @@ async function recordRun<T extends { rows?: number; tables?: number; bytes?: num
 }
 
 /** Writes a backup into SRECP_BACKUP_DIR and keeps the newest SRECP_BACKUP_KEEP of them. */
-export async function runScheduledBackup(nowMs = Date.now(), trigger = "schedule"): Promise<{ file: string; rows: number; tables: number; bytes: number; removed: string[] }> {
+export async function runScheduledBackup(
+  nowMs = Date.now(),
+  trigger = "schedule",
+): Promise<{ file: string; rows: number; tables: number; bytes: number; removed: string[] }> {
   const { dir, keep } = env().backup;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = fileNameAt(nowMs);
@@ -60,7 +82,9 @@ export async function runScheduledBackup(nowMs = Date.now(), trigger = "schedule
  * the same `srecp restore` a person would run (it migrates, restores and checks every table's row count),
  * then deletes the scratch database. The live database is never touched.
  */
-export async function runRestoreDrill(opts: { file?: string; nowMs?: number; trigger?: string } = {}): Promise<{ file: string; rows: number; tables: number }> {
+export async function runRestoreDrill(
+  opts: { file?: string; nowMs?: number; trigger?: string } = {},
+): Promise<{ file: string; rows: number; tables: number }> {
   const nowMs = opts.nowMs ?? Date.now();
   const dir = env().backup.dir;
   const newest = listBackups(dir)[0];
@@ -84,7 +108,14 @@ function restoreInto(dataDir: string, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, "restore", "--file", file], {
       cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, SRECP_PROCESS_PURPOSE: "restore drill", SRECP_PGLITE_LOCK_TOKEN: "", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        DATA_DIR: dataDir,
+        SRECP_PROCESS_PURPOSE: "restore drill",
+        SRECP_PGLITE_LOCK_TOKEN: "",
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -96,7 +127,10 @@ function restoreInto(dataDir: string, file: string): Promise<string> {
     child.once("exit", (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(out);
-      else reject(new Error(`restore exited ${code ?? "by a signal"}: ${(err.trim().split("\n").pop() ?? "").slice(0, 300)}`));
+      else
+        reject(
+          new Error(`restore exited ${code ?? "by a signal"}: ${(err.trim().split("\n").pop() ?? "").slice(0, 300)}`),
+        );
     });
   });
 }

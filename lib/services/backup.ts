@@ -4,7 +4,14 @@ import readline from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { appliedMigrations, insertRows, resetSequences, rowCount, tablePager, tablesInDependencyOrder } from "@/lib/db/backup";
+import {
+  appliedMigrations,
+  insertRows,
+  resetSequences,
+  rowCount,
+  tablePager,
+  tablesInDependencyOrder,
+} from "@/lib/db/backup";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -20,7 +27,8 @@ export const BACKUP_VERSION = 1;
 const PAGE = 1000;
 
 type Header = { format: string; version: number; createdAt: string; migrations: string[] };
-type Line = { header: Header } | { table: string; rows: Record<string, unknown>[] } | { counts: Record<string, number> };
+type Line =
+  { header: Header } | { table: string; rows: Record<string, unknown>[] } | { counts: Record<string, number> };
 
 export async function writeBackup(file: string, nowMs = Date.now()): Promise<{ tables: number; rows: number }> {
   const tables = await tablesInDependencyOrder();
@@ -45,16 +53,25 @@ export async function writeBackup(file: string, nowMs = Date.now()): Promise<{ t
   return { tables: tables.length, rows: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
 
-export async function restoreBackup(file: string, opts: { knownMigrations: string[]; force?: boolean }): Promise<{ tables: number; rows: number }> {
+export async function restoreBackup(
+  file: string,
+  opts: { knownMigrations: string[]; force?: boolean },
+): Promise<{ tables: number; rows: number }> {
   if (!fs.existsSync(file)) throw new AppError("VALIDATION", `no backup file ${file}`, { file: "does not exist" });
   checkHeader(await readHeader(file), opts.knownMigrations); // before touching the database
   const tables = await tablesInDependencyOrder();
   const nonEmpty: string[] = [];
   for (const t of tables) if ((await rowCount(t)) > 0) nonEmpty.push(t);
   if (nonEmpty.length && !opts.force) {
-    throw new AppError("INVALID_STATE", `the target database is not empty (${nonEmpty.slice(0, 5).join(", ")}${nonEmpty.length > 5 ? ", …" : ""} have rows); restore into an empty database, or pass --force to replace its data`);
+    throw new AppError(
+      "INVALID_STATE",
+      `the target database is not empty (${nonEmpty.slice(0, 5).join(", ")}${nonEmpty.length > 5 ? ", …" : ""} have rows); restore into an empty database, or pass --force to replace its data`,
+    );
   }
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const input = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   let header: Header | null = null;
   let expected: Record<string, number> | null = null;
   const restored: Record<string, number> = {};
@@ -72,9 +89,11 @@ export async function restoreBackup(file: string, opts: { knownMigrations: strin
       expected = line.counts;
     }
   }
-  if (!expected) throw new AppError("VALIDATION", "the backup is truncated (no row counts at its end)", { file: "incomplete" });
+  if (!expected)
+    throw new AppError("VALIDATION", "the backup is truncated (no row counts at its end)", { file: "incomplete" });
   for (const [t, n] of Object.entries(expected)) {
-    if ((restored[t] ?? 0) !== n || (await rowCount(t)) !== n) throw new AppError("INTERNAL", `restore check failed: ${t} has ${await rowCount(t)} rows, the backup ${n}`);
+    if ((restored[t] ?? 0) !== n || (await rowCount(t)) !== n)
+      throw new AppError("INTERNAL", `restore check failed: ${t} has ${await rowCount(t)} rows, the backup ${n}`);
   }
   await resetSequences();
   return { tables: Object.keys(expected).length, rows: Object.values(expected).reduce((a, b) => a + b, 0) };
@@ -82,7 +101,10 @@ export async function restoreBackup(file: string, opts: { knownMigrations: strin
 
 /** The first line of the file, or a 422 when it is not one of our backups. */
 async function readHeader(file: string): Promise<unknown> {
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const input = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   try {
     for await (const raw of input) return (JSON.parse(raw) as { header?: unknown }).header;
   } catch {
@@ -99,7 +121,11 @@ function checkHeader(header: unknown, knownMigrations: string[]): asserts header
     throw new AppError("VALIDATION", `not a ${BACKUP_FORMAT} v${BACKUP_VERSION} file`, { file: "unknown format" });
   }
   const unknown = h.migrations.filter((m) => !knownMigrations.includes(m));
-  if (unknown.length) throw new AppError("INVALID_STATE", `the backup was written by a newer version (migrations ${unknown.join(", ")} are unknown here); upgrade before restoring`);
+  if (unknown.length)
+    throw new AppError(
+      "INVALID_STATE",
+      `the backup was written by a newer version (migrations ${unknown.join(", ")} are unknown here); upgrade before restoring`,
+    );
 }
 
 async function truncate(tables: string[]) {

@@ -13,7 +13,10 @@ async function dataSourceId(db: Db, name: string | null | undefined): Promise<st
   if (name === undefined) return undefined;
   if (!name) return null;
   const ds = await db.dataSource.findUnique({ where: { name } });
-  if (!ds) throw new AppError("VALIDATION", `data source "${name}" does not exist`, { dataSource: `unknown data source "${name}"` });
+  if (!ds)
+    throw new AppError("VALIDATION", `data source "${name}" does not exist`, {
+      dataSource: `unknown data source "${name}"`,
+    });
   return ds.id;
 }
 
@@ -43,8 +46,16 @@ export async function createService(actor: Actor, input: CreateServiceInput): Pr
   const { team: _team, dataSource, ...data } = input;
   const dsId = await dataSourceId(db, dataSource);
   return db.$transaction(async (tx) => {
-    const created = await tx.service.create({ data: { ...data, teamId: team.id, dataSourceId: dsId ?? null }, select: serviceSelect });
-    await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
+    const created = await tx.service.create({
+      data: { ...data, teamId: team.id, dataSourceId: dsId ?? null },
+      select: serviceSelect,
+    });
+    await recordAudit(tx, actor, {
+      action: "service.create",
+      entityType: "service",
+      entityId: created.id,
+      after: created,
+    });
     return toServiceView(created);
   });
 }
@@ -72,10 +83,20 @@ export async function updateService(actor: Actor, slug: string, input: UpdateSer
       data: { ...data, version: { increment: 1 } },
     });
     if (res.count === 0) {
-      throw new AppError("CONFLICT", `service "${slug}" was changed by someone else (your version ${version}); reload and apply your edit again`, { version: "stale" });
+      throw new AppError(
+        "CONFLICT",
+        `service "${slug}" was changed by someone else (your version ${version}); reload and apply your edit again`,
+        { version: "stale" },
+      );
     }
     const after = await findServiceById(tx, before.id);
-    await recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
+    await recordAudit(tx, actor, {
+      action: "service.update",
+      entityType: "service",
+      entityId: before.id,
+      before,
+      after,
+    });
     return toServiceView(after);
   });
 }

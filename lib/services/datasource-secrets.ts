@@ -35,7 +35,11 @@ export function openSecrets(row: SecretColumns & { name: string }): SecretColumn
     try {
       return open(v, purpose(f), ring);
     } catch (err) {
-      if (err instanceof SecretKeyError) throw new AppError("UPSTREAM_UNAVAILABLE", `The credentials of data source "${row.name}" cannot be read: ${err.message}`);
+      if (err instanceof SecretKeyError)
+        throw new AppError(
+          "UPSTREAM_UNAVAILABLE",
+          `The credentials of data source "${row.name}" cannot be read: ${err.message}`,
+        );
       throw err;
     }
   };
@@ -47,11 +51,15 @@ export function openSecrets(row: SecretColumns & { name: string }): SecretColumn
  * one row per transaction with its audit event. Returns how many rows changed. Safe to run any time
  * and concurrently: a row is only rewritten if it still holds the value that was read.
  */
-export async function resealDataSourceSecrets(actor: Actor): Promise<{ resealed: number; unreadable: string[]; total: number }> {
+export async function resealDataSourceSecrets(
+  actor: Actor,
+): Promise<{ resealed: number; unreadable: string[]; total: number }> {
   assertAdmin(actor, "data source secrets");
   const ring = appKeyring();
   const db = await getDb();
-  const rows = await db.dataSource.findMany({ select: { id: true, name: true, bearerToken: true, basicPassword: true } });
+  const rows = await db.dataSource.findMany({
+    select: { id: true, name: true, bearerToken: true, basicPassword: true },
+  });
   let resealed = 0;
   const unreadable: string[] = [];
   for (const row of rows) {
@@ -68,8 +76,17 @@ export async function resealDataSourceSecrets(actor: Actor): Promise<{ resealed:
     }
     const data = Object.fromEntries(stale.map((f) => [f, seal(plain[f]!, purpose(f), ring)]));
     const changed = await db.$transaction(async (tx) => {
-      const res = await tx.dataSource.updateMany({ where: { id: row.id, bearerToken: row.bearerToken, basicPassword: row.basicPassword }, data });
-      if (res.count === 1) await recordAudit(tx, actor, { action: "datasource.secrets_resealed", entityType: "dataSource", entityId: row.id, after: { fields: stale, keyId: ring.current.id } });
+      const res = await tx.dataSource.updateMany({
+        where: { id: row.id, bearerToken: row.bearerToken, basicPassword: row.basicPassword },
+        data,
+      });
+      if (res.count === 1)
+        await recordAudit(tx, actor, {
+          action: "datasource.secrets_resealed",
+          entityType: "dataSource",
+          entityId: row.id,
+          after: { fields: stale, keyId: ring.current.id },
+        });
       return res.count;
     });
     resealed += changed;
@@ -86,8 +103,13 @@ let migration: Promise<unknown> | undefined;
 export function sealLegacySecretsOnce(actor: Actor): Promise<unknown> {
   migration ??= resealDataSourceSecrets(actor).then(
     ({ resealed, unreadable }) => {
-      if (resealed > 0) logger().info({ resealed }, "sealed data-source secrets stored before encryption or under a previous key");
-      if (unreadable.length > 0) logger().warn({ dataSources: unreadable }, "data-source secrets sealed with a key that is not configured (SECRET_KEY / SECRET_KEY_PREVIOUS)");
+      if (resealed > 0)
+        logger().info({ resealed }, "sealed data-source secrets stored before encryption or under a previous key");
+      if (unreadable.length > 0)
+        logger().warn(
+          { dataSources: unreadable },
+          "data-source secrets sealed with a key that is not configured (SECRET_KEY / SECRET_KEY_PREVIOUS)",
+        );
     },
     (err: unknown) => {
       migration = undefined;

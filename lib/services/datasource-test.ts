@@ -44,8 +44,19 @@ export async function testDataSource(actor: Actor, id: string, input: TestDataSo
     const latencyMs = elapsed();
     const sample = sampleOf(result);
     // The version is a nicety: a proxy in front of Prometheus may well not expose buildinfo.
-    const version = await client.buildInfo().then((b) => b.version, () => null);
-    return { ok: true, latencyMs, query: input.query, resultType: result.resultType, series: sample.length, sample: sample.slice(0, SAMPLE), version };
+    const version = await client.buildInfo().then(
+      (b) => b.version,
+      () => null,
+    );
+    return {
+      ok: true,
+      latencyMs,
+      query: input.query,
+      resultType: result.resultType,
+      series: sample.length,
+      sample: sample.slice(0, SAMPLE),
+      version,
+    };
   } catch (err) {
     if (!isPrometheusError(err)) throw err;
     return { ok: false, latencyMs: elapsed(), query: input.query, message: err.message };

@@ -19,8 +19,18 @@ import { SYSTEM_ACTOR } from "./system-actor";
 function publicView(row: DataSource): DataSourceView {
   const ds = parseDataSourceRow(row);
   return {
-    id: ds.id, name: ds.name, url: ds.url, authType: ds.authType, basicUser: ds.basicUser, headers: ds.headers, timeoutMs: ds.timeoutMs, isDefault: ds.isDefault,
-    createdAt: ds.createdAt.toISOString(), updatedAt: ds.updatedAt.toISOString(), hasBearerToken: Boolean(ds.bearerToken), hasBasicPassword: Boolean(ds.basicPassword),
+    id: ds.id,
+    name: ds.name,
+    url: ds.url,
+    authType: ds.authType,
+    basicUser: ds.basicUser,
+    headers: ds.headers,
+    timeoutMs: ds.timeoutMs,
+    isDefault: ds.isDefault,
+    createdAt: ds.createdAt.toISOString(),
+    updatedAt: ds.updatedAt.toISOString(),
+    hasBearerToken: Boolean(ds.bearerToken),
+    hasBasicPassword: Boolean(ds.basicPassword),
   };
 }
 
@@ -44,7 +54,12 @@ export async function createDataSource(actor: Actor, input: DataSourceInput): Pr
   const row = await db.$transaction(async (tx) => {
     // Secrets are sealed (AES-256-GCM) before they reach the database; see lib/crypto/secret-box.ts.
     const ds = await tx.dataSource.create({ data: sealSecrets(input) });
-    await recordAudit(tx, actor, { action: "datasource.create", entityType: "dataSource", entityId: ds.id, after: publicView(ds) });
+    await recordAudit(tx, actor, {
+      action: "datasource.create",
+      entityType: "dataSource",
+      entityId: ds.id,
+      after: publicView(ds),
+    });
     return ds;
   });
   return publicView(row);
@@ -56,7 +71,11 @@ export async function createDataSource(actor: Actor, input: DataSourceInput): Pr
  * name none, in place of PROMETHEUS_URL; the previous default is cleared in the same transaction, under
  * an advisory lock so two admins choosing at once cannot leave two defaults.
  */
-export async function updateDataSource(actor: Actor, id: string, input: UpdateDataSourceInput): Promise<DataSourceView> {
+export async function updateDataSource(
+  actor: Actor,
+  id: string,
+  input: UpdateDataSourceInput,
+): Promise<DataSourceView> {
   assertAdmin(actor, "data sources");
   if (input.url !== undefined) await assertAllowedUrl(input.url);
   const db = await getDb();
@@ -68,8 +87,17 @@ export async function updateDataSource(actor: Actor, id: string, input: UpdateDa
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('srecp.datasource.default'))`);
       await tx.dataSource.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
     }
-    const ds = await tx.dataSource.update({ where: { id }, data: { ...sealSecrets(fields), ...(isDefault === undefined ? {} : { isDefault }) } });
-    await recordAudit(tx, actor, { action: "datasource.update", entityType: "dataSource", entityId: id, before: publicView(before), after: publicView(ds) });
+    const ds = await tx.dataSource.update({
+      where: { id },
+      data: { ...sealSecrets(fields), ...(isDefault === undefined ? {} : { isDefault }) },
+    });
+    await recordAudit(tx, actor, {
+      action: "datasource.update",
+      entityType: "dataSource",
+      entityId: id,
+      before: publicView(before),
+      after: publicView(ds),
+    });
     return ds;
   });
   invalidateStatusCache();
@@ -83,7 +111,12 @@ export async function deleteDataSource(actor: Actor, id: string): Promise<Delete
   if (!before) throw notFound(`data source ${id}`);
   await db.$transaction(async (tx) => {
     await tx.dataSource.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "datasource.delete", entityType: "dataSource", entityId: id, before: publicView(before) });
+    await recordAudit(tx, actor, {
+      action: "datasource.delete",
+      entityType: "dataSource",
+      entityId: id,
+      before: publicView(before),
+    });
   });
   invalidateStatusCache();
   return { deleted: id };

@@ -16,7 +16,12 @@ const CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
 export type DemoExporter = { url: string; close: () => Promise<void> };
 
-export function startDemoExporter(opts: { tsdbDir: string; host?: string; port?: number; nowMs?: () => number }): Promise<DemoExporter> {
+export function startDemoExporter(opts: {
+  tsdbDir: string;
+  host?: string;
+  port?: number;
+  nowMs?: () => number;
+}): Promise<DemoExporter> {
   const now = opts.nowMs ?? Date.now;
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://exporter").pathname;
@@ -25,7 +30,10 @@ export function startDemoExporter(opts: { tsdbDir: string; host?: string; port?:
       return;
     }
     const endSec = writtenDemoEnd(opts.tsdbDir);
-    const body = endSec === null ? "# srecp demo not loaded yet: no demo traffic\n" : demoExposition(endSec, Math.floor(now() / 1000));
+    const body =
+      endSec === null
+        ? "# srecp demo not loaded yet: no demo traffic\n"
+        : demoExposition(endSec, Math.floor(now() / 1000));
     res.writeHead(200, { "content-type": CONTENT_TYPE }).end(body);
   });
   return new Promise((resolve, reject) => {

@@ -20,41 +20,108 @@ import { recordAudit } from "./audit";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const ratio = (service: string) => ({ kind: "ratio", total: `http_requests_total{service="${service}"}`, bad: `http_requests_total{service="${service}",code=~"5.."}` });
+const ratio = (service: string) => ({
+  kind: "ratio",
+  total: `http_requests_total{service="${service}"}`,
+  bad: `http_requests_total{service="${service}",code=~"5.."}`,
+});
 const rolling30 = { kind: "rolling", days: 30 };
 
 async function ids(tx: Tx) {
   const teams = await tx.team.findMany({ where: { slug: { in: ["commerce", "discovery"] } } });
-  const services = await tx.service.findMany({ where: { slug: { in: ["checkout", "payments", "search", "recommendations"] } } });
-  const users = await tx.user.findMany({ where: { email: { in: ["alice@example.com", "bob@example.com", "dana@example.com"] } } });
+  const services = await tx.service.findMany({
+    where: { slug: { in: ["checkout", "payments", "search", "recommendations"] } },
+  });
+  const users = await tx.user.findMany({
+    where: { email: { in: ["alice@example.com", "bob@example.com", "dana@example.com"] } },
+  });
   const team = (slug: string) => teams.find((t) => t.slug === slug)!;
   const service = (slug: string) => services.find((s) => s.slug === slug)!;
   const user = (email: string) => users.find((u) => u.email === email)!;
-  return { commerce: team("commerce"), discovery: team("discovery"), checkout: service("checkout"), payments: service("payments"), search: service("search"), recommendations: service("recommendations"), alice: user("alice@example.com"), bob: user("bob@example.com"), dana: user("dana@example.com") };
+  return {
+    commerce: team("commerce"),
+    discovery: team("discovery"),
+    checkout: service("checkout"),
+    payments: service("payments"),
+    search: service("search"),
+    recommendations: service("recommendations"),
+    alice: user("alice@example.com"),
+    bob: user("bob@example.com"),
+    dana: user("dana@example.com"),
+  };
 }
 
-async function slo(tx: Tx, serviceId: string, name: string, opts: { runbookUrl: string | null; objective: number; sli: object; signedBy: string | null; nowMs: number }) {
+async function slo(
+  tx: Tx,
+  serviceId: string,
+  name: string,
+  opts: { runbookUrl: string | null; objective: number; sli: object; signedBy: string | null; nowMs: number },
+) {
   const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId, name } } });
   if (existing) return existing;
   const signed = opts.signedBy !== null;
   return tx.slo.create({
     data: {
-      serviceId, name, runbookUrl: opts.runbookUrl, alerting: true,
-      versions: { create: { number: 1, sliKind: "ratio", sli: opts.sli, objective: opts.objective, window: rolling30, status: signed ? "active" : "pending", effectiveFrom: new Date(opts.nowMs - 45 * DAY), createdByLabel: "demo", reviewedById: opts.signedBy, reviewedAt: signed ? new Date(opts.nowMs - 44 * DAY) : null, reviewComment: signed ? "Agreed in the quarterly review" : null } },
+      serviceId,
+      name,
+      runbookUrl: opts.runbookUrl,
+      alerting: true,
+      versions: {
+        create: {
+          number: 1,
+          sliKind: "ratio",
+          sli: opts.sli,
+          objective: opts.objective,
+          window: rolling30,
+          status: signed ? "active" : "pending",
+          effectiveFrom: new Date(opts.nowMs - 45 * DAY),
+          createdByLabel: "demo",
+          reviewedById: opts.signedBy,
+          reviewedAt: signed ? new Date(opts.nowMs - 44 * DAY) : null,
+          reviewComment: signed ? "Agreed in the quarterly review" : null,
+        },
+      },
     },
   });
 }
 
-async function incident(tx: Tx, data: { title: string; severity: string; teamId: string; serviceId: string; impactStartMs: number; resolvedMs: number | null; summary: string }) {
+async function incident(
+  tx: Tx,
+  data: {
+    title: string;
+    severity: string;
+    teamId: string;
+    serviceId: string;
+    impactStartMs: number;
+    resolvedMs: number | null;
+    summary: string;
+  },
+) {
   const found = await tx.incident.findFirst({ where: { title: data.title, teamId: data.teamId } });
   if (found) return { row: found, created: false };
   const row = await tx.incident.create({
     data: {
-      title: data.title, severity: data.severity, teamId: data.teamId, summary: data.summary, status: data.resolvedMs ? "resolved" : "investigating",
-      impactStartAt: new Date(data.impactStartMs), detectedAt: new Date(data.impactStartMs + 5 * 60_000), acknowledgedAt: new Date(data.impactStartMs + 9 * 60_000),
-      mitigatedAt: data.resolvedMs ? new Date(data.resolvedMs - MITIGATED_BEFORE_RESOLVED * 1000) : null, resolvedAt: data.resolvedMs ? new Date(data.resolvedMs) : null,
+      title: data.title,
+      severity: data.severity,
+      teamId: data.teamId,
+      summary: data.summary,
+      status: data.resolvedMs ? "resolved" : "investigating",
+      impactStartAt: new Date(data.impactStartMs),
+      detectedAt: new Date(data.impactStartMs + 5 * 60_000),
+      acknowledgedAt: new Date(data.impactStartMs + 9 * 60_000),
+      mitigatedAt: data.resolvedMs ? new Date(data.resolvedMs - MITIGATED_BEFORE_RESOLVED * 1000) : null,
+      resolvedAt: data.resolvedMs ? new Date(data.resolvedMs) : null,
       services: { create: [{ serviceId: data.serviceId }] },
-      timeline: { create: [{ at: new Date(data.impactStartMs + 5 * 60_000), kind: "note", text: "Alert fired; on-call acknowledged", authorLabel: "demo" }] },
+      timeline: {
+        create: [
+          {
+            at: new Date(data.impactStartMs + 5 * 60_000),
+            kind: "note",
+            text: "Alert fired; on-call acknowledged",
+            authorLabel: "demo",
+          },
+        ],
+      },
     },
   });
   return { row, created: true };
@@ -69,34 +136,137 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
       const localDate = (ms: number, tz: string) => localDateOf(ms, tz);
 
       // (a)/(b) SLOs: signed with runbooks (checkout, search); payments: an alerting SLO without a runbook and one awaiting sign-off.
-      const checkoutSlo = await slo(tx, x.checkout.id, "checkout-availability", { runbookUrl: "https://git.example.com/commerce/checkout/blob/main/RUNBOOK.md#5xx", objective: 0.999, sli: ratio("checkout"), signedBy: x.bob.id, nowMs });
-      await slo(tx, x.payments.id, "payments-availability", { runbookUrl: null, objective: 0.999, sli: ratio("payments"), signedBy: x.bob.id, nowMs });
-      await slo(tx, x.payments.id, "payments-latency", { runbookUrl: "https://git.example.com/commerce/payments/blob/main/RUNBOOK.md#latency", objective: 0.99, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="payments"', thresholdSeconds: 0.5 }, signedBy: null, nowMs });
-      await slo(tx, x.search.id, "search-availability", { runbookUrl: "https://git.example.com/discovery/search/blob/main/RUNBOOK.md", objective: 0.995, sli: ratio("search"), signedBy: x.bob.id, nowMs });
+      const checkoutSlo = await slo(tx, x.checkout.id, "checkout-availability", {
+        runbookUrl: "https://git.example.com/commerce/checkout/blob/main/RUNBOOK.md#5xx",
+        objective: 0.999,
+        sli: ratio("checkout"),
+        signedBy: x.bob.id,
+        nowMs,
+      });
+      await slo(tx, x.payments.id, "payments-availability", {
+        runbookUrl: null,
+        objective: 0.999,
+        sli: ratio("payments"),
+        signedBy: x.bob.id,
+        nowMs,
+      });
+      await slo(tx, x.payments.id, "payments-latency", {
+        runbookUrl: "https://git.example.com/commerce/payments/blob/main/RUNBOOK.md#latency",
+        objective: 0.99,
+        sli: {
+          kind: "latency",
+          metric: "http_request_duration_seconds",
+          matchers: 'service="payments"',
+          thresholdSeconds: 0.5,
+        },
+        signedBy: null,
+        nowMs,
+      });
+      await slo(tx, x.search.id, "search-availability", {
+        runbookUrl: "https://git.example.com/discovery/search/blob/main/RUNBOOK.md",
+        objective: 0.995,
+        sli: ratio("search"),
+        signedBy: x.bob.id,
+        nowMs,
+      });
 
       // (c) The commerce team agreed its error-budget policy; discovery has none.
-      await tx.budgetPolicy.upsert({ where: { teamId: x.commerce.id }, update: {}, create: { teamId: x.commerce.id, atRiskBelow: 0.25, freezeAtOrBelow: 0, agreedBy: "Bob (manager), Commerce leads", agreedAt: new Date(nowMs - 40 * DAY), notes: "Frozen: only fixes and reliability work ship until the budget recovers." } });
+      await tx.budgetPolicy.upsert({
+        where: { teamId: x.commerce.id },
+        update: {},
+        create: {
+          teamId: x.commerce.id,
+          atRiskBelow: 0.25,
+          freezeAtOrBelow: 0,
+          agreedBy: "Bob (manager), Commerce leads",
+          agreedAt: new Date(nowMs - 40 * DAY),
+          notes: "Frozen: only fixes and reliability work ship until the budget recovers.",
+        },
+      });
 
       // (d) Commerce: weekly Alice/Bob rotation, a two-step policy for checkout. Discovery: one step, search only.
       const layerStart = new Date(nowMs - 56 * DAY);
-      const domain: Schedule = { timezone: "Europe/Berlin", layers: [{ id: "demo-commerce-weekly", name: "Weekly", priority: 0, rotation: { unit: "week", every: 1 }, handoffTime: "09:00", startMs: layerStart.getTime(), participants: [x.alice.id, x.bob.id] }] };
-      let schedule = await tx.schedule.findUnique({ where: { teamId_name: { teamId: x.commerce.id, name: "Commerce primary" } } });
+      const domain: Schedule = {
+        timezone: "Europe/Berlin",
+        layers: [
+          {
+            id: "demo-commerce-weekly",
+            name: "Weekly",
+            priority: 0,
+            rotation: { unit: "week", every: 1 },
+            handoffTime: "09:00",
+            startMs: layerStart.getTime(),
+            participants: [x.alice.id, x.bob.id],
+          },
+        ],
+      };
+      let schedule = await tx.schedule.findUnique({
+        where: { teamId_name: { teamId: x.commerce.id, name: "Commerce primary" } },
+      });
       if (!schedule) {
-        schedule = await tx.schedule.create({ data: { teamId: x.commerce.id, name: "Commerce primary", timezone: "Europe/Berlin", description: "Checkout and payments, weekly, hand-off Monday 09:00" } });
-        await tx.scheduleLayer.create({ data: { scheduleId: schedule.id, lineageId: "demo-commerce-weekly", name: "Weekly", rotationUnit: "week", handoffTime: "09:00", startAt: layerStart, participants: [x.alice.id, x.bob.id] } });
+        schedule = await tx.schedule.create({
+          data: {
+            teamId: x.commerce.id,
+            name: "Commerce primary",
+            timezone: "Europe/Berlin",
+            description: "Checkout and payments, weekly, hand-off Monday 09:00",
+          },
+        });
+        await tx.scheduleLayer.create({
+          data: {
+            scheduleId: schedule.id,
+            lineageId: "demo-commerce-weekly",
+            name: "Weekly",
+            rotationUnit: "week",
+            handoffTime: "09:00",
+            startAt: layerStart,
+            participants: [x.alice.id, x.bob.id],
+          },
+        });
       }
       const policy = async (teamId: string, name: string, steps: object[][], serviceId: string) => {
-        const p = (await tx.escalationPolicy.findUnique({ where: { teamId_name: { teamId, name } } })) ?? (await tx.escalationPolicy.create({ data: { teamId, name, steps: { create: steps.map((targets, i) => ({ position: i, delayMinutes: 15, targets })) } } }));
+        const p =
+          (await tx.escalationPolicy.findUnique({ where: { teamId_name: { teamId, name } } })) ??
+          (await tx.escalationPolicy.create({
+            data: {
+              teamId,
+              name,
+              steps: { create: steps.map((targets, i) => ({ position: i, delayMinutes: 15, targets })) },
+            },
+          }));
         await tx.service.update({ where: { id: serviceId }, data: { escalationPolicyId: p.id } });
         return p;
       };
-      const commercePolicy = await policy(x.commerce.id, "Checkout escalation", [[{ kind: "schedule", scheduleId: schedule.id }], [{ kind: "user", userId: x.bob.id }]], x.checkout.id);
-      const discoveryPolicy = await policy(x.discovery.id, "Search escalation", [[{ kind: "user", userId: x.dana.id }]], x.search.id);
+      const commercePolicy = await policy(
+        x.commerce.id,
+        "Checkout escalation",
+        [[{ kind: "schedule", scheduleId: schedule.id }], [{ kind: "user", userId: x.bob.id }]],
+        x.checkout.id,
+      );
+      const discoveryPolicy = await policy(
+        x.discovery.id,
+        "Search escalation",
+        [[{ kind: "user", userId: x.dana.id }]],
+        x.search.id,
+      );
       // One step: pages reach the commerce on-call (lib/services/demo-page.ts), the readiness check still fails.
-      await policy(x.commerce.id, "Payments escalation", [[{ kind: "schedule", scheduleId: schedule.id }]], x.payments.id);
+      await policy(
+        x.commerce.id,
+        "Payments escalation",
+        [[{ kind: "schedule", scheduleId: schedule.id }]],
+        x.payments.id,
+      );
 
       // (e) A SEV-2 on checkout with a postmortem published the next day; a SEV-2 on search twelve days ago, unpublished.
-      const onTime = await incident(tx, { title: "Checkout 5xx after a bad deploy", severity: "SEV-2", teamId: x.commerce.id, serviceId: x.checkout.id, impactStartMs: nowMs - 6 * DAY - 2 * HOUR, resolvedMs: nowMs - 6 * DAY, summary: "A config change exhausted the connection pool; rolled back." });
+      const onTime = await incident(tx, {
+        title: "Checkout 5xx after a bad deploy",
+        severity: "SEV-2",
+        teamId: x.commerce.id,
+        serviceId: x.checkout.id,
+        impactStartMs: nowMs - 6 * DAY - 2 * HOUR,
+        resolvedMs: nowMs - 6 * DAY,
+        summary: "A config change exhausted the connection pool; rolled back.",
+      });
       if (onTime.created) {
         // The frozen impact is the traffic model's (lib/demo/traffic.ts): what "Compute impact" gives over the data.
         const endSec = Math.floor(nowMs / 1000);
@@ -104,19 +274,106 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
         const hit = requestsBetween("checkout", endSec, fromSec, toSec);
         const budget = requestsBetween("checkout", endSec, toSec - 30 * 86_400, toSec).total * 0.001;
         const share = `${Math.round((hit.bad / budget) * 100)} %`;
-        const pm = await tx.postmortem.create({ data: { incidentId: onTime.row.id, status: "published", authorId: x.alice.id, publishedAt: new Date(nowMs - 5 * DAY), sections: { summary: "Pool exhaustion after a config change; 2 h of elevated 5xx.", rootCause: "A lowered pool size in the release config.", impact: `About ${share} of the monthly error budget of checkout-availability.` } } });
-        await tx.impactSnapshot.create({ data: { postmortemId: pm.id, sloId: checkoutSlo.id, sloName: checkoutSlo.name, serviceSlug: "checkout", fromAt: new Date(fromSec * 1000), toAt: new Date(toSec * 1000), failed: hit.bad, total: hit.total, peakErrorRatio: 0.02, budgetConsumed: hit.bad / budget, queries: {}, computedAt: new Date(nowMs - 5 * DAY), frozen: true } });
-        await tx.actionItem.create({ data: { incidentId: onTime.row.id, serviceId: x.checkout.id, title: "Alert on connection-pool saturation", priority: "P1", type: "detect", ownerId: x.alice.id, dueDate: localDate(nowMs - 2 * DAY, "Europe/Berlin"), dueTimezone: "Europe/Berlin", status: "done", completedAt: new Date(nowMs - 3 * DAY) } });
+        const pm = await tx.postmortem.create({
+          data: {
+            incidentId: onTime.row.id,
+            status: "published",
+            authorId: x.alice.id,
+            publishedAt: new Date(nowMs - 5 * DAY),
+            sections: {
+              summary: "Pool exhaustion after a config change; 2 h of elevated 5xx.",
+              rootCause: "A lowered pool size in the release config.",
+              impact: `About ${share} of the monthly error budget of checkout-availability.`,
+            },
+          },
+        });
+        await tx.impactSnapshot.create({
+          data: {
+            postmortemId: pm.id,
+            sloId: checkoutSlo.id,
+            sloName: checkoutSlo.name,
+            serviceSlug: "checkout",
+            fromAt: new Date(fromSec * 1000),
+            toAt: new Date(toSec * 1000),
+            failed: hit.bad,
+            total: hit.total,
+            peakErrorRatio: 0.02,
+            budgetConsumed: hit.bad / budget,
+            queries: {},
+            computedAt: new Date(nowMs - 5 * DAY),
+            frozen: true,
+          },
+        });
+        await tx.actionItem.create({
+          data: {
+            incidentId: onTime.row.id,
+            serviceId: x.checkout.id,
+            title: "Alert on connection-pool saturation",
+            priority: "P1",
+            type: "detect",
+            ownerId: x.alice.id,
+            dueDate: localDate(nowMs - 2 * DAY, "Europe/Berlin"),
+            dueTimezone: "Europe/Berlin",
+            status: "done",
+            completedAt: new Date(nowMs - 3 * DAY),
+          },
+        });
       }
-      const late = await incident(tx, { title: "Search returns empty results", severity: "SEV-2", teamId: x.discovery.id, serviceId: x.search.id, impactStartMs: nowMs - 12 * DAY - 3 * HOUR, resolvedMs: nowMs - 12 * DAY, summary: "Index swap left an empty alias for 3 h." });
+      const late = await incident(tx, {
+        title: "Search returns empty results",
+        severity: "SEV-2",
+        teamId: x.discovery.id,
+        serviceId: x.search.id,
+        impactStartMs: nowMs - 12 * DAY - 3 * HOUR,
+        resolvedMs: nowMs - 12 * DAY,
+        summary: "Index swap left an empty alias for 3 h.",
+      });
       if (late.created) {
-        await tx.postmortem.create({ data: { incidentId: late.row.id, status: "draft", authorId: x.dana.id, sections: { summary: "Index alias pointed at an empty index." } } });
+        await tx.postmortem.create({
+          data: {
+            incidentId: late.row.id,
+            status: "draft",
+            authorId: x.dana.id,
+            sections: { summary: "Index alias pointed at an empty index." },
+          },
+        });
         // (f) a P1 follow-up past its due date
-        await tx.actionItem.create({ data: { incidentId: late.row.id, serviceId: x.search.id, title: "Verify document count before swapping the index alias", priority: "P1", type: "prevent", ownerId: x.dana.id, dueDate: localDate(nowMs - 3 * DAY, "America/New_York"), dueTimezone: "America/New_York" } });
-        await tx.actionItem.create({ data: { incidentId: late.row.id, serviceId: x.search.id, title: "Runbook: restore the previous index", priority: "P2", type: "repair", ownerId: x.dana.id, dueDate: localDate(nowMs + 20 * DAY, "America/New_York"), dueTimezone: "America/New_York", status: "in_progress" } });
+        await tx.actionItem.create({
+          data: {
+            incidentId: late.row.id,
+            serviceId: x.search.id,
+            title: "Verify document count before swapping the index alias",
+            priority: "P1",
+            type: "prevent",
+            ownerId: x.dana.id,
+            dueDate: localDate(nowMs - 3 * DAY, "America/New_York"),
+            dueTimezone: "America/New_York",
+          },
+        });
+        await tx.actionItem.create({
+          data: {
+            incidentId: late.row.id,
+            serviceId: x.search.id,
+            title: "Runbook: restore the previous index",
+            priority: "P2",
+            type: "repair",
+            ownerId: x.dana.id,
+            dueDate: localDate(nowMs + 20 * DAY, "America/New_York"),
+            dueTimezone: "America/New_York",
+            status: "in_progress",
+          },
+        });
       }
       // An ongoing SEV-3 for the home page.
-      await incident(tx, { title: "Recommendations slow for logged-out users", severity: "SEV-3", teamId: x.discovery.id, serviceId: x.recommendations.id, impactStartMs: nowMs - 2 * HOUR, resolvedMs: null, summary: "" });
+      await incident(tx, {
+        title: "Recommendations slow for logged-out users",
+        severity: "SEV-3",
+        teamId: x.discovery.id,
+        serviceId: x.recommendations.id,
+        impactStartMs: nowMs - 2 * HOUR,
+        resolvedMs: null,
+        summary: "",
+      });
 
       // Pages: three resolved checkout pages through the commerce schedule (one at night), one open search page.
       let pages = 0;
@@ -124,22 +381,77 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
         const groupKey = `demo-checkout-${i}`;
         if (await tx.page.findFirst({ where: { groupKey } })) continue;
         const userId = onCallAt({ schedule: domain, atMs: at })[0] ?? x.alice.id;
-        const page = await tx.page.create({ data: { groupKey, serviceId: x.checkout.id, policyId: commercePolicy.id, title: "CheckoutHighErrorRate", severity: "page", status: "resolved", openedAt: new Date(at), acknowledgedAt: new Date(at + 4 * 60_000), acknowledgedById: userId, resolvedAt: new Date(at + HOUR), resolvedBy: "alertmanager", notifiedUserIds: [userId], labels: { alertname: "CheckoutHighErrorRate", service: "checkout", severity: "page" } } });
-        await tx.pageEvent.createMany({ data: [
-          { pageId: page.id, at: new Date(at), kind: "opened" },
-          { pageId: page.id, at: new Date(at), kind: "notified", userIds: [userId], step: 0, detail: { scheduleIds: [schedule.id], bySchedule: { [schedule.id]: [userId] } } },
-          { pageId: page.id, at: new Date(at + 4 * 60_000), kind: "acknowledged", userIds: [userId] },
-          { pageId: page.id, at: new Date(at + HOUR), kind: "resolved" },
-        ] });
+        const page = await tx.page.create({
+          data: {
+            groupKey,
+            serviceId: x.checkout.id,
+            policyId: commercePolicy.id,
+            title: "CheckoutHighErrorRate",
+            severity: "page",
+            status: "resolved",
+            openedAt: new Date(at),
+            acknowledgedAt: new Date(at + 4 * 60_000),
+            acknowledgedById: userId,
+            resolvedAt: new Date(at + HOUR),
+            resolvedBy: "alertmanager",
+            notifiedUserIds: [userId],
+            labels: { alertname: "CheckoutHighErrorRate", service: "checkout", severity: "page" },
+          },
+        });
+        await tx.pageEvent.createMany({
+          data: [
+            { pageId: page.id, at: new Date(at), kind: "opened" },
+            {
+              pageId: page.id,
+              at: new Date(at),
+              kind: "notified",
+              userIds: [userId],
+              step: 0,
+              detail: { scheduleIds: [schedule.id], bySchedule: { [schedule.id]: [userId] } },
+            },
+            { pageId: page.id, at: new Date(at + 4 * 60_000), kind: "acknowledged", userIds: [userId] },
+            { pageId: page.id, at: new Date(at + HOUR), kind: "resolved" },
+          ],
+        });
         pages += 1;
       }
       if (!(await tx.page.findFirst({ where: { groupKey: "demo-search-open" } }))) {
         const at = nowMs - 20 * 60_000;
-        const page = await tx.page.create({ data: { groupKey: "demo-search-open", openKey: "demo:demo-search-open", serviceId: x.search.id, policyId: discoveryPolicy.id, title: "SearchLatencyHigh", severity: "page", status: "triggered", openedAt: new Date(at), notifiedUserIds: [x.dana.id], labels: { alertname: "SearchLatencyHigh", service: "search", severity: "page" } } });
-        await tx.pageEvent.createMany({ data: [{ pageId: page.id, at: new Date(at), kind: "opened" }, { pageId: page.id, at: new Date(at), kind: "notified", userIds: [x.dana.id], step: 0, detail: { scheduleIds: [], bySchedule: {} } }] });
+        const page = await tx.page.create({
+          data: {
+            groupKey: "demo-search-open",
+            openKey: "demo:demo-search-open",
+            serviceId: x.search.id,
+            policyId: discoveryPolicy.id,
+            title: "SearchLatencyHigh",
+            severity: "page",
+            status: "triggered",
+            openedAt: new Date(at),
+            notifiedUserIds: [x.dana.id],
+            labels: { alertname: "SearchLatencyHigh", service: "search", severity: "page" },
+          },
+        });
+        await tx.pageEvent.createMany({
+          data: [
+            { pageId: page.id, at: new Date(at), kind: "opened" },
+            {
+              pageId: page.id,
+              at: new Date(at),
+              kind: "notified",
+              userIds: [x.dana.id],
+              step: 0,
+              detail: { scheduleIds: [], bySchedule: {} },
+            },
+          ],
+        });
         pages += 1;
       }
-      await recordAudit(tx, actor, { action: "demo.load_extended", entityType: "demo", entityId: "demo-extended", after: { incidentsCreated: [onTime.created, late.created].filter(Boolean).length, pages } });
+      await recordAudit(tx, actor, {
+        action: "demo.load_extended",
+        entityType: "demo",
+        entityId: "demo-extended",
+        after: { incidentsCreated: [onTime.created, late.created].filter(Boolean).length, pages },
+      });
       return "readiness demo: SLOs (signed and unsigned), a budget policy, escalation policies, a schedule, incidents with an on-time and an overdue postmortem, action items, pages";
     },
     { timeout: 60_000 },

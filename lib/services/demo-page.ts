@@ -15,11 +15,34 @@ export const DEMO_INTEGRATION = "Demo Prometheus alerts";
 export const DEMO_PAGE_GROUP = "demo-payments-fast-burn";
 
 const payload = (atSec: number, alert: string) => {
-  const labels = { alertname: "PaymentsErrorBudgetBurn", service: "payments", slo: "payments-availability", severity: "page", tier: alert };
+  const labels = {
+    alertname: "PaymentsErrorBudgetBurn",
+    service: "payments",
+    slo: "payments-availability",
+    severity: "page",
+    tier: alert,
+  };
   return {
-    version: "4", groupKey: DEMO_PAGE_GROUP, status: "firing", receiver: "srecp", groupLabels: { alertname: labels.alertname, service: "payments" },
-    commonLabels: labels, commonAnnotations: { summary: "payments-availability is burning its error budget 50× too fast" }, externalURL: "", truncatedAlerts: 0,
-    alerts: [{ status: "firing", labels, annotations: { summary: "5 % of payment requests fail (card processor timeouts)" }, startsAt: new Date(atSec * 1000).toISOString(), endsAt: "", generatorURL: "", fingerprint: "demo-payments-page-fast" }],
+    version: "4",
+    groupKey: DEMO_PAGE_GROUP,
+    status: "firing",
+    receiver: "srecp",
+    groupLabels: { alertname: labels.alertname, service: "payments" },
+    commonLabels: labels,
+    commonAnnotations: { summary: "payments-availability is burning its error budget 50× too fast" },
+    externalURL: "",
+    truncatedAlerts: 0,
+    alerts: [
+      {
+        status: "firing",
+        labels,
+        annotations: { summary: "5 % of payment requests fail (card processor timeouts)" },
+        startsAt: new Date(atSec * 1000).toISOString(),
+        endsAt: "",
+        generatorURL: "",
+        fingerprint: "demo-payments-page-fast",
+      },
+    ],
   };
 };
 
@@ -29,12 +52,15 @@ export async function openDemoPage(actor: Actor, endMs: number): Promise<string>
   const db = await getDb();
   if (await db.page.findFirst({ where: { groupKey: DEMO_PAGE_GROUP } })) return "payments page already opened";
   const existing = await db.integration.findUnique({ where: { name: DEMO_INTEGRATION } });
-  const { token } = existing ? await rotateIntegrationToken(actor, existing.id) : await createIntegration(actor, { name: DEMO_INTEGRATION, routes: [], defaultService: "payments" });
+  const { token } = existing
+    ? await rotateIntegrationToken(actor, existing.id)
+    : await createIntegration(actor, { name: DEMO_INTEGRATION, routes: [], defaultService: "payments" });
   const { atSec, alert } = demoPageOpensAt(Math.floor(endMs / 1000));
   const opened = await receiveAlertmanagerWebhook(`Bearer ${token}`, payload(atSec, alert), atSec * 1000);
   // The steps due between the page and the demo's end, each at the instant it fell due.
   for (let i = 0; i < 20 && opened.pageId; i++) {
-    const due = (await db.page.findUnique({ where: { id: opened.pageId }, select: { nextEscalationAt: true } }))?.nextEscalationAt;
+    const due = (await db.page.findUnique({ where: { id: opened.pageId }, select: { nextEscalationAt: true } }))
+      ?.nextEscalationAt;
     if (!due || due.getTime() > endMs) break;
     await escalatePage(opened.pageId, due.getTime());
   }

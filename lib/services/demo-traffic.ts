@@ -37,7 +37,14 @@ export async function writeDemoBlocks(tsdbDir: string, endSec: number): Promise<
       fs.closeSync(fd);
     }
     // --max-block-duration (hidden flag): one block for the month instead of re-reading the file per 2 h block.
-    await run(promtoolPath(), ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=1000h", file, scratch]);
+    await run(promtoolPath(), [
+      "tsdb",
+      "create-blocks-from",
+      "openmetrics",
+      "--max-block-duration=1000h",
+      file,
+      scratch,
+    ]);
     for (const name of fs.readdirSync(scratch)) {
       if (name !== "demo.om") fs.renameSync(path.join(scratch, name), path.join(tsdbDir, name)); // whole blocks appear at once
     }
@@ -55,5 +62,7 @@ const run = (command: string, args: string[]) =>
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`promtool exited ${code}: ${output.slice(-1500)}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`promtool exited ${code}: ${output.slice(-1500)}`)),
+    );
   });

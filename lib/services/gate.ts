@@ -1,10 +1,23 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { createException, findActiveException, findRevocable, listExceptions, revokeException, type GateExceptionRow } from "@/lib/db/repos/gate-exceptions";
+import {
+  createException,
+  findActiveException,
+  findRevocable,
+  listExceptions,
+  revokeException,
+  type GateExceptionRow,
+} from "@/lib/db/repos/gate-exceptions";
 import { AppError, notFound } from "@/lib/errors";
 import { holdsScope, assertCanApprove, type Actor } from "@/lib/auth/permissions";
 import type { GrantGateExceptionInput } from "@/lib/validation/deployments";
-import type { GateExceptionList, GateExceptionView, GateSloView, ReleaseGateView, RevokedExceptionsView } from "@/lib/validation/views/release";
+import type {
+  GateExceptionList,
+  GateExceptionView,
+  GateSloView,
+  ReleaseGateView,
+  RevokedExceptionsView,
+} from "@/lib/validation/views/release";
 import { recordAudit } from "./audit";
 import { effectivePolicy, stateFromStatuses } from "./policy";
 import { loadSloDefs } from "./slo/store";
@@ -22,21 +35,34 @@ import type { SloStatus } from "./slo/status-types";
  */
 export function requireAnyScope(actor: Actor, scopes: readonly string[]) {
   if (!scopes.some((s) => holdsScope(actor, s))) {
-    throw new AppError("FORBIDDEN", `This API token needs one of the scopes: ${scopes.map((s) => `"${s}"`).join(", ")}`);
+    throw new AppError(
+      "FORBIDDEN",
+      `This API token needs one of the scopes: ${scopes.map((s) => `"${s}"`).join(", ")}`,
+    );
   }
 }
 
 const exceptionView = (e: GateExceptionRow): GateExceptionView => ({
-  id: e.id, reason: e.reason, grantedBy: e.grantedBy, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(),
-  revokedAt: e.revokedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
+  id: e.id,
+  reason: e.reason,
+  grantedBy: e.grantedBy,
+  startsAt: e.startsAt.toISOString(),
+  endsAt: e.endsAt.toISOString(),
+  revokedAt: e.revokedAt?.toISOString() ?? null,
+  createdAt: e.createdAt.toISOString(),
 });
 
 const gateSlo = (s: SloStatus): GateSloView => ({
-  id: s.sloId, name: s.name, objective: s.objective, remaining: s.errorBudget.remaining, burnRates: s.burnRates,
+  id: s.sloId,
+  name: s.name,
+  objective: s.objective,
+  remaining: s.errorBudget.remaining,
+  burnRates: s.burnRates,
   firing: s.alerts.filter((a) => a.firing).map((a) => a.name),
   pageAlertFiring: s.alerts.some((a) => a.severity === "page" && a.firing),
   alerts: s.alerts.map((a) => ({ name: a.name, severity: a.severity, factor: a.factor, firing: a.firing })),
-  noData: s.noData, stale: s.stale,
+  noData: s.noData,
+  stale: s.stale,
 });
 
 async function serviceBySlug(slug: string) {
@@ -58,22 +84,35 @@ export async function releaseGate(actor: Actor, slug: string, atMs?: number): Pr
   const exception = await findActiveException(service.id, at);
   const notes = [...reasons];
   if (!slos.length) notes.push("the service has no SLOs: the gate has nothing to check");
-  for (const s of slos.filter((x) => x.stale)) notes.push(`${s.name}: status is stale (${s.error ?? "Prometheus unavailable"})`);
+  for (const s of slos.filter((x) => x.stale))
+    notes.push(`${s.name}: status is stale (${s.error ?? "Prometheus unavailable"})`);
   const frozen = state === "frozen";
-  if (frozen && exception) notes.push(`frozen, but ${exception.grantedBy} granted an exception until ${exception.endsAt.toISOString()}: ${exception.reason}`);
+  if (frozen && exception)
+    notes.push(
+      `frozen, but ${exception.grantedBy} granted an exception until ${exception.endsAt.toISOString()}: ${exception.reason}`,
+    );
   return {
     service: slug,
     allowed: !frozen || exception !== null,
     state,
     reasons: notes,
     evaluatedAt: at.toISOString(),
-    policy: { scope: policy.scope, atRiskBelow: policy.atRiskBelow, freezeAtOrBelow: policy.freezeAtOrBelow, freezeOnPageAlert: policy.freezeOnPageAlert },
+    policy: {
+      scope: policy.scope,
+      atRiskBelow: policy.atRiskBelow,
+      freezeAtOrBelow: policy.freezeAtOrBelow,
+      freezeOnPageAlert: policy.freezeOnPageAlert,
+    },
     slos: slos.map(gateSlo),
     ...(exception ? { exception: exceptionView(exception) } : {}),
   };
 }
 
-export async function listGateExceptions(actor: Actor, slug: string, include: "active" | "all"): Promise<GateExceptionList> {
+export async function listGateExceptions(
+  actor: Actor,
+  slug: string,
+  include: "active" | "all",
+): Promise<GateExceptionList> {
   requireAnyScope(actor, ["gate", "read"]);
   const service = await serviceBySlug(slug);
   const rows = await listExceptions(service.id, include === "active" ? new Date() : null);
@@ -81,18 +120,40 @@ export async function listGateExceptions(actor: Actor, slug: string, include: "a
 }
 
 /** Approvers of the owning team let releases through a frozen gate for a bounded time (at most 7 days). */
-export async function grantGateException(actor: Actor, slug: string, input: GrantGateExceptionInput): Promise<GateExceptionView> {
+export async function grantGateException(
+  actor: Actor,
+  slug: string,
+  input: GrantGateExceptionInput,
+): Promise<GateExceptionView> {
   const service = await serviceBySlug(slug);
   assertCanApprove(actor, service.teamId, `release-gate exceptions of service "${slug}"`);
   const now = Date.now();
   const startsAt = input.startsAt ?? new Date(now);
   const endsAt = input.endsAt ?? new Date(startsAt.getTime() + input.durationMinutes! * 60_000);
-  if (endsAt.getTime() <= Math.max(startsAt.getTime(), now)) throw new AppError("VALIDATION", "endsAt must be after startsAt and in the future", { endsAt: "must be after startsAt and in the future" });
-  if (endsAt.getTime() - startsAt.getTime() > 7 * 86_400_000) throw new AppError("VALIDATION", "an exception lasts at most 7 days", { endsAt: "must be at most 7 days after startsAt" });
+  if (endsAt.getTime() <= Math.max(startsAt.getTime(), now))
+    throw new AppError("VALIDATION", "endsAt must be after startsAt and in the future", {
+      endsAt: "must be after startsAt and in the future",
+    });
+  if (endsAt.getTime() - startsAt.getTime() > 7 * 86_400_000)
+    throw new AppError("VALIDATION", "an exception lasts at most 7 days", {
+      endsAt: "must be at most 7 days after startsAt",
+    });
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const row = await createException(tx, { serviceId: service.id, reason: input.reason, grantedById: actor.userId === "system" ? null : actor.userId, grantedBy: actor.email, startsAt, endsAt });
-    await recordAudit(tx, actor, { action: "gate.exception.grant", entityType: "gateException", entityId: row.id, after: { ...exceptionView(row), service: slug } });
+    const row = await createException(tx, {
+      serviceId: service.id,
+      reason: input.reason,
+      grantedById: actor.userId === "system" ? null : actor.userId,
+      grantedBy: actor.email,
+      startsAt,
+      endsAt,
+    });
+    await recordAudit(tx, actor, {
+      action: "gate.exception.grant",
+      entityType: "gateException",
+      entityId: row.id,
+      after: { ...exceptionView(row), service: slug },
+    });
     return exceptionView(row);
   });
 }
@@ -109,7 +170,13 @@ export async function revokeGateExceptions(actor: Actor, slug: string, id?: stri
   await db.$transaction(async (tx) => {
     for (const r of open) {
       await revokeException(tx, r.id, now);
-      await recordAudit(tx, actor, { action: "gate.exception.revoke", entityType: "gateException", entityId: r.id, before: { ...exceptionView(r), service: slug }, after: { id: r.id, revokedAt: now.toISOString() } });
+      await recordAudit(tx, actor, {
+        action: "gate.exception.revoke",
+        entityType: "gateException",
+        entityId: r.id,
+        before: { ...exceptionView(r), service: slug },
+        after: { id: r.id, revokedAt: now.toISOString() },
+      });
     }
   });
   return { revoked: open.map((r) => r.id) };

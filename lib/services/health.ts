@@ -2,7 +2,10 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { sourceHealth, type SourceHealth } from "./slo/prometheus-source";
 
-export type Readiness = { status: "ready" | "unavailable"; checks: { database: "ok" | "down"; prometheus: Record<string, SourceHealth> } };
+export type Readiness = {
+  status: "ready" | "unavailable";
+  checks: { database: "ok" | "down"; prometheus: Record<string, SourceHealth> };
+};
 
 /**
  * Readiness: the database answers a trivial query within 2 s (else 503). Each Prometheus source is

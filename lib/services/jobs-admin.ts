@@ -6,7 +6,18 @@ import type { JobQueueView } from "@/lib/validation/views/access";
 
 export type { JobQueueView };
 
-type Row = { job: string; queued: number; active: number; completed24h: number; failed24h: number; last_completed: Date | null; last_duration_ms: number | null; last_failed: Date | null; last_error: string | null; next_run: Date | null };
+type Row = {
+  job: string;
+  queued: number;
+  active: number;
+  completed24h: number;
+  failed24h: number;
+  last_completed: Date | null;
+  last_duration_ms: number | null;
+  last_failed: Date | null;
+  last_error: string | null;
+  next_run: Date | null;
+};
 
 // One query over pg-boss's job table (live jobs and the last day's finished ones; older runs are archived).
 const SQL = `
@@ -25,7 +36,8 @@ SELECT job,
   min(start_after) FILTER (WHERE state IN ('created', 'retry')) AS next_run
 FROM j GROUP BY job`;
 
-const queueNames = () => Object.entries(JOB_SPECS).flatMap(([name, s]) => (s.everySeconds ? [name, `${name}${NOW_SUFFIX}`] : [name]));
+const queueNames = () =>
+  Object.entries(JOB_SPECS).flatMap(([name, s]) => (s.everySeconds ? [name, `${name}${NOW_SUFFIX}`] : [name]));
 
 /** Queue depth per job (for /api/metrics); no permission check: metrics are served to the scraper. */
 export async function jobQueueRows(): Promise<Map<string, Row>> {

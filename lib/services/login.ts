@@ -4,7 +4,12 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import {
-  ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, LOGIN_WINDOW_MS, lockoutMessage, stricter, throttleDecision,
+  ACCOUNT_FAILURE_LIMIT,
+  IP_FAILURE_LIMIT,
+  LOGIN_WINDOW_MS,
+  lockoutMessage,
+  stricter,
+  throttleDecision,
 } from "@/lib/auth/login-limits";
 import { recordAudit } from "./audit";
 
@@ -35,17 +40,30 @@ export async function signInWithPassword(input: LoginInput): Promise<LoginUser |
 
   // A success resets the account's count; address failures are counted regardless.
   const lastSuccess = await db.loginAttempt.findFirst({
-    where: { email, outcome: "success", createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true },
+    where: { email, outcome: "success", createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
   });
   const recent = (where: object, limit: number) =>
     db.loginAttempt
-      .findMany({ where: { ...where, id: { not: own.id }, outcome: { in: COUNTED } }, orderBy: { createdAt: "desc" }, take: limit, select: { createdAt: true } })
+      .findMany({
+        where: { ...where, id: { not: own.id }, outcome: { in: COUNTED } },
+        orderBy: { createdAt: "desc" },
+        take: limit,
+        select: { createdAt: true },
+      })
       .then((rows) => rows.map((r) => r.createdAt).reverse());
   const [byAccount, byIp] = await Promise.all([
-    recent({ email, createdAt: { gte: lastSuccess && lastSuccess.createdAt > since ? lastSuccess.createdAt : since } }, ACCOUNT_FAILURE_LIMIT),
+    recent(
+      { email, createdAt: { gte: lastSuccess && lastSuccess.createdAt > since ? lastSuccess.createdAt : since } },
+      ACCOUNT_FAILURE_LIMIT,
+    ),
     recent({ ip, createdAt: { gte: since } }, IP_FAILURE_LIMIT),
   ]);
-  const decision = stricter(throttleDecision(byAccount, ACCOUNT_FAILURE_LIMIT, now), throttleDecision(byIp, IP_FAILURE_LIMIT, now));
+  const decision = stricter(
+    throttleDecision(byAccount, ACCOUNT_FAILURE_LIMIT, now),
+    throttleDecision(byIp, IP_FAILURE_LIMIT, now),
+  );
   if (decision.locked) {
     await db.loginAttempt.update({ where: { id: own.id }, data: { outcome: "refused" } });
     throw new AppError("TOO_MANY_REQUESTS", lockoutMessage(decision.retryAfterSeconds));
@@ -64,13 +82,17 @@ export async function signInWithPassword(input: LoginInput): Promise<LoginUser |
     await tx.loginAttempt.update({ where: { id: own.id }, data: { outcome: "failure" } });
     if (byAccount.length + 1 === ACCOUNT_FAILURE_LIMIT) {
       await recordAudit(tx, null, {
-        action: "auth.lockout", entityType: user ? "user" : "login", entityId: user?.id ?? email,
+        action: "auth.lockout",
+        entityType: user ? "user" : "login",
+        entityId: user?.id ?? email,
         after: { scope: "account", email, ip, failures: ACCOUNT_FAILURE_LIMIT, until },
       });
     }
     if (byIp.length + 1 === IP_FAILURE_LIMIT) {
       await recordAudit(tx, null, {
-        action: "auth.lockout", entityType: "login-address", entityId: ip,
+        action: "auth.lockout",
+        entityType: "login-address",
+        entityId: ip,
         after: { scope: "address", ip, failures: IP_FAILURE_LIMIT, until },
       });
     }
@@ -84,6 +106,8 @@ export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** Background job: drops attempts past the retention, so the table does not grow without bound. */
 export async function pruneLoginAttempts(now = new Date()): Promise<number> {
   const db = await getDb();
-  const { count } = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } } });
+  const { count } = await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } },
+  });
   return count;
 }

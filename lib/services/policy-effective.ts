@@ -11,11 +11,26 @@ export type EffectivePolicy = EffectivePolicyView;
 /** The precedence in one place: the service's own policy, else its team's, else the built-in default. */
 function policyOf(service: ServiceWithPolicies): EffectivePolicy {
   const p = service.budgetPolicy ?? service.team.budgetPolicy;
-  if (!p) return { scope: "default", ...DEFAULT_POLICY, postmortemAbove: DEFAULT_POSTMORTEM_BUDGET_SHARE, agreedBy: "", agreedAt: null, notes: "Built-in default policy", version: null };
+  if (!p)
+    return {
+      scope: "default",
+      ...DEFAULT_POLICY,
+      postmortemAbove: DEFAULT_POSTMORTEM_BUDGET_SHARE,
+      agreedBy: "",
+      agreedAt: null,
+      notes: "Built-in default policy",
+      version: null,
+    };
   return {
     scope: service.budgetPolicy ? "service" : "team",
-    atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, postmortemAbove: p.postmortemAbove,
-    agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
+    atRiskBelow: p.atRiskBelow,
+    freezeAtOrBelow: p.freezeAtOrBelow,
+    freezeOnPageAlert: p.freezeOnPageAlert,
+    postmortemAbove: p.postmortemAbove,
+    agreedBy: p.agreedBy,
+    agreedAt: p.agreedAt?.toISOString() ?? null,
+    notes: p.notes,
+    version: p.version,
   };
 }
 

@@ -14,8 +14,14 @@ export type PolicyThresholdsView = PolicyThresholds & { scope: "service" | "team
 export async function policyThresholdsBySlug(actor: Actor): Promise<Record<string, PolicyThresholdsView>> {
   assertCanRead(actor);
   const db = await getDb();
-  const rows = await db.service.findMany({ select: { slug: true, budgetPolicy: true, team: { select: { budgetPolicy: true } } } });
-  const pick = (p: { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean }) => ({ atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert });
+  const rows = await db.service.findMany({
+    select: { slug: true, budgetPolicy: true, team: { select: { budgetPolicy: true } } },
+  });
+  const pick = (p: { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean }) => ({
+    atRiskBelow: p.atRiskBelow,
+    freezeAtOrBelow: p.freezeAtOrBelow,
+    freezeOnPageAlert: p.freezeOnPageAlert,
+  });
   return Object.fromEntries(
     rows.map((r) => [
       r.slug,
@@ -28,25 +34,70 @@ export async function policyThresholdsBySlug(actor: Actor): Promise<Record<strin
   );
 }
 
-export type OwnPolicy = { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; agreedBy: string; agreedAt: string | null; notes: string; version: number };
+export type OwnPolicy = {
+  atRiskBelow: number;
+  freezeAtOrBelow: number;
+  freezeOnPageAlert: boolean;
+  agreedBy: string;
+  agreedAt: string | null;
+  notes: string;
+  version: number;
+};
 
-const view = (p: { atRiskBelow: number; freezeAtOrBelow: number; freezeOnPageAlert: boolean; agreedBy: string; agreedAt: Date | null; notes: string; version: number } | null): OwnPolicy | null =>
-  p ? { atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version } : null;
+const view = (
+  p: {
+    atRiskBelow: number;
+    freezeAtOrBelow: number;
+    freezeOnPageAlert: boolean;
+    agreedBy: string;
+    agreedAt: Date | null;
+    notes: string;
+    version: number;
+  } | null,
+): OwnPolicy | null =>
+  p
+    ? {
+        atRiskBelow: p.atRiskBelow,
+        freezeAtOrBelow: p.freezeAtOrBelow,
+        freezeOnPageAlert: p.freezeOnPageAlert,
+        agreedBy: p.agreedBy,
+        agreedAt: p.agreedAt?.toISOString() ?? null,
+        notes: p.notes,
+        version: p.version,
+      }
+    : null;
 
 /** A service's own policy and its team's default (each null when not set), for the policy editor. */
-export async function ownPolicies(actor: Actor, serviceSlug: string): Promise<{ service: OwnPolicy | null; team: OwnPolicy | null; teamSlug: string; teamId: string; teamName: string }> {
+export async function ownPolicies(
+  actor: Actor,
+  serviceSlug: string,
+): Promise<{ service: OwnPolicy | null; team: OwnPolicy | null; teamSlug: string; teamId: string; teamName: string }> {
   assertCanRead(actor);
   const db = await getDb();
-  const s = await db.service.findUnique({ where: { slug: serviceSlug }, include: { budgetPolicy: true, team: { include: { budgetPolicy: true } } } });
+  const s = await db.service.findUnique({
+    where: { slug: serviceSlug },
+    include: { budgetPolicy: true, team: { include: { budgetPolicy: true } } },
+  });
   if (!s) throw notFound(`service "${serviceSlug}"`);
-  return { service: view(s.budgetPolicy), team: view(s.team.budgetPolicy), teamSlug: s.team.slug, teamId: s.team.id, teamName: s.team.name };
+  return {
+    service: view(s.budgetPolicy),
+    team: view(s.team.budgetPolicy),
+    teamSlug: s.team.slug,
+    teamId: s.team.id,
+    teamName: s.team.name,
+  };
 }
 
 /** Teams and services (with their team) for the SLO overview's filter selects. */
-export async function sloFilterOptions(actor: Actor): Promise<{ teams: string[]; services: { slug: string; team: string }[] }> {
+export async function sloFilterOptions(
+  actor: Actor,
+): Promise<{ teams: string[]; services: { slug: string; team: string }[] }> {
   assertCanRead(actor);
   const db = await getDb();
-  const services = await db.service.findMany({ select: { slug: true, team: { select: { slug: true } } }, orderBy: { slug: "asc" } });
+  const services = await db.service.findMany({
+    select: { slug: true, team: { select: { slug: true } } },
+    orderBy: { slug: "asc" },
+  });
   const teams = (await db.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((t) => t.slug);
   return { teams, services: services.map((s) => ({ slug: s.slug, team: s.team.slug })) };
 }

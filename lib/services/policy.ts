@@ -20,10 +20,15 @@ export type ServiceBudgetState = ServiceBudgetStateView;
 
 /** Applies the service's policy to the current status of its SLOs. */
 export function stateFromStatuses(policy: EffectivePolicy, statuses: SloStatus[]) {
-  return evaluatePolicy(policy, statuses.map((s) => ({
-    sloId: s.sloId, name: s.name, remaining: s.errorBudget.remaining,
-    pageAlertFiring: s.alerts.some((a) => a.severity === "page" && a.firing),
-  })));
+  return evaluatePolicy(
+    policy,
+    statuses.map((s) => ({
+      sloId: s.sloId,
+      name: s.name,
+      remaining: s.errorBudget.remaining,
+      pageAlertFiring: s.alerts.some((a) => a.severity === "page" && a.firing),
+    })),
+  );
 }
 
 export async function serviceBudgetState(actor: Actor, slug: string): Promise<ServiceBudgetStateView> {
@@ -40,7 +45,11 @@ export async function serviceBudgetState(actor: Actor, slug: string): Promise<Se
 }
 
 /** Sets a team's default or a service's own policy (approvers: managers agree to budget policies). */
-export async function setBudgetPolicy(actor: Actor, target: { team?: string; service?: string }, input: BudgetPolicyInput): Promise<BudgetPolicyView> {
+export async function setBudgetPolicy(
+  actor: Actor,
+  target: { team?: string; service?: string },
+  input: BudgetPolicyInput,
+): Promise<BudgetPolicyView> {
   // Two first PUTs both see no policy and both insert; the loser hits the unique owner key. It retries once,
   // now finds the row and goes through the locked update below like any later writer — 2xx, or 409 when
   // the version it named is stale; never a 500.
@@ -55,11 +64,25 @@ export async function setBudgetPolicy(actor: Actor, target: { team?: string; ser
   return toBudgetPolicyView(after);
 }
 
-type PolicyRow = Omit<BudgetPolicyView, "agreedAt" | "createdAt" | "updatedAt"> & { agreedAt: Date | null; createdAt: Date; updatedAt: Date };
+type PolicyRow = Omit<BudgetPolicyView, "agreedAt" | "createdAt" | "updatedAt"> & {
+  agreedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 const toBudgetPolicyView = (p: PolicyRow): BudgetPolicyView => ({
-  id: p.id, teamId: p.teamId, serviceId: p.serviceId, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert,
-  postmortemAbove: p.postmortemAbove, agreedBy: p.agreedBy, agreedAt: p.agreedAt?.toISOString() ?? null, notes: p.notes, version: p.version,
-  createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+  id: p.id,
+  teamId: p.teamId,
+  serviceId: p.serviceId,
+  atRiskBelow: p.atRiskBelow,
+  freezeAtOrBelow: p.freezeAtOrBelow,
+  freezeOnPageAlert: p.freezeOnPageAlert,
+  postmortemAbove: p.postmortemAbove,
+  agreedBy: p.agreedBy,
+  agreedAt: p.agreedAt?.toISOString() ?? null,
+  notes: p.notes,
+  version: p.version,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
 });
 
 /** The stored policy states (the overview sorts by them) of the services a policy change applies to. */
@@ -85,16 +108,27 @@ async function applyBudgetPolicy(actor: Actor, target: { team?: string; service?
     if (owner.budgetPolicy) {
       // Bumping the version first takes the row lock: concurrent writers queue here and each sees the
       // row as the previous one committed it, so the version check below cannot be raced.
-      const locked = await tx.budgetPolicy.update({ where: { id: owner.budgetPolicy.id }, data: { version: { increment: 1 } } });
+      const locked = await tx.budgetPolicy.update({
+        where: { id: owner.budgetPolicy.id },
+        data: { version: { increment: 1 } },
+      });
       before = { ...locked, version: locked.version - 1 };
       if (version !== undefined && version !== before.version) {
-        throw new AppError("CONFLICT", "The policy was changed by someone else; reload and apply your edit again", { version: "stale" });
+        throw new AppError("CONFLICT", "The policy was changed by someone else; reload and apply your edit again", {
+          version: "stale",
+        });
       }
       after = await tx.budgetPolicy.update({ where: { id: locked.id }, data: { ...data, agreedAt: new Date() } });
     } else {
       after = await tx.budgetPolicy.create({ data: { ...data, ...key, agreedAt: new Date() } });
     }
-    await recordAudit(tx, actor, { action: "policy.set", entityType: "budgetPolicy", entityId: after.id, before, after });
+    await recordAudit(tx, actor, {
+      action: "policy.set",
+      entityType: "budgetPolicy",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -24,8 +24,16 @@ type ServiceSignal = ServiceSignals["signals"][number];
 
 const configuredOf = (json: unknown): ServiceSignals["configured"] => {
   const o = (json && typeof json === "object" ? json : {}) as Record<string, unknown>;
-  const query = (k: SignalKey) => { const v = o[k]; return typeof v === "string" ? v : null; };
-  return { latencyP99: query("latencyP99"), traffic: query("traffic"), errorRatio: query("errorRatio"), saturation: query("saturation") };
+  const query = (k: SignalKey) => {
+    const v = o[k];
+    return typeof v === "string" ? v : null;
+  };
+  return {
+    latencyP99: query("latencyP99"),
+    traffic: query("traffic"),
+    errorRatio: query("errorRatio"),
+    saturation: query("saturation"),
+  };
 };
 
 /**
@@ -33,7 +41,11 @@ const configuredOf = (json: unknown): ServiceSignals["configured"] => {
  * step from lib/slo pickStep (≤ 1000 points). A failing query (bad PromQL, Prometheus down) is reported
  * on that signal only.
  */
-export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?: number; toMs?: number; nowMs: number }): Promise<ServiceSignals> {
+export async function getServiceSignals(
+  actor: Actor,
+  slug: string,
+  q: { fromMs?: number; toMs?: number; nowMs: number },
+): Promise<ServiceSignals> {
   assertCanRead(actor);
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug } });
@@ -41,7 +53,8 @@ export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?
   const toMs = q.toMs ?? q.nowMs;
   const fromMs = q.fromMs ?? toMs - DEFAULT_RANGE_MS;
   if (!(toMs > fromMs)) throw new AppError("VALIDATION", "to must be after from", { to: "must be after from" });
-  if (toMs - fromMs > MAX_RANGE_MS) throw new AppError("VALIDATION", "range too long", { from: "the range may be at most 31 days" });
+  if (toMs - fromMs > MAX_RANGE_MS)
+    throw new AppError("VALIDATION", "range too long", { from: "the range may be at most 31 days" });
   const step = pickStep((toMs - fromMs) / 1000);
   const configured = configuredOf(service.signals);
   const slis = (await loadSloDefs({ serviceSlug: slug })).map((d) => d.version.sli);
@@ -57,7 +70,16 @@ export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?
   const startSec = Math.ceil(fromMs / 1000 / step) * step;
   const signals = await Promise.all(
     resolved.map(async (r): Promise<ServiceSignal> => {
-      const base = { key: r.key, label: SIGNAL_META[r.key].label, unit: SIGNAL_META[r.key].unit, query: r.query, source: r.source, series: [], error: null, truncated: false };
+      const base = {
+        key: r.key,
+        label: SIGNAL_META[r.key].label,
+        unit: SIGNAL_META[r.key].unit,
+        query: r.query,
+        source: r.source,
+        series: [],
+        error: null,
+        truncated: false,
+      };
       if (!r.query) return base;
       if (!client) return { ...base, error: clientError };
       try {
@@ -67,7 +89,10 @@ export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?
           truncated: matrix.length > MAX_SERIES,
           series: matrix.slice(0, MAX_SERIES).map((s) => ({
             labels: s.metric,
-            points: s.values.map(([t, v]) => ({ t: new Date(t * 1000).toISOString(), v: Number.isFinite(v) ? v : null })),
+            points: s.values.map(([t, v]) => ({
+              t: new Date(t * 1000).toISOString(),
+              v: Number.isFinite(v) ? v : null,
+            })),
           })),
         };
       } catch (err) {
@@ -76,14 +101,26 @@ export async function getServiceSignals(actor: Actor, slug: string, q: { fromMs?
       }
     }),
   );
-  return { service: slug, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), stepSeconds: step, version: service.version, configured, signals };
+  return {
+    service: slug,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    stepSeconds: step,
+    version: service.version,
+    configured,
+    signals,
+  };
 }
 
 /**
  * Sets the PromQL of the service's golden signals (editor of the owning team). Each query is checked
  * by Prometheus's parser first (422 naming the signal). `version` guards against concurrent edits.
  */
-export async function setServiceSignals(actor: Actor, slug: string, input: SignalsInput): Promise<ServiceSignalsSetView> {
+export async function setServiceSignals(
+  actor: Actor,
+  slug: string,
+  input: SignalsInput,
+): Promise<ServiceSignalsSetView> {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug } });
   if (!service) throw notFound(`service "${slug}"`);
@@ -97,16 +134,38 @@ export async function setServiceSignals(actor: Actor, slug: string, input: Signa
     const expr = queries[key];
     if (!expr) continue;
     const local = checkPromqlExpression(expr, ["vector", "scalar"]);
-    const result = !local.ok ? { ok: false as const, message: formatPromqlError(local.error) } : client ? await validatePromQL(client, expr) : { ok: true as const };
+    const result = !local.ok
+      ? { ok: false as const, message: formatPromqlError(local.error) }
+      : client
+        ? await validatePromQL(client, expr)
+        : { ok: true as const };
     if (!result.ok) fields[key] = result.message;
   }
-  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.keys(fields).join(", ")}`, fields);
+  if (Object.keys(fields).length)
+    throw new AppError("VALIDATION", `Invalid PromQL: ${Object.keys(fields).join(", ")}`, fields);
   const signals = Object.fromEntries(SIGNAL_KEYS.filter((k) => queries[k]).map((k) => [k, queries[k]!]));
   return db.$transaction(async (tx) => {
-    const res = await tx.service.updateMany({ where: { id: service.id, version: version ?? service.version }, data: { signals, version: { increment: 1 } } });
-    if (res.count === 0) throw new AppError("CONFLICT", `Service "${slug}" was changed by someone else; reload and apply your edit again`, { version: "stale" });
-    const after = await tx.service.findUniqueOrThrow({ where: { id: service.id }, select: { id: true, slug: true, signals: true, version: true } });
-    await recordAudit(tx, actor, { action: "service.signals.set", entityType: "service", entityId: service.id, before: { signals: service.signals, version: service.version }, after });
+    const res = await tx.service.updateMany({
+      where: { id: service.id, version: version ?? service.version },
+      data: { signals, version: { increment: 1 } },
+    });
+    if (res.count === 0)
+      throw new AppError(
+        "CONFLICT",
+        `Service "${slug}" was changed by someone else; reload and apply your edit again`,
+        { version: "stale" },
+      );
+    const after = await tx.service.findUniqueOrThrow({
+      where: { id: service.id },
+      select: { id: true, slug: true, signals: true, version: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "service.signals.set",
+      entityType: "service",
+      entityId: service.id,
+      before: { signals: service.signals, version: service.version },
+      after,
+    });
     return { service: slug, signals: configuredOf(after.signals), version: after.version };
   });
 }

@@ -34,7 +34,11 @@ export async function createTeam(actor: Actor, input: CreateTeamInput): Promise<
   });
 }
 
-export async function updateTeam(actor: Actor, slug: string, input: Partial<Omit<CreateTeamInput, "slug">>): Promise<TeamRowView> {
+export async function updateTeam(
+  actor: Actor,
+  slug: string,
+  input: Partial<Omit<CreateTeamInput, "slug">>,
+): Promise<TeamRowView> {
   assertAdmin(actor, "teams");
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -53,7 +57,8 @@ export async function deleteTeam(actor: Actor, slug: string): Promise<DeletedVie
   return db.$transaction(async (tx) => {
     const before = await tx.team.findUnique({ where: { slug }, include: { _count: { select: { services: true } } } });
     if (!before) throw notFound(`team "${slug}"`);
-    if (before._count.services > 0) throw new AppError("CONFLICT", `team "${slug}" still owns ${before._count.services} service(s)`);
+    if (before._count.services > 0)
+      throw new AppError("CONFLICT", `team "${slug}" still owns ${before._count.services} service(s)`);
     await tx.team.delete({ where: { slug } });
     await recordAudit(tx, actor, { action: "team.delete", entityType: "team", entityId: before.id, before });
     return { deleted: slug };
@@ -63,13 +68,29 @@ export async function deleteTeam(actor: Actor, slug: string): Promise<DeletedVie
 export async function setMembership(actor: Actor, slug: string, userEmail: string, member: boolean) {
   assertAdmin(actor, "team members");
   const db = await getDb();
-  const [team, user] = await Promise.all([db.team.findUnique({ where: { slug } }), db.user.findUnique({ where: { email: userEmail.toLowerCase() } })]);
+  const [team, user] = await Promise.all([
+    db.team.findUnique({ where: { slug } }),
+    db.user.findUnique({ where: { email: userEmail.toLowerCase() } }),
+  ]);
   if (!team) throw notFound(`team "${slug}"`);
   if (!user) throw new AppError("VALIDATION", `unknown user ${userEmail}`, { email: "no such user" });
-  await droppingAfter("actors", db.$transaction(async (tx) => {
-    if (member) await tx.membership.upsert({ where: { userId_teamId: { userId: user.id, teamId: team.id } }, update: {}, create: { userId: user.id, teamId: team.id } });
-    else await tx.membership.deleteMany({ where: { userId: user.id, teamId: team.id } });
-    await recordAudit(tx, actor, { action: member ? "team.member.add" : "team.member.remove", entityType: "team", entityId: team.id, after: { email: user.email } });
-  }));
+  await droppingAfter(
+    "actors",
+    db.$transaction(async (tx) => {
+      if (member)
+        await tx.membership.upsert({
+          where: { userId_teamId: { userId: user.id, teamId: team.id } },
+          update: {},
+          create: { userId: user.id, teamId: team.id },
+        });
+      else await tx.membership.deleteMany({ where: { userId: user.id, teamId: team.id } });
+      await recordAudit(tx, actor, {
+        action: member ? "team.member.add" : "team.member.remove",
+        entityType: "team",
+        entityId: team.id,
+        after: { email: user.email },
+      });
+    }),
+  );
   return { team: slug, email: user.email, member };
 }

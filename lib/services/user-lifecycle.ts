@@ -13,8 +13,18 @@ import type { UserStateView } from "@/lib/validation/views/access";
 const view = { id: true, email: true, name: true, role: true, deactivatedAt: true } as const;
 export type UserState = UserStateView;
 
-const toUserState = (u: { id: string; email: string; name: string; role: RoleName; deactivatedAt: Date | null }): UserState => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+const toUserState = (u: {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+  deactivatedAt: Date | null;
+}): UserState => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
 });
 
 async function loadUser(id: string): Promise<UserState> {
@@ -42,19 +52,35 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
   const before = await loadUser(id);
   if (before.deactivatedAt) return before;
   const db = await getDb();
-  return droppingAfter("actors", db.$transaction(async (tx) => {
-    const now = new Date();
-    const user = await tx.user.update({ where: { id }, data: { deactivatedAt: now, sessionGeneration: { increment: 1 } }, select: view });
-    const revoked = await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
-    // Their queued messages stop here, recorded as cancelled with the reason (not silently dropped);
-    // one already being sent is stopped by the worker's own check of the user (deliver.ts).
-    const cancelled = await tx.notification.updateMany({ where: { userId: id, status: "pending" }, data: { status: "cancelled", lastError: "the recipient was deactivated", claimedUntil: null } });
-    await recordAudit(tx, actor, {
-      action: "user.deactivate", entityType: "user", entityId: id,
-      before: { deactivatedAt: null }, after: { deactivatedAt: now, tokensRevoked: revoked.count, notificationsCancelled: cancelled.count },
-    });
-    return toUserState(user);
-  }));
+  return droppingAfter(
+    "actors",
+    db.$transaction(async (tx) => {
+      const now = new Date();
+      const user = await tx.user.update({
+        where: { id },
+        data: { deactivatedAt: now, sessionGeneration: { increment: 1 } },
+        select: view,
+      });
+      const revoked = await tx.apiToken.updateMany({
+        where: { userId: id, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      // Their queued messages stop here, recorded as cancelled with the reason (not silently dropped);
+      // one already being sent is stopped by the worker's own check of the user (deliver.ts).
+      const cancelled = await tx.notification.updateMany({
+        where: { userId: id, status: "pending" },
+        data: { status: "cancelled", lastError: "the recipient was deactivated", claimedUntil: null },
+      });
+      await recordAudit(tx, actor, {
+        action: "user.deactivate",
+        entityType: "user",
+        entityId: id,
+        before: { deactivatedAt: null },
+        after: { deactivatedAt: now, tokensRevoked: revoked.count, notificationsCancelled: cancelled.count },
+      });
+      return toUserState(user);
+    }),
+  );
 }
 
 /** Undoes a deactivation; the user signs in again (old sessions and tokens stay ended). */
@@ -63,11 +89,20 @@ export async function reactivateUser(actor: Actor, id: string): Promise<UserStat
   const before = await loadUser(id);
   if (!before.deactivatedAt) return before;
   const db = await getDb();
-  return droppingAfter("actors", db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id }, data: { deactivatedAt: null }, select: view });
-    await recordAudit(tx, actor, { action: "user.reactivate", entityType: "user", entityId: id, before: { deactivatedAt: before.deactivatedAt }, after: { deactivatedAt: null } });
-    return toUserState(user);
-  }));
+  return droppingAfter(
+    "actors",
+    db.$transaction(async (tx) => {
+      const user = await tx.user.update({ where: { id }, data: { deactivatedAt: null }, select: view });
+      await recordAudit(tx, actor, {
+        action: "user.reactivate",
+        entityType: "user",
+        entityId: id,
+        before: { deactivatedAt: before.deactivatedAt },
+        after: { deactivatedAt: null },
+      });
+      return toUserState(user);
+    }),
+  );
 }
 
 /** A new role ends the user's sessions so that nothing keeps running under the old role. */
@@ -77,11 +112,24 @@ export async function changeUserRole(actor: Actor, id: string, role: RoleName): 
   const before = await loadUser(id);
   if (before.role === role) return before;
   const db = await getDb();
-  return droppingAfter("actors", db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id }, data: { role, sessionGeneration: { increment: 1 } }, select: view });
-    await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: id, before: { role: before.role }, after: { role } });
-    return toUserState(user);
-  }));
+  return droppingAfter(
+    "actors",
+    db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id },
+        data: { role, sessionGeneration: { increment: 1 } },
+        select: view,
+      });
+      await recordAudit(tx, actor, {
+        action: "user.role",
+        entityType: "user",
+        entityId: id,
+        before: { role: before.role },
+        after: { role },
+      });
+      return toUserState(user);
+    }),
+  );
 }
 
 /** Sets a new password (admins; the CLI for recovery) and ends the user's sessions. */
@@ -90,10 +138,22 @@ export async function setUserPassword(actor: Actor, id: string, password: string
   await loadUser(id);
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-  return droppingAfter("actors", db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id }, data: { passwordHash, sessionGeneration: { increment: 1 } }, select: view });
-    // The audit records that it changed, never the password or its hash.
-    await recordAudit(tx, actor, { action: "user.password", entityType: "user", entityId: id, after: { passwordChanged: true } });
-    return toUserState(user);
-  }));
+  return droppingAfter(
+    "actors",
+    db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id },
+        data: { passwordHash, sessionGeneration: { increment: 1 } },
+        select: view,
+      });
+      // The audit records that it changed, never the password or its hash.
+      await recordAudit(tx, actor, {
+        action: "user.password",
+        entityType: "user",
+        entityId: id,
+        after: { passwordChanged: true },
+      });
+      return toUserState(user);
+    }),
+  );
 }

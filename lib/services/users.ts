@@ -10,13 +10,21 @@ import { dropCached, sharedCache } from "@/lib/cache/shared-cache";
 
 type UserWithTeams = { id: string; email: string; name: string; role: RoleName; memberships: { teamId: string }[] };
 const toActor = (u: UserWithTeams, tokenScopes: string[] | null = null): Actor => ({
-  userId: u.id, email: u.email, name: u.name, role: u.role, teamIds: u.memberships.map((m) => m.teamId), tokenScopes,
+  userId: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  teamIds: u.memberships.map((m) => m.teamId),
+  tokenScopes,
 });
 
 /** The actor of a user id, or null when the user is gone or deactivated. */
 export async function actorForUserId(userId: string): Promise<Actor | null> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { memberships: { select: { teamId: true } } },
+  });
   return user && !user.deactivatedAt ? toActor(user) : null;
 }
 
@@ -30,7 +38,10 @@ export function actorForSession(userId: string, generation: number): Promise<Act
 
 async function loadSessionActor(userId: string, generation: number): Promise<Actor | null> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: userId }, include: { memberships: { select: { teamId: true } } } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { memberships: { select: { teamId: true } } },
+  });
   return user && !user.deactivatedAt && user.sessionGeneration === generation ? toActor(user) : null;
 }
 
@@ -74,7 +85,11 @@ async function loadTokenActor(tokenHash: string): Promise<Actor | null> {
 /** The local user of an SSO sign-in; a new one gets `role` (from the provider's claims), an existing one keeps its own. */
 export async function upsertOidcUser(email: string, name: string, role: RoleName = "viewer") {
   const db = await getDb();
-  return db.user.upsert({ where: { email: email.toLowerCase() }, update: {}, create: { email: email.toLowerCase(), name, role } });
+  return db.user.upsert({
+    where: { email: email.toLowerCase() },
+    update: {},
+    create: { email: email.toLowerCase(), name, role },
+  });
 }
 
 export async function hasAnyUser(): Promise<boolean> {
@@ -88,11 +103,18 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   const db = await getDb();
   const teams = input.teams.length ? await db.team.findMany({ where: { slug: { in: input.teams } } }) : [];
   const missing = input.teams.filter((s) => !teams.some((t) => t.slug === s));
-  if (missing.length) throw new AppError("VALIDATION", `unknown team: ${missing.join(", ")}`, { teams: `unknown team ${missing[0]}` });
+  if (missing.length)
+    throw new AppError("VALIDATION", `unknown team: ${missing.join(", ")}`, { teams: `unknown team ${missing[0]}` });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash, memberships: { create: teams.map((t) => ({ teamId: t.id })) } },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        memberships: { create: teams.map((t) => ({ teamId: t.id })) },
+      },
     });
     const safe = { id: user.id, email: user.email, name: user.name, role: user.role, teams: input.teams };
     await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: safe });
@@ -108,9 +130,19 @@ export async function setupFirstAdmin(input: { email: string; name: string; pass
     await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(424242)");
     if ((await tx.user.count()) > 0) throw new AppError("INVALID_STATE", "Setup is already done; sign in instead");
     const user = await tx.user.create({
-      data: { email: input.email.toLowerCase(), name: input.name, role: "admin", passwordHash: await hashPassword(input.password) },
+      data: {
+        email: input.email.toLowerCase(),
+        name: input.name,
+        role: "admin",
+        passwordHash: await hashPassword(input.password),
+      },
     });
-    await recordAudit(tx, null, { action: "user.setup", entityType: "user", entityId: user.id, after: { email: user.email, role: "admin" } });
+    await recordAudit(tx, null, {
+      action: "user.setup",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, role: "admin" },
+    });
     return { id: user.id, email: user.email };
   });
 }
@@ -120,6 +152,14 @@ export async function listUsers(actor: Actor) {
   const db = await getDb();
   return db.user.findMany({
     orderBy: { email: "asc" },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, deactivatedAt: true, memberships: { select: { team: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      deactivatedAt: true,
+      memberships: { select: { team: { select: { slug: true } } } },
+    },
   });
 }

@@ -16,7 +16,8 @@ const HEADER = "# SLOs as code (srecp). Edit, then `srecp plan -f <dir>` and `sr
 export const OPENSLO_CORRECTIONS_NOTE =
   "# Not exported: corrections (time ranges excluded from an SLO's error budget). OpenSLO v1 has no field for them; they stay in srecp (GET /api/v1/slos/{id}/corrections).\n";
 
-const yamlDoc = (value: unknown) => stringify(sortKeys(value), { sortMapEntries: true, lineWidth: 0, minContentWidth: 0 });
+const yamlDoc = (value: unknown) =>
+  stringify(sortKeys(value), { sortMapEntries: true, lineWidth: 0, minContentWidth: 0 });
 
 const file = (docs: unknown[], note = "") => HEADER + note + docs.map(yamlDoc).join("---\n");
 
@@ -43,4 +44,5 @@ export function exportFiles(state: ConfigState, format: ExportFormat = "srecp"):
 }
 
 /** All files as one multi-document stream (for `srecp export` without -o). */
-export const exportStream = (files: Map<string, string>) => [...files].map(([path, text]) => `# ${path}\n${text.replace(HEADER, "")}`).join("---\n");
+export const exportStream = (files: Map<string, string>) =>
+  [...files].map(([path, text]) => `# ${path}\n${text.replace(HEADER, "")}`).join("---\n");

@@ -63,7 +63,13 @@ export type ServerState = {
   dataSources: string[];
   services: (ServiceSpec & { managedBy: string | null; version: number })[];
   /** inAppRunbook: the SLO has an in-app runbook with text (not part of the files: edited in the app). */
-  slos: (SloSpec & { id: string; managedBy: string | null; revision: number; pendingSignOff: boolean; inAppRunbook?: boolean })[];
+  slos: (SloSpec & {
+    id: string;
+    managedBy: string | null;
+    revision: number;
+    pendingSignOff: boolean;
+    inAppRunbook?: boolean;
+  })[];
   policies: (PolicySpec & { version: number })[];
 };
 
@@ -77,8 +83,20 @@ export const sameValue = sameJson;
 
 /** Normalised SLI: only the keys that mean something for its kind. */
 export function normalSli(sli: Sli): Sli {
-  if (sli.kind === "timeslice") return { kind: "timeslice", sliceMinutes: sli.sliceMinutes, threshold: sli.threshold, of: normalSli(sli.of) as EventSli };
-  if (sli.kind === "latency") return { kind: "latency", metric: sli.metric.trim(), matchers: sli.matchers.trim(), thresholdSeconds: sli.thresholdSeconds };
+  if (sli.kind === "timeslice")
+    return {
+      kind: "timeslice",
+      sliceMinutes: sli.sliceMinutes,
+      threshold: sli.threshold,
+      of: normalSli(sli.of) as EventSli,
+    };
+  if (sli.kind === "latency")
+    return {
+      kind: "latency",
+      metric: sli.metric.trim(),
+      matchers: sli.matchers.trim(),
+      thresholdSeconds: sli.thresholdSeconds,
+    };
   if (sli.kind === "boolGauge") return { kind: "boolGauge", metric: sli.metric.trim() };
   return {
     kind: "ratio",
@@ -89,11 +107,33 @@ export function normalSli(sli: Sli): Sli {
 }
 
 export function normalWindow(w: SloWindow): SloWindow {
-  return w.kind === "rolling" ? { kind: "rolling", days: w.days } : { kind: "calendar", unit: w.unit, timezone: w.timezone || "UTC" };
+  return w.kind === "rolling"
+    ? { kind: "rolling", days: w.days }
+    : { kind: "calendar", unit: w.unit, timezone: w.timezone || "UTC" };
 }
 
-export const SERVICE_FIELDS = ["name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl", "dataSource"] as const;
-export const SLO_FIELDS = ["description", "displayName", "objective", "window", "sli", "sliName", "runbookUrl", "alerting", "labels", "alertSettings"] as const;
+export const SERVICE_FIELDS = [
+  "name",
+  "team",
+  "tier",
+  "description",
+  "runbookUrl",
+  "repoUrl",
+  "dashboardUrl",
+  "dataSource",
+] as const;
+export const SLO_FIELDS = [
+  "description",
+  "displayName",
+  "objective",
+  "window",
+  "sli",
+  "sliName",
+  "runbookUrl",
+  "alerting",
+  "labels",
+  "alertSettings",
+] as const;
 /** Fields whose change makes a new immutable SLO version (which may need sign-off): the API's rule, lib/slo/definition.ts. */
 export { SLO_DEFINITION_FIELDS } from "@/lib/slo/definition";
 export const POLICY_FIELDS = ["atRiskBelow", "freezeAtOrBelow", "freezeOnPageAlert", "agreedBy", "notes"] as const;

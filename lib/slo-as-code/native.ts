@@ -1,4 +1,12 @@
-import { NATIVE_API_VERSION, NATIVE_KINDS, policyDocSchema, serviceDocSchema, sloDocSchema, type DocError, type SloDoc } from "@/lib/validation/slo-as-code";
+import {
+  NATIVE_API_VERSION,
+  NATIVE_KINDS,
+  policyDocSchema,
+  serviceDocSchema,
+  sloDocSchema,
+  type DocError,
+  type SloDoc,
+} from "@/lib/validation/slo-as-code";
 import { isDefaultAlertSettings, normalAlertSettings } from "@/lib/slo";
 import { normalSli, normalWindow, type PolicySpec, type ServiceSpec, type SloSpec } from "./model";
 import type { Issue, YamlDoc } from "./source";
@@ -32,15 +40,33 @@ export function zodIssues(doc: YamlDoc, error: DocError, prefix: readonly (strin
 /** The canonical SloSpec of a validated native SLO document (Sloth, OpenSLO and Pyrra imports build one too). */
 export function sloSpecOf({ metadata: m, spec: s }: SloDoc): SloSpec {
   return {
-    service: s.service, name: m.name, description: s.description, displayName: m.displayName, objective: s.objective, window: normalWindow(s.window),
-    sli: normalSli(s.sli), sliName: s.sliName, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: m.labels, alertSettings: normalAlertSettings(s.alertSettings),
+    service: s.service,
+    name: m.name,
+    description: s.description,
+    displayName: m.displayName,
+    objective: s.objective,
+    window: normalWindow(s.window),
+    sli: normalSli(s.sli),
+    sliName: s.sliName,
+    runbookUrl: s.runbookUrl,
+    alerting: s.alerting,
+    labels: m.labels,
+    alertSettings: normalAlertSettings(s.alertSettings),
   };
 }
 
 export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } {
   const kind = doc.get(["kind"]);
   if (typeof kind !== "string" || !(kind in NATIVE_KINDS)) {
-    return { items: [], issues: [doc.issue(["kind"], `kind must be one of ${Object.keys(NATIVE_KINDS).join(", ")} for apiVersion ${NATIVE_API_VERSION}`)] };
+    return {
+      items: [],
+      issues: [
+        doc.issue(
+          ["kind"],
+          `kind must be one of ${Object.keys(NATIVE_KINDS).join(", ")} for apiVersion ${NATIVE_API_VERSION}`,
+        ),
+      ],
+    };
   }
   const line = doc.line(["metadata", "name"]);
   if (kind === "Service") {
@@ -48,7 +74,23 @@ export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } 
     if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
     const { metadata: m, spec: s } = r.data;
     return {
-      items: [{ kind: "service", line, spec: { slug: m.name, name: m.displayName ?? m.name, team: s.team, tier: s.tier, description: s.description, runbookUrl: s.links.runbook, repoUrl: s.links.repo, dashboardUrl: s.links.dashboard, dataSource: s.dataSource } }],
+      items: [
+        {
+          kind: "service",
+          line,
+          spec: {
+            slug: m.name,
+            name: m.displayName ?? m.name,
+            team: s.team,
+            tier: s.tier,
+            description: s.description,
+            runbookUrl: s.links.runbook,
+            repoUrl: s.links.repo,
+            dashboardUrl: s.links.dashboard,
+            dataSource: s.dataSource,
+          },
+        },
+      ],
       issues: [],
     };
   }
@@ -64,21 +106,49 @@ export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } 
   if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
   const { service, team, ...p } = r.data.spec;
   return {
-    items: [{ kind: "policy", line: doc.line(["spec"]), spec: { scope: service ? "service" : "team", target: (service ?? team)!, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, notes: p.notes } }],
+    items: [
+      {
+        kind: "policy",
+        line: doc.line(["spec"]),
+        spec: {
+          scope: service ? "service" : "team",
+          target: (service ?? team)!,
+          atRiskBelow: p.atRiskBelow,
+          freezeAtOrBelow: p.freezeAtOrBelow,
+          freezeOnPageAlert: p.freezeOnPageAlert,
+          agreedBy: p.agreedBy,
+          notes: p.notes,
+        },
+      },
+    ],
     issues: [],
   };
 }
 
 /** Drops null, "" and {} so exported files only say what differs from the defaults. */
 const compact = (o: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== "" && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v as object).length === 0)));
+  Object.fromEntries(
+    Object.entries(o).filter(
+      ([, v]) =>
+        v !== null &&
+        v !== undefined &&
+        v !== "" &&
+        !(typeof v === "object" && !Array.isArray(v) && Object.keys(v as object).length === 0),
+    ),
+  );
 
 export function serviceDoc(s: ServiceSpec) {
   return {
     apiVersion: NATIVE_API_VERSION,
     kind: "Service",
     metadata: { name: s.slug, displayName: s.name },
-    spec: compact({ team: s.team, tier: s.tier, description: s.description, links: compact({ runbook: s.runbookUrl, repo: s.repoUrl, dashboard: s.dashboardUrl }), dataSource: s.dataSource }),
+    spec: compact({
+      team: s.team,
+      tier: s.tier,
+      description: s.description,
+      links: compact({ runbook: s.runbookUrl, repo: s.repoUrl, dashboard: s.dashboardUrl }),
+      dataSource: s.dataSource,
+    }),
   };
 }
 
@@ -88,8 +158,15 @@ export function sloDoc(s: SloSpec) {
     kind: "SLO",
     metadata: compact({ name: s.name, displayName: s.displayName, labels: s.labels }),
     spec: compact({
-      service: s.service, description: s.description, objective: s.objective, window: normalWindow(s.window), sli: normalSli(s.sli), sliName: s.sliName,
-      runbookUrl: s.runbookUrl, alerting: s.alerting, alertSettings: isDefaultAlertSettings(s.alertSettings) ? null : s.alertSettings,
+      service: s.service,
+      description: s.description,
+      objective: s.objective,
+      window: normalWindow(s.window),
+      sli: normalSli(s.sli),
+      sliName: s.sliName,
+      runbookUrl: s.runbookUrl,
+      alerting: s.alerting,
+      alertSettings: isDefaultAlertSettings(s.alertSettings) ? null : s.alertSettings,
     }),
   };
 }
@@ -98,6 +175,13 @@ export function policyDoc(p: PolicySpec) {
   return {
     apiVersion: NATIVE_API_VERSION,
     kind: "BudgetPolicy",
-    spec: compact({ [p.scope]: p.target, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow, freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, notes: p.notes }),
+    spec: compact({
+      [p.scope]: p.target,
+      atRiskBelow: p.atRiskBelow,
+      freezeAtOrBelow: p.freezeAtOrBelow,
+      freezeOnPageAlert: p.freezeOnPageAlert,
+      agreedBy: p.agreedBy,
+      notes: p.notes,
+    }),
   };
 }

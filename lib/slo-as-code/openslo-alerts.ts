@@ -12,23 +12,32 @@ export type AlertPolicyIndex = Map<string, YamlDoc>;
 
 type Located = { doc: YamlDoc; path: Path; name: string };
 
-const tierKey = (severity: unknown, threshold: unknown, lookback: unknown, after: unknown) => JSON.stringify([severity, threshold, lookback, after]);
+const tierKey = (severity: unknown, threshold: unknown, lookback: unknown, after: unknown) =>
+  JSON.stringify([severity, threshold, lookback, after]);
 
 /** The burn-rate tiers of an SLO window, in words, for the warning. */
 const describeTiers = (window: SloWindow) =>
-  burnRateAlerts(nominalWindowSeconds(window)).map((a) => `${a.severity} when the ${a.longWindow} and ${a.shortWindow} burn rates are ≥ ${a.factor}`).join("; ");
+  burnRateAlerts(nominalWindowSeconds(window))
+    .map((a) => `${a.severity} when the ${a.longWindow} and ${a.shortWindow} burn rates are ≥ ${a.factor}`)
+    .join("; ");
 
-export function alertingOf(doc: YamlDoc, index: AlertPolicyIndex, window: SloWindow | undefined, issues: Issue[]): boolean {
+export function alertingOf(
+  doc: YamlDoc,
+  index: AlertPolicyIndex,
+  window: SloWindow | undefined,
+  issues: Issue[],
+): boolean {
   const at: Path = ["spec", "alertPolicies"];
   const policies = doc.get(at);
   if (policies === undefined || policies === null) return false;
-  if (!Array.isArray(policies)) return issues.push(doc.issue(at, "must be a list")), false;
+  if (!Array.isArray(policies)) return (issues.push(doc.issue(at, "must be a list")), false);
   const located: Located[] = [];
   policies.forEach((p, i) => {
     if (isRecord(p) && typeof p.alertPolicyRef === "string") {
       const ref = index.get(p.alertPolicyRef);
       if (ref) located.push({ doc: ref, path: [], name: p.alertPolicyRef });
-      else issues.push(doc.issue([...at, i, "alertPolicyRef"], `no AlertPolicy named "${p.alertPolicyRef}" in the files`));
+      else
+        issues.push(doc.issue([...at, i, "alertPolicyRef"], `no AlertPolicy named "${p.alertPolicyRef}" in the files`));
     } else if (isRecord(p) && p.kind === "AlertPolicy") {
       located.push({ doc, path: [...at, i], name: String(doc.get([...at, i, "metadata", "name"]) ?? `#${i + 1}`) });
     } else issues.push(doc.issue([...at, i], "each item is an alertPolicyRef or an inline AlertPolicy"));
@@ -38,7 +47,13 @@ export function alertingOf(doc: YamlDoc, index: AlertPolicyIndex, window: SloWin
   for (const p of located) {
     const targets = p.doc.get([...p.path, "spec", "notificationTargets"]);
     if (Array.isArray(targets) && targets.length) {
-      issues.push(p.doc.issue([...p.path, "spec", "notificationTargets"], `AlertPolicy "${p.name}": notification targets are dropped; route srecp's alerts with Alertmanager`, "warning"));
+      issues.push(
+        p.doc.issue(
+          [...p.path, "spec", "notificationTargets"],
+          `AlertPolicy "${p.name}": notification targets are dropped; route srecp's alerts with Alertmanager`,
+          "warning",
+        ),
+      );
     }
     const conditions = p.doc.get([...p.path, "spec", "conditions"]);
     if (!Array.isArray(conditions)) comparable = false;
@@ -51,10 +66,18 @@ export function alertingOf(doc: YamlDoc, index: AlertPolicyIndex, window: SloWin
       }
   }
   if (window && located.length) {
-    const ours = burnRateAlerts(nominalWindowSeconds(window)).map((a) => tierKey(a.severity, a.factor, a.longWindow, a.for));
+    const ours = burnRateAlerts(nominalWindowSeconds(window)).map((a) =>
+      tierKey(a.severity, a.factor, a.longWindow, a.for),
+    );
     const same = comparable && theirs.length === ours.length && [...theirs].sort().join() === [...ours].sort().join();
     if (!same) {
-      issues.push(doc.issue(at, `alert policies ${located.map((p) => `"${p.name}"`).join(", ")} are replaced by srecp's burn-rate tiers: ${describeTiers(window)}`, "warning"));
+      issues.push(
+        doc.issue(
+          at,
+          `alert policies ${located.map((p) => `"${p.name}"`).join(", ")} are replaced by srecp's burn-rate tiers: ${describeTiers(window)}`,
+          "warning",
+        ),
+      );
     }
   }
   return policies.length > 0;

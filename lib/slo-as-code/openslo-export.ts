@@ -20,8 +20,12 @@ export function openSloService(s: ServiceSpec) {
       name: s.slug,
       displayName: s.name,
       ...annotations([
-        [ANNOTATIONS.team, s.team], [ANNOTATIONS.tier, s.tier], [ANNOTATIONS.runbook, s.runbookUrl], [ANNOTATIONS.repo, s.repoUrl],
-        [ANNOTATIONS.dashboard, s.dashboardUrl], [ANNOTATIONS.dataSource, s.dataSource],
+        [ANNOTATIONS.team, s.team],
+        [ANNOTATIONS.tier, s.tier],
+        [ANNOTATIONS.runbook, s.runbookUrl],
+        [ANNOTATIONS.repo, s.repoUrl],
+        [ANNOTATIONS.dashboard, s.dashboardUrl],
+        [ANNOTATIONS.dataSource, s.dataSource],
       ]),
     },
     spec: s.description ? { description: s.description } : {},
@@ -33,7 +37,13 @@ const CALENDAR_START = "2024-01-01 00:00:00";
 
 function timeWindow(w: SloWindow) {
   if (w.kind === "rolling") return [{ duration: `${w.days}d`, isRolling: true }];
-  return [{ duration: w.unit === "month" ? "1M" : "1w", isRolling: false, calendar: { startTime: CALENDAR_START, timeZone: w.timezone } }];
+  return [
+    {
+      duration: w.unit === "month" ? "1M" : "1w",
+      isRolling: false,
+      calendar: { startTime: CALENDAR_START, timeZone: w.timezone },
+    },
+  ];
 }
 
 const prometheus = (query: string) => ({ metricSource: { type: "Prometheus", spec: { query } } });
@@ -53,7 +63,16 @@ function alertPolicies(s: SloSpec) {
         {
           kind: "AlertCondition",
           metadata: { name: `${s.name}-${a.name}` },
-          spec: { severity: a.severity, condition: { kind: "burnrate", op: "gte", threshold: a.factor, lookbackWindow: a.longWindow, alertAfter: a.for } },
+          spec: {
+            severity: a.severity,
+            condition: {
+              kind: "burnrate",
+              op: "gte",
+              threshold: a.factor,
+              lookbackWindow: a.longWindow,
+              alertAfter: a.for,
+            },
+          },
         },
       ],
       notificationTargets: [],
@@ -90,7 +109,12 @@ export function openSloSlo(s: SloSpec) {
       indicator: { metadata: { name: s.sliName || s.name }, spec: { ratioMetric } },
       timeWindow: timeWindow(s.window),
       budgetingMethod: slices ? "Timeslices" : "Occurrences",
-      objectives: [{ target: s.objective, ...(slices ? { timeSliceTarget: slices.threshold, timeSliceWindow: `${slices.sliceMinutes}m` } : {}) }],
+      objectives: [
+        {
+          target: s.objective,
+          ...(slices ? { timeSliceTarget: slices.threshold, timeSliceWindow: `${slices.sliceMinutes}m` } : {}),
+        },
+      ],
       alertPolicies: alertPolicies(s),
     },
   };

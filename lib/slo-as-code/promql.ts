@@ -17,13 +17,15 @@ const WINDOW_RANGE = /\[\s*\{\{\s*\.window\s*\}\}\s*\]/g;
 const withoutWindowPlaceholder = (q: string) => q.replace(WINDOW_RANGE, (m) => `[${"5m".padStart(m.length - 2, "0")}]`);
 
 const fail = (reason: string): SelectorResult => ({ ok: false, reason });
-const REDUCIBLE = "cannot reduce it to one counter selector: srecp needs `metric{labels}`, optionally wrapped in sum(…) and rate/irate/increase(…[range]); no arithmetic, other functions, `or`, offsets or several metrics";
+const REDUCIBLE =
+  "cannot reduce it to one counter selector: srecp needs `metric{labels}`, optionally wrapped in sum(…) and rate/irate/increase(…[range]); no arithmetic, other functions, `or`, offsets or several metrics";
 const COUNTER_FUNCTIONS: Record<string, string> = { Rate: "rate", Irate: "irate", Increase: "increase" };
 
 /** The expression children of a node (the grammar's punctuation and modifiers are not expressions). */
 function args(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (!/^(AggregateOp|AggregateModifier|FunctionIdentifier|FunctionCallBody|LineComment)$/.test(c.name)) out.push(c);
+  for (let c = node.firstChild; c; c = c.nextSibling)
+    if (!/^(AggregateOp|AggregateModifier|FunctionIdentifier|FunctionCallBody|LineComment)$/.test(c.name)) out.push(c);
   return out;
 }
 
@@ -41,20 +43,33 @@ export function toCounterSelector(query: string): SelectorResult {
   for (let guard = 0; node && guard < 16; guard++) {
     if (node.name === "VectorSelector") {
       const selector = query.slice(node.from, node.to);
-      if (selector.includes("{{")) return fail("template placeholders are only supported as the range of rate(): [{{.window}}]");
+      if (selector.includes("{{"))
+        return fail("template placeholders are only supported as the range of rate(): [{{.window}}]");
       return { ok: true, selector };
     }
     if (node.name === "ParenExpr") node = args(node)[0] ?? null;
-    else if (node.name === "AggregateExpr" && node.getChild("AggregateOp")?.firstChild?.name === "Sum") node = args(node.getChild("FunctionCallBody")!)[0] ?? null;
-    else if (node.name === "FunctionCall" && COUNTER_FUNCTIONS[node.getChild("FunctionIdentifier")?.firstChild?.name ?? ""]) {
+    else if (node.name === "AggregateExpr" && node.getChild("AggregateOp")?.firstChild?.name === "Sum")
+      node = args(node.getChild("FunctionCallBody")!)[0] ?? null;
+    else if (
+      node.name === "FunctionCall" &&
+      COUNTER_FUNCTIONS[node.getChild("FunctionIdentifier")?.firstChild?.name ?? ""]
+    ) {
       const fn = COUNTER_FUNCTIONS[node.getChild("FunctionIdentifier")!.firstChild!.name]!;
       const [arg, ...rest] = args(node.getChild("FunctionCallBody")!);
-      if (!arg || rest.length || arg.name !== "MatrixSelector") return fail(`${fn}() needs a range vector such as metric{…}[5m]`);
+      if (!arg || rest.length || arg.name !== "MatrixSelector")
+        return fail(`${fn}() needs a range vector such as metric{…}[5m]`);
       node = arg.getChild("VectorSelector");
     } else if (node.name === "OffsetExpr" || node.name === "StepInvariantExpr") {
-      return fail(formatPromqlError(promqlError(text, node.from, "offsets and @ modifiers are not supported: the SLI counts events in each window as it is")));
-    }
-    else break;
+      return fail(
+        formatPromqlError(
+          promqlError(
+            text,
+            node.from,
+            "offsets and @ modifiers are not supported: the SLI counts events in each window as it is",
+          ),
+        ),
+      );
+    } else break;
   }
   return fail(REDUCIBLE);
 }
@@ -79,7 +94,11 @@ export function splitSelector(selector: string): { metric: string; matchers: str
   return r.ok && r.selector.metric ? { metric: r.selector.metric, matchers: r.selector.matchersText } : null;
 }
 
-const matcherSet = (ms: Matcher[]) => ms.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`).sort().join(",");
+const matcherSet = (ms: Matcher[]) =>
+  ms
+    .map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`)
+    .sort()
+    .join(",");
 
 /**
  * A good/total pair that is a classic histogram bucket over its count (`x_bucket{…,le="0.3"}` over
@@ -89,14 +108,31 @@ export function ratioOrLatency(sel: { good?: string; bad?: string; total: string
   if (sel.good !== undefined) {
     const good = splitSelector(sel.good);
     const total = splitSelector(sel.total);
-    if (good && total && good.metric.endsWith("_bucket") && total.metric === `${good.metric.slice(0, -"_bucket".length)}_count`) {
+    if (
+      good &&
+      total &&
+      good.metric.endsWith("_bucket") &&
+      total.metric === `${good.metric.slice(0, -"_bucket".length)}_count`
+    ) {
       const gm = parseMatchers(good.matchers);
       const tm = parseMatchers(total.matchers);
       const le = gm?.filter((m) => m.name === "le");
-      if (gm && tm && le?.length === 1 && le[0]!.op === "=" && Number.isFinite(Number(le[0]!.value)) && Number(le[0]!.value) > 0) {
+      if (
+        gm &&
+        tm &&
+        le?.length === 1 &&
+        le[0]!.op === "=" &&
+        Number.isFinite(Number(le[0]!.value)) &&
+        Number(le[0]!.value) > 0
+      ) {
         const threshold = Number(le[0]!.value);
         if (formatLe(threshold) === le[0]!.value && matcherSet(gm.filter((m) => m.name !== "le")) === matcherSet(tm)) {
-          return { kind: "latency", metric: total.metric.slice(0, -"_count".length), matchers: total.matchers, thresholdSeconds: threshold };
+          return {
+            kind: "latency",
+            metric: total.metric.slice(0, -"_count".length),
+            matchers: total.matchers,
+            thresholdSeconds: threshold,
+          };
         }
       }
     }

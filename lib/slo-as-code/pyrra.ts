@@ -26,13 +26,22 @@ export const PYRRA_API_VERSION = "pyrra.dev/v1alpha1";
 const PREFIX = "pyrra.dev/";
 
 const prefixed = (m: unknown): Record<string, string> =>
-  isRecord(m) ? Object.fromEntries(Object.entries(m).filter(([k, v]) => k.startsWith(PREFIX) && typeof v === "string").map(([k, v]) => [k.slice(PREFIX.length), v as string])) : {};
+  isRecord(m)
+    ? Object.fromEntries(
+        Object.entries(m)
+          .filter(([k, v]) => k.startsWith(PREFIX) && typeof v === "string")
+          .map(([k, v]) => [k.slice(PREFIX.length), v as string]),
+      )
+    : {};
 
 function selector(doc: YamlDoc, path: Path, issues: Issue[]): string | undefined {
   const q = doc.get(path);
   if (typeof q !== "string") return void issues.push(doc.issue(path, "a metric selector is required"));
   const r = toCounterSelector(q);
-  if (!r.ok || r.selector.trim() !== q.trim()) return void issues.push(doc.issue(path, r.ok ? "Pyrra metrics are plain selectors such as http_requests_total{job=\"x\"}" : r.reason));
+  if (!r.ok || r.selector.trim() !== q.trim())
+    return void issues.push(
+      doc.issue(path, r.ok ? 'Pyrra metrics are plain selectors such as http_requests_total{job="x"}' : r.reason),
+    );
   return r.selector;
 }
 
@@ -40,11 +49,18 @@ function indicatorOf(doc: YamlDoc, issues: Issue[]) {
   const at: Path = ["spec", "indicator"];
   const ind = doc.get(at);
   const kinds = isRecord(ind) ? Object.keys(ind).filter((k) => ind[k] !== undefined && ind[k] !== null) : [];
-  if (kinds.length !== 1) return void issues.push(doc.issue(at, "set exactly one of ratio, latency, latencyNative or bool_gauge"));
+  if (kinds.length !== 1)
+    return void issues.push(doc.issue(at, "set exactly one of ratio, latency, latencyNative or bool_gauge"));
   const kind = kinds[0]!;
   const grouping = doc.get([...at, kind, "grouping"]);
   if (Array.isArray(grouping) && grouping.length) {
-    issues.push(doc.issue([...at, kind, "grouping"], `grouping by ${grouping.join(", ")} is dropped: srecp computes one SLO over all matching series`, "warning"));
+    issues.push(
+      doc.issue(
+        [...at, kind, "grouping"],
+        `grouping by ${grouping.join(", ")} is dropped: srecp computes one SLO over all matching series`,
+        "warning",
+      ),
+    );
   }
   if (kind === "ratio") {
     const bad = selector(doc, [...at, "ratio", "errors", "metric"], issues);
@@ -56,13 +72,21 @@ function indicatorOf(doc: YamlDoc, issues: Issue[]) {
     const total = selector(doc, [...at, "latency", "total", "metric"], issues);
     return good && total ? ratioOrLatency({ good, total }) : undefined;
   }
-  if (kind === "latencyNative") return void issues.push(doc.issue([...at, kind], "native-histogram latency SLIs cannot be mapped: srecp reads classic _bucket and _count series (use indicator.latency)"));
+  if (kind === "latencyNative")
+    return void issues.push(
+      doc.issue(
+        [...at, kind],
+        "native-histogram latency SLIs cannot be mapped: srecp reads classic _bucket and _count series (use indicator.latency)",
+      ),
+    );
   if (kind === "bool_gauge") {
     // Pyrra's queries: errors = count_over_time − sum_over_time over total = count_over_time; srecp's boolGauge SLI is the same.
     const metric = selector(doc, [...at, "bool_gauge", "metric"], issues);
     return metric ? ({ kind: "boolGauge", metric } as const) : undefined;
   }
-  return void issues.push(doc.issue([...at, kind], `unknown indicator ${kind}: expected ratio, latency, latencyNative or bool_gauge`));
+  return void issues.push(
+    doc.issue([...at, kind], `unknown indicator ${kind}: expected ratio, latency, latencyNative or bool_gauge`),
+  );
 }
 
 function windowOf(doc: YamlDoc, issues: Issue[]): number | undefined {
@@ -70,66 +94,162 @@ function windowOf(doc: YamlDoc, issues: Issue[]): number | undefined {
   const m = typeof w === "string" ? /^(\d+)([dw])$/.exec(w) : null;
   const days = m ? Number(m[1]) * (m[2] === "w" ? 7 : 1) : NaN;
   if ([7, 28, 30].includes(days)) return days;
-  return void issues.push(doc.issue(["spec", "window"], `srecp windows are 7, 28 or 30 days (7d, 4w, 28d, 30d); got ${JSON.stringify(w ?? null)}`));
+  return void issues.push(
+    doc.issue(
+      ["spec", "window"],
+      `srecp windows are 7, 28 or 30 days (7d, 4w, 28d, 30d); got ${JSON.stringify(w ?? null)}`,
+    ),
+  );
 }
 
-function alertSettingsOf(doc: YamlDoc, labels: Record<string, string>, annotations: Record<string, string>, issues: Issue[]) {
+function alertSettingsOf(
+  doc: YamlDoc,
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+  issues: Issue[],
+) {
   const at: Path = ["spec", "alerting"];
   const enabled = doc.get([...at, "disabled"]) !== true && doc.get([...at, "burnrates"]) !== false;
-  const sev = (k: string, fallback: string) => { const v = doc.get([...at, "severities", k]); return typeof v === "string" && v ? v : fallback; };
+  const sev = (k: string, fallback: string) => {
+    const v = doc.get([...at, "severities", k]);
+    return typeof v === "string" && v ? v : fallback;
+  };
   const page = sev("fastBurn", "critical");
   const ticket = sev("slowBurn", "warning");
   if (enabled) {
-    if (sev("mediumBurn", "critical") !== page) issues.push(doc.issue([...at, "severities", "mediumBurn"], `srecp's two page tiers share one severity: page-slow gets "${page}" (fastBurn)`, "warning"));
-    if (sev("longTermBurn", "warning") !== ticket) issues.push(doc.issue([...at, "severities", "longTermBurn"], `srecp's two ticket tiers share one severity: ticket-slow gets "${ticket}" (slowBurn)`, "warning"));
-    const tiers = burnRateAlerts(28 * 86_400).map((a) => `${a.name} ${a.longWindow}/${a.shortWindow}`).join(", ");
-    issues.push(doc.issue(["spec", "window"], `Pyrra's burn-rate alerts are replaced by srecp's tiers (${tiers}; factors follow the window); their exhaustion, long and short labels become tier, long_window and short_window`, "warning"));
+    if (sev("mediumBurn", "critical") !== page)
+      issues.push(
+        doc.issue(
+          [...at, "severities", "mediumBurn"],
+          `srecp's two page tiers share one severity: page-slow gets "${page}" (fastBurn)`,
+          "warning",
+        ),
+      );
+    if (sev("longTermBurn", "warning") !== ticket)
+      issues.push(
+        doc.issue(
+          [...at, "severities", "longTermBurn"],
+          `srecp's two ticket tiers share one severity: ticket-slow gets "${ticket}" (slowBurn)`,
+          "warning",
+        ),
+      );
+    const tiers = burnRateAlerts(28 * 86_400)
+      .map((a) => `${a.name} ${a.longWindow}/${a.shortWindow}`)
+      .join(", ");
+    issues.push(
+      doc.issue(
+        ["spec", "window"],
+        `Pyrra's burn-rate alerts are replaced by srecp's tiers (${tiers}; factors follow the window); their exhaustion, long and short labels become tier, long_window and short_window`,
+        "warning",
+      ),
+    );
   }
-  if (doc.get([...at, "absent"]) !== false && doc.get([...at, "disabled"]) !== true) issues.push(doc.issue(at, "the absent-metric alert (SLOMetricAbsent) is not generated by srecp", "warning"));
+  if (doc.get([...at, "absent"]) !== false && doc.get([...at, "disabled"]) !== true)
+    issues.push(doc.issue(at, "the absent-metric alert (SLOMetricAbsent) is not generated by srecp", "warning"));
   const name = doc.get([...at, "name"]);
   return {
     alerting: enabled,
-    settings: { name: typeof name === "string" && name ? name : "ErrorBudgetBurn", labels, annotations, page: { enabled, labels: { severity: page }, annotations: {} }, ticket: { enabled, labels: { severity: ticket }, annotations: {} } },
+    settings: {
+      name: typeof name === "string" && name ? name : "ErrorBudgetBurn",
+      labels,
+      annotations,
+      page: { enabled, labels: { severity: page }, annotations: {} },
+      ticket: { enabled, labels: { severity: ticket }, annotations: {} },
+    },
   };
 }
 
 export function parsePyrra(doc: YamlDoc, opts: { defaultService?: string }): { items: Parsed[]; issues: Issue[] } {
-  if (doc.get(["kind"]) !== "ServiceLevelObjective") return { items: [], issues: [doc.issue(["kind"], `only kind ServiceLevelObjective of ${PYRRA_API_VERSION} can be imported`)] };
+  if (doc.get(["kind"]) !== "ServiceLevelObjective")
+    return {
+      items: [],
+      issues: [doc.issue(["kind"], `only kind ServiceLevelObjective of ${PYRRA_API_VERSION} can be imported`)],
+    };
   const issues: Issue[] = [];
   const { service: serviceLabel, ...labels } = prefixed(doc.get(["metadata", "labels"]));
   const { runbook_url: runbook, runbook: runbookAlt, ...annotations } = prefixed(doc.get(["metadata", "annotations"]));
   const service = serviceLabel ?? opts.defaultService;
-  if (!service) issues.push(doc.issue(["metadata"], `Pyrra SLOs name no service: add the label "${PREFIX}service: <service slug>" or pass --service`));
-  const foreign = Object.keys(isRecord(doc.get(["metadata", "labels"])) ? (doc.get(["metadata", "labels"]) as object) : {}).filter((k) => !k.startsWith(PREFIX));
-  if (foreign.length) issues.push(doc.issue(["metadata", "labels"], `Kubernetes labels ${foreign.join(", ")} are not imported (only ${PREFIX} labels go onto alerts, as in Pyrra)`, "warning"));
-  for (const k of ["partial_response_strategy", "performanceOverAccuracy", "ruleOutput"]) if (doc.get(["spec", k]) !== undefined) issues.push(doc.issue(["spec", k], `${k} has no srecp equivalent and is dropped`, "warning"));
+  if (!service)
+    issues.push(
+      doc.issue(
+        ["metadata"],
+        `Pyrra SLOs name no service: add the label "${PREFIX}service: <service slug>" or pass --service`,
+      ),
+    );
+  const foreign = Object.keys(
+    isRecord(doc.get(["metadata", "labels"])) ? (doc.get(["metadata", "labels"]) as object) : {},
+  ).filter((k) => !k.startsWith(PREFIX));
+  if (foreign.length)
+    issues.push(
+      doc.issue(
+        ["metadata", "labels"],
+        `Kubernetes labels ${foreign.join(", ")} are not imported (only ${PREFIX} labels go onto alerts, as in Pyrra)`,
+        "warning",
+      ),
+    );
+  for (const k of ["partial_response_strategy", "performanceOverAccuracy", "ruleOutput"])
+    if (doc.get(["spec", k]) !== undefined)
+      issues.push(doc.issue(["spec", k], `${k} has no srecp equivalent and is dropped`, "warning"));
   const target = doc.get(["spec", "target"]);
-  const percent = typeof target === "number" ? target : typeof target === "string" && target.trim() !== "" ? Number(target) : NaN;
+  const percent =
+    typeof target === "number" ? target : typeof target === "string" && target.trim() !== "" ? Number(target) : NaN;
   if (!Number.isFinite(percent)) issues.push(doc.issue(["spec", "target"], 'target is a percentage, e.g. "99.5"'));
-  else if (percent > 0 && percent < 1) issues.push(doc.issue(["spec", "target"], `target is read as a percentage: ${target} means ${percent} %, not ${percent * 100} %`, "warning"));
+  else if (percent > 0 && percent < 1)
+    issues.push(
+      doc.issue(
+        ["spec", "target"],
+        `target is read as a percentage: ${target} means ${percent} %, not ${percent * 100} %`,
+        "warning",
+      ),
+    );
   const sli = indicatorOf(doc, issues);
   const days = windowOf(doc, issues);
   const reserved = Object.keys(labels).filter((k) => (RESERVED_ALERT_LABELS as readonly string[]).includes(k));
-  for (const k of reserved) issues.push(doc.issue(["metadata", "labels", `${PREFIX}${k}`], `kept as an SLO label but not put on the alerts: srecp sets ${k} on every alert itself`, "warning"));
+  for (const k of reserved)
+    issues.push(
+      doc.issue(
+        ["metadata", "labels", `${PREFIX}${k}`],
+        `kept as an SLO label but not put on the alerts: srecp sets ${k} on every alert itself`,
+        "warning",
+      ),
+    );
   const alertLabels = Object.fromEntries(Object.entries(labels).filter(([k]) => !reserved.includes(k)));
   const alerts = alertSettingsOf(doc, alertLabels, annotations, issues);
-  if (issues.some((i) => i.severity === "error") || !sli || days === undefined || !service) return { items: [], issues };
+  if (issues.some((i) => i.severity === "error") || !sli || days === undefined || !service)
+    return { items: [], issues };
   const native = {
     apiVersion: "srecp/v1",
     kind: "SLO",
     metadata: { name: doc.get(["metadata", "name"]), labels },
     spec: {
-      service, description: doc.get(["spec", "description"]) ?? "", objective: roundSignificant(percent / 100), window: { kind: "rolling", days }, sli,
-      runbookUrl: runbook ?? runbookAlt ?? null, alerting: alerts.alerting, alertSettings: alerts.settings,
+      service,
+      description: doc.get(["spec", "description"]) ?? "",
+      objective: roundSignificant(percent / 100),
+      window: { kind: "rolling", days },
+      sli,
+      runbookUrl: runbook ?? runbookAlt ?? null,
+      alerting: alerts.alerting,
+      alertSettings: alerts.settings,
     },
   };
   const r = sloDocSchema.safeParse(native);
   if (!r.success) {
     const where = (f: string): Path =>
-      f === "spec.objective" ? ["spec", "target"] : f === "spec.service" ? ["metadata", "labels", `${PREFIX}service`] : f === "spec.runbookUrl" ? ["metadata", "annotations", `${PREFIX}runbook_url`]
-        : f.startsWith("metadata.labels.") || f.startsWith("spec.alertSettings.labels.") ? ["metadata", "labels", `${PREFIX}${f.split(".").at(-1)}`]
-          : f.startsWith("spec.alertSettings.annotations.") ? ["metadata", "annotations", `${PREFIX}${f.split(".").at(-1)}`]
-            : f.startsWith("spec.alertSettings") ? ["spec", "alerting"] : f.startsWith("spec.sli") ? ["spec", "indicator"] : f.split(".");
+      f === "spec.objective"
+        ? ["spec", "target"]
+        : f === "spec.service"
+          ? ["metadata", "labels", `${PREFIX}service`]
+          : f === "spec.runbookUrl"
+            ? ["metadata", "annotations", `${PREFIX}runbook_url`]
+            : f.startsWith("metadata.labels.") || f.startsWith("spec.alertSettings.labels.")
+              ? ["metadata", "labels", `${PREFIX}${f.split(".").at(-1)}`]
+              : f.startsWith("spec.alertSettings.annotations.")
+                ? ["metadata", "annotations", `${PREFIX}${f.split(".").at(-1)}`]
+                : f.startsWith("spec.alertSettings")
+                  ? ["spec", "alerting"]
+                  : f.startsWith("spec.sli")
+                    ? ["spec", "indicator"]
+                    : f.split(".");
     // A pyrra.dev/ label is both an SLO label and an alert label: report it once.
     const seen = new Set<string>();
     for (const i of zodIssues(doc, r.error)) {

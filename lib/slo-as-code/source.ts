@@ -76,7 +76,13 @@ export function parseYamlFile(file: string, text: string): { docs: YamlDoc[]; is
   const docs: YamlDoc[] = [];
   for (const doc of all) {
     for (const err of doc.errors) {
-      issues.push({ severity: "error", file, line: err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line, field: "", message: `YAML: ${err.message.split("\n")[0]}` });
+      issues.push({
+        severity: "error",
+        file,
+        line: err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line,
+        field: "",
+        message: `YAML: ${err.message.split("\n")[0]}`,
+      });
     }
     if (doc.errors.length) continue;
     if (doc.contents === null) continue; // an empty document (e.g. a trailing ---)
@@ -84,7 +90,8 @@ export function parseYamlFile(file: string, text: string): { docs: YamlDoc[]; is
       const whole = new YamlDoc(file, doc, lines);
       (whole.data as unknown[]).forEach((item, i) => {
         if (isRecord(item)) docs.push(new YamlDoc(file, doc, lines, [i]));
-        else issues.push(whole.issue([i], "a file written as a list must list documents (maps with apiVersion and kind)"));
+        else
+          issues.push(whole.issue([i], "a file written as a list must list documents (maps with apiVersion and kind)"));
       });
       continue;
     }
@@ -93,4 +100,5 @@ export function parseYamlFile(file: string, text: string): { docs: YamlDoc[]; is
   return { docs, issues };
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);

@@ -25,10 +25,15 @@ export type VerifyRow = {
 /** Factor of the page alert over the 1-hour window (page-fast), else the highest page factor. */
 function pageFactor(slo: VerifySlo): number | null {
   const page = slo.alerts.filter((a) => a.severity === "page");
-  return page.find((a) => a.name === "page-fast")?.factor ?? (page.length ? Math.max(...page.map((a) => a.factor)) : null);
+  return (
+    page.find((a) => a.name === "page-fast")?.factor ?? (page.length ? Math.max(...page.map((a) => a.factor)) : null)
+  );
 }
 
-export function compareDeploy(before: readonly VerifySlo[], after: readonly VerifySlo[]): { breach: boolean; rows: VerifyRow[] } {
+export function compareDeploy(
+  before: readonly VerifySlo[],
+  after: readonly VerifySlo[],
+): { breach: boolean; rows: VerifyRow[] } {
   const prior = new Map(before.map((s) => [s.id, s]));
   const rows = after.map((now): VerifyRow => {
     const then = prior.get(now.id);
@@ -43,7 +48,16 @@ export function compareDeploy(before: readonly VerifySlo[], after: readonly Veri
       : rose
         ? `1h burn rate rose above the page factor ${factor}: ${fmt(before1h)} → ${fmt(after1h)}`
         : "ok";
-    return { id: now.id, name: now.name, before1h, after1h, pageFactor: factor, firingNow, breach: paging.length > 0 || rose, reason };
+    return {
+      id: now.id,
+      name: now.name,
+      before1h,
+      after1h,
+      pageFactor: factor,
+      firingNow,
+      breach: paging.length > 0 || rose,
+      reason,
+    };
   });
   return { breach: rows.some((r) => r.breach), rows };
 }
@@ -53,8 +67,19 @@ const fmt = (v: number | null) => (v === null ? "no data" : String(Math.round(v 
 /** Fixed-width text table for the CI log. */
 export function formatVerifyTable(rows: readonly VerifyRow[]): string {
   const head = ["SLO", "1h burn before", "1h burn now", "page factor", "firing now", "result"];
-  const body = rows.map((r) => [r.name, fmt(r.before1h), fmt(r.after1h), r.pageFactor === null ? "-" : String(r.pageFactor), r.firingNow.join(",") || "-", r.breach ? `BREACH: ${r.reason}` : "ok"]);
+  const body = rows.map((r) => [
+    r.name,
+    fmt(r.before1h),
+    fmt(r.after1h),
+    r.pageFactor === null ? "-" : String(r.pageFactor),
+    r.firingNow.join(",") || "-",
+    r.breach ? `BREACH: ${r.reason}` : "ok",
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }

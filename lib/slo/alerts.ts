@@ -51,24 +51,33 @@ export const BURN_ALERT_NAMES: readonly BurnAlertName[] = TIERS.map((t) => t.nam
  * Factors: 14.4 / 6 / 3 / 1 for 30 d, 13.44 / 5.6 / 2.8 / 0.9333… for 28 d (rounded to 12 significant digits).
  */
 export function burnRateAlerts(windowSeconds: number): BurnRateAlert[] {
-  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) throw new SloDefinitionError("windowSeconds", "window must be positive");
+  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0)
+    throw new SloDefinitionError("windowSeconds", "window must be positive");
   return TIERS.map((tier) => ({
     ...tier,
     factor: roundSignificant((tier.budgetShare * windowSeconds) / parseDuration(tier.longWindow)),
   }));
 }
 
-export type EvaluatedBurnRateAlert = BurnRateAlert & { longBurnRate: number | null; shortBurnRate: number | null; firing: boolean };
+export type EvaluatedBurnRateAlert = BurnRateAlert & {
+  longBurnRate: number | null;
+  shortBurnRate: number | null;
+  firing: boolean;
+};
 
 /**
  * Marks each tier firing when the burn rates over BOTH its long and short window are ≥ factor.
  * A missing/null burn rate (no traffic) never fires. `for:` is not modelled: this is the instant condition.
  */
-export function evaluateAlerts(alerts: readonly BurnRateAlert[], burnRates: Partial<Record<BurnWindow, number | null>>): EvaluatedBurnRateAlert[] {
+export function evaluateAlerts(
+  alerts: readonly BurnRateAlert[],
+  burnRates: Partial<Record<BurnWindow, number | null>>,
+): EvaluatedBurnRateAlert[] {
   return alerts.map((alert) => {
     const longBurnRate = burnRates[alert.longWindow] ?? null;
     const shortBurnRate = burnRates[alert.shortWindow] ?? null;
-    const firing = longBurnRate !== null && shortBurnRate !== null && longBurnRate >= alert.factor && shortBurnRate >= alert.factor;
+    const firing =
+      longBurnRate !== null && shortBurnRate !== null && longBurnRate >= alert.factor && shortBurnRate >= alert.factor;
     return { ...alert, longBurnRate, shortBurnRate, firing };
   });
 }

@@ -26,14 +26,27 @@ export type BacktestSummary = {
   pages: SeverityCounts;
   tickets: SeverityCounts;
   /** Per incident in range: how many pages and tickets overlapped it. */
-  incidents: { id: string; key: string; title: string; startMs: number; endMs: number | null; pages: number; tickets: number }[];
+  incidents: {
+    id: string;
+    key: string;
+    title: string;
+    startMs: number;
+    endMs: number | null;
+    pages: number;
+    tickets: number;
+  }[];
   missed: string[];
 };
 
 const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) => aStart < bEnd && bStart < aEnd;
 
 /** Merges one severity's intervals into episodes, keeping those that reach into [fromMs, toMs). */
-function episodesOf(intervals: readonly FiringInterval[], severity: FiringInterval["severity"], fromMs: number, toMs: number): Omit<AlertEpisode, "incidents">[] {
+function episodesOf(
+  intervals: readonly FiringInterval[],
+  severity: FiringInterval["severity"],
+  fromMs: number,
+  toMs: number,
+): Omit<AlertEpisode, "incidents">[] {
   const own = intervals.filter((i) => i.severity === severity).sort((a, b) => a.firedAtMs - b.firedAtMs);
   const out: Omit<AlertEpisode, "incidents">[] = [];
   for (const i of own) {
@@ -50,15 +63,31 @@ function episodesOf(intervals: readonly FiringInterval[], severity: FiringInterv
 
 const counts = (episodes: readonly AlertEpisode[]): SeverityCounts => {
   const during = episodes.filter((e) => e.incidents.length > 0).length;
-  return { count: episodes.length, duringIncident: during, precision: episodes.length === 0 ? null : during / episodes.length };
+  return {
+    count: episodes.length,
+    duringIncident: during,
+    precision: episodes.length === 0 ? null : during / episodes.length,
+  };
 };
 
 /** Episodes, counts, precision and missed incidents of a replay over [fromMs, toMs). */
-export function summarizeBacktest(intervals: readonly FiringInterval[], incidents: readonly BacktestIncident[], fromMs: number, toMs: number): BacktestSummary {
-  const inRange = incidents.filter((i) => overlaps(i.startMs, i.endMs ?? toMs, fromMs, toMs)).sort((a, b) => a.startMs - b.startMs);
+export function summarizeBacktest(
+  intervals: readonly FiringInterval[],
+  incidents: readonly BacktestIncident[],
+  fromMs: number,
+  toMs: number,
+): BacktestSummary {
+  const inRange = incidents
+    .filter((i) => overlaps(i.startMs, i.endMs ?? toMs, fromMs, toMs))
+    .sort((a, b) => a.startMs - b.startMs);
   const episodes: AlertEpisode[] = (["page", "ticket"] as const)
     .flatMap((s) => episodesOf(intervals, s, fromMs, toMs))
-    .map((e) => ({ ...e, incidents: inRange.filter((i) => overlaps(e.startMs, e.endMs ?? toMs, i.startMs, i.endMs ?? toMs)).map((i) => i.key) }))
+    .map((e) => ({
+      ...e,
+      incidents: inRange
+        .filter((i) => overlaps(e.startMs, e.endMs ?? toMs, i.startMs, i.endMs ?? toMs))
+        .map((i) => i.key),
+    }))
     .sort((a, b) => a.startMs - b.startMs || (a.severity === b.severity ? 0 : a.severity === "page" ? -1 : 1));
   const perIncident = inRange.map((i) => ({
     ...i,

@@ -9,7 +9,13 @@ import { SloDefinitionError } from "./types";
  * severity — exactly what the served rule file contains) or candidates that change a tier's factor,
  * windows, `for`, or switch it off. Candidates are what-ifs: they are never written to a rule file.
  */
-export type TierCandidate = { enabled?: boolean; factor?: number; longWindow?: string; shortWindow?: string; for?: string };
+export type TierCandidate = {
+  enabled?: boolean;
+  factor?: number;
+  longWindow?: string;
+  shortWindow?: string;
+  for?: string;
+};
 export type TierCandidates = Partial<Record<BurnAlertName, TierCandidate>>;
 
 /** Shortest window a tier may use: the 5 m increase every record is built from. */
@@ -37,7 +43,11 @@ const window = (text: string, field: string, sloWindowSeconds: number): string =
  * tier spends of the whole budget over its long window when it fires).
  * @throws SloDefinitionError naming the field.
  */
-export function candidateTiers(windowSeconds: number, candidates: TierCandidates, alertSettings?: AlertSettingsInput | null): AlertTier[] {
+export function candidateTiers(
+  windowSeconds: number,
+  candidates: TierCandidates,
+  alertSettings?: AlertSettingsInput | null,
+): AlertTier[] {
   const settings = normalAlertSettings(alertSettings);
   const out: AlertTier[] = [];
   for (const base of burnRateAlerts(windowSeconds)) {
@@ -49,16 +59,24 @@ export function candidateTiers(windowSeconds: number, candidates: TierCandidates
       continue;
     }
     const factor = c.factor ?? base.factor;
-    if (!Number.isFinite(factor) || factor <= 0) throw new SloDefinitionError(`${field}.factor`, "factor must be a positive number");
+    if (!Number.isFinite(factor) || factor <= 0)
+      throw new SloDefinitionError(`${field}.factor`, "factor must be a positive number");
     const longWindow = window(c.longWindow ?? base.longWindow, `${field}.longWindow`, windowSeconds);
     const shortWindow = window(c.shortWindow ?? base.shortWindow, `${field}.shortWindow`, windowSeconds);
-    if (parseDuration(shortWindow) >= parseDuration(longWindow)) throw new SloDefinitionError(`${field}.shortWindow`, "short window must be shorter than the long window");
+    if (parseDuration(shortWindow) >= parseDuration(longWindow))
+      throw new SloDefinitionError(`${field}.shortWindow`, "short window must be shorter than the long window");
     const forSeconds = parseDuration(c.for ?? base.for, `${field}.for`);
     if (forSeconds % 60 !== 0) throw new SloDefinitionError(`${field}.for`, "for must be whole minutes");
     if (forSeconds > MAX_FOR_SECONDS) throw new SloDefinitionError(`${field}.for`, "for must be at most 1d");
     const budgetShare = roundSignificant((factor * parseDuration(longWindow)) / windowSeconds);
-    out.push({ ...base, factor: roundSignificant(factor), longWindow, shortWindow, for: formatDuration(forSeconds), budgetShare });
+    out.push({
+      ...base,
+      factor: roundSignificant(factor),
+      longWindow,
+      shortWindow,
+      for: formatDuration(forSeconds),
+      budgetShare,
+    });
   }
   return out;
 }
-

@@ -47,24 +47,34 @@ export type FiringInterval = {
 };
 
 /** The 5 m records at every evaluation instant, scaled by stepMs / evalIntervalMs (integers for integer counts). */
-function records(series: IncreaseSeries, evalIntervalMs: number): { firstMs: number; total: Float64Array; good: Float64Array; present: Uint8Array } {
+function records(
+  series: IncreaseSeries,
+  evalIntervalMs: number,
+): { firstMs: number; total: Float64Array; good: Float64Array; present: Uint8Array } {
   const { startMs, stepMs, good, total } = series;
   const n = Math.round(stepMs / evalIntervalMs);
   const firstMs = Math.ceil(startMs / evalIntervalMs) * evalIntervalMs;
   const lastMs = startMs + (total.length - 1) * stepMs;
   const count = total.length === 0 ? 0 : Math.floor((lastMs - firstMs) / evalIntervalMs) + 1;
-  const out = { firstMs, total: new Float64Array(count), good: new Float64Array(count), present: new Uint8Array(count) };
+  const out = {
+    firstMs,
+    total: new Float64Array(count),
+    good: new Float64Array(count),
+    present: new Uint8Array(count),
+  };
   for (let k = 0; k < count; k++) {
     const offset = (firstMs + k * evalIntervalMs - startMs) / evalIntervalMs;
     const i = Math.floor(offset / n);
     const j = offset - i * n;
-    const t0 = total[i] ?? null, g0 = good[i] ?? null;
+    const t0 = total[i] ?? null,
+      g0 = good[i] ?? null;
     if (t0 === null || g0 === null) continue;
     if (j === 0) {
       out.total[k] = n * t0;
       out.good[k] = n * g0;
     } else {
-      const t1 = total[i + 1] ?? null, g1 = good[i + 1] ?? null;
+      const t1 = total[i + 1] ?? null,
+        g1 = good[i + 1] ?? null;
       if (t1 === null || g1 === null) continue;
       out.total[k] = (n - j) * t0 + j * t1;
       out.good[k] = (n - j) * g0 + j * g1;
@@ -78,8 +88,10 @@ const validate = ({ series, budget, evalIntervalMs }: ReplayInput): void => {
   if (!Number.isInteger(evalIntervalMs) || evalIntervalMs <= 0 || INCREASE_RANGE_MS % evalIntervalMs !== 0) {
     throw new SloDefinitionError("evaluationInterval", "evaluation interval must divide 5m");
   }
-  if (series.stepMs <= 0 || series.stepMs % evalIntervalMs !== 0) throw new SloDefinitionError("series.stepMs", "step must be a multiple of the evaluation interval");
-  if (series.good.length !== series.total.length) throw new SloDefinitionError("series", "good and total differ in length");
+  if (series.stepMs <= 0 || series.stepMs % evalIntervalMs !== 0)
+    throw new SloDefinitionError("series.stepMs", "step must be a multiple of the evaluation interval");
+  if (series.good.length !== series.total.length)
+    throw new SloDefinitionError("series", "good and total differ in length");
   if (!(budget > 0 && budget < 1)) throw new SloDefinitionError("objective", "budget must be in (0, 1)");
 };
 
@@ -93,7 +105,9 @@ export function replayAlerts(input: ReplayInput): FiringInterval[] {
   const { firstMs, total, good, present } = records(input.series, input.evalIntervalMs);
   const count = total.length;
   // Prefix sums over the records: a window's sums are two lookups. Exact while the scaled counts are integers below 2^53.
-  const sumT = new Float64Array(count + 1), sumG = new Float64Array(count + 1), seen = new Int32Array(count + 1);
+  const sumT = new Float64Array(count + 1),
+    sumG = new Float64Array(count + 1),
+    seen = new Int32Array(count + 1);
   for (let k = 0; k < count; k++) {
     sumT[k + 1] = sumT[k]! + total[k]!;
     sumG[k + 1] = sumG[k]! + good[k]!;
@@ -108,13 +122,16 @@ export function replayAlerts(input: ReplayInput): FiringInterval[] {
   };
   const out: FiringInterval[] = [];
   for (const tier of input.tiers) {
-    const longMs = parseDuration(tier.longWindow) * 1000, shortMs = parseDuration(tier.shortWindow) * 1000, forMs = parseDuration(tier.for) * 1000;
+    const longMs = parseDuration(tier.longWindow) * 1000,
+      shortMs = parseDuration(tier.shortWindow) * 1000,
+      forMs = parseDuration(tier.for) * 1000;
     const threshold = roundSignificant(tier.factor * input.budget);
     let activeAt: number | null = null;
     let open: FiringInterval | null = null;
     for (let k = 0; k < count; k++) {
       const at = firstMs + k * input.evalIntervalMs;
-      const long = ratio(k, longMs), short = ratio(k, shortMs);
+      const long = ratio(k, longMs),
+        short = ratio(k, shortMs);
       const holds = long !== null && short !== null && long >= threshold && short >= threshold;
       if (!holds) {
         if (open) open.resolvedAtMs = at;

@@ -46,7 +46,16 @@ export function computeBudget(input: { objective: number; counts: EventCounts; w
   const downtimeEquivalentSeconds = roundSignificant(budget * input.windowSeconds);
   const { good, total } = input.counts;
   if (!Number.isFinite(total) || !Number.isFinite(good) || total <= 0) {
-    return { sli: null, errorRatio: null, budget, consumed: null, remaining: null, allowedBadEvents: null, badEvents: 0, downtimeEquivalentSeconds };
+    return {
+      sli: null,
+      errorRatio: null,
+      budget,
+      consumed: null,
+      remaining: null,
+      allowedBadEvents: null,
+      badEvents: 0,
+      downtimeEquivalentSeconds,
+    };
   }
   const badEvents = Math.max(0, total - Math.max(0, good));
   const errorRatio = badEvents / total;
@@ -76,7 +85,12 @@ export function burnRate(errorRatio: number | null, objective: number): number |
  * 14.4 → 50 h, 1000 → 43.2 min for a full budget).
  * @returns epoch ms; nowMs when already exhausted (remaining ≤ 0); null without data or when not burning.
  */
-export function exhaustsAt(input: { remaining: number | null; burnRate: number | null; windowSeconds: number; nowMs: number }): number | null {
+export function exhaustsAt(input: {
+  remaining: number | null;
+  burnRate: number | null;
+  windowSeconds: number;
+  nowMs: number;
+}): number | null {
   const { remaining, burnRate: rate, windowSeconds, nowMs } = input;
   if (remaining === null || !Number.isFinite(remaining)) return null;
   if (remaining <= 0) return nowMs;

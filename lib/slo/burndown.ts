@@ -48,8 +48,10 @@ const NICE_STEPS_SECONDS = [60, 300, 900, 1800, 3600, 7200, 10_800, 21_600, 43_2
  * Prometheus' hard limit of 11 000 points per series, never above.
  */
 export function pickStep(windowSeconds: number, maxPoints = 1000): number {
-  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) throw new SloDefinitionError("windowSeconds", "window must be positive");
-  if (!Number.isInteger(maxPoints) || maxPoints < 2 || maxPoints > 11_000) throw new SloDefinitionError("maxPoints", "maxPoints must be an integer in [2, 11000]");
+  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0)
+    throw new SloDefinitionError("windowSeconds", "window must be positive");
+  if (!Number.isInteger(maxPoints) || maxPoints < 2 || maxPoints > 11_000)
+    throw new SloDefinitionError("maxPoints", "maxPoints must be an integer in [2, 11000]");
   const found = NICE_STEPS_SECONDS.find((step) => windowSeconds / step + 1 <= maxPoints);
   if (found !== undefined) return found;
   const largest = NICE_STEPS_SECONDS[NICE_STEPS_SECONDS.length - 1] ?? 604_800;

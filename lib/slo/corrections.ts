@@ -45,7 +45,10 @@ export function subtractCounts(a: Counts, b: Counts): Counts {
  * Splits hourly rows into those that count and those a correction excludes, with the excluded sums.
  * The one rule every consumer (status, burndown, report, gate, ledger) applies to exact hourly counts.
  */
-export function splitByCorrections<T extends { hourMs: number; good: number; total: number }>(rows: readonly T[], ranges: readonly CorrectionRange[]) {
+export function splitByCorrections<T extends { hourMs: number; good: number; total: number }>(
+  rows: readonly T[],
+  ranges: readonly CorrectionRange[],
+) {
   const kept: T[] = [];
   const excluded: T[] = [];
   for (const r of rows) (isCorrectedHour(ranges, r.hourMs) ? excluded : kept).push(r);
@@ -72,10 +75,13 @@ export function correctionProblems(input: {
   if (startMs % HOUR_MS !== 0) p.startsAt = "must be on a whole UTC hour (minutes and seconds 0)";
   if (endMs % HOUR_MS !== 0) p.endsAt = "must be on a whole UTC hour (minutes and seconds 0)";
   if (!p.endsAt && endMs <= startMs) p.endsAt = "must be after the start";
-  if (!p.endsAt && endMs > nowMs) p.endsAt = "must not be in the future (a correction excludes what was already measured)";
-  if (!p.endsAt && endMs - startMs > windowSeconds * 1000) p.endsAt = `must be at most the SLO's window (${Math.round(windowSeconds / 86_400)} days) after the start`;
+  if (!p.endsAt && endMs > nowMs)
+    p.endsAt = "must not be in the future (a correction excludes what was already measured)";
+  if (!p.endsAt && endMs - startMs > windowSeconds * 1000)
+    p.endsAt = `must be at most the SLO's window (${Math.round(windowSeconds / 86_400)} days) after the start`;
   const clash = input.others.find((o) => o.startMs < endMs && startMs < o.endMs);
-  if (!p.startsAt && !p.endsAt && clash) p.startsAt = `overlaps the correction ${clash.label}; edit or delete that one instead`;
+  if (!p.startsAt && !p.endsAt && clash)
+    p.startsAt = `overlaps the correction ${clash.label}; edit or delete that one instead`;
   return p;
 }
 
@@ -84,11 +90,23 @@ export function correctionProblems(input: {
  * out: a step of an hour or less lies inside one UTC hour and is dropped to 0 when that hour is
  * corrected; a longer step (whole hours) loses the rollup counts of its corrected hours (`hourCounts`).
  */
-export function excludeFromSteps<T extends { t: number; good: number; total: number }>(points: readonly T[], stepMs: number, ranges: readonly CorrectionRange[], hourCounts: ReadonlyMap<number, Counts>): T[] {
+export function excludeFromSteps<T extends { t: number; good: number; total: number }>(
+  points: readonly T[],
+  stepMs: number,
+  ranges: readonly CorrectionRange[],
+  hourCounts: ReadonlyMap<number, Counts>,
+): T[] {
   if (!ranges.length) return [...points];
   return points.map((p) => {
-    if (stepMs <= HOUR_MS) return isCorrectedHour(ranges, Math.floor((p.t - stepMs) / HOUR_MS) * HOUR_MS) ? { ...p, good: 0, total: 0 } : p;
-    const excluded = correctedHours(ranges, p.t - stepMs, p.t).reduce((s, hr) => ({ good: s.good + (hourCounts.get(hr)?.good ?? 0), total: s.total + (hourCounts.get(hr)?.total ?? 0) }), { good: 0, total: 0 });
+    if (stepMs <= HOUR_MS)
+      return isCorrectedHour(ranges, Math.floor((p.t - stepMs) / HOUR_MS) * HOUR_MS) ? { ...p, good: 0, total: 0 } : p;
+    const excluded = correctedHours(ranges, p.t - stepMs, p.t).reduce(
+      (s, hr) => ({
+        good: s.good + (hourCounts.get(hr)?.good ?? 0),
+        total: s.total + (hourCounts.get(hr)?.total ?? 0),
+      }),
+      { good: 0, total: 0 },
+    );
     return { ...p, ...subtractCounts(p, excluded) };
   });
 }

@@ -37,7 +37,13 @@ export function formatDuration(seconds: number): string {
   let restMs = Math.round(seconds * 1000);
   if (restMs === 0) return "0s";
   let out = "";
-  for (const [unit, unitMs] of [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000], ["ms", 1]] as const) {
+  for (const [unit, unitMs] of [
+    ["d", 86_400_000],
+    ["h", 3_600_000],
+    ["m", 60_000],
+    ["s", 1000],
+    ["ms", 1],
+  ] as const) {
     const count = Math.floor(restMs / unitMs);
     if (count > 0) out += `${count}${unit}`;
     restMs -= count * unitMs;

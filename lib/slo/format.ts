@@ -26,7 +26,8 @@ export function formatPercent(ratio: number | null | undefined, digits = 2, mode
 
 /** An SLI with enough decimals to compare with its objective (two more than the objective has, at least 2). */
 export function formatSli(sli: number | null | undefined, objective?: number): string {
-  const objectiveDecimals = objective === undefined ? 2 : (trimZeros((objective * 100).toFixed(6)).split(".")[1]?.length ?? 0);
+  const objectiveDecimals =
+    objective === undefined ? 2 : (trimZeros((objective * 100).toFixed(6)).split(".")[1]?.length ?? 0);
   return formatPercent(sli, Math.min(6, Math.max(2, objectiveDecimals + 2)), "floor");
 }
 
@@ -51,7 +52,8 @@ export function formatWindow(window: SloWindow): string {
 
 /** "ratio" / "latency ≤ 300 ms" / "bool gauge" / "1-min slices: ratio ≥ 99 %". */
 export function formatSliKind(sli: Sli): string {
-  if (sli.kind === "timeslice") return `${sli.sliceMinutes}-min slices: ${formatSliKind(sli.of)} ≥ ${formatObjective(sli.threshold)}`;
+  if (sli.kind === "timeslice")
+    return `${sli.sliceMinutes}-min slices: ${formatSliKind(sli.of)} ≥ ${formatObjective(sli.threshold)}`;
   if (sli.kind === "ratio") return "ratio";
   if (sli.kind === "boolGauge") return "bool gauge (samples)";
   return `latency ≤ ${formatThreshold(sli.thresholdSeconds)}`;
@@ -61,7 +63,12 @@ export function formatSliKind(sli: Sli): string {
 export const formatThreshold = (seconds: number): string =>
   seconds < 1 ? `${trimZeros((seconds * 1000).toFixed(3))} ms` : `${trimZeros(seconds.toFixed(3))} s`;
 
-const UNITS: [string, number][] = [["d", 86_400], ["h", 3_600], ["min", 60], ["s", 1]];
+const UNITS: [string, number][] = [
+  ["d", 86_400],
+  ["h", 3_600],
+  ["min", 60],
+  ["s", 1],
+];
 
 /**
  * A length of time in its two largest units: 2592 → "43 min 12 s", 25.92 → "26 s", 25 920 → "7 h 12 min",
@@ -84,7 +91,10 @@ export function formatDurationHuman(seconds: number | null | undefined): string 
   return parts.join(" ");
 }
 
-const group = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const group = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 /** Event counts: 7200 → "7,200", 25 920 000 → "25.9 M", 0.4 → "0.4". */
 export function formatCount(n: number | null | undefined): string {
@@ -92,7 +102,11 @@ export function formatCount(n: number | null | undefined): string {
   const abs = Math.abs(n);
   if (abs < 10 && !Number.isInteger(n)) return trimZeros(n.toFixed(1));
   if (abs < 100_000) return group(n);
-  for (const [suffix, size] of [["B", 1e9], ["M", 1e6], ["k", 1e3]] as const) {
+  for (const [suffix, size] of [
+    ["B", 1e9],
+    ["M", 1e6],
+    ["k", 1e3],
+  ] as const) {
     if (abs >= size) return `${trimZeros((n / size).toPrecision(3))} ${suffix}`;
   }
   return group(n);
@@ -133,21 +147,42 @@ export type DefinitionChange = { field: string; before: string; after: string };
 
 const sliFields = (sli: Sli): Record<string, string> =>
   sli.kind === "timeslice"
-    ? { ...sliFields(sli.of), "SLI kind": `timeslice (${sliFields(sli.of)["SLI kind"]})`, "time slice": `${sli.sliceMinutes} min`, "slice threshold": formatObjective(sli.threshold) }
+    ? {
+        ...sliFields(sli.of),
+        "SLI kind": `timeslice (${sliFields(sli.of)["SLI kind"]})`,
+        "time slice": `${sli.sliceMinutes} min`,
+        "slice threshold": formatObjective(sli.threshold),
+      }
     : sli.kind === "ratio"
-    ? { "SLI kind": "ratio", "total events": sli.total, ...(sli.good !== undefined ? { "good events": sli.good } : {}), ...(sli.bad !== undefined ? { "bad events": sli.bad } : {}) }
-    : sli.kind === "boolGauge"
-      ? { "SLI kind": "bool gauge", "0/1 gauge": sli.metric }
-      : { "SLI kind": "latency", "histogram metric": sli.metric, matchers: sli.matchers || "(none)", threshold: formatThreshold(sli.thresholdSeconds) };
+      ? {
+          "SLI kind": "ratio",
+          "total events": sli.total,
+          ...(sli.good !== undefined ? { "good events": sli.good } : {}),
+          ...(sli.bad !== undefined ? { "bad events": sli.bad } : {}),
+        }
+      : sli.kind === "boolGauge"
+        ? { "SLI kind": "bool gauge", "0/1 gauge": sli.metric }
+        : {
+            "SLI kind": "latency",
+            "histogram metric": sli.metric,
+            matchers: sli.matchers || "(none)",
+            threshold: formatThreshold(sli.thresholdSeconds),
+          };
 
 /** What changed from one SLO version to the next, field by field, as display text ("" = absent). */
 export function definitionChanges(before: VersionDefinition | null, after: VersionDefinition): DefinitionChange[] {
-  const fieldsOf = (v: VersionDefinition): Record<string, string> => ({ ...sliFields(v.sli), objective: formatObjective(v.objective), window: formatWindow(v.window) });
+  const fieldsOf = (v: VersionDefinition): Record<string, string> => ({
+    ...sliFields(v.sli),
+    objective: formatObjective(v.objective),
+    window: formatWindow(v.window),
+  });
   const a = fieldsOf(after);
   if (!before) return Object.entries(a).map(([field, value]) => ({ field, before: "", after: value }));
   const b = fieldsOf(before);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields.filter((f) => (b[f] ?? "") !== (a[f] ?? "")).map((f) => ({ field: f, before: b[f] ?? "", after: a[f] ?? "" }));
+  return fields
+    .filter((f) => (b[f] ?? "") !== (a[f] ?? ""))
+    .map((f) => ({ field: f, before: b[f] ?? "", after: a[f] ?? "" }));
 }
 
 /**
@@ -155,7 +190,16 @@ export function definitionChanges(before: VersionDefinition | null, after: Versi
  * remaining = 1 − cumBad / (budget × cumTotal) ⇒ SLI = 1 − cumBad / cumTotal = 1 − (1 − remaining) × budget.
  * Lets the detail page chart the SLI from the burndown it already has (no second range query).
  */
-export function cumulativeSliSeries(points: readonly { t: number; remaining: number | null }[], objective: number): { t: number; v: number | null }[] {
+export function cumulativeSliSeries(
+  points: readonly { t: number; remaining: number | null }[],
+  objective: number,
+): { t: number; v: number | null }[] {
   const budget = Number((1 - objective).toFixed(12));
-  return points.map((p) => ({ t: p.t, v: p.remaining === null || !Number.isFinite(p.remaining) ? null : Number((1 - (1 - p.remaining) * budget).toPrecision(12)) }));
+  return points.map((p) => ({
+    t: p.t,
+    v:
+      p.remaining === null || !Number.isFinite(p.remaining)
+        ? null
+        : Number((1 - (1 - p.remaining) * budget).toPrecision(12)),
+  }));
 }

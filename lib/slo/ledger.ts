@@ -58,14 +58,23 @@ const overlaps = (r: LedgerRange, s: LedgerRange) => s.startMs < r.endMs && r.st
 export function deployRanges(deploys: readonly { key: string; atMs: number }[], horizonMs: number): LedgerKeyedRange[] {
   if (!(horizonMs > 0)) throw new SloDefinitionError("horizon", "the deploy horizon must be positive");
   const sorted = [...deploys].sort((a, b) => a.atMs - b.atMs || a.key.localeCompare(b.key));
-  return sorted.map((d, i) => ({ key: d.key, startMs: d.atMs, endMs: Math.min(d.atMs + horizonMs, sorted[i + 1]?.atMs ?? Infinity) }));
+  return sorted.map((d, i) => ({
+    key: d.key,
+    startMs: d.atMs,
+    endMs: Math.min(d.atMs + horizonMs, sorted[i + 1]?.atMs ?? Infinity),
+  }));
 }
 
 /**
  * Sorted edges of the pieces to count: fromMs, toMs, every whole UTC hour between (so full hours come from
  * the hourly rollups) and every range edge inside (fromMs, toMs).
  */
-export function ledgerCuts(fromMs: number, toMs: number, ranges: readonly LedgerRange[], hourMs = LEDGER_HOUR_MS): number[] {
+export function ledgerCuts(
+  fromMs: number,
+  toMs: number,
+  ranges: readonly LedgerRange[],
+  hourMs = LEDGER_HOUR_MS,
+): number[] {
   if (!(toMs > fromMs)) throw new SloDefinitionError("to", "the ledger's end must be after its start");
   const cuts = new Set<number>([fromMs, toMs]);
   for (let h = Math.ceil(fromMs / hourMs) * hourMs; h < toMs; h += hourMs) cuts.add(h);
@@ -73,12 +82,20 @@ export function ledgerCuts(fromMs: number, toMs: number, ranges: readonly Ledger
   return [...cuts].sort((a, b) => a - b);
 }
 
-function checkSegments(fromMs: number, toMs: number, segments: readonly LedgerSegment[], ranges: readonly LedgerRange[]) {
+function checkSegments(
+  fromMs: number,
+  toMs: number,
+  segments: readonly LedgerSegment[],
+  ranges: readonly LedgerRange[],
+) {
   let at = fromMs;
   for (const s of segments) {
-    if (s.startMs !== at || !(s.endMs > s.startMs)) throw new SloDefinitionError("segments", "segments must be contiguous and cover the ledger range");
-    if (!Number.isFinite(s.good) || !Number.isFinite(s.total) || s.total < 0) throw new SloDefinitionError("segments", "segment counts must be finite, total ≥ 0");
-    if (ranges.some((r) => overlaps(r, s) && !covers(r, s))) throw new SloDefinitionError("segments", "a segment straddles a range edge: cut at ledgerCuts()");
+    if (s.startMs !== at || !(s.endMs > s.startMs))
+      throw new SloDefinitionError("segments", "segments must be contiguous and cover the ledger range");
+    if (!Number.isFinite(s.good) || !Number.isFinite(s.total) || s.total < 0)
+      throw new SloDefinitionError("segments", "segment counts must be finite, total ≥ 0");
+    if (ranges.some((r) => overlaps(r, s) && !covers(r, s)))
+      throw new SloDefinitionError("segments", "a segment straddles a range edge: cut at ledgerCuts()");
     at = s.endMs;
   }
   if (at !== toMs) throw new SloDefinitionError("segments", "segments must be contiguous and cover the ledger range");
@@ -98,7 +115,9 @@ export function attributeLedger(input: {
   const budget = errorBudgetRatio(input.objective);
   const byStart = (a: LedgerKeyedRange, b: LedgerKeyedRange) => a.startMs - b.startMs || a.key.localeCompare(b.key);
   const incidents = input.incidents.filter((r) => overlaps(r, { startMs: fromMs, endMs: toMs })).sort(byStart);
-  const deploys = input.deploys.filter((r) => r.endMs > r.startMs && overlaps(r, { startMs: fromMs, endMs: toMs })).sort(byStart);
+  const deploys = input.deploys
+    .filter((r) => r.endMs > r.startMs && overlaps(r, { startMs: fromMs, endMs: toMs }))
+    .sort(byStart);
   checkSegments(fromMs, toMs, input.segments, [...input.excluded, ...incidents, ...deploys]);
 
   const clip = (r: LedgerRange) => ({ startMs: Math.max(r.startMs, fromMs), endMs: Math.min(r.endMs, toMs) });

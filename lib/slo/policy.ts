@@ -16,14 +16,19 @@ export const DEFAULT_POLICY: PolicyThresholds = { atRiskBelow: 0.25, freezeAtOrB
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
-export function evaluatePolicy(policy: PolicyThresholds, slos: readonly SloBudgetState[]): { state: PolicyState; reasons: string[] } {
+export function evaluatePolicy(
+  policy: PolicyThresholds,
+  slos: readonly SloBudgetState[],
+): { state: PolicyState; reasons: string[] } {
   const frozen: string[] = [];
   const atRisk: string[] = [];
   const noData: string[] = [];
   for (const s of slos) {
     if (s.remaining === null) noData.push(`${s.name}: no data in the window`);
-    else if (s.remaining <= policy.freezeAtOrBelow) frozen.push(`${s.name}: ${pct(s.remaining)} of the error budget left (freeze at ${pct(policy.freezeAtOrBelow)})`);
-    else if (s.remaining < policy.atRiskBelow) atRisk.push(`${s.name}: ${pct(s.remaining)} of the error budget left (at risk below ${pct(policy.atRiskBelow)})`);
+    else if (s.remaining <= policy.freezeAtOrBelow)
+      frozen.push(`${s.name}: ${pct(s.remaining)} of the error budget left (freeze at ${pct(policy.freezeAtOrBelow)})`);
+    else if (s.remaining < policy.atRiskBelow)
+      atRisk.push(`${s.name}: ${pct(s.remaining)} of the error budget left (at risk below ${pct(policy.atRiskBelow)})`);
     if (policy.freezeOnPageAlert && s.pageAlertFiring) frozen.push(`${s.name}: a page-level burn-rate alert is firing`);
   }
   if (frozen.length) return { state: "frozen", reasons: [...frozen, ...atRisk, ...noData] };

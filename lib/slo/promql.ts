@@ -1,4 +1,11 @@
-import { SLICE_MINUTES, SloDefinitionError, type EventSli, type LatencySli, type Sli, type TimesliceSli } from "./types";
+import {
+  SLICE_MINUTES,
+  SloDefinitionError,
+  type EventSli,
+  type LatencySli,
+  type Sli,
+  type TimesliceSli,
+} from "./types";
 import { parseDuration } from "./duration";
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -40,8 +47,10 @@ const latencySelectors = (sli: LatencySli): Selectors => {
     throw new SloDefinitionError("sli.thresholdSeconds", "threshold must be a positive number of seconds");
   }
   const matchers = sli.matchers.trim().replace(/,\s*$/, "");
-  if (/[{}]/.test(matchers)) throw new SloDefinitionError("sli.matchers", "matchers are the text inside the braces, without braces");
-  if (/(^|[,\s])le\s*(=|!=|=~|!~)/.test(matchers)) throw new SloDefinitionError("sli.matchers", "the le matcher is set from thresholdSeconds");
+  if (/[{}]/.test(matchers))
+    throw new SloDefinitionError("sli.matchers", "matchers are the text inside the braces, without braces");
+  if (/(^|[,\s])le\s*(=|!=|=~|!~)/.test(matchers))
+    throw new SloDefinitionError("sli.matchers", "the le matcher is set from thresholdSeconds");
   const le = `le=${promqlString(formatLe(sli.thresholdSeconds))}`;
   return {
     total: matchers ? `${metric}_count{${matchers}}` : `${metric}_count`,
@@ -77,18 +86,34 @@ export function sliceQueries(of: EventSli, sliceMinutes: number): { measured: st
   const s = sliSelectors(of);
   const range = `${sliceMinutes}m`;
   const measured = `${rangeSum(s, "total", range)} > 0`;
-  const share = s.bad !== null ? `1 - ${orZero(rangeSum(s, "bad", range))} / (${measured})` : `${orZero(rangeSum(s, "good", range))} / (${measured})`;
+  const share =
+    s.bad !== null
+      ? `1 - ${orZero(rangeSum(s, "bad", range))} / (${measured})`
+      : `${orZero(rangeSum(s, "good", range))} / (${measured})`;
   return { measured, share };
 }
 
 const sliceSelectors = (sli: TimesliceSli): Selectors => {
-  if (!(SLICE_MINUTES as readonly number[]).includes(sli.sliceMinutes)) throw new SloDefinitionError("sli.sliceMinutes", `slice must be ${SLICE_MINUTES.join(" or ")} minutes`);
+  if (!(SLICE_MINUTES as readonly number[]).includes(sli.sliceMinutes))
+    throw new SloDefinitionError("sli.sliceMinutes", `slice must be ${SLICE_MINUTES.join(" or ")} minutes`);
   if (!Number.isFinite(sli.threshold) || sli.threshold <= 0 || sli.threshold > 1) {
-    throw new SloDefinitionError("sli.threshold", "threshold must be a share greater than 0 and at most 1 (0.99 = 99 %)");
+    throw new SloDefinitionError(
+      "sli.threshold",
+      "threshold must be a share greater than 0 and at most 1 (0.99 = 99 %)",
+    );
   }
-  if ((sli.of as Sli).kind === "timeslice") throw new SloDefinitionError("sli.of", "a timeslice SLI judges a ratio, latency or bool gauge SLI, not another timeslice SLI");
+  if ((sli.of as Sli).kind === "timeslice")
+    throw new SloDefinitionError(
+      "sli.of",
+      "a timeslice SLI judges a ratio, latency or bool gauge SLI, not another timeslice SLI",
+    );
   const q = within(() => sliceQueries(sli.of, sli.sliceMinutes));
-  return { total: q.measured, good: `(${q.share}) >= bool ${sli.threshold}`, bad: null, slices: `${sli.sliceMinutes}m` };
+  return {
+    total: q.measured,
+    good: `(${q.share}) >= bool ${sli.threshold}`,
+    bad: null,
+    slices: `${sli.sliceMinutes}m`,
+  };
 };
 
 /**
@@ -127,7 +152,8 @@ const sampleRange = (range: string): string => `${Math.max(1, Math.round(parseDu
 export function rangeSum(s: Selectors, which: "total" | "good" | "bad", range: string, offset = ""): string {
   const selector = s[which];
   if (selector === null) throw new SloDefinitionError(`sli.${which}`, "this SLI has no such selector");
-  if (s.slices) return `sum(${which === "total" ? "count_over_time" : "sum_over_time"}((${selector})[${sampleRange(range)}:${s.slices}]${offset}))`;
+  if (s.slices)
+    return `sum(${which === "total" ? "count_over_time" : "sum_over_time"}((${selector})[${sampleRange(range)}:${s.slices}]${offset}))`;
   if (!s.samples) return `sum(increase(${selector}[${range}]${offset}))`;
   return `sum(${which === "total" ? "count_over_time" : "sum_over_time"}(${selector}[${sampleRange(range)}]${offset}))`;
 }

@@ -6,7 +6,14 @@ import { formatDuration } from "./duration";
 import { roundSignificant } from "./number";
 import { runbookUrlForTier, type InAppRunbook } from "./runbook";
 import { promqlString, sliErrorRatioQuery, sliIncreaseQueries } from "./promql";
-import { BUDGET_REMAINING_METRIC, errorRatioMetric, GOOD_INCREASE_5M, OBJECTIVE_METRIC, SLO_ALERT_NAME, TOTAL_INCREASE_5M } from "./rule-names";
+import {
+  BUDGET_REMAINING_METRIC,
+  errorRatioMetric,
+  GOOD_INCREASE_5M,
+  OBJECTIVE_METRIC,
+  SLO_ALERT_NAME,
+  TOTAL_INCREASE_5M,
+} from "./rule-names";
 import { BURN_WINDOWS, SloDefinitionError, type Sli, type SloWindow } from "./types";
 import { nominalWindowSeconds } from "./window";
 
@@ -30,7 +37,13 @@ export type SloRuleInput = {
   tiers?: readonly AlertTier[];
 };
 export type RecordingRule = { record: string; expr: string; labels: Record<string, string> };
-export type AlertingRule = { alert: string; expr: string; for: string; labels: Record<string, string>; annotations: Record<string, string> };
+export type AlertingRule = {
+  alert: string;
+  expr: string;
+  for: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+};
 export type RuleGroup = { name: string; rules: (RecordingRule | AlertingRule)[] };
 export type RuleFile = { groups: RuleGroup[] };
 export type AlertsSkipped = { code: "ALERTING_DISABLED" | "NO_RUNBOOK"; message: string };
@@ -40,11 +53,21 @@ export type AlertsSkipped = { code: "ALERTING_DISABLED" | "NO_RUNBOOK"; message:
  * has a runbook; no runbook → no alert" — a runbook is an external URL or an in-app runbook page (issue
  * 16 item 5), so only an SLO with neither is skipped. Recording rules are generated either way.
  */
-export function alertsSkippedReason(slo: Pick<SloRuleInput, "alerting" | "runbookUrl" | "alertSettings" | "inAppRunbook">): AlertsSkipped | null {
+export function alertsSkippedReason(
+  slo: Pick<SloRuleInput, "alerting" | "runbookUrl" | "alertSettings" | "inAppRunbook">,
+): AlertsSkipped | null {
   const settings = normalAlertSettings(slo.alertSettings);
-  if (!slo.alerting || (!settings.page.enabled && !settings.ticket.enabled)) return { code: "ALERTING_DISABLED", message: "Alerting is turned off for this SLO; only recording rules are generated." };
+  if (!slo.alerting || (!settings.page.enabled && !settings.ticket.enabled))
+    return {
+      code: "ALERTING_DISABLED",
+      message: "Alerting is turned off for this SLO; only recording rules are generated.",
+    };
   if ((!slo.runbookUrl || slo.runbookUrl.trim() === "") && !slo.inAppRunbook) {
-    return { code: "NO_RUNBOOK", message: "No runbook (neither a runbook URL nor an in-app runbook): every alert needs one, so no alert rules are generated until one is set." };
+    return {
+      code: "NO_RUNBOOK",
+      message:
+        "No runbook (neither a runbook URL nor an in-app runbook): every alert needs one, so no alert rules are generated until one is set.",
+    };
   }
   return null;
 }
@@ -53,7 +76,9 @@ export function alertsSkippedReason(slo: Pick<SloRuleInput, "alerting" | "runboo
 const templateSafe = (text: string): string => text.replace(/\{\{/g, '{{"{{"}}');
 const percent = (ratio: number): string => `${roundSignificant(ratio * 100)}%`;
 const windowLabel = (window: SloWindow): string =>
-  window.kind === "rolling" ? formatDuration(window.days * 86_400) : `calendar ${window.unit} (${window.timezone}, alerts use ${formatDuration(nominalWindowSeconds(window))})`;
+  window.kind === "rolling"
+    ? formatDuration(window.days * 86_400)
+    : `calendar ${window.unit} (${window.timezone}, alerts use ${formatDuration(nominalWindowSeconds(window))})`;
 
 const validate = (slo: SloRuleInput): void => {
   if (slo.id.trim() === "") throw new SloDefinitionError("id", "id is empty");
@@ -71,7 +96,13 @@ const validate = (slo: SloRuleInput): void => {
  * Windows reaching before the first sample simply sum what exists, so a 30 d record is meaningful from
  * the first minutes on (it then covers less than 30 d).
  */
-const recordingRules = (slo: SloRuleInput, labels: Record<string, string>, windowRange: string, budget: number, tiers: readonly AlertTier[]): RecordingRule[] => {
+const recordingRules = (
+  slo: SloRuleInput,
+  labels: Record<string, string>,
+  windowRange: string,
+  budget: number,
+  tiers: readonly AlertTier[],
+): RecordingRule[] => {
   const increase = sliIncreaseQueries(slo.sli, "5m");
   const match = `{slo_id=${promqlString(slo.id)}}`;
   const sum = (metric: string, range: string) => `sum_over_time(${metric}${match}[${range}])`;
@@ -91,7 +122,15 @@ const recordingRules = (slo: SloRuleInput, labels: Record<string, string>, windo
   ];
 };
 
-const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: AlertTier, budget: number, runbookUrl: string, windowText: string, settings: AlertSettings): AlertingRule => {
+const alertRule = (
+  slo: SloRuleInput,
+  labels: Record<string, string>,
+  tier: AlertTier,
+  budget: number,
+  runbookUrl: string,
+  windowText: string,
+  settings: AlertSettings,
+): AlertingRule => {
   const threshold = roundSignificant(tier.factor * budget);
   const match = `{slo_id=${promqlString(slo.id)}}`;
   const own = settings[tier.severity];
@@ -100,7 +139,15 @@ const alertRule = (slo: SloRuleInput, labels: Record<string, string>, tier: Aler
     expr: `${errorRatioMetric(tier.longWindow)}${match} >= ${threshold} and ${errorRatioMetric(tier.shortWindow)}${match} >= ${threshold}`,
     for: tier.for,
     // Imported labels may replace `severity` (routes are often built on it) but never the SLO's identity.
-    labels: { severity: tier.severity, ...settings.labels, ...own.labels, ...labels, tier: tier.name, long_window: tier.longWindow, short_window: tier.shortWindow },
+    labels: {
+      severity: tier.severity,
+      ...settings.labels,
+      ...own.labels,
+      ...labels,
+      tier: tier.name,
+      long_window: tier.longWindow,
+      short_window: tier.shortWindow,
+    },
     annotations: {
       summary: templateSafe(
         `${slo.name} (${slo.service}): error budget burning at ${tier.factor}x or faster over ${tier.longWindow} and ${tier.shortWindow} ` +
@@ -137,7 +184,10 @@ export function generateRuleGroups(slos: readonly SloRuleInput[]): RuleFile {
       const windowText = windowLabel(slo.window);
       const settings = normalAlertSettings(slo.alertSettings);
       for (const tier of tiers) {
-        if (settings[tier.severity].enabled) rules.push(alertRule(slo, labels, tier, budget, runbookUrlForTier(slo, tier.name) ?? "", windowText, settings));
+        if (settings[tier.severity].enabled)
+          rules.push(
+            alertRule(slo, labels, tier, budget, runbookUrlForTier(slo, tier.name) ?? "", windowText, settings),
+          );
       }
     }
     return { name: `slo-${slo.id}`, rules };

@@ -9,7 +9,8 @@ export type RunbookHead = { tier: string | null; body: string };
 /** What the rule generator needs: the app's `/runbooks/{slo}` URL and the tiers an in-app runbook covers. */
 export type InAppRunbook = { baseUrl: string; tiers: "all" | readonly string[] };
 
-export const isRunbookTier = (tier: string): tier is BurnAlertName => (BURN_ALERT_NAMES as readonly string[]).includes(tier);
+export const isRunbookTier = (tier: string): tier is BurnAlertName =>
+  (BURN_ALERT_NAMES as readonly string[]).includes(tier);
 
 const written = (h: RunbookHead) => h.body.trim() !== "";
 
@@ -33,7 +34,10 @@ export function inAppRunbook(appBaseUrl: string, sloId: string, heads: readonly 
  * The runbook a tier's page shows: the tier's own when it has text, else the all-tiers one, else null.
  * `inherited` says the text came from the all-tiers runbook.
  */
-export function effectiveRunbook<T extends RunbookHead>(heads: readonly T[], tier: string): { head: T; inherited: boolean } | null {
+export function effectiveRunbook<T extends RunbookHead>(
+  heads: readonly T[],
+  tier: string,
+): { head: T; inherited: boolean } | null {
   const own = heads.find((h) => h.tier === tier && written(h));
   if (own) return { head: own, inherited: false };
   const all = heads.find((h) => h.tier === null && written(h));
@@ -45,7 +49,10 @@ export function effectiveRunbook<T extends RunbookHead>(heads: readonly T[], tie
  * URL; else the app page anyway when another tier has an in-app runbook (it still shows the live context
  * and the checklist). Null only when the SLO has neither: "no runbook, no alert".
  */
-export function runbookUrlForTier(slo: { runbookUrl?: string | null; inAppRunbook?: InAppRunbook | null }, tier: string): string | null {
+export function runbookUrlForTier(
+  slo: { runbookUrl?: string | null; inAppRunbook?: InAppRunbook | null },
+  tier: string,
+): string | null {
   const app = slo.inAppRunbook;
   const external = slo.runbookUrl?.trim() || null;
   const appUrl = app ? `${app.baseUrl}/${encodeURIComponent(tier)}` : null;

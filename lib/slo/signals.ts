@@ -14,7 +14,10 @@ export type SignalKey = (typeof SIGNAL_KEYS)[number];
 export type SignalQueries = Partial<Record<SignalKey, string | null>>;
 export type ResolvedSignal = { key: SignalKey; query: string | null; source: "configured" | "derived" | "none" };
 
-export const SIGNAL_META: Record<SignalKey, { label: string; unit: "seconds" | "perSecond" | "ratio" | "ratioOrValue" }> = {
+export const SIGNAL_META: Record<
+  SignalKey,
+  { label: string; unit: "seconds" | "perSecond" | "ratio" | "ratioOrValue" }
+> = {
   latencyP99: { label: "Latency p99", unit: "seconds" },
   traffic: { label: "Traffic", unit: "perSecond" },
   errorRatio: { label: "Error ratio", unit: "ratio" },

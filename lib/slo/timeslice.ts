@@ -10,7 +10,8 @@ import { SLICE_MINUTES, SloDefinitionError, type EventCounts } from "./types";
 
 /** Slices of `sliceMinutes` ending in (start, end] (epoch ms): the instants Prometheus' subquery evaluates. */
 export function slicesBetween(startMs: number, endMs: number, sliceMinutes: number): number {
-  if (!(SLICE_MINUTES as readonly number[]).includes(sliceMinutes)) throw new SloDefinitionError("sli.sliceMinutes", `slice must be ${SLICE_MINUTES.join(" or ")} minutes`);
+  if (!(SLICE_MINUTES as readonly number[]).includes(sliceMinutes))
+    throw new SloDefinitionError("sli.sliceMinutes", `slice must be ${SLICE_MINUTES.join(" or ")} minutes`);
   if (!(endMs >= startMs)) return 0;
   const step = sliceMinutes * 60_000;
   return Math.floor(endMs / step) - Math.floor(startMs / step);
@@ -37,8 +38,16 @@ export function tallySlices(slices: readonly (EventCounts | null)[], threshold: 
 }
 
 /** The error budget over slices: computeBudget with slices as the events (good slices / measured slices). */
-export function sliceBudget(input: { objective: number; tally: Pick<SliceTally, "good" | "measured">; windowSeconds: number }): BudgetResult {
-  return computeBudget({ objective: input.objective, counts: { good: input.tally.good, total: input.tally.measured }, windowSeconds: input.windowSeconds });
+export function sliceBudget(input: {
+  objective: number;
+  tally: Pick<SliceTally, "good" | "measured">;
+  windowSeconds: number;
+}): BudgetResult {
+  return computeBudget({
+    objective: input.objective,
+    counts: { good: input.tally.good, total: input.tally.measured },
+    windowSeconds: input.windowSeconds,
+  });
 }
 
 /** "minute" / "5-minute slice", in the plural when `count` ≠ 1. */
@@ -54,7 +63,10 @@ export function sliceNoun(sliceMinutes: number, count: number): string {
 export const allowedBadSlices = (allowed: number): number => Math.floor(allowed + 1e-9);
 
 /** "12 bad minutes of 43 allowed", "1 bad 5-minute slice of 8 allowed"; null without measured slices. */
-export function sliceBudgetText(budget: Pick<BudgetResult, "badEvents" | "allowedBadEvents">, sliceMinutes: number): string | null {
+export function sliceBudgetText(
+  budget: Pick<BudgetResult, "badEvents" | "allowedBadEvents">,
+  sliceMinutes: number,
+): string | null {
   if (budget.allowedBadEvents === null) return null;
   const bad = Math.round(budget.badEvents);
   return `${bad.toLocaleString("en-US")} bad ${sliceNoun(sliceMinutes, bad)} of ${allowedBadSlices(budget.allowedBadEvents).toLocaleString("en-US")} allowed`;

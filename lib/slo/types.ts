@@ -40,8 +40,7 @@ export type Sli = EventSli | TimesliceSli;
 
 /** Rolling window of N days, or a calendar period aligned in an IANA time zone. */
 export type SloWindow =
-  | { kind: "rolling"; days: number }
-  | { kind: "calendar"; unit: "month" | "week"; timezone: string };
+  { kind: "rolling"; days: number } | { kind: "calendar"; unit: "month" | "week"; timezone: string };
 
 /** Event counts over some range; bad = total − good. */
 export type EventCounts = { good: number; total: number };

@@ -12,16 +12,21 @@ const DAY_MS = 86_400_000;
  * window's IANA zone, so DST shifts make a period 1 h shorter or longer.
  * @throws SloDefinitionError on days ≤ 0 or an unknown time zone.
  */
-export function windowBounds(window: SloWindow, nowMs: number): { startMs: number; endMs: number; lengthSeconds: number; periodEndMs: number } {
+export function windowBounds(
+  window: SloWindow,
+  nowMs: number,
+): { startMs: number; endMs: number; lengthSeconds: number; periodEndMs: number } {
   if (!Number.isFinite(nowMs)) throw new SloDefinitionError("now", "now must be a finite epoch ms");
   if (window.kind === "rolling") {
-    if (!Number.isFinite(window.days) || window.days <= 0) throw new SloDefinitionError("window.days", "days must be positive");
+    if (!Number.isFinite(window.days) || window.days <= 0)
+      throw new SloDefinitionError("window.days", "days must be positive");
     const startMs = nowMs - window.days * DAY_MS;
     return { startMs, endMs: nowMs, lengthSeconds: (nowMs - startMs) / 1000, periodEndMs: nowMs };
   }
   const now = DateTime.fromMillis(nowMs, { zone: window.timezone });
   if (!now.isValid) throw new SloDefinitionError("window.timezone", `unknown time zone "${window.timezone}"`);
-  if (window.unit !== "month" && window.unit !== "week") throw new SloDefinitionError("window.unit", "unit must be month or week");
+  if (window.unit !== "month" && window.unit !== "week")
+    throw new SloDefinitionError("window.unit", "unit must be month or week");
   // luxon's startOf("week") is the ISO week (Monday) unless useLocaleWeeks is passed.
   const start = now.startOf(window.unit);
   const startMs = start.toMillis();
@@ -45,7 +50,8 @@ export function windowLengthSeconds(window: SloWindow, nowMs: number): number {
  */
 export function nominalWindowSeconds(window: SloWindow): number {
   if (window.kind === "rolling") {
-    if (!Number.isFinite(window.days) || window.days <= 0) throw new SloDefinitionError("window.days", "days must be positive");
+    if (!Number.isFinite(window.days) || window.days <= 0)
+      throw new SloDefinitionError("window.days", "days must be positive");
     return window.days * 86_400;
   }
   return window.unit === "month" ? 30 * 86_400 : 7 * 86_400;

@@ -10,7 +10,6 @@ export const createTeamSchema = z.object({
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 export const updateTeamSchema = createTeamSchema.partial().omit({ slug: true });
 
-
 /** Set when a resource is managed as code (`srecp apply` sets "srecp"); null = managed in the UI. */
 export const managedBySchema = z
   .string()
@@ -32,7 +31,11 @@ const serviceFields = {
   dataSource: z.string().trim().max(120).nullish(),
 };
 
-export const createServiceSchema = z.object({ slug: slugSchema, ...serviceFields, managedBy: managedBySchema.optional() });
+export const createServiceSchema = z.object({
+  slug: slugSchema,
+  ...serviceFields,
+  managedBy: managedBySchema.optional(),
+});
 export type CreateServiceInput = z.infer<typeof createServiceSchema>;
 
 export const updateServiceSchema = z

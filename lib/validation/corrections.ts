@@ -8,7 +8,9 @@ import { isoInstantSchema } from "./deployments";
  * the SLO or the clock (whole hours, not in the future, at most the window, no overlap) are checked in
  * lib/slo/corrections.ts by the service, with the same field names.
  */
-export const correctionCategorySchema = z.enum(CORRECTION_CATEGORIES, { error: "must be maintenance, bad_data, load_test or other" });
+export const correctionCategorySchema = z.enum(CORRECTION_CATEGORIES, {
+  error: "must be maintenance, bad_data, load_test or other",
+});
 
 export const CORRECTION_CATEGORY_LABELS: Record<(typeof CORRECTION_CATEGORIES)[number], string> = {
   maintenance: "Planned maintenance",
@@ -21,11 +23,19 @@ export const createCorrectionSchema = z.object({
   startsAt: isoInstantSchema.describe("first excluded instant, a whole UTC hour (e.g. 2026-03-01T02:00:00Z)"),
   endsAt: isoInstantSchema.describe("end of the excluded range (exclusive), a whole UTC hour, not in the future"),
   category: correctionCategorySchema,
-  reason: z.string().trim().min(3, "must say why, in at least 3 characters").max(2000, "must be at most 2000 characters"),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "must say why, in at least 3 characters")
+    .max(2000, "must be at most 2000 characters"),
 });
 export type CreateCorrectionInput = z.infer<typeof createCorrectionSchema>;
 
-const versionField = z.coerce.number({ error: "must be the correction's version number" }).int().min(1, "must be 1 or more").max(2_147_483_647, "is too large");
+const versionField = z.coerce
+  .number({ error: "must be the correction's version number" })
+  .int()
+  .min(1, "must be 1 or more")
+  .max(2_147_483_647, "is too large");
 
 /** POST …/corrections/{correctionId}/approve and /reject: the version the reviewer saw (409 when stale). */
 export const reviewCorrectionSchema = z.object({

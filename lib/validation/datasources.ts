@@ -14,7 +14,9 @@ export const updateDataSourceSchema = z.object({
   bearerToken: z.string().max(4000).nullable().optional(),
   basicUser: z.string().max(200).nullable().optional(),
   basicPassword: z.string().max(4000).nullable().optional(),
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name"), z.string().max(2000)).optional(),
+  headers: z
+    .record(z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name"), z.string().max(2000))
+    .optional(),
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
   isDefault: z.boolean({ error: "must be true or false" }).optional(),
 });

@@ -16,13 +16,22 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 /** An ISO 8601 instant with an explicit offset (e.g. 2026-03-01T12:00:00Z), as a Date. */
 export const isoInstantSchema = z.iso
-  .datetime({ offset: true, abort: true, error: "must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T12:00:00Z" })
+  .datetime({
+    offset: true,
+    abort: true,
+    error: "must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T12:00:00Z",
+  })
   .refine((v) => instantInRange(Date.parse(v)), { message: INSTANT_RANGE_MESSAGE, abort: true })
   .transform((v) => new Date(v));
 
 export const createDeploymentSchema = z.object({
   service: slugSchema.describe("slug of the deployed service"),
-  version: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters").describe("what was deployed: a tag, a commit, a build number"),
+  version: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(200, "must be at most 200 characters")
+    .describe("what was deployed: a tag, a commit, a build number"),
   environment: z
     .string()
     .trim()
@@ -58,23 +67,40 @@ export const listDeploymentsSchema = z
     to: instantParam.describe("ISO 8601 instant or epoch seconds; default now"),
     limit: z.coerce.number().int().min(1, "must be 1 or more").max(1000, "must be at most 1000").default(200),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "must not be after to", path: ["from"] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: "must not be after to",
+    path: ["from"],
+  });
 export type ListDeploymentsQuery = z.infer<typeof listDeploymentsSchema>;
 
 /** GET /api/v1/services/{slug}/release-gate?at= */
-export const releaseGateQuerySchema = z.object({ at: asOfParam.describe("evaluate as of this instant (ISO 8601 or epoch seconds); default now") });
+export const releaseGateQuerySchema = z.object({
+  at: asOfParam.describe("evaluate as of this instant (ISO 8601 or epoch seconds); default now"),
+});
 
 /** Longest exception an approver may grant: a week. */
 export const MAX_EXCEPTION_MINUTES = 7 * 24 * 60;
 
 export const grantGateExceptionSchema = z
   .object({
-    reason: z.string().trim().min(3, "say why releases may pass the frozen gate").max(2000, "must be at most 2000 characters"),
+    reason: z
+      .string()
+      .trim()
+      .min(3, "say why releases may pass the frozen gate")
+      .max(2000, "must be at most 2000 characters"),
     startsAt: isoInstantSchema.optional().describe("default now"),
     endsAt: isoInstantSchema.optional().describe("end of the exception; or send durationMinutes"),
-    durationMinutes: z.number().int("must be whole minutes").min(1, "must be at least 1 minute").max(MAX_EXCEPTION_MINUTES, "must be at most 7 days (10080 minutes)").optional(),
+    durationMinutes: z
+      .number()
+      .int("must be whole minutes")
+      .min(1, "must be at least 1 minute")
+      .max(MAX_EXCEPTION_MINUTES, "must be at most 7 days (10080 minutes)")
+      .optional(),
   })
-  .refine((v) => (v.endsAt === undefined) !== (v.durationMinutes === undefined), { message: "set exactly one of endsAt or durationMinutes", path: ["endsAt"] });
+  .refine((v) => (v.endsAt === undefined) !== (v.durationMinutes === undefined), {
+    message: "set exactly one of endsAt or durationMinutes",
+    path: ["endsAt"],
+  });
 export type GrantGateExceptionInput = z.infer<typeof grantGateExceptionSchema>;
 
 export const listGateExceptionsSchema = z.object({

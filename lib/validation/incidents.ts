@@ -6,7 +6,15 @@ import {
   INCIDENT_STATUSES,
   SEVERITIES,
 } from "@/lib/postmortem";
-import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, optionalUrlSchema, paginationSchema, slugSchema, versionSchema } from "./common";
+import {
+  INSTANT_RANGE_MESSAGE,
+  instantInRange,
+  MAX_INT4,
+  optionalUrlSchema,
+  paginationSchema,
+  slugSchema,
+  versionSchema,
+} from "./common";
 
 // Incidents, timelines, postmortems and action items: shared by the REST API, the forms and the CLI.
 
@@ -14,10 +22,15 @@ import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, optionalUrlSchema, pag
 export const instantSchema = z
   .string({ error: "must be an ISO 8601 instant such as 2026-11-27T14:03:00Z" })
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s) && Number.isFinite(Date.parse(s)), {
-    message: "must be an ISO 8601 instant with a zone, such as 2026-11-27T14:03:00Z",
-    abort: true, // object-level refinements must never see the raw string
-  })
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s) &&
+      Number.isFinite(Date.parse(s)),
+    {
+      message: "must be an ISO 8601 instant with a zone, such as 2026-11-27T14:03:00Z",
+      abort: true, // object-level refinements must never see the raw string
+    },
+  )
   .refine((s) => instantInRange(Date.parse(s)), { message: INSTANT_RANGE_MESSAGE, abort: true })
   .transform((s) => new Date(Date.parse(s)));
 
@@ -28,7 +41,9 @@ const clearableInstant = z.union([z.literal("").transform(() => null), z.null(),
 export const userRefSchema = z.string().trim().min(1, "is required").max(254, "must be at most 254 characters");
 
 export const severitySchema = z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(", ")}` });
-export const incidentStatusSchema = z.enum(INCIDENT_STATUSES, { error: `must be one of ${INCIDENT_STATUSES.join(", ")}` });
+export const incidentStatusSchema = z.enum(INCIDENT_STATUSES, {
+  error: `must be one of ${INCIDENT_STATUSES.join(", ")}`,
+});
 
 export const INCIDENT_ROLES = ["commander", "communications", "scribe", "operations", "subject_matter_expert"] as const;
 export type IncidentRoleName = (typeof INCIDENT_ROLES)[number];
@@ -55,7 +70,11 @@ const instantFields = {
   resolvedAt: clearableInstant.optional(),
 };
 
-const titleSchema = z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters");
+const titleSchema = z
+  .string()
+  .trim()
+  .min(3, "must be at least 3 characters")
+  .max(200, "must be at most 200 characters");
 const servicesSchema = z.array(slugSchema).min(1, "name at least one affected service").max(20, "at most 20 services");
 
 export const createIncidentSchema = z.object({
@@ -122,7 +141,9 @@ export const TIMELINE_KINDS = ["note", "status_change", "role_change", "page", "
 export const USER_TIMELINE_KINDS = ["note", "page", "deploy", "metric_event"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-const timelineKind = z.enum(USER_TIMELINE_KINDS, { error: `must be one of ${USER_TIMELINE_KINDS.join(", ")} (status and role changes are recorded automatically)` });
+const timelineKind = z.enum(USER_TIMELINE_KINDS, {
+  error: `must be one of ${USER_TIMELINE_KINDS.join(", ")} (status and role changes are recorded automatically)`,
+});
 const timelineText = z.string().trim().min(1, "is required").max(5000, "must be at most 5000 characters");
 
 export const createTimelineEntrySchema = z.object({
@@ -161,13 +182,25 @@ export const POSTMORTEM_SECTION_HINTS: Record<PostmortemSectionKey, string> = {
 };
 
 const sectionBody = z.string().max(100_000, "must be at most 100000 characters");
-export const sectionsSchema = z.object(Object.fromEntries(POSTMORTEM_SECTIONS.map((k) => [k, sectionBody.optional()])) as Record<PostmortemSectionKey, z.ZodOptional<typeof sectionBody>>).strict();
+export const sectionsSchema = z
+  .object(
+    Object.fromEntries(POSTMORTEM_SECTIONS.map((k) => [k, sectionBody.optional()])) as Record<
+      PostmortemSectionKey,
+      z.ZodOptional<typeof sectionBody>
+    >,
+  )
+  .strict();
 
 /**
  * What the postmortem row stores (Postmortem.approvals, budgetTrigger), written by the review and
  * budget services and parsed on read (lib/db/repos/postmortems.ts).
  */
-export const approvalSchema = z.object({ userId: z.string(), label: z.string(), revision: z.number().int().min(1), at: z.iso.datetime() });
+export const approvalSchema = z.object({
+  userId: z.string(),
+  label: z.string(),
+  revision: z.number().int().min(1),
+  at: z.iso.datetime(),
+});
 export type Approval = z.infer<typeof approvalSchema>;
 export const approvalsSchema = z.array(approvalSchema);
 
@@ -175,7 +208,13 @@ export const approvalsSchema = z.array(approvalSchema);
 export const budgetTriggerSchema = z.object({
   threshold: z.number().min(0).describe("the policy's share (0–1) the spend was compared with"),
   slos: z
-    .array(z.object({ sloId: z.string(), sloName: z.string(), consumed: z.number().describe("share of the SLO window's budget (1 = all of it)") }))
+    .array(
+      z.object({
+        sloId: z.string(),
+        sloName: z.string(),
+        consumed: z.number().describe("share of the SLO window's budget (1 = all of it)"),
+      }),
+    )
     .min(1)
     .describe("worst first"),
 });
@@ -195,9 +234,22 @@ export type SavePostmortemInput = z.infer<typeof savePostmortemSchema>;
 export const reviewActionSchema = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("submit"), revision: z.number().int().min(1), reviewers: z.array(userRefSchema).max(20).optional(), comment: z.string().max(5000).default("") }),
-    z.object({ action: z.literal("approve"), revision: z.number().int().min(1), comment: z.string().max(5000).default("") }),
-    z.object({ action: z.literal("request_changes"), revision: z.number().int().min(1), comment: z.string().trim().min(1, "explain which changes are needed").max(5000) }),
+    z.object({
+      action: z.literal("submit"),
+      revision: z.number().int().min(1),
+      reviewers: z.array(userRefSchema).max(20).optional(),
+      comment: z.string().max(5000).default(""),
+    }),
+    z.object({
+      action: z.literal("approve"),
+      revision: z.number().int().min(1),
+      comment: z.string().max(5000).default(""),
+    }),
+    z.object({
+      action: z.literal("request_changes"),
+      revision: z.number().int().min(1),
+      comment: z.string().trim().min(1, "explain which changes are needed").max(5000),
+    }),
     z.object({ action: z.literal("withdraw"), comment: z.string().max(5000).default("") }),
     z.object({ action: z.literal("publish"), comment: z.string().max(5000).default("") }),
     z.object({ action: z.literal("amend"), comment: z.string().max(5000).default("") }),
@@ -209,17 +261,29 @@ export type ReviewActionInput = z.infer<typeof reviewActionSchema>;
 // ── Action items ──
 
 export const prioritySchema = z.enum(ACTION_ITEM_PRIORITIES, { error: "must be P0, P1, P2 or P3" });
-export const actionItemTypeSchema = z.enum(ACTION_ITEM_TYPES, { error: `must be one of ${ACTION_ITEM_TYPES.join(", ")}` });
-export const actionItemStatusSchema = z.enum(ACTION_ITEM_STATUSES, { error: `must be one of ${ACTION_ITEM_STATUSES.join(", ")}` });
+export const actionItemTypeSchema = z.enum(ACTION_ITEM_TYPES, {
+  error: `must be one of ${ACTION_ITEM_TYPES.join(", ")}`,
+});
+export const actionItemStatusSchema = z.enum(ACTION_ITEM_STATUSES, {
+  error: `must be one of ${ACTION_ITEM_STATUSES.join(", ")}`,
+});
 const localDate = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a date YYYY-MM-DD");
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "must be a date YYYY-MM-DD",
+  );
 const clearableDate = z.union([z.literal("").transform(() => null), z.null(), localDate]);
 
 export const createActionItemSchema = z.object({
   /** Incident id or number; set by the nested route. */
-  incident: z.union([z.string().trim().min(1), z.number().int().min(1).max(MAX_INT4, "is not an incident number")]).optional(),
+  incident: z
+    .union([z.string().trim().min(1), z.number().int().min(1).max(MAX_INT4, "is not an incident number")])
+    .optional(),
   /** Service slug; default: the incident's first service. */
   service: slugSchema.optional(),
   title: z.string().trim().min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),

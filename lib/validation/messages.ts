@@ -7,14 +7,29 @@ import { z } from "zod";
 type Issue = z.core.$ZodRawIssue;
 
 const TYPE_WORDS: Record<string, string> = {
-  string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list",
-  object: "an object", date: "a date", bigint: "a whole number", null: "empty",
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  date: "a date",
+  bigint: "a whole number",
+  null: "empty",
 };
 
 const FORMAT_WORDS: Record<string, string> = {
-  email: "an e-mail address", url: "a URL", datetime: "a date and time such as 2026-12-02T10:00:00Z",
-  date: "a date such as 2026-12-02", time: "a time such as 10:00", uuid: "a UUID", duration: "an ISO 8601 duration",
-  ipv4: "an IPv4 address", ipv6: "an IPv6 address", cidrv4: "an IPv4 range", cidrv6: "an IPv6 range",
+  email: "an e-mail address",
+  url: "a URL",
+  datetime: "a date and time such as 2026-12-02T10:00:00Z",
+  date: "a date such as 2026-12-02",
+  time: "a time such as 10:00",
+  uuid: "a UUID",
+  duration: "an ISO 8601 duration",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+  cidrv4: "an IPv4 range",
+  cidrv6: "an IPv6 range",
 };
 
 const fmt = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
@@ -23,11 +38,17 @@ const list = (values: readonly unknown[]) => {
   return values.length > 8 ? `${shown.join(", ")}, …` : shown.join(", ");
 };
 
-function bound(issue: Issue & { origin?: string; inclusive?: boolean; exact?: boolean }, n: unknown, dir: "max" | "min"): string {
+function bound(
+  issue: Issue & { origin?: string; inclusive?: boolean; exact?: boolean },
+  n: unknown,
+  dir: "max" | "min",
+): string {
   const origin = issue.origin;
   if (origin === "string") {
     if (dir === "min" && Number(n) === 1) return "is required";
-    return issue.exact ? `must be exactly ${fmt(n)} characters` : `must be at ${dir === "max" ? "most" : "least"} ${fmt(n)} characters`;
+    return issue.exact
+      ? `must be exactly ${fmt(n)} characters`
+      : `must be at ${dir === "max" ? "most" : "least"} ${fmt(n)} characters`;
   }
   if (origin === "array" || origin === "set") {
     if (dir === "min" && Number(n) === 1) return "must have at least one item";
@@ -49,7 +70,9 @@ export function humanIssueMessage(issue: Issue): string | undefined {
     case "too_small":
       return bound(issue, issue.minimum, "min");
     case "invalid_format":
-      return issue.format === "regex" ? "has an invalid format" : `must be ${FORMAT_WORDS[issue.format] ?? `a valid ${issue.format}`}`;
+      return issue.format === "regex"
+        ? "has an invalid format"
+        : `must be ${FORMAT_WORDS[issue.format] ?? `a valid ${issue.format}`}`;
     case "invalid_value":
       return issue.values.length === 1 ? `must be ${list(issue.values)}` : `must be one of ${list(issue.values)}`;
     case "not_multiple_of":

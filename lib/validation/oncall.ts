@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { MATCHER_OPS, matcherRegex, type IsoWeekday } from "@/lib/oncall";
-import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, nameSchema, paginationSchema, slugSchema, timezoneSchema, versionSchema } from "./common";
+import {
+  INSTANT_RANGE_MESSAGE,
+  instantInRange,
+  MAX_INT4,
+  nameSchema,
+  paginationSchema,
+  slugSchema,
+  timezoneSchema,
+  versionSchema,
+} from "./common";
 
 // Schemas of the on-call API: schedules and layers, overrides, cover requests, handoff notes, escalation
 // policies, integrations, the Alertmanager webhook and pages. Shared by route handlers and forms.
@@ -8,7 +17,9 @@ import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, nameSchema, pagination
 const DAY_MS = 86_400_000;
 
 /** Optimistic concurrency on edits: the version the edit is based on (from the last GET). */
-const requiredVersionSchema = z.number({ error: "is required: send the version you edited (from the last GET)" }).pipe(versionSchema);
+const requiredVersionSchema = z
+  .number({ error: "is required: send the version you edited (from the last GET)" })
+  .pipe(versionSchema);
 /** Longest window the timeline endpoints compute in one request. */
 export const MAX_WINDOW_DAYS = 400;
 
@@ -17,7 +28,13 @@ export const instantSchema = z
   .string({ error: "must be an ISO 8601 instant such as 2027-03-22T08:00:00Z" })
   .trim()
   // abort: a failed format must stop the object's superRefine below from running on the raw string
-  .pipe(z.iso.datetime({ offset: true, abort: true, error: "must be an ISO 8601 instant with an offset, such as 2027-03-22T08:00:00Z" }))
+  .pipe(
+    z.iso.datetime({
+      offset: true,
+      abort: true,
+      error: "must be an ISO 8601 instant with an offset, such as 2027-03-22T08:00:00Z",
+    }),
+  )
   .refine((s) => instantInRange(Date.parse(s)), { message: INSTANT_RANGE_MESSAGE, abort: true })
   .transform((s) => new Date(s));
 
@@ -36,14 +53,22 @@ export const restrictionsSchema = z
   .object({
     kind: z.enum(["time_of_day", "weekly"], { error: 'must be "time_of_day" or "weekly"' }),
     windows: z
-      .array(z.object({ fromDay: weekdaySchema.optional(), from: wallClockSchema, toDay: weekdaySchema.optional(), to: wallClockSchema }))
+      .array(
+        z.object({
+          fromDay: weekdaySchema.optional(),
+          from: wallClockSchema,
+          toDay: weekdaySchema.optional(),
+          to: wallClockSchema,
+        }),
+      )
       .min(1, "add at least one window")
       .max(50, "at most 50 windows"),
   })
   .superRefine((r, ctx) => {
     if (r.kind !== "weekly") return;
     r.windows.forEach((w, i) => {
-      if (w.fromDay === undefined) ctx.addIssue({ code: "custom", path: ["windows", i, "fromDay"], message: "weekly windows need a start day" });
+      if (w.fromDay === undefined)
+        ctx.addIssue({ code: "custom", path: ["windows", i, "fromDay"], message: "weekly windows need a start day" });
     });
   });
 
@@ -56,7 +81,8 @@ export const rotationSchema = z
     clock: z.enum(["wall", "elapsed"], { error: 'must be "wall" or "elapsed"' }).default("wall"),
   })
   .superRefine((r, ctx) => {
-    if (r.every > MAX_EVERY[r.unit]) ctx.addIssue({ code: "custom", path: ["every"], message: `must be at most ${MAX_EVERY[r.unit]} for ${r.unit}s` });
+    if (r.every > MAX_EVERY[r.unit])
+      ctx.addIssue({ code: "custom", path: ["every"], message: `must be at most ${MAX_EVERY[r.unit]} for ${r.unit}s` });
   });
 
 export const layerInputSchema = z.object({
@@ -113,12 +139,11 @@ export type UpdateScheduleInput = z.infer<typeof updateScheduleSchema>;
 
 export const listSchedulesSchema = z.object({ team: slugSchema.optional() });
 
-export const windowQuerySchema = z
-  .object({ from: instantSchema, to: instantSchema })
-  .superRefine((q, ctx) => {
-    if (q.to.getTime() <= q.from.getTime()) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    else if (q.to.getTime() - q.from.getTime() > MAX_WINDOW_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
-  });
+export const windowQuerySchema = z.object({ from: instantSchema, to: instantSchema }).superRefine((q, ctx) => {
+  if (q.to.getTime() <= q.from.getTime()) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  else if (q.to.getTime() - q.from.getTime() > MAX_WINDOW_DAYS * DAY_MS)
+    ctx.addIssue({ code: "custom", path: ["to"], message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+});
 export type WindowQuery = z.infer<typeof windowQuerySchema>;
 
 export const atQuerySchema = z.object({ at: instantSchema.optional() });
@@ -135,24 +160,41 @@ export const overrideInputSchema = z
     reason: z.string().trim().max(500, "must be at most 500 characters").default(""),
   })
   .superRefine((o, ctx) => {
-    if (o.endAt.getTime() <= o.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after the start (From)" });
-    else if (o.endAt.getTime() - o.startAt.getTime() > 366 * DAY_MS) ctx.addIssue({ code: "custom", path: ["endAt"], message: "an override may last at most 366 days" });
-    if (o.kind !== "replace" && o.replacesUserId) ctx.addIssue({ code: "custom", path: ["replacesUserId"], message: "only replace overrides name the person replaced" });
-    if (o.replacesUserId && o.replacesUserId === o.userId) ctx.addIssue({ code: "custom", path: ["replacesUserId"], message: "cannot replace someone by themselves" });
+    if (o.endAt.getTime() <= o.startAt.getTime())
+      ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after the start (From)" });
+    else if (o.endAt.getTime() - o.startAt.getTime() > 366 * DAY_MS)
+      ctx.addIssue({ code: "custom", path: ["endAt"], message: "an override may last at most 366 days" });
+    if (o.kind !== "replace" && o.replacesUserId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["replacesUserId"],
+        message: "only replace overrides name the person replaced",
+      });
+    if (o.replacesUserId && o.replacesUserId === o.userId)
+      ctx.addIssue({ code: "custom", path: ["replacesUserId"], message: "cannot replace someone by themselves" });
   });
 export type OverrideInput = z.infer<typeof overrideInputSchema>;
 
 export const listOverridesSchema = z.object({
   from: instantSchema.optional(),
   to: instantSchema.optional(),
-  includeCancelled: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  includeCancelled: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
 });
 
 export const coverRequestInputSchema = z
-  .object({ startAt: instantSchema, endAt: instantSchema, message: z.string().trim().max(1000, "must be at most 1000 characters").default("") })
+  .object({
+    startAt: instantSchema,
+    endAt: instantSchema,
+    message: z.string().trim().max(1000, "must be at most 1000 characters").default(""),
+  })
   .superRefine((c, ctx) => {
-    if (c.endAt.getTime() <= c.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after the start (From)" });
-    else if (c.endAt.getTime() - c.startAt.getTime() > 90 * DAY_MS) ctx.addIssue({ code: "custom", path: ["endAt"], message: "a cover request may span at most 90 days" });
+    if (c.endAt.getTime() <= c.startAt.getTime())
+      ctx.addIssue({ code: "custom", path: ["endAt"], message: "must be after the start (From)" });
+    else if (c.endAt.getTime() - c.startAt.getTime() > 90 * DAY_MS)
+      ctx.addIssue({ code: "custom", path: ["endAt"], message: "a cover request may span at most 90 days" });
   });
 export type CoverRequestInput = z.infer<typeof coverRequestInputSchema>;
 
@@ -173,23 +215,37 @@ export const listHandoffNotesSchema = z.object({ from: instantSchema.optional(),
 
 export const escalationTargetSchema = z.discriminatedUnion(
   "kind",
-  [z.object({ kind: z.literal("user"), userId: userIdSchema }), z.object({ kind: z.literal("schedule"), scheduleId: z.string().trim().min(1, "is required").max(64) })],
+  [
+    z.object({ kind: z.literal("user"), userId: userIdSchema }),
+    z.object({ kind: z.literal("schedule"), scheduleId: z.string().trim().min(1, "is required").max(64) }),
+  ],
   { error: 'kind must be "user" or "schedule"' },
 );
 export type EscalationTargetInput = z.infer<typeof escalationTargetSchema>;
 
 export const escalationStepSchema = z.object({
-  delayMinutes: z.number({ error: "must be a whole number of minutes" }).int("must be a whole number of minutes").min(1, "must be 1 to 1440 minutes").max(1440, "must be 1 to 1440 minutes"),
+  delayMinutes: z
+    .number({ error: "must be a whole number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(1, "must be 1 to 1440 minutes")
+    .max(1440, "must be 1 to 1440 minutes"),
   targets: z.array(escalationTargetSchema).min(1, "add at least one target").max(20, "at most 20 targets"),
 });
 
 const policyFields = {
   name: nameSchema,
   description: z.string().max(2000, "must be at most 2000 characters"),
-  repeat: z.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 to 9").max(9, "must be 0 to 9"),
+  repeat: z
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 to 9")
+    .max(9, "must be 0 to 9"),
   steps: z.array(escalationStepSchema).min(1, "add at least one step").max(10, "at most 10 steps"),
   /** Slugs of the team's services that page through this policy (the complete list when sent). */
-  services: z.array(slugSchema).max(500).refine((s) => new Set(s).size === s.length, "lists a service twice"),
+  services: z
+    .array(slugSchema)
+    .max(500)
+    .refine((s) => new Set(s).size === s.length, "lists a service twice"),
   /** Who hears about a page that went through every step unacknowledged: a user (their rules apply)… */
   fallbackUserId: z.string().trim().min(1, "choose a user").max(100).nullable(),
   /** …and/or a verified team channel (a contact method of the policy's team). null = none. */
@@ -232,7 +288,8 @@ export const labelMatcherSchema = z
   .superRefine((m, ctx) => {
     if (m.op !== "=~" && m.op !== "!~") return;
     const re = matcherRegex(m.value);
-    if (typeof re === "string") ctx.addIssue({ code: "custom", path: ["value"], message: `is not a valid regular expression: ${re}` });
+    if (typeof re === "string")
+      ctx.addIssue({ code: "custom", path: ["value"], message: `is not a valid regular expression: ${re}` });
   });
 
 export const integrationRouteSchema = z.object({
@@ -251,7 +308,11 @@ export const createIntegrationSchema = z.object({
 export type CreateIntegrationInput = z.infer<typeof createIntegrationSchema>;
 
 export const updateIntegrationSchema = z
-  .object({ name: nameSchema, routes: z.array(integrationRouteSchema).max(100, "at most 100 routes"), defaultService: slugSchema.nullable() })
+  .object({
+    name: nameSchema,
+    routes: z.array(integrationRouteSchema).max(100, "at most 100 routes"),
+    defaultService: slugSchema.nullable(),
+  })
   .partial()
   .strict();
 export type UpdateIntegrationInput = z.infer<typeof updateIntegrationSchema>;
@@ -289,7 +350,11 @@ export type AlertmanagerWebhook = z.infer<typeof alertmanagerWebhookSchema>;
 export const PAGE_STATUSES = ["triggered", "acknowledged", "resolved"] as const;
 export const listPagesSchema = paginationSchema.extend({
   /** "open" = triggered or acknowledged. */
-  status: z.enum(["triggered", "acknowledged", "resolved", "open"], { error: "must be triggered, acknowledged, resolved or open" }).optional(),
+  status: z
+    .enum(["triggered", "acknowledged", "resolved", "open"], {
+      error: "must be triggered, acknowledged, resolved or open",
+    })
+    .optional(),
   service: slugSchema.optional(),
 });
 export type ListPagesQuery = z.infer<typeof listPagesSchema>;

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { versionSchema } from "./common";
 import { instantParam } from "./slo";
 
-const query = z.string().trim().max(2000, "must be at most 2000 characters").nullish().transform((v) => (v ? v : null));
+const query = z
+  .string()
+  .trim()
+  .max(2000, "must be at most 2000 characters")
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 /** PUT /api/v1/services/{slug}/signals: the PromQL per golden signal; empty = derived default. */
 export const signalsSchema = z.object({

@@ -3,7 +3,15 @@ import { nameSchema, optionalUrlSchema, slugSchema } from "./common";
 import { managedBySchema } from "./catalog";
 import { budgetPolicySchema } from "./policy";
 import { storedSliSchema, storedWindowSchema } from "./slo-stored";
-import { alertSettingsSchema, createSloSchema, objectiveSchema, sliNameSchema, sliSchema, sloDisplayNameSchema, windowSchema } from "./slo";
+import {
+  alertSettingsSchema,
+  createSloSchema,
+  objectiveSchema,
+  sliNameSchema,
+  sliSchema,
+  sloDisplayNameSchema,
+  windowSchema,
+} from "./slo";
 
 /**
  * SLOs as code, native format `apiVersion: srecp/v1` (docs/slo-as-code.md). One YAML document per
@@ -24,8 +32,16 @@ export const serviceDocSchema = z
         team: slugSchema.describe("slug of the owning team (must exist)"),
         tier: z.number({ error: "must be 1 to 4" }).int().min(1, "must be 1 to 4").max(4, "must be 1 to 4").default(3),
         description: z.string().max(5000, "must be at most 5000 characters").default(""),
-        links: z.object({ runbook: optionalUrlSchema, repo: optionalUrlSchema, dashboard: optionalUrlSchema }).strict().default({ runbook: null, repo: null, dashboard: null }),
-        dataSource: z.string().trim().max(120).nullish().transform((v) => v || null),
+        links: z
+          .object({ runbook: optionalUrlSchema, repo: optionalUrlSchema, dashboard: optionalUrlSchema })
+          .strict()
+          .default({ runbook: null, repo: null, dashboard: null }),
+        dataSource: z
+          .string()
+          .trim()
+          .max(120)
+          .nullish()
+          .transform((v) => v || null),
       })
       .strict(),
   })
@@ -65,8 +81,14 @@ export const policyDocSchema = z
     spec: z
       .object({ service: slugSchema.optional(), team: slugSchema.optional(), ...policyFields })
       .strict()
-      .refine((p) => (p.service === undefined) !== (p.team === undefined), { message: "set exactly one of service or team", path: ["service"] })
-      .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, { message: "must be below atRiskBelow", path: ["freezeAtOrBelow"] }),
+      .refine((p) => (p.service === undefined) !== (p.team === undefined), {
+        message: "set exactly one of service or team",
+        path: ["service"],
+      })
+      .refine((p) => p.freezeAtOrBelow < p.atRiskBelow, {
+        message: "must be below atRiskBelow",
+        path: ["freezeAtOrBelow"],
+      }),
   })
   .strict();
 
@@ -78,39 +100,77 @@ export const configStateSchema = z.object({
   dataSources: z.array(z.string()),
   services: z.array(
     z.object({
-      slug: z.string(), name: z.string(), team: z.string(), tier: z.number(), description: z.string(),
-      runbookUrl: z.string().nullable(), repoUrl: z.string().nullable(), dashboardUrl: z.string().nullable(),
-      dataSource: z.string().nullable(), managedBy: z.string().nullable(), version: z.number(),
+      slug: z.string(),
+      name: z.string(),
+      team: z.string(),
+      tier: z.number(),
+      description: z.string(),
+      runbookUrl: z.string().nullable(),
+      repoUrl: z.string().nullable(),
+      dashboardUrl: z.string().nullable(),
+      dataSource: z.string().nullable(),
+      managedBy: z.string().nullable(),
+      version: z.number(),
     }),
   ),
   slos: z.array(
     z.object({
-      id: z.string(), service: z.string(), name: z.string(), description: z.string(), objective: z.number(),
-      window: storedWindowSchema, sli: storedSliSchema, runbookUrl: z.string().nullable(), alerting: z.boolean(),
-      labels: z.record(z.string(), z.string()), displayName: z.string(), sliName: z.string(), alertSettings: alertSettingsSchema,
-      managedBy: z.string().nullable(), revision: z.number(),
+      id: z.string(),
+      service: z.string(),
+      name: z.string(),
+      description: z.string(),
+      objective: z.number(),
+      window: storedWindowSchema,
+      sli: storedSliSchema,
+      runbookUrl: z.string().nullable(),
+      alerting: z.boolean(),
+      labels: z.record(z.string(), z.string()),
+      displayName: z.string(),
+      sliName: z.string(),
+      alertSettings: alertSettingsSchema,
+      managedBy: z.string().nullable(),
+      revision: z.number(),
       pendingSignOff: z.boolean().describe("the definition shown is a proposal awaiting an approver's sign-off"),
-      inAppRunbook: z.boolean().optional().describe("the SLO has an in-app runbook with text (edited in the app, not in the files)"),
+      inAppRunbook: z
+        .boolean()
+        .optional()
+        .describe("the SLO has an in-app runbook with text (edited in the app, not in the files)"),
     }),
   ),
   policies: z.array(
     z.object({
-      scope: z.enum(["service", "team"]), target: z.string(), atRiskBelow: z.number(), freezeAtOrBelow: z.number(),
-      freezeOnPageAlert: z.boolean(), agreedBy: z.string(), notes: z.string(), version: z.number(),
+      scope: z.enum(["service", "team"]),
+      target: z.string(),
+      atRiskBelow: z.number(),
+      freezeAtOrBelow: z.number(),
+      freezeOnPageAlert: z.boolean(),
+      agreedBy: z.string(),
+      notes: z.string(),
+      version: z.number(),
     }),
   ),
 });
 export type ConfigStateResponse = z.infer<typeof configStateSchema>;
 
 export const configStateQuerySchema = z.object({
-  managedBy: managedBySchema.optional().describe("only resources with this managedBy value (policies are always included)"),
+  managedBy: managedBySchema
+    .optional()
+    .describe("only resources with this managedBy value (policies are always included)"),
 });
 
 /** POST /api/v1/config/plan – the files of a directory, planned on the server exactly as `srecp plan` does. */
 export const configPlanRequestSchema = z
   .object({
     files: z
-      .array(z.object({ path: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters"), text: z.string() }).strict(), { error: "must be a list of { path, text }" })
+      .array(
+        z
+          .object({
+            path: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters"),
+            text: z.string(),
+          })
+          .strict(),
+        { error: "must be a list of { path, text }" },
+      )
       .min(1, "give at least one file")
       .max(1000, "must be at most 1000 files"),
     managedBy: managedBySchema.optional().describe("owner whose resources the plan may delete (default srecp)"),
@@ -120,20 +180,40 @@ export const configPlanRequestSchema = z
   .strict();
 export type ConfigPlanRequest = z.infer<typeof configPlanRequestSchema>;
 
-const planIssue = z.object({ severity: z.enum(["error", "warning"]), file: z.string(), line: z.number(), field: z.string(), message: z.string() });
+const planIssue = z.object({
+  severity: z.enum(["error", "warning"]),
+  file: z.string(),
+  line: z.number(),
+  field: z.string(),
+  message: z.string(),
+});
 export const configPlanResponseSchema = z.object({
   changes: z.array(
-    z.object({
-      action: z.enum(["create", "update", "delete"]), kind: z.enum(["service", "slo", "policy"]), key: z.string(),
-      fields: z.array(z.object({ field: z.string(), before: z.unknown().describe("the stored value (free-form JSON)"), after: z.unknown().describe("the value in the files (free-form JSON)") })).optional(),
-    }).passthrough().describe("one change; further keys carry the item's definition as the files give it (free-form JSON)"),
+    z
+      .object({
+        action: z.enum(["create", "update", "delete"]),
+        kind: z.enum(["service", "slo", "policy"]),
+        key: z.string(),
+        fields: z
+          .array(
+            z.object({
+              field: z.string(),
+              before: z.unknown().describe("the stored value (free-form JSON)"),
+              after: z.unknown().describe("the value in the files (free-form JSON)"),
+            }),
+          )
+          .optional(),
+      })
+      .passthrough()
+      .describe("one change; further keys carry the item's definition as the files give it (free-form JSON)"),
   ),
   issues: z.array(planIssue).describe("errors: the files cannot be applied while there are any"),
-  warnings: z.array(planIssue).describe("what the import drops or changes, and SLOs that get no alerts for want of a runbook"),
+  warnings: z
+    .array(planIssue)
+    .describe("what the import drops or changes, and SLOs that get no alerts for want of a runbook"),
   notes: z.array(z.string()),
   counts: z.object({ create: z.number(), update: z.number(), delete: z.number() }),
   text: z.string().describe("the plan as `srecp plan` prints it"),
   managedBy: z.string().optional().describe("the owner the plan was made for (present when the files have errors)"),
 });
 export type ConfigPlanResponse = z.infer<typeof configPlanResponseSchema>;
-

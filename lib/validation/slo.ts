@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { INSTANT_RANGE_MESSAGE, instantInRange, MAX_INT4, nameSchema, optionalUrlSchema, slugSchema, timezoneSchema } from "./common";
+import {
+  INSTANT_RANGE_MESSAGE,
+  instantInRange,
+  MAX_INT4,
+  nameSchema,
+  optionalUrlSchema,
+  slugSchema,
+  timezoneSchema,
+} from "./common";
 import { managedBySchema } from "./catalog";
 import { formatPromqlError, promqlError } from "@/lib/promql/parse";
 import { checkSeriesSelector } from "@/lib/promql/selector";
@@ -22,16 +30,27 @@ const selector = z
 // Latency matchers are the text inside the braces; parsed as `x{…}` and positions shifted back to the field.
 function checkLatencyMatchers(matchers: string, ctx: z.RefinementCtx) {
   if (matchers === "") return;
-  if (/[{}]/.test(matchers)) return ctx.addIssue({ code: "custom", path: ["matchers"], message: "write the matchers without braces, e.g. service=\"checkout\"" });
+  if (/[{}]/.test(matchers))
+    return ctx.addIssue({
+      code: "custom",
+      path: ["matchers"],
+      message: 'write the matchers without braces, e.g. service="checkout"',
+    });
   const text = `x{${matchers}}`;
   const r = checkSeriesSelector(text);
   if (!r.ok) {
     const at = Math.max(0, Math.min(r.error.offset - 2, matchers.length));
     // The closing brace is ours, not the user's: past the end of the field it is the end of input.
-    const message = at === matchers.length ? r.error.message.replace('unexpected "}"', "unexpected end of input") : r.error.message;
-    return ctx.addIssue({ code: "custom", path: ["matchers"], message: formatPromqlError(promqlError(matchers, at, message)) });
+    const message =
+      at === matchers.length ? r.error.message.replace('unexpected "}"', "unexpected end of input") : r.error.message;
+    return ctx.addIssue({
+      code: "custom",
+      path: ["matchers"],
+      message: formatPromqlError(promqlError(matchers, at, message)),
+    });
   }
-  if (r.selector.matchers.some((m) => m.name === "le")) ctx.addIssue({ code: "custom", path: ["matchers"], message: "leave out le: it is set from the threshold" });
+  if (r.selector.matchers.some((m) => m.name === "le"))
+    ctx.addIssue({ code: "custom", path: ["matchers"], message: "leave out le: it is set from the threshold" });
 }
 
 export const ratioSliSchema = z
@@ -41,14 +60,25 @@ export const ratioSliSchema = z
     good: selector.optional(),
     bad: selector.optional(),
   })
-  .refine((s) => (s.good === undefined) !== (s.bad === undefined), { message: "set exactly one of good or bad", path: ["good"] });
+  .refine((s) => (s.good === undefined) !== (s.bad === undefined), {
+    message: "set exactly one of good or bad",
+    path: ["good"],
+  });
 
-export const latencySliSchema = z.object({
-  kind: z.literal("latency"),
-  metric: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a histogram metric name without _bucket, e.g. http_request_duration_seconds"),
-  matchers: z.string().trim().max(2000).default(""),
-  thresholdSeconds: z.number({ error: "must be a number of seconds" }).positive("must be greater than 0"),
-}).superRefine((sli, ctx) => checkLatencyMatchers(sli.matchers, ctx));
+export const latencySliSchema = z
+  .object({
+    kind: z.literal("latency"),
+    metric: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-zA-Z_:][a-zA-Z0-9_:]*$/,
+        "must be a histogram metric name without _bucket, e.g. http_request_duration_seconds",
+      ),
+    matchers: z.string().trim().max(2000).default(""),
+    thresholdSeconds: z.number({ error: "must be a number of seconds" }).positive("must be greater than 0"),
+  })
+  .superRefine((sli, ctx) => checkLatencyMatchers(sli.matchers, ctx));
 
 /** A 0/1 gauge (e.g. probe_success{job="blackbox"}): good = its samples that are 1, total = all its samples. */
 export const boolGaugeSliSchema = z.object({
@@ -57,7 +87,9 @@ export const boolGaugeSliSchema = z.object({
 });
 
 /** The SLIs a timeslice SLI can judge per slice. */
-export const eventSliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema], { error: "kind must be ratio, latency or boolGauge" });
+export const eventSliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema], {
+  error: "kind must be ratio, latency or boolGauge",
+});
 
 /**
  * Timeslice SLI (OpenSLO Timeslices): a slice of sliceMinutes is good when the good share of `of` inside it
@@ -73,15 +105,29 @@ export const timesliceSliSchema = z.object({
   of: eventSliSchema,
 });
 
-export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, boolGaugeSliSchema, timesliceSliSchema], { error: "kind must be ratio, latency, boolGauge or timeslice" });
+export const sliSchema = z.discriminatedUnion(
+  "kind",
+  [ratioSliSchema, latencySliSchema, boolGaugeSliSchema, timesliceSliSchema],
+  { error: "kind must be ratio, latency, boolGauge or timeslice" },
+);
 export type SliInput = z.infer<typeof sliSchema>;
 
 export const ROLLING_WINDOW_DAYS = [7, 28, 30] as const;
 export const windowSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("rolling"), days: z.union(ROLLING_WINDOW_DAYS.map((d) => z.literal(d)), { error: "must be 7, 28 or 30" }) }),
-    z.object({ kind: z.literal("calendar"), unit: z.enum(["month", "week"], { error: "must be month or week" }), timezone: timezoneSchema.default("UTC") }),
+    z.object({
+      kind: z.literal("rolling"),
+      days: z.union(
+        ROLLING_WINDOW_DAYS.map((d) => z.literal(d)),
+        { error: "must be 7, 28 or 30" },
+      ),
+    }),
+    z.object({
+      kind: z.literal("calendar"),
+      unit: z.enum(["month", "week"], { error: "must be month or week" }),
+      timezone: timezoneSchema.default("UTC"),
+    }),
   ],
   { error: "kind must be rolling or calendar" },
 );
@@ -111,9 +157,25 @@ const templateActionsClosed = (v: string): boolean => {
 const nameMap = (max: number, reserved: readonly string[] = [], templates = false) =>
   z.record(z.string(), z.string().max(max, `must be at most ${max} characters`)).superRefine((m, ctx) => {
     for (const [k, v] of Object.entries(m)) {
-      if (!PROMETHEUS_NAME.test(k)) ctx.addIssue({ code: "custom", path: [k], message: "label names are Prometheus label names (letters, digits and _)" });
-      else if (reserved.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: "is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)" });
-      else if (templates && !templateActionsClosed(v)) ctx.addIssue({ code: "custom", path: [k], message: "has an unclosed or empty {{ … }} template action (Prometheus reads alert labels and annotations as templates)" });
+      if (!PROMETHEUS_NAME.test(k))
+        ctx.addIssue({
+          code: "custom",
+          path: [k],
+          message: "label names are Prometheus label names (letters, digits and _)",
+        });
+      else if (reserved.includes(k))
+        ctx.addIssue({
+          code: "custom",
+          path: [k],
+          message: "is set by srecp on every alert (slo_id, service, slo, tier, long_window, short_window)",
+        });
+      else if (templates && !templateActionsClosed(v))
+        ctx.addIssue({
+          code: "custom",
+          path: [k],
+          message:
+            "has an unclosed or empty {{ … }} template action (Prometheus reads alert labels and annotations as templates)",
+        });
     }
   });
 
@@ -123,21 +185,37 @@ const labelsSchema = labelsRecord.default({});
 const alertLabelsSchema = nameMap(500, RESERVED_ALERT_LABELS, true).default({});
 const annotationsSchema = nameMap(5000, [], true).default({});
 const severityAlertSchema = z
-  .object({ enabled: z.boolean({ error: "must be true or false" }).default(true), labels: alertLabelsSchema, annotations: annotationsSchema })
+  .object({
+    enabled: z.boolean({ error: "must be true or false" }).default(true),
+    labels: alertLabelsSchema,
+    annotations: annotationsSchema,
+  })
   .strict()
   .default({ enabled: true, labels: {}, annotations: {} });
 
 /** Alert name, labels and annotations of the burn-rate alerts (kept from Sloth and Pyrra imports); lib/slo/alert-settings.ts. */
 const alertSettingsObject = z
   .object({
-    name: z.string().trim().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus alert name, e.g. CheckoutHighErrorRate").max(200).nullish().transform((v) => v || null),
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus alert name, e.g. CheckoutHighErrorRate")
+      .max(200)
+      .nullish()
+      .transform((v) => v || null),
     labels: alertLabelsSchema,
     annotations: annotationsSchema,
     page: severityAlertSchema,
     ticket: severityAlertSchema,
   })
   .strict();
-export const alertSettingsSchema = alertSettingsObject.default({ name: null, labels: {}, annotations: {}, page: { enabled: true, labels: {}, annotations: {} }, ticket: { enabled: true, labels: {}, annotations: {} } });
+export const alertSettingsSchema = alertSettingsObject.default({
+  name: null,
+  labels: {},
+  annotations: {},
+  page: { enabled: true, labels: {}, annotations: {} },
+  ticket: { enabled: true, labels: {}, annotations: {} },
+});
 export type AlertSettingsInput = z.infer<typeof alertSettingsSchema>;
 /** A human title shown next to the slug (OpenSLO metadata.displayName). */
 const displayNameText = z.string().trim().max(200, "must be at most 200 characters");
@@ -148,7 +226,12 @@ export const sliNameSchema = sliNameText.default("");
 
 export const createSloSchema = z.object({
   service: slugSchema,
-  name: z.string().trim().min(1, "is required").max(63).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "use lower-case letters, digits and dashes"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(63)
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "use lower-case letters, digits and dashes"),
   description: z.string().max(5000).default(""),
   sli: sliSchema,
   objective: objectiveSchema,
@@ -203,7 +286,6 @@ export const listSlosSchema = z.object({
   state: z.enum(SLO_STATE_FILTERS, { error: `must be one of ${SLO_STATE_FILTERS.join(", ")}` }).optional(),
 });
 
-
 /** `at`: evaluate as of this instant (ISO 8601 or epoch seconds); default now. */
 export const instantParam = z
   .string()
@@ -228,9 +310,12 @@ export const AT_CLOCK_SKEW_SECONDS = 60;
  * `at` for "as of" reads (status, burn-down, release gate): no data exists in the future, so an instant more
  * than AT_CLOCK_SKEW_SECONDS ahead of the server's clock is refused (422) instead of answered with numbers.
  */
-export const asOfParam = instantParam.refine((ms) => ms === undefined || ms <= Date.now() + AT_CLOCK_SKEW_SECONDS * 1000, {
-  message: `must not be in the future (at most ${AT_CLOCK_SKEW_SECONDS} s ahead of the server's clock, for clock skew)`,
-});
+export const asOfParam = instantParam.refine(
+  (ms) => ms === undefined || ms <= Date.now() + AT_CLOCK_SKEW_SECONDS * 1000,
+  {
+    message: `must not be in the future (at most ${AT_CLOCK_SKEW_SECONDS} s ahead of the server's clock, for clock skew)`,
+  },
+);
 
 export const statusQuerySchema = z.object({ at: asOfParam });
 export const burndownQuerySchema = z.object({ from: instantParam, to: instantParam, at: asOfParam });
@@ -242,7 +327,9 @@ export const dataSourceSchema = z.object({
   bearerToken: z.string().max(4000).nullish(),
   basicUser: z.string().max(200).nullish(),
   basicPassword: z.string().max(4000).nullish(),
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name"), z.string().max(2000)).default({}),
+  headers: z
+    .record(z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name"), z.string().max(2000))
+    .default({}),
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
 });
 export type DataSourceInput = z.infer<typeof dataSourceSchema>;

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { nameSchema } from "./common";
 import { TOKEN_SCOPE_VALUES } from "./deployments";
 
-export const roleSchema = z.enum(["viewer", "editor", "approver", "admin"], { error: "must be viewer, editor, approver or admin" });
+export const roleSchema = z.enum(["viewer", "editor", "approver", "admin"], {
+  error: "must be viewer, editor, approver or admin",
+});
 
 export const passwordSchema = z.string().min(10, "must be at least 10 characters").max(200);
 

@@ -17,9 +17,24 @@ export async function startDemoExporterProcess({ root, dataDir, readyTimeoutMs =
   const logFile = path.join(localPrometheusPaths(dataDir).dir, "demo-exporter.log");
   const out = fs.openSync(logFile, "a");
   // Its own process group: srecp.mjs runs tsx, which runs the command; stop() signals all of them.
-  const child = spawn(process.execPath, [path.join(root, "scripts/srecp.mjs"), "demo", "exporter", "--port", String(port), "--prometheus-data", localPrometheusPaths(dataDir).data], {
-    cwd: root, stdio: ["ignore", out, out], detached: true, env: { ...process.env, DATA_DIR: dataDir },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "scripts/srecp.mjs"),
+      "demo",
+      "exporter",
+      "--port",
+      String(port),
+      "--prometheus-data",
+      localPrometheusPaths(dataDir).data,
+    ],
+    {
+      cwd: root,
+      stdio: ["ignore", out, out],
+      detached: true,
+      env: { ...process.env, DATA_DIR: dataDir },
+    },
+  );
   fs.closeSync(out);
   let exited = false;
   const exit = new Promise((resolve) => child.once("exit", () => ((exited = true), resolve())));
@@ -44,7 +59,13 @@ export async function startDemoExporterProcess({ root, dataDir, readyTimeoutMs =
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (exited) throw new Error(`demo exporter exited during start-up; see ${logFile}`);
-    if (await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`demo exporter not answering after ${readyTimeoutMs} ms; see ${logFile}`);

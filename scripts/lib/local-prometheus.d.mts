@@ -2,7 +2,14 @@
 export function prometheusBin(): string;
 export function promtoolBin(): string;
 export const MISSING_PROMETHEUS_HINT: string;
-export function localPrometheusPaths(dataDir: string): { dir: string; data: string; config: string; log: string; state: string; port: string };
+export function localPrometheusPaths(dataDir: string): {
+  dir: string;
+  data: string;
+  config: string;
+  log: string;
+  state: string;
+  port: string;
+};
 export function readLocalPrometheusState(dataDir: string): { url: string; port: number; pid: number } | null;
 export type LocalPrometheus = { url: string; pid: number; stop(graceMs?: number): Promise<void>; exited(): boolean };
 export function startLocalPrometheus(opts: {

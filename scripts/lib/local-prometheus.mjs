@@ -11,12 +11,19 @@ export const prometheusBin = () => process.env.PROMETHEUS_BIN || "/usr/bin/prome
 
 /** The one line printed when the binary is missing. */
 export const MISSING_PROMETHEUS_HINT =
-  "Prometheus not found (run `sudo apt-get install prometheus`, or `sudo bash scripts/check-system.sh`, or set PROMETHEUS_URL); starting without one: SLOs show \"no data\".";
+  'Prometheus not found (run `sudo apt-get install prometheus`, or `sudo bash scripts/check-system.sh`, or set PROMETHEUS_URL); starting without one: SLOs show "no data".';
 
 /** Files of the local Prometheus under `dataDir` (the app's DATA_DIR). */
 export const localPrometheusPaths = (dataDir) => {
   const dir = path.join(dataDir, "prometheus");
-  return { dir, data: path.join(dir, "data"), config: path.join(dir, "prometheus.yml"), log: path.join(dir, "prometheus.log"), state: path.join(dir, "state.json"), port: path.join(dir, "port") };
+  return {
+    dir,
+    data: path.join(dir, "data"),
+    config: path.join(dir, "prometheus.yml"),
+    log: path.join(dir, "prometheus.log"),
+    state: path.join(dir, "state.json"),
+    port: path.join(dir, "port"),
+  };
 };
 
 /** Where a running local Prometheus listens ({url, pid}), as the last start wrote it; null if none. */
@@ -70,7 +77,14 @@ const stopLeftover = async (state, dataDir) => {
  * of the demo's live exporter (scripts/lib/demo-exporter.mjs): its job keeps the exposed job/instance
  * labels and timestamps, so the live samples continue the series `srecp demo` wrote as blocks.
  */
-export async function startLocalPrometheus({ dataDir, log = console.log, scrapeTargets = [], scrapeIntervalSeconds = 15, readyTimeoutMs = 60_000, demoExporter = null }) {
+export async function startLocalPrometheus({
+  dataDir,
+  log = console.log,
+  scrapeTargets = [],
+  scrapeIntervalSeconds = 15,
+  readyTimeoutMs = 60_000,
+  demoExporter = null,
+}) {
   const bin = prometheusBin();
   if (!fs.existsSync(bin)) {
     log(MISSING_PROMETHEUS_HINT);
@@ -89,19 +103,32 @@ export async function startLocalPrometheus({ dataDir, log = console.log, scrapeT
     scrape_configs: [
       { job_name: "prometheus", static_configs: [{ targets: [`127.0.0.1:${port}`] }] },
       ...(scrapeTargets.length ? [{ job_name: "srecp", static_configs: [{ targets: scrapeTargets }] }] : []),
-      ...(demoExporter ? [{ job_name: "srecp-demo", honor_labels: true, honor_timestamps: true, static_configs: [{ targets: [demoExporter] }] }] : []),
+      ...(demoExporter
+        ? [
+            {
+              job_name: "srecp-demo",
+              honor_labels: true,
+              honor_timestamps: true,
+              static_configs: [{ targets: [demoExporter] }],
+            },
+          ]
+        : []),
     ],
   };
   fs.writeFileSync(paths.config, `${JSON.stringify(config, null, 2)}\n`);
   const out = fs.openSync(paths.log, "a");
-  const child = spawn(bin, [
-    `--config.file=${paths.config}`,
-    `--storage.tsdb.path=${paths.data}`,
-    "--storage.tsdb.retention.time=400d", // the demo's month (and a year of real use) must not be deleted
-    `--web.listen-address=127.0.0.1:${port}`,
-    `--web.external-url=${url}/`,
-    "--web.enable-lifecycle",
-  ], { stdio: ["ignore", out, out] });
+  const child = spawn(
+    bin,
+    [
+      `--config.file=${paths.config}`,
+      `--storage.tsdb.path=${paths.data}`,
+      "--storage.tsdb.retention.time=400d", // the demo's month (and a year of real use) must not be deleted
+      `--web.listen-address=127.0.0.1:${port}`,
+      `--web.external-url=${url}/`,
+      "--web.enable-lifecycle",
+    ],
+    { stdio: ["ignore", out, out] },
+  );
   fs.closeSync(out);
   let exited = false;
   const exit = new Promise((resolve) => {
@@ -125,7 +152,10 @@ export async function startLocalPrometheus({ dataDir, log = console.log, scrapeT
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (exited) throw new Error(`prometheus exited during start-up; see ${paths.log}:\n${tail(paths.log)}`);
-    const ready = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();

@@ -70,7 +70,13 @@ export function acquirePgliteLock(pgliteDir, { purpose = "srecp", takeoverToken 
     held.set(file, held.get(file) + 1);
     return release;
   }
-  const me = { pid: process.pid, purpose, host: os.hostname(), startedAt: new Date().toISOString(), token: crypto.randomBytes(16).toString("hex") };
+  const me = {
+    pid: process.pid,
+    purpose,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+    token: crypto.randomBytes(16).toString("hex"),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       write(file, me, "wx");
@@ -85,7 +91,8 @@ export function acquirePgliteLock(pgliteDir, { purpose = "srecp", takeoverToken 
       held.set(file, 1);
       return release;
     }
-    if (owner && owner.pid !== process.pid && isAlive(owner.pid)) throw new DatabaseLockedError(pgliteDir.replace(/[/\\]pglite$/, ""), owner);
+    if (owner && owner.pid !== process.pid && isAlive(owner.pid))
+      throw new DatabaseLockedError(pgliteDir.replace(/[/\\]pglite$/, ""), owner);
     // Stale (owner gone) or unreadable: an unreadable file younger than a second may be mid-write.
     if (!owner && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 1000) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);

@@ -16,15 +16,33 @@ const iso = (sec: number) => new Date(sec * 1000).toISOString();
 let incidentKey = "";
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` } });
-  expect([201, 409]).toContain((await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E backtest" } })).status());
-  expect([201, 409]).toContain((await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (backtest)", team: TEAM } })).status());
+  const api: APIRequestContext = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` },
+  });
+  expect([201, 409]).toContain(
+    (await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E backtest" } })).status(),
+  );
+  expect([201, 409]).toContain(
+    (await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (backtest)", team: TEAM } })).status(),
+  );
   const end = e2eState().scenarioEnd;
-  const inc = await api.post("/api/v1/incidents", { data: { title: "Search errors (backtest)", severity: "SEV-2", services: [SERVICE], impactStartAt: iso(end - 72 * H) } });
+  const inc = await api.post("/api/v1/incidents", {
+    data: {
+      title: "Search errors (backtest)",
+      severity: "SEV-2",
+      services: [SERVICE],
+      impactStartAt: iso(end - 72 * H),
+    },
+  });
   expect(inc.status()).toBe(201);
   const body = await inc.json();
   incidentKey = `INC-${body.number}`;
-  expect((await api.post(`/api/v1/incidents/${body.id}/status`, { data: { status: "resolved", at: iso(end - 70 * H) } })).status()).toBe(200);
+  expect(
+    (
+      await api.post(`/api/v1/incidents/${body.id}/status`, { data: { status: "resolved", at: iso(end - 70 * H) } })
+    ).status(),
+  ).toBe(200);
   await api.dispose();
 });
 
@@ -33,7 +51,9 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 };
 
-test("the wizard backtests its alerts before saving: 1 page in 30 days during the incident, none with a candidate", async ({ page }) => {
+test("the wizard backtests its alerts before saving: 1 page in 30 days during the incident, none with a candidate", async ({
+  page,
+}) => {
   await login(page);
   await page.goto(`/slos/new?service=${SERVICE}`);
   await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
@@ -53,7 +73,9 @@ test("the wizard backtests its alerts before saving: 1 page in 30 days during th
   await expect(panel.getByTestId("backtest-progress")).toBeVisible();
   await expect(panel.getByTestId("backtest-progress")).toContainText("Replaying 30 days of 5-minute counts");
   const headline = panel.getByTestId("backtest-current-headline");
-  await expect(headline).toHaveText(new RegExp(`^1 page and \\d+ tickets? in 30 days, 1 during ${incidentKey}$`), { timeout: 30_000 });
+  await expect(headline).toHaveText(new RegExp(`^1 page and \\d+ tickets? in 30 days, 1 during ${incidentKey}$`), {
+    timeout: 30_000,
+  });
   await expect(panel.getByTestId("backtest-current-pages")).toHaveText("1");
   await expect(panel.getByTestId("backtest-current-missed")).toHaveText("0");
   await expect(panel.locator("figure[data-pages='1']").first()).toBeVisible();
@@ -72,6 +94,8 @@ test("the wizard backtests its alerts before saving: 1 page in 30 days during th
   // A candidate the server refuses names the field next to it.
   await panel.getByLabel("page-fast Long window").fill("1x");
   await panel.getByRole("button", { name: "Run backtest" }).click();
-  await expect(panel.locator("td .field-error")).toHaveText("must be a Prometheus duration such as 5m, 1h or 1h30m", { timeout: 30_000 });
+  await expect(panel.locator("td .field-error")).toHaveText("must be a Prometheus duration such as 5m, 1h or 1h30m", {
+    timeout: 30_000,
+  });
   await shot(page, "backtest-wizard-candidate.png");
 });

@@ -21,8 +21,13 @@ const local = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 16);
 let id = "";
 
 function srecp(...args: string[]) {
-  const res = spawnSync(process.execPath, ["scripts/srecp.mjs", ...args], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: e2eState().databaseUrl }, encoding: "utf8" });
-  if (res.status !== 0 && !/exist|taken|unique/i.test(`${res.stderr}${res.stdout}`)) throw new Error(`srecp ${args.join(" ")}: ${res.stderr}`);
+  const res = spawnSync(process.execPath, ["scripts/srecp.mjs", ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: e2eState().databaseUrl },
+    encoding: "utf8",
+  });
+  if (res.status !== 0 && !/exist|taken|unique/i.test(`${res.stderr}${res.stdout}`))
+    throw new Error(`srecp ${args.join(" ")}: ${res.stderr}`);
 }
 
 async function open(page: Page, url: string) {
@@ -36,25 +41,70 @@ const shot = async (page: Page, name: string) => {
 };
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` } });
-  expect([201, 409]).toContain((await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E corrections" } })).status());
-  expect([201, 409]).toContain((await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (corrections)", team: TEAM } })).status());
+  const api: APIRequestContext = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` },
+  });
+  expect([201, 409]).toContain(
+    (await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E corrections" } })).status(),
+  );
+  expect([201, 409]).toContain(
+    (
+      await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (corrections)", team: TEAM } })
+    ).status(),
+  );
   const slo = await api.post("/api/v1/slos", {
     data: {
-      name: "e2e-corr-availability", service: SERVICE, objective: 0.9998, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/search",
-      sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' },
+      name: "e2e-corr-availability",
+      service: SERVICE,
+      objective: 0.9998,
+      window: { kind: "rolling", days: 30 },
+      runbookUrl: "https://runbooks.example.com/search",
+      sli: {
+        kind: "ratio",
+        total: 'http_requests_total{service="search"}',
+        bad: 'http_requests_total{service="search",code=~"5.."}',
+      },
     },
   });
   expect(slo.status(), await slo.text()).toBe(201);
   id = (await slo.json()).id;
   await api.dispose();
-  srecp("users", "create", "--email", FIRST.email, "--name", "First approver", "--role", "approver", "--teams", TEAM, "--password", FIRST.password);
-  srecp("users", "create", "--email", SECOND.email, "--name", "Second approver", "--role", "approver", "--teams", TEAM, "--password", SECOND.password);
+  srecp(
+    "users",
+    "create",
+    "--email",
+    FIRST.email,
+    "--name",
+    "First approver",
+    "--role",
+    "approver",
+    "--teams",
+    TEAM,
+    "--password",
+    FIRST.password,
+  );
+  srecp(
+    "users",
+    "create",
+    "--email",
+    SECOND.email,
+    "--name",
+    "Second approver",
+    "--role",
+    "approver",
+    "--teams",
+    TEAM,
+    "--password",
+    SECOND.password,
+  );
 });
 
 const budgetInEvents = (page: Page) => page.locator(".stat", { hasText: "Budget in events" }).locator(".stat-value");
 
-test("an approver proposes a correction over the incident from the keyboard; it is pending and changes nothing", async ({ page }) => {
+test("an approver proposes a correction over the incident from the keyboard; it is pending and changes nothing", async ({
+  page,
+}) => {
   const { scenarioEnd: end } = e2eState();
   await login(page, FIRST.email, FIRST.password);
   await open(page, `/slos/${id}`);
@@ -83,20 +133,26 @@ test("an approver proposes a correction over the incident from the keyboard; it 
   await shot(page, "corrections-pending.png");
 });
 
-test("a second approver signs it off; the burndown shows the band and the budget loses the incident's bad events", async ({ page }) => {
+test("a second approver signs it off; the burndown shows the band and the budget loses the incident's bad events", async ({
+  page,
+}) => {
   const { scenarioEnd: end } = e2eState();
   await login(page, SECOND.email, SECOND.password);
   await open(page, `/slos/${id}`);
   const row = page.locator("#corrections tr[data-correction-status]");
   await expect(row).toHaveAttribute("data-correction-status", "pending");
-  await expect(row).toContainText(`${new Date((end - 72 * H) * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`);
+  await expect(row).toContainText(
+    `${new Date((end - 72 * H) * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`,
+  );
   await row.getByRole("textbox").fill("Planned load test");
   await row.getByRole("button", { name: "Sign off" }).focus();
   await page.keyboard.press("Enter");
   await expect(row).toHaveAttribute("data-correction-status", "approved");
   await expect(row).toContainText(`by ${SECOND.email}: Planned load test`);
 
-  await expect(page.locator('#burndown [data-band-kind="correction"]')).toHaveText("Corrected (excluded)", { timeout: 20_000 });
+  await expect(page.locator('#burndown [data-band-kind="correction"]')).toHaveText("Corrected (excluded)", {
+    timeout: 20_000,
+  });
   // the stored status is recomputed in the background after the sign-off; the tab refetches on its event
   await expect(budgetInEvents(page)).toHaveText(/^0 of/, { timeout: 45_000 });
   await shot(page, "corrections-approved.png");

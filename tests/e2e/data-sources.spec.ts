@@ -15,7 +15,9 @@ test("an admin adds, tests and defaults a Prometheus data source; metadata URLs 
   await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("URL", { exact: true }).fill("http://169.254.169.254/latest/meta-data/");
   await form.getByRole("button", { name: "Add data source" }).click();
-  await expect(form.getByText("169.254.169.254 is a link-local, metadata or reserved address, which is never allowed")).toBeVisible();
+  await expect(
+    form.getByText("169.254.169.254 is a link-local, metadata or reserved address, which is never allowed"),
+  ).toBeVisible();
 
   await form.getByLabel("URL", { exact: true }).fill(e2eState().prometheusUrl);
   await form.getByLabel("Authentication").selectOption("bearer");
@@ -47,7 +49,9 @@ test("an admin adds, tests and defaults a Prometheus data source; metadata URLs 
   const headers = { authorization: `Bearer ${e2eState().token}` };
   const slug = `ds-e2e-${Date.now()}`;
   await page.request.post("/api/v1/teams", { headers, data: { slug: "ds-e2e", name: "Data sources E2E" } });
-  expect((await page.request.post("/api/v1/services", { headers, data: { slug, name: slug, team: "ds-e2e" } })).status()).toBe(201);
+  expect(
+    (await page.request.post("/api/v1/services", { headers, data: { slug, name: slug, team: "ds-e2e" } })).status(),
+  ).toBe(201);
   await page.goto(`/services/${slug}/edit`);
   await page.getByLabel("Data source").selectOption(name);
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -16,17 +16,34 @@ const pgliteDir = path.join(dataDir, "pglite");
 const controlState = () => fs.readFileSync(path.join(pgliteDir, "global/pg_control")).readUInt32LE(16);
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, LOG_LEVEL: "silent" }, encoding: "utf8" });
+  return spawnSync(process.execPath, [path.join(root, "scripts/srecp.mjs"), ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
 }
 
 async function startApp(port: number): Promise<ChildProcess> {
-  const env = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PROMETHEUS_URL: "", SRECP_LOCAL_PROMETHEUS: "0", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: "",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PROMETHEUS_URL: "",
+    SRECP_LOCAL_PROMETHEUS: "0",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+  };
   delete (env as Record<string, string | undefined>).NEXTAUTH_SECRET;
   // The documented command, so a SIGTERM to it must reach the server it starts (issue 18: no orphan).
   const app = spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return app;
     if (app.exitCode !== null) throw new Error(`app exited ${app.exitCode}`);
     await new Promise((r) => setTimeout(r, 300));
@@ -34,7 +51,8 @@ async function startApp(port: number): Promise<ChildProcess> {
   throw new Error("the app did not become ready within 90 s");
 }
 
-const exitCode = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.on("exit", (c) => r(c))));
+const exitCode = (p: ChildProcess) =>
+  new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.on("exit", (c) => r(c))));
 
 test.afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -44,7 +62,18 @@ test("embedded default: CLI refused while the app runs, SIGTERM closes cleanly a
   const app = await startApp(port);
   expect(JSON.parse(fs.readFileSync(`${pgliteDir}.lock`, "utf8")).purpose).toMatch(/app/);
 
-  const refused = cli("users", "create", "--email", "late@example.com", "--name", "Late", "--role", "admin", "--password", "a long password 9");
+  const refused = cli(
+    "users",
+    "create",
+    "--email",
+    "late@example.com",
+    "--name",
+    "Late",
+    "--role",
+    "admin",
+    "--password",
+    "a long password 9",
+  );
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain("in use by another process");
   expect(refused.stderr).toContain("stop that process first");
@@ -53,12 +82,32 @@ test("embedded default: CLI refused while the app runs, SIGTERM closes cleanly a
 
   app.kill("SIGTERM");
   expect(await exitCode(app)).toBe(0);
-  await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/healthz`).then(() => "up", () => "down"), { timeout: 10_000 }).toBe("down");
+  await expect
+    .poll(
+      () =>
+        fetch(`http://127.0.0.1:${port}/api/healthz`).then(
+          () => "up",
+          () => "down",
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe("down");
   expect(fs.existsSync(`${pgliteDir}.lock`)).toBe(false);
   expect(controlState()).toBe(1);
 
   // Nothing was corrupted: the CLI now works and the app starts again on the same data.
-  const created = cli("users", "create", "--email", "late@example.com", "--name", "Late", "--role", "admin", "--password", "a long password 9");
+  const created = cli(
+    "users",
+    "create",
+    "--email",
+    "late@example.com",
+    "--name",
+    "Late",
+    "--role",
+    "admin",
+    "--password",
+    "a long password 9",
+  );
   expect(created.status, created.stderr).toBe(0);
   expect(controlState()).toBe(1);
   const again = await startApp(port);
@@ -70,7 +119,10 @@ test("embedded default: CLI refused while the app runs, SIGTERM closes cleanly a
 test("SIGTERM during a burst of writes: every write that got a 2xx is there afterwards, exit 0, clean close", async () => {
   test.setTimeout(240_000);
   const email = "burst@example.com";
-  expect(cli("users", "create", "--email", email, "--name", "Burst", "--role", "admin", "--password", "a long password 8").status).toBe(0);
+  expect(
+    cli("users", "create", "--email", email, "--name", "Burst", "--role", "admin", "--password", "a long password 8")
+      .status,
+  ).toBe(0);
   const tokenRun = cli("tokens", "create", "--email", email, "--name", "burst");
   expect(tokenRun.status, tokenRun.stderr).toBe(0);
   const headers = { authorization: `Bearer ${tokenRun.stdout.trim()}`, "content-type": "application/json" };
@@ -84,7 +136,14 @@ test("SIGTERM during a burst of writes: every write that got a 2xx is there afte
   let signalled = false;
   const post = async (i: number) => {
     const slug = `burst-${i}`;
-    const status = await fetch(`${base}/api/v1/teams`, { method: "POST", headers, body: JSON.stringify({ slug, name: `Burst ${i}` }) }).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/api/v1/teams`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ slug, name: `Burst ${i}` }),
+    }).then(
+      (r) => r.status,
+      () => 0,
+    );
     outcomes.set(slug, status);
     if (++answered === 15 && !signalled) {
       signalled = true;
@@ -102,7 +161,8 @@ test("SIGTERM during a burst of writes: every write that got a 2xx is there afte
   const back = await startApp(port);
   const listed = await (await fetch(`${base}/api/v1/teams?pageSize=200`, { headers })).json();
   const slugs = new Set((listed.items ?? listed).map((t: { slug: string }) => t.slug));
-  for (const slug of acknowledged) expect(slugs.has(slug), `${slug} got a 2xx but is missing after the restart`).toBe(true);
+  for (const slug of acknowledged)
+    expect(slugs.has(slug), `${slug} got a 2xx but is missing after the restart`).toBe(true);
   back.kill("SIGTERM");
   expect(await exitCode(back)).toBe(0);
 });

@@ -27,25 +27,62 @@ async function api(request: APIRequestContext, method: string, url: string, data
 
 /** Team, service "search", its SLO (99.9 % / 30 d over the scenario's search traffic) and an approver; idempotent. */
 async function setup(request: APIRequestContext) {
-  const team = await api(request, "POST", "/api/v1/teams", { slug: TEAM, name: "Search team", timezone: "Europe/Berlin" });
+  const team = await api(request, "POST", "/api/v1/teams", {
+    slug: TEAM,
+    name: "Search team",
+    timezone: "Europe/Berlin",
+  });
   if (team.status === 409) return; // already set up by an earlier test of this run
   expect(team.status).toBe(201);
-  expect((await api(request, "POST", "/api/v1/services", { slug: "search", name: "Search", team: TEAM, tier: 1 })).status).toBe(201);
+  expect(
+    (await api(request, "POST", "/api/v1/services", { slug: "search", name: "Search", team: TEAM, tier: 1 })).status,
+  ).toBe(201);
   const slo = await api(request, "POST", "/api/v1/slos", {
-    service: "search", name: "search-availability", objective: 0.999, window: { kind: "rolling", days: 30 },
-    sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' },
+    service: "search",
+    name: "search-availability",
+    objective: 0.999,
+    window: { kind: "rolling", days: 30 },
+    sli: {
+      kind: "ratio",
+      total: 'http_requests_total{service="search"}',
+      bad: 'http_requests_total{service="search",code=~"5.."}',
+    },
   });
   expect(slo.status, JSON.stringify(slo.body)).toBe(201);
   const { databaseUrl } = e2eState();
-  const cli = spawnSync(process.execPath, ["scripts/srecp.mjs", "users", "create", "--email", APPROVER.email, "--name", APPROVER.name, "--role", "approver", "--teams", TEAM, "--password", APPROVER.password], {
-    cwd: process.cwd(), env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }, encoding: "utf8",
-  });
+  const cli = spawnSync(
+    process.execPath,
+    [
+      "scripts/srecp.mjs",
+      "users",
+      "create",
+      "--email",
+      APPROVER.email,
+      "--name",
+      APPROVER.name,
+      "--role",
+      "approver",
+      "--teams",
+      TEAM,
+      "--password",
+      APPROVER.password,
+    ],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+      encoding: "utf8",
+    },
+  );
   expect(cli.status, cli.stderr).toBe(0);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 
-test("incident → postmortem with impact from Prometheus → action items → review → approve → publish → Markdown", async ({ page, browser, request }) => {
+test("incident → postmortem with impact from Prometheus → action items → review → approve → publish → Markdown", async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   await setup(request);
   const end = e2eState().scenarioEnd;
@@ -86,7 +123,9 @@ test("incident → postmortem with impact from Prometheus → action items → r
   await page.waitForURL(/\/postmortem$/);
   await page.getByLabel("Summary (Markdown)").fill("For **two hours** search returned 503 for 10 % of queries.");
   await expect(page.getByLabel("Summary preview").locator("strong")).toHaveText("two hours");
-  await page.getByLabel("Root cause (Markdown)").fill("A new index build was **not load-tested**; its shards ran out of file handles.");
+  await page
+    .getByLabel("Root cause (Markdown)")
+    .fill("A new index build was **not load-tested**; its shards ran out of file handles.");
   await page.getByLabel("Impact (Markdown)").fill("- 10 % of searches failed\n- No data loss");
   await page.getByLabel("What went well (Markdown)").fill("The burn-rate alert fired within 5 minutes.");
   await page.getByLabel("What went poorly (Markdown)").fill("The rollback needed a manual step.");
@@ -100,7 +139,10 @@ test("incident → postmortem with impact from Prometheus → action items → r
   await expect(page.getByRole("cell", { name: "72000" })).toBeVisible();
 
   // Action items.
-  for (const [title, priority, type] of [["Alert on search shard file handles", "P1", "detect"], ["Load-test index builds before rollout", "P0", "prevent"]] as const) {
+  for (const [title, priority, type] of [
+    ["Alert on search shard file handles", "P1", "detect"],
+    ["Load-test index builds before rollout", "P0", "prevent"],
+  ] as const) {
     await page.getByLabel("Action", { exact: true }).fill(title);
     await page.locator("#ai-priority").selectOption(priority);
     await page.locator("#ai-type").selectOption(type);
@@ -133,7 +175,10 @@ test("incident → postmortem with impact from Prometheus → action items → r
   await shot(page, "postmortem-published.png");
 
   // Export: the Markdown download, with front matter, the impact table and the action items.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Markdown" }).click(),
+  ]);
   const file = path.join(SCREENSHOT_DIR, download.suggestedFilename());
   await download.saveAs(file);
   const md = fs.readFileSync(file, "utf8");
@@ -156,10 +201,21 @@ test("incident → postmortem with impact from Prometheus → action items → r
 
   // The tracker lists the items across teams and highlights overdue ones (one added with a past due date).
   const incidentId = (await api(request, "GET", `/api/v1/incidents/${number}`)).body.id;
-  const rollback = await api(request, "POST", `/api/v1/incidents/${incidentId}/action-items`, { title: "Document the index rollback", priority: "P2", type: "repair" });
+  const rollback = await api(request, "POST", `/api/v1/incidents/${incidentId}/action-items`, {
+    title: "Document the index rollback",
+    priority: "P2",
+    type: "repair",
+  });
   expect(rollback.status, JSON.stringify(rollback.body)).toBe(201);
   // New items cannot be due in the past; editing an existing one may set a past date.
-  expect((await api(request, "PATCH", `/api/v1/action-items/${rollback.body.id}`, { dueDate: "2026-01-15", version: rollback.body.version })).status).toBe(200);
+  expect(
+    (
+      await api(request, "PATCH", `/api/v1/action-items/${rollback.body.id}`, {
+        dueDate: "2026-01-15",
+        version: rollback.body.version,
+      })
+    ).status,
+  ).toBe(200);
   await page.goto(`/action-items?team=${TEAM}`);
   await expect(page.getByRole("cell", { name: "Alert on search shard file handles", exact: true })).toBeVisible();
   const lateRow = page.getByRole("row").filter({ hasText: "Document the index rollback" });
@@ -175,9 +231,16 @@ test("incident → postmortem with impact from Prometheus → action items → r
   expect(pageErrors).toEqual([]);
 });
 
-test("two people save the same postmortem version: the second sees both versions and merges", async ({ browser, request }) => {
+test("two people save the same postmortem version: the second sees both versions and merges", async ({
+  browser,
+  request,
+}) => {
   await setup(request);
-  const inc = await api(request, "POST", "/api/v1/incidents", { title: "Conflicting edits", severity: "SEV-3", services: ["search"] });
+  const inc = await api(request, "POST", "/api/v1/incidents", {
+    title: "Conflicting edits",
+    severity: "SEV-3",
+    services: ["search"],
+  });
   expect(inc.status).toBe(201);
   const open = async () => {
     const context = await browser.newContext({ timezoneId: ZONE });
@@ -198,11 +261,15 @@ test("two people save the same postmortem version: the second sees both versions
   await expect(dialog.getByTestId("mine-summary")).toHaveText("Bob: a cache stampede after the deploy.");
   await expect(dialog.getByTestId("theirs-summary")).toHaveText("Alice: the cache expired everywhere at once.");
   await shot(b.page, "postmortem-conflict.png");
-  await dialog.getByLabel("Merged Summary").fill("Alice: the cache expired everywhere at once. Bob: a cache stampede after the deploy.");
+  await dialog
+    .getByLabel("Merged Summary")
+    .fill("Alice: the cache expired everywhere at once. Bob: a cache stampede after the deploy.");
   await dialog.getByRole("button", { name: "Save merged version" }).click();
   await expect(b.page.getByText(/Saved \(version 3\)/)).toBeVisible();
   const doc = await api(request, "GET", `/api/v1/incidents/${inc.body.id}/postmortem`);
-  expect(doc.body.sections.summary).toBe("Alice: the cache expired everywhere at once. Bob: a cache stampede after the deploy.");
+  expect(doc.body.sections.summary).toBe(
+    "Alice: the cache expired everywhere at once. Bob: a cache stampede after the deploy.",
+  );
   await a.context.close();
   await b.context.close();
 });

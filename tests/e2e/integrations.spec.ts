@@ -13,12 +13,18 @@ test.beforeAll(async ({ request }) => {
     expect(team.status()).toBe(201);
   }
   if ((await request.get(`/api/v1/services/${SVC}`, { headers: auth })).status() !== 200) {
-    const svc = await request.post("/api/v1/services", { headers: auth, data: { slug: SVC, name: "Integrations E2E service", team: TEAM } });
+    const svc = await request.post("/api/v1/services", {
+      headers: auth,
+      data: { slug: SVC, name: "Integrations E2E service", team: TEAM },
+    });
     expect(svc.status()).toBe(201);
   }
 });
 
-test("an admin creates an Alertmanager integration in the browser and its token opens a routed page", async ({ page, request }) => {
+test("an admin creates an Alertmanager integration in the browser and its token opens a routed page", async ({
+  page,
+  request,
+}) => {
   await login(page);
   await page.goto("/oncall");
   await page.getByRole("link", { name: "Alertmanager integrations" }).click();
@@ -46,7 +52,9 @@ test("an admin creates an Alertmanager integration in the browser and its token 
   await expect(snippet).toContainText(`credentials: ${token}`);
   await expect(snippet).toContainText("send_resolved: true");
 
-  const row = page.getByRole("table", { name: "Alertmanager integrations" }).getByRole("row", { name: new RegExp(name) });
+  const row = page
+    .getByRole("table", { name: "Alertmanager integrations" })
+    .getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText(`severity="page", team=~"db.*|e2e" → ${SVC}`);
   await expect(row).toContainText(token.slice(0, 15));
   await expect(row).toContainText("active");
@@ -62,17 +70,38 @@ test("an admin creates an Alertmanager integration in the browser and its token 
   const hook = await request.post("/api/v1/integrations/alertmanager", {
     headers: { authorization: `Bearer ${token}` },
     data: {
-      version: "4", groupKey, status: "firing", receiver: "srecp", groupLabels: { alertname: labels.alertname }, commonLabels: labels,
-      commonAnnotations: { summary: "E2E integration alert" }, externalURL: "http://alertmanager.example", truncatedAlerts: 0,
-      alerts: [{ status: "firing", labels, annotations: { summary: "E2E integration alert" }, startsAt: new Date().toISOString(), endsAt: "", generatorURL: "", fingerprint: `fp-${Date.now()}` }],
+      version: "4",
+      groupKey,
+      status: "firing",
+      receiver: "srecp",
+      groupLabels: { alertname: labels.alertname },
+      commonLabels: labels,
+      commonAnnotations: { summary: "E2E integration alert" },
+      externalURL: "http://alertmanager.example",
+      truncatedAlerts: 0,
+      alerts: [
+        {
+          status: "firing",
+          labels,
+          annotations: { summary: "E2E integration alert" },
+          startsAt: new Date().toISOString(),
+          endsAt: "",
+          generatorURL: "",
+          fingerprint: `fp-${Date.now()}`,
+        },
+      ],
     },
   });
   expect(hook.status(), await hook.text()).toBeGreaterThanOrEqual(200);
   expect(hook.status()).toBeLessThan(300);
 
-  const pages = await request.get(`/api/v1/pages?status=triggered&service=${SVC}&pageSize=50`, { headers: { authorization: `Bearer ${e2eState().token}` } });
+  const pages = await request.get(`/api/v1/pages?status=triggered&service=${SVC}&pageSize=50`, {
+    headers: { authorization: `Bearer ${e2eState().token}` },
+  });
   expect(pages.status()).toBe(200);
-  const body = (await pages.json()) as { items: { service: { slug: string } | null; integration: { name: string } | null }[] };
+  const body = (await pages.json()) as {
+    items: { service: { slug: string } | null; integration: { name: string } | null }[];
+  };
   expect(body.items.some((p) => p.service?.slug === SVC && p.integration?.name === name)).toBe(true);
 
   // Last used now shows, and revoking (after confirmation) marks it revoked.
@@ -81,6 +110,9 @@ test("an admin creates an Alertmanager integration in the browser and its token 
   await row.getByRole("button", { name: "Revoke", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke integration" }).click();
   await expect(row).toContainText("revoked");
-  const refused = await request.post("/api/v1/integrations/alertmanager", { headers: { authorization: `Bearer ${token}` }, data: { version: "4" } });
+  const refused = await request.post("/api/v1/integrations/alertmanager", {
+    headers: { authorization: `Bearer ${token}` },
+    data: { version: "4" },
+  });
   expect(refused.status()).toBe(401);
 });

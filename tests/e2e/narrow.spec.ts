@@ -11,10 +11,19 @@ test.beforeAll(async ({ request }) => {
   const headers = { authorization: `Bearer ${e2eState().token}` };
   const post = (url: string, data: unknown) => request.post(url, { headers, data });
   if ((await post("/api/v1/teams", { slug: "narrow-e2e", name: "Narrow E2E" })).status() === 409) return;
-  expect((await post("/api/v1/services", { slug: "narrow-e2e-svc", name: "narrow-e2e-svc", team: "narrow-e2e" })).status()).toBe(201);
+  expect(
+    (await post("/api/v1/services", { slug: "narrow-e2e-svc", name: "narrow-e2e-svc", team: "narrow-e2e" })).status(),
+  ).toBe(201);
   const slo = await post("/api/v1/slos", {
-    service: "narrow-e2e-svc", name: "narrow-e2e-availability-with-a-long-name", objective: 0.999, window: { kind: "rolling", days: 30 },
-    sli: { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' },
+    service: "narrow-e2e-svc",
+    name: "narrow-e2e-availability-with-a-long-name",
+    objective: 0.999,
+    window: { kind: "rolling", days: 30 },
+    sli: {
+      kind: "ratio",
+      total: 'http_requests_total{service="checkout"}',
+      bad: 'http_requests_total{service="checkout",code=~"5.."}',
+    },
   });
   expect(slo.status(), await slo.text()).toBe(201);
 });
@@ -28,8 +37,10 @@ const overflowing = (page: import("@playwright/test").Page) =>
     for (const el of Array.from(document.body.querySelectorAll("*"))) {
       const r = el.getBoundingClientRect();
       let clipped = false;
-      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== "visible";
-      if (r.right > width + 1 && !clipped && out.length < 6) out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} right=${Math.round(r.right)}`);
+      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement)
+        clipped = getComputedStyle(a).overflowX !== "visible";
+      if (r.right > width + 1 && !clipped && out.length < 6)
+        out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} right=${Math.round(r.right)}`);
     }
     return out.join("; ") || "something";
   });
@@ -56,7 +67,9 @@ test("narrow screens: collapsible menu, no sideways page scroll", async ({ page 
     await page.goto(url);
     await page.waitForLoadState("networkidle");
     // Polled: the virtualized SLO table lays out after its data arrives.
-    await expect.poll(() => overflowing(page), { message: `${url} scrolls sideways at 390 px`, timeout: 10_000 }).toBe("");
+    await expect
+      .poll(() => overflowing(page), { message: `${url} scrolls sideways at 390 px`, timeout: 10_000 })
+      .toBe("");
   }
   await page.goto("/slos");
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, "narrow-slos.png") });

@@ -24,7 +24,16 @@ test("unknown ids answer 404 with the not-found message", async ({ page }) => {
     await expect(page.getByText(message).first(), path).toBeVisible();
   }
   // The list pages (their loading.tsx moved into a "(list)" route group) still answer 200.
-  for (const path of ["/slos", "/incidents", "/services", "/teams", "/reports", "/oncall", "/oncall/pages", "/oncall/policies"]) {
+  for (const path of [
+    "/slos",
+    "/incidents",
+    "/services",
+    "/teams",
+    "/reports",
+    "/oncall",
+    "/oncall/pages",
+    "/oncall/policies",
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(200);
   }
 });

@@ -16,7 +16,11 @@ const api = (request: APIRequestContext, token: string) => ({
 
 async function mailTo(mailboxUrl: string, address: string, subject: RegExp): Promise<{ text: string }> {
   for (let i = 0; i < 100; i++) {
-    const messages = (await (await fetch(`${mailboxUrl}/messages`)).json()) as { to: string[]; subject: string; text: string }[];
+    const messages = (await (await fetch(`${mailboxUrl}/messages`)).json()) as {
+      to: string[];
+      subject: string;
+      text: string;
+    }[];
     const hit = messages.filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1);
     if (hit) return hit;
     await new Promise((r) => setTimeout(r, 200));
@@ -24,7 +28,10 @@ async function mailTo(mailboxUrl: string, address: string, subject: RegExp): Pro
   throw new Error(`no e-mail to ${address} matching ${subject}`);
 }
 
-test("add and verify an e-mail method from the code in the inbox, set a rule, and get a live toast when paged", async ({ page, request }) => {
+test("add and verify an e-mail method from the code in the inbox, set a rule, and get a live toast when paged", async ({
+  page,
+  request,
+}) => {
   const { token, mailboxUrl } = e2eState();
   const admin = api(request, token);
   const me = await admin.get("/api/v1/me");
@@ -52,14 +59,45 @@ test("add and verify an e-mail method from the code in the inbox, set a rule, an
   // A service whose policy pages this user, and an Alertmanager alert for it.
   await admin.post("/api/v1/teams", { slug: "e2e-notify", name: "E2E notify" });
   await admin.post("/api/v1/services", { slug: "e2e-notify-api", name: "Notify API", team: "e2e-notify" });
-  await admin.post("/api/v1/escalation-policies", { team: "e2e-notify", name: "Notify", repeat: 0, services: ["e2e-notify-api"], steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: me.id }] }] });
-  const integration = await admin.post("/api/v1/integrations", { name: "e2e-notify-am", routes: [], defaultService: "e2e-notify-api" });
+  await admin.post("/api/v1/escalation-policies", {
+    team: "e2e-notify",
+    name: "Notify",
+    repeat: 0,
+    services: ["e2e-notify-api"],
+    steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: me.id }] }],
+  });
+  const integration = await admin.post("/api/v1/integrations", {
+    name: "e2e-notify-am",
+    routes: [],
+    defaultService: "e2e-notify-api",
+  });
   await page.waitForTimeout(500); // the tab's event stream is open
-  await admin.post("/api/v1/integrations/alertmanager", {
-    version: "4", status: "firing", receiver: "srecp", groupKey: "e2e-notify-1", truncatedAlerts: 0, externalURL: "http://am.local",
-    groupLabels: { alertname: "CheckoutErrors" }, commonLabels: { alertname: "CheckoutErrors", severity: "page" }, commonAnnotations: { summary: "Checkout is failing" },
-    alerts: [{ status: "firing", labels: { alertname: "CheckoutErrors", severity: "page" }, annotations: {}, startsAt: new Date().toISOString(), endsAt: "0001-01-01T00:00:00Z", generatorURL: "", fingerprint: "fp-e2e-notify-1" }],
-  }, integration.token);
+  await admin.post(
+    "/api/v1/integrations/alertmanager",
+    {
+      version: "4",
+      status: "firing",
+      receiver: "srecp",
+      groupKey: "e2e-notify-1",
+      truncatedAlerts: 0,
+      externalURL: "http://am.local",
+      groupLabels: { alertname: "CheckoutErrors" },
+      commonLabels: { alertname: "CheckoutErrors", severity: "page" },
+      commonAnnotations: { summary: "Checkout is failing" },
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: "CheckoutErrors", severity: "page" },
+          annotations: {},
+          startsAt: new Date().toISOString(),
+          endsAt: "0001-01-01T00:00:00Z",
+          generatorURL: "",
+          fingerprint: "fp-e2e-notify-1",
+        },
+      ],
+    },
+    integration.token,
+  );
 
   const toast = page.getByRole("status", { name: "Notifications" });
   await expect(toast.getByText("You are paged")).toBeVisible({ timeout: 15_000 });

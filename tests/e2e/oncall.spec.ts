@@ -5,21 +5,49 @@ import { DateTime } from "luxon";
 import { SCREENSHOT_DIR, e2eState, login } from "./fixtures";
 
 const TEAM = "oncall-e2e";
-const PEOPLE = ["Ana", "Ben", "Cem"].map((n) => ({ name: `${n} Oncall`, email: `${n.toLowerCase()}-oncall-e2e@example.com` }));
+const PEOPLE = ["Ana", "Ben", "Cem"].map((n) => ({
+  name: `${n} Oncall`,
+  email: `${n.toLowerCase()}-oncall-e2e@example.com`,
+}));
 
 test.beforeAll(async ({ request }) => {
   const { token, databaseUrl, prometheusUrl } = e2eState();
   const auth = { authorization: `Bearer ${token}` };
   // Idempotent: Playwright runs beforeAll again in a new worker after a failed test.
   if ((await request.get(`/api/v1/teams/${TEAM}`, { headers: auth })).status() === 200) return;
-  const team = await request.post("/api/v1/teams", { headers: auth, data: { slug: TEAM, name: "On-call E2E", timezone: "Europe/Berlin" } });
+  const team = await request.post("/api/v1/teams", {
+    headers: auth,
+    data: { slug: TEAM, name: "On-call E2E", timezone: "Europe/Berlin" },
+  });
   expect(team.status()).toBe(201);
   // Team members through the real CLI (there is no user API), against the e2e database.
   for (const p of PEOPLE) {
-    const res = spawnSync(process.execPath, [path.join(process.cwd(), "scripts/srecp.mjs"), "users", "create", "--email", p.email, "--name", p.name, "--role", "editor", "--teams", TEAM], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PROMETHEUS_URL: prometheusUrl, NEXTAUTH_SECRET: "e2e-secret", LOG_LEVEL: "warn" },
-      encoding: "utf8",
-    });
+    const res = spawnSync(
+      process.execPath,
+      [
+        path.join(process.cwd(), "scripts/srecp.mjs"),
+        "users",
+        "create",
+        "--email",
+        p.email,
+        "--name",
+        p.name,
+        "--role",
+        "editor",
+        "--teams",
+        TEAM,
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PROMETHEUS_URL: prometheusUrl,
+          NEXTAUTH_SECRET: "e2e-secret",
+          LOG_LEVEL: "warn",
+        },
+        encoding: "utf8",
+      },
+    );
     expect(res.status, res.stderr).toBe(0);
   }
 });

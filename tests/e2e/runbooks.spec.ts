@@ -13,12 +13,19 @@ test.describe.configure({ mode: "serial" });
 
 const TEAM = "e2e-runbook-team";
 const SERVICE = "e2e-runbook-pay";
-const sli = { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' };
+const sli = {
+  kind: "ratio",
+  total: 'http_requests_total{service="payments"}',
+  bad: 'http_requests_total{service="payments",code=~"5.."}',
+};
 let sloId = "";
 
 async function api(request: APIRequestContext, method: string, url: string, data?: unknown) {
   const res = await request.fetch(url, { method, headers: { authorization: `Bearer ${e2eState().token}` }, data });
-  return { status: res.status(), body: res.headers()["content-type"]?.includes("json") ? await res.json() : await res.text() };
+  return {
+    status: res.status(),
+    body: res.headers()["content-type"]?.includes("json") ? await res.json() : await res.text(),
+  };
 }
 
 const shot = async (page: Page, name: string) => {
@@ -27,23 +34,60 @@ const shot = async (page: Page, name: string) => {
 };
 
 test.beforeAll(async ({ request }) => {
-  expect([201, 409]).toContain((await api(request, "POST", "/api/v1/teams", { slug: TEAM, name: "E2E runbooks" })).status);
-  expect([201, 409]).toContain((await api(request, "POST", "/api/v1/services", { slug: SERVICE, name: "Runbook payments", team: TEAM, dashboardUrl: "https://grafana.example.com/d/payments" })).status);
-  const slo = await api(request, "POST", "/api/v1/slos", { service: SERVICE, name: "e2e-runbook-availability", sli, objective: 0.999, window: { kind: "rolling", days: 30 }, runbookUrl: null });
+  expect([201, 409]).toContain(
+    (await api(request, "POST", "/api/v1/teams", { slug: TEAM, name: "E2E runbooks" })).status,
+  );
+  expect([201, 409]).toContain(
+    (
+      await api(request, "POST", "/api/v1/services", {
+        slug: SERVICE,
+        name: "Runbook payments",
+        team: TEAM,
+        dashboardUrl: "https://grafana.example.com/d/payments",
+      })
+    ).status,
+  );
+  const slo = await api(request, "POST", "/api/v1/slos", {
+    service: SERVICE,
+    name: "e2e-runbook-availability",
+    sli,
+    objective: 0.999,
+    window: { kind: "rolling", days: 30 },
+    runbookUrl: null,
+  });
   expect(slo.status, JSON.stringify(slo.body)).toBe(201);
   sloId = slo.body.id;
   const me = (await api(request, "GET", "/api/v1/me")).body;
   const start = DateTime.utc().startOf("week").minus({ weeks: 1 });
   const schedule = await api(request, "POST", "/api/v1/schedules", {
-    team: TEAM, name: "Runbook primary", timezone: "UTC", requireHandoffNote: false,
-    layers: [{ name: "Weekly", rotation: { unit: "week", every: 1 }, handoffTime: "09:00", startAt: start.toISO(), participants: [me.id] }],
+    team: TEAM,
+    name: "Runbook primary",
+    timezone: "UTC",
+    requireHandoffNote: false,
+    layers: [
+      {
+        name: "Weekly",
+        rotation: { unit: "week", every: 1 },
+        handoffTime: "09:00",
+        startAt: start.toISO(),
+        participants: [me.id],
+      },
+    ],
   });
   expect(schedule.status, JSON.stringify(schedule.body)).toBe(201);
-  const policy = await api(request, "POST", "/api/v1/escalation-policies", { team: TEAM, name: "Runbook escalation", services: [SERVICE], steps: [{ delayMinutes: 5, targets: [{ kind: "schedule", scheduleId: schedule.body.id }] }] });
+  const policy = await api(request, "POST", "/api/v1/escalation-policies", {
+    team: TEAM,
+    name: "Runbook escalation",
+    services: [SERVICE],
+    steps: [{ delayMinutes: 5, targets: [{ kind: "schedule", scheduleId: schedule.body.id }] }],
+  });
   expect(policy.status, JSON.stringify(policy.body)).toBe(201);
 });
 
-test("without any runbook the SLO gets no alerts; an editor writes one in the app and the runbook page shows it with live context", async ({ page, request }) => {
+test("without any runbook the SLO gets no alerts; an editor writes one in the app and the runbook page shows it with live context", async ({
+  page,
+  request,
+}) => {
   const before = await api(request, "GET", `/api/v1/slos/${sloId}/rules`);
   expect(before.body).not.toContain("runbook_url");
 
@@ -53,7 +97,11 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
   await expect(page.getByText("No runbook, no alert")).toBeVisible();
 
   await page.getByLabel("All tiers of this SLO").check();
-  await page.getByLabel("Runbook (Markdown)").fill("## Payments burning\n\n1. Check the **processor** status page\n2. Roll back the last deploy\n\n| Step | Owner |\n| --- | --- |\n| Page the processor | on-call |");
+  await page
+    .getByLabel("Runbook (Markdown)")
+    .fill(
+      "## Payments burning\n\n1. Check the **processor** status page\n2. Roll back the last deploy\n\n| Step | Owner |\n| --- | --- |\n| Page the processor | on-call |",
+    );
   await expect(page.getByRole("region", { name: "Preview" }).getByRole("table")).toBeVisible();
   await page.getByRole("button", { name: "Save runbook" }).click();
   await expect(page.getByText("Saved (version 1)")).toBeVisible();
@@ -78,7 +126,13 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
   await expect(page.getByTestId("oncall-first")).toContainText("E2E Admin");
   await expect(page.locator("#oncall")).toContainText("Runbook primary");
   const checklist = page.getByTestId("checklist");
-  for (const step of ["1. What is the symptom?", "2. Is it one service or everything?", "3. What changed recently?", "4. Check resource pressure", "5. Read the logs for the affected service"]) {
+  for (const step of [
+    "1. What is the symptom?",
+    "2. Is it one service or everything?",
+    "3. What changed recently?",
+    "4. Check resource pressure",
+    "5. Read the logs for the affected service",
+  ]) {
     await expect(checklist).toContainText(step);
   }
   await expect(checklist).toContainText(`kubectl logs -l app=${SERVICE} -n production --tail=100 --since=5m`);
@@ -86,14 +140,18 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
   await expect(prom).toHaveAttribute("href", /\/graph\?g0\.expr=/);
   await shot(page, "runbook-page.png");
 
-  await page.getByRole("navigation", { name: "Alert tiers" }).getByRole("link", { name: /ticket-slow/ }).click();
+  await page
+    .getByRole("navigation", { name: "Alert tiers" })
+    .getByRole("link", { name: /ticket-slow/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/runbooks/${sloId}/ticket-slow$`));
   await expect(page.getByText("Condition met now")).toBeVisible();
   await expect(page.getByTestId("runbook-body")).toContainText("Payments burning");
 
   // the generated rules link each alert to its runbook page
   const after = await api(request, "GET", `/api/v1/slos/${sloId}/rules`);
-  for (const tier of ["page-fast", "page-slow", "ticket-fast", "ticket-slow"]) expect(after.body).toContain(`/runbooks/${sloId}/${tier}`);
+  for (const tier of ["page-fast", "page-slow", "ticket-fast", "ticket-slow"])
+    expect(after.body).toContain(`/runbooks/${sloId}/${tier}`);
 });
 
 test("a stale save shows the other author's text and keeps the draft", async ({ page, request }) => {
@@ -102,7 +160,11 @@ test("a stale save shows the other author's text and keeps the draft", async ({ 
   await expect(page.getByTestId("runbook-body")).toContainText("Payments burning");
   await page.getByLabel("All tiers of this SLO").check();
   // someone else saves version 2 meanwhile
-  const other = await api(request, "PUT", `/api/v1/slos/${sloId}/runbook`, { tier: null, body: "## Someone else's steps", version: 1 });
+  const other = await api(request, "PUT", `/api/v1/slos/${sloId}/runbook`, {
+    tier: null,
+    body: "## Someone else's steps",
+    version: 1,
+  });
   expect(other.status, JSON.stringify(other.body)).toBe(200);
   await page.getByLabel("Runbook (Markdown)").fill("## My steps");
   await page.getByRole("button", { name: "Save runbook" }).click();
@@ -111,7 +173,10 @@ test("a stale save shows the other author's text and keeps the draft", async ({ 
   await page.getByRole("button", { name: "Edit on top of version 2" }).click();
   await page.getByRole("button", { name: "Save runbook" }).click();
   await expect(page.getByText("Saved (version 3)")).toBeVisible();
-  expect((await api(request, "GET", `/api/v1/slos/${sloId}/runbook`)).body).toMatchObject({ version: 3, body: "## My steps" });
+  expect((await api(request, "GET", `/api/v1/slos/${sloId}/runbook`)).body).toMatchObject({
+    version: 3,
+    body: "## My steps",
+  });
 });
 
 test("an unknown tier is a 404", async ({ page }) => {

@@ -8,19 +8,44 @@ import { e2eState, login } from "./fixtures";
 const PASSWORD = "e2e-session-password";
 
 function createUser(email: string) {
-  const cli = spawnSync(process.execPath, ["scripts/srecp.mjs", "users", "create", "--email", email, "--name", email.split("@")[0]!, "--role", "editor", "--password", PASSWORD], {
-    cwd: process.cwd(), env: { ...process.env, DATABASE_URL: e2eState().databaseUrl, LOG_LEVEL: "warn" }, encoding: "utf8",
-  });
+  const cli = spawnSync(
+    process.execPath,
+    [
+      "scripts/srecp.mjs",
+      "users",
+      "create",
+      "--email",
+      email,
+      "--name",
+      email.split("@")[0]!,
+      "--role",
+      "editor",
+      "--password",
+      PASSWORD,
+    ],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: e2eState().databaseUrl, LOG_LEVEL: "warn" },
+      encoding: "utf8",
+    },
+  );
   expect(cli.status, cli.stderr).toBe(0);
 }
 
-test("Sign out ends the session server-side: the old cookie replayed answers 401", async ({ page, playwright, baseURL }) => {
+test("Sign out ends the session server-side: the old cookie replayed answers 401", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const email = `e2e-signout-${Date.now()}@example.com`;
   createUser(email);
   await login(page, email, PASSWORD);
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie, "session cookie after sign-in").toBeTruthy();
-  const stolen = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${cookie!.name}=${cookie!.value}` } });
+  const stolen = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `${cookie!.name}=${cookie!.value}` },
+  });
   expect((await stolen.get("/api/v1/me")).status()).toBe(200);
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -29,7 +54,10 @@ test("Sign out ends the session server-side: the old cookie replayed answers 401
   await stolen.dispose();
 });
 
-test("an admin deactivates a signed-in user on the Admin page; their session ends and they cannot sign in", async ({ page, browser }) => {
+test("an admin deactivates a signed-in user on the Admin page; their session ends and they cannot sign in", async ({
+  page,
+  browser,
+}) => {
   const email = `e2e-leaver-${Date.now()}@example.com`;
   createUser(email);
   const leaverContext = await browser.newContext();

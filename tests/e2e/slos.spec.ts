@@ -23,8 +23,13 @@ const shot = async (page: Page, name: string) => {
 };
 
 function srecp(...args: string[]) {
-  const res = spawnSync(process.execPath, ["scripts/srecp.mjs", ...args], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: e2eState().databaseUrl }, encoding: "utf8" });
-  if (res.status !== 0 && !/exist|taken|unique/i.test(`${res.stderr}${res.stdout}`)) throw new Error(`srecp ${args.join(" ")}: ${res.stderr}`);
+  const res = spawnSync(process.execPath, ["scripts/srecp.mjs", ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: e2eState().databaseUrl },
+    encoding: "utf8",
+  });
+  if (res.status !== 0 && !/exist|taken|unique/i.test(`${res.stderr}${res.stdout}`))
+    throw new Error(`srecp ${args.join(" ")}: ${res.stderr}`);
 }
 
 /** Budget left of the search SLO (99.9 %, rolling 30 d) at nowMs, from the scenario's closed form. */
@@ -38,24 +43,62 @@ function expectedRemaining(nowMs: number): number {
 let sloId = "";
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` } });
+  const api: APIRequestContext = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` },
+  });
   const team = await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E SLO team" } });
   expect([201, 409]).toContain(team.status());
-  const service = await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (e2e)", team: TEAM, runbookUrl: "https://runbooks.example.com/search" } });
+  const service = await api.post("/api/v1/services", {
+    data: { slug: SERVICE, name: "Search (e2e)", team: TEAM, runbookUrl: "https://runbooks.example.com/search" },
+  });
   expect([201, 409]).toContain(service.status());
   await api.dispose();
-  srecp("users", "create", "--email", EDITOR.email, "--name", "SLO Editor", "--role", "editor", "--teams", TEAM, "--password", EDITOR.password);
-  srecp("users", "create", "--email", APPROVER.email, "--name", "SLO Approver", "--role", "approver", "--teams", TEAM, "--password", APPROVER.password);
+  srecp(
+    "users",
+    "create",
+    "--email",
+    EDITOR.email,
+    "--name",
+    "SLO Editor",
+    "--role",
+    "editor",
+    "--teams",
+    TEAM,
+    "--password",
+    EDITOR.password,
+  );
+  srecp(
+    "users",
+    "create",
+    "--email",
+    APPROVER.email,
+    "--name",
+    "SLO Approver",
+    "--role",
+    "approver",
+    "--teams",
+    TEAM,
+    "--password",
+    APPROVER.password,
+  );
 });
 
-test("an editor defines an SLO in the wizard; the live preview shows the SLI of the known data before saving", async ({ page }) => {
+test("an editor defines an SLO in the wizard; the live preview shows the SLI of the known data before saving", async ({
+  page,
+}) => {
   await login(page, EDITOR.email, EDITOR.password);
   await open(page, `/slos/new?service=${SERVICE}`);
   await expect(page.getByRole("heading", { name: "Define an SLO" })).toBeVisible();
   await expect(page.getByLabel("Service")).toHaveValue(SERVICE);
   // which Prometheus the preview and the SLO read from, and where to change it (issue 11)
-  await expect(page.locator("#service-source")).toHaveText(/read from the default data source · change it on the service/);
-  await expect(page.locator("#service-source").getByRole("link", { name: "change it on the service" })).toHaveAttribute("href", `/services/${SERVICE}/edit`);
+  await expect(page.locator("#service-source")).toHaveText(
+    /read from the default data source · change it on the service/,
+  );
+  await expect(page.locator("#service-source").getByRole("link", { name: "change it on the service" })).toHaveAttribute(
+    "href",
+    `/services/${SERVICE}/edit`,
+  );
   await page.getByLabel("Name", { exact: true }).fill(SLO_NAME);
   // CodeMirror replaces the plain textareas once loaded: wait for it, then type PromQL into it.
   await expect(page.locator(".promql-editor[data-ready]")).toHaveCount(2);
@@ -74,7 +117,9 @@ test("an editor defines an SLO in the wizard; the live preview shows the SLI of 
 
   // A bad selector is reported inline by Prometheus's parser, then fixed.
   await page.getByRole("textbox", { name: "Bad events" }).fill('http_requests_total{service="search",code=~"5.."');
-  await expect(page.locator(".field-error").first()).toContainText(/parse error|unexpected|expected/i, { timeout: 20_000 });
+  await expect(page.locator(".field-error").first()).toContainText(/parse error|unexpected|expected/i, {
+    timeout: 20_000,
+  });
   // Saving is blocked while it does not parse (issue 11), with the parser's position under the editor.
   await page.getByRole("button", { name: "Create SLO" }).click();
   await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
@@ -119,7 +164,10 @@ test("an approver signs it off; the detail page draws the burndown and lists who
   await page.getByText("Show the recording and alerting rules").click();
   await expect(page.getByLabel("Prometheus rules YAML")).toContainText("alert:");
   await expect(page.locator("#rules").getByRole("button", { name: "Copy" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Download YAML" })).toHaveAttribute("href", `/api/v1/slos/${sloId}/rules`);
+  await expect(page.getByRole("link", { name: "Download YAML" })).toHaveAttribute(
+    "href",
+    `/api/v1/slos/${sloId}/rules`,
+  );
   const version = page.locator('.version-item[data-version="1"]');
   await expect(version).toContainText("In force");
   await expect(version).toContainText(`Signed off by ${APPROVER.email}`);
@@ -128,7 +176,9 @@ test("an approver signs it off; the detail page draws the burndown and lists who
   await shot(page, "slo-detail-burndown.png");
 });
 
-test("the overview row shows the right budget; the service page shows tiles, policy state and golden signals", async ({ page }) => {
+test("the overview row shows the right budget; the service page shows tiles, policy state and golden signals", async ({
+  page,
+}) => {
   await login(page);
   await open(page, `/slos?service=${SERVICE}`);
   // Role-based locators: while a streamed page is revealed, hidden copies of its nodes may briefly exist.
@@ -155,7 +205,10 @@ test("the overview row shows the right budget; the service page shows tiles, pol
   await page.getByLabel("Policy state").selectOption("");
 
   // CSV export of the visible rows.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv.split("\r\n")[0]).toContain("budget_remaining");
   expect(csv).toContain(`${SERVICE},${TEAM},${SLO_NAME},0.999`);
@@ -172,7 +225,9 @@ test("the overview row shows the right budget; the service page shows tiles, pol
   // Dark mode.
   await page.getByRole("button", { name: "Switch to dark theme" }).click();
   await open(page, `/slos/${sloId}`);
-  await expect(page.locator('figure[aria-label="Error budget burndown"] path.recharts-line-curve')).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.locator('figure[aria-label="Error budget burndown"] path.recharts-line-curve')).toHaveCount(2, {
+    timeout: 20_000,
+  });
   await shot(page, "slo-detail-dark.png");
 });
 

@@ -20,7 +20,9 @@ async function ssoSignIn(page: Page, login: string) {
   await page.waitForURL(backInApp);
 }
 
-test("a new SSO user signs in through the OpenID provider with the role its groups map to, and signs out", async ({ page }) => {
+test("a new SSO user signs in through the OpenID provider with the role its groups map to, and signs out", async ({
+  page,
+}) => {
   await ssoSignIn(page, "sso-lead");
   const chip = page.locator(".user-chip");
   await expect(chip).toContainText("SSO sso-lead");

@@ -16,12 +16,18 @@ const codeIn = async (h: StandinHandle, path: string) => {
   throw new Error(`no code reached ${path}`);
 };
 
-test("team channels: empty state, field-named errors, add with the keyboard, verify with the received code, test, remove", async ({ page, request }) => {
+test("team channels: empty state, field-named errors, add with the keyboard, verify with the received code, test, remove", async ({
+  page,
+  request,
+}) => {
   const { token } = e2eState();
   const slack = await startSlackStandin();
   const teams = await startTeamsStandin();
   try {
-    const res = await request.post("/api/v1/teams", { data: { slug: "e2e-channels", name: "E2E channels" }, headers: { authorization: `Bearer ${token}` } });
+    const res = await request.post("/api/v1/teams", {
+      data: { slug: "e2e-channels", name: "E2E channels" },
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status(), await res.text()).toBe(201);
     await login(page);
     await page.goto("/teams/e2e-channels");
@@ -67,7 +73,15 @@ test("team channels: empty state, field-named errors, add with the keyboard, ver
     const before = slack.requests.length;
     await item.getByRole("button", { name: "Send test notification" }).click();
     await expect(item.getByText("A test notification is on its way")).toBeVisible();
-    await expect.poll(() => slack.requests.slice(before).some((r) => r.raw.includes("Test notification from SRE Control Plane") && r.status === 200), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          slack.requests
+            .slice(before)
+            .some((r) => r.raw.includes("Test notification from SRE Control Plane") && r.status === 200),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
 
     // A Teams channel: its code arrives in an Adaptive Card the Teams stand-in accepted.
     await form.getByLabel("Kind").selectOption({ label: "Microsoft Teams incoming webhook" });

@@ -13,9 +13,16 @@ const TEAM = "e2e-timeslice-team";
 const SERVICE = "e2e-timeslice-search";
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` } });
-  expect([201, 409]).toContain((await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E timeslices" } })).status());
-  expect([201, 409]).toContain((await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (timeslices)", team: TEAM } })).status());
+  const api: APIRequestContext = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${e2eState().token}` },
+  });
+  expect([201, 409]).toContain(
+    (await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E timeslices" } })).status(),
+  );
+  expect([201, 409]).toContain(
+    (await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Search (timeslices)", team: TEAM } })).status(),
+  );
   await api.dispose();
 });
 
@@ -38,7 +45,9 @@ test("a timeslice SLO made in the wizard counts bad 5-minute slices: 24 of 8 all
   await page.getByLabel("Good slice: good share at least (%)").fill("150");
   await page.getByRole("button", { name: "Create SLO" }).click();
   await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
-  await expect(page.locator(".field", { hasText: "Good slice: good share at least (%)" }).locator(".field-error")).toHaveText("must be at most 100 % (every event of the slice good)");
+  await expect(
+    page.locator(".field", { hasText: "Good slice: good share at least (%)" }).locator(".field-error"),
+  ).toHaveText("must be at most 100 % (every event of the slice good)");
   expect(new URL(page.url()).pathname).toBe("/slos/new");
   await page.getByLabel("Good slice: good share at least (%)").fill("99");
 
@@ -59,7 +68,9 @@ test("a timeslice SLO made in the wizard counts bad 5-minute slices: 24 of 8 all
   const budget = page.locator(".stat", { hasText: "Budget in slices" });
   await expect(budget.locator(".stat-value")).toHaveText("24 bad 5-minute slices of 8 allowed", { timeout: 30_000 });
   await expect(budget).toContainText(/of 8,6\d\d measured 5-minute slices/);
-  await expect(page.locator(".details-row", { hasText: "Good slice" })).toContainText("99 % or more of its events good");
+  await expect(page.locator(".details-row", { hasText: "Good slice" })).toContainText(
+    "99 % or more of its events good",
+  );
   // The ledger counts slices too: the search incident's 24 are unattributed here (no incident on this service).
   const ledger = page.getByRole("table", { name: "Budget ledger" });
   await expect(ledger.getByRole("columnheader", { name: "Bad 5-minute slices" })).toBeVisible({ timeout: 30_000 });

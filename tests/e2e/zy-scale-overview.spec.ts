@@ -12,7 +12,11 @@ import { e2eState, login, open } from "./fixtures";
 const N = 2500;
 const TEAM = "e2e-scale";
 const SERVICE = "e2e-scale-svc";
-const SLI = { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' };
+const SLI = {
+  kind: "ratio",
+  total: 'http_requests_total{service="checkout"}',
+  bad: 'http_requests_total{service="checkout",code=~"5.."}',
+};
 // checkout fails 5 in 10,000: objectives 99.80 … 99.88 % leave 75 %, 72 %, 69 %, 64 %, 58 % of the budget
 const objectiveSql = "0.998 + (g % 5) * 0.0002";
 
@@ -27,7 +31,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const state = e2eState();
   api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${state.token}` } });
   expect([201, 409]).toContain((await api.post("/api/v1/teams", { data: { slug: TEAM, name: "E2E scale" } })).status());
-  expect([201, 409]).toContain((await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Scale (e2e)", team: TEAM } })).status());
+  expect([201, 409]).toContain(
+    (await api.post("/api/v1/services", { data: { slug: SERVICE, name: "Scale (e2e)", team: TEAM } })).status(),
+  );
   db = new pg.Client({ connectionString: state.databaseUrl });
   await db.connect();
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Service" WHERE slug = $1`, [SERVICE]);
@@ -44,12 +50,25 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   );
   // the status refresh job (every 5 s in e2e) computes and stores all of them
   await expect
-    .poll(async () => Number((await db.query(`SELECT count(*) AS n FROM "SloStatusRow" WHERE "sloId" LIKE 'e2e-scale-%' AND "budgetRemaining" IS NOT NULL`)).rows[0].n), { timeout: 180_000, intervals: [2_000] })
+    .poll(
+      async () =>
+        Number(
+          (
+            await db.query(
+              `SELECT count(*) AS n FROM "SloStatusRow" WHERE "sloId" LIKE 'e2e-scale-%' AND "budgetRemaining" IS NOT NULL`,
+            )
+          ).rows[0].n,
+        ),
+      { timeout: 180_000, intervals: [2_000] },
+    )
     .toBe(N);
 });
 
 test.afterAll(async () => {
-  await db?.query(`DELETE FROM "Slo" WHERE id LIKE 'e2e-scale-%' OR "serviceId" IN (SELECT id FROM "Service" WHERE slug = $1)`, [SERVICE]);
+  await db?.query(
+    `DELETE FROM "Slo" WHERE id LIKE 'e2e-scale-%' OR "serviceId" IN (SELECT id FROM "Service" WHERE slug = $1)`,
+    [SERVICE],
+  );
   await db?.end();
   await api?.dispose();
   await new Promise((r) => (proxy ? proxy.close(r) : r(null)));
@@ -87,25 +106,47 @@ test("a new SLO shows 'Computing…' and then its numbers without a reload", asy
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () =>
-      setTimeout(() => {
-        const out = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        });
-        out.on("error", () => res.destroy());
-        out.end(Buffer.concat(chunks));
-      }, req.url?.startsWith("/api/v1/query") ? 4_000 : 0),
+      setTimeout(
+        () => {
+          const out = http.request(
+            { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+            (up) => {
+              res.writeHead(up.statusCode ?? 502, up.headers);
+              up.pipe(res);
+            },
+          );
+          out.on("error", () => res.destroy());
+          out.end(Buffer.concat(chunks));
+        },
+        req.url?.startsWith("/api/v1/query") ? 4_000 : 0,
+      ),
     );
   });
   await new Promise<void>((r) => proxy!.listen(0, "127.0.0.1", () => r()));
   const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  expect((await api.post("/api/v1/datasources", { data: { name: "e2e-slow-prom", url, timeoutMs: 15_000 } })).status()).toBe(201);
-  expect((await api.post("/api/v1/services", { data: { slug: "e2e-slow-svc", name: "Slow source (e2e)", team: TEAM, dataSource: "e2e-slow-prom" } })).status()).toBe(201);
+  expect(
+    (await api.post("/api/v1/datasources", { data: { name: "e2e-slow-prom", url, timeoutMs: 15_000 } })).status(),
+  ).toBe(201);
+  expect(
+    (
+      await api.post("/api/v1/services", {
+        data: { slug: "e2e-slow-svc", name: "Slow source (e2e)", team: TEAM, dataSource: "e2e-slow-prom" },
+      })
+    ).status(),
+  ).toBe(201);
 
   await login(page);
   await open(page, "/slos?q=fresh-checkout");
   await expect(page.getByText("No SLOs match these filters")).toBeVisible();
-  const created = await api.post("/api/v1/slos", { data: { service: "e2e-slow-svc", name: "fresh-checkout", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: SLI } });
+  const created = await api.post("/api/v1/slos", {
+    data: {
+      service: "e2e-slow-svc",
+      name: "fresh-checkout",
+      objective: 0.999,
+      window: { kind: "rolling", days: 30 },
+      sli: SLI,
+    },
+  });
   expect(created.status()).toBe(201);
   const id = (await created.json()).id as string;
   await open(page, `/slos/${id}`);

@@ -56,7 +56,9 @@ export async function startAlertmanager(options: AlertmanagerOptions): Promise<A
             url: options.webhookUrl,
             send_resolved: true,
             max_alerts: 0,
-            ...(options.bearerToken ? { http_config: { authorization: { type: "Bearer", credentials: options.bearerToken } } } : {}),
+            ...(options.bearerToken
+              ? { http_config: { authorization: { type: "Bearer", credentials: options.bearerToken } } }
+              : {}),
           },
         ],
       },
@@ -66,13 +68,17 @@ export async function startAlertmanager(options: AlertmanagerOptions): Promise<A
   fs.writeFileSync(path.join(workDir, "alertmanager.yml"), `${JSON.stringify(config, null, 2)}\n`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(bin(), [
-    `--config.file=${path.join(workDir, "alertmanager.yml")}`,
-    `--storage.path=${path.join(workDir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    `--web.external-url=${url}/`,
-    "--cluster.listen-address=",
-  ], path.join(workDir, "alertmanager.log"));
+  const proc = startProcess(
+    bin(),
+    [
+      `--config.file=${path.join(workDir, "alertmanager.yml")}`,
+      `--storage.path=${path.join(workDir, "data")}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      `--web.external-url=${url}/`,
+      "--cluster.listen-address=",
+    ],
+    path.join(workDir, "alertmanager.log"),
+  );
   try {
     await waitReady(`${url}/-/ready`, proc);
   } catch (err) {
@@ -83,7 +89,11 @@ export async function startAlertmanager(options: AlertmanagerOptions): Promise<A
     url,
     workDir,
     postAlerts: async (alerts) => {
-      const res = await fetch(`${url}/api/v2/alerts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(alerts) });
+      const res = await fetch(`${url}/api/v2/alerts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(alerts),
+      });
       if (!res.ok) throw new Error(`Alertmanager refused alerts: HTTP ${res.status} ${await res.text()}`);
     },
     stop: async () => {

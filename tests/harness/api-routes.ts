@@ -15,10 +15,15 @@ export type RouteFile = {
 /** Methods a route file exports: `export const GET =`, `export async function POST(`, `export { h as GET }`. */
 export function exportedMethods(source: string): string[] {
   const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g)) found.add(m[1]!);
+  for (const m of source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g))
+    found.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1]!.split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) found.add(name);
     }
   }
@@ -33,7 +38,10 @@ export function discoverRoutes(root: string, base = "app/api/v1"): RouteFile[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name === "route.ts") {
-        const rel = path.relative(path.join(root, "app"), path.dirname(p)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+        const rel = path
+          .relative(path.join(root, "app"), path.dirname(p))
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s));
         const url = `/${rel.map((s) => s.replace(/^\[(\.\.\.)?(.+)\]$/, "{$2}")).join("/")}`;
         out.push({ file: p, path: url, methods: exportedMethods(fs.readFileSync(p, "utf8")) });
       }

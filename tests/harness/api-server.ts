@@ -26,7 +26,9 @@ function compile(r: RouteFile): Compiled {
  * (in Vitest: `(f) => import(f)`). Lets tests run the real `srecp` CLI process against the real API.
  */
 export async function startApiServer(root: string, load: Loader): Promise<{ url: string; close: () => Promise<void> }> {
-  const routes = discoverRoutes(root).map(compile).sort((a, b) => a.dynamic - b.dynamic);
+  const routes = discoverRoutes(root)
+    .map(compile)
+    .sort((a, b) => a.dynamic - b.dynamic);
   const modules = new Map<string, Record<string, unknown>>();
   const server = http.createServer(async (req, res) => {
     try {
@@ -39,11 +41,22 @@ export async function startApiServer(root: string, load: Loader): Promise<{ url:
           break;
         }
       }
-      if (!match) return send(res, Response.json({ error: { code: "NOT_FOUND", message: `no route for ${url.pathname}` } }, { status: 404 }));
+      if (!match)
+        return send(
+          res,
+          Response.json({ error: { code: "NOT_FOUND", message: `no route for ${url.pathname}` } }, { status: 404 }),
+        );
       let mod = modules.get(match.route.file);
       if (!mod) modules.set(match.route.file, (mod = await load(match.route.file)));
       const handler = mod[req.method ?? "GET"] as Handler | undefined;
-      if (!handler) return send(res, Response.json({ error: { code: "METHOD_NOT_ALLOWED", message: `${req.method} not allowed` } }, { status: 405 }));
+      if (!handler)
+        return send(
+          res,
+          Response.json(
+            { error: { code: "METHOD_NOT_ALLOWED", message: `${req.method} not allowed` } },
+            { status: 405 },
+          ),
+        );
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const headers = new Headers();

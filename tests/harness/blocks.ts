@@ -19,7 +19,12 @@ export const defaultBlockCacheDir = (): string => path.join(os.tmpdir(), "srecp-
  * `--max-block-duration=1000h` is a hidden promtool flag; without it promtool re-reads the whole file
  * once per 2 h block (minutes instead of seconds).
  */
-export const prepareScenarioBlocks = async (scenario: Scenario, dataDir: string, scratchDir: string, cacheDir: string | false): Promise<void> => {
+export const prepareScenarioBlocks = async (
+  scenario: Scenario,
+  dataDir: string,
+  scratchDir: string,
+  cacheDir: string | false,
+): Promise<void> => {
   fs.mkdirSync(dataDir, { recursive: true });
   if (cacheDir === false) {
     await buildBlocks(scenario, dataDir, scratchDir);
@@ -44,7 +49,14 @@ const buildBlocks = async (scenario: Scenario, outDir: string, scratchDir: strin
   const file = path.join(scratchDir, "scenario.om");
   writeScenarioOpenMetrics(scenario, file);
   try {
-    await runToCompletion(promtoolBin(), ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=1000h", file, outDir]);
+    await runToCompletion(promtoolBin(), [
+      "tsdb",
+      "create-blocks-from",
+      "openmetrics",
+      "--max-block-duration=1000h",
+      file,
+      outDir,
+    ]);
   } finally {
     fs.rmSync(file, { force: true });
   }

@@ -20,9 +20,11 @@ const httpUrl = (v: unknown, max = 3000) => {
 /** A composition text object: plain_text or mrkdwn, `max` characters at most. */
 function textObject(v: unknown, max: number, plainOnly = false): string | null {
   if (!isObj(v)) return "text object missing";
-  if (v.type !== "plain_text" && (plainOnly || v.type !== "mrkdwn")) return `text type must be ${plainOnly ? "plain_text" : "plain_text or mrkdwn"}`;
+  if (v.type !== "plain_text" && (plainOnly || v.type !== "mrkdwn"))
+    return `text type must be ${plainOnly ? "plain_text" : "plain_text or mrkdwn"}`;
   if (!str(v.text, 1, max)) return `text must be 1-${max} characters`;
-  if (v.emoji !== undefined && (v.type !== "plain_text" || typeof v.emoji !== "boolean")) return "emoji is for plain_text only";
+  if (v.emoji !== undefined && (v.type !== "plain_text" || typeof v.emoji !== "boolean"))
+    return "emoji is for plain_text only";
   return null;
 }
 
@@ -32,17 +34,20 @@ function element(e: unknown, actionIds: Set<string>): string | null {
   if (t) return `button ${t}`;
   if (e.url !== undefined && !httpUrl(e.url)) return "button url must be an http(s) URL of at most 3000 characters";
   if (e.action_id !== undefined) {
-    if (!str(e.action_id, 1, 255) || actionIds.has(e.action_id as string)) return "action_id must be unique, at most 255 characters";
+    if (!str(e.action_id, 1, 255) || actionIds.has(e.action_id as string))
+      return "action_id must be unique, at most 255 characters";
     actionIds.add(e.action_id as string);
   }
-  if (e.style !== undefined && e.style !== "primary" && e.style !== "danger") return "button style must be primary or danger";
+  if (e.style !== undefined && e.style !== "primary" && e.style !== "danger")
+    return "button style must be primary or danger";
   return null;
 }
 
 function block(b: unknown, blockIds: Set<string>, actionIds: Set<string>): string | null {
   if (!isObj(b)) return "block must be an object";
   if (b.block_id !== undefined) {
-    if (!str(b.block_id, 1, 255) || blockIds.has(b.block_id as string)) return "block_id must be unique, at most 255 characters";
+    if (!str(b.block_id, 1, 255) || blockIds.has(b.block_id as string))
+      return "block_id must be unique, at most 255 characters";
     blockIds.add(b.block_id as string);
   }
   switch (b.type) {
@@ -50,21 +55,36 @@ function block(b: unknown, blockIds: Set<string>, actionIds: Set<string>): strin
       return textObject(b.text, 150, true);
     case "section": {
       if (b.text === undefined && b.fields === undefined) return "section needs text or fields";
-      if (b.text !== undefined) { const p = textObject(b.text, 3000); if (p) return p; }
+      if (b.text !== undefined) {
+        const p = textObject(b.text, 3000);
+        if (p) return p;
+      }
       if (b.fields !== undefined) {
-        if (!Array.isArray(b.fields) || b.fields.length < 1 || b.fields.length > 10) return "section fields: 1-10 items";
-        for (const f of b.fields) { const p = textObject(f, 2000); if (p) return `field ${p}`; }
+        if (!Array.isArray(b.fields) || b.fields.length < 1 || b.fields.length > 10)
+          return "section fields: 1-10 items";
+        for (const f of b.fields) {
+          const p = textObject(f, 2000);
+          if (p) return `field ${p}`;
+        }
       }
       return null;
     }
     case "actions": {
-      if (!Array.isArray(b.elements) || b.elements.length < 1 || b.elements.length > 25) return "actions elements: 1-25 items";
-      for (const e of b.elements) { const p = element(e, actionIds); if (p) return p; }
+      if (!Array.isArray(b.elements) || b.elements.length < 1 || b.elements.length > 25)
+        return "actions elements: 1-25 items";
+      for (const e of b.elements) {
+        const p = element(e, actionIds);
+        if (p) return p;
+      }
       return null;
     }
     case "context":
-      if (!Array.isArray(b.elements) || b.elements.length < 1 || b.elements.length > 10) return "context elements: 1-10 items";
-      for (const e of b.elements) { const p = textObject(e, 3000); if (p) return p; }
+      if (!Array.isArray(b.elements) || b.elements.length < 1 || b.elements.length > 10)
+        return "context elements: 1-10 items";
+      for (const e of b.elements) {
+        const p = textObject(e, 3000);
+        if (p) return p;
+      }
       return null;
     case "divider":
       return null;
@@ -99,7 +119,10 @@ export function slackPayloadProblem(raw: string, contentType?: string): string |
 export function slackBlocksProblem(blocks: unknown[]): string | null {
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
-  for (const [i, b] of blocks.entries()) { const p = block(b, blockIds, actionIds); if (p) return `block ${i}: ${p}`; }
+  for (const [i, b] of blocks.entries()) {
+    const p = block(b, blockIds, actionIds);
+    if (p) return `block ${i}: ${p}`;
+  }
   return null;
 }
 
@@ -115,11 +138,17 @@ function cardElement(e: unknown): string | null {
     case "TextBlock":
       return typeof e.text === "string" && e.text !== "" ? null : "TextBlock.text is required";
     case "FactSet":
-      return Array.isArray(e.facts) && e.facts.length > 0 && e.facts.every((f) => isObj(f) && typeof f.title === "string" && typeof f.value === "string") ? null : "FactSet.facts: [{title, value}] strings";
+      return Array.isArray(e.facts) &&
+        e.facts.length > 0 &&
+        e.facts.every((f) => isObj(f) && typeof f.title === "string" && typeof f.value === "string")
+        ? null
+        : "FactSet.facts: [{title, value}] strings";
     case "Container":
-      return Array.isArray(e.items) ? e.items.map(cardElement).find(Boolean) ?? null : "Container.items is required";
+      return Array.isArray(e.items) ? (e.items.map(cardElement).find(Boolean) ?? null) : "Container.items is required";
     case "ActionSet":
-      return Array.isArray(e.actions) ? e.actions.map(cardAction).find(Boolean) ?? null : "ActionSet.actions is required";
+      return Array.isArray(e.actions)
+        ? (e.actions.map(cardAction).find(Boolean) ?? null)
+        : "ActionSet.actions is required";
     default:
       return `unsupported element type ${String(e.type)}`;
   }
@@ -144,15 +173,23 @@ export function teamsPayloadProblem(raw: string, contentType?: string): string |
   } catch {
     return "The request body is not valid JSON.";
   }
-  if (!isObj(body) || !Array.isArray(body.attachments) || body.attachments.length === 0) return "attachments: an array of at least one card is required.";
-  if (body.type !== undefined && body.type !== "message") return "type must be \"message\".";
+  if (!isObj(body) || !Array.isArray(body.attachments) || body.attachments.length === 0)
+    return "attachments: an array of at least one card is required.";
+  if (body.type !== undefined && body.type !== "message") return 'type must be "message".';
   for (const att of body.attachments) {
     if (!isObj(att) || att.contentType !== CARD_TYPE) return `attachments[].contentType must be ${CARD_TYPE}.`;
     const card = att.content;
     if (!isObj(card) || card.type !== "AdaptiveCard") return "attachments[].content.type must be AdaptiveCard.";
-    if (typeof card.version !== "string" || !/^1\.[0-5]$/.test(card.version)) return "AdaptiveCard.version must be 1.0-1.5.";
+    if (typeof card.version !== "string" || !/^1\.[0-5]$/.test(card.version))
+      return "AdaptiveCard.version must be 1.0-1.5.";
     if (!Array.isArray(card.body) || card.body.length === 0) return "AdaptiveCard.body must have at least one element.";
-    const p = card.body.map(cardElement).find(Boolean) ?? (Array.isArray(card.actions) ? card.actions.map(cardAction).find(Boolean) : card.actions === undefined ? null : "AdaptiveCard.actions must be an array");
+    const p =
+      card.body.map(cardElement).find(Boolean) ??
+      (Array.isArray(card.actions)
+        ? card.actions.map(cardAction).find(Boolean)
+        : card.actions === undefined
+          ? null
+          : "AdaptiveCard.actions must be an array");
     if (p) return p;
   }
   return null;

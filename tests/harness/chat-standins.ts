@@ -9,9 +9,25 @@ import { freePort } from "./process";
 // Teams: 202 Accepted (empty body), 400 with a JSON error, 429 with Retry-After. A test scripts what
 // the next requests get (`script`) — e.g. the channel was archived — and reads every request received.
 
-export type ChatRequest = { path: string; headers: http.IncomingHttpHeaders; raw: string; body: unknown; status: number; answer: string; problem: string | null; at: number };
+export type ChatRequest = {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  body: unknown;
+  status: number;
+  answer: string;
+  problem: string | null;
+  at: number;
+};
 /** What to answer to the next request: the provider's own answers by name, or a raw status. */
-export type Scripted = "ok" | "invalid" | "gone" | "archived" | "rate_limited" | "server_error" | { status: number; retryAfter?: number | string };
+export type Scripted =
+  | "ok"
+  | "invalid"
+  | "gone"
+  | "archived"
+  | "rate_limited"
+  | "server_error"
+  | { status: number; retryAfter?: number | string };
 
 export type StandinHandle = {
   url: string;
@@ -26,9 +42,18 @@ export type StandinHandle = {
 type Answer = { status: number; headers: Record<string, string>; body: string };
 
 const slackAnswer = (s: Scripted, problem: string | null): Answer => {
-  const text = (status: number, body: string, headers: Record<string, string> = {}) => ({ status, headers: { "content-type": "text/html", ...headers }, body });
+  const text = (status: number, body: string, headers: Record<string, string> = {}) => ({
+    status,
+    headers: { "content-type": "text/html", ...headers },
+    body,
+  });
   if (problem) return text(400, problem);
-  if (typeof s === "object") return text(s.status, s.status < 300 ? "ok" : "error", s.retryAfter !== undefined ? { "retry-after": String(s.retryAfter) } : {});
+  if (typeof s === "object")
+    return text(
+      s.status,
+      s.status < 300 ? "ok" : "error",
+      s.retryAfter !== undefined ? { "retry-after": String(s.retryAfter) } : {},
+    );
   if (s === "invalid") return text(400, "invalid_payload");
   if (s === "gone") return text(404, "no_service");
   if (s === "archived") return text(410, "channel_is_archived");
@@ -38,18 +63,37 @@ const slackAnswer = (s: Scripted, problem: string | null): Answer => {
 };
 
 const teamsAnswer = (s: Scripted, problem: string | null): Answer => {
-  const json = (status: number, code: string, message: string, headers: Record<string, string> = {}) => ({ status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ error: { code, message } }) });
+  const json = (status: number, code: string, message: string, headers: Record<string, string> = {}) => ({
+    status,
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ error: { code, message } }),
+  });
   if (problem) return json(400, "InvalidRequestContent", problem);
-  if (typeof s === "object") return s.status < 300 ? { status: s.status, headers: {}, body: "" } : json(s.status, "Error", "scripted", s.retryAfter !== undefined ? { "retry-after": String(s.retryAfter) } : {});
-  if (s === "invalid") return json(400, "InvalidRequestContent", "The input body for trigger 'manual' of type 'Request' did not match its schema.");
+  if (typeof s === "object")
+    return s.status < 300
+      ? { status: s.status, headers: {}, body: "" }
+      : json(s.status, "Error", "scripted", s.retryAfter !== undefined ? { "retry-after": String(s.retryAfter) } : {});
+  if (s === "invalid")
+    return json(
+      400,
+      "InvalidRequestContent",
+      "The input body for trigger 'manual' of type 'Request' did not match its schema.",
+    );
   if (s === "gone") return json(404, "WorkflowNotFound", "The workflow could not be found.");
   if (s === "archived") return json(410, "WorkflowDisabled", "The workflow is disabled.");
-  if (s === "rate_limited") return json(429, "WorkflowRequestsThrottled", "Rate limit is exceeded. Try again in 30 seconds.", { "retry-after": "30" });
-  if (s === "server_error") return json(502, "BadGateway", "The server did not receive a response from an upstream server.");
+  if (s === "rate_limited")
+    return json(429, "WorkflowRequestsThrottled", "Rate limit is exceeded. Try again in 30 seconds.", {
+      "retry-after": "30",
+    });
+  if (s === "server_error")
+    return json(502, "BadGateway", "The server did not receive a response from an upstream server.");
   return { status: 202, headers: {}, body: "" };
 };
 
-async function startStandin(judge: (raw: string, contentType: string | undefined) => string | null, answer: (s: Scripted, problem: string | null) => Answer): Promise<StandinHandle> {
+async function startStandin(
+  judge: (raw: string, contentType: string | undefined) => string | null,
+  answer: (s: Scripted, problem: string | null) => Answer,
+): Promise<StandinHandle> {
   const requests: ChatRequest[] = [];
   let queue: Scripted[] = [];
   let hold = 0;
@@ -67,7 +111,16 @@ async function startStandin(judge: (raw: string, contentType: string | undefined
       } catch {
         // kept as null: the problem says why
       }
-      requests.push({ path: req.url ?? "/", headers: req.headers, raw, body, status: a.status, answer: a.body, problem, at: Date.now() });
+      requests.push({
+        path: req.url ?? "/",
+        headers: req.headers,
+        raw,
+        body,
+        status: a.status,
+        answer: a.body,
+        problem,
+        at: Date.now(),
+      });
       const send = () => res.writeHead(a.status, a.headers).end(a.body);
       if (a.status < 300 && hold > 0) {
         hold -= 1;
@@ -82,8 +135,19 @@ async function startStandin(judge: (raw: string, contentType: string | undefined
     requests,
     script: (next) => void (queue = [...next]),
     holdNext: (n = 1) => void (hold = n),
-    release: () => held.splice(0).forEach((send) => { try { send(); } catch { /* the client is gone */ } }),
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    release: () =>
+      held.splice(0).forEach((send) => {
+        try {
+          send();
+        } catch {
+          /* the client is gone */
+        }
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -12,7 +12,7 @@ const scope = process.argv[3] ? { userIds: process.argv[3].split(",") } : undefi
 fs.writeFileSync(`${out}.ready`, "ready");
 while (!fs.existsSync(`${out}.go`)) await new Promise((r) => setTimeout(r, 20));
 const totals = { sent: 0, retried: 0, failed: 0 };
-for (let idle = 0; idle < 3; ) {
+for (let idle = 0; idle < 3;) {
   const r = await deliverDueNotifications(Date.now(), scope);
   totals.sent += r.sent;
   totals.retried += r.retried;

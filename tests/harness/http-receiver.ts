@@ -6,7 +6,14 @@ import { freePort } from "./process";
 // following docs/notifications.md would (a bad or stale signature → 401), answers with a scripted list
 // of statuses (e.g. 503, 503, then 200 for every further request) and records every request.
 
-export type ReceivedRequest = { path: string; body: Record<string, unknown>; raw: string; status: number; signatureOk: boolean; at: number };
+export type ReceivedRequest = {
+  path: string;
+  body: Record<string, unknown>;
+  raw: string;
+  status: number;
+  signatureOk: boolean;
+  at: number;
+};
 
 export type ReceiverHandle = {
   url: string;
@@ -26,7 +33,12 @@ export async function startReceiver(secret: string): Promise<ReceiverHandle> {
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
       const header = (name: string) => (req.headers[name.toLowerCase()] as string | undefined) ?? null;
-      const verdict = verifySignature(secret, { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) }, raw, Date.now());
+      const verdict = verifySignature(
+        secret,
+        { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) },
+        raw,
+        Date.now(),
+      );
       const status = verdict.ok ? (queue.shift() ?? fallback) : 401;
       let body: Record<string, unknown> = {};
       try {
@@ -47,6 +59,10 @@ export async function startReceiver(secret: string): Promise<ReceiverHandle> {
       queue = [...statuses];
       fallback = then;
     },
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,7 +6,11 @@ import Provider from "oidc-provider";
 // Its development login screen accepts any login name; the account's claims are derived from that name:
 // "<name>@sso.example.com", and the groups listed in SSO_GROUPS for it.
 export const SSO_CLIENT = { id: "srecp-e2e", secret: "srecp-e2e-client-secret" };
-export const SSO_GROUPS: Record<string, string[]> = { "sso-lead": ["sre-leads", "everyone"], "sso-sre": ["sre"], "sso-guest": [] };
+export const SSO_GROUPS: Record<string, string[]> = {
+  "sso-lead": ["sre-leads", "everyone"],
+  "sso-sre": ["sre"],
+  "sso-guest": [],
+};
 
 export type OidcServer = { issuer: string; stop: () => Promise<void> };
 
@@ -15,11 +19,24 @@ export async function startOidcProvider(appUrl: string): Promise<OidcServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: SSO_CLIENT.id, client_secret: SSO_CLIENT.secret, redirect_uris: [`${appUrl}/api/auth/callback/oidc`], post_logout_redirect_uris: [appUrl] }],
+    clients: [
+      {
+        client_id: SSO_CLIENT.id,
+        client_secret: SSO_CLIENT.secret,
+        redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
+        post_logout_redirect_uris: [appUrl],
+      },
+    ],
     async findAccount(_ctx, id) {
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: `${id}@sso.example.com`, email_verified: true, name: `SSO ${id}`, groups: SSO_GROUPS[id] ?? [] }),
+        claims: async () => ({
+          sub: id,
+          email: `${id}@sso.example.com`,
+          email_verified: true,
+          name: `SSO ${id}`,
+          groups: SSO_GROUPS[id] ?? [],
+        }),
       };
     },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },

@@ -4,7 +4,8 @@ import { SAMPLE_INTERVAL_SECONDS, type Scenario, type ScenarioSeries } from "./s
 // OpenMetrics text for `promtool tsdb create-blocks-from openmetrics`: families grouped under one
 // `# TYPE` line, one series after another, timestamps in SECONDS, mandatory `# EOF` last line.
 
-const escapeLabelValue = (value: string): string => value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+const escapeLabelValue = (value: string): string =>
+  value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 
 const labelText = (labels: Record<string, string>): string =>
   `{${Object.entries(labels)

@@ -33,7 +33,8 @@ async function run(bin: string, args: string[]) {
 }
 
 export async function startPgCluster(): Promise<PgCluster> {
-  if (!fs.existsSync(path.join(binDir(), "initdb"))) throw new Error(`initdb not found in ${binDir()} (apt-get install postgresql, or set PG_BIN_DIR)`);
+  if (!fs.existsSync(path.join(binDir(), "initdb")))
+    throw new Error(`initdb not found in ${binDir()} (apt-get install postgresql, or set PG_BIN_DIR)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-pg-"));
   removeDirOnExit(dir);
   fs.chmodSync(dir, 0o755);

@@ -95,7 +95,8 @@ export const logTail = (file: string, chars = 2000): string => {
 export const waitReady = async (url: string, proc: ManagedProcess, timeoutMs = 30_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.exited()) throw new Error(`${proc.child.spawnfile} exited before ${url} was ready:\n${logTail(proc.logFile)}`);
+    if (proc.exited())
+      throw new Error(`${proc.child.spawnfile} exited before ${url} was ready:\n${logTail(proc.logFile)}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -115,5 +116,9 @@ export const runToCompletion = (command: string, args: string[], cwd?: string): 
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output.slice(-2000)}`))));
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output.slice(-2000)}`)),
+    );
   });

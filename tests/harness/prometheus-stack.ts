@@ -53,8 +53,18 @@ const alertmanagerBin = () => process.env.ALERTMANAGER_BIN ?? "/usr/bin/promethe
 const writeConfig = (file: string, config: unknown) => fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 
 const alertmanagerConfig = (webhookUrl?: string) => ({
-  route: { receiver: "default", group_by: ["alertname", "service"], group_wait: "1s", group_interval: "1s", repeat_interval: "1h" },
-  receivers: [webhookUrl ? { name: "default", webhook_configs: [{ url: webhookUrl, send_resolved: true, max_alerts: 0 }] } : { name: "default" }],
+  route: {
+    receiver: "default",
+    group_by: ["alertname", "service"],
+    group_wait: "1s",
+    group_interval: "1s",
+    repeat_interval: "1h",
+  },
+  receivers: [
+    webhookUrl
+      ? { name: "default", webhook_configs: [{ url: webhookUrl, send_resolved: true, max_alerts: 0 }] }
+      : { name: "default" },
+  ],
 });
 
 /**
@@ -74,7 +84,12 @@ export const startPrometheusStack = async (options: PrometheusStackOptions = {})
   };
 
   try {
-    await prepareScenarioBlocks(scenario, path.join(workDir, "data"), workDir, options.blockCacheDir ?? defaultBlockCacheDir());
+    await prepareScenarioBlocks(
+      scenario,
+      path.join(workDir, "data"),
+      workDir,
+      options.blockCacheDir ?? defaultBlockCacheDir(),
+    );
 
     let alertmanagerUrl: string | undefined;
     let alertmanagerTarget: string | undefined;
@@ -83,13 +98,17 @@ export const startPrometheusStack = async (options: PrometheusStackOptions = {})
       alertmanagerTarget = `127.0.0.1:${port}`;
       alertmanagerUrl = `http://${alertmanagerTarget}`;
       writeConfig(path.join(workDir, "alertmanager.yml"), alertmanagerConfig(options.webhookUrl));
-      const am = startProcess(alertmanagerBin(), [
-        `--config.file=${path.join(workDir, "alertmanager.yml")}`,
-        `--storage.path=${path.join(workDir, "alertmanager-data")}`,
-        `--web.listen-address=${alertmanagerTarget}`,
-        `--web.external-url=${alertmanagerUrl}/`,
-        "--cluster.listen-address=", // no HA gossip (would bind 0.0.0.0:9094)
-      ], path.join(workDir, "alertmanager.log"));
+      const am = startProcess(
+        alertmanagerBin(),
+        [
+          `--config.file=${path.join(workDir, "alertmanager.yml")}`,
+          `--storage.path=${path.join(workDir, "alertmanager-data")}`,
+          `--web.listen-address=${alertmanagerTarget}`,
+          `--web.external-url=${alertmanagerUrl}/`,
+          "--cluster.listen-address=", // no HA gossip (would bind 0.0.0.0:9094)
+        ],
+        path.join(workDir, "alertmanager.log"),
+      );
       processes.push(am);
       await waitReady(`${alertmanagerUrl}/-/ready`, am);
     }
@@ -100,7 +119,9 @@ export const startPrometheusStack = async (options: PrometheusStackOptions = {})
     writeConfig(path.join(workDir, "prometheus.yml"), {
       global: { scrape_interval: "15s", evaluation_interval: `${evaluationSeconds}s` },
       rule_files: (options.ruleFiles ?? []).map((file) => path.resolve(file)),
-      ...(alertmanagerTarget ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [alertmanagerTarget] }] }] } } : {}),
+      ...(alertmanagerTarget
+        ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [alertmanagerTarget] }] }] } }
+        : {}),
     });
     const prometheusArgs = [
       `--config.file=${path.join(workDir, "prometheus.yml")}`,

@@ -21,7 +21,11 @@ const varint = (n: number): number[] => {
 };
 
 // A length-delimited field (wire type 2): strings and embedded messages.
-const lengthDelimited = (field: number, bytes: Uint8Array | number[]): number[] => [...varint((field << 3) | 2), ...varint(bytes.length), ...bytes];
+const lengthDelimited = (field: number, bytes: Uint8Array | number[]): number[] => [
+  ...varint((field << 3) | 2),
+  ...varint(bytes.length),
+  ...bytes,
+];
 const text = (s: string) => new TextEncoder().encode(s);
 
 const sample = (value: number, timestampMs: number): number[] => {
@@ -61,7 +65,11 @@ export function snappyLiterals(data: Uint8Array): Uint8Array {
 export async function remoteWrite(prometheusUrl: string, series: WriteSeries[]): Promise<void> {
   const res = await fetch(`${prometheusUrl}/api/v1/write`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-protobuf", "Content-Encoding": "snappy", "X-Prometheus-Remote-Write-Version": "0.1.0" },
+    headers: {
+      "Content-Type": "application/x-protobuf",
+      "Content-Encoding": "snappy",
+      "X-Prometheus-Remote-Write-Version": "0.1.0",
+    },
     body: Buffer.from(snappyLiterals(encodeWriteRequest(series))),
   });
   if (res.status !== 204 && res.status !== 200) throw new Error(`remote write: HTTP ${res.status} ${await res.text()}`);

@@ -35,13 +35,38 @@ type ServiceModel = {
 
 export const SCENARIO_SERVICES: Record<ScenarioServiceName, ServiceModel> = {
   // 20 req/s, 0.05 % errors; 50 % ≤ 50 ms, 90 % ≤ 100 ms, 99 % ≤ 300 ms.
-  checkout: { requestsPerSecond: 20, errorCode: "500", errorRatio: [5, 10_000], bucketPerMille: [500, 900, 950, 990, 995, 999, 1000, 1000, 1000], meanLatencyMs: 80 },
+  checkout: {
+    requestsPerSecond: 20,
+    errorCode: "500",
+    errorRatio: [5, 10_000],
+    bucketPerMille: [500, 900, 950, 990, 995, 999, 1000, 1000, 1000],
+    meanLatencyMs: 80,
+  },
   // 10 req/s, clean except a 2 h incident at 10 % errors (code 503).
-  search: { requestsPerSecond: 10, errorCode: "503", errorRatio: [0, 1], incidentErrorRatio: [1, 10], bucketPerMille: [600, 850, 950, 980, 990, 1000, 1000, 1000, 1000], meanLatencyMs: 60 },
+  search: {
+    requestsPerSecond: 10,
+    errorCode: "503",
+    errorRatio: [0, 1],
+    incidentErrorRatio: [1, 10],
+    bucketPerMille: [600, 850, 950, 980, 990, 1000, 1000, 1000, 1000],
+    meanLatencyMs: 60,
+  },
   // 5 req/s, 1 % errors: burns a 99.9 % budget ten times over.
-  payments: { requestsPerSecond: 5, errorCode: "500", errorRatio: [1, 100], bucketPerMille: [300, 600, 850, 950, 990, 999, 1000, 1000, 1000], meanLatencyMs: 150 },
+  payments: {
+    requestsPerSecond: 5,
+    errorCode: "500",
+    errorRatio: [1, 100],
+    bucketPerMille: [300, 600, 850, 950, 990, 999, 1000, 1000, 1000],
+    meanLatencyMs: 150,
+  },
   // Series exist, counters stay 0: a service without traffic.
-  idle: { requestsPerSecond: 0, errorCode: "500", errorRatio: [0, 1], bucketPerMille: [0, 0, 0, 0, 0, 0, 0, 0, 0], meanLatencyMs: 0 },
+  idle: {
+    requestsPerSecond: 0,
+    errorCode: "500",
+    errorRatio: [0, 1],
+    bucketPerMille: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+    meanLatencyMs: 0,
+  },
 };
 
 export const SCENARIO_SERVICE_NAMES = Object.keys(SCENARIO_SERVICES) as ScenarioServiceName[];
@@ -57,9 +82,18 @@ export type Scenario = {
   incident: { start: number; end: number };
   series: ScenarioSeries[];
   /** Exact request counts over [fromSec, toSec] (counter increases, no extrapolation). */
-  expectedRequests(service: ScenarioServiceName, fromSec: number, toSec: number): { good: number; bad: number; total: number };
+  expectedRequests(
+    service: ScenarioServiceName,
+    fromSec: number,
+    toSec: number,
+  ): { good: number; bad: number; total: number };
   /** Exact latency counts over [fromSec, toSec]: good = requests with duration ≤ le. */
-  expectedLatency(service: ScenarioServiceName, le: LatencyBucket, fromSec: number, toSec: number): { good: number; total: number };
+  expectedLatency(
+    service: ScenarioServiceName,
+    le: LatencyBucket,
+    fromSec: number,
+    toSec: number,
+  ): { good: number; total: number };
   /** Exact error ratio bad/total over [fromSec, toSec] (NaN without traffic). */
   expectedErrorRatio(service: ScenarioServiceName, fromSec: number, toSec: number): number;
 };
@@ -71,7 +105,10 @@ export const defaultScenarioEnd = (nowMs: number): number => Math.floor(nowMs / 
 export const createScenario = (endSec: number): Scenario => {
   if (endSec % 3600 !== 0) throw new RangeError(`scenario end must be hour-aligned, got ${endSec}`);
   const start = endSec - HISTORY_SECONDS;
-  const incident = { start: endSec - INCIDENT_OFFSET_SECONDS, end: endSec - INCIDENT_OFFSET_SECONDS + INCIDENT_DURATION_SECONDS };
+  const incident = {
+    start: endSec - INCIDENT_OFFSET_SECONDS,
+    end: endSec - INCIDENT_OFFSET_SECONDS + INCIDENT_DURATION_SECONDS,
+  };
   const clamp = (tSec: number) => Math.min(Math.max(tSec, start), endSec);
   // Seconds of traffic in [from, to] after clamping to the scenario, and of incident overlap.
   const elapsed = (fromSec: number, toSec: number) => Math.max(0, clamp(toSec) - clamp(fromSec));
@@ -106,13 +143,33 @@ export const createScenario = (endSec: number): Scenario => {
   for (const service of SCENARIO_SERVICE_NAMES) {
     const model = SCENARIO_SERVICES[service];
     const base = { job: SCENARIO_JOB, instance: SCENARIO_INSTANCE, service };
-    series.push({ name: "http_requests_total", labels: { ...base, code: "200" }, valueAt: (t) => requests(service, start, t).good });
-    series.push({ name: "http_requests_total", labels: { ...base, code: model.errorCode }, valueAt: (t) => requests(service, start, t).bad });
+    series.push({
+      name: "http_requests_total",
+      labels: { ...base, code: "200" },
+      valueAt: (t) => requests(service, start, t).good,
+    });
+    series.push({
+      name: "http_requests_total",
+      labels: { ...base, code: model.errorCode },
+      valueAt: (t) => requests(service, start, t).bad,
+    });
     for (const le of LATENCY_BUCKETS) {
-      series.push({ name: "http_request_duration_seconds_bucket", labels: { ...base, le }, valueAt: (t) => latency(service, le, start, t).good });
+      series.push({
+        name: "http_request_duration_seconds_bucket",
+        labels: { ...base, le },
+        valueAt: (t) => latency(service, le, start, t).good,
+      });
     }
-    series.push({ name: "http_request_duration_seconds_count", labels: base, valueAt: (t) => latency(service, "+Inf", start, t).total });
-    series.push({ name: "http_request_duration_seconds_sum", labels: base, valueAt: (t) => (latency(service, "+Inf", start, t).total * model.meanLatencyMs) / 1000 });
+    series.push({
+      name: "http_request_duration_seconds_count",
+      labels: base,
+      valueAt: (t) => latency(service, "+Inf", start, t).total,
+    });
+    series.push({
+      name: "http_request_duration_seconds_sum",
+      labels: base,
+      valueAt: (t) => (latency(service, "+Inf", start, t).total * model.meanLatencyMs) / 1000,
+    });
   }
 
   return {

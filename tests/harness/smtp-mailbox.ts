@@ -10,7 +10,9 @@ export async function startMailbox(): Promise<{ smtpUrl: string; mailboxUrl: str
   const port = await freePort();
   const server = http.createServer((req, res) => {
     if (req.url !== "/messages") return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(smtp.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.text, at: m.at }))));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify(smtp.messages.map((m) => ({ to: m.to, subject: m.subject, text: m.text, at: m.at }))));
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {

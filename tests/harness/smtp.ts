@@ -5,7 +5,14 @@ import { freePort } from "./process";
 // A real SMTP server (npm smtp-server) on 127.0.0.1 and a random port, no TLS, any login accepted:
 // every message is parsed with mailparser and kept, so tests read what was sent as a mail client would.
 
-export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; headers: Map<string, unknown>; at: number };
+export type ReceivedMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers: Map<string, unknown>;
+  at: number;
+};
 
 export type SmtpHandle = {
   url: string;
@@ -18,7 +25,8 @@ export type SmtpHandle = {
   stop(): Promise<void>;
 };
 
-const addresses = (p: ParsedMail["to"]) => (p ? (Array.isArray(p) ? p : [p]).flatMap((a) => a.value.map((v) => v.address ?? "")) : []);
+const addresses = (p: ParsedMail["to"]) =>
+  p ? (Array.isArray(p) ? p : [p]).flatMap((a) => a.value.map((v) => v.address ?? "")) : [];
 
 export async function startSmtp(): Promise<SmtpHandle> {
   const messages: ReceivedMail[] = [];
@@ -30,7 +38,14 @@ export async function startSmtp(): Promise<SmtpHandle> {
     logger: false,
     onData(stream, _session, done) {
       simpleParser(stream).then((mail) => {
-        messages.push({ to: addresses(mail.to), subject: mail.subject ?? "", text: mail.text ?? "", html: typeof mail.html === "string" ? mail.html : "", headers: mail.headers, at: Date.now() });
+        messages.push({
+          to: addresses(mail.to),
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+          html: typeof mail.html === "string" ? mail.html : "",
+          headers: mail.headers,
+          at: Date.now(),
+        });
         if (hold > 0) {
           hold -= 1;
           held.push(() => done());
@@ -48,12 +63,20 @@ export async function startSmtp(): Promise<SmtpHandle> {
       for (;;) {
         const hit = messages.find(match);
         if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`no matching e-mail within ${timeoutMs} ms (${messages.length} received)`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching e-mail within ${timeoutMs} ms (${messages.length} received)`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
     holdNext: (n = 1) => void (hold = n),
-    release: () => held.splice(0).forEach((answer) => { try { answer(); } catch { /* the client is gone */ } }),
+    release: () =>
+      held.splice(0).forEach((answer) => {
+        try {
+          answer();
+        } catch {
+          /* the client is gone */
+        }
+      }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -14,20 +14,37 @@ export const vmalertBin = () => process.env.VMALERT_BIN ?? "/usr/bin/vmalert";
 
 export type Victoria = { url: string; stop: () => Promise<void> };
 
-const labelText = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(",");
+const labelText = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(",");
 
-export async function startVictoriaMetrics(scenario: Scenario, services: ScenarioServiceName[], fromSec: number): Promise<Victoria> {
+export async function startVictoriaMetrics(
+  scenario: Scenario,
+  services: ScenarioServiceName[],
+  fromSec: number,
+): Promise<Victoria> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srecp-vm-"));
   removeDirOnExit(dir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(victoriaBin(), [
-    `-storageDataPath=${path.join(dir, "data")}`, `-httpListenAddr=127.0.0.1:${port}`, "-retentionPeriod=100y",
-    "-search.disableCache", "-search.latencyOffset=0s", "-loggerLevel=WARN",
-  ], path.join(dir, "victoria.log"));
+  const proc = startProcess(
+    victoriaBin(),
+    [
+      `-storageDataPath=${path.join(dir, "data")}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      "-retentionPeriod=100y",
+      "-search.disableCache",
+      "-search.latencyOffset=0s",
+      "-loggerLevel=WARN",
+    ],
+    path.join(dir, "victoria.log"),
+  );
   await waitReady(`${url}/health`, proc);
 
-  const series = scenario.series.filter((s) => s.name === "http_requests_total" && services.includes(s.labels.service as ScenarioServiceName));
+  const series = scenario.series.filter(
+    (s) => s.name === "http_requests_total" && services.includes(s.labels.service as ScenarioServiceName),
+  );
   const start = Math.max(scenario.start, fromSec - (fromSec % SAMPLE_INTERVAL_SECONDS));
   let lines: string[] = [];
   const flush = async () => {

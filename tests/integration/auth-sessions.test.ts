@@ -24,7 +24,12 @@ async function signedIn(role: "viewer" | "editor" | "admin" = "editor") {
   const { id } = await createUser(SYSTEM_ACTOR, { email, name: `Session ${n}`, role, teams: [], password: PASSWORD });
   const user = await signInWithPassword({ email, password: PASSWORD, ip: `10.9.0.${n}` });
   expect(user).not.toBeNull();
-  const token = (await authOptions().callbacks!.jwt!({ token: { sub: "" }, user: user!, account: null, trigger: "signIn" } as never)) as JWT;
+  const token = (await authOptions().callbacks!.jwt!({
+    token: { sub: "" },
+    user: user!,
+    account: null,
+    trigger: "signIn",
+  } as never)) as JWT;
   return { id, email, token, cookie: `next-auth.session-token=${await encode({ token, secret })}` };
 }
 
@@ -39,7 +44,9 @@ describe("cookie-authenticated writes", () => {
   it("reach the handler with their body intact (resolving the session must not take over the body stream)", async () => {
     const admin2 = await signedIn("admin");
     const res = await call(teamsRoute.POST, {
-      method: "POST", url: "/api/v1/teams", body: { slug: `cookie-${Date.now()}`, name: "Cookie team" },
+      method: "POST",
+      url: "/api/v1/teams",
+      body: { slug: `cookie-${Date.now()}`, name: "Cookie team" },
       headers: { cookie: admin2.cookie, origin: "http://test.local" },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -68,11 +75,21 @@ describe("sessions are revocable", () => {
 
   it("a role change ends the user's sessions (PATCH /api/v1/users/{id})", async () => {
     const s = await signedIn();
-    const res = await call(userRoute.PATCH, { method: "PATCH", token: admin.token, params: { id: s.id }, body: { role: "viewer" } });
+    const res = await call(userRoute.PATCH, {
+      method: "PATCH",
+      token: admin.token,
+      params: { id: s.id },
+      body: { role: "viewer" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.role).toBe("viewer");
     expect((await me(s.cookie)).status).toBe(401);
-    const bad = await call(userRoute.PATCH, { method: "PATCH", token: admin.token, params: { id: s.id }, body: { role: "owner" } });
+    const bad = await call(userRoute.PATCH, {
+      method: "PATCH",
+      token: admin.token,
+      params: { id: s.id },
+      body: { role: "owner" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields.role).toMatch(/viewer, editor, approver or admin/);
   });
@@ -82,7 +99,9 @@ describe("sessions are revocable", () => {
     await setUserPassword(SYSTEM_ACTOR, s.id, "a brand new passphrase");
     expect((await me(s.cookie)).status).toBe(401);
     expect(await signInWithPassword({ email: s.email, password: PASSWORD, ip: "10.9.1.1" })).toBeNull();
-    expect(await signInWithPassword({ email: s.email, password: "a brand new passphrase", ip: "10.9.1.1" })).not.toBeNull();
+    expect(
+      await signInWithPassword({ email: s.email, password: "a brand new passphrase", ip: "10.9.1.1" }),
+    ).not.toBeNull();
   });
 });
 
@@ -91,7 +110,10 @@ describe("deactivation (offboarding)", () => {
     const s = await signedIn();
     const worker = await userWithToken("editor");
     const db = await getDb();
-    await db.user.update({ where: { id: worker.id }, data: { passwordHash: (await db.user.findUniqueOrThrow({ where: { id: s.id } })).passwordHash } });
+    await db.user.update({
+      where: { id: worker.id },
+      data: { passwordHash: (await db.user.findUniqueOrThrow({ where: { id: s.id } })).passwordHash },
+    });
     expect((await call(meRoute.GET, { token: worker.token })).status).toBe(200);
 
     for (const id of [s.id, worker.id]) {
@@ -122,7 +144,9 @@ describe("deactivation (offboarding)", () => {
     const self = await call(deactivateRoute.POST, { method: "POST", token: admin.token, params: { id: admin.id } });
     expect(self.status).toBe(409);
     expect(self.body.error.message).toMatch(/cannot deactivate yourself/);
-    expect((await call(deactivateRoute.POST, { method: "POST", token: admin.token, params: { id: "nope" } })).status).toBe(404);
+    expect(
+      (await call(deactivateRoute.POST, { method: "POST", token: admin.token, params: { id: "nope" } })).status,
+    ).toBe(404);
     // A NUL byte never reaches PostgreSQL: refused as input (422) or as no such user (404), never a 500.
     const nul = await call(deactivateRoute.POST, { method: "POST", token: admin.token, params: { id: "bad\u0000id" } });
     expect([404, 422]).toContain(nul.status);
@@ -131,7 +155,10 @@ describe("deactivation (offboarding)", () => {
   it("a deactivated user cannot sign in through SSO either", async () => {
     const s = await signedIn();
     await call(deactivateRoute.POST, { method: "POST", token: admin.token, params: { id: s.id } });
-    const allowed = await authOptions().callbacks!.signIn!({ user: { id: "sub-1", email: s.email, name: "x" }, account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" } } as never);
+    const allowed = await authOptions().callbacks!.signIn!({
+      user: { id: "sub-1", email: s.email, name: "x" },
+      account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" },
+    } as never);
     expect(allowed).toBe(false);
   });
 });

@@ -6,7 +6,17 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { candidateTiers, currentTiers, generateRuleGroups, replayAlerts, rulesToYaml, SLO_ALERT_NAME, type AlertTier, type FiringInterval, type SloRuleInput } from "@/lib/slo";
+import {
+  candidateTiers,
+  currentTiers,
+  generateRuleGroups,
+  replayAlerts,
+  rulesToYaml,
+  SLO_ALERT_NAME,
+  type AlertTier,
+  type FiringInterval,
+  type SloRuleInput,
+} from "@/lib/slo";
 import { randomPhases, seriesOf } from "@/tests/fixtures/backtest-series";
 
 // Issue 16 item 4 acceptance: the backtester's fire/resolve instants equal Prometheus' own. We generate
@@ -19,9 +29,18 @@ const PROMTOOL = process.env.PROMTOOL ?? "/usr/bin/promtool";
 const MIN = 60_000;
 
 const SLO: SloRuleInput = {
-  id: "backtest", name: "Backtest availability", service: "bt", objective: 0.999, window: { kind: "rolling", days: 30 },
-  sli: { kind: "ratio", total: 'http_requests_total{service="bt"}', bad: 'http_requests_total{service="bt",code="500"}' },
-  runbookUrl: "https://runbooks.example.com/bt", alerting: true,
+  id: "backtest",
+  name: "Backtest availability",
+  service: "bt",
+  objective: 0.999,
+  window: { kind: "rolling", days: 30 },
+  sli: {
+    kind: "ratio",
+    total: 'http_requests_total{service="bt"}',
+    bad: 'http_requests_total{service="bt",code="500"}',
+  },
+  runbookUrl: "https://runbooks.example.com/bt",
+  alerting: true,
 };
 const WINDOW_SECONDS = 30 * 86_400;
 
@@ -42,8 +61,14 @@ const ruleFile = (tiers: readonly AlertTier[]): string => {
 };
 
 const labelsOf = (tier: AlertTier) => ({
-  alertname: SLO_ALERT_NAME, severity: tier.severity, tier: tier.name, long_window: tier.longWindow, short_window: tier.shortWindow,
-  slo_id: SLO.id, service: SLO.service, slo: SLO.name,
+  alertname: SLO_ALERT_NAME,
+  severity: tier.severity,
+  tier: tier.name,
+  long_window: tier.longWindow,
+  short_window: tier.shortWindow,
+  slo_id: SLO.id,
+  service: SLO.service,
+  slo: SLO.name,
 });
 
 /** Eval instants (minutes): every fire and resolve, the minute before, and a regular sample. */
@@ -66,13 +91,22 @@ function testFile(tiers: readonly AlertTier[], seed: number, buckets: number, sh
   const alert_rule_test = sampleMinutes(claimed, lastMinute).map((m) => ({
     eval_time: `${m}m`,
     alertname: SLO_ALERT_NAME,
-    exp_alerts: claimed.filter((i) => i.firedAtMs <= m * MIN && (i.resolvedAtMs === null || m * MIN < i.resolvedAtMs)).map((i) => ({ exp_labels: labelsOf(byTier.get(i.tier)!) })),
+    exp_alerts: claimed
+      .filter((i) => i.firedAtMs <= m * MIN && (i.resolvedAtMs === null || m * MIN < i.resolvedAtMs))
+      .map((i) => ({ exp_labels: labelsOf(byTier.get(i.tier)!) })),
   }));
   const input_series = [
     { series: 'http_requests_total{service="bt",code="200"}', values: goodCounter.join(" ") },
     { series: 'http_requests_total{service="bt",code="500"}', values: badCounter.join(" ") },
   ];
-  const yaml = stringify({ rule_files: ["rules.yml"], evaluation_interval: "1m", tests: [{ interval: "1m", input_series, alert_rule_test }] }, { lineWidth: 0 });
+  const yaml = stringify(
+    {
+      rule_files: ["rules.yml"],
+      evaluation_interval: "1m",
+      tests: [{ interval: "1m", input_series, alert_rule_test }],
+    },
+    { lineWidth: 0 },
+  );
   return { yaml, intervals, checks: alert_rule_test.length };
 }
 

@@ -24,8 +24,17 @@ async function digestQuery(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`);
-    return rows.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text), '')) AS h FROM "${t}" x`).join(" UNION ALL ") + " ORDER BY 1";
+    const { rows } = await c.query(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    );
+    return (
+      rows
+        .map(
+          ({ t }) =>
+            `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text), '')) AS h FROM "${t}" x`,
+        )
+        .join(" UNION ALL ") + " ORDER BY 1"
+    );
   } finally {
     await c.end();
   }
@@ -45,14 +54,34 @@ async function digest(url: string, sql: string): Promise<{ t: string; n: number;
 /** The same digest read from an embedded database, through lib/db like the app (tests/harness/embedded-holder.ts). */
 function embeddedDigest(dataDir: string, sql: string): Promise<{ t: string; n: number; h: string }[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "tests/harness/embedded-holder.ts"), sql, "SET TimeZone = 'UTC'"], {
-      cwd: root, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") }, stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        path.join(root, "tests/harness/embedded-holder.ts"),
+        sql,
+        "SET TimeZone = 'UTC'",
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: "",
+          DATA_DIR: dataDir,
+          TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("exit", (code) => {
       const line = JSON.parse(out.split("\n").find((l) => l.startsWith("{")) ?? "{}");
-      return code === 0 && line.ready ? resolve(line.rows) : reject(new Error(`holder exited ${code}: ${line.error ?? out}`));
+      return code === 0 && line.ready
+        ? resolve(line.rows)
+        : reject(new Error(`holder exited ${code}: ${line.error ?? out}`));
     });
   });
 }
@@ -63,11 +92,41 @@ describe("srecp backup / restore", () => {
 
   beforeAll(async () => {
     const { token } = await userWithToken("admin");
-    await call(teams.POST, { method: "POST", token, body: { slug: "backup-team", name: "Backup team", timezone: "Europe/Berlin" } });
-    await call(services.POST, { method: "POST", token, body: { slug: "backup-svc", name: "Backup", team: "backup-team" } });
-    const slo = await call(slos.POST, { method: "POST", token, body: { service: "backup-svc", name: "backup-availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' } } });
+    await call(teams.POST, {
+      method: "POST",
+      token,
+      body: { slug: "backup-team", name: "Backup team", timezone: "Europe/Berlin" },
+    });
+    await call(services.POST, {
+      method: "POST",
+      token,
+      body: { slug: "backup-svc", name: "Backup", team: "backup-team" },
+    });
+    const slo = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "backup-svc",
+        name: "backup-availability",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="search"}',
+          bad: 'http_requests_total{service="search",code=~"5.."}',
+        },
+      },
+    });
     expect(slo.status).toBe(201);
-    expect((await call(incidents.POST, { method: "POST", token, body: { title: "Backup drill", severity: "SEV-3", services: ["backup-svc"] } })).status).toBe(201);
+    expect(
+      (
+        await call(incidents.POST, {
+          method: "POST",
+          token,
+          body: { title: "Backup drill", severity: "SEV-3", services: ["backup-svc"] },
+        })
+      ).status,
+    ).toBe(201);
     fresh = await createTestDatabase("srecp_restore");
     sql = await digestQuery(inject("DATABASE_URL"));
   }, 120_000);
@@ -89,7 +148,9 @@ describe("srecp backup / restore", () => {
     // Sequences continue after the restored rows: the next incident number is one more than the largest.
     const c = new pg.Client({ connectionString: fresh.url });
     await c.connect();
-    const { rows } = await c.query(`SELECT (SELECT max(number) FROM "Incident") AS max, nextval(pg_get_serial_sequence('"Incident"', 'number')) AS next`);
+    const { rows } = await c.query(
+      `SELECT (SELECT max(number) FROM "Incident") AS max, nextval(pg_get_serial_sequence('"Incident"', 'number')) AS next`,
+    );
     await c.end();
     expect(Number(rows[0].next)).toBe(Number(rows[0].max) + 1);
 
@@ -116,7 +177,9 @@ describe("srecp backup / restore", () => {
     const before = await digest(fresh.url, sql);
     const r = await runSrecp(["restore", "--file", newer, "--force"], { DATABASE_URL: fresh.url });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("written by a newer version (migrations 29991231000000_from_the_future are unknown here)");
+    expect(r.stderr).toContain(
+      "written by a newer version (migrations 29991231000000_from_the_future are unknown here)",
+    );
     expect(await digest(fresh.url, sql)).toEqual(before);
     const garbage = path.join(dir, "garbage.json.gz");
     fs.writeFileSync(garbage, "not a backup");

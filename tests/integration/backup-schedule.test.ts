@@ -20,7 +20,15 @@ const HOUR = 3_600_000;
 describe("scheduled backups and restore drills", () => {
   it("keeps the newest SRECP_BACKUP_KEEP backups and records each run", async () => {
     const admin = await userWithToken("admin");
-    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "backup-sched", name: "Backup schedule" } })).status).toBe(201);
+    expect(
+      (
+        await call(teams.POST, {
+          method: "POST",
+          token: admin.token,
+          body: { slug: "backup-sched", name: "Backup schedule" },
+        })
+      ).status,
+    ).toBe(201);
     const t0 = Date.UTC(2026, 11, 1, 0);
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await runScheduledBackup(t0 + i * 24 * HOUR));
@@ -28,7 +36,9 @@ describe("scheduled backups and restore drills", () => {
     expect(listBackups(dir)).toEqual([path.basename(runs[2]!.file), path.basename(runs[1]!.file)]);
     expect(fs.existsSync(runs[0]!.file)).toBe(false);
     expect(runs[2]!.rows).toBeGreaterThan(0);
-    const recorded = await (await getDb()).backupRun.findMany({ where: { kind: "backup" }, orderBy: { startedAt: "asc" } });
+    const recorded = await (
+      await getDb()
+    ).backupRun.findMany({ where: { kind: "backup" }, orderBy: { startedAt: "asc" } });
     expect(recorded.map((r) => [r.ok, r.rows, r.file])).toEqual(runs.map((r) => [true, r.rows, path.basename(r.file)]));
   });
 
@@ -42,7 +52,9 @@ describe("scheduled backups and restore drills", () => {
     const newest = path.join(dir, listBackups(dir)[0]!);
     const drill = await runRestoreDrill();
     expect(drill.file).toBe(newest);
-    const backup = await (await getDb()).backupRun.findFirst({ where: { kind: "backup", file: path.basename(newest) } });
+    const backup = await (
+      await getDb()
+    ).backupRun.findFirst({ where: { kind: "backup", file: path.basename(newest) } });
     expect(drill.rows).toBe(backup!.rows); // every row of the backup, counted after the restore
     const viewer = await userWithToken("viewer");
     const res = await call(scorecard.GET, { token: viewer.token });
@@ -54,7 +66,9 @@ describe("scheduled backups and restore drills", () => {
   it("a corrupt newest backup fails the drill, is recorded and fails the check", async () => {
     fs.writeFileSync(path.join(dir, "srecp-backup-2099-01-01T00-00-00-000Z.json.gz"), "not a backup");
     await expect(runRestoreDrill()).rejects.toThrow(/restore exited 1/);
-    const last = await (await getDb()).backupRun.findFirst({ where: { kind: "drill" }, orderBy: { startedAt: "desc" } });
+    const last = await (
+      await getDb()
+    ).backupRun.findFirst({ where: { kind: "drill" }, orderBy: { startedAt: "desc" } });
     expect(last).toMatchObject({ ok: false, file: "srecp-backup-2099-01-01T00-00-00-000Z.json.gz" });
     expect(last!.error).toMatch(/not a srecp-backup v1 file/);
     const [check] = await platformChecks(Date.now());

@@ -12,8 +12,18 @@ describe("service catalog over the REST API", () => {
 
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "cat-payments", name: "Payments", timezone: "Europe/Berlin" } })).status).toBe(201);
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "cat-other", name: "Other" } })).status).toBe(201);
+    expect(
+      (
+        await call(teams.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "cat-payments", name: "Payments", timezone: "Europe/Berlin" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: "cat-other", name: "Other" } })).status,
+    ).toBe(201);
     editor = (await userWithToken("editor", ["cat-payments"])).token;
     viewer = (await userWithToken("viewer", ["cat-payments"])).token;
     outsider = (await userWithToken("editor", ["cat-other"])).token;
@@ -27,7 +37,13 @@ describe("service catalog over the REST API", () => {
   });
 
   it("creates, lists, reads, updates and deletes a service, auditing each change", async () => {
-    const body = { slug: "cat-checkout", name: "Checkout", team: "cat-payments", tier: 1, runbookUrl: "https://runbooks.example.com/checkout" };
+    const body = {
+      slug: "cat-checkout",
+      name: "Checkout",
+      team: "cat-payments",
+      tier: 1,
+      runbookUrl: "https://runbooks.example.com/checkout",
+    };
     const created = await call(services.POST, { method: "POST", token: editor, body });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ slug: "cat-checkout", tier: 1, version: 1, team: { slug: "cat-payments" } });
@@ -37,23 +53,41 @@ describe("service catalog over the REST API", () => {
     expect(list.body.items.map((s: { slug: string }) => s.slug)).toEqual(["cat-checkout"]);
     expect(list.body).toMatchObject({ page: 1, total: 1 });
 
-    const patched = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-checkout" }, body: { description: "Takes orders", version: 1 } });
+    const patched = await call(service.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { slug: "cat-checkout" },
+      body: { description: "Takes orders", version: 1 },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ description: "Takes orders", version: 2 });
 
-    expect((await call(service.DELETE, { method: "DELETE", token: editor, params: { slug: "cat-checkout" } })).status).toBe(200);
+    expect(
+      (await call(service.DELETE, { method: "DELETE", token: editor, params: { slug: "cat-checkout" } })).status,
+    ).toBe(200);
     expect((await call(service.GET, { token: viewer, params: { slug: "cat-checkout" } })).status).toBe(404);
 
-    const log = await call(audit.GET, { url: `/api/v1/audit?entityType=service&entityId=${created.body.id}`, token: admin });
+    const log = await call(audit.GET, {
+      url: `/api/v1/audit?entityType=service&entityId=${created.body.id}`,
+      token: admin,
+    });
     expect(log.status).toBe(200);
-    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(["service.delete", "service.update", "service.create"]);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+      "service.delete",
+      "service.update",
+      "service.create",
+    ]);
     const update = log.body.items[1];
     expect(update.before.description).toBe("");
     expect(update.after.description).toBe("Takes orders");
   });
 
   it("answers 422 naming each bad field", async () => {
-    const res = await call(services.POST, { method: "POST", token: editor, body: { slug: "Bad Slug!", name: "", team: "cat-payments", tier: 9, runbookUrl: "ftp://x" } });
+    const res = await call(services.POST, {
+      method: "POST",
+      token: editor,
+      body: { slug: "Bad Slug!", name: "", team: "cat-payments", tier: 9, runbookUrl: "ftp://x" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("VALIDATION");
     expect(Object.keys(res.body.error.fields).sort()).toEqual(["name", "runbookUrl", "slug", "tier"]);
@@ -61,7 +95,11 @@ describe("service catalog over the REST API", () => {
 
   it("answers 400 for a body that is not JSON and 422 for an unknown team", async () => {
     expect((await call(services.POST, { method: "POST", token: editor, body: "{not json" })).status).toBe(400);
-    const res = await call(services.POST, { method: "POST", token: editor, body: { slug: "x-svc", name: "X", team: "nope" } });
+    const res = await call(services.POST, {
+      method: "POST",
+      token: editor,
+      body: { slug: "x-svc", name: "X", team: "nope" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.team).toMatch(/unknown team/);
   });
@@ -81,17 +119,38 @@ describe("service catalog over the REST API", () => {
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("CONFLICT");
 
-    const first = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-ledger" }, body: { name: "Ledger A", version: 1 } });
-    const second = await call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-ledger" }, body: { name: "Ledger B", version: 1 } });
+    const first = await call(service.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { slug: "cat-ledger" },
+      body: { name: "Ledger A", version: 1 },
+    });
+    const second = await call(service.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { slug: "cat-ledger" },
+      body: { name: "Ledger B", version: 1 },
+    });
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
     expect((await call(service.GET, { token: viewer, params: { slug: "cat-ledger" } })).body.name).toBe("Ledger A");
   });
 
   it("serves two concurrent edits of the same version with exactly one winner", async () => {
-    await call(services.POST, { method: "POST", token: editor, body: { slug: "cat-race", name: "Race", team: "cat-payments" } });
+    await call(services.POST, {
+      method: "POST",
+      token: editor,
+      body: { slug: "cat-race", name: "Race", team: "cat-payments" },
+    });
     const results = await Promise.all(
-      ["A", "B", "C"].map((x) => call(service.PATCH, { method: "PATCH", token: editor, params: { slug: "cat-race" }, body: { name: `Race ${x}`, version: 1 } })),
+      ["A", "B", "C"].map((x) =>
+        call(service.PATCH, {
+          method: "PATCH",
+          token: editor,
+          params: { slug: "cat-race" },
+          body: { name: `Race ${x}`, version: 1 },
+        }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });

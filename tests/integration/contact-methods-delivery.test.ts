@@ -32,21 +32,34 @@ afterAll(async () => {
 describe("verifying contact methods through real delivery", () => {
   it("e-mail: the code arrives over SMTP, entering it verifies; the test e-mail arrives; the code is gone from the row", async () => {
     const dana = await userWithToken("editor");
-    const res = await call(methods.POST, { method: "POST", token: dana.token, body: { kind: "email", name: "Mail", target: "dana.verify@cm.test" } });
+    const res = await call(methods.POST, {
+      method: "POST",
+      token: dana.token,
+      body: { kind: "email", name: "Mail", target: "dana.verify@cm.test" },
+    });
     expect(res.status).toBe(201);
     await deliverDueNotifications(Date.now());
     const mail = await smtp.waitFor((m) => m.to.includes("dana.verify@cm.test"));
     expect(mail.subject).toMatch(/verification code/i);
     const code = codeIn(mail.text);
     expect(code).toMatch(/^\d{6}$/);
-    const row = await (await getDb()).notification.findFirstOrThrow({ where: { contactMethodId: res.body.id, kind: "verify" } });
+    const row = await (
+      await getDb()
+    ).notification.findFirstOrThrow({ where: { contactMethodId: res.body.id, kind: "verify" } });
     expect(row.status).toBe("sent");
     expect((row.payload as { code?: string }).code).toBe("");
-    const ok = await call(verify.POST, { method: "POST", token: dana.token, params: { id: res.body.id }, body: { code } });
+    const ok = await call(verify.POST, {
+      method: "POST",
+      token: dana.token,
+      params: { id: res.body.id },
+      body: { code },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.verified).toBe(true);
 
-    expect((await call(test.POST, { method: "POST", token: dana.token, params: { id: res.body.id } })).status).toBe(202);
+    expect((await call(test.POST, { method: "POST", token: dana.token, params: { id: res.body.id } })).status).toBe(
+      202,
+    );
     await deliverDueNotifications(Date.now());
     const tested = await smtp.waitFor((m) => m.to.includes("dana.verify@cm.test") && m !== mail);
     expect(tested.text).toMatch(/can reach you here/);
@@ -56,13 +69,22 @@ describe("verifying contact methods through real delivery", () => {
     const erik = await userWithToken("editor");
     const placeholder = await startReceiver("unknown-yet");
     receivers.push(placeholder);
-    const res = await call(methods.POST, { method: "POST", token: erik.token, body: { kind: "webhook", name: "Bridge", target: `${placeholder.url}/first` } });
+    const res = await call(methods.POST, {
+      method: "POST",
+      token: erik.token,
+      body: { kind: "webhook", name: "Bridge", target: `${placeholder.url}/first` },
+    });
     expect(res.status).toBe(201);
     const secret: string = res.body.signingSecret;
     // the receiver is configured with the secret the owner copied; pointing the method at it sends a new code
     const receiver = await startReceiver(secret);
     receivers.push(receiver);
-    const moved = await call(one.PATCH, { method: "PATCH", token: erik.token, params: { id: res.body.id }, body: { version: res.body.version, target: `${receiver.url}/hook` } });
+    const moved = await call(one.PATCH, {
+      method: "PATCH",
+      token: erik.token,
+      params: { id: res.body.id },
+      body: { version: res.body.version, target: `${receiver.url}/hook` },
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     await deliverDueNotifications(Date.now());
     const hit = receiver.requests.find((r) => r.path === "/hook");
@@ -72,7 +94,12 @@ describe("verifying contact methods through real delivery", () => {
     expect(code).toMatch(/^\d{6}$/);
     // the first code (to the placeholder) was cancelled with the retarget, never sent
     expect(placeholder.requests).toHaveLength(0);
-    const ok = await call(verify.POST, { method: "POST", token: erik.token, params: { id: res.body.id }, body: { code } });
+    const ok = await call(verify.POST, {
+      method: "POST",
+      token: erik.token,
+      params: { id: res.body.id },
+      body: { code },
+    });
     expect(ok.body.verified).toBe(true);
   });
 
@@ -83,7 +110,14 @@ describe("verifying contact methods through real delivery", () => {
     process.env.SMTP_URL = saved!.replace("smtp://", "smtp://pager:pw-not-shown@");
     const before = await call(email.GET, { token: admin.token });
     process.env.SMTP_URL = saved;
-    expect(before.body).toMatchObject({ configured: true, host: "127.0.0.1", user: "pager", passwordSet: true, from: "SRECP <pager@srecp.test>", lastTest: null });
+    expect(before.body).toMatchObject({
+      configured: true,
+      host: "127.0.0.1",
+      user: "pager",
+      passwordSet: true,
+      from: "SRECP <pager@srecp.test>",
+      lastTest: null,
+    });
     expect(JSON.stringify(before.body)).not.toContain("pw-not-shown");
     const sent = await call(emailTest.POST, { method: "POST", token: admin.token });
     expect(sent.status, JSON.stringify(sent.body)).toBe(202);

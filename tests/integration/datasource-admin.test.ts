@@ -11,12 +11,18 @@ import { call, userWithToken } from "./helpers/api";
 let admin = "";
 let editor = "";
 const add = async (name: string, extra: Record<string, unknown> = {}) => {
-  const res = await call(datasources.POST, { method: "POST", token: admin, body: { name, url: inject("PROMETHEUS_URL"), ...extra } });
+  const res = await call(datasources.POST, {
+    method: "POST",
+    token: admin,
+    body: { name, url: inject("PROMETHEUS_URL"), ...extra },
+  });
   expect(res.status).toBe(201);
   return res.body.id as string;
 };
-const patch = (id: string, body: unknown, token = admin) => call(one.PATCH, { method: "PATCH", token, params: { id }, body });
-const sealedToken = async (id: string) => (await (await getDb()).dataSource.findUniqueOrThrow({ where: { id } })).bearerToken;
+const patch = (id: string, body: unknown, token = admin) =>
+  call(one.PATCH, { method: "PATCH", token, params: { id }, body });
+const sealedToken = async (id: string) =>
+  (await (await getDb()).dataSource.findUniqueOrThrow({ where: { id } })).bearerToken;
 
 beforeAll(async () => {
   admin = (await userWithToken("admin")).token;
@@ -67,8 +73,14 @@ describe("data sources: test connection", () => {
     expect(bad.body.message).toMatch(/parse error/);
     const dead = await add("probe-dead", { url: "http://127.0.0.1:9", timeoutMs: 1000 });
     const res = await call(probe.POST, { method: "POST", token: admin, params: { id: dead }, body: { query: "up" } });
-    expect(res.body).toMatchObject({ ok: false, message: "No Prometheus API answered at http://127.0.0.1:9/api/v1/query (unreachable, or not a Prometheus server)" });
-    expect((await call(probe.POST, { method: "POST", token: editor, params: { id }, body: { query: "up" } })).status).toBe(403);
+    expect(res.body).toMatchObject({
+      ok: false,
+      message:
+        "No Prometheus API answered at http://127.0.0.1:9/api/v1/query (unreachable, or not a Prometheus server)",
+    });
+    expect(
+      (await call(probe.POST, { method: "POST", token: editor, params: { id }, body: { query: "up" } })).status,
+    ).toBe(403);
   });
 });
 
@@ -80,7 +92,9 @@ describe("data sources: default", () => {
     expect((await prometheusFor(null)).url).toBe("http://127.0.0.1:9");
     await Promise.all([patch(a, { isDefault: true }), patch(b, { isDefault: true })]);
     expect((await patch(b, { isDefault: true })).status).toBe(200);
-    const defaults = (await call(datasources.GET, { token: admin })).body.items.filter((d: { isDefault: boolean }) => d.isDefault);
+    const defaults = (await call(datasources.GET, { token: admin })).body.items.filter(
+      (d: { isDefault: boolean }) => d.isDefault,
+    );
     expect(defaults.map((d: { name: string }) => d.name)).toEqual(["default-b"]);
     expect((await prometheusFor(null)).url).toBe(inject("PROMETHEUS_URL").replace(/\/+$/, ""));
     // Back to PROMETHEUS_URL for the other test files sharing this database.

@@ -35,11 +35,19 @@ beforeAll(async () => {
   const prometheus = inject("PROMETHEUS_URL");
   proxyUrl = await listen(async (req, res) => {
     authSeen.push(req.headers.authorization);
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401, { "content-type": "text/plain" }).end("missing token");
-    const upstream = await fetch(`${prometheus}${req.url}`, { method: req.method, headers: { "content-type": String(req.headers["content-type"] ?? "") }, body: req.method === "POST" ? await new Response(req as unknown as ReadableStream).text() : undefined });
+    if (req.headers.authorization !== `Bearer ${TOKEN}`)
+      return void res.writeHead(401, { "content-type": "text/plain" }).end("missing token");
+    const upstream = await fetch(`${prometheus}${req.url}`, {
+      method: req.method,
+      headers: { "content-type": String(req.headers["content-type"] ?? "") },
+      body: req.method === "POST" ? await new Response(req as unknown as ReadableStream).text() : undefined,
+    });
     res.writeHead(upstream.status, { "content-type": "application/json" }).end(await upstream.text());
   });
-  htmlUrl = await listen((_req, res) => void res.writeHead(200, { "content-type": "text/html" }).end("<html>router admin: internal-page-body</html>"));
+  htmlUrl = await listen(
+    (_req, res) =>
+      void res.writeHead(200, { "content-type": "text/html" }).end("<html>router admin: internal-page-body</html>"),
+  );
   const probe = await listen(() => undefined);
   closedUrl = probe;
   await new Promise((resolve) => servers.pop()!.close(resolve));
@@ -53,19 +61,25 @@ afterAll(async () => {
 
 const addSource = (body: Record<string, unknown>) => call(datasources.POST, { method: "POST", token: admin, body });
 const serviceOn = async (slug: string, dataSource: string) => {
-  expect((await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team: "dssec", dataSource } })).status).toBe(201);
+  expect(
+    (await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team: "dssec", dataSource } }))
+      .status,
+  ).toBe(201);
 };
-const metrics = (service: string) => call(metadata.GET, { token: viewer, url: `/api/v1/prometheus/metadata?kind=metrics&service=${service}` });
+const metrics = (service: string) =>
+  call(metadata.GET, { token: viewer, url: `/api/v1/prometheus/metadata?kind=metrics&service=${service}` });
 
 describe("data-source URLs (SSRF)", () => {
-  it.each(["http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/computeMetadata/v1/", "http://[fe80::1]:9090", "http://0xa9fea9fe/"])(
-    "refuses %s on create with 422 naming the URL field",
-    async (url) => {
-      const res = await addSource({ name: `meta-${Math.random().toString(36).slice(2, 8)}`, url });
-      expect(res.status).toBe(422);
-      expect(res.body.error.fields.url).toMatch(/not allowed: .*never allowed/);
-    },
-  );
+  it.each([
+    "http://169.254.169.254/latest/meta-data/",
+    "http://metadata.google.internal/computeMetadata/v1/",
+    "http://[fe80::1]:9090",
+    "http://0xa9fea9fe/",
+  ])("refuses %s on create with 422 naming the URL field", async (url) => {
+    const res = await addSource({ name: `meta-${Math.random().toString(36).slice(2, 8)}`, url });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields.url).toMatch(/not allowed: .*never allowed/);
+  });
 
   it("answers a closed port and a non-Prometheus page alike, without the page body", async () => {
     expect((await addSource({ name: "closed-port", url: closedUrl, timeoutMs: 2000 })).status).toBe(201);
@@ -88,17 +102,32 @@ describe("data-source credentials at rest", () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ hasBearerToken: true, hasBasicPassword: false });
     expect(JSON.stringify(res.body)).not.toContain(TOKEN);
-    expect((await addSource({ name: "basic-one", url: proxyUrl, authType: "basic", basicUser: "u", basicPassword: PASSWORD })).status).toBe(201);
+    expect(
+      (
+        await addSource({
+          name: "basic-one",
+          url: proxyUrl,
+          authType: "basic",
+          basicUser: "u",
+          basicPassword: PASSWORD,
+        })
+      ).status,
+    ).toBe(201);
 
     const list = await call(datasources.GET, { token: viewer });
     expect(JSON.stringify(list.body)).not.toContain(TOKEN);
     expect(JSON.stringify(list.body)).not.toMatch(/v1:[0-9a-f]{12}:/);
 
     const db = await getDb();
-    const rows = await db.$queryRawUnsafe<{ bearerToken: string | null; basicPassword: string | null }[]>(`SELECT "bearerToken", "basicPassword" FROM "DataSource" WHERE name IN ('behind-proxy', 'basic-one') ORDER BY name`);
+    const rows = await db.$queryRawUnsafe<{ bearerToken: string | null; basicPassword: string | null }[]>(
+      `SELECT "bearerToken", "basicPassword" FROM "DataSource" WHERE name IN ('behind-proxy', 'basic-one') ORDER BY name`,
+    );
     expect(rows[0]?.basicPassword).toMatch(/^v1:[0-9a-f]{12}:/);
     expect(rows[1]?.bearerToken).toMatch(/^v1:[0-9a-f]{12}:/);
-    const dump = execFileSync("pg_dump", ["--data-only", inject("DATABASE_URL")], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const dump = execFileSync("pg_dump", ["--data-only", inject("DATABASE_URL")], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(dump).toContain("behind-proxy");
     expect(dump).not.toContain(TOKEN);
     expect(dump).not.toContain(PASSWORD);
@@ -112,10 +141,16 @@ describe("data-source credentials at rest", () => {
 
   it("seals a plaintext row left from before encryption, and the source keeps working", async () => {
     const db = await getDb();
-    await db.$executeRawUnsafe(`INSERT INTO "DataSource" (id, name, url, "authType", "bearerToken", "updatedAt") VALUES ('legacy-ds', 'legacy', $1, 'bearer', $2, now())`, proxyUrl, TOKEN);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "DataSource" (id, name, url, "authType", "bearerToken", "updatedAt") VALUES ('legacy-ds', 'legacy', $1, 'bearer', $2, now())`,
+      proxyUrl,
+      TOKEN,
+    );
     const result = await resealDataSourceSecrets(SYSTEM_ACTOR);
     expect(result.resealed).toBeGreaterThanOrEqual(1);
-    const [row] = await db.$queryRawUnsafe<{ bearerToken: string }[]>(`SELECT "bearerToken" FROM "DataSource" WHERE id = 'legacy-ds'`);
+    const [row] = await db.$queryRawUnsafe<{ bearerToken: string }[]>(
+      `SELECT "bearerToken" FROM "DataSource" WHERE id = 'legacy-ds'`,
+    );
     expect(row?.bearerToken).toMatch(/^v1:/);
     expect(row?.bearerToken).not.toContain(TOKEN);
     await serviceOn("dssec-legacy", "legacy");
@@ -125,7 +160,12 @@ describe("data-source credentials at rest", () => {
 
   it("srecp secrets rotate re-seals under a new SECRET_KEY, reports rows it cannot open, and rotates back", async () => {
     const db = await getDb();
-    const keyIds = async () => (await db.$queryRawUnsafe<{ k: string }[]>(`SELECT DISTINCT split_part("bearerToken", ':', 2) AS k FROM "DataSource" WHERE "bearerToken" IS NOT NULL`)).map((r) => r.k);
+    const keyIds = async () =>
+      (
+        await db.$queryRawUnsafe<{ k: string }[]>(
+          `SELECT DISTINCT split_part("bearerToken", ':', 2) AS k FROM "DataSource" WHERE "bearerToken" IS NOT NULL`,
+        )
+      ).map((r) => r.k);
     const old = process.env.SECRET_KEY!;
     const fresh = "rotated-secret-key-for-the-integration-run";
     const [before] = await keyIds();
@@ -141,7 +181,10 @@ describe("data-source credentials at rest", () => {
       expect(after).toHaveLength(1);
       expect(after[0]).not.toBe(before);
 
-      const lost = await runSrecp(["secrets", "rotate"], { SECRET_KEY: "a-key-that-sealed-nothing-here", SECRET_KEY_PREVIOUS: "" });
+      const lost = await runSrecp(["secrets", "rotate"], {
+        SECRET_KEY: "a-key-that-sealed-nothing-here",
+        SECRET_KEY_PREVIOUS: "",
+      });
       expect(lost.code).toBe(1);
       expect(lost.stderr).toContain("behind-proxy");
     } finally {

@@ -9,7 +9,10 @@ describe("srecp datasources", () => {
   const name = `cli-prom-${Date.now()}`;
 
   it("creates, lists and tests a data source; the bearer token comes from the environment and is sealed", async () => {
-    const created = await runSrecp(["datasources", "create", "--name", name, "--url", inject("PROMETHEUS_URL"), "--auth", "bearer"], { SRECP_DS_BEARER_TOKEN: "cli-secret-token-1" });
+    const created = await runSrecp(
+      ["datasources", "create", "--name", name, "--url", inject("PROMETHEUS_URL"), "--auth", "bearer"],
+      { SRECP_DS_BEARER_TOKEN: "cli-secret-token-1" },
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(new RegExp(`created data source ${name}`));
     const row = await (await getDb()).dataSource.findUniqueOrThrow({ where: { name } });
@@ -26,11 +29,31 @@ describe("srecp datasources", () => {
   });
 
   it("says what is wrong: a refused address, a source that does not answer, an unknown name", async () => {
-    const metadata = await runSrecp(["datasources", "create", "--name", `${name}-meta`, "--url", "http://169.254.169.254/"]);
+    const metadata = await runSrecp([
+      "datasources",
+      "create",
+      "--name",
+      `${name}-meta`,
+      "--url",
+      "http://169.254.169.254/",
+    ]);
     expect(metadata.code).toBe(1);
     expect(metadata.stderr).toMatch(/url/);
     const port = await freePort();
-    expect((await runSrecp(["datasources", "create", "--name", `${name}-gone`, "--url", `http://127.0.0.1:${port}`, "--timeout-ms", "500"])).code).toBe(0);
+    expect(
+      (
+        await runSrecp([
+          "datasources",
+          "create",
+          "--name",
+          `${name}-gone`,
+          "--url",
+          `http://127.0.0.1:${port}`,
+          "--timeout-ms",
+          "500",
+        ])
+      ).code,
+    ).toBe(0);
     const down = await runSrecp(["datasources", "test", "--name", `${name}-gone`]);
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/No Prometheus API answered/);

@@ -17,7 +17,15 @@ const BEFORE_MS = 1500;
 const DOWN_MS = 3000;
 const AFTER_MS = 3000;
 
-type Outcome = { slug: string; status: number; code?: string; message?: string; retryAfter: string | null; startedAt: number; endedAt: number };
+type Outcome = {
+  slug: string;
+  status: number;
+  code?: string;
+  message?: string;
+  retryAfter: string | null;
+  startedAt: number;
+  endedAt: number;
+};
 
 describe("database stopped under write load", () => {
   const saved = globalThis.__srecpDb;
@@ -49,7 +57,15 @@ describe("database stopped under write load", () => {
         const slug = `${team}-w${w}-${i}`;
         const startedAt = Date.now();
         const res = await call(services.POST, { method: "POST", token, body: { slug, name: slug, team } });
-        outcomes.push({ slug, status: res.status, code: res.body?.error?.code, message: res.body?.error?.message, retryAfter: res.headers.get("retry-after"), startedAt, endedAt: Date.now() });
+        outcomes.push({
+          slug,
+          status: res.status,
+          code: res.body?.error?.code,
+          message: res.body?.error?.message,
+          retryAfter: res.headers.get("retry-after"),
+          startedAt,
+          endedAt: Date.now(),
+        });
         // While the database is down each answer is immediate: pace retries as a client honouring Retry-After would not, but without spinning.
         if (res.status === 503) await new Promise((r) => setTimeout(r, 20));
       }
@@ -88,7 +104,9 @@ describe("database stopped under write load", () => {
 
     // No silent loss: every write acknowledged with 201 is in the database.
     const acknowledged = byStatus["201"]!.map((o) => o.slug);
-    const stored = new Set((await db.service.findMany({ where: { slug: { in: acknowledged } }, select: { slug: true } })).map((s) => s.slug));
+    const stored = new Set(
+      (await db.service.findMany({ where: { slug: { in: acknowledged } }, select: { slug: true } })).map((s) => s.slug),
+    );
     expect(acknowledged.filter((slug) => !stored.has(slug))).toEqual([]);
 
     // Writes succeeded before the stop and again after the start, with the same client (no restart).

@@ -18,7 +18,12 @@ describe("database unavailable", () => {
 
   const closedPortClient = async () => {
     const port = await freePort();
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${port}/gone`, connectionTimeoutMillis: 2000 }) });
+    return new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: `postgresql://postgres@127.0.0.1:${port}/gone`,
+        connectionTimeoutMillis: 2000,
+      }),
+    });
   };
 
   it("recognises real driver errors of an outage, and not ordinary ones", async () => {
@@ -26,17 +31,21 @@ describe("database unavailable", () => {
     const unreachable = await down.user.findFirst().catch((e: unknown) => e);
     expect(isDbUnavailable(unreachable)).toBe(true);
     const live = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("DATABASE_URL") }) });
-    const terminated = await live.$queryRawUnsafe("select pg_terminate_backend(pg_backend_pid())").catch((e: unknown) => e);
+    const terminated = await live
+      .$queryRawUnsafe("select pg_terminate_backend(pg_backend_pid())")
+      .catch((e: unknown) => e);
     expect(isDbUnavailable(terminated)).toBe(true);
     // A transaction whose session the server terminates (a stop or failover mid-write): Prisma passes on
     // node-postgres' code-less "Client has encountered a connection error and is not queryable".
     const killer = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("DATABASE_URL") }) });
-    const midTransaction = await live.$transaction(async (tx) => {
-      const [session] = await tx.$queryRawUnsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
-      await killer.$queryRawUnsafe("select pg_terminate_backend($1)", session!.pid);
-      await new Promise((r) => setTimeout(r, 200));
-      await tx.$queryRawUnsafe("select 1");
-    }).catch((e: unknown) => e);
+    const midTransaction = await live
+      .$transaction(async (tx) => {
+        const [session] = await tx.$queryRawUnsafe<{ pid: number }[]>("select pg_backend_pid() as pid");
+        await killer.$queryRawUnsafe("select pg_terminate_backend($1)", session!.pid);
+        await new Promise((r) => setTimeout(r, 200));
+        await tx.$queryRawUnsafe("select 1");
+      })
+      .catch((e: unknown) => e);
     await killer.$disconnect();
     expect(midTransaction).toBeInstanceOf(Error);
     expect(isDbUnavailable(midTransaction)).toBe(true);
@@ -58,6 +67,7 @@ describe("database unavailable", () => {
     expect(ready.status).toBe(503);
     expect(ready.headers.get("retry-after")).toBe("5");
     expect(ready.body).toMatchObject({ status: "unavailable", checks: { database: "down" } });
-    for (const body of [JSON.stringify(res.body), JSON.stringify(ready.body)]) expect(body).not.toMatch(/127\.0\.0\.1|postgres|gone|P1001/);
+    for (const body of [JSON.stringify(res.body), JSON.stringify(ready.body)])
+      expect(body).not.toMatch(/127\.0\.0\.1|postgres|gone|P1001/);
   });
 });

@@ -2,9 +2,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetRemaining, failedBetween, requestRateAt, requestsBetween, DEMO_HISTORY_SECONDS, DEMO_TRAFFIC } from "@/lib/demo/traffic";
+import {
+  budgetRemaining,
+  failedBetween,
+  requestRateAt,
+  requestsBetween,
+  DEMO_HISTORY_SECONDS,
+  DEMO_TRAFFIC,
+} from "@/lib/demo/traffic";
 import { startDemoExporterProcess } from "../../scripts/lib/demo-exporter.mjs";
-import { localPrometheusPaths, startLocalPrometheus, type LocalPrometheus } from "../../scripts/lib/local-prometheus.mjs";
+import {
+  localPrometheusPaths,
+  startLocalPrometheus,
+  type LocalPrometheus,
+} from "../../scripts/lib/local-prometheus.mjs";
 import { createTestDatabase } from "../harness/postgres";
 import { runSrecp } from "../harness/srecp-cli";
 
@@ -24,7 +35,9 @@ const badAt = (t: number) => requestsBetween("payments", endSec, endSec - DEMO_H
 
 type Result = { metric: Record<string, string>; value?: [number, string]; values?: [number, string][] };
 const query = async (q: string, t?: number): Promise<Result[]> => {
-  const res = await fetch(`${prom!.url}/api/v1/query?${new URLSearchParams({ query: q, ...(t ? { time: String(t) } : {}) })}`);
+  const res = await fetch(
+    `${prom!.url}/api/v1/query?${new URLSearchParams({ query: q, ...(t ? { time: String(t) } : {}) })}`,
+  );
   expect(res.status).toBe(200);
   return ((await res.json()) as { data: { result: Result[] } }).data.result;
 };
@@ -34,16 +47,26 @@ const one = async (q: string, t?: number) => {
   return Number(r[0]!.value![1]);
 };
 /** Raw live samples of the last `seconds` (range vector at now). */
-const samples = async (seconds: number) => (await query(`${BAD}[${seconds}s]`))[0]?.values?.map(([t, v]) => [t, Number(v)] as const) ?? [];
+const samples = async (seconds: number) =>
+  (await query(`${BAD}[${seconds}s]`))[0]?.values?.map(([t, v]) => [t, Number(v)] as const) ?? [];
 
 beforeAll(async () => {
   db = await createTestDatabase("srecp_demo_live");
-  const run = await runSrecp(["demo", "--prometheus-data", tsdbDir], { DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  const run = await runSrecp(["demo", "--prometheus-data", tsdbDir], {
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+  });
   expect(run.code, run.stderr).toBe(0);
   endSec = Date.parse(/demo traffic: 35 days ending (\S+) written/.exec(run.stdout)![1]!) / 1000;
   expect(run.stdout).toMatch(/payments page opened \S+ \(page-fast burn alert\), unacknowledged/);
   exporter = await startDemoExporterProcess({ root: path.resolve(__dirname, "../.."), dataDir });
-  prom = await startLocalPrometheus({ dataDir, log: () => {}, scrapeIntervalSeconds: 1, demoExporter: exporter.target });
+  prom = await startLocalPrometheus({
+    dataDir,
+    log: () => {},
+    scrapeIntervalSeconds: 1,
+    demoExporter: exporter.target,
+  });
   // 70 s of live scrapes: a 1-minute window made of live samples only.
   const liveSeconds = async () => {
     const live = (await samples(90)).filter(([t]) => t > endSec);
@@ -97,9 +120,14 @@ describe("the demo through the real services", () => {
     expect(gate).toMatchObject({ allowed: false, state: "frozen" });
     const availability = gate.slos.find((s) => s.name === "payments-availability")!;
     expect(availability.remaining!).toBeLessThan(0);
-    expect(availability.remaining!).toBeCloseTo(budgetRemaining("payments", 0.999, endSec, Date.parse(gate.evaluatedAt) / 1000), 2);
+    expect(availability.remaining!).toBeCloseTo(
+      budgetRemaining("payments", 0.999, endSec, Date.parse(gate.evaluatedAt) / 1000),
+      2,
+    );
     expect(availability.pageAlertFiring).toBe(true);
-    expect(gate.reasons).toContainEqual(expect.stringMatching(/^payments-availability: -\d+(\.\d+)? % of the error budget left \(freeze at 0 %\)$/));
+    expect(gate.reasons).toContainEqual(
+      expect.stringMatching(/^payments-availability: -\d+(\.\d+)? % of the error budget left \(freeze at 0 %\)$/),
+    );
     expect(gate.reasons).toContain("payments-availability: a page-level burn-rate alert is firing");
     expect(await releaseGate(await sys(), "checkout")).toMatchObject({ allowed: true, state: "healthy" });
   });
@@ -110,7 +138,11 @@ describe("the demo through the real services", () => {
     const defs = await loadSloDefs();
     const statuses = await currentStatuses(defs);
     // payments-latency awaits sign-off (readiness demo): no version in force, no status
-    expect(defs.map((d) => d.name).sort()).toEqual(["checkout-availability", "payments-availability", "search-availability"]);
+    expect(defs.map((d) => d.name).sort()).toEqual([
+      "checkout-availability",
+      "payments-availability",
+      "search-availability",
+    ]);
     for (const d of defs) expect(statuses.get(d.id), d.name).toMatchObject({ noData: false, stale: false });
   });
 
@@ -127,13 +159,17 @@ describe("the demo through the real services", () => {
     expect(openedSec).toBeGreaterThan(endSec - 2 * 3_600);
     expect(openedSec).toBeLessThan(endSec - 3_600);
     const home = await homeFor(await sys());
-    expect(home.pages.items).toContainEqual(expect.objectContaining({ id: page.id, status: "triggered", unacknowledged: true, service: "payments" }));
+    expect(home.pages.items).toContainEqual(
+      expect.objectContaining({ id: page.id, status: "triggered", unacknowledged: true, service: "payments" }),
+    );
   });
 
   it("computes the search incident's impact as the model's failed requests", async () => {
     const { getDb } = await import("@/lib/db");
     const { recomputeImpact } = await import("@/lib/services/incidents/impact");
-    const incident = await (await getDb()).incident.findFirstOrThrow({ where: { title: "Search returns empty results" }, include: { postmortem: true } });
+    const incident = await (
+      await getDb()
+    ).incident.findFirstOrThrow({ where: { title: "Search returns empty results" }, include: { postmortem: true } });
     const { items } = await recomputeImpact(await sys(), { id: incident.postmortem!.id });
     const search = items.find((s: { sloName: string }) => s.sloName === "search-availability")!;
     const [from, to] = [incident.impactStartAt!.getTime() / 1000, incident.mitigatedAt!.getTime() / 1000];

@@ -37,7 +37,10 @@ describe("srecp demo prints the demo logins", () => {
     ]);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const { rows } = await client.query<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE email = $1`, ["alice@example.com"]);
+    const { rows } = await client.query<{ passwordHash: string }>(
+      `SELECT "passwordHash" FROM "User" WHERE email = $1`,
+      ["alice@example.com"],
+    );
     await client.end();
     expect(await verifyPassword("demo-password-1", rows[0]?.passwordHash)).toBe(true);
 

@@ -22,7 +22,8 @@ const valueAt = async (query: string, t: number): Promise<number> => {
   expect(body.data.result, `${query} @ ${t}`).toHaveLength(1);
   return Number(body.data.result[0]!.value[1]);
 };
-const delta = async (query: string, from: number, to: number) => (await valueAt(query, to)) - (await valueAt(query, from));
+const delta = async (query: string, from: number, to: number) =>
+  (await valueAt(query, to)) - (await valueAt(query, from));
 
 beforeAll(async () => {
   db = await createTestDatabase("srecp_demo_traffic");

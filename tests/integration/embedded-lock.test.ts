@@ -16,7 +16,10 @@ const env = { DATABASE_URL: "", DATA_DIR: dataDir, LOG_LEVEL: "silent" };
 const childEnv = () => ({ ...process.env, ...env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") });
 
 /** Starts the holder and resolves with its first JSON line. */
-function startHolder(sql: string, hold: boolean): Promise<{ child: ChildProcess; out: { ready: boolean; pid?: number; rows?: unknown[]; error?: string } }> {
+function startHolder(
+  sql: string,
+  hold: boolean,
+): Promise<{ child: ChildProcess; out: { ready: boolean; pid?: number; rows?: unknown[]; error?: string } }> {
   return new Promise((resolve, reject) => {
     const args = ["--conditions=react-server", "--import", "tsx", holderScript, sql, ...(hold ? ["--hold"] : [])];
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
@@ -34,7 +37,11 @@ function startHolder(sql: string, hold: boolean): Promise<{ child: ChildProcess;
 
 /** The exit code, or the signal's name when a signal ended it. */
 const exited = (child: ChildProcess) =>
-  new Promise<number | string | null>((r) => (child.exitCode !== null || child.signalCode ? r(child.exitCode ?? child.signalCode) : child.on("exit", (code, signal) => r(code ?? signal))));
+  new Promise<number | string | null>((r) =>
+    child.exitCode !== null || child.signalCode
+      ? r(child.exitCode ?? child.signalCode)
+      : child.on("exit", (code, signal) => r(code ?? signal)),
+  );
 const lockFile = path.join(dataDir, "pglite.lock");
 
 describe("embedded database: one process at a time", () => {
@@ -45,11 +52,22 @@ describe("embedded database: one process at a time", () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it("refuses every CLI command that opens the database while the app holds it, and nothing is damaged", async () => {
-    const { child, out } = await startHolder("select count(*)::int as n from \"User\"", true);
+    const { child, out } = await startHolder('select count(*)::int as n from "User"', true);
     expect(out.ready).toBe(true);
     expect(JSON.parse(fs.readFileSync(lockFile, "utf8")).pid).toBe(out.pid);
     const commands = [
-      ["users", "create", "--email", "a@example.com", "--name", "A", "--role", "admin", "--password", "a long password 1"],
+      [
+        "users",
+        "create",
+        "--email",
+        "a@example.com",
+        "--name",
+        "A",
+        "--role",
+        "admin",
+        "--password",
+        "a long password 1",
+      ],
       ["tokens", "create", "--email", "a@example.com", "--name", "ci"],
       ["db", "migrate"],
       ["demo"],
@@ -65,14 +83,28 @@ describe("embedded database: one process at a time", () => {
     expect(await exited(child)).toBe(0);
     expect(fs.existsSync(lockFile)).toBe(false);
     // The refused commands changed nothing, and the database opens and answers.
-    const after = await startHolder("select count(*)::int as n from \"User\"", false);
+    const after = await startHolder('select count(*)::int as n from "User"', false);
     expect(after.out).toMatchObject({ ready: true, rows: [{ n: 0 }] });
   }, 240_000);
 
   it("takes over a lock whose owner is gone", async () => {
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
     fs.writeFileSync(lockFile, JSON.stringify({ pid: Number(dead), purpose: "killed app", token: "x" }));
-    const r = await runSrecp(["users", "create", "--email", "b@example.com", "--name", "B", "--role", "admin", "--password", "a long password 2"], env);
+    const r = await runSrecp(
+      [
+        "users",
+        "create",
+        "--email",
+        "b@example.com",
+        "--name",
+        "B",
+        "--role",
+        "admin",
+        "--password",
+        "a long password 2",
+      ],
+      env,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(fs.existsSync(lockFile)).toBe(false);
   }, 120_000);
@@ -89,7 +121,21 @@ describe("embedded database: one process at a time", () => {
     const seen: number[] = [];
     for (let i = 0; i < 3; i++) {
       // A CLI command between two openers must close the database cleanly as well.
-      const r = await runSrecp(["users", "create", "--email", `c${i}@example.com`, "--name", "C", "--role", "viewer", "--password", "a long password 3"], env);
+      const r = await runSrecp(
+        [
+          "users",
+          "create",
+          "--email",
+          `c${i}@example.com`,
+          "--name",
+          "C",
+          "--role",
+          "viewer",
+          "--password",
+          "a long password 3",
+        ],
+        env,
+      );
       expect(r.code, r.stderr).toBe(0);
       seen.push((await query("select nextval('lock_probe')::int as v"))[0]!.v);
     }

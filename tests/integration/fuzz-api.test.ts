@@ -48,28 +48,84 @@ beforeAll(async () => {
   const service = "fuzz-svc";
   await fixture("/api/v1/teams", { slug: team, name: "Fuzz" });
   await fixture("/api/v1/services", { slug: service, name: "Fuzz service", team });
-  const slo = await fixture("/api/v1/slos", { service, name: "fuzz-availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: `http_requests_total{service="fuzz"}`, bad: `http_requests_total{service="fuzz",code=~"5.."}` } });
-  const schedule = await fixture("/api/v1/schedules", { team, name: "Fuzz primary", timezone: "Europe/Berlin", layers: [{ name: "Primary", rotation: { unit: "week", every: 1 }, handoffTime: "09:00", startAt: "2026-01-05T08:00:00Z", participants: [me.id] }] });
+  const slo = await fixture("/api/v1/slos", {
+    service,
+    name: "fuzz-availability",
+    objective: 0.999,
+    window: { kind: "rolling", days: 30 },
+    sli: {
+      kind: "ratio",
+      total: `http_requests_total{service="fuzz"}`,
+      bad: `http_requests_total{service="fuzz",code=~"5.."}`,
+    },
+  });
+  const schedule = await fixture("/api/v1/schedules", {
+    team,
+    name: "Fuzz primary",
+    timezone: "Europe/Berlin",
+    layers: [
+      {
+        name: "Primary",
+        rotation: { unit: "week", every: 1 },
+        handoffTime: "09:00",
+        startAt: "2026-01-05T08:00:00Z",
+        participants: [me.id],
+      },
+    ],
+  });
   const S = "/api/v1/schedules/{id}";
-  const override = await fixture(`${S}/overrides`, { kind: "add", userId: me.id, startAt: "2030-01-01T00:00:00Z", endAt: "2030-01-02T00:00:00Z" }, { id: schedule.id });
-  const policy = await fixture("/api/v1/escalation-policies", { team, name: "Fuzz escalation", services: [service], steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: me.id }] }] });
-  const integration = await fixture("/api/v1/integrations", { name: "Fuzz AM", routes: [{ matchers: [{ label: "service", op: "=", value: "fuzz" }], service }] });
+  const override = await fixture(
+    `${S}/overrides`,
+    { kind: "add", userId: me.id, startAt: "2030-01-01T00:00:00Z", endAt: "2030-01-02T00:00:00Z" },
+    { id: schedule.id },
+  );
+  const policy = await fixture("/api/v1/escalation-policies", {
+    team,
+    name: "Fuzz escalation",
+    services: [service],
+    steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: me.id }] }],
+  });
+  const integration = await fixture("/api/v1/integrations", {
+    name: "Fuzz AM",
+    routes: [{ matchers: [{ label: "service", op: "=", value: "fuzz" }], service }],
+  });
   integrationToken = integration.token;
   const feed = await fixture(`${S}/calendar-feeds`, undefined, { id: schedule.id });
-  const incident = await fixture("/api/v1/incidents", { title: "Fuzz incident", severity: "SEV-2", services: [service] });
-  const entry = await fixture("/api/v1/incidents/{id}/timeline", { at: "2026-06-01T10:00:00Z", kind: "note", text: "fuzz note" }, { id: incident.id });
+  const incident = await fixture("/api/v1/incidents", {
+    title: "Fuzz incident",
+    severity: "SEV-2",
+    services: [service],
+  });
+  const entry = await fixture(
+    "/api/v1/incidents/{id}/timeline",
+    { at: "2026-06-01T10:00:00Z", kind: "note", text: "fuzz note" },
+    { id: incident.id },
+  );
   const item = await fixture("/api/v1/action-items", { incidentId: incident.id, title: "Fuzz item" }).catch(() => null);
   const deployment = await fixture("/api/v1/deployments", { service, version: "1.0.0" });
   const feedToken = String(feed.url).split("/").pop()!;
-  const contactMethod = await fixture("/api/v1/me/contact-methods", { kind: "email", name: "Fuzz mail", target: "fuzz@example.com" });
+  const contactMethod = await fixture("/api/v1/me/contact-methods", {
+    kind: "email",
+    name: "Fuzz mail",
+    target: "fuzz@example.com",
+  });
   Object.assign(known, {
-    "teams/{slug}": [team], "team/{slug}": [team], "services/{slug}": [service],
-    "slos/{id}": [slo.id], "versions/{number}": ["1", "2"],
-    "schedules/{id}": [schedule.id], "overrides/{overrideId}": [override.id],
-    "escalation-policies/{id}": [policy.id], "integrations/{id}": [integration.id],
-    "calendar/{token}": [feedToken, feedToken.replace(/\.ics$/, "")], "feeds/{id}": [feed.id],
-    "incidents/{id}": [incident.id], "postmortems/{id}": [incident.id], "timeline/{entryId}": [entry.id],
-    "action-items/{id}": item ? [item.id] : [], "deployments/{id}": [deployment.id],
+    "teams/{slug}": [team],
+    "team/{slug}": [team],
+    "services/{slug}": [service],
+    "slos/{id}": [slo.id],
+    "versions/{number}": ["1", "2"],
+    "schedules/{id}": [schedule.id],
+    "overrides/{overrideId}": [override.id],
+    "escalation-policies/{id}": [policy.id],
+    "integrations/{id}": [integration.id],
+    "calendar/{token}": [feedToken, feedToken.replace(/\.ics$/, "")],
+    "feeds/{id}": [feed.id],
+    "incidents/{id}": [incident.id],
+    "postmortems/{id}": [incident.id],
+    "timeline/{entryId}": [entry.id],
+    "action-items/{id}": item ? [item.id] : [],
+    "deployments/{id}": [deployment.id],
     "page-actions/{token}": ["0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"],
     "contact-methods/{id}": [contactMethod.id],
   });
@@ -79,7 +135,11 @@ async function send(op: Operation, r: FuzzRequest) {
   const qs = new URLSearchParams(r.query).toString();
   const token = op.auth === "integration-token" ? integrationToken : admin;
   const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, v.replace(CREDENTIAL, token)]));
-  const req = new Request(`http://fuzz.local${r.path}${qs ? `?${qs}` : ""}`, { method: r.method, headers, body: r.body });
+  const req = new Request(`http://fuzz.local${r.path}${qs ? `?${qs}` : ""}`, {
+    method: r.method,
+    headers,
+    body: r.body,
+  });
   const res = await (await handlerOf(op))(req, { params: Promise.resolve(r.params) });
   sent += 1;
   return { status: res.status, text: await res.text() };
@@ -87,7 +147,9 @@ async function send(op: Operation, r: FuzzRequest) {
 
 function check(r: FuzzRequest, res: { status: number; text: string }) {
   const fail = (why: string) => {
-    throw new Error(`${why}\n${describeRequest(r)}\n→ ${res.status} ${res.text.slice(0, 1000)}\nreproduce: FUZZ_SEED=${SEED} npx vitest run tests/integration/fuzz-api.test.ts`);
+    throw new Error(
+      `${why}\n${describeRequest(r)}\n→ ${res.status} ${res.text.slice(0, 1000)}\nreproduce: FUZZ_SEED=${SEED} npx vitest run tests/integration/fuzz-api.test.ts`,
+    );
   };
   if (res.status >= 500) fail("5xx response");
   if (res.status < 400) return;
@@ -97,18 +159,23 @@ function check(r: FuzzRequest, res: { status: number; text: string }) {
   } catch {
     fail(`${res.status} without the JSON error envelope`);
   }
-  if (typeof error?.code !== "string" || typeof error.message !== "string" || !error.message) fail(`${res.status} without error.code and error.message`);
+  if (typeof error?.code !== "string" || typeof error.message !== "string" || !error.message)
+    fail(`${res.status} without error.code and error.message`);
   const fields = error?.fields;
-  if (res.status === 422 && (!fields || typeof fields !== "object" || Object.keys(fields).length === 0)) fail("422 that names no field in error.fields");
+  if (res.status === 422 && (!fields || typeof fields !== "object" || Object.keys(fields).length === 0))
+    fail("422 that names no field in error.fields");
 }
 
 describe("API fuzzing (every OpenAPI operation, the webhook and the iCal feed)", () => {
-  it.each(OPERATIONS.map((o) => [`${o.method} ${o.path}`, o] as const))("%s: never 5xx; 422 names the fields", async (_name, op) => {
-    await fc.assert(
-      fc.asyncProperty(requestsFor(op, known), async (r) => check(r, await send(op, r))),
-      { seed: SEED ^ hash(`${op.method} ${op.path}`), numRuns: RUNS, endOnFailure: true },
-    );
-  });
+  it.each(OPERATIONS.map((o) => [`${o.method} ${o.path}`, o] as const))(
+    "%s: never 5xx; 422 names the fields",
+    async (_name, op) => {
+      await fc.assert(
+        fc.asyncProperty(requestsFor(op, known), async (r) => check(r, await send(op, r))),
+        { seed: SEED ^ hash(`${op.method} ${op.path}`), numRuns: RUNS, endOnFailure: true },
+      );
+    },
+  );
 
   it("sent every planned request: at least 10,000 in total by default", () => {
     expect(sent).toBeGreaterThanOrEqual(OPERATIONS.length * RUNS);

@@ -18,7 +18,24 @@ describe("inputs that used to answer 500", () => {
     const me = await userWithToken("admin");
     admin = me.token;
     await call(teams.POST, { method: "POST", token: admin, body: { slug: "fzf-team", name: "Fuzz findings" } });
-    const s = await call(schedules.POST, { method: "POST", token: admin, body: { team: "fzf-team", name: "FZF", timezone: "UTC", layers: [{ name: "L", rotation: { unit: "week", every: 1 }, handoffTime: "09:00", startAt: "2026-01-05T09:00:00Z", participants: [me.id] }] } });
+    const s = await call(schedules.POST, {
+      method: "POST",
+      token: admin,
+      body: {
+        team: "fzf-team",
+        name: "FZF",
+        timezone: "UTC",
+        layers: [
+          {
+            name: "L",
+            rotation: { unit: "week", every: 1 },
+            handoffTime: "09:00",
+            startAt: "2026-01-05T09:00:00Z",
+            participants: [me.id],
+          },
+        ],
+      },
+    });
     expect(s.status, JSON.stringify(s.body)).toBe(201);
     scheduleId = s.body.id;
   });
@@ -30,34 +47,58 @@ describe("inputs that used to answer 500", () => {
     const query = await call(incidents.GET, { token: admin, url: "/api/v1/incidents?q=a%00b" });
     expect(query.status).toBe(422);
     expect(query.body.error.fields).toHaveProperty("q");
-    const body = await call(incidents.POST, { method: "POST", token: admin, body: { title: "x\u0000y", severity: "SEV-2", services: [] } });
+    const body = await call(incidents.POST, {
+      method: "POST",
+      token: admin,
+      body: { title: "x\u0000y", severity: "SEV-2", services: [] },
+    });
     expect(body.status).toBe(422);
     expect(body.body.error.fields).toHaveProperty("title");
   });
 
   it("a non-date startAt on a cover request", async () => {
-    const res = await call(coverRequests.POST, { method: "POST", token: admin, params: { id: scheduleId }, body: { startAt: "tomorrow", endAt: "2030-01-01T00:00:00Z" } });
+    const res = await call(coverRequests.POST, {
+      method: "POST",
+      token: admin,
+      params: { id: scheduleId },
+      body: { startAt: "tomorrow", endAt: "2030-01-01T00:00:00Z" },
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields)).toEqual(["startAt"]);
   });
 
   it("a non-numeric SLO version number", async () => {
-    const res = await call(approve.POST, { method: "POST", token: admin, params: { id: "any", number: "abc" }, body: {} });
+    const res = await call(approve.POST, {
+      method: "POST",
+      token: admin,
+      params: { id: "any", number: "abc" },
+      body: {},
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toHaveProperty("number");
   });
 
   it("an out-of-range from", async () => {
-    const res = await call(burndown.GET, { token: admin, params: { id: "any" }, url: "/api/v1/slos/any/burndown?from=99999999999999" });
+    const res = await call(burndown.GET, {
+      token: admin,
+      params: { id: "any" },
+      url: "/api/v1/slos/any/burndown?from=99999999999999",
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toHaveProperty("from");
   });
 
   it("a series selector Prometheus refuses (bad_data) is the user's input, not an outage", async () => {
-    const res = await call(metadata.GET, { token: admin, url: "/api/v1/prometheus/metadata?kind=labels&metric=.%3AwWxgYKTK" });
+    const res = await call(metadata.GET, {
+      token: admin,
+      url: "/api/v1/prometheus/metadata?kind=labels&metric=.%3AwWxgYKTK",
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.metric).toMatch(/parse error/);
-    const label = await call(metadata.GET, { token: admin, url: "/api/v1/prometheus/metadata?kind=values&label=not-a-label" });
+    const label = await call(metadata.GET, {
+      token: admin,
+      url: "/api/v1/prometheus/metadata?kind=values&label=not-a-label",
+    });
     expect(label.status).toBe(422);
     expect(label.body.error.fields).toHaveProperty("label");
   });

@@ -13,7 +13,12 @@ const ORIGIN = "http://test.local";
 
 /** A request exactly as given (no content type added), for the cases the `call` helper normalises away. */
 async function raw(handler: Handler, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }) {
-  const req = new Request(`${ORIGIN}/`, { method: init.method ?? "POST", headers: init.headers, body: init.body, duplex: "half" } as RequestInit);
+  const req = new Request(`${ORIGIN}/`, {
+    method: init.method ?? "POST",
+    headers: init.headers,
+    body: init.body,
+    duplex: "half",
+  } as RequestInit);
   const res = await handler(req, { params: Promise.resolve({}) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -30,11 +35,19 @@ describe("CSRF and content types", () => {
 
   it("refuses cookie-carrying writes from another origin (also another port) with 403 and a plain message", async () => {
     for (const origin of ["http://test.local:8080", "https://evil.example"]) {
-      const res = await call(teams.POST, { method: "POST", body: team(), headers: { cookie: "next-auth.session-token=stolen-by-browser", origin } });
+      const res = await call(teams.POST, {
+        method: "POST",
+        body: team(),
+        headers: { cookie: "next-auth.session-token=stolen-by-browser", origin },
+      });
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/Cross-origin request refused/);
     }
-    const noOrigin = await call(teams.POST, { method: "POST", body: team(), headers: { cookie: "next-auth.session-token=x", "sec-fetch-site": "same-site" } });
+    const noOrigin = await call(teams.POST, {
+      method: "POST",
+      body: team(),
+      headers: { cookie: "next-auth.session-token=x", "sec-fetch-site": "same-site" },
+    });
     expect(noOrigin.status).toBe(403);
   });
 
@@ -43,29 +56,47 @@ describe("CSRF and content types", () => {
     // CSRF check passes and authentication answers, which a cross-origin request never reaches.
     const sameOrigin: Record<string, string>[] = [{ origin: ORIGIN }, { "sec-fetch-site": "same-origin" }];
     for (const headers of sameOrigin) {
-      const res = await call(teams.POST, { method: "POST", body: team(), headers: { cookie: "srecp-theme=dark", ...headers } });
+      const res = await call(teams.POST, {
+        method: "POST",
+        body: team(),
+        headers: { cookie: "srecp-theme=dark", ...headers },
+      });
       expect(res.status).toBe(401);
     }
   });
 
   it("does not affect bearer-token calls, whatever Origin they carry", async () => {
-    const res = await call(teams.POST, { method: "POST", token: admin.token, body: team(), headers: { origin: "https://ci.example", cookie: "a=b" } });
+    const res = await call(teams.POST, {
+      method: "POST",
+      token: admin.token,
+      body: team(),
+      headers: { origin: "https://ci.example", cookie: "a=b" },
+    });
     expect(res.status).toBe(201);
   });
 
   it("refuses text/plain and form bodies with 415, even when they hold valid JSON", async () => {
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
-      const res = await raw(teams.POST, { headers: { authorization: `Bearer ${admin.token}`, "content-type": type }, body: JSON.stringify(team()) });
+      const res = await raw(teams.POST, {
+        headers: { authorization: `Bearer ${admin.token}`, "content-type": type },
+        body: JSON.stringify(team()),
+      });
       expect(res.status).toBe(415);
       expect(res.body.error.message).toContain("Content-Type: application/json");
     }
-    const ok = await raw(teams.POST, { headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(team()) });
+    const ok = await raw(teams.POST, {
+      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify(team()),
+    });
     expect(ok.status).toBe(201);
   });
 
   it("refuses bodies over 1 MB with 413 before parsing, by Content-Length and when chunked", async () => {
     const big = JSON.stringify({ ...team(), name: "x".repeat(2 * 1024 * 1024) });
-    const declared = await raw(teams.POST, { headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" }, body: big });
+    const declared = await raw(teams.POST, {
+      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(declared.body.error.message).toContain("1 MB");
     const bytes = new TextEncoder().encode(big);
@@ -75,7 +106,10 @@ describe("CSRF and content types", () => {
         c.close();
       },
     });
-    const chunked = await raw(teams.POST, { headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" }, body: stream });
+    const chunked = await raw(teams.POST, {
+      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" },
+      body: stream,
+    });
     expect(chunked.status).toBe(413);
   });
 });
@@ -84,23 +118,41 @@ describe("Alertmanager webhook under concurrency and size", () => {
   let token: string;
   let admin: { token: string };
   const alert = (fp: string, annotations: Record<string, string> = {}) => ({
-    status: "firing", labels: { alertname: "HHConcurrent", service: "nowhere" }, annotations, startsAt: new Date().toISOString(), fingerprint: fp,
+    status: "firing",
+    labels: { alertname: "HHConcurrent", service: "nowhere" },
+    annotations,
+    startsAt: new Date().toISOString(),
+    fingerprint: fp,
   });
   const payload = (groupKey: string, alerts = [alert("f1")]) => ({
-    version: "4", groupKey, status: "firing", receiver: "srecp", groupLabels: { alertname: "HHConcurrent" },
-    commonLabels: { alertname: "HHConcurrent" }, commonAnnotations: {}, externalURL: "http://am.local", truncatedAlerts: 0, alerts,
+    version: "4",
+    groupKey,
+    status: "firing",
+    receiver: "srecp",
+    groupLabels: { alertname: "HHConcurrent" },
+    commonLabels: { alertname: "HHConcurrent" },
+    commonAnnotations: {},
+    externalURL: "http://am.local",
+    truncatedAlerts: 0,
+    alerts,
   });
 
   beforeAll(async () => {
     admin = await userWithToken("admin");
-    const created = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: `HH concurrency ${Date.now()}` } });
+    const created = await call(integrations.POST, {
+      method: "POST",
+      token: admin.token,
+      body: { name: `HH concurrency ${Date.now()}` },
+    });
     expect(created.status).toBe(201);
     token = created.body.token;
   });
 
   it("100 identical concurrent deliveries of a new group: all 2xx, one 201, one page counting 100 deliveries", async () => {
     const groupKey = `{}:{alertname="HHConcurrent",run="${Date.now()}"}`;
-    const results = await Promise.all(Array.from({ length: 100 }, () => call(webhook.POST, { method: "POST", token, body: payload(groupKey) })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => call(webhook.POST, { method: "POST", token, body: payload(groupKey) })),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s < 200 || s > 299)).toEqual([]);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -117,9 +169,17 @@ describe("Alertmanager webhook under concurrency and size", () => {
   it("accepts a 2 MB group (its own 5 MB limit) and refuses 6 MB with 413", async () => {
     // n alerts with a ~1.3 kB annotation each: 1,600 ≈ 2.2 MB, 4,800 ≈ 6.5 MB (the schema allows 5,000).
     const many = (n: number) => Array.from({ length: n }, (_, i) => alert(`f${i}`, { description: "n".repeat(1300) }));
-    const twoMb = await call(webhook.POST, { method: "POST", token, body: payload(`{}:{big="${Date.now()}"}`, many(1600)) });
+    const twoMb = await call(webhook.POST, {
+      method: "POST",
+      token,
+      body: payload(`{}:{big="${Date.now()}"}`, many(1600)),
+    });
     expect(twoMb.status).toBe(201);
-    const sixMb = await call(webhook.POST, { method: "POST", token, body: payload(`{}:{huge="${Date.now()}"}`, many(4800)) });
+    const sixMb = await call(webhook.POST, {
+      method: "POST",
+      token,
+      body: payload(`{}:{huge="${Date.now()}"}`, many(4800)),
+    });
     expect(sixMb.status).toBe(413);
     expect(sixMb.body.error.message).toContain("5 MB");
   });

@@ -22,9 +22,26 @@ const H = 3600;
 const DAY = 86_400;
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 const iso = (sec: number) => new Date(sec * 1000).toISOString();
-const ratio = (service: string) => ({ kind: "ratio", total: `http_requests_total{service="${service}"}`, bad: `http_requests_total{service="${service}",code=~"5.."}` });
+const ratio = (service: string) => ({
+  kind: "ratio",
+  total: `http_requests_total{service="${service}"}`,
+  bad: `http_requests_total{service="${service}",code=~"5.."}`,
+});
 
-type Snapshot = { sloName: string; service: string; failed: number; total: number; errorRatio: number | null; peakErrorRatio: number | null; budgetConsumed: number; from: string; to: string; computedAt: string; frozen: boolean; details: Record<string, unknown> };
+type Snapshot = {
+  sloName: string;
+  service: string;
+  failed: number;
+  total: number;
+  errorRatio: number | null;
+  peakErrorRatio: number | null;
+  budgetConsumed: number;
+  from: string;
+  to: string;
+  computedAt: string;
+  frozen: boolean;
+  details: Record<string, unknown>;
+};
 
 describe("incident impact from Prometheus", () => {
   let admin: string, editor: string, viewer: string;
@@ -32,13 +49,40 @@ describe("incident impact from Prometheus", () => {
 
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "inc-imp", name: "Impact" } })).status).toBe(201);
-    expect((await call(datasources.POST, { method: "POST", token: admin, body: { name: "inc-imp-down", url: "http://127.0.0.1:9/", timeoutMs: 1000 } })).status).toBe(201);
-    for (const [slug, dataSource] of [["inc-imp-search", null], ["inc-imp-checkout", null], ["inc-imp-idle", null], ["inc-imp-down", "inc-imp-down"]] as const) {
-      expect((await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team: "inc-imp", dataSource } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: "inc-imp", name: "Impact" } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(datasources.POST, {
+          method: "POST",
+          token: admin,
+          body: { name: "inc-imp-down", url: "http://127.0.0.1:9/", timeoutMs: 1000 },
+        })
+      ).status,
+    ).toBe(201);
+    for (const [slug, dataSource] of [
+      ["inc-imp-search", null],
+      ["inc-imp-checkout", null],
+      ["inc-imp-idle", null],
+      ["inc-imp-down", "inc-imp-down"],
+    ] as const) {
+      expect(
+        (
+          await call(services.POST, {
+            method: "POST",
+            token: admin,
+            body: { slug, name: slug, team: "inc-imp", dataSource },
+          })
+        ).status,
+      ).toBe(201);
     }
     const slo = async (name: string, service: string, metricService: string) => {
-      const res = await call(slos.POST, { method: "POST", token: admin, body: { name, service, sli: ratio(metricService), objective: 0.999, window: { kind: "rolling", days: 30 } } });
+      const res = await call(slos.POST, {
+        method: "POST",
+        token: admin,
+        body: { name, service, sli: ratio(metricService), objective: 0.999, window: { kind: "rolling", days: 30 } },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       sloIds[name] = res.body.id;
     };
@@ -51,15 +95,25 @@ describe("incident impact from Prometheus", () => {
   });
 
   async function incidentOn(services: string[], instants: Record<string, string>, resolveAt?: number) {
-    const inc = await call(incidents.POST, { method: "POST", token: editor, body: { title: "Search errors", severity: "SEV-2", services, ...instants } });
+    const inc = await call(incidents.POST, {
+      method: "POST",
+      token: editor,
+      body: { title: "Search errors", severity: "SEV-2", services, ...instants },
+    });
     expect(inc.status, JSON.stringify(inc.body)).toBe(201);
     if (resolveAt !== undefined) {
-      const res = await call(status.POST, { method: "POST", token: editor, params: { id: inc.body.id }, body: { status: "resolved", at: iso(resolveAt) } });
+      const res = await call(status.POST, {
+        method: "POST",
+        token: editor,
+        params: { id: inc.body.id },
+        body: { status: "resolved", at: iso(resolveAt) },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     return inc.body.postmortem.id as string;
   }
-  const recompute = (pmId: string, token = editor) => call(impact.POST, { method: "POST", token, params: { id: pmId } });
+  const recompute = (pmId: string, token = editor) =>
+    call(impact.POST, { method: "POST", token, params: { id: pmId } });
 
   it("computes failed = 7200 exactly, total = 10 req/s × 7200 s, and the budget share for the search incident", async () => {
     const pmId = await incidentOn(["inc-imp-search"], { impactStartAt: iso(end - 72 * H) }, end - 70 * H);
@@ -78,15 +132,32 @@ describe("incident impact from Prometheus", () => {
     expect(windowTotal).toBe(10 * 30 * DAY);
     expect(rel(s!.budgetConsumed, 7200 / (0.001 * windowTotal))).toBeLessThan(1e-6);
     expect(s!.budgetConsumed).toBeCloseTo(0.2778, 4);
-    expect(s).toMatchObject({ sloName: "search-availability", service: "inc-imp-search", from: iso(end - 72 * H), to: iso(end - 70 * H), frozen: false });
+    expect(s).toMatchObject({
+      sloName: "search-availability",
+      service: "inc-imp-search",
+      from: iso(end - 72 * H),
+      to: iso(end - 70 * H),
+      frozen: false,
+    });
     expect(s!.details).toMatchObject({
-      status: "ok", stepSeconds: 300, objective: 0.999, sloWindowSeconds: 30 * DAY, evaluatedAt: iso(end - 70 * H),
-      promql: { total: 'sum(increase(http_requests_total{service="search"}[2h]))', windowTotal: 'sum(increase(http_requests_total{service="search"}[30d]))' },
+      status: "ok",
+      stepSeconds: 300,
+      objective: 0.999,
+      sloWindowSeconds: 30 * DAY,
+      evaluatedAt: iso(end - 70 * H),
+      promql: {
+        total: 'sum(increase(http_requests_total{service="search"}[2h]))',
+        windowTotal: 'sum(increase(http_requests_total{service="search"}[30d]))',
+      },
     });
     expect(rel(s!.details.windowTotalEvents as number, windowTotal)).toBeLessThan(1e-6);
 
     // The same denominator as the SLO engine's status at the incident's end (its window's total events).
-    const st = await call(sloStatus.GET, { token: viewer, params: { id: sloIds["search-availability"]! }, url: `/x?at=${end - 70 * H}` });
+    const st = await call(sloStatus.GET, {
+      token: viewer,
+      params: { id: sloIds["search-availability"]! },
+      url: `/x?at=${end - 70 * H}`,
+    });
     expect(rel(st.body.events.total, s!.details.windowTotalEvents as number)).toBeLessThan(1e-6);
 
     // Stored with the postmortem and shown in its document and its Markdown export.
@@ -94,11 +165,21 @@ describe("incident impact from Prometheus", () => {
     expect(doc.impacts).toHaveLength(1);
     expect(doc.impacts[0].failed).toBe(s!.failed);
     const md = (await call(postmortem.GET, { token: viewer, params: { id: `${pmId}.md` } })).body as string;
-    expect(md).toContain(`| search-availability | inc-imp-search | ${iso(end - 72 * H).slice(0, 19).replace("T", " ")} → ${iso(end - 70 * H).slice(0, 19).replace("T", " ")} | 7200 | 72000 | 10% | 27.78% |`);
+    expect(md).toContain(
+      `| search-availability | inc-imp-search | ${iso(end - 72 * H)
+        .slice(0, 19)
+        .replace("T", " ")} → ${iso(end - 70 * H)
+        .slice(0, 19)
+        .replace("T", " ")} | 7200 | 72000 | 10% | 27.78% |`,
+    );
   });
 
   it("gives one snapshot per SLO of every affected service, replaces them on recompute, and records the recompute", async () => {
-    const pmId = await incidentOn(["inc-imp-search", "inc-imp-checkout", "inc-imp-idle"], { impactStartAt: iso(end - 72 * H) }, end - 70 * H);
+    const pmId = await incidentOn(
+      ["inc-imp-search", "inc-imp-checkout", "inc-imp-idle"],
+      { impactStartAt: iso(end - 72 * H) },
+      end - 70 * H,
+    );
     const first = await recompute(pmId);
     const byName = Object.fromEntries((first.body.items as Snapshot[]).map((s) => [s.sloName, s]));
     expect(Object.keys(byName).sort()).toEqual(["checkout-availability", "idle-availability", "search-availability"]);
@@ -107,11 +188,20 @@ describe("incident impact from Prometheus", () => {
     expect(rel(byName["checkout-availability"]!.failed, 72)).toBeLessThan(1e-6);
     expect(rel(byName["checkout-availability"]!.budgetConsumed, 72 / (0.001 * 20 * 30 * DAY))).toBeLessThan(1e-6);
     // idle: no traffic → no error ratio (not 0 %), nothing consumed.
-    expect(byName["idle-availability"]).toMatchObject({ failed: 0, total: 0, errorRatio: null, peakErrorRatio: null, budgetConsumed: 0, details: { status: "no_traffic" } });
+    expect(byName["idle-availability"]).toMatchObject({
+      failed: 0,
+      total: 0,
+      errorRatio: null,
+      peakErrorRatio: null,
+      budgetConsumed: 0,
+      details: { status: "no_traffic" },
+    });
 
     const second = await recompute(pmId);
     expect(second.body.items).toHaveLength(3);
-    expect(Date.parse(second.body.items[0].computedAt)).toBeGreaterThanOrEqual(Date.parse(first.body.items[0].computedAt));
+    expect(Date.parse(second.body.items[0].computedAt)).toBeGreaterThanOrEqual(
+      Date.parse(first.body.items[0].computedAt),
+    );
     expect((await call(impact.GET, { token: viewer, params: { id: pmId } })).body.items).toHaveLength(3);
     const log = await call(audit.GET, { url: `/api/v1/audit?entityType=postmortem&entityId=${pmId}`, token: admin });
     expect(log.body.items.filter((e: { action: string }) => e.action === "postmortem.impact")).toHaveLength(2);

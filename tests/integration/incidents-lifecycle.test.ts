@@ -17,7 +17,16 @@ import { call, userWithToken } from "./helpers/api";
 // field), status transitions with reopen, roles, the timeline (backdated, starred, system entries),
 // permissions, escalation of a page, and the postmortem due date in the owning team's zone.
 
-type Entry = { id: string; kind: string; text: string; at: string; starred: boolean; system: boolean; addedLater: boolean; version: number };
+type Entry = {
+  id: string;
+  kind: string;
+  text: string;
+  at: string;
+  starred: boolean;
+  system: boolean;
+  addedLater: boolean;
+  version: number;
+};
 
 describe("incidents over the REST API", () => {
   let admin: string, editor: string, viewer: string, outsider: string;
@@ -26,10 +35,26 @@ describe("incidents over the REST API", () => {
 
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "inc-life", name: "Lifecycle", timezone: "America/New_York" } })).status).toBe(201);
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "inc-life-other", name: "Other" } })).status).toBe(201);
-    for (const [slug, team] of [["inc-life-api", "inc-life"], ["inc-life-db", "inc-life-other"]]) {
-      expect((await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team } })).status).toBe(201);
+    expect(
+      (
+        await call(teams.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "inc-life", name: "Lifecycle", timezone: "America/New_York" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: "inc-life-other", name: "Other" } }))
+        .status,
+    ).toBe(201);
+    for (const [slug, team] of [
+      ["inc-life-api", "inc-life"],
+      ["inc-life-db", "inc-life-other"],
+    ]) {
+      expect(
+        (await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team } })).status,
+      ).toBe(201);
     }
     const e = await userWithToken("editor", ["inc-life"]);
     editor = e.token;
@@ -39,14 +64,23 @@ describe("incidents over the REST API", () => {
     outsider = (await userWithToken("editor", ["inc-life-other"])).token;
   });
 
-  const declare = (body: Record<string, unknown>, token = editor) => call(incidents.POST, { method: "POST", token, body: { title: "API errors", severity: "SEV-2", services: ["inc-life-api"], ...body } });
-  const entries = async (id: string): Promise<Entry[]> => (await call(timeline.GET, { token: viewer, params: { id } })).body.items;
+  const declare = (body: Record<string, unknown>, token = editor) =>
+    call(incidents.POST, {
+      method: "POST",
+      token,
+      body: { title: "API errors", severity: "SEV-2", services: ["inc-life-api"], ...body },
+    });
+  const entries = async (id: string): Promise<Entry[]> =>
+    (await call(timeline.GET, { token: viewer, params: { id } })).body.items;
 
   it("declares an incident: owning team from the first service, declarer as commander, a declared entry and a postmortem draft", async () => {
     const res = await declare({ impactStartAt: "2026-03-02T14:00:00Z", detectedAt: "2026-03-02T14:05:00Z" });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
-      title: "API errors", severity: "SEV-2", status: "investigating", version: 1,
+      title: "API errors",
+      severity: "SEV-2",
+      status: "investigating",
+      version: 1,
       team: { slug: "inc-life", timezone: "America/New_York" },
       services: [{ slug: "inc-life-api" }],
       commander: { id: editorUser.id },
@@ -61,7 +95,9 @@ describe("incidents over the REST API", () => {
     expect(list[0]).toMatchObject({ kind: "status_change", system: true });
     expect(list[0]!.text).toContain("Incident declared as SEV-2");
     // readable by number and by INC-n
-    expect((await call(incident.GET, { token: viewer, params: { id: String(res.body.number) } })).body.id).toBe(res.body.id);
+    expect((await call(incident.GET, { token: viewer, params: { id: String(res.body.number) } })).body.id).toBe(
+      res.body.id,
+    );
     expect((await call(incident.GET, { token: viewer, params: { id: res.body.key } })).body.id).toBe(res.body.id);
   });
 
@@ -71,21 +107,43 @@ describe("incidents over the REST API", () => {
     expect(Object.keys(bad.body.error.fields)).toEqual(["detectedAt"]);
     // Under "Detected" the message names the other instant by its form label, not its API name.
     expect(bad.body.error.fields.detectedAt).toBe("must not be before Impact start (2026-03-02 14:10:00 UTC)");
-    expect(bad.body.error.message).toBe("Key instants out of order: Detected (2026-03-02 14:05:00 UTC) must not be before Impact start (2026-03-02 14:10:00 UTC).");
+    expect(bad.body.error.message).toBe(
+      "Key instants out of order: Detected (2026-03-02 14:05:00 UTC) must not be before Impact start (2026-03-02 14:10:00 UTC).",
+    );
 
     const ok = await declare({ impactStartAt: "2026-03-02T14:00:00Z", detectedAt: "2026-03-02T14:05:00Z" });
     const id = ok.body.id;
-    const patch = await call(incident.PATCH, { method: "PATCH", token: editor, params: { id }, body: { acknowledgedAt: "2026-03-02T14:01:00Z", version: 1 } });
+    const patch = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id },
+      body: { acknowledgedAt: "2026-03-02T14:01:00Z", version: 1 },
+    });
     expect(patch.status).toBe(422);
     expect(Object.keys(patch.body.error.fields)).toEqual(["acknowledgedAt"]);
-    const early = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "resolved", at: "2026-03-02T13:00:00Z" } });
+    const early = await call(status.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { status: "resolved", at: "2026-03-02T13:00:00Z" },
+    });
     expect(early.status).toBe(422);
     expect(Object.keys(early.body.error.fields).sort()).toEqual(["at", "mitigatedAt"]);
     expect(early.body.error.fields.mitigatedAt).toMatch(/^must not be before Detected \(2026-03-02 14:05:00 UTC\)$/);
-    const direct = await call(incident.PATCH, { method: "PATCH", token: editor, params: { id }, body: { resolvedAt: "2026-03-02T16:00:00Z" } });
+    const direct = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id },
+      body: { resolvedAt: "2026-03-02T16:00:00Z" },
+    });
     expect(direct.status).toBe(422);
     expect(direct.body.error.fields.resolvedAt).toMatch(/resolving/);
-    const garbage = await call(incident.PATCH, { method: "PATCH", token: editor, params: { id }, body: { detectedAt: "yesterday", severity: "SEV-9" } });
+    const garbage = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id },
+      body: { detectedAt: "yesterday", severity: "SEV-9" },
+    });
     expect(garbage.status).toBe(422);
     expect(Object.keys(garbage.body.error.fields).sort()).toEqual(["detectedAt", "severity"]);
   });
@@ -93,28 +151,67 @@ describe("incidents over the REST API", () => {
   it("moves through investigating → mitigated → resolved → reopen → resolved, with timeline entries and the due date in the team's zone", async () => {
     const { body: inc } = await declare({ impactStartAt: "2026-03-06T20:00:00Z", detectedAt: "2026-03-06T20:10:00Z" });
     const id = inc.id;
-    const mitigated = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "mitigated", at: "2026-03-06T21:00:00Z" } });
+    const mitigated = await call(status.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { status: "mitigated", at: "2026-03-06T21:00:00Z" },
+    });
     expect(mitigated.status).toBe(200);
-    expect(mitigated.body).toMatchObject({ status: "mitigated", version: 2, instants: { mitigatedAt: "2026-03-06T21:00:00.000Z" } });
-    expect((await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "mitigated" } })).body.error.code).toBe("INVALID_STATE");
+    expect(mitigated.body).toMatchObject({
+      status: "mitigated",
+      version: 2,
+      instants: { mitigatedAt: "2026-03-06T21:00:00.000Z" },
+    });
+    expect(
+      (await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "mitigated" } })).body
+        .error.code,
+    ).toBe("INVALID_STATE");
 
     // Friday 2026-03-06 22:30 UTC = 17:30 in New York: 5 business days → end of Friday 2026-03-13 local (EDT from 03-08).
-    const resolved = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "resolved", at: "2026-03-06T22:30:00Z", note: "error rate at baseline" } });
+    const resolved = await call(status.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { status: "resolved", at: "2026-03-06T22:30:00Z", note: "error rate at baseline" },
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: "resolved", instants: { resolvedAt: "2026-03-06T22:30:00.000Z" } });
     expect(resolved.body.postmortem.dueAt).toBe("2026-03-14T03:59:59.999Z");
     expect(resolved.body.postmortem.overdue).toBe(Date.now() > Date.parse("2026-03-14T03:59:59.999Z"));
-    const stale = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "investigating", version: 2 } });
+    const stale = await call(status.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { status: "investigating", version: 2 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.fields).toEqual({ version: "stale" });
 
-    const reopened = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "investigating", at: "2026-03-07T01:00:00Z" } });
-    expect(reopened.body).toMatchObject({ status: "investigating", reopenCount: 1, instants: { resolvedAt: null, mitigatedAt: "2026-03-06T21:00:00.000Z" }, postmortem: { dueAt: null } });
-    const again = await call(status.POST, { method: "POST", token: editor, params: { id }, body: { status: "resolved", at: "2026-03-07T02:00:00Z" } });
+    const reopened = await call(status.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { status: "investigating", at: "2026-03-07T01:00:00Z" },
+    });
+    expect(reopened.body).toMatchObject({
+      status: "investigating",
+      reopenCount: 1,
+      instants: { resolvedAt: null, mitigatedAt: "2026-03-06T21:00:00.000Z" },
+      postmortem: { dueAt: null },
+    });
+    const again = await call(status.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { status: "resolved", at: "2026-03-07T02:00:00Z" },
+    });
     // Saturday 02:00 UTC = Friday 21:00 in New York → same deadline
     expect(again.body.postmortem.dueAt).toBe("2026-03-14T03:59:59.999Z");
 
-    const statusEntries = (await entries(id)).filter((e) => !e.text.startsWith("Incident declared")).map((e) => [e.at, e.text]);
+    const statusEntries = (await entries(id))
+      .filter((e) => !e.text.startsWith("Incident declared"))
+      .map((e) => [e.at, e.text]);
     expect(statusEntries).toEqual([
       ["2026-03-06T21:00:00.000Z", "Status changed from investigating to mitigated"],
       ["2026-03-06T22:30:00.000Z", "Status changed from mitigated to resolved: error rate at baseline"],
@@ -123,9 +220,19 @@ describe("incidents over the REST API", () => {
     ]);
 
     // SEV-3 needs no postmortem deadline; upgrading it to SEV-1 recomputes one.
-    const sev3 = await call(incident.PATCH, { method: "PATCH", token: editor, params: { id }, body: { severity: "SEV-3" } });
+    const sev3 = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id },
+      body: { severity: "SEV-3" },
+    });
     expect(sev3.body.postmortem.dueAt).toBeNull();
-    const sev1 = await call(incident.PATCH, { method: "PATCH", token: editor, params: { id }, body: { severity: "SEV-1" } });
+    const sev1 = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id },
+      body: { severity: "SEV-1" },
+    });
     expect(sev1.body.postmortem.dueAt).toBe("2026-03-14T03:59:59.999Z");
     expect((await entries(id)).map((e) => e.text)).toContain("Severity changed from SEV-3 to SEV-1");
   });
@@ -133,17 +240,46 @@ describe("incidents over the REST API", () => {
   it("assigns roles (one commander at a time) and records each change in the timeline", async () => {
     const { body: inc } = await declare({});
     const id = inc.id;
-    const ic = await call(roles.POST, { method: "POST", token: editor, params: { id }, body: { role: "commander", user: commanderUser.email } });
+    const ic = await call(roles.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { role: "commander", user: commanderUser.email },
+    });
     expect(ic.status).toBe(200);
     expect(ic.body.commander).toMatchObject({ id: commanderUser.id });
     expect(ic.body.roles.filter((r: { role: string }) => r.role === "commander")).toHaveLength(1);
-    const scribe = await call(roles.POST, { method: "POST", token: editor, params: { id }, body: { role: "scribe", user: editorUser.id } });
+    const scribe = await call(roles.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { role: "scribe", user: editorUser.id },
+    });
     expect(scribe.body.roles.map((r: { role: string }) => r.role).sort()).toEqual(["commander", "scribe"]);
-    expect((await call(roles.POST, { method: "POST", token: editor, params: { id }, body: { role: "scribe", user: editorUser.id } })).status).toBe(409);
-    const unknown = await call(roles.POST, { method: "POST", token: editor, params: { id }, body: { role: "captain", user: "nobody@example.com" } });
+    expect(
+      (
+        await call(roles.POST, {
+          method: "POST",
+          token: editor,
+          params: { id },
+          body: { role: "scribe", user: editorUser.id },
+        })
+      ).status,
+    ).toBe(409);
+    const unknown = await call(roles.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { role: "captain", user: "nobody@example.com" },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.fields.role).toBeDefined();
-    const removed = await call(roles.DELETE, { method: "DELETE", token: editor, params: { id }, url: `/x?role=scribe&user=${editorUser.id}` });
+    const removed = await call(roles.DELETE, {
+      method: "DELETE",
+      token: editor,
+      params: { id },
+      url: `/x?role=scribe&user=${editorUser.id}`,
+    });
     expect(removed.body.roles.map((r: { role: string }) => r.role)).toEqual(["commander"]);
     const roleTexts = (await entries(id)).filter((e) => e.kind === "role_change").map((e) => e.text);
     expect(roleTexts).toHaveLength(3);
@@ -154,27 +290,77 @@ describe("incidents over the REST API", () => {
   it("keeps a timeline: backdated entries in order, starred, edited with versions; system entries only starrable", async () => {
     const { body: inc } = await declare({});
     const id = inc.id;
-    const past = await call(timeline.POST, { method: "POST", token: editor, params: { id }, body: { at: "2020-01-01T10:00:00Z", kind: "deploy", text: "Deployed v1.2.3" } });
+    const past = await call(timeline.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { at: "2020-01-01T10:00:00Z", kind: "deploy", text: "Deployed v1.2.3" },
+    });
     expect(past.status).toBe(201);
     expect(past.body).toMatchObject({ kind: "deploy", addedLater: true, starred: false, version: 1 });
-    const starred = await call(entry.PATCH, { method: "PATCH", token: editor, params: { id, entryId: past.body.id }, body: { starred: true, text: "Deployed v1.2.4", version: 1 } });
+    const starred = await call(entry.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id, entryId: past.body.id },
+      body: { starred: true, text: "Deployed v1.2.4", version: 1 },
+    });
     expect(starred.body).toMatchObject({ starred: true, text: "Deployed v1.2.4", version: 2 });
-    const stale = await call(entry.PATCH, { method: "PATCH", token: editor, params: { id, entryId: past.body.id }, body: { text: "lost?", version: 1 } });
+    const stale = await call(entry.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id, entryId: past.body.id },
+      body: { text: "lost?", version: 1 },
+    });
     expect(stale.status).toBe(409);
     const list = await entries(id);
     expect(list[0]!.id).toBe(past.body.id); // 2020 sorts before the declaration
     const system = list.find((e) => e.system)!;
-    expect((await call(entry.PATCH, { method: "PATCH", token: editor, params: { id, entryId: system.id }, body: { text: "rewritten" } })).status).toBe(422);
-    expect((await call(entry.PATCH, { method: "PATCH", token: editor, params: { id, entryId: system.id }, body: { starred: true } })).body.starred).toBe(true);
-    expect((await call(entry.DELETE, { method: "DELETE", token: editor, params: { id, entryId: system.id } })).status).toBe(409);
-    const badKind = await call(timeline.POST, { method: "POST", token: editor, params: { id }, body: { kind: "status_change", text: "x" } });
+    expect(
+      (
+        await call(entry.PATCH, {
+          method: "PATCH",
+          token: editor,
+          params: { id, entryId: system.id },
+          body: { text: "rewritten" },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(entry.PATCH, {
+          method: "PATCH",
+          token: editor,
+          params: { id, entryId: system.id },
+          body: { starred: true },
+        })
+      ).body.starred,
+    ).toBe(true);
+    expect(
+      (await call(entry.DELETE, { method: "DELETE", token: editor, params: { id, entryId: system.id } })).status,
+    ).toBe(409);
+    const badKind = await call(timeline.POST, {
+      method: "POST",
+      token: editor,
+      params: { id },
+      body: { kind: "status_change", text: "x" },
+    });
     expect(badKind.status).toBe(422);
     expect(badKind.body.error.fields.kind).toBeDefined();
-    const starredOnly = (await call(timeline.GET, { token: viewer, params: { id }, url: "/x?starred=true" })).body.items;
+    const starredOnly = (await call(timeline.GET, { token: viewer, params: { id }, url: "/x?starred=true" })).body
+      .items;
     expect(starredOnly.map((e: Entry) => e.id)).toEqual([past.body.id, system.id]);
-    expect((await call(entry.DELETE, { method: "DELETE", token: editor, params: { id, entryId: past.body.id } })).status).toBe(200);
-    const log = await call(audit.GET, { url: `/api/v1/audit?entityType=timeline_entry&entityId=${past.body.id}`, token: admin });
-    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(["timeline.delete", "timeline.update", "timeline.create"]);
+    expect(
+      (await call(entry.DELETE, { method: "DELETE", token: editor, params: { id, entryId: past.body.id } })).status,
+    ).toBe(200);
+    const log = await call(audit.GET, {
+      url: `/api/v1/audit?entityType=timeline_entry&entityId=${past.body.id}`,
+      token: admin,
+    });
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+      "timeline.delete",
+      "timeline.update",
+      "timeline.create",
+    ]);
   });
 
   it("lets editors of an affected service's team edit, and refuses viewers and outsiders (403)", async () => {
@@ -182,17 +368,35 @@ describe("incidents over the REST API", () => {
     expect(inc.team.slug).toBe("inc-life");
     const id = inc.id;
     // outsider edits the other team's service, which is affected → may edit
-    expect((await call(timeline.POST, { method: "POST", token: outsider, params: { id }, body: { text: "db looks fine" } })).status).toBe(201);
+    expect(
+      (await call(timeline.POST, { method: "POST", token: outsider, params: { id }, body: { text: "db looks fine" } }))
+        .status,
+    ).toBe(201);
     const { body: apiOnly } = await declare({});
-    expect((await call(timeline.POST, { method: "POST", token: outsider, params: { id: apiOnly.id }, body: { text: "x" } })).status).toBe(403);
-    expect((await call(incident.PATCH, { method: "PATCH", token: viewer, params: { id: apiOnly.id }, body: { title: "viewer edit" } })).status).toBe(403);
+    expect(
+      (await call(timeline.POST, { method: "POST", token: outsider, params: { id: apiOnly.id }, body: { text: "x" } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call(incident.PATCH, {
+          method: "PATCH",
+          token: viewer,
+          params: { id: apiOnly.id },
+          body: { title: "viewer edit" },
+        })
+      ).status,
+    ).toBe(403);
     expect((await declare({}, viewer)).status).toBe(403);
     expect((await call(incident.GET, { token: viewer, params: { id: apiOnly.id } })).status).toBe(200);
     expect((await call(incident.GET, { token: viewer, params: { id: "does-not-exist" } })).status).toBe(404);
   });
 
   it("lists incidents with filters and pagination", async () => {
-    await declare({ title: "Filter me please", severity: "SEV-1", services: ["inc-life-db"], team: "inc-life-other" }, admin);
+    await declare(
+      { title: "Filter me please", severity: "SEV-1", services: ["inc-life-db"], team: "inc-life-other" },
+      admin,
+    );
     const bySeverity = await call(incidents.GET, { token: viewer, url: "/x?severity=SEV-1&team=inc-life-other" });
     expect(bySeverity.body.items.map((i: { title: string }) => i.title)).toEqual(["Filter me please"]);
     const byService = await call(incidents.GET, { token: viewer, url: "/x?service=inc-life-db&q=filter" });
@@ -209,12 +413,26 @@ describe("incidents over the REST API", () => {
     const db = await getDb();
     const service = await db.service.findUniqueOrThrow({ where: { slug: "inc-life-api" } });
     const page = await db.page.create({
-      data: { groupKey: "g1", title: "HighErrorRate inc-life-api", serviceId: service.id, status: "acknowledged", openedAt: new Date("2026-03-10T08:00:00Z"), acknowledgedAt: new Date("2026-03-10T08:03:00Z") },
+      data: {
+        groupKey: "g1",
+        title: "HighErrorRate inc-life-api",
+        serviceId: service.id,
+        status: "acknowledged",
+        openedAt: new Date("2026-03-10T08:00:00Z"),
+        acknowledgedAt: new Date("2026-03-10T08:03:00Z"),
+      },
     });
-    const res = await call(fromPage.POST, { method: "POST", token: editor, params: { pageId: page.id }, body: { severity: "SEV-1" } });
+    const res = await call(fromPage.POST, {
+      method: "POST",
+      token: editor,
+      params: { pageId: page.id },
+      body: { severity: "SEV-1" },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
-      title: "HighErrorRate inc-life-api", severity: "SEV-1", services: [{ slug: "inc-life-api" }],
+      title: "HighErrorRate inc-life-api",
+      severity: "SEV-1",
+      services: [{ slug: "inc-life-api" }],
       instants: { detectedAt: "2026-03-10T08:00:00.000Z", acknowledgedAt: "2026-03-10T08:03:00.000Z" },
       pages: [{ id: page.id }],
     });
@@ -227,23 +445,42 @@ describe("incidents over the REST API", () => {
     const twice = await call(fromPage.POST, { method: "POST", token: editor, params: { pageId: page.id }, body: {} });
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toContain(res.body.key);
-    expect((await call(fromPage.POST, { method: "POST", token: editor, params: { pageId: "nope" }, body: {} })).status).toBe(404);
+    expect(
+      (await call(fromPage.POST, { method: "POST", token: editor, params: { pageId: "nope" }, body: {} })).status,
+    ).toBe(404);
     const orphan = await db.page.create({ data: { groupKey: "g2", title: "No service", openedAt: new Date() } });
-    const noService = await call(fromPage.POST, { method: "POST", token: editor, params: { pageId: orphan.id }, body: {} });
+    const noService = await call(fromPage.POST, {
+      method: "POST",
+      token: editor,
+      params: { pageId: orphan.id },
+      body: {},
+    });
     expect(noService.status).toBe(422);
     expect(noService.body.error.fields.services).toBeDefined();
   });
 
   it("audits every incident change and deletes an incident with its postmortem", async () => {
     const { body: inc } = await declare({});
-    await call(incident.PATCH, { method: "PATCH", token: editor, params: { id: inc.id }, body: { title: "Renamed", version: 1 } });
+    await call(incident.PATCH, {
+      method: "PATCH",
+      token: editor,
+      params: { id: inc.id },
+      body: { title: "Renamed", version: 1 },
+    });
     await call(status.POST, { method: "POST", token: editor, params: { id: inc.id }, body: { status: "resolved" } });
     const pm = await call(incidentPostmortem.GET, { token: viewer, params: { id: inc.id } });
     expect(pm.status).toBe(200);
-    expect((await call(incident.DELETE, { method: "DELETE", token: editor, params: { id: inc.id } })).body).toEqual({ deleted: inc.key });
+    expect((await call(incident.DELETE, { method: "DELETE", token: editor, params: { id: inc.id } })).body).toEqual({
+      deleted: inc.key,
+    });
     expect((await call(incident.GET, { token: viewer, params: { id: inc.id } })).status).toBe(404);
     const log = await call(audit.GET, { url: `/api/v1/audit?entityType=incident&entityId=${inc.id}`, token: admin });
-    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(["incident.delete", "incident.status", "incident.update", "incident.create"]);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+      "incident.delete",
+      "incident.status",
+      "incident.update",
+      "incident.create",
+    ]);
     expect(log.body.items[2].before.title).toBe("API errors");
     expect(log.body.items[2].after.title).toBe("Renamed");
   });

@@ -24,15 +24,20 @@ type Runner = { stop: () => Promise<Record<string, number>> };
 async function startRunner(id: string, env: Record<string, string | undefined>): Promise<Runner> {
   const out = path.join(tmp, `${id}.json`);
   const log = fs.openSync(path.join(tmp, `${id}.log`), "a");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/harness/job-runner-process.mts", out], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/harness/job-runner-process.mts", out],
+    {
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", log, log],
+    },
+  );
   fs.closeSync(log);
   children.push(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let i = 0; i < 300 && !fs.existsSync(`${out}.ready`); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!fs.existsSync(`${out}.ready`)) throw new Error(`runner ${id} did not start: ${fs.readFileSync(path.join(tmp, `${id}.log`), "utf8").slice(-2000)}`);
+  if (!fs.existsSync(`${out}.ready`))
+    throw new Error(`runner ${id} did not start: ${fs.readFileSync(path.join(tmp, `${id}.log`), "utf8").slice(-2000)}`);
   return {
     stop: async () => {
       child.kill("SIGTERM");
@@ -46,7 +51,9 @@ const completed = async (url: string, queue: string): Promise<number> => {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [queue]);
+    const r = await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [
+      queue,
+    ]);
     return r.rows[0].n as number;
   } finally {
     await c.end();
@@ -59,7 +66,8 @@ describe("job queue on PostgreSQL", () => {
     const url = process.env.DATABASE_URL!;
     const before = await completed(url, "oncall-now");
     const runner = await startRunner("late", {});
-    for (let i = 0; i < 100 && (await completed(url, "oncall-now")) === before; i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 100 && (await completed(url, "oncall-now")) === before; i++)
+      await new Promise((r) => setTimeout(r, 200));
     await runner.stop();
     expect(await completed(url, "oncall-now")).toBe(before + 1);
   }, 60_000);
@@ -81,7 +89,15 @@ describe("job queue on PostgreSQL", () => {
     const admin = await userWithToken("admin");
     const res = await call(jobsRoute.GET, { token: admin.token });
     expect(res.status).toBe(200);
-    const oncall = (res.body.items as { name: string; completed24h: number; queued: number; lastCompletedAt: string | null; everySeconds: number }[]).find((j) => j.name === "oncall")!;
+    const oncall = (
+      res.body.items as {
+        name: string;
+        completed24h: number;
+        queued: number;
+        lastCompletedAt: string | null;
+        everySeconds: number;
+      }[]
+    ).find((j) => j.name === "oncall")!;
     expect(oncall.everySeconds).toBe(15);
     expect(oncall.completed24h).toBeGreaterThanOrEqual(oncallRuns);
     expect(oncall.lastCompletedAt).not.toBeNull();
@@ -91,7 +107,9 @@ describe("job queue on PostgreSQL", () => {
     expect(items.filter((j) => j.everySeconds && j.queued + j.active === 0).map((j) => j.name)).toEqual([]);
     const viewer = await userWithToken("viewer");
     expect((await call(jobsRoute.GET, { token: viewer.token })).status).toBe(403);
-    const text = await (await metricsRoute.GET(new Request("http://localhost/api/metrics"), { params: Promise.resolve({}) })).text();
+    const text = await (
+      await metricsRoute.GET(new Request("http://localhost/api/metrics"), { params: Promise.resolve({}) })
+    ).text();
     expect(text).toMatch(/srecp_job_queue_depth\{job="oncall",state="queued"\} 1/);
   }, 90_000);
 });
@@ -100,7 +118,12 @@ describe("job queue on the embedded database", () => {
   it("runs jobs through PGlite (no network database)", async () => {
     const dataDir = path.join(tmp, "embedded");
     const { runMigrator } = await import(path.join(process.cwd(), "scripts/lib/migrator.mjs"));
-    await runMigrator({ root: process.cwd(), command: "deploy", pgliteDir: path.join(dataDir, "pglite"), log: () => {} });
+    await runMigrator({
+      root: process.cwd(),
+      command: "deploy",
+      pgliteDir: path.join(dataDir, "pglite"),
+      log: () => {},
+    });
     const runner = await startRunner("embedded", { DATABASE_URL: "", DATA_DIR: dataDir });
     await new Promise((r) => setTimeout(r, 4_000));
     const runs = await runner.stop();

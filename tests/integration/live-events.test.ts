@@ -18,7 +18,10 @@ process.env.SRECP_SSE_MAX_SECONDS = "20";
 /** Opens the stream as `token` and collects frames until `until` says stop (or 10 s pass). */
 async function openStream(token: string) {
   const abort = new AbortController();
-  const req = new Request("http://test.local/api/v1/events", { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  const req = new Request("http://test.local/api/v1/events", {
+    headers: { authorization: `Bearer ${token}` },
+    signal: abort.signal,
+  });
   const res = await events.GET(req, { params: Promise.resolve({}) });
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -56,16 +59,51 @@ describe("live events", () => {
     await publishEvent({ topic: "slo-status", sloIds: ["slo-a", "slo-b"] });
     const db = await getDb();
     await db.$transaction(async (tx) => {
-      await publishEvent({ topic: "page", pageId: "p1", userIds: [dana.id], title: "Checkout burning", severity: "page", status: "triggered", service: "checkout" }, tx);
+      await publishEvent(
+        {
+          topic: "page",
+          pageId: "p1",
+          userIds: [dana.id],
+          title: "Checkout burning",
+          severity: "page",
+          status: "triggered",
+          service: "checkout",
+        },
+        tx,
+      );
     });
-    await publishEvent({ topic: "page", pageId: "p2", userIds: [other.id], title: "Other", severity: "ticket", status: "triggered", service: null });
+    await publishEvent({
+      topic: "page",
+      pageId: "p2",
+      userIds: [other.id],
+      title: "Other",
+      severity: "ticket",
+      status: "triggered",
+      service: null,
+    });
     const frames = await s.next((f) => f.filter((x) => x.event === "page").length >= 2);
     s.close();
     expect(frames.find((f) => f.event === "slo-status")!.data).toEqual({ sloIds: ["slo-a", "slo-b"] });
     const pages = frames.filter((f) => f.event === "page").map((f) => f.data);
     expect(pages).toEqual([
-      { topic: "page", pageId: "p1", title: "Checkout burning", severity: "page", status: "triggered", service: "checkout", forYou: true },
-      { topic: "page", pageId: "p2", title: "Other", severity: "ticket", status: "triggered", service: null, forYou: false },
+      {
+        topic: "page",
+        pageId: "p1",
+        title: "Checkout burning",
+        severity: "page",
+        status: "triggered",
+        service: "checkout",
+        forYou: true,
+      },
+      {
+        topic: "page",
+        pageId: "p2",
+        title: "Other",
+        severity: "ticket",
+        status: "triggered",
+        service: null,
+        forYou: false,
+      },
     ]);
     // never the list of addressees
     expect(JSON.stringify(frames)).not.toContain(other.id);
@@ -80,9 +118,13 @@ describe("live events", () => {
     await c.connect();
     try {
       await c.query("BEGIN");
-      await c.query("SELECT pg_notify('srecp_events', $1)", [JSON.stringify({ topic: "slo-status", sloIds: ["rolled-back"] })]);
+      await c.query("SELECT pg_notify('srecp_events', $1)", [
+        JSON.stringify({ topic: "slo-status", sloIds: ["rolled-back"] }),
+      ]);
       await c.query("ROLLBACK");
-      await c.query("SELECT pg_notify('srecp_events', $1)", [JSON.stringify({ topic: "slo-status", sloIds: ["from-elsewhere"] })]);
+      await c.query("SELECT pg_notify('srecp_events', $1)", [
+        JSON.stringify({ topic: "slo-status", sloIds: ["from-elsewhere"] }),
+      ]);
       await c.query("SELECT pg_notify('srecp_events', 'not json')");
     } finally {
       await c.end();
@@ -94,21 +136,63 @@ describe("live events", () => {
 
   it("an Alertmanager alert that pages dana reaches her stream as a page for her; her acknowledgement reaches a colleague's", async () => {
     const admin = await userWithToken("admin");
-    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "live-team", name: "Live" } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "live-team", name: "Live" } }))
+        .status,
+    ).toBe(201);
     const dana = await userWithToken("editor", ["live-team"]);
     const colleague = await userWithToken("viewer", ["live-team"]);
-    expect((await call(services.POST, { method: "POST", token: admin.token, body: { slug: "live-api", name: "Live API", team: "live-team" } })).status).toBe(201);
-    const policy = await call(policies.POST, { method: "POST", token: admin.token, body: { team: "live-team", name: "Live", repeat: 0, services: ["live-api"], steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: dana.id }] }] } });
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin.token,
+          body: { slug: "live-api", name: "Live API", team: "live-team" },
+        })
+      ).status,
+    ).toBe(201);
+    const policy = await call(policies.POST, {
+      method: "POST",
+      token: admin.token,
+      body: {
+        team: "live-team",
+        name: "Live",
+        repeat: 0,
+        services: ["live-api"],
+        steps: [{ delayMinutes: 5, targets: [{ kind: "user", userId: dana.id }] }],
+      },
+    });
     expect(policy.status).toBe(201);
-    const integration = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: "live-am", routes: [], defaultService: "live-api" } });
+    const integration = await call(integrations.POST, {
+      method: "POST",
+      token: admin.token,
+      body: { name: "live-am", routes: [], defaultService: "live-api" },
+    });
     const mine = await openStream(dana.token);
     const theirs = await openStream(colleague.token);
     await Promise.all([mine.next((f) => f.length > 0), theirs.next((f) => f.length > 0)]);
     await new Promise((r) => setTimeout(r, 300));
     const alert = {
-      version: "4", status: "firing", receiver: "srecp", groupKey: "live-1", truncatedAlerts: 0, externalURL: "http://am.local",
-      groupLabels: { alertname: "HighErrorRate" }, commonLabels: { alertname: "HighErrorRate", severity: "page" }, commonAnnotations: {},
-      alerts: [{ status: "firing", labels: { alertname: "HighErrorRate", severity: "page" }, annotations: {}, startsAt: new Date().toISOString(), endsAt: "0001-01-01T00:00:00Z", generatorURL: "", fingerprint: "fp-live-1" }],
+      version: "4",
+      status: "firing",
+      receiver: "srecp",
+      groupKey: "live-1",
+      truncatedAlerts: 0,
+      externalURL: "http://am.local",
+      groupLabels: { alertname: "HighErrorRate" },
+      commonLabels: { alertname: "HighErrorRate", severity: "page" },
+      commonAnnotations: {},
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: "HighErrorRate", severity: "page" },
+          annotations: {},
+          startsAt: new Date().toISOString(),
+          endsAt: "0001-01-01T00:00:00Z",
+          generatorURL: "",
+          fingerprint: "fp-live-1",
+        },
+      ],
     };
     const opened = await call(webhook.POST, { method: "POST", token: integration.body.token, body: alert });
     expect(opened.status).toBe(201);
@@ -116,10 +200,15 @@ describe("live events", () => {
     const forDana = (await mine.next((f) => f.some((x) => x.event === "page"))).find((x) => x.event === "page")!.data;
     expect(forDana).toMatchObject({ pageId, status: "triggered", severity: "page", service: "live-api", forYou: true });
     expect((await call(ack.POST, { method: "POST", token: dana.token, params: { id: pageId } })).status).toBe(200);
-    const seen = (await theirs.next((f) => f.filter((x) => x.event === "page").length >= 2)).filter((x) => x.event === "page").map((x) => x.data);
+    const seen = (await theirs.next((f) => f.filter((x) => x.event === "page").length >= 2))
+      .filter((x) => x.event === "page")
+      .map((x) => x.data);
     mine.close();
     theirs.close();
-    expect(seen.map((d) => [d.pageId, d.status, d.forYou])).toEqual([[pageId, "triggered", false], [pageId, "acknowledged", false]]);
+    expect(seen.map((d) => [d.pageId, d.status, d.forYou])).toEqual([
+      [pageId, "triggered", false],
+      [pageId, "acknowledged", false],
+    ]);
   });
 
   it("refuses an anonymous stream", async () => {

@@ -2,7 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { MISSING_PROMETHEUS_HINT, localPrometheusPaths, readLocalPrometheusState, startLocalPrometheus } from "../../scripts/lib/local-prometheus.mjs";
+import {
+  MISSING_PROMETHEUS_HINT,
+  localPrometheusPaths,
+  readLocalPrometheusState,
+  startLocalPrometheus,
+} from "../../scripts/lib/local-prometheus.mjs";
 
 // The quick start's own Prometheus (scripts/app.mjs, issue 14): a real Debian binary under DATA_DIR,
 // which keeps its data across a stop and a start.
@@ -25,14 +30,21 @@ describe("local Prometheus of the quick start", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(readLocalPrometheusState(dataDir)).toMatchObject({ url, pid: first!.pid });
     // A few self-scrapes land in the TSDB.
-    await expect.poll(async () => (await instantQuery(url, 'up{job="prometheus"}')).data.result.length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await instantQuery(url, 'up{job="prometheus"}')).data.result.length, { timeout: 15_000 })
+      .toBe(1);
     // The time of a scraped sample (at or after it the sample is visible; staleness markers come at stop).
     const scrapedAt = Number((await instantQuery(url, 'timestamp(up{job="prometheus"})')).data.result[0]?.value[1]);
     expect(scrapedAt).toBeGreaterThan(0);
     await first!.stop();
     expect(first!.exited()).toBe(true);
     expect(readLocalPrometheusState(dataDir)).toBeNull();
-    expect(await fetch(`${url}/-/ready`).then(() => "up", () => "down")).toBe("down");
+    expect(
+      await fetch(`${url}/-/ready`).then(
+        () => "up",
+        () => "down",
+      ),
+    ).toBe("down");
 
     const second = await startLocalPrometheus({ dataDir, log: () => {} });
     try {

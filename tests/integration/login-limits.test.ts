@@ -12,7 +12,13 @@ let n = 0;
 async function account() {
   n += 1;
   const email = `login${n}-${Date.now()}@example.com`;
-  const { id } = await createUser(SYSTEM_ACTOR, { email, name: `Login ${n}`, role: "viewer", teams: [], password: PASSWORD });
+  const { id } = await createUser(SYSTEM_ACTOR, {
+    email,
+    name: `Login ${n}`,
+    role: "viewer",
+    teams: [],
+    password: PASSWORD,
+  });
   return { id, email };
 }
 const ip = () => `192.0.2.${(n += 1) % 250}-${Date.now()}`;
@@ -33,16 +39,21 @@ describe("brute-force limits on password sign-in", () => {
     expect(seconds).toBeLessThanOrEqual(900);
 
     const db = await getDb();
-    const audits = await db.auditEvent.findMany({ where: { action: "auth.lockout", entityType: "user", entityId: a.id } });
+    const audits = await db.auditEvent.findMany({
+      where: { action: "auth.lockout", entityType: "user", entityId: a.id },
+    });
     expect(audits).toHaveLength(1);
     expect(audits[0]!.after).toMatchObject({ scope: "account", email: a.email, failures: ACCOUNT_FAILURE_LIMIT });
   });
 
   it("the sign-in form gets the lockout message from NextAuth's authorize", async () => {
     const a = await account();
-    const provider = authOptions().providers[0] as unknown as { options: { authorize: (c: object, r: object) => Promise<unknown> } };
+    const provider = authOptions().providers[0] as unknown as {
+      options: { authorize: (c: object, r: object) => Promise<unknown> };
+    };
     const req = { headers: { "x-forwarded-for": ip() } };
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) expect(await provider.options.authorize({ email: a.email, password: "nope" }, req)).toBeNull();
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++)
+      expect(await provider.options.authorize({ email: a.email, password: "nope" }, req)).toBeNull();
     await expect(provider.options.authorize({ email: a.email, password: PASSWORD }, req)).rejects.toThrow(LOCKED);
   });
 
@@ -57,12 +68,15 @@ describe("brute-force limits on password sign-in", () => {
 
   it(`locks an address after ${IP_FAILURE_LIMIT} failures across accounts, also for unknown e-mails`, async () => {
     const from = ip();
-    for (let i = 0; i < IP_FAILURE_LIMIT; i++) expect(await attempt(`nobody${i}-${Date.now()}@example.com`, "guess", from)).toBeNull();
+    for (let i = 0; i < IP_FAILURE_LIMIT; i++)
+      expect(await attempt(`nobody${i}-${Date.now()}@example.com`, "guess", from)).toBeNull();
     const a = await account();
     await expect(attempt(a.email, PASSWORD, from)).rejects.toThrow(LOCKED);
     expect(await attempt(a.email, PASSWORD, ip())).not.toBeNull();
     const db = await getDb();
-    expect(await db.auditEvent.count({ where: { action: "auth.lockout", entityType: "login-address", entityId: from } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "auth.lockout", entityType: "login-address", entityId: from } }),
+    ).toBe(1);
   });
 
   describe("the limits live in PostgreSQL", () => {
@@ -73,16 +87,26 @@ describe("brute-force limits on password sign-in", () => {
     it("failures recorded by another process (another connection) lock the account here", async () => {
       const a = await account();
       for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
-        await other.query(`INSERT INTO "LoginAttempt" (id, email, ip, outcome) VALUES ($1, $2, '198.51.100.9', 'failure')`, [`x${i}-${Date.now()}-${n}`, a.email]);
+        await other.query(
+          `INSERT INTO "LoginAttempt" (id, email, ip, outcome) VALUES ($1, $2, '198.51.100.9', 'failure')`,
+          [`x${i}-${Date.now()}-${n}`, a.email],
+        );
       }
       await expect(attempt(a.email, PASSWORD, ip())).rejects.toThrow(LOCKED);
-      const rows = await other.query(`SELECT outcome FROM "LoginAttempt" WHERE email = $1 ORDER BY "createdAt"`, [a.email]);
-      expect(rows.rows.map((r: { outcome: string }) => r.outcome)).toEqual([...Array(ACCOUNT_FAILURE_LIMIT).fill("failure"), "refused"]);
+      const rows = await other.query(`SELECT outcome FROM "LoginAttempt" WHERE email = $1 ORDER BY "createdAt"`, [
+        a.email,
+      ]);
+      expect(rows.rows.map((r: { outcome: string }) => r.outcome)).toEqual([
+        ...Array(ACCOUNT_FAILURE_LIMIT).fill("failure"),
+        "refused",
+      ]);
     });
 
     it("concurrent guesses cannot slip past the limit", async () => {
       const a = await account();
-      const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => attempt(a.email, `wrong ${i}`, ip())));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => attempt(a.email, `wrong ${i}`, ip())),
+      );
       const verified = results.filter((r) => r.status === "fulfilled").length;
       expect(verified).toBeLessThanOrEqual(ACCOUNT_FAILURE_LIMIT);
       expect(results.filter((r) => r.status === "rejected").length).toBeGreaterThanOrEqual(12 - ACCOUNT_FAILURE_LIMIT);
@@ -93,7 +117,12 @@ describe("brute-force limits on password sign-in", () => {
     const db = await getDb();
     const email = `prune-${Date.now()}@example.com`;
     const old = new Date(Date.now() - LOGIN_ATTEMPT_RETENTION_MS - 60_000);
-    await db.loginAttempt.createMany({ data: [{ email, ip: "p", outcome: "failure", createdAt: old }, { email, ip: "p", outcome: "failure" }] });
+    await db.loginAttempt.createMany({
+      data: [
+        { email, ip: "p", outcome: "failure", createdAt: old },
+        { email, ip: "p", outcome: "failure" },
+      ],
+    });
     expect(await pruneLoginAttempts()).toBeGreaterThanOrEqual(1);
     const left = await db.loginAttempt.findMany({ where: { email } });
     expect(left).toHaveLength(1);
@@ -109,7 +138,8 @@ describe("brute-force limits on password sign-in", () => {
     };
     await time(`warmup-${Date.now()}@example.com`);
     const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-    const knownMs: number[] = [], unknownMs: number[] = [];
+    const knownMs: number[] = [],
+      unknownMs: number[] = [];
     for (let i = 0; i < 5; i++) {
       knownMs.push(await time(known[i]!.email));
       unknownMs.push(await time(`ghost${i}-${Date.now()}@example.com`));

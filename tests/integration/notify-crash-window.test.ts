@@ -31,9 +31,28 @@ describe("a message accepted but not recorded is re-sent with the same id (issue
     scope = { userIds: [user.id] };
     const db = await getDb();
     const method = (kind: "email" | "slack", target: string) =>
-      db.contactMethod.create({ data: { userId: user.id, kind, name: kind, targetSealed: sealTarget(target), targetLabel: kind === "email" ? target : new URL(target).host, verifiedAt: new Date() } });
+      db.contactMethod.create({
+        data: {
+          userId: user.id,
+          kind,
+          name: kind,
+          targetSealed: sealTarget(target),
+          targetLabel: kind === "email" ? target : new URL(target).host,
+          verifiedAt: new Date(),
+        },
+      });
     const [mail, chat] = [await method("email", address), await method("slack", `${slack.url}${hookPath}`)];
-    const queue = (methodId: string) => db.notification.create({ data: { dedupeKey: `crash:${methodId}`, userId: user.id, contactMethodId: methodId, kind: "test", dueAt: new Date(), payload: { method: "crash" } } });
+    const queue = (methodId: string) =>
+      db.notification.create({
+        data: {
+          dedupeKey: `crash:${methodId}`,
+          userId: user.id,
+          contactMethodId: methodId,
+          kind: "test",
+          dueAt: new Date(),
+          payload: { method: "crash" },
+        },
+      });
     rows.mail = (await queue(mail.id)).id;
     rows.chat = (await queue(chat.id)).id;
   });
@@ -52,16 +71,31 @@ describe("a message accepted but not recorded is re-sent with the same id (issue
     const out = path.join(tmp, "worker.json");
     const logPath = path.join(tmp, "worker.log");
     const log = fs.openSync(logPath, "a");
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/harness/deliver-process.mts", out, scope.userIds.join(",")], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] });
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "tests/harness/deliver-process.mts",
+        out,
+        scope.userIds.join(","),
+      ],
+      { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", log, log] },
+    );
     fs.closeSync(log);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
     try {
       for (let i = 0; i < 600 && !fs.existsSync(`${out}.ready`); i++) await new Promise((r) => setTimeout(r, 100));
-      if (!fs.existsSync(`${out}.ready`)) throw new Error(`worker did not start: ${fs.readFileSync(logPath, "utf8").slice(-2000)}`);
+      if (!fs.existsSync(`${out}.ready`))
+        throw new Error(`worker did not start: ${fs.readFileSync(logPath, "utf8").slice(-2000)}`);
       fs.writeFileSync(`${out}.go`, "go");
       // Both providers have the whole message; their answers are held, so the worker is mid-send.
       await smtp.waitFor((m) => m.to.includes(address), 20_000);
-      for (let i = 0; i < 200 && !slack.requests.some((r) => r.path === hookPath); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && !slack.requests.some((r) => r.path === hookPath); i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(slack.requests.filter((r) => r.path === hookPath)).toHaveLength(1);
       child.kill("SIGKILL");
       expect(await exited).toBe("SIGKILL");
@@ -73,7 +107,10 @@ describe("a message accepted but not recorded is re-sent with the same id (issue
     }
 
     const db = await getDb();
-    const claimed = await db.notification.findMany({ where: { id: { in: [rows.mail, rows.chat] } }, include: { attemptLog: true } });
+    const claimed = await db.notification.findMany({
+      where: { id: { in: [rows.mail, rows.chat] } },
+      include: { attemptLog: true },
+    });
     for (const row of claimed) {
       expect(row).toMatchObject({ status: "sending", attempts: 0, sentAt: null });
       expect(row.attemptLog).toEqual([]); // the dead worker recorded nothing
@@ -84,13 +121,19 @@ describe("a message accepted but not recorded is re-sent with the same id (issue
 
     const mails = smtp.messages.filter((m) => m.to.includes(address));
     expect(mails).toHaveLength(2);
-    expect(mails.map((m) => m.headers.get("message-id"))).toEqual([`<srecp-${rows.mail}@srecp.test>`, `<srecp-${rows.mail}@srecp.test>`]);
+    expect(mails.map((m) => m.headers.get("message-id"))).toEqual([
+      `<srecp-${rows.mail}@srecp.test>`,
+      `<srecp-${rows.mail}@srecp.test>`,
+    ]);
     expect(mails.map((m) => m.headers.get("x-srecp-delivery"))).toEqual([rows.mail, rows.mail]);
     const posts = slack.requests.filter((r) => r.path === hookPath);
     expect(posts).toHaveLength(2);
     expect(posts.map((r) => r.headers["x-srecp-delivery"])).toEqual([rows.chat, rows.chat]);
     expect(posts[1]!.raw).toBe(posts[0]!.raw); // the same message, byte for byte
     const done = await db.notification.findMany({ where: { id: { in: [rows.mail, rows.chat] } } });
-    expect(done.map((r) => [r.status, r.attempts])).toEqual([["sent", 1], ["sent", 1]]);
+    expect(done.map((r) => [r.status, r.attempts])).toEqual([
+      ["sent", 1],
+      ["sent", 1],
+    ]);
   }, 60_000);
 });

@@ -12,12 +12,34 @@ import { call, userWithToken } from "./helpers/api";
 // to the SLO, runbook and dashboard, and the incident once the page is declared one.
 
 const payload = {
-  version: "4", status: "firing", receiver: "srecp", groupKey: "{}:{alertname=\"SLOBurnRate\"}", truncatedAlerts: 0, externalURL: "http://am.local",
-  groupLabels: { alertname: "SLOBurnRate" }, commonLabels: { alertname: "SLOBurnRate", service: "detail-api", severity: "page" },
+  version: "4",
+  status: "firing",
+  receiver: "srecp",
+  groupKey: '{}:{alertname="SLOBurnRate"}',
+  truncatedAlerts: 0,
+  externalURL: "http://am.local",
+  groupLabels: { alertname: "SLOBurnRate" },
+  commonLabels: { alertname: "SLOBurnRate", service: "detail-api", severity: "page" },
   commonAnnotations: { dashboard_url: "https://grafana.example.com/d/detail-api" },
   alerts: [
-    { status: "firing", labels: { alertname: "SLOBurnRate", service: "detail-api", severity: "page", slo_id: "slo-123", tier: "fast" }, annotations: { summary: "availability burning at 14.4x", runbook_url: "https://runbooks.example.com/detail-api" }, startsAt: "2027-01-01T10:00:00Z", endsAt: "0001-01-01T00:00:00Z", generatorURL: "http://prometheus.local/graph?g0.expr=x", fingerprint: "fp-fast" },
-    { status: "firing", labels: { alertname: "SLOBurnRate", service: "detail-api", severity: "page", slo_id: "slo-123", tier: "slow" }, annotations: { summary: "availability burning at 6x", runbook_url: "javascript:alert(1)" }, startsAt: "2027-01-01T10:01:00Z", endsAt: "0001-01-01T00:00:00Z", generatorURL: "", fingerprint: "fp-slow" },
+    {
+      status: "firing",
+      labels: { alertname: "SLOBurnRate", service: "detail-api", severity: "page", slo_id: "slo-123", tier: "fast" },
+      annotations: { summary: "availability burning at 14.4x", runbook_url: "https://runbooks.example.com/detail-api" },
+      startsAt: "2027-01-01T10:00:00Z",
+      endsAt: "0001-01-01T00:00:00Z",
+      generatorURL: "http://prometheus.local/graph?g0.expr=x",
+      fingerprint: "fp-fast",
+    },
+    {
+      status: "firing",
+      labels: { alertname: "SLOBurnRate", service: "detail-api", severity: "page", slo_id: "slo-123", tier: "slow" },
+      annotations: { summary: "availability burning at 6x", runbook_url: "javascript:alert(1)" },
+      startsAt: "2027-01-01T10:01:00Z",
+      endsAt: "0001-01-01T00:00:00Z",
+      generatorURL: "",
+      fingerprint: "fp-slow",
+    },
   ],
 };
 
@@ -27,10 +49,30 @@ describe("on-call page detail", () => {
 
   beforeAll(async () => {
     const admin = await userWithToken("admin");
-    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "detail-team", name: "Detail team" } })).status).toBe(201);
+    expect(
+      (
+        await call(teams.POST, {
+          method: "POST",
+          token: admin.token,
+          body: { slug: "detail-team", name: "Detail team" },
+        })
+      ).status,
+    ).toBe(201);
     editor = await userWithToken("editor", ["detail-team"]);
-    expect((await call(services.POST, { method: "POST", token: editor.token, body: { slug: "detail-api", name: "Detail API", team: "detail-team" } })).status).toBe(201);
-    const created = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: "detail-am", defaultService: "detail-api" } });
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: editor.token,
+          body: { slug: "detail-api", name: "Detail API", team: "detail-team" },
+        })
+      ).status,
+    ).toBe(201);
+    const created = await call(integrations.POST, {
+      method: "POST",
+      token: admin.token,
+      body: { name: "detail-am", defaultService: "detail-api" },
+    });
     expect(created.status).toBe(201);
     hookToken = created.body.token;
   });
@@ -45,10 +87,23 @@ describe("on-call page detail", () => {
       ["fp-fast", "firing", "availability burning at 14.4x"],
       ["fp-slow", "firing", "availability burning at 6x"],
     ]);
-    expect(before.alertList[0]!.links).toEqual({ slo: "/slos/slo-123", runbook: "https://runbooks.example.com/detail-api", dashboard: "https://grafana.example.com/d/detail-api", source: "http://prometheus.local/graph?g0.expr=x" });
-    expect(before.alertList[1]!.links).toEqual({ slo: "/slos/slo-123", dashboard: "https://grafana.example.com/d/detail-api" });
+    expect(before.alertList[0]!.links).toEqual({
+      slo: "/slos/slo-123",
+      runbook: "https://runbooks.example.com/detail-api",
+      dashboard: "https://grafana.example.com/d/detail-api",
+      source: "http://prometheus.local/graph?g0.expr=x",
+    });
+    expect(before.alertList[1]!.links).toEqual({
+      slo: "/slos/slo-123",
+      dashboard: "https://grafana.example.com/d/detail-api",
+    });
 
-    const declared = await call(fromPage.POST, { method: "POST", token: editor.token, params: { pageId: opened.body.pageId }, body: { severity: "SEV-1" } });
+    const declared = await call(fromPage.POST, {
+      method: "POST",
+      token: editor.token,
+      params: { pageId: opened.body.pageId },
+      body: { severity: "SEV-1" },
+    });
     expect(declared.status).toBe(201);
     const after = await getPageDetail(actor, opened.body.pageId);
     expect(after.incident).toEqual({ number: declared.body.number, title: before.title });

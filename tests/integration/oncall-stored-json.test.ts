@@ -22,19 +22,57 @@ describe("on-call JSON columns parsed on read", () => {
 
   beforeAll(async () => {
     admin = await userWithToken("admin");
-    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "stored-json", name: "Stored JSON" } })).status).toBe(201);
-    const layer = { name: "Day", priority: 1, rotation: { unit: "day", every: 1 }, handoffTime: "09:00", startAt: "2026-01-05T09:00:00Z", participants: [admin.id] };
-    const created = await call(schedules.POST, { method: "POST", token: admin.token, body: { team: "stored-json", name: "Stored", timezone: "UTC", layers: [layer] } });
+    expect(
+      (
+        await call(teams.POST, {
+          method: "POST",
+          token: admin.token,
+          body: { slug: "stored-json", name: "Stored JSON" },
+        })
+      ).status,
+    ).toBe(201);
+    const layer = {
+      name: "Day",
+      priority: 1,
+      rotation: { unit: "day", every: 1 },
+      handoffTime: "09:00",
+      startAt: "2026-01-05T09:00:00Z",
+      participants: [admin.id],
+    };
+    const created = await call(schedules.POST, {
+      method: "POST",
+      token: admin.token,
+      body: { team: "stored-json", name: "Stored", timezone: "UTC", layers: [layer] },
+    });
     expect(created.status).toBe(201);
     scheduleId = created.body.id;
-    const p = await call(policies.POST, { method: "POST", token: admin.token, body: { team: "stored-json", name: "Stored", steps: [{ delayMinutes: 5, targets: [{ kind: "schedule", scheduleId }] }] } });
+    const p = await call(policies.POST, {
+      method: "POST",
+      token: admin.token,
+      body: {
+        team: "stored-json",
+        name: "Stored",
+        steps: [{ delayMinutes: 5, targets: [{ kind: "schedule", scheduleId }] }],
+      },
+    });
     expect(p.status).toBe(201);
     policyId = p.body.id;
-    const i = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: "stored-json-am", routes: [{ matchers: [{ label: "team", op: "=", value: "x" }], service: "none" }] } });
+    const i = await call(integrations.POST, {
+      method: "POST",
+      token: admin.token,
+      body: {
+        name: "stored-json-am",
+        routes: [{ matchers: [{ label: "team", op: "=", value: "x" }], service: "none" }],
+      },
+    });
     // "none" is not a service: the route is refused on write, naming the field.
     expect(i.status).toBe(422);
     expect(i.body.error.fields).toHaveProperty("routes.0.service");
-    const ok = await call(integrations.POST, { method: "POST", token: admin.token, body: { name: "stored-json-am", routes: [] } });
+    const ok = await call(integrations.POST, {
+      method: "POST",
+      token: admin.token,
+      body: { name: "stored-json-am", routes: [] },
+    });
     expect(ok.status).toBe(201);
     integrationId = ok.body.id;
   });
@@ -59,14 +97,21 @@ describe("on-call JSON columns parsed on read", () => {
     const db = await getDb();
     const layer = await db.scheduleLayer.findFirstOrThrow({ where: { scheduleId } });
     await db.scheduleLayer.update({ where: { id: layer.id }, data: { participants: [42] } });
-    await expect(findLayerRows(db, [scheduleId])).rejects.toThrow(`ScheduleLayer ${layer.id}: column participants does not match its schema`);
+    await expect(findLayerRows(db, [scheduleId])).rejects.toThrow(
+      `ScheduleLayer ${layer.id}: column participants does not match its schema`,
+    );
     const res = await call(schedule.GET, { token: admin.token, params: { id: scheduleId } });
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe("INTERNAL");
 
     const step = await db.escalationStep.findFirstOrThrow({ where: { policyId } });
-    await db.escalationStep.update({ where: { id: step.id }, data: { targets: [{ kind: "team", teamId: "stored-json" }] } });
-    expect(() => stepTargets({ id: step.id, targets: [{ kind: "team", teamId: "stored-json" }] })).toThrow(`EscalationStep ${step.id}: column targets does not match its schema`);
+    await db.escalationStep.update({
+      where: { id: step.id },
+      data: { targets: [{ kind: "team", teamId: "stored-json" }] },
+    });
+    expect(() => stepTargets({ id: step.id, targets: [{ kind: "team", teamId: "stored-json" }] })).toThrow(
+      `EscalationStep ${step.id}: column targets does not match its schema`,
+    );
     expect((await call(policy.GET, { token: admin.token, params: { id: policyId } })).status).toBe(500);
 
     await db.integration.update({ where: { id: integrationId }, data: { routes: { service: "not a list" } } });

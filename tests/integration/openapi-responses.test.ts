@@ -15,13 +15,16 @@ function undescribedAnything(node: unknown, at = "", described = false): string[
   const here = described || typeof n.description === "string";
   const keys = Object.keys(n).filter((k) => k !== "description");
   if (!keys.length) return here ? [] : [at || "(body)"];
-  if (n.type === "object" && !n.properties && !n.additionalProperties && !n.patternProperties && !here) return [at || "(body)"];
+  if (n.type === "object" && !n.properties && !n.additionalProperties && !n.patternProperties && !here)
+    return [at || "(body)"];
   const out: string[] = [];
   for (const [k, v] of Object.entries(n)) {
-    if (k === "properties" && v && typeof v === "object") for (const [p, s] of Object.entries(v as Node)) out.push(...undescribedAnything(s, at ? `${at}.${p}` : p, false));
+    if (k === "properties" && v && typeof v === "object")
+      for (const [p, s] of Object.entries(v as Node)) out.push(...undescribedAnything(s, at ? `${at}.${p}` : p, false));
     else if (k === "items") out.push(...undescribedAnything(v, `${at}[]`, false));
     else if (k === "additionalProperties") out.push(...undescribedAnything(v, `${at}{}`, here));
-    else if (k === "anyOf" || k === "oneOf" || k === "allOf" || k === "prefixItems") out.push(...undescribedAnything(v, at, here));
+    else if (k === "anyOf" || k === "oneOf" || k === "allOf" || k === "prefixItems")
+      out.push(...undescribedAnything(v, at, here));
   }
   return out;
 }
@@ -46,6 +49,9 @@ describe("OpenAPI responses", () => {
       const loose = undescribedAnything(jsonSchema(r.schema));
       if (loose.length) missing.push(`${label}: free-form without a description at ${loose.join(", ")}`);
     }
-    expect(missing, `Responses to document (lib/validation/views/<area>.ts, lib/openapi/routes/<area>.ts):\n  ${missing.join("\n  ")}\n`).toEqual([]);
+    expect(
+      missing,
+      `Responses to document (lib/validation/views/<area>.ts, lib/openapi/routes/<area>.ts):\n  ${missing.join("\n  ")}\n`,
+    ).toEqual([]);
   });
 });

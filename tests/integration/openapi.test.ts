@@ -13,15 +13,28 @@ import { call } from "./helpers/api";
 const root = path.resolve(__dirname, "../..");
 const routes = discoverRoutes(root);
 const doc = buildOpenApiDocument();
-type Op = { operationId: string; tags: string[]; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, unknown> };
-const ops = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item as Record<string, Op>).map(([m, o]) => ({ path: p, method: m.toUpperCase(), op: o })));
+type Op = {
+  operationId: string;
+  tags: string[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, unknown>;
+};
+const ops = Object.entries(doc.paths).flatMap(([p, item]) =>
+  Object.entries(item as Record<string, Op>).map(([m, o]) => ({ path: p, method: m.toUpperCase(), op: o })),
+);
 const rel = (f: string) => path.relative(root, f);
 
 describe("OpenAPI document", () => {
   it("documents every method of every /api/v1 route file", () => {
     const documented = new Set(ops.map((o) => `${o.method} ${o.path}`));
-    const missing = routes.flatMap((r) => r.methods.filter((m) => !documented.has(`${m} ${r.path}`)).map((m) => `${m} ${r.path}  (${rel(r.file)})`));
-    expect(missing, `Not in lib/openapi/routes (add an op() with the route's zod schemas):\n  ${missing.join("\n  ")}\n`).toEqual([]);
+    const missing = routes.flatMap((r) =>
+      r.methods.filter((m) => !documented.has(`${m} ${r.path}`)).map((m) => `${m} ${r.path}  (${rel(r.file)})`),
+    );
+    expect(
+      missing,
+      `Not in lib/openapi/routes (add an op() with the route's zod schemas):\n  ${missing.join("\n  ")}\n`,
+    ).toEqual([]);
   });
 
   it("documents nothing that does not exist", () => {
@@ -41,8 +54,10 @@ describe("OpenAPI document", () => {
         const segment = source.slice(start, next < 0 ? undefined : start + 1 + next);
         const o = OPERATIONS.find((x) => x.method === m && x.path === r.path);
         if (!o) continue; // reported by the first test
-        if (/parseBody\(/.test(segment) && !o.body) problems.push(`${m} ${r.path}: the handler parses a body; add body: <its schema>`);
-        if (/parseQuery\(/.test(segment) && !o.query) problems.push(`${m} ${r.path}: the handler parses a query; add query: <its schema>`);
+        if (/parseBody\(/.test(segment) && !o.body)
+          problems.push(`${m} ${r.path}: the handler parses a body; add body: <its schema>`);
+        if (/parseQuery\(/.test(segment) && !o.query)
+          problems.push(`${m} ${r.path}: the handler parses a query; add query: <its schema>`);
       }
     }
     expect(problems, problems.join("\n")).toEqual([]);
@@ -56,7 +71,10 @@ describe("OpenAPI document", () => {
     const slo = ops.find((o) => o.method === "POST" && o.path === "/api/v1/slos")!.op;
     expect(slo.requestBody!.content["application/json"]!.schema).toEqual(jsonSchema(createSloSchema));
     // the zod schema's constraints reach the document
-    const body = post.requestBody!.content["application/json"]!.schema as { required: string[]; properties: Record<string, { enum?: string[] }> };
+    const body = post.requestBody!.content["application/json"]!.schema as {
+      required: string[];
+      properties: Record<string, { enum?: string[] }>;
+    };
     expect(body.required).toEqual(["service", "version"]);
     expect(body.properties.status!.enum).toEqual(["started", "succeeded", "failed", "rolled_back"]);
   });
@@ -67,10 +85,19 @@ describe("OpenAPI document", () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     const tags = new Set<string>(doc.tags.map((t) => t.name));
     for (const { path: p, method, op } of ops) {
-      const declared = (op.parameters ?? []).filter((x) => x.in === "path").map((x) => x.name).sort();
+      const declared = (op.parameters ?? [])
+        .filter((x) => x.in === "path")
+        .map((x) => x.name)
+        .sort();
       expect(declared, `${method} ${p}`).toEqual([...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort());
-      expect(op.tags.every((t) => tags.has(t)), `${method} ${p} tag`).toBe(true);
-      expect(Object.keys(op.responses).some((k) => k.startsWith("2")), `${method} ${p} success response`).toBe(true);
+      expect(
+        op.tags.every((t) => tags.has(t)),
+        `${method} ${p} tag`,
+      ).toBe(true);
+      expect(
+        Object.keys(op.responses).some((k) => k.startsWith("2")),
+        `${method} ${p} success response`,
+      ).toBe(true);
       const registered = OPERATIONS.find((o) => o.method === method && o.path === p)!;
       if (registered.auth !== "public") expect(op.responses, `${method} ${p}`).toHaveProperty("401");
       if (registered.body || registered.query) expect(op.responses, `${method} ${p}`).toHaveProperty("422");

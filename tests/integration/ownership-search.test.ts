@@ -11,15 +11,35 @@ type U = { email: string; token: string; id: string };
 
 describe("incident ownership and literal search", () => {
   let admin: U, editorA: U, editorB: U;
-  const declare = (by: U, body: Record<string, unknown>) => call(incidents.POST, { method: "POST", token: by.token, body: { severity: "SEV-3", ...body } });
+  const declare = (by: U, body: Record<string, unknown>) =>
+    call(incidents.POST, { method: "POST", token: by.token, body: { severity: "SEV-3", ...body } });
 
   beforeAll(async () => {
     admin = await userWithToken("admin");
-    for (const slug of ["own-a", "own-b"]) expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug, name: slug } })).status).toBe(201);
+    for (const slug of ["own-a", "own-b"])
+      expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug, name: slug } })).status).toBe(
+        201,
+      );
     editorA = await userWithToken("editor", ["own-a"]);
     editorB = await userWithToken("editor", ["own-b"]);
-    expect((await call(services.POST, { method: "POST", token: editorA.token, body: { slug: "own-svc-a", name: "Queue_worker", team: "own-a" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: editorB.token, body: { slug: "own-svc-b", name: "QueueXworker", team: "own-b" } })).status).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: editorA.token,
+          body: { slug: "own-svc-a", name: "Queue_worker", team: "own-a" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: editorB.token,
+          body: { slug: "own-svc-b", name: "QueueXworker", team: "own-b" },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("refuses team B's editor declaring an incident owned by team A, even on B's own service", async () => {
@@ -42,22 +62,39 @@ describe("incident ownership and literal search", () => {
 
   it("refuses team B's editor moving an incident to team A; an editor of an affected service's team still edits it", async () => {
     const created = await declare(editorB, { title: "Move me", services: ["own-svc-a", "own-svc-b"] });
-    const moved = await call(incident.PATCH, { method: "PATCH", token: editorB.token, params: { id: created.body.id }, body: { team: "own-a", version: created.body.version } });
+    const moved = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editorB.token,
+      params: { id: created.body.id },
+      body: { team: "own-a", version: created.body.version },
+    });
     expect(moved.status).toBe(403);
     expect(moved.body.error.message).toContain('team "own-a"');
-    const summary = await call(incident.PATCH, { method: "PATCH", token: editorA.token, params: { id: created.body.id }, body: { summary: "A helps", version: created.body.version } });
+    const summary = await call(incident.PATCH, {
+      method: "PATCH",
+      token: editorA.token,
+      params: { id: created.body.id },
+      body: { summary: "A helps", version: created.body.version },
+    });
     expect(summary.status).toBe(200);
     expect(summary.body.team.slug).toBe("own-b");
   });
 
   it("treats _ and % in the search text literally (incidents and services)", async () => {
-    for (const title of ["disk_full on db-1", "diskXfull on db-2", "100% CPU on web", "1000 CPU on web"]) expect((await declare(admin, { title, services: ["own-svc-a"] })).status).toBe(201);
-    const titles = async (q: string) => (await call(incidents.GET, { token: admin.token, url: `/x?team=own-a&q=${encodeURIComponent(q)}` })).body.items.map((i: { title: string }) => i.title);
+    for (const title of ["disk_full on db-1", "diskXfull on db-2", "100% CPU on web", "1000 CPU on web"])
+      expect((await declare(admin, { title, services: ["own-svc-a"] })).status).toBe(201);
+    const titles = async (q: string) =>
+      (
+        await call(incidents.GET, { token: admin.token, url: `/x?team=own-a&q=${encodeURIComponent(q)}` })
+      ).body.items.map((i: { title: string }) => i.title);
     expect(await titles("disk_full")).toEqual(["disk_full on db-1"]);
     expect(await titles("100%")).toEqual(["100% CPU on web"]);
     expect(await titles("%")).toEqual(["100% CPU on web"]);
     expect(await titles("DISK")).toEqual(["diskXfull on db-2", "disk_full on db-1"]);
-    const names = async (q: string) => (await call(services.GET, { token: admin.token, url: `/x?q=${encodeURIComponent(q)}` })).body.items.map((s: { name: string }) => s.name);
+    const names = async (q: string) =>
+      (await call(services.GET, { token: admin.token, url: `/x?q=${encodeURIComponent(q)}` })).body.items.map(
+        (s: { name: string }) => s.name,
+      );
     expect(await names("queue_")).toEqual(["Queue_worker"]);
     expect((await names("queue")).sort()).toEqual(["QueueXworker", "Queue_worker"]);
     expect(await names("\\")).toEqual([]);

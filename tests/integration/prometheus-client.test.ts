@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { batchQuery, createPrometheusClient, PrometheusError, validatePromQL, type PrometheusClient } from "@/lib/prometheus";
+import {
+  batchQuery,
+  createPrometheusClient,
+  PrometheusError,
+  validatePromQL,
+  type PrometheusClient,
+} from "@/lib/prometheus";
 import { startPrometheusStack, type PrometheusStack } from "@/tests/harness/prometheus-stack";
 import type { ScenarioServiceName } from "@/tests/harness/scenario";
 
@@ -50,12 +56,15 @@ describe("Prometheus client on the backfilled scenario", () => {
     expect(stack.scenario.expectedErrorRatio(service, stack.end - 30 * DAY, stack.end)).toBe(expected);
   });
 
-  it.each(["checkout", "search", "payments"] as const)("matches the closed form off the sample grid for %s within 1e-4", async (service: ScenarioServiceName) => {
-    const time = stack.end - 3 * 3600 - 30;
-    const expected = stack.scenario.expectedErrorRatio(service, time - 30 * DAY, time);
-    const actual = await single(errorRatio(service), time);
-    expect(Math.abs(actual - expected) / expected).toBeLessThan(1e-4);
-  });
+  it.each(["checkout", "search", "payments"] as const)(
+    "matches the closed form off the sample grid for %s within 1e-4",
+    async (service: ScenarioServiceName) => {
+      const time = stack.end - 3 * 3600 - 30;
+      const expected = stack.scenario.expectedErrorRatio(service, time - 30 * DAY, time);
+      const actual = await single(errorRatio(service), time);
+      expect(Math.abs(actual - expected) / expected).toBeLessThan(1e-4);
+    },
+  );
 
   it("reads the latency good fraction of checkout", async () => {
     expect(await single(latencyFraction("checkout", "0.3"), stack.end)).toBe(0.99);
@@ -88,7 +97,9 @@ describe("Prometheus client on the backfilled scenario", () => {
   });
 
   it("lists metric names and build info", async () => {
-    expect(await client.metricNames()).toEqual(expect.arrayContaining(["http_requests_total", "http_request_duration_seconds_bucket"]));
+    expect(await client.metricNames()).toEqual(
+      expect.arrayContaining(["http_requests_total", "http_request_duration_seconds_bucket"]),
+    );
     expect((await client.buildInfo()).version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -110,7 +121,14 @@ describe("Prometheus client on the backfilled scenario", () => {
   });
 
   it("leaves keys without data out of a batch", async () => {
-    const result = await batchQuery(client, [{ key: "ghost", expr: "sum(rate(no_such_metric[5m]))" }, { key: "one", expr: "vector(1)" }], { timeSec: stack.end });
+    const result = await batchQuery(
+      client,
+      [
+        { key: "ghost", expr: "sum(rate(no_such_metric[5m]))" },
+        { key: "one", expr: "vector(1)" },
+      ],
+      { timeSec: stack.end },
+    );
     expect([...result.values]).toEqual([["one", 1]]);
   });
 });
@@ -125,12 +143,18 @@ describe("Prometheus client errors against a real server", () => {
 
   it("reports a type error as bad_query", async () => {
     const error = await captureError(client.instantQuery("rate(http_requests_total)"));
-    expect(error.message).toBe('1:6: parse error: expected type range vector in call to function "rate", got instant vector');
+    expect(error.message).toBe(
+      '1:6: parse error: expected type range vector in call to function "rate", got instant vector',
+    );
   });
 
   it("validates PromQL through Prometheus", async () => {
     expect(await validatePromQL(client, errorRatio("checkout"))).toEqual({ ok: true, source: "prometheus" });
-    expect(await validatePromQL(client, "foo{")).toEqual({ ok: false, message: "1:5: parse error: unexpected end of input inside braces", source: "prometheus" });
+    expect(await validatePromQL(client, "foo{")).toEqual({
+      ok: false,
+      message: "1:5: parse error: unexpected end of input inside braces",
+      source: "prometheus",
+    });
   });
 
   it("reports a wrong base path as http 404", async () => {
@@ -140,7 +164,9 @@ describe("Prometheus client errors against a real server", () => {
 
   it("reports a query slower than the deadline as timeout", async () => {
     const impatient = createPrometheusClient({ url: stack.prometheusUrl, timeoutMs: 1 });
-    const error = await captureError(impatient.instantQuery("sum by (service, le) (rate(http_request_duration_seconds_bucket[30d]))", stack.end));
+    const error = await captureError(
+      impatient.instantQuery("sum by (service, le) (rate(http_request_duration_seconds_bucket[30d]))", stack.end),
+    );
     expect(error.reason).toBe("timeout");
   });
 

@@ -35,10 +35,16 @@ describe("Pyrra bool_gauge import against a real Prometheus", () => {
   let sli: Sli;
   beforeAll(async () => {
     sli = importedSli();
-    await remoteWrite(inject("PROMETHEUS_URL"), (["a", "b"] as const).map((instance) => ({
-      labels: { __name__: "probe_success", job, instance },
-      samples: Array.from({ length: SAMPLES }, (_, i) => ({ timestampMs: lastMs - (SAMPLES - 1 - i) * STEP_MS, value: failedAt[instance].has(i) ? 0 : 1 })),
-    })));
+    await remoteWrite(
+      inject("PROMETHEUS_URL"),
+      (["a", "b"] as const).map((instance) => ({
+        labels: { __name__: "probe_success", job, instance },
+        samples: Array.from({ length: SAMPLES }, (_, i) => ({
+          timestampMs: lastMs - (SAMPLES - 1 - i) * STEP_MS,
+          value: failedAt[instance].has(i) ? 0 : 1,
+        })),
+      })),
+    );
   });
 
   it("counts good samples (the 1s) over all samples with the imported SLI's queries", async () => {
@@ -65,8 +71,22 @@ describe("Pyrra bool_gauge import against a real Prometheus", () => {
     const { token } = await userWithToken("admin");
     const team = `probes-${Date.now()}`;
     expect((await call(teams.POST, { method: "POST", token, body: { slug: team, name: team } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug: `${team}-svc`, name: "Probes", team } })).status).toBe(201);
-    const created = await call(slos.POST, { method: "POST", token, body: { service: `${team}-svc`, name: "probe-success", objective: 0.99, window: { kind: "rolling", days: 7 }, sli, runbookUrl: "https://runbooks.example.com/probes" } });
+    expect(
+      (await call(services.POST, { method: "POST", token, body: { slug: `${team}-svc`, name: "Probes", team } }))
+        .status,
+    ).toBe(201);
+    const created = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: `${team}-svc`,
+        name: "probe-success",
+        objective: 0.99,
+        window: { kind: "rolling", days: 7 },
+        sli,
+        runbookUrl: "https://runbooks.example.com/probes",
+      },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const res = await call(status.GET, { token, url: `/x?at=${lastMs / 1000 + 30}`, params: { id: created.body.id } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

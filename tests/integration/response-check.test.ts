@@ -11,8 +11,13 @@ import { call, userWithToken } from "./helpers/api";
 // SRECP_CHECK_RESPONSES=1 (tests/integration/setup-env.ts): a 2xx answer that breaks its OpenAPI response
 // schema fails the request, so the test that made the call fails where the drift happened.
 const thing = op({
-  method: "GET", path: "/api/v1/things/{id}", tag: "Meta", summary: "a thing",
-  response: { schema: z.object({ id: z.string(), at: instant(), tags: z.array(z.string()), note: z.string().nullable() }) },
+  method: "GET",
+  path: "/api/v1/things/{id}",
+  tag: "Meta",
+  summary: "a thing",
+  response: {
+    schema: z.object({ id: z.string(), at: instant(), tags: z.array(z.string()), note: z.string().nullable() }),
+  },
 });
 const good = { id: "t1", at: "2026-12-03T10:00:00.000Z", tags: ["a"], note: null };
 
@@ -36,8 +41,16 @@ describe("response check (SRECP_CHECK_RESPONSES)", () => {
   });
 
   it("checks the status against the documented one (and its listed alternatives)", () => {
-    expect(responseMismatch(thing, 201, good)?.message).toBe("GET /api/v1/things/{id} answered 201; the document says 200");
-    const webhook = op({ method: "POST", path: "/api/v1/hooks", tag: "Meta", summary: "hook", response: { status: 201, otherStatuses: [200], schema: z.object({ ok: z.boolean() }) } });
+    expect(responseMismatch(thing, 201, good)?.message).toBe(
+      "GET /api/v1/things/{id} answered 201; the document says 200",
+    );
+    const webhook = op({
+      method: "POST",
+      path: "/api/v1/hooks",
+      tag: "Meta",
+      summary: "hook",
+      response: { status: 201, otherStatuses: [200], schema: z.object({ ok: z.boolean() }) },
+    });
     expect(responseMismatch(webhook, 200, { ok: true })).toBeNull();
     expect(responseMismatch(webhook, 201, { ok: true })).toBeNull();
     expect(responseMismatch(webhook, 202, { ok: true })?.message).toContain("the document says 201 or 200");
@@ -46,14 +59,45 @@ describe("response check (SRECP_CHECK_RESPONSES)", () => {
   it("reads Responses: JSON bodies are validated, errors and non-JSON bodies are not read, undocumented /api/v1 routes are reported", async () => {
     const ops = [thing];
     expect(await checkResponse("GET", "/api/v1/things/[id]", Response.json(good), ops)).toBeNull();
-    expect((await checkResponse("GET", "/api/v1/things/[id]", Response.json({ ...good, at: 5 }), ops))?.issues.map((i) => i.path.join("."))).toEqual(["at"]);
-    expect(await checkResponse("GET", "/api/v1/things/[id]", Response.json({ error: {} }, { status: 404 }), ops)).toBeNull();
-    const text = await checkResponse("GET", "/api/v1/things/[id]", new Response("plain", { headers: { "content-type": "text/plain" } }), ops);
-    expect(text?.message).toBe("GET /api/v1/things/{id} answered 200 as text/plain; the document says application/json");
+    expect(
+      (await checkResponse("GET", "/api/v1/things/[id]", Response.json({ ...good, at: 5 }), ops))?.issues.map((i) =>
+        i.path.join("."),
+      ),
+    ).toEqual(["at"]);
+    expect(
+      await checkResponse("GET", "/api/v1/things/[id]", Response.json({ error: {} }, { status: 404 }), ops),
+    ).toBeNull();
+    const text = await checkResponse(
+      "GET",
+      "/api/v1/things/[id]",
+      new Response("plain", { headers: { "content-type": "text/plain" } }),
+      ops,
+    );
+    expect(text?.message).toBe(
+      "GET /api/v1/things/{id} answered 200 as text/plain; the document says application/json",
+    );
     const report: Operation = { ...thing, response: { ...thing.response, otherContentTypes: ["text/csv"] } };
-    expect(await checkResponse("GET", "/api/v1/things/[id]", new Response("a,b\n", { headers: { "content-type": "text/csv; charset=utf-8" } }), [report])).toBeNull();
-    expect((await checkResponse("GET", "/api/v1/things/[id]", new Response("# x", { headers: { "content-type": "text/markdown" } }), [report]))?.message).toContain("or text/csv");
-    expect((await checkResponse("GET", "/api/v1/nowhere", Response.json({}), ops))?.message).toContain("is not in the OpenAPI registry");
+    expect(
+      await checkResponse(
+        "GET",
+        "/api/v1/things/[id]",
+        new Response("a,b\n", { headers: { "content-type": "text/csv; charset=utf-8" } }),
+        [report],
+      ),
+    ).toBeNull();
+    expect(
+      (
+        await checkResponse(
+          "GET",
+          "/api/v1/things/[id]",
+          new Response("# x", { headers: { "content-type": "text/markdown" } }),
+          [report],
+        )
+      )?.message,
+    ).toContain("or text/csv");
+    expect((await checkResponse("GET", "/api/v1/nowhere", Response.json({}), ops))?.message).toContain(
+      "is not in the OpenAPI registry",
+    );
     expect(await checkResponse("GET", "/api/healthz", Response.json({}), ops)).toBeNull();
   });
 

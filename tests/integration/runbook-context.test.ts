@@ -24,27 +24,105 @@ describe("runbook page context", () => {
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
     const oncaller = await userWithToken("editor", []);
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: T, name: "Runbook context" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "rbc-pay", name: "Payments", team: T, dashboardUrl: "https://grafana.example.com/d/pay" } })).status).toBe(201);
-    const slo = await call(slos.POST, { method: "POST", token: admin, body: { service: "rbc-pay", name: "rbc-availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' } } });
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: T, name: "Runbook context" } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "rbc-pay", name: "Payments", team: T, dashboardUrl: "https://grafana.example.com/d/pay" },
+        })
+      ).status,
+    ).toBe(201);
+    const slo = await call(slos.POST, {
+      method: "POST",
+      token: admin,
+      body: {
+        service: "rbc-pay",
+        name: "rbc-availability",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="payments"}',
+          bad: 'http_requests_total{service="payments",code=~"5.."}',
+        },
+      },
+    });
     expect(slo.status, JSON.stringify(slo.body)).toBe(201);
     id = slo.body.id;
     const schedule = await call(schedules.POST, {
-      method: "POST", token: admin,
-      body: { team: T, name: "RBC primary", timezone: "UTC", requireHandoffNote: false, layers: [{ name: "Weekly", rotation: { unit: "week", every: 1 }, handoffTime: "09:00", startAt: DateTime.utc().startOf("week").minus({ weeks: 1 }).toISO(), participants: [oncaller.id] }] },
+      method: "POST",
+      token: admin,
+      body: {
+        team: T,
+        name: "RBC primary",
+        timezone: "UTC",
+        requireHandoffNote: false,
+        layers: [
+          {
+            name: "Weekly",
+            rotation: { unit: "week", every: 1 },
+            handoffTime: "09:00",
+            startAt: DateTime.utc().startOf("week").minus({ weeks: 1 }).toISO(),
+            participants: [oncaller.id],
+          },
+        ],
+      },
     });
     expect(schedule.status, JSON.stringify(schedule.body)).toBe(201);
-    const policy = await call(policies.POST, { method: "POST", token: admin, body: { team: T, name: "RBC escalation", services: ["rbc-pay"], steps: [{ delayMinutes: 5, targets: [{ kind: "schedule", scheduleId: schedule.body.id }] }] } });
+    const policy = await call(policies.POST, {
+      method: "POST",
+      token: admin,
+      body: {
+        team: T,
+        name: "RBC escalation",
+        services: ["rbc-pay"],
+        steps: [{ delayMinutes: 5, targets: [{ kind: "schedule", scheduleId: schedule.body.id }] }],
+      },
+    });
     expect(policy.status, JSON.stringify(policy.body)).toBe(201);
-    expect((await call(incidents.POST, { method: "POST", token: admin, body: { title: "RBC payments errors", severity: "SEV-2", services: ["rbc-pay"] } })).status).toBe(201);
-    expect((await call(deployments.POST, { method: "POST", token: admin, body: { service: "rbc-pay", version: "v7.1.0", at: new Date(Date.now() - 3_600_000).toISOString() } })).status).toBe(201);
-    expect((await call(runbook.PUT, { method: "PUT", token: admin, params: { id }, body: { tier: "page-fast", body: "## Fast burn", version: 0 } })).status).toBe(200);
+    expect(
+      (
+        await call(incidents.POST, {
+          method: "POST",
+          token: admin,
+          body: { title: "RBC payments errors", severity: "SEV-2", services: ["rbc-pay"] },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(deployments.POST, {
+          method: "POST",
+          token: admin,
+          body: { service: "rbc-pay", version: "v7.1.0", at: new Date(Date.now() - 3_600_000).toISOString() },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(runbook.PUT, {
+          method: "PUT",
+          token: admin,
+          params: { id },
+          body: { tier: "page-fast", body: "## Fast burn", version: 0 },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("shows the tier's runbook, burn per window and budget from the read model, on-call, open work, deploys, queries and the checklist", async () => {
     const ctx = await runbookContext(SYSTEM_ACTOR, id, "page-fast");
     expect(ctx.runbook).toMatchObject({ tier: "page-fast", version: 1, body: "## Fast burn", inherited: false });
-    expect(ctx.tiers.map((t) => [t.name, t.covered])).toEqual([["page-fast", true], ["page-slow", false], ["ticket-fast", false], ["ticket-slow", false]]);
+    expect(ctx.tiers.map((t) => [t.name, t.covered])).toEqual([
+      ["page-fast", true],
+      ["page-slow", false],
+      ["ticket-fast", false],
+      ["ticket-slow", false],
+    ]);
     expect(ctx.tier).toMatchObject({ name: "page-fast", factor: 14.4, longWindow: "1h", shortWindow: "5m" });
 
     const s = ctx.status!;
@@ -56,17 +134,22 @@ describe("runbook page context", () => {
 
     expect(ctx.oncall.policy?.name).toBe("RBC escalation");
     expect(ctx.oncall.firstStep).toHaveLength(1);
-    expect(ctx.oncall.schedules).toEqual([expect.objectContaining({ name: "RBC primary", users: ctx.oncall.firstStep })]);
+    expect(ctx.oncall.schedules).toEqual([
+      expect.objectContaining({ name: "RBC primary", users: ctx.oncall.firstStep }),
+    ]);
     expect(ctx.incidents.map((i) => i.title)).toEqual(["RBC payments errors"]);
     expect(ctx.deploys.map((d) => d.version)).toEqual(["v7.1.0"]);
 
     const prom = process.env.PROMETHEUS_URL!.replace(/\/$/, "");
     expect(ctx.queries.map((q) => q.expr)).toContain('slo:sli_error:ratio_rate1h{slo_id="' + id + '"}');
-    for (const q of ctx.queries) expect(q.href).toBe(`${prom}/graph?g0.expr=${encodeURIComponent(q.expr)}&g0.tab=1&g0.range_input=1h`);
+    for (const q of ctx.queries)
+      expect(q.href).toBe(`${prom}/graph?g0.expr=${encodeURIComponent(q.expr)}&g0.tab=1&g0.range_input=1h`);
 
     expect(ctx.checklist.map((c) => c.key)).toEqual(["symptom", "scope", "changes", "resources", "logs"]);
     expect(ctx.checklist[2]!.hint).toMatch(/^Last deployment: v7\.1\.0 to production at /);
-    expect(ctx.checklist[3]!.links).toEqual([{ label: "Service dashboard", href: "https://grafana.example.com/d/pay" }]);
+    expect(ctx.checklist[3]!.links).toEqual([
+      { label: "Service dashboard", href: "https://grafana.example.com/d/pay" },
+    ]);
 
     // another tier without its own runbook shows none (no all-tiers runbook yet)
     expect((await runbookContext(SYSTEM_ACTOR, id, "ticket-slow")).runbook).toBeNull();

@@ -11,7 +11,13 @@ import { call, userWithToken } from "./helpers/api";
 // the service's SLIs, one range query per signal, configured PromQL checked by Prometheus's parser.
 const end = inject("SCENARIO_END");
 const scenario = createScenario(end);
-type Signal = { key: string; source: string; query: string | null; error: string | null; series: { points: { t: string; v: number | null }[] }[] };
+type Signal = {
+  key: string;
+  source: string;
+  query: string | null;
+  error: string | null;
+  series: { points: { t: string; v: number | null }[] }[];
+};
 
 describe("service golden signals", () => {
   let admin: string, editor: string, viewer: string;
@@ -23,13 +29,68 @@ describe("service golden signals", () => {
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
     await call(teams.POST, { method: "POST", token: admin, body: { slug: "sig-team", name: "Signals" } });
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "sig-search", name: "Search", team: "sig-team" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "sig-bare", name: "Bare", team: "sig-team" } })).status).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "sig-search", name: "Search", team: "sig-team" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "sig-bare", name: "Bare", team: "sig-team" },
+        })
+      ).status,
+    ).toBe(201);
     editor = (await userWithToken("editor", ["sig-team"])).token;
     viewer = (await userWithToken("viewer", ["sig-team"])).token;
-    const base = { service: "sig-search", objective: 0.999, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/s" };
-    expect((await call(slos.POST, { method: "POST", token: admin, body: { ...base, name: "availability", sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' } } })).status).toBe(201);
-    expect((await call(slos.POST, { method: "POST", token: admin, body: { ...base, name: "latency", objective: 0.99, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="search"', thresholdSeconds: 0.3 } } })).status).toBe(201);
+    const base = {
+      service: "sig-search",
+      objective: 0.999,
+      window: { kind: "rolling", days: 30 },
+      runbookUrl: "https://runbooks.example.com/s",
+    };
+    expect(
+      (
+        await call(slos.POST, {
+          method: "POST",
+          token: admin,
+          body: {
+            ...base,
+            name: "availability",
+            sli: {
+              kind: "ratio",
+              total: 'http_requests_total{service="search"}',
+              bad: 'http_requests_total{service="search",code=~"5.."}',
+            },
+          },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(slos.POST, {
+          method: "POST",
+          token: admin,
+          body: {
+            ...base,
+            name: "latency",
+            objective: 0.99,
+            sli: {
+              kind: "latency",
+              metric: "http_request_duration_seconds",
+              matchers: 'service="search"',
+              thresholdSeconds: 0.3,
+            },
+          },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("derives latency p99, traffic and error ratio from the SLIs and measures the known incident", async () => {
@@ -67,19 +128,53 @@ describe("service golden signals", () => {
 
   it("lets an editor configure PromQL per signal (parse errors by field, 409 on a stale version, audited)", async () => {
     const current = (await get("sig-bare", end - 3600, end)).body;
-    const bad = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { saturation: "sum(rate(foo[5m]" } });
+    const bad = await call(signals.PUT, {
+      method: "PUT",
+      token: editor,
+      params: { slug: "sig-bare" },
+      body: { saturation: "sum(rate(foo[5m]" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields.saturation).toMatch(/parse error|unclosed|expected/i);
     // A range vector parses, but no graph can draw it: refused by our type check with its position.
-    const range = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { traffic: 'http_requests_total{service="x"}[5m]' } });
+    const range = await call(signals.PUT, {
+      method: "PUT",
+      token: editor,
+      params: { slug: "sig-bare" },
+      body: { traffic: 'http_requests_total{service="x"}[5m]' },
+    });
     expect(range.status).toBe(422);
-    expect(range.body.error.fields.traffic).toBe("line 1, column 1: the expression is a range vector; expected an instant vector or a scalar");
-    expect((await call(signals.PUT, { method: "PUT", token: viewer, params: { slug: "sig-bare" }, body: { saturation: "vector(0.5)" } })).status).toBe(403);
+    expect(range.body.error.fields.traffic).toBe(
+      "line 1, column 1: the expression is a range vector; expected an instant vector or a scalar",
+    );
+    expect(
+      (
+        await call(signals.PUT, {
+          method: "PUT",
+          token: viewer,
+          params: { slug: "sig-bare" },
+          body: { saturation: "vector(0.5)" },
+        })
+      ).status,
+    ).toBe(403);
 
-    const ok = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { saturation: "vector(0.42)", traffic: "", version: current.version } });
+    const ok = await call(signals.PUT, {
+      method: "PUT",
+      token: editor,
+      params: { slug: "sig-bare" },
+      body: { saturation: "vector(0.42)", traffic: "", version: current.version },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ signals: { saturation: "vector(0.42)", traffic: null }, version: current.version + 1 });
-    const stale = await call(signals.PUT, { method: "PUT", token: editor, params: { slug: "sig-bare" }, body: { saturation: "vector(1)", version: current.version } });
+    expect(ok.body).toMatchObject({
+      signals: { saturation: "vector(0.42)", traffic: null },
+      version: current.version + 1,
+    });
+    const stale = await call(signals.PUT, {
+      method: "PUT",
+      token: editor,
+      params: { slug: "sig-bare" },
+      body: { saturation: "vector(1)", version: current.version },
+    });
     expect(stale.status).toBe(409);
 
     const after = byKey((await get("sig-bare", end - 3600, end)).body.signals);

@@ -58,21 +58,43 @@ describe("request-path caches", () => {
   it("a role changed through the API applies to the next request", async () => {
     const u = await userWithToken("admin");
     expect((await call(me.GET, { token: u.token })).body.role).toBe("admin");
-    expect((await call(user.PATCH, { method: "PATCH", token: admin, params: { id: u.id }, body: { role: "viewer" } })).status).toBe(200);
+    expect(
+      (await call(user.PATCH, { method: "PATCH", token: admin, params: { id: u.id }, body: { role: "viewer" } }))
+        .status,
+    ).toBe(200);
     expect((await call(me.GET, { token: u.token })).body.role).toBe("viewer");
   });
 
   it("an SLO renamed by another process is served renamed within moments", async () => {
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "cache-team", name: "Cache" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "cache-svc", name: "Cache", team: "cache-team" } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: "cache-team", name: "Cache" } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "cache-svc", name: "Cache", team: "cache-team" },
+        })
+      ).status,
+    ).toBe(201);
     const created = await call(slos.POST, {
-      method: "POST", token: admin,
-      body: { service: "cache-svc", name: "cached", objective: 0.99, window: { kind: "rolling", days: 7 }, sli: { kind: "ratio", total: "up", bad: "up" } },
+      method: "POST",
+      token: admin,
+      body: {
+        service: "cache-svc",
+        name: "cached",
+        objective: 0.99,
+        window: { kind: "rolling", days: 7 },
+        sli: { kind: "ratio", total: "up", bad: "up" },
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
     expect((await call(slo.GET, { token: admin, params: { id } })).body.name).toBe("cached");
     await other.query(`UPDATE "Slo" SET name = 'renamed-elsewhere' WHERE id = $1`, [id]);
-    await within2s(async () => (await call(slo.GET, { token: admin, params: { id } })).body.name === "renamed-elsewhere");
+    await within2s(
+      async () => (await call(slo.GET, { token: admin, params: { id } })).body.name === "renamed-elsewhere",
+    );
   });
 });

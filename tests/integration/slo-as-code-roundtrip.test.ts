@@ -32,7 +32,10 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-const TEAMS = [{ slug: "rt-pay", name: "Payments" }, { slug: "rt-find", name: "Discovery", timezone: "Europe/Berlin" }];
+const TEAMS = [
+  { slug: "rt-pay", name: "Payments" },
+  { slug: "rt-find", name: "Discovery", timezone: "Europe/Berlin" },
+];
 
 async function seedTeams(token: string) {
   for (const t of TEAMS) expect((await call(teams.POST, { method: "POST", token, body: t })).status).toBe(201);
@@ -55,24 +58,81 @@ describe("SLOs as code: plan, apply, export", () => {
       const res = await call(handler, { method: "POST", token: admin, body });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     };
-    await post(services.POST, { slug: "rt-checkout", name: "Checkout", team: "rt-pay", tier: 1, description: "Takes orders", runbookUrl: "https://runbooks.example.com/checkout", repoUrl: "https://git.example.com/checkout" });
+    await post(services.POST, {
+      slug: "rt-checkout",
+      name: "Checkout",
+      team: "rt-pay",
+      tier: 1,
+      description: "Takes orders",
+      runbookUrl: "https://runbooks.example.com/checkout",
+      repoUrl: "https://git.example.com/checkout",
+    });
     await post(services.POST, { slug: "rt-search", name: "Search", team: "rt-find", tier: 2 });
     await post(services.POST, { slug: "rt-legacy", name: "Legacy", team: "rt-find" });
     await post(slos.POST, {
-      service: "rt-checkout", name: "availability", description: "Orders without 5xx", objective: 0.999, window: { kind: "rolling", days: 30 },
-      sli: { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' },
-      runbookUrl: "https://runbooks.example.com/checkout/availability", labels: { category: "availability", tier: "1" },
+      service: "rt-checkout",
+      name: "availability",
+      description: "Orders without 5xx",
+      objective: 0.999,
+      window: { kind: "rolling", days: 30 },
+      sli: {
+        kind: "ratio",
+        total: 'http_requests_total{service="checkout"}',
+        bad: 'http_requests_total{service="checkout",code=~"5.."}',
+      },
+      runbookUrl: "https://runbooks.example.com/checkout/availability",
+      labels: { category: "availability", tier: "1" },
     });
     await post(slos.POST, {
-      service: "rt-checkout", name: "latency", objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" }, alerting: false,
-      sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 },
+      service: "rt-checkout",
+      name: "latency",
+      objective: 0.99,
+      window: { kind: "calendar", unit: "month", timezone: "Europe/Berlin" },
+      alerting: false,
+      sli: {
+        kind: "latency",
+        metric: "http_request_duration_seconds",
+        matchers: 'service="checkout"',
+        thresholdSeconds: 0.3,
+      },
     });
     await post(slos.POST, {
-      service: "rt-search", name: "availability", objective: 0.999, window: { kind: "rolling", days: 7 },
-      sli: { kind: "ratio", total: 'http_requests_total{service="search"}', good: 'http_requests_total{service="search",code!~"5.."}' },
+      service: "rt-search",
+      name: "availability",
+      objective: 0.999,
+      window: { kind: "rolling", days: 7 },
+      sli: {
+        kind: "ratio",
+        total: 'http_requests_total{service="search"}',
+        good: 'http_requests_total{service="search",code!~"5.."}',
+      },
     });
-    expect((await call(servicePolicy.PUT, { method: "PUT", token: admin, params: { slug: "rt-checkout" }, body: { atRiskBelow: 0.4, freezeAtOrBelow: 0.05, freezeOnPageAlert: false, agreedBy: "Head of Payments", notes: "Q3 agreement" } })).status).toBe(200);
-    expect((await call(teamPolicy.PUT, { method: "PUT", token: admin, params: { slug: "rt-find" }, body: { atRiskBelow: 0.3 } })).status).toBe(200);
+    expect(
+      (
+        await call(servicePolicy.PUT, {
+          method: "PUT",
+          token: admin,
+          params: { slug: "rt-checkout" },
+          body: {
+            atRiskBelow: 0.4,
+            freezeAtOrBelow: 0.05,
+            freezeOnPageAlert: false,
+            agreedBy: "Head of Payments",
+            notes: "Q3 agreement",
+          },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(teamPolicy.PUT, {
+          method: "PUT",
+          token: admin,
+          params: { slug: "rt-find" },
+          body: { atRiskBelow: 0.3 },
+        })
+      ).status,
+    ).toBe(200);
   });
   afterAll(async () => {
     await server?.close();
@@ -84,7 +144,12 @@ describe("SLOs as code: plan, apply, export", () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toContain("exported 3 services, 3 SLOs and 2 policies to 4 files");
     const before = tree(dirA);
-    expect(Object.keys(before).sort()).toEqual(["services/rt-checkout.yaml", "services/rt-legacy.yaml", "services/rt-search.yaml", "teams/rt-find.yaml"]);
+    expect(Object.keys(before).sort()).toEqual([
+      "services/rt-checkout.yaml",
+      "services/rt-legacy.yaml",
+      "services/rt-search.yaml",
+      "teams/rt-find.yaml",
+    ]);
     expect(before["services/rt-checkout.yaml"]).toContain("kind: BudgetPolicy");
 
     await truncateAll(inject("DATABASE_URL"));
@@ -110,7 +175,9 @@ describe("SLOs as code: plan, apply, export", () => {
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.stdout.trim().split("\n").at(-1)).toBe("No changes: the server matches the files.");
     // SLOs with alerting on but no runbook get no alert rules: every plan says so
-    expect(again.stdout).toContain("services/rt-search.yaml:14: warning: runbookUrl: slo rt-search/availability has no runbook URL, so it gets no alert rules");
+    expect(again.stdout).toContain(
+      "services/rt-search.yaml:14: warning: runbookUrl: slo rt-search/availability has no runbook URL, so it gets no alert rules",
+    );
 
     const s = (await call(state.GET, { token: admin, url: "/x" })).body;
     expect(s.services.map((x: { managedBy: string }) => x.managedBy)).toEqual(["srecp", "srecp", "srecp"]);
@@ -121,10 +188,20 @@ describe("SLOs as code: plan, apply, export", () => {
   }, 120_000);
 
   it("plans and applies edits: a changed objective, a new SLO, a deleted service; UI-made resources are never touched", async () => {
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "rt-ui", name: "Made in the UI", team: "rt-find" } })).status).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "rt-ui", name: "Made in the UI", team: "rt-find" },
+        })
+      ).status,
+    ).toBe(201);
     const search = path.join(dirA, "services/rt-search.yaml");
     fs.writeFileSync(search, fs.readFileSync(search, "utf8").replace("objective: 0.999", "objective: 0.995"));
-    fs.appendFileSync(search, `---
+    fs.appendFileSync(
+      search,
+      `---
 apiVersion: srecp/v1
 kind: SLO
 metadata:
@@ -134,29 +211,39 @@ spec:
   objective: 0.95
   window: { kind: rolling, days: 28 }
   sli: { kind: latency, metric: http_request_duration_seconds, matchers: 'service="search"', thresholdSeconds: 0.1 }
-`);
+`,
+    );
     fs.rmSync(path.join(dirA, "services/rt-legacy.yaml"));
 
     const plan = await srecp(["plan", "-f", dirA]);
     expect(plan.code, plan.stderr).toBe(2);
     const noRunbook = (line: number, slo: string) =>
       `${path.relative(root, search)}:${line}: warning: runbookUrl: slo ${slo} has no runbook URL, so it gets no alert rules (every srecp alert needs a runbook); add one to get its burn-rate alerts`;
-    expect(plan.stdout).toBe([
-      noRunbook(14, "rt-search/availability"),
-      noRunbook(30, "rt-search/latency"),
-      "+ slo rt-search/latency  (objective 0.95, latency SLI)",
-      "~ slo rt-search/availability  (new SLO version; an editor's change waits for an approver's sign-off)",
-      "    objective: 0.999 → 0.995",
-      "- service rt-legacy",
-      "",
-      "Plan: 1 to create, 1 to change, 1 to delete.",
-      "",
-    ].join("\n"));
+    expect(plan.stdout).toBe(
+      [
+        noRunbook(14, "rt-search/availability"),
+        noRunbook(30, "rt-search/latency"),
+        "+ slo rt-search/latency  (objective 0.95, latency SLI)",
+        "~ slo rt-search/availability  (new SLO version; an editor's change waits for an approver's sign-off)",
+        "    objective: 0.999 → 0.995",
+        "- service rt-legacy",
+        "",
+        "Plan: 1 to create, 1 to change, 1 to delete.",
+        "",
+      ].join("\n"),
+    );
     expect((await srecp(["apply", "-f", dirA])).code).toBe(0);
     expect((await srecp(["plan", "-f", dirA])).code).toBe(0);
     const s = (await call(state.GET, { token: admin, url: "/x" })).body;
-    expect(s.services.map((x: { slug: string; managedBy: string | null }) => `${x.slug}:${x.managedBy}`)).toEqual(["rt-checkout:srecp", "rt-search:srecp", "rt-ui:null"]);
-    expect(s.slos.find((x: { service: string; name: string }) => x.service === "rt-search" && x.name === "availability").objective).toBe(0.995);
+    expect(s.services.map((x: { slug: string; managedBy: string | null }) => `${x.slug}:${x.managedBy}`)).toEqual([
+      "rt-checkout:srecp",
+      "rt-search:srecp",
+      "rt-ui:null",
+    ]);
+    expect(
+      s.slos.find((x: { service: string; name: string }) => x.service === "rt-search" && x.name === "availability")
+        .objective,
+    ).toBe(0.995);
   }, 120_000);
 
   it("goes through permissions: a viewer's apply is refused (403) and changes nothing; an editor's SLO change waits for sign-off", async () => {
@@ -173,19 +260,31 @@ spec:
     expect(applied.code, applied.stderr).toBe(0);
     const after = await srecp(["plan", "-f", dirA], editor);
     expect(after.code).toBe(0);
-    expect(after.stdout).toContain("note: slo rt-search/availability: its current definition awaits an approver's sign-off");
+    expect(after.stdout).toContain(
+      "note: slo rt-search/availability: its current definition awaits an approver's sign-off",
+    );
     const s = (await call(state.GET, { token: admin, url: "/x" })).body;
-    expect(s.slos.find((x: { service: string; name: string }) => x.service === "rt-search" && x.name === "availability")).toMatchObject({ objective: 0.99, pendingSignOff: true });
+    expect(
+      s.slos.find((x: { service: string; name: string }) => x.service === "rt-search" && x.name === "availability"),
+    ).toMatchObject({ objective: 0.99, pendingSignOff: true });
   }, 120_000);
 
   it("refuses to plan files with errors (exit 1, file:line: field: message) and exports OpenSLO that plans clean", async () => {
     const bad = path.join(tmp, "bad");
     fs.mkdirSync(bad);
-    fs.writeFileSync(path.join(bad, "svc.yaml"), "apiVersion: srecp/v1\nkind: Service\nmetadata:\n  name: rt-x\nspec:\n  team: rt-nope\n");
+    fs.writeFileSync(
+      path.join(bad, "svc.yaml"),
+      "apiVersion: srecp/v1\nkind: Service\nmetadata:\n  name: rt-x\nspec:\n  team: rt-nope\n",
+    );
     const unknownTeam = await srecp(["plan", "-f", bad]);
     expect(unknownTeam.code).toBe(1);
-    expect(unknownTeam.stderr).toContain(`${path.relative(root, path.join(bad, "svc.yaml"))}:4: team: team "rt-nope" does not exist on the server`);
-    fs.writeFileSync(path.join(bad, "svc.yaml"), "apiVersion: srecp/v1\nkind: Service\nmetadata:\n  name: rt-x\nspec:\n  tier: five\n");
+    expect(unknownTeam.stderr).toContain(
+      `${path.relative(root, path.join(bad, "svc.yaml"))}:4: team: team "rt-nope" does not exist on the server`,
+    );
+    fs.writeFileSync(
+      path.join(bad, "svc.yaml"),
+      "apiVersion: srecp/v1\nkind: Service\nmetadata:\n  name: rt-x\nspec:\n  tier: five\n",
+    );
     const invalid = await srecp(["plan", "-f", bad]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain("svc.yaml:6: spec.tier: must be 1 to 4");
@@ -193,7 +292,11 @@ spec:
 
     const openslo = path.join(tmp, "openslo");
     expect((await srecp(["export", "--format", "openslo", "--managed-by", "srecp", "-o", openslo])).code).toBe(0);
-    expect(Object.keys(tree(openslo)).sort()).toEqual(["services/rt-checkout.yaml", "services/rt-search.yaml", "teams/rt-find.yaml"]); // not rt-ui
+    expect(Object.keys(tree(openslo)).sort()).toEqual([
+      "services/rt-checkout.yaml",
+      "services/rt-search.yaml",
+      "teams/rt-find.yaml",
+    ]); // not rt-ui
     expect(tree(openslo)["services/rt-checkout.yaml"]).toContain("apiVersion: openslo/v1");
     const plan = await srecp(["plan", "-f", openslo]);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);

@@ -36,27 +36,63 @@ describe("SLO corrections", () => {
   const month = new Date(scenario.incident.start * 1000).toISOString().slice(0, 7);
 
   const statusAtEnd = async () => (await call(status.GET, { token: admin, url: `/x?at=${end}`, params: { id } })).body;
-  const gateAtEnd = async () => (await call(gate.GET, { token: admin, url: `/x?at=${iso(end)}`, params: { slug: "corr-search" } })).body;
+  const gateAtEnd = async () =>
+    (await call(gate.GET, { token: admin, url: `/x?at=${iso(end)}`, params: { slug: "corr-search" } })).body;
   const reportSlo = async () => {
-    const res = await call(report.GET, { token: admin, url: `/api/v1/reports/team/${T}?period=${month}&tz=UTC`, params: { slug: T } });
+    const res = await call(report.GET, {
+      token: admin,
+      url: `/api/v1/reports/team/${T}?period=${month}&tz=UTC`,
+      params: { slug: T },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body.services[0].slos[0];
   };
-  const create = (token: string, body: Record<string, unknown>) => call(corrections.POST, { method: "POST", token, params: { id }, body });
-  const incidentBody = { startsAt: iso(scenario.incident.start), endsAt: iso(scenario.incident.end), category: "load_test", reason: "Load test against search" };
+  const create = (token: string, body: Record<string, unknown>) =>
+    call(corrections.POST, { method: "POST", token, params: { id }, body });
+  const incidentBody = {
+    startsAt: iso(scenario.incident.start),
+    endsAt: iso(scenario.incident.end),
+    category: "load_test",
+    reason: "Load test against search",
+  };
 
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: T, name: "Corrections", timezone: "UTC" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "corr-search", name: "search", team: T } })).status).toBe(201);
+    expect(
+      (
+        await call(teams.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: T, name: "Corrections", timezone: "UTC" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "corr-search", name: "search", team: T },
+        })
+      ).status,
+    ).toBe(201);
     editor = await userWithToken("editor", [T]);
     approver = await userWithToken("approver", [T]);
     secondApprover = await userWithToken("approver", [T]);
     const res = await call(slos.POST, {
-      method: "POST", token: admin,
+      method: "POST",
+      token: admin,
       body: {
-        service: "corr-search", name: "corr-search-availability", objective: 0.9998, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/x",
-        sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' },
+        service: "corr-search",
+        name: "corr-search-availability",
+        objective: 0.9998,
+        window: { kind: "rolling", days: 30 },
+        runbookUrl: "https://runbooks.example.com/x",
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="search"}',
+          bad: 'http_requests_total{service="search",code=~"5.."}',
+        },
       },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -93,22 +129,69 @@ describe("SLO corrections", () => {
     // An approver proposes it: four eyes still apply.
     const created = await create(approver.token, incidentBody);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ status: "pending", author: approver.email, version: 1, category: "load_test" });
+    expect(created.body).toMatchObject({
+      status: "pending",
+      author: approver.email,
+      version: 1,
+      category: "load_test",
+    });
     const cid = created.body.id;
-    expect((await create(editor.token, { ...incidentBody, startsAt: iso(scenario.incident.start + HOUR) })).body.error.fields.startsAt).toMatch(/overlaps/);
+    expect(
+      (await create(editor.token, { ...incidentBody, startsAt: iso(scenario.incident.start + HOUR) })).body.error.fields
+        .startsAt,
+    ).toMatch(/overlaps/);
     expect(rel((await statusAtEnd()).events.bad, window.bad)).toBeLessThan(1e-9);
 
-    const own = await call(approve.POST, { method: "POST", token: approver.token, params: { id, correctionId: cid }, body: { version: 1 } });
+    const own = await call(approve.POST, {
+      method: "POST",
+      token: approver.token,
+      params: { id, correctionId: cid },
+      body: { version: 1 },
+    });
     expect(own.status).toBe(403);
     expect(own.body.error.message).toMatch(/another approver/);
-    expect((await call(approve.POST, { method: "POST", token: editor.token, params: { id, correctionId: cid }, body: { version: 1 } })).status).toBe(403);
-    expect((await call(approve.POST, { method: "POST", token: secondApprover.token, params: { id, correctionId: cid }, body: { version: 7 } })).status).toBe(409);
+    expect(
+      (
+        await call(approve.POST, {
+          method: "POST",
+          token: editor.token,
+          params: { id, correctionId: cid },
+          body: { version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(approve.POST, {
+          method: "POST",
+          token: secondApprover.token,
+          params: { id, correctionId: cid },
+          body: { version: 7 },
+        })
+      ).status,
+    ).toBe(409);
 
-    const ok = await call(approve.POST, { method: "POST", token: secondApprover.token, params: { id, correctionId: cid }, body: { version: 1, comment: "Planned" } });
+    const ok = await call(approve.POST, {
+      method: "POST",
+      token: secondApprover.token,
+      params: { id, correctionId: cid },
+      body: { version: 1, comment: "Planned" },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({ status: "approved", reviewedBy: secondApprover.email, version: 2 });
-    expect((await call(reject.POST, { method: "POST", token: secondApprover.token, params: { id, correctionId: cid }, body: { version: 2, comment: "no" } })).status).toBe(409);
-    const trail = (await call(audit.GET, { token: admin, url: `/api/v1/audit?entityType=slo&entityId=${id}&pageSize=50` })).body.items.map((a: { action: string }) => a.action);
+    expect(
+      (
+        await call(reject.POST, {
+          method: "POST",
+          token: secondApprover.token,
+          params: { id, correctionId: cid },
+          body: { version: 2, comment: "no" },
+        })
+      ).status,
+    ).toBe(409);
+    const trail = (
+      await call(audit.GET, { token: admin, url: `/api/v1/audit?entityType=slo&entityId=${id}&pageSize=50` })
+    ).body.items.map((a: { action: string }) => a.action);
     expect(trail).toEqual(expect.arrayContaining(["slo.correction.create", "slo.correction.approve"]));
   });
 
@@ -127,8 +210,16 @@ describe("SLO corrections", () => {
     expect(g.slos[0].remaining).toBe(1);
 
     const b = (await call(burndown.GET, { token: admin, url: `/x?to=${iso(end)}`, params: { id } })).body;
-    expect(b.corrections).toEqual([expect.objectContaining({ startsAt: iso(scenario.incident.start), endsAt: iso(scenario.incident.end), category: "load_test" })]);
-    const remaining = b.points.map((p: { remaining: number | null }) => p.remaining).filter((r: number | null) => r !== null);
+    expect(b.corrections).toEqual([
+      expect.objectContaining({
+        startsAt: iso(scenario.incident.start),
+        endsAt: iso(scenario.incident.end),
+        category: "load_test",
+      }),
+    ]);
+    const remaining = b.points
+      .map((p: { remaining: number | null }) => p.remaining)
+      .filter((r: number | null) => r !== null);
     expect(remaining.length).toBeGreaterThan(600); // hourly steps over 30 days with traffic
     expect(remaining.every((r: number) => r === 1)).toBe(true);
   });
@@ -138,9 +229,36 @@ describe("SLO corrections", () => {
     const list = (await call(corrections.GET, { token: editor.token, params: { id } })).body.items;
     expect(list).toHaveLength(1);
     // Deleting an approved correction takes an approver.
-    expect((await call(correction.DELETE, { method: "DELETE", token: editor.token, url: "/x", params: { id, correctionId: list[0].id } })).status).toBe(403);
-    expect((await call(correction.DELETE, { method: "DELETE", token: secondApprover.token, url: "/x?version=1", params: { id, correctionId: list[0].id } })).status).toBe(409);
-    expect((await call(correction.DELETE, { method: "DELETE", token: secondApprover.token, url: "/x?version=2", params: { id, correctionId: list[0].id } })).status).toBe(200);
+    expect(
+      (
+        await call(correction.DELETE, {
+          method: "DELETE",
+          token: editor.token,
+          url: "/x",
+          params: { id, correctionId: list[0].id },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(correction.DELETE, {
+          method: "DELETE",
+          token: secondApprover.token,
+          url: "/x?version=1",
+          params: { id, correctionId: list[0].id },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(correction.DELETE, {
+          method: "DELETE",
+          token: secondApprover.token,
+          url: "/x?version=2",
+          params: { id, correctionId: list[0].id },
+        })
+      ).status,
+    ).toBe(200);
     const plain = await reportSlo();
     expect(plain.bad - corrected.bad).toBeCloseTo(incident.bad, 6);
     expect(plain.total - corrected.total).toBeCloseTo(incident.total, 6);

@@ -27,16 +27,29 @@ const ratio = (service: string, code = "5..") => ({
 describe("SLO engine against a real Prometheus", () => {
   let token: string;
   const ids: Record<string, string> = {};
-  const statusAt = async (id: string, atSec = end) => call(status.GET, { token, url: `/x?at=${atSec}`, params: { id } });
+  const statusAt = async (id: string, atSec = end) =>
+    call(status.GET, { token, url: `/x?at=${atSec}`, params: { id } });
 
   beforeAll(async () => {
     token = (await userWithToken("admin")).token;
     await call(teams.POST, { method: "POST", token, body: { slug: "slo-team", name: "SLO team" } });
     for (const s of ["checkout", "search", "payments", "idle"]) {
-      expect((await call(services.POST, { method: "POST", token, body: { slug: s, name: s, team: "slo-team" } })).status).toBe(201);
+      expect(
+        (await call(services.POST, { method: "POST", token, body: { slug: s, name: s, team: "slo-team" } })).status,
+      ).toBe(201);
     }
     const make = async (name: string, body: Record<string, unknown>) => {
-      const res = await call(slos.POST, { method: "POST", token, body: { name, objective: 0.999, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/x", ...body } });
+      const res = await call(slos.POST, {
+        method: "POST",
+        token,
+        body: {
+          name,
+          objective: 0.999,
+          window: { kind: "rolling", days: 30 },
+          runbookUrl: "https://runbooks.example.com/x",
+          ...body,
+        },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       ids[name] = res.body.id;
     };
@@ -44,7 +57,16 @@ describe("SLO engine against a real Prometheus", () => {
     await make("search-availability", { service: "search", sli: ratio("search") });
     await make("payments-availability", { service: "payments", sli: ratio("payments") });
     await make("idle-availability", { service: "idle", sli: ratio("idle") });
-    await make("checkout-latency", { service: "checkout", objective: 0.99, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 } });
+    await make("checkout-latency", {
+      service: "checkout",
+      objective: 0.99,
+      sli: {
+        kind: "latency",
+        metric: "http_request_duration_seconds",
+        matchers: 'service="checkout"',
+        thresholdSeconds: 0.3,
+      },
+    });
   });
 
   it("reports the exact SLI, events and budget of a constant 0.05 % error ratio", async () => {
@@ -72,8 +94,15 @@ describe("SLO engine against a real Prometheus", () => {
     const s = (await statusAt(ids["payments-availability"]!)).body;
     expect(s.errorBudget.remaining).toBeCloseTo(1 - 10, 6);
     for (const w of ["5m", "1h", "6h", "3d"]) expect(s.burnRates[w]).toBeCloseTo(10, 6);
-    const firing = Object.fromEntries(s.alerts.map((a: { name: string; firing: boolean; factor: number }) => [a.name, [a.firing, a.factor]]));
-    expect(firing).toEqual({ "page-fast": [false, 14.4], "page-slow": [true, 6], "ticket-fast": [true, 3], "ticket-slow": [true, 1] });
+    const firing = Object.fromEntries(
+      s.alerts.map((a: { name: string; firing: boolean; factor: number }) => [a.name, [a.firing, a.factor]]),
+    );
+    expect(firing).toEqual({
+      "page-fast": [false, 14.4],
+      "page-slow": [true, 6],
+      "ticket-fast": [true, 3],
+      "ticket-slow": [true, 1],
+    });
     expect(s.exhaustsAt).toBe(s.asOf); // already exhausted
   });
 
@@ -87,7 +116,9 @@ describe("SLO engine against a real Prometheus", () => {
     expect(s.burnRates["1d"]).toBe(0);
     // The 3-day window starts exactly at the incident: Prometheus extrapolates increase() at its edges,
     // so compare with the exact ratio at Prometheus's documented precision.
-    expect(rel(s.burnRates["3d"], scenario.expectedErrorRatio("search", end - 3 * DAY, end) / 0.001)).toBeLessThan(1e-3);
+    expect(rel(s.burnRates["3d"], scenario.expectedErrorRatio("search", end - 3 * DAY, end) / 0.001)).toBeLessThan(
+      1e-3,
+    );
   });
 
   it("computes a latency SLI from the histogram bucket at the threshold", async () => {
@@ -101,24 +132,64 @@ describe("SLO engine against a real Prometheus", () => {
   it("says 'no data' for a service without traffic: nulls, never NaN", async () => {
     const res = await statusAt(ids["idle-availability"]!);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ noData: true, sliValue: null, events: { total: 0 }, errorBudget: { remaining: null, consumed: null } });
+    expect(res.body).toMatchObject({
+      noData: true,
+      sliValue: null,
+      events: { total: 0 },
+      errorBudget: { remaining: null, consumed: null },
+    });
     expect(res.body.burnRates["1h"]).toBeNull();
   });
 
   it("rejects invalid PromQL with Prometheus's own parse error naming the field", async () => {
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "checkout", name: "broken", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="checkout"', bad: "x" } } });
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "checkout",
+        name: "broken",
+        objective: 0.99,
+        window: { kind: "rolling", days: 30 },
+        sli: { kind: "ratio", total: 'http_requests_total{service="checkout"', bad: "x" },
+      },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields["sli.total"]).toMatch(/parse error|unexpected|unclosed/i);
   });
 
   it("rejects a latency threshold that is not a histogram bucket, listing the buckets", async () => {
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "checkout", name: "lat-bad", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.25 } } });
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "checkout",
+        name: "lat-bad",
+        objective: 0.99,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "latency",
+          metric: "http_request_duration_seconds",
+          matchers: 'service="checkout"',
+          thresholdSeconds: 0.25,
+        },
+      },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields["sli.thresholdSeconds"]).toContain("0.05, 0.1, 0.2, 0.3");
   });
 
   it("rejects objectives outside (0, 1) and unknown windows with field names", async () => {
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "checkout", name: "bad-obj", objective: 1, window: { kind: "rolling", days: 31 }, sli: ratio("checkout") } });
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "checkout",
+        name: "bad-obj",
+        objective: 1,
+        window: { kind: "rolling", days: 31 },
+        sli: ratio("checkout"),
+      },
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(["objective", "window.days"]);
   });
@@ -126,7 +197,10 @@ describe("SLO engine against a real Prometheus", () => {
   it("lists SLOs with status in one batched refresh", async () => {
     const res = await call(slos.GET, { token, url: `/api/v1/slos?include=status&service=checkout&at=${end}` });
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { name: string }) => i.name).sort()).toEqual(["checkout-availability", "checkout-latency"]);
+    expect(res.body.items.map((i: { name: string }) => i.name).sort()).toEqual([
+      "checkout-availability",
+      "checkout-latency",
+    ]);
     expect(res.body.items.every((i: { status?: { stale: boolean } }) => i.status && !i.status.stale)).toBe(true);
   });
 
@@ -148,21 +222,51 @@ describe("SLO engine against a real Prometheus", () => {
   it("keeps history: changing the objective creates a new version, metadata edits do not; stale revisions get 409", async () => {
     const id = ids["checkout-availability"]!;
     const current = (await call(slo.GET, { token, params: { id } })).body;
-    const meta = await call(slo.PATCH, { method: "PATCH", token, params: { id }, body: { description: "Orders", revision: current.revision } });
+    const meta = await call(slo.PATCH, {
+      method: "PATCH",
+      token,
+      params: { id },
+      body: { description: "Orders", revision: current.revision },
+    });
     expect(meta.status).toBe(200);
-    const changed = await call(slo.PATCH, { method: "PATCH", token, params: { id }, body: { objective: 0.995, revision: current.revision + 1 } });
+    const changed = await call(slo.PATCH, {
+      method: "PATCH",
+      token,
+      params: { id },
+      body: { objective: 0.995, revision: current.revision + 1 },
+    });
     expect(changed.status).toBe(200);
-    const stale = await call(slo.PATCH, { method: "PATCH", token, params: { id }, body: { objective: 0.99, revision: current.revision } });
+    const stale = await call(slo.PATCH, {
+      method: "PATCH",
+      token,
+      params: { id },
+      body: { objective: 0.99, revision: current.revision },
+    });
     expect(stale.status).toBe(409);
     const v = (await call(versions.GET, { token, params: { id } })).body.items;
-    expect(v.map((x: { number: number; status: string; objective: number }) => [x.number, x.status, x.objective])).toEqual([[2, "active", 0.995], [1, "superseded", 0.999]]);
+    expect(
+      v.map((x: { number: number; status: string; objective: number }) => [x.number, x.status, x.objective]),
+    ).toEqual([
+      [2, "active", 0.995],
+      [1, "superseded", 0.999],
+    ]);
     const s = (await statusAt(id)).body;
     expect(s.version).toBe(2);
     expect(s.errorBudget.remaining).toBeCloseTo(0.9, 6); // 0.05 % errors of a 0.5 % budget
   });
 
   it("answers for an earlier instant after a status 'now' was computed (rollups extend backwards)", async () => {
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "payments", name: "backwards", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: ratio("payments") } });
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "payments",
+        name: "backwards",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        sli: ratio("payments"),
+      },
+    });
     expect(res.status).toBe(201);
     expect((await call(status.GET, { token, params: { id: res.body.id } })).status).toBe(200); // "now": rolls up the last 30 days
     const earlier = end - 2 * DAY;
@@ -177,7 +281,17 @@ describe("SLO engine against a real Prometheus", () => {
     expect(withRunbook.headers.get("content-type")).toContain("yaml");
     expect(withRunbook.body).toContain("alert: SloErrorBudgetBurn");
     expect(withRunbook.body).toContain("runbook_url");
-    const noRunbook = await call(slos.POST, { method: "POST", token, body: { service: "search", name: "no-runbook", objective: 0.99, window: { kind: "rolling", days: 28 }, sli: ratio("search") } });
+    const noRunbook = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "search",
+        name: "no-runbook",
+        objective: 0.99,
+        window: { kind: "rolling", days: 28 },
+        sli: ratio("search"),
+      },
+    });
     expect(noRunbook.status).toBe(201);
     const view = (await call(slo.GET, { token, params: { id: noRunbook.body.id } })).body;
     expect(view.alertsSkipped.code).toBe("NO_RUNBOOK");

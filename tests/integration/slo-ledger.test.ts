@@ -29,9 +29,22 @@ const M = 60;
 const iso = (sec: number) => new Date(sec * 1000).toISOString();
 const bad = (from: number, to: number) => scenario.expectedRequests("payments", from, to).bad;
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
-const sli = { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' };
+const sli = {
+  kind: "ratio",
+  total: 'http_requests_total{service="payments"}',
+  bad: 'http_requests_total{service="payments",code=~"5.."}',
+};
 
-type Part = { kind: string; id: string | null; label: string; from: string; to: string; bad: number; total: number; consumed: number | null };
+type Part = {
+  kind: string;
+  id: string | null;
+  label: string;
+  from: string;
+  to: string;
+  bad: number;
+  total: number;
+  consumed: number | null;
+};
 
 describe("budget ledger and budget policy from exact counts", () => {
   let admin: string;
@@ -39,17 +52,44 @@ describe("budget ledger and budget policy from exact counts", () => {
 
   beforeAll(async () => {
     admin = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "ledger-team", name: "Ledger" } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: "ledger-team", name: "Ledger" } })).status,
+    ).toBe(201);
     for (const slug of ["ledger-pay", "ledger-pol"]) {
-      expect((await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team: "ledger-team" } })).status).toBe(201);
-      const res = await call(slos.POST, { method: "POST", token: admin, body: { name: `${slug}-availability`, service: slug, sli, objective: 0.999, window: { kind: "rolling", days: 30 } } });
+      expect(
+        (await call(services.POST, { method: "POST", token: admin, body: { slug, name: slug, team: "ledger-team" } }))
+          .status,
+      ).toBe(201);
+      const res = await call(slos.POST, {
+        method: "POST",
+        token: admin,
+        body: {
+          name: `${slug}-availability`,
+          service: slug,
+          sli,
+          objective: 0.999,
+          window: { kind: "rolling", days: 30 },
+        },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       slo[slug] = res.body.id;
     }
   });
 
   async function declare(service: string, title: string, from: number, to: number, severity = "SEV-3") {
-    const res = await call(incidents.POST, { method: "POST", token: admin, body: { title, severity, services: [service], impactStartAt: iso(from), detectedAt: iso(from), mitigatedAt: iso(to), resolvedAt: iso(to) } });
+    const res = await call(incidents.POST, {
+      method: "POST",
+      token: admin,
+      body: {
+        title,
+        severity,
+        services: [service],
+        impactStartAt: iso(from),
+        detectedAt: iso(from),
+        mitigatedAt: iso(to),
+        resolvedAt: iso(to),
+      },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; number: number };
   }
@@ -58,10 +98,18 @@ describe("budget ledger and budget policy from exact counts", () => {
     // Incident A mid-hour to an hour edge; incident B inside the deploy's 24 h range (incident first).
     const a = await declare("ledger-pay", "Ledger incident A", end - 50 * H + 20 * M, end - 48 * H);
     const b = await declare("ledger-pay", "Ledger incident B", end - 30 * H, end - 29 * H + 30 * M);
-    const dep = await call(deployments.POST, { method: "POST", token: admin, body: { service: "ledger-pay", version: "v42", at: iso(end - 31 * H) } });
+    const dep = await call(deployments.POST, {
+      method: "POST",
+      token: admin,
+      body: { service: "ledger-pay", version: "v42", at: iso(end - 31 * H) },
+    });
     expect(dep.status, JSON.stringify(dep.body)).toBe(201);
 
-    const res = await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` });
+    const res = await call(ledgerRoute.GET, {
+      token: admin,
+      params: { id: slo["ledger-pay"]! },
+      url: `/?to=${iso(end)}`,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const parts = res.body.parts as Part[];
     const part = (id: string | null) => parts.find((p) => p.id === id)!;
@@ -76,7 +124,12 @@ describe("budget ledger and budget policy from exact counts", () => {
     expect(rel(part(a.id).bad, expected.a)).toBeLessThan(1e-6);
     expect(rel(part(b.id).bad, expected.b)).toBeLessThan(1e-6);
     expect(rel(part(dep.body.id).bad, expected.dep)).toBeLessThan(1e-6);
-    expect(part(dep.body.id)).toMatchObject({ kind: "deploy", label: "Deploy v42", from: iso(end - 31 * H), to: iso(end - 7 * H) });
+    expect(part(dep.body.id)).toMatchObject({
+      kind: "deploy",
+      label: "Deploy v42",
+      from: iso(end - 31 * H),
+      to: iso(end - 7 * H),
+    });
     expect(rel(part(null).bad, expected.all - expected.a - expected.b - expected.dep)).toBeLessThan(1e-6);
     // Parts sum to the total, exactly (the total is their sum), and the total matches the closed form.
     expect(parts.reduce((s, p) => s + p.bad, 0)).toBe(res.body.bad);
@@ -88,19 +141,40 @@ describe("budget ledger and budget policy from exact counts", () => {
   });
 
   it("an approved correction over incident A moves exactly its hours' events to 'corrected (excluded)'", async () => {
-    const before = (await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` })).body;
-    const created = await call(corrections.POST, { method: "POST", token: admin, params: { id: slo["ledger-pay"]! }, body: { startsAt: iso(end - 51 * H), endsAt: iso(end - 48 * H), category: "maintenance", reason: "Planned payments maintenance" } });
+    const before = (
+      await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` })
+    ).body;
+    const created = await call(corrections.POST, {
+      method: "POST",
+      token: admin,
+      params: { id: slo["ledger-pay"]! },
+      body: {
+        startsAt: iso(end - 51 * H),
+        endsAt: iso(end - 48 * H),
+        category: "maintenance",
+        reason: "Planned payments maintenance",
+      },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const approver = (await userWithToken("approver", ["ledger-team"])).token;
-    const approved = await call(approveCorrection.POST, { method: "POST", token: approver, params: { id: slo["ledger-pay"]!, correctionId: created.body.id }, body: { version: created.body.version } });
+    const approved = await call(approveCorrection.POST, {
+      method: "POST",
+      token: approver,
+      params: { id: slo["ledger-pay"]!, correctionId: created.body.id },
+      body: { version: created.body.version },
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
 
-    const after = (await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` })).body;
+    const after = (
+      await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}` })
+    ).body;
     const part = (body: { parts: Part[] }, label: string) => body.parts.find((p) => p.label.endsWith(label))!;
     expect(after.excluded).toMatchObject({ corrections: 1 });
     expect(rel(after.excluded.bad, bad(end - 51 * H, end - 48 * H))).toBeLessThan(1e-6);
     expect(part(after, "Ledger incident A").bad).toBe(0);
-    expect(rel(part(before, "Unattributed").bad - part(after, "Unattributed").bad, bad(end - 51 * H, end - 50 * H + 20 * M))).toBeLessThan(1e-6);
+    expect(
+      rel(part(before, "Unattributed").bad - part(after, "Unattributed").bad, bad(end - 51 * H, end - 50 * H + 20 * M)),
+    ).toBeLessThan(1e-6);
     expect(part(after, "Ledger incident B").bad).toBe(part(before, "Ledger incident B").bad);
     expect(rel(before.bad - after.bad, 540)).toBeLessThan(1e-6);
     expect((after.parts as Part[]).reduce((x, p) => x + p.bad, 0)).toBe(after.bad);
@@ -108,13 +182,25 @@ describe("budget ledger and budget policy from exact counts", () => {
   });
 
   it("refuses bad ranges with 422 naming the field", async () => {
-    const early = await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?to=${iso(end)}&from=${iso(end - 31 * 24 * H)}` });
+    const early = await call(ledgerRoute.GET, {
+      token: admin,
+      params: { id: slo["ledger-pay"]! },
+      url: `/?to=${iso(end)}&from=${iso(end - 31 * 24 * H)}`,
+    });
     expect(early.status).toBe(422);
     expect(JSON.stringify(early.body)).toContain("from");
-    const horizon = await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: "/?horizonHours=0" });
+    const horizon = await call(ledgerRoute.GET, {
+      token: admin,
+      params: { id: slo["ledger-pay"]! },
+      url: "/?horizonHours=0",
+    });
     expect(horizon.status).toBe(422);
     expect(JSON.stringify(horizon.body)).toContain("horizonHours");
-    const order = await call(ledgerRoute.GET, { token: admin, params: { id: slo["ledger-pay"]! }, url: `/?from=${iso(end)}&to=${iso(end - H)}` });
+    const order = await call(ledgerRoute.GET, {
+      token: admin,
+      params: { id: slo["ledger-pay"]! },
+      url: `/?from=${iso(end)}&to=${iso(end - H)}`,
+    });
     expect(order.status).toBe(422);
   });
 
@@ -129,30 +215,62 @@ describe("budget ledger and budget policy from exact counts", () => {
     expect(spentBig.status, JSON.stringify(spentBig.body)).toBe(200);
     expect(spentBig.body.items).toHaveLength(1);
     expect(rel(spentBig.body.items[0].consumed, 0.25)).toBeLessThan(1e-6);
-    expect(spentBig.body.items[0]).toMatchObject({ sloName: "ledger-pol-availability", window: "30-day", threshold: 0.2, aboveThreshold: true });
+    expect(spentBig.body.items[0]).toMatchObject({
+      sloName: "ledger-pol-availability",
+      window: "30-day",
+      threshold: 0.2,
+      aboveThreshold: true,
+    });
     expect(spentBig.body.trigger.slos.map((s: { sloName: string }) => s.sloName)).toEqual(["ledger-pol-availability"]);
 
     const viewBig = (await call(incident.GET, { token: admin, params: { id: big.id } })).body;
     expect(viewBig.postmortem.required).toBe(true);
     expect(viewBig.postmortem.reasons).toEqual(["budget_policy"]);
-    expect(viewBig.postmortem.budgetPolicy).toMatchObject({ threshold: 0.2, actionItemRequired: "P0/P1", actionItemMet: false });
+    expect(viewBig.postmortem.budgetPolicy).toMatchObject({
+      threshold: 0.2,
+      actionItemRequired: "P0/P1",
+      actionItemMet: false,
+    });
     // A SEV-3 made required gets a deadline (10 business days), so it can go overdue like any other.
     expect(viewBig.postmortem.dueAt).not.toBeNull();
 
-    const p2 = await call(actionItems.POST, { method: "POST", token: admin, params: { id: big.id }, body: { title: "Add retries", priority: "P2", type: "mitigate" } });
+    const p2 = await call(actionItems.POST, {
+      method: "POST",
+      token: admin,
+      params: { id: big.id },
+      body: { title: "Add retries", priority: "P2", type: "mitigate" },
+    });
     expect(p2.status, JSON.stringify(p2.body)).toBe(201);
-    expect((await call(incident.GET, { token: admin, params: { id: big.id } })).body.postmortem.budgetPolicy.actionItemMet).toBe(false);
-    const p1 = await call(actionItems.POST, { method: "POST", token: admin, params: { id: big.id }, body: { title: "Cap the payments queue", priority: "P1", type: "prevent" } });
+    expect(
+      (await call(incident.GET, { token: admin, params: { id: big.id } })).body.postmortem.budgetPolicy.actionItemMet,
+    ).toBe(false);
+    const p1 = await call(actionItems.POST, {
+      method: "POST",
+      token: admin,
+      params: { id: big.id },
+      body: { title: "Cap the payments queue", priority: "P1", type: "prevent" },
+    });
     expect(p1.status, JSON.stringify(p1.body)).toBe(201);
-    expect((await call(incident.GET, { token: admin, params: { id: big.id } })).body.postmortem.budgetPolicy.actionItemMet).toBe(true);
+    expect(
+      (await call(incident.GET, { token: admin, params: { id: big.id } })).body.postmortem.budgetPolicy.actionItemMet,
+    ).toBe(true);
 
     // Home and scorecard treat it like any required postmortem (a member of the team sees it as due).
     const viewer = (await userWithToken("viewer", ["ledger-team"])).token;
-    const homeItems = (await call(home.GET, { token: viewer })).body.postmortems.items as { key: string; budgetPolicy: boolean; status: string }[];
-    expect(homeItems.find((i) => i.key === `INC-${big.number}`)).toMatchObject({ budgetPolicy: true, status: "pending" });
+    const homeItems = (await call(home.GET, { token: viewer })).body.postmortems.items as {
+      key: string;
+      budgetPolicy: boolean;
+      status: string;
+    }[];
+    expect(homeItems.find((i) => i.key === `INC-${big.number}`)).toMatchObject({
+      budgetPolicy: true,
+      status: "pending",
+    });
     expect(homeItems.find((i) => i.key === `INC-${small.number}`)).toBeUndefined();
     type Score = { service: { slug: string }; checks: { key: string; status: string; details: string[] }[] };
-    const scores = (await call(scorecard.GET, { token: viewer, url: "/api/v1/scorecard?team=ledger-team" })).body.teams.flatMap((t: { serviceScores: Score[] }) => t.serviceScores) as Score[];
+    const scores = (
+      await call(scorecard.GET, { token: viewer, url: "/api/v1/scorecard?team=ledger-team" })
+    ).body.teams.flatMap((t: { serviceScores: Score[] }) => t.serviceScores) as Score[];
     const pmCheck = scores.find((x) => x.service.slug === "ledger-pol")!.checks.find((c) => c.key === "postmortems")!;
     expect(pmCheck.details.some((d) => d.startsWith(`INC-${big.number} (budget policy): due`))).toBe(true);
 
@@ -165,10 +283,20 @@ describe("budget ledger and budget policy from exact counts", () => {
     expect(viewSmall.postmortem).toMatchObject({ required: false, reasons: [], budgetPolicy: null, dueAt: null });
 
     // The share is a policy setting: at 10 % the 15 % incident triggers too; out of range is a 422 naming it.
-    const refused = await call(servicePolicy.PUT, { method: "PUT", token: admin, params: { slug: "ledger-pol" }, body: { postmortemAbove: 1.5 } });
+    const refused = await call(servicePolicy.PUT, {
+      method: "PUT",
+      token: admin,
+      params: { slug: "ledger-pol" },
+      body: { postmortemAbove: 1.5 },
+    });
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body.error)).toContain("postmortemAbove");
-    const set = await call(servicePolicy.PUT, { method: "PUT", token: admin, params: { slug: "ledger-pol" }, body: { postmortemAbove: 0.1, agreedBy: "SRE lead" } });
+    const set = await call(servicePolicy.PUT, {
+      method: "PUT",
+      token: admin,
+      params: { slug: "ledger-pol" },
+      body: { postmortemAbove: 0.1, agreedBy: "SRE lead" },
+    });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     const again = await call(budget.GET, { token: admin, params: { id: small.id } });
     expect(again.body.trigger).toMatchObject({ threshold: 0.1 });
@@ -178,9 +306,34 @@ describe("budget ledger and budget policy from exact counts", () => {
   });
 
   it("the background job stores the trigger of an incident nobody opened", async () => {
-    expect((await call(teams.POST, { method: "POST", token: admin, body: { slug: "ledger-job", name: "Ledger job" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: "ledger-job-pay", name: "ledger-job-pay", team: "ledger-job" } })).status).toBe(201);
-    expect((await call(slos.POST, { method: "POST", token: admin, body: { name: "ledger-job-availability", service: "ledger-job-pay", sli, objective: 0.999, window: { kind: "rolling", days: 30 } } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin, body: { slug: "ledger-job", name: "Ledger job" } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: "ledger-job-pay", name: "ledger-job-pay", team: "ledger-job" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(slos.POST, {
+          method: "POST",
+          token: admin,
+          body: {
+            name: "ledger-job-availability",
+            service: "ledger-job-pay",
+            sli,
+            objective: 0.999,
+            window: { kind: "rolling", days: 30 },
+          },
+        })
+      ).status,
+    ).toBe(201);
     const inc = await declare("ledger-job-pay", "Ledger job 25", end - 100 * H, end - 82 * H);
     expect((await call(incident.GET, { token: admin, params: { id: inc.id } })).body.postmortem.required).toBe(false);
     const team = await (await getDb()).team.findUniqueOrThrow({ where: { slug: "ledger-job" } });

@@ -18,7 +18,7 @@ describe("SLO status when Prometheus goes away", () => {
   const get = () => call(status.GET, { token, params: { id } });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   /** Polls fn every 200 ms for up to 10 s until it returns a value. */
-  const until = async <T,>(fn: () => Promise<T | null>): Promise<T> => {
+  const until = async <T>(fn: () => Promise<T | null>): Promise<T> => {
     for (let i = 0; i < 50; i++) {
       const v = await fn();
       if (v) return v;
@@ -31,9 +31,39 @@ describe("SLO status when Prometheus goes away", () => {
     stack = await startPrometheusStack({});
     token = (await userWithToken("admin")).token;
     await call(teams.POST, { method: "POST", token, body: { slug: "outage-team", name: "Outage team" } });
-    expect((await call(datasources.POST, { method: "POST", token, body: { name: "outage-prom", url: stack.prometheusUrl, timeoutMs: 2000 } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug: "outage-svc", name: "Outage", team: "outage-team", dataSource: "outage-prom" } })).status).toBe(201);
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "outage-svc", name: "availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' } } });
+    expect(
+      (
+        await call(datasources.POST, {
+          method: "POST",
+          token,
+          body: { name: "outage-prom", url: stack.prometheusUrl, timeoutMs: 2000 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token,
+          body: { slug: "outage-svc", name: "Outage", team: "outage-team", dataSource: "outage-prom" },
+        })
+      ).status,
+    ).toBe(201);
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: "outage-svc",
+        name: "availability",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="payments"}',
+          bad: 'http_requests_total{service="payments",code=~"5.."}',
+        },
+      },
+    });
     expect(res.status).toBe(201);
     id = res.body.id;
   });
@@ -50,7 +80,10 @@ describe("SLO status when Prometheus goes away", () => {
     });
     stack.freezePrometheus(true);
     // Keep reading; the breaker opens after three timed-out refreshes (data source timeout 2 s).
-    const sourceDown = async () => Object.values((await call(readyz.GET)).body.checks.prometheus as Record<string, { state: string }>).some((s) => s.state === "down");
+    const sourceDown = async () =>
+      Object.values((await call(readyz.GET)).body.checks.prometheus as Record<string, { state: string }>).some(
+        (s) => s.state === "down",
+      );
     const deadline = Date.now() + 30_000;
     while (!(await sourceDown()) && Date.now() < deadline) {
       await get();

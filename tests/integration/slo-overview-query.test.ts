@@ -10,7 +10,11 @@ import { call, userWithToken } from "./helpers/api";
 // total. The stored figures are set directly so the expected order is known exactly.
 process.env.SLO_REFRESH_SECONDS = "600"; // no refresh overwrites the figures set below
 
-const SLI = { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' };
+const SLI = {
+  kind: "ratio",
+  total: 'http_requests_total{service="checkout"}',
+  bad: 'http_requests_total{service="checkout",code=~"5.."}',
+};
 
 describe("GET /api/v1/slos sorted and filtered on the server", () => {
   let token = "";
@@ -24,27 +28,57 @@ describe("GET /api/v1/slos sorted and filtered on the server", () => {
 
   beforeAll(async () => {
     token = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token, body: { slug: "oq-team", name: "Overview query" } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token, body: { slug: "oq-team", name: "Overview query" } })).status,
+    ).toBe(201);
     for (const svc of ["oq-alpha", "oq-beta"]) {
-      expect((await call(services.POST, { method: "POST", token, body: { slug: svc, name: `Service ${svc}`, team: "oq-team" } })).status).toBe(201);
+      expect(
+        (
+          await call(services.POST, {
+            method: "POST",
+            token,
+            body: { slug: svc, name: `Service ${svc}`, team: "oq-team" },
+          })
+        ).status,
+      ).toBe(201);
     }
-    const make = [["oq-alpha", "a-latency"], ["oq-alpha", "b-availability"], ["oq-beta", "c-checkout"], ["oq-beta", "d-search"]];
+    const make = [
+      ["oq-alpha", "a-latency"],
+      ["oq-alpha", "b-availability"],
+      ["oq-beta", "c-checkout"],
+      ["oq-beta", "d-search"],
+    ];
     for (const [service, name] of make) {
-      const res = await call(slos.POST, { method: "POST", token, body: { service, name, objective: 0.999, window: { kind: "rolling", days: 30 }, sli: SLI } });
+      const res = await call(slos.POST, {
+        method: "POST",
+        token,
+        body: { service, name, objective: 0.999, window: { kind: "rolling", days: 30 }, sli: SLI },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       id[name!] = res.body.id;
     }
     // compute and store them all, then set known figures
     const db = await getDb();
-    for (let i = 0; i < 100 && (await db.sloStatusRow.count({ where: { sloId: { in: Object.values(id) } } })) < 4; i++) {
+    for (
+      let i = 0;
+      i < 100 && (await db.sloStatusRow.count({ where: { sloId: { in: Object.values(id) } } })) < 4;
+      i++
+    ) {
       await list("pageSize=10");
       await new Promise((r) => setTimeout(r, 200));
     }
-    const figures: Record<string, [number | null, number | null]> = { "a-latency": [0.5, 1], "b-availability": [0.9, 3], "c-checkout": [-0.2, 20], "d-search": [null, null] };
+    const figures: Record<string, [number | null, number | null]> = {
+      "a-latency": [0.5, 1],
+      "b-availability": [0.9, 3],
+      "c-checkout": [-0.2, 20],
+      "d-search": [null, null],
+    };
     for (const [name, [budget, burn]] of Object.entries(figures)) {
       await db.sloStatusRow.update({ where: { sloId: id[name] }, data: { budgetRemaining: budget, burnRate: burn } });
     }
-    await updateServiceStates([...new Set((await db.slo.findMany({ where: { id: { in: Object.values(id) } } })).map((s) => s.serviceId))]);
+    await updateServiceStates([
+      ...new Set((await db.slo.findMany({ where: { id: { in: Object.values(id) } } })).map((s) => s.serviceId)),
+    ]);
   });
 
   it("sorts by budget left (worst first, no figures last both ways), fastest burn and name, paging with the true total", async () => {
@@ -60,7 +94,12 @@ describe("GET /api/v1/slos sorted and filtered on the server", () => {
   it("stores each service's policy state from all its SLOs and filters and sorts by it", async () => {
     // beta: one SLO over budget → frozen; alpha: 50 % and 90 % left under the default policy → healthy
     const all = await list("sort=state&dir=asc");
-    expect(all.items.map((s) => [s.name, s.policyState])).toEqual([["c-checkout", "frozen"], ["d-search", "frozen"], ["a-latency", "healthy"], ["b-availability", "healthy"]]);
+    expect(all.items.map((s) => [s.name, s.policyState])).toEqual([
+      ["c-checkout", "frozen"],
+      ["d-search", "frozen"],
+      ["a-latency", "healthy"],
+      ["b-availability", "healthy"],
+    ]);
     expect(await names("state=frozen")).toEqual(["c-checkout", "d-search"]);
     expect((await list("state=at_risk")).total).toBe(0);
   });

@@ -53,8 +53,16 @@ describe("generated SLO rules under promtool", () => {
     const { desired, issues } = loadFiles([...fixtureFiles("sloth/valid"), ...fixtureFiles("pyrra/valid")]);
     expect(issues).toEqual([]);
     const slos = desired.slos.map((s, i) => ({
-      id: `imported-${i}`, ...s, runbookUrl: s.runbookUrl ?? "https://runbooks.example.com/imported",
-      alertSettings: { ...s.alertSettings, annotations: { ...s.alertSettings.annotations, title: "{{ $labels.service }} {{ $labels.slo }} burns its budget ({{ $value | humanizePercentage }})" } },
+      id: `imported-${i}`,
+      ...s,
+      runbookUrl: s.runbookUrl ?? "https://runbooks.example.com/imported",
+      alertSettings: {
+        ...s.alertSettings,
+        annotations: {
+          ...s.alertSettings.annotations,
+          title: "{{ $labels.service }} {{ $labels.slo }} burns its budget ({{ $value | humanizePercentage }})",
+        },
+      },
     }));
     const file = "imported.rules.yml";
     await writeFile(path.join(dir, file), rulesToYaml(generateRuleGroups(slos)));

@@ -28,26 +28,61 @@ describe("a new SLO's first status", () => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        setTimeout(() => {
-          const out = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-            res.writeHead(up.statusCode ?? 502, up.headers);
-            up.pipe(res);
-          });
-          out.on("error", () => res.destroy());
-          out.end(Buffer.concat(chunks));
-        }, req.url?.startsWith("/api/v1/query") ? DELAY_MS : 0);
+        setTimeout(
+          () => {
+            const out = http.request(
+              { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+              (up) => {
+                res.writeHead(up.statusCode ?? 502, up.headers);
+                up.pipe(res);
+              },
+            );
+            out.on("error", () => res.destroy());
+            out.end(Buffer.concat(chunks));
+          },
+          req.url?.startsWith("/api/v1/query") ? DELAY_MS : 0,
+        );
       });
     });
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     token = (await userWithToken("admin")).token;
     off = onLiveEvent((e) => e.topic === "slo-status" && announced.push(...e.sloIds));
-    expect((await call(teams.POST, { method: "POST", token, body: { slug: "cold-team", name: "Cold" } })).status).toBe(201);
-    expect((await call(datasources.POST, { method: "POST", token, body: { name: "slow-prom", url: proxyUrl, timeoutMs: 10_000 } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug: "cold-svc", name: "Cold", team: "cold-team", dataSource: "slow-prom" } })).status).toBe(201);
+    expect((await call(teams.POST, { method: "POST", token, body: { slug: "cold-team", name: "Cold" } })).status).toBe(
+      201,
+    );
+    expect(
+      (
+        await call(datasources.POST, {
+          method: "POST",
+          token,
+          body: { name: "slow-prom", url: proxyUrl, timeoutMs: 10_000 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token,
+          body: { slug: "cold-svc", name: "Cold", team: "cold-team", dataSource: "slow-prom" },
+        })
+      ).status,
+    ).toBe(201);
     const res = await call(slos.POST, {
-      method: "POST", token,
-      body: { service: "cold-svc", name: "availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' } },
+      method: "POST",
+      token,
+      body: {
+        service: "cold-svc",
+        name: "availability",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="payments"}',
+          bad: 'http_requests_total{service="payments",code=~"5.."}',
+        },
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     id = res.body.id;

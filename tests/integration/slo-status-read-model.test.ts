@@ -14,13 +14,21 @@ import { isListening } from "@/lib/events/bus";
 process.env.SLO_REFRESH_SECONDS = "600";
 const counting = useCountingDb();
 
-const SLI = (svc: string) => ({ kind: "ratio", total: `http_requests_total{service="${svc}"}`, bad: `http_requests_total{service="${svc}",code=~"5.."}` });
+const SLI = (svc: string) => ({
+  kind: "ratio",
+  total: `http_requests_total{service="${svc}"}`,
+  bad: `http_requests_total{service="${svc}",code=~"5.."}`,
+});
 
 describe("SLO status read model", () => {
   let token = "";
   const ids: string[] = [];
   const create = async (name: string) => {
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "rm-svc", name, objective: 0.999, window: { kind: "rolling", days: 30 }, sli: SLI("checkout") } });
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: { service: "rm-svc", name, objective: 0.999, window: { kind: "rolling", days: 30 }, sli: SLI("checkout") },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     ids.push(res.body.id);
     return res.body.id as string;
@@ -40,8 +48,18 @@ describe("SLO status read model", () => {
 
   beforeAll(async () => {
     token = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token, body: { slug: "rm-team", name: "Read model" } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug: "rm-svc", name: "Read model", team: "rm-team" } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token, body: { slug: "rm-team", name: "Read model" } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token,
+          body: { slug: "rm-svc", name: "Read model", team: "rm-team" },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("a read of one SLO issues the same number of SQL statements with 3 SLOs as with 40: one, the stored row", async () => {
@@ -69,7 +87,10 @@ describe("SLO status read model", () => {
     const before = await db.sloStatusRow.findMany({ where: { sloId: { in: ids } }, orderBy: { sloId: "asc" } });
     expect(before).toHaveLength(ids.length);
     await create("rm-new");
-    const after = await db.sloStatusRow.findMany({ where: { sloId: { in: ids.slice(0, -1) } }, orderBy: { sloId: "asc" } });
+    const after = await db.sloStatusRow.findMany({
+      where: { sloId: { in: ids.slice(0, -1) } },
+      orderBy: { sloId: "asc" },
+    });
     expect(after).toEqual(before);
     expect(await db.sloStatusRow.findUnique({ where: { sloId: ids.at(-1)! } })).toBeNull(); // not computed yet
   });
@@ -79,7 +100,10 @@ describe("SLO status read model", () => {
     const id = ids[0]!;
     const row = await db.sloStatusRow.findUniqueOrThrow({ where: { sloId: id } });
     // mark the stored body: a read that recomputed, or answered from memory, would not show the mark
-    await db.sloStatusRow.update({ where: { sloId: id }, data: { body: { ...(row.body as object), sliValue: 0.4242 }, computedAt: new Date() } });
+    await db.sloStatusRow.update({
+      where: { sloId: id },
+      data: { body: { ...(row.body as object), sliValue: 0.4242 }, computedAt: new Date() },
+    });
     const served = await statusOf(id);
     expect(served.sliValue).toBe(0.4242);
     expect(served.stale).toBe(false);

@@ -27,11 +27,37 @@ describe("SLO status read model: restart and Prometheus outage", () => {
   beforeAll(async () => {
     stack = await startPrometheusStack({});
     token = (await userWithToken("admin")).token;
-    expect((await call(teams.POST, { method: "POST", token, body: { slug: "rs-team", name: "Restart team" } })).status).toBe(201);
-    expect((await call(datasources.POST, { method: "POST", token, body: { name: "rs-prom", url: stack.prometheusUrl, timeoutMs: 2000 } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug: "rs-svc", name: "Restart", team: "rs-team", dataSource: "rs-prom" } })).status).toBe(201);
-    const sli = { kind: "ratio", total: 'http_requests_total{service="payments"}', bad: 'http_requests_total{service="payments",code=~"5.."}' };
-    const res = await call(slos.POST, { method: "POST", token, body: { service: "rs-svc", name: "availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli } });
+    expect(
+      (await call(teams.POST, { method: "POST", token, body: { slug: "rs-team", name: "Restart team" } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(datasources.POST, {
+          method: "POST",
+          token,
+          body: { name: "rs-prom", url: stack.prometheusUrl, timeoutMs: 2000 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token,
+          body: { slug: "rs-svc", name: "Restart", team: "rs-team", dataSource: "rs-prom" },
+        })
+      ).status,
+    ).toBe(201);
+    const sli = {
+      kind: "ratio",
+      total: 'http_requests_total{service="payments"}',
+      bad: 'http_requests_total{service="payments",code=~"5.."}',
+    };
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: { service: "rs-svc", name: "availability", objective: 0.999, window: { kind: "rolling", days: 30 }, sli },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     id = res.body.id;
   }, 120_000);

@@ -23,12 +23,25 @@ describe("burn windows and the SLO window are exact at minutes past the hour", (
   beforeAll(async () => {
     token = (await userWithToken("admin")).token;
     await call(teams.POST, { method: "POST", token, body: { slug: "exact-team", name: "Exact windows" } });
-    await call(services.POST, { method: "POST", token, body: { slug: "search-exact", name: "search", team: "exact-team" } });
+    await call(services.POST, {
+      method: "POST",
+      token,
+      body: { slug: "search-exact", name: "search", team: "exact-team" },
+    });
     const res = await call(slos.POST, {
-      method: "POST", token,
+      method: "POST",
+      token,
       body: {
-        service: "search-exact", name: "search-exact-availability", objective: 0.999, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/x",
-        sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' },
+        service: "search-exact",
+        name: "search-exact-availability",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        runbookUrl: "https://runbooks.example.com/x",
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="search"}',
+          bad: 'http_requests_total{service="search",code=~"5.."}',
+        },
       },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

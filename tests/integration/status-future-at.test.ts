@@ -14,7 +14,9 @@ describe("status `at` in the future", () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const one = await call(status.GET, { token, url: `/api/v1/slos/any/status?at=${future}`, params: { id: "any" } });
     expect(one.status).toBe(422);
-    expect(one.body.error.fields).toEqual({ at: "must not be in the future (at most 60 s ahead of the server's clock, for clock skew)" });
+    expect(one.body.error.fields).toEqual({
+      at: "must not be in the future (at most 60 s ahead of the server's clock, for clock skew)",
+    });
     const list = await call(slos.GET, { token, url: `/api/v1/slos?include=status&at=${future}` });
     expect(list.status).toBe(422);
     expect(Object.keys(list.body.error.fields)).toEqual(["at"]);

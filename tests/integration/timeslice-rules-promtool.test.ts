@@ -5,7 +5,16 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { errorRatioMetric, generateRuleGroups, GOOD_INCREASE_5M, rulesToYaml, tallySlices, TOTAL_INCREASE_5M, type EventCounts, type SloRuleInput } from "@/lib/slo";
+import {
+  errorRatioMetric,
+  generateRuleGroups,
+  GOOD_INCREASE_5M,
+  rulesToYaml,
+  tallySlices,
+  TOTAL_INCREASE_5M,
+  type EventCounts,
+  type SloRuleInput,
+} from "@/lib/slo";
 
 // The generated rules of a timeslice SLO under `promtool test rules` (issue 16 item 6: "rules and burn
 // rates defined on slices"): the 5 m records count measured and good slices of the trailing 5 minutes, and
@@ -17,11 +26,23 @@ const PROMTOOL = process.env.PROMTOOL ?? "/usr/bin/promtool";
 const MINUTES = 20;
 const ERRORS: Record<number, number> = { 3: 5, 7: 1, 8: 2, 15: 50 };
 const QUIET = 11;
-const minutes: EventCounts[] = Array.from({ length: MINUTES }, (_, m) => (m === QUIET ? { good: 0, total: 0 } : { good: 100 - (ERRORS[m] ?? 0), total: 100 }));
+const minutes: EventCounts[] = Array.from({ length: MINUTES }, (_, m) =>
+  m === QUIET ? { good: 0, total: 0 } : { good: 100 - (ERRORS[m] ?? 0), total: 100 },
+);
 
 const SLO: SloRuleInput = {
-  id: "ts", name: "minutes", service: "p", objective: 0.99, window: { kind: "rolling", days: 7 }, alerting: false,
-  sli: { kind: "timeslice", sliceMinutes: 1, threshold: 0.99, of: { kind: "ratio", total: 'ts_requests_total{code=""}', bad: 'ts_requests_total{code="500"}' } },
+  id: "ts",
+  name: "minutes",
+  service: "p",
+  objective: 0.99,
+  window: { kind: "rolling", days: 7 },
+  alerting: false,
+  sli: {
+    kind: "timeslice",
+    sliceMinutes: 1,
+    threshold: 0.99,
+    of: { kind: "ratio", total: 'ts_requests_total{code=""}', bad: 'ts_requests_total{code="500"}' },
+  },
 };
 const labels = `{service="p",slo="minutes",slo_id="ts"}`;
 
@@ -29,7 +50,8 @@ const labels = `{service="p",slo="minutes",slo_id="ts"}`;
 function values(which: "total" | "errors"): string {
   const out = [which === "total" ? 1000 : 10];
   for (let m = 0; m < MINUTES; m++) {
-    for (let k = 1; k <= 4; k++) out.push(out.at(-1)! + (which === "total" ? minutes[m]!.total / 4 : k === 1 ? (ERRORS[m] ?? 0) : 0));
+    for (let k = 1; k <= 4; k++)
+      out.push(out.at(-1)! + (which === "total" ? minutes[m]!.total / 4 : k === 1 ? (ERRORS[m] ?? 0) : 0));
   }
   return out.join(" ");
 }
@@ -47,25 +69,51 @@ describe("timeslice rules under promtool test rules", () => {
     const tests = [5, 9, 12, 16, 20].flatMap((t) => {
       const tally = tallySlices(minutes.slice(t - 5, t), 0.99);
       return [
-        { expr: `${TOTAL_INCREASE_5M}${labels}`, eval_time: `${t}m`, exp_samples: [{ labels: `${TOTAL_INCREASE_5M}${labels}`, value: tally.measured }] },
-        { expr: `${GOOD_INCREASE_5M}${labels}`, eval_time: `${t}m`, exp_samples: [{ labels: `${GOOD_INCREASE_5M}${labels}`, value: tally.good }] },
-        { expr: `${errorRatioMetric("5m")}${labels}`, eval_time: `${t}m`, exp_samples: [{ labels: `${errorRatioMetric("5m")}${labels}`, value: tally.bad / tally.measured }] },
+        {
+          expr: `${TOTAL_INCREASE_5M}${labels}`,
+          eval_time: `${t}m`,
+          exp_samples: [{ labels: `${TOTAL_INCREASE_5M}${labels}`, value: tally.measured }],
+        },
+        {
+          expr: `${GOOD_INCREASE_5M}${labels}`,
+          eval_time: `${t}m`,
+          exp_samples: [{ labels: `${GOOD_INCREASE_5M}${labels}`, value: tally.good }],
+        },
+        {
+          expr: `${errorRatioMetric("5m")}${labels}`,
+          eval_time: `${t}m`,
+          exp_samples: [{ labels: `${errorRatioMetric("5m")}${labels}`, value: tally.bad / tally.measured }],
+        },
       ];
     });
-    await writeFile(path.join(dir, "test.yml"), stringify({
-      rule_files: ["rules.yml"],
-      evaluation_interval: "1m",
-      tests: [{
-        interval: "15s",
-        input_series: [
-          { series: 'ts_requests_total{code=""}', values: values("total") },
-          { series: 'ts_requests_total{code="500"}', values: values("errors") },
-        ],
-        promql_expr_test: tests,
-      }],
-    }, { lineWidth: 0 }));
+    await writeFile(
+      path.join(dir, "test.yml"),
+      stringify(
+        {
+          rule_files: ["rules.yml"],
+          evaluation_interval: "1m",
+          tests: [
+            {
+              interval: "15s",
+              input_series: [
+                { series: 'ts_requests_total{code=""}', values: values("total") },
+                { series: 'ts_requests_total{code="500"}', values: values("errors") },
+              ],
+              promql_expr_test: tests,
+            },
+          ],
+        },
+        { lineWidth: 0 },
+      ),
+    );
     // By hand: minutes 3, 8 and 15 are bad, 7 (99/100) is good, 11 is unmeasured; minutes 0–4, 4–8, 7–11, 11–15, 15–19.
-    expect(tests.filter((t) => t.expr.startsWith(errorRatioMetric("5m"))).map((t) => t.exp_samples[0]!.value)).toEqual([1 / 5, 1 / 5, 1 / 4, 1 / 4, 1 / 5]);
+    expect(tests.filter((t) => t.expr.startsWith(errorRatioMetric("5m"))).map((t) => t.exp_samples[0]!.value)).toEqual([
+      1 / 5,
+      1 / 5,
+      1 / 4,
+      1 / 4,
+      1 / 5,
+    ]);
     let result: { code: number; output: string };
     try {
       const { stdout, stderr } = await run(PROMTOOL, ["test", "rules", "test.yml"], { cwd: dir, timeout: 120_000 });

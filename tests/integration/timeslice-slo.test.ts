@@ -23,7 +23,9 @@ const endMs = Math.floor(Date.now() / MIN) * MIN - MIN;
 const startMs = endMs - MINUTES * MIN;
 
 /** What each minute holds, as the test writes it: the hand count's input. */
-const minutes: EventCounts[] = Array.from({ length: MINUTES }, (_, m) => (m === QUIET ? { good: 0, total: 0 } : { good: 100 - (ERRORS[m] ?? 0), total: 100 }));
+const minutes: EventCounts[] = Array.from({ length: MINUTES }, (_, m) =>
+  m === QUIET ? { good: 0, total: 0 } : { good: 100 - (ERRORS[m] ?? 0), total: 100 },
+);
 
 /** Counter samples every 15 s: a minute's requests spread over its 4 samples, its errors on the first. */
 function counters(): WriteSeries[] {
@@ -46,7 +48,11 @@ const sli: TimesliceSli = {
   kind: "timeslice",
   sliceMinutes: 1,
   threshold: 0.99,
-  of: { kind: "ratio", total: `ts_requests_total{job="${job}",code=""}`, bad: `ts_requests_total{job="${job}",code="500"}` },
+  of: {
+    kind: "ratio",
+    total: `ts_requests_total{job="${job}",code=""}`,
+    bad: `ts_requests_total{job="${job}",code="500"}`,
+  },
 };
 // Total: the series without a code label (all requests, errors included); bad: the error series.
 const handCount = tallySlices(minutes, 0.99);
@@ -80,8 +86,22 @@ describe("timeslice SLO against a real Prometheus", () => {
     const { token } = await userWithToken("admin");
     const team = `slices-${Date.now()}`;
     expect((await call(teams.POST, { method: "POST", token, body: { slug: team, name: team } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug: `${team}-svc`, name: "Slices", team } })).status).toBe(201);
-    const created = await call(slos.POST, { method: "POST", token, body: { service: `${team}-svc`, name: "api-minutes", objective: 0.9, window: { kind: "rolling", days: 7 }, sli, runbookUrl: "https://runbooks.example.com/slices" } });
+    expect(
+      (await call(services.POST, { method: "POST", token, body: { slug: `${team}-svc`, name: "Slices", team } }))
+        .status,
+    ).toBe(201);
+    const created = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: `${team}-svc`,
+        name: "api-minutes",
+        objective: 0.9,
+        window: { kind: "rolling", days: 7 },
+        sli,
+        runbookUrl: "https://runbooks.example.com/slices",
+      },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const res = await call(status.GET, { token, url: `/x?at=${endMs / 1000}`, params: { id: created.body.id } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

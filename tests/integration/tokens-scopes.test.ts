@@ -13,13 +13,19 @@ import { call, userWithToken } from "./helpers/api";
 // `tokens` scope. Each case goes through the real route handlers with a Bearer token.
 describe("API token scopes cannot be escaped", () => {
   let owner: { id: string; token: string };
-  const scoped = async (scopes: string[]) => (await createApiToken(SYSTEM_ACTOR, { name: `t-${scopes.join("-")}`, scopes, ownerId: owner.id })).token;
-  const mint = (tok: string, scopes: string[]) => call(tokens.POST, { method: "POST", token: tok, body: { name: "minted", scopes } });
-  const createService = (tok: string, slug: string) => call(services.POST, { method: "POST", token: tok, body: { slug, name: slug, team: "tok-team" } });
+  const scoped = async (scopes: string[]) =>
+    (await createApiToken(SYSTEM_ACTOR, { name: `t-${scopes.join("-")}`, scopes, ownerId: owner.id })).token;
+  const mint = (tok: string, scopes: string[]) =>
+    call(tokens.POST, { method: "POST", token: tok, body: { name: "minted", scopes } });
+  const createService = (tok: string, slug: string) =>
+    call(services.POST, { method: "POST", token: tok, body: { slug, name: slug, team: "tok-team" } });
 
   beforeAll(async () => {
     const admin = await userWithToken("admin");
-    expect((await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "tok-team", name: "Tokens team" } })).status).toBe(201);
+    expect(
+      (await call(teams.POST, { method: "POST", token: admin.token, body: { slug: "tok-team", name: "Tokens team" } }))
+        .status,
+    ).toBe(201);
     owner = await userWithToken("editor", ["tok-team"]);
   });
 
@@ -69,7 +75,9 @@ describe("API token scopes cannot be escaped", () => {
     expect((await call(me.GET, { token: victim.body.token })).status).toBe(200);
 
     const manager = await scoped(["tokens"]);
-    expect((await call(token.DELETE, { method: "DELETE", token: manager, params: { id: victim.body.id } })).status).toBe(200);
+    expect(
+      (await call(token.DELETE, { method: "DELETE", token: manager, params: { id: victim.body.id } })).status,
+    ).toBe(200);
     expect((await call(me.GET, { token: victim.body.token })).status).toBe(401);
   });
 
@@ -82,8 +90,12 @@ describe("API token scopes cannot be escaped", () => {
   it("names the scope field when an unknown scope is asked for", async () => {
     const res = await mint(owner.token, ["admin"]);
     expect(res.status).toBe(422);
-    expect(res.body.error.fields["scopes.0"] ?? res.body.error.fields.scopes).toMatch(/must be one of read, write, gate, deployments, tokens/);
+    expect(res.body.error.fields["scopes.0"] ?? res.body.error.fields.scopes).toMatch(
+      /must be one of read, write, gate, deployments, tokens/,
+    );
     // the CLI and admin actions call the service directly: it checks the names too
-    await expect(createApiToken(SYSTEM_ACTOR, { name: "cli", scopes: ["admin"], ownerId: owner.id })).rejects.toMatchObject({ code: "VALIDATION", fields: { scopes: expect.stringContaining('unknown scope admin') } });
+    await expect(
+      createApiToken(SYSTEM_ACTOR, { name: "cli", scopes: ["admin"], ownerId: owner.id }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fields: { scopes: expect.stringContaining("unknown scope admin") } });
   });
 });

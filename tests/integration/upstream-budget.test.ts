@@ -42,11 +42,15 @@ function hungUpstream() {
   return {
     conns,
     bodies,
-    listen: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -67,9 +71,16 @@ describe("upstream budget and cancellation on the request path", () => {
     const upstreamUrl = await upstream.listen();
     token = (await userWithToken("admin")).token;
     expect((await call(teams.POST, { method: "POST", token, body: { slug, name: "Hung" } })).status).toBe(201);
-    const ds = await call(datasources.POST, { method: "POST", token, body: { name: slug, url: upstreamUrl, timeoutMs: 10_000 } });
+    const ds = await call(datasources.POST, {
+      method: "POST",
+      token,
+      body: { name: slug, url: upstreamUrl, timeoutMs: 10_000 },
+    });
     expect(ds.status, JSON.stringify(ds.body)).toBe(201);
-    expect((await call(services.POST, { method: "POST", token, body: { slug, name: "Hung", team: slug, dataSource: slug } })).status).toBe(201);
+    expect(
+      (await call(services.POST, { method: "POST", token, body: { slug, name: "Hung", team: slug, dataSource: slug } }))
+        .status,
+    ).toBe(201);
     api = await startApiServer(process.cwd(), (f) => import(f));
   }, 60_000);
 
@@ -83,14 +94,20 @@ describe("upstream budget and cancellation on the request path", () => {
   it("closes the upstream connection shortly after the client disconnects", async () => {
     const before = upstream.conns.length;
     const client = new AbortController();
-    const pending = fetch(metadataUrl(), { headers: { authorization: `Bearer ${token}` }, signal: client.signal }).catch((e: unknown) => e);
+    const pending = fetch(metadataUrl(), {
+      headers: { authorization: `Bearer ${token}` },
+      signal: client.signal,
+    }).catch((e: unknown) => e);
     expect(await until(() => upstream.conns.length > before && upstream.bodies.length > 0, 1500)).toBe(true);
     await new Promise((r) => setTimeout(r, 200)); // the query is in flight upstream
     const abortedAt = Date.now();
     client.abort();
     expect(await pending).toBeInstanceOf(Error);
     const conn = upstream.conns[upstream.conns.length - 1]!;
-    expect(await until(() => conn.closedAt !== null, 1000), "upstream connection still open 1 s after the client left").toBe(true);
+    expect(
+      await until(() => conn.closedAt !== null, 1000),
+      "upstream connection still open 1 s after the client left",
+    ).toBe(true);
     expect(conn.closedAt! - abortedAt).toBeLessThan(500);
     expect(conn.closedAt! - conn.openedAt).toBeLessThan(budgetMs); // not the budget's doing
   });
@@ -115,12 +132,25 @@ describe("upstream budget and cancellation on the request path", () => {
   // (That Prometheus is told the budget left as each query's `timeout`: tests/unit/prometheus/request-scope.test.ts.)
   it("saves an SLO within the budget, and answers its status at an instant stale with the reason within the budget", async () => {
     const saveStarted = Date.now();
-    const created = await call(slos.POST, { method: "POST", token, body: { service: slug, name: "hung-slo", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: "x_total", bad: 'x_total{code="500"}' } } });
+    const created = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: {
+        service: slug,
+        name: "hung-slo",
+        objective: 0.99,
+        window: { kind: "rolling", days: 30 },
+        sli: { kind: "ratio", total: "x_total", bad: 'x_total{code="500"}' },
+      },
+    });
     // the check against the hung source ran out of budget: our own parser judged the PromQL, and it saved
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(Date.now() - saveStarted).toBeLessThan(budgetMs + 700);
     const started = Date.now();
-    const res = await fetch(`${api.url}/api/v1/slos/${created.body.id}/status?at=${Math.floor(Date.now() / 1000) - 60}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(
+      `${api.url}/api/v1/slos/${created.body.id}/status?at=${Math.floor(Date.now() / 1000) - 60}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     const tookMs = Date.now() - started;
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);

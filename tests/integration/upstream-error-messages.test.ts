@@ -37,12 +37,27 @@ beforeAll(async () => {
   const admin = (await userWithToken("admin")).token;
   viewer = (await userWithToken("viewer")).token;
   await call(teams.POST, { method: "POST", token: admin, body: { slug: "uperr", name: "Upstream errors" } });
-  for (const [name, url] of [["uperr-closed", closedUrl], ["uperr-500", brokenUrl]]) {
-    expect((await call(datasources.POST, { method: "POST", token: admin, body: { name, url, timeoutMs: 2000 } })).status).toBe(201);
-    expect((await call(services.POST, { method: "POST", token: admin, body: { slug: name, name, team: "uperr", dataSource: name } })).status).toBe(201);
+  for (const [name, url] of [
+    ["uperr-closed", closedUrl],
+    ["uperr-500", brokenUrl],
+  ]) {
+    expect(
+      (await call(datasources.POST, { method: "POST", token: admin, body: { name, url, timeoutMs: 2000 } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(services.POST, {
+          method: "POST",
+          token: admin,
+          body: { slug: name, name, team: "uperr", dataSource: name },
+        })
+      ).status,
+    ).toBe(201);
   }
   // Capture the log: JSON lines into memory instead of stdout (the suite runs with LOG_LEVEL=silent).
-  globalThis.__srecpLogger = createLogger(new Writable({ write: (chunk, _enc, done) => (logLines.push(JSON.parse(String(chunk))), done()) }));
+  globalThis.__srecpLogger = createLogger(
+    new Writable({ write: (chunk, _enc, done) => (logLines.push(JSON.parse(String(chunk))), done()) }),
+  );
   globalThis.__srecpLogger.level = "info";
 });
 afterAll(async () => {
@@ -50,10 +65,27 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-const ratio = (service: string) => ({ kind: "ratio", total: `http_requests_total{service="${service}"}`, bad: `http_requests_total{service="${service}",code=~"5.."}` });
+const ratio = (service: string) => ({
+  kind: "ratio",
+  total: `http_requests_total{service="${service}"}`,
+  bad: `http_requests_total{service="${service}",code=~"5.."}`,
+});
 const CASES = [
-  { what: "metric names", request: (service: string) => ({ handler: metadata.GET, url: `/api/v1/prometheus/metadata?kind=metrics&service=${service}` }) },
-  { what: "the preview", request: (service: string) => ({ handler: preview.POST, method: "POST", body: { service, objective: 0.99, window: { kind: "rolling", days: 30 }, sli: ratio(service) } }) },
+  {
+    what: "metric names",
+    request: (service: string) => ({
+      handler: metadata.GET,
+      url: `/api/v1/prometheus/metadata?kind=metrics&service=${service}`,
+    }),
+  },
+  {
+    what: "the preview",
+    request: (service: string) => ({
+      handler: preview.POST,
+      method: "POST",
+      body: { service, objective: 0.99, window: { kind: "rolling", days: 30 }, sli: ratio(service) },
+    }),
+  },
 ];
 
 describe("upstream errors: people's message out, detail in the log", () => {
@@ -69,7 +101,8 @@ describe("upstream errors: people's message out, detail in the log", () => {
         expect(res.headers.get("retry-after")).toBe("5");
         const message: string = res.body.error.message;
         expect(message).toMatch(/^Prometheus /);
-        for (const leak of [url, "127.0.0.1", port, "internal-body", "handler.go", "/api/v1/"]) expect(message).not.toContain(leak);
+        for (const leak of [url, "127.0.0.1", port, "internal-body", "handler.go", "/api/v1/"])
+          expect(message).not.toContain(leak);
 
         const line = logLines.find((l) => l.requestId === requestId && l.cause !== undefined);
         expect(line, JSON.stringify(logLines.filter((l) => l.requestId === requestId))).toBeDefined();

@@ -15,7 +15,12 @@ const PASSWORD = "first password 1";
 async function sessionCookie(email: string, password: string) {
   const user = await signInWithPassword({ email, password, ip: `cli-${email}` });
   expect(user).not.toBeNull();
-  const token = (await authOptions().callbacks!.jwt!({ token: { sub: "" }, user: user!, account: null, trigger: "signIn" } as never)) as JWT;
+  const token = (await authOptions().callbacks!.jwt!({
+    token: { sub: "" },
+    user: user!,
+    account: null,
+    trigger: "signIn",
+  } as never)) as JWT;
   return `next-auth.session-token=${await encode({ token, secret: process.env.NEXTAUTH_SECRET! })}`;
 }
 const me = (headers: Record<string, string>) => call(meRoute.GET, { headers });
@@ -43,7 +48,13 @@ describe("srecp users set-password / set-role / deactivate / reactivate", () => 
 
   it("deactivates (tokens and sessions refused) and reactivates", async () => {
     const email = `cli-leaver-${Date.now()}@example.com`;
-    const { id } = await createUser(SYSTEM_ACTOR, { email, name: "Leaver", role: "editor", teams: [], password: PASSWORD });
+    const { id } = await createUser(SYSTEM_ACTOR, {
+      email,
+      name: "Leaver",
+      role: "editor",
+      teams: [],
+      password: PASSWORD,
+    });
     const { token } = await createApiToken(SYSTEM_ACTOR, { name: "laptop", scopes: [], ownerId: id });
     const cookie = await sessionCookie(email, PASSWORD);
     const off = await runSrecp(["users", "deactivate", "--email", email]);

@@ -20,7 +20,11 @@ const end = inject("SCENARIO_END");
 const scenario = createScenario(end);
 const DAY = 86_400;
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
-const ratio = (svc: string) => ({ kind: "ratio", total: `http_requests_total{service="${svc}"}`, bad: `http_requests_total{service="${svc}",code=~"5.."}` });
+const ratio = (svc: string) => ({
+  kind: "ratio",
+  total: `http_requests_total{service="${svc}"}`,
+  bad: `http_requests_total{service="${svc}",code=~"5.."}`,
+});
 
 describe("VictoriaMetrics answers our queries like Prometheus", () => {
   let vm: Victoria;
@@ -31,13 +35,29 @@ describe("VictoriaMetrics answers our queries like Prometheus", () => {
     vm = await startVictoriaMetrics(scenario, ["search", "payments"], end - 31 * DAY);
     token = (await userWithToken("admin")).token;
     await call(teams.POST, { method: "POST", token, body: { slug: "vm-team", name: "VictoriaMetrics" } });
-    expect((await call(datasources.POST, { method: "POST", token, body: { name: "victoria", url: vm.url } })).status).toBe(201);
-    for (const [slug, dataSource] of [["vm-on-victoria", "victoria"], ["vm-on-prometheus", null]] as const) {
-      expect((await call(services.POST, { method: "POST", token, body: { slug, name: slug, team: "vm-team", dataSource } })).status).toBe(201);
+    expect(
+      (await call(datasources.POST, { method: "POST", token, body: { name: "victoria", url: vm.url } })).status,
+    ).toBe(201);
+    for (const [slug, dataSource] of [
+      ["vm-on-victoria", "victoria"],
+      ["vm-on-prometheus", null],
+    ] as const) {
+      expect(
+        (await call(services.POST, { method: "POST", token, body: { slug, name: slug, team: "vm-team", dataSource } }))
+          .status,
+      ).toBe(201);
       for (const svc of ["search", "payments"]) {
         const res = await call(slos.POST, {
-          method: "POST", token,
-          body: { service: slug, name: `${slug}-${svc}`, objective: 0.999, window: { kind: "rolling", days: 30 }, runbookUrl: "https://runbooks.example.com/x", sli: ratio(svc) },
+          method: "POST",
+          token,
+          body: {
+            service: slug,
+            name: `${slug}-${svc}`,
+            objective: 0.999,
+            window: { kind: "rolling", days: 30 },
+            runbookUrl: "https://runbooks.example.com/x",
+            sli: ratio(svc),
+          },
         });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         ids[`${slug}-${svc}`] = res.body.id;
@@ -46,7 +66,8 @@ describe("VictoriaMetrics answers our queries like Prometheus", () => {
   }, 180_000);
   afterAll(async () => vm?.stop());
 
-  const statusAt = async (id: string, at: number) => (await call(status.GET, { token, url: `/x?at=${at}`, params: { id } })).body;
+  const statusAt = async (id: string, at: number) =>
+    (await call(status.GET, { token, url: `/x?at=${at}`, params: { id } })).body;
 
   for (const svc of ["search", "payments"] as const) {
     it(`${svc}: same events, SLI, budget and burn rates on both engines, equal to the closed form (at the hour and 31 minutes past)`, async () => {
@@ -61,7 +82,9 @@ describe("VictoriaMetrics answers our queries like Prometheus", () => {
         expect(Math.abs(onVm.errorBudget.remaining - onProm.errorBudget.remaining)).toBeLessThan(1e-6);
         for (const w of ["5m", "1h", "6h", "1d", "3d"]) {
           expect(onVm.burnRates[w], `${svc} ${w}`).not.toBeNull();
-          expect(Math.abs(onVm.burnRates[w] - onProm.burnRates[w]), `${svc} ${w} at ${at}`).toBeLessThan(1e-6 * Math.max(1, onProm.burnRates[w]));
+          expect(Math.abs(onVm.burnRates[w] - onProm.burnRates[w]), `${svc} ${w} at ${at}`).toBeLessThan(
+            1e-6 * Math.max(1, onProm.burnRates[w]),
+          );
         }
       }
     });

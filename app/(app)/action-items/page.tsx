@@ -24,14 +24,36 @@ const PAGE_SIZE = 50;
 export default async function ActionItemsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor();
   const sp = await searchParams;
-  const raw = { team: textParam(sp.team), service: textParam(sp.service), status: textParam(sp.status), owner: textParam(sp.owner), priority: textParam(sp.priority), overdue: textParam(sp.overdue) };
+  const raw = {
+    team: textParam(sp.team),
+    service: textParam(sp.service),
+    status: textParam(sp.status),
+    owner: textParam(sp.owner),
+    priority: textParam(sp.priority),
+    overdue: textParam(sp.overdue),
+  };
   const parsed = listActionItemsSchema.safeParse(raw);
   const q = parsed.success ? parsed.data : { page: 1, pageSize: PAGE_SIZE };
   const page = pageParam(sp.page);
-  const res = await load(() => Promise.all([listActionItems(actor, { ...q, page, pageSize: PAGE_SIZE }), allTeams(actor), listServices(actor, { page: 1, pageSize: 200 })]));
+  const res = await load(() =>
+    Promise.all([
+      listActionItems(actor, { ...q, page, pageSize: PAGE_SIZE }),
+      allTeams(actor),
+      listServices(actor, { page: 1, pageSize: 200 }),
+    ]),
+  );
   if (!res.ok) return <Forbidden title="Action items" message={res.forbidden} />;
   const [items, teams, services] = res.data;
-  const params = parsed.success ? { team: raw.team, service: raw.service, status: raw.status, owner: raw.owner, priority: raw.priority, overdue: raw.overdue } : {};
+  const params = parsed.success
+    ? {
+        team: raw.team,
+        service: raw.service,
+        status: raw.status,
+        owner: raw.owner,
+        priority: raw.priority,
+        overdue: raw.overdue,
+      }
+    : {};
   const filtered = Object.values(params).some(Boolean);
   const canEdit = atLeast(actor, "editor");
 
@@ -47,17 +69,55 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
         action="/action-items"
         label="Filter action items"
         filters={[
-          { name: "team", label: "Team", value: params.team, placeholder: "All teams", options: teams.map((t) => ({ value: t.slug, label: t.name })) },
-          { name: "service", label: "Service", value: params.service, placeholder: "All services", options: services.items.map((s) => ({ value: s.slug, label: s.slug })) },
-          { name: "status", label: "Status", value: params.status, placeholder: "Any status", options: [{ value: "active", label: "open or in progress" }, ...ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: s.replace("_", " ") }))] },
-          { name: "priority", label: "Priority", value: params.priority, placeholder: "Any priority", options: ACTION_ITEM_PRIORITIES.map((p) => ({ value: p, label: p })) },
-          { name: "owner", label: "Owner", value: params.owner, placeholder: "Anyone", options: [{ value: "me", label: "Me" }] },
+          {
+            name: "team",
+            label: "Team",
+            value: params.team,
+            placeholder: "All teams",
+            options: teams.map((t) => ({ value: t.slug, label: t.name })),
+          },
+          {
+            name: "service",
+            label: "Service",
+            value: params.service,
+            placeholder: "All services",
+            options: services.items.map((s) => ({ value: s.slug, label: s.slug })),
+          },
+          {
+            name: "status",
+            label: "Status",
+            value: params.status,
+            placeholder: "Any status",
+            options: [
+              { value: "active", label: "open or in progress" },
+              ...ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: s.replace("_", " ") })),
+            ],
+          },
+          {
+            name: "priority",
+            label: "Priority",
+            value: params.priority,
+            placeholder: "Any priority",
+            options: ACTION_ITEM_PRIORITIES.map((p) => ({ value: p, label: p })),
+          },
+          {
+            name: "owner",
+            label: "Owner",
+            value: params.owner,
+            placeholder: "Anyone",
+            options: [{ value: "me", label: "Me" }],
+          },
           { name: "overdue", label: "Overdue only", type: "checkbox", value: params.overdue },
         ]}
       />
       {items.items.length === 0 ? (
         filtered ? (
-          <EmptyState title="No action items match these filters" action={<LinkButton href="/action-items">Clear filters</LinkButton>}>Nothing overdue is good news.</EmptyState>
+          <EmptyState
+            title="No action items match these filters"
+            action={<LinkButton href="/action-items">Clear filters</LinkButton>}
+          >
+            Nothing overdue is good news.
+          </EmptyState>
         ) : (
           <EmptyState title="No action items yet" action={<LinkButton href="/incidents">Go to incidents</LinkButton>}>
             Action items are added to incidents and their postmortems: an owner, a priority and a due date each.
@@ -67,27 +127,66 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
         <>
           <Table caption={`Action items, page ${page}`}>
             <thead>
-              <tr><Th>Action</Th><Th>Incident</Th><Th>Service / team</Th><Th>Owner</Th><Th>Priority</Th><Th>Type</Th><Th>Due</Th><Th>Status</Th></tr>
+              <tr>
+                <Th>Action</Th>
+                <Th>Incident</Th>
+                <Th>Service / team</Th>
+                <Th>Owner</Th>
+                <Th>Priority</Th>
+                <Th>Type</Th>
+                <Th>Due</Th>
+                <Th>Status</Th>
+              </tr>
             </thead>
             <tbody>
               {items.items.map((a) => (
                 <tr key={a.id} className={a.overdue ? "row-overdue" : undefined}>
                   <Td>
                     {a.title}
-                    {a.ticketUrl ? <> · <a href={a.ticketUrl} target="_blank" rel="noreferrer">ticket</a></> : null}
+                    {a.ticketUrl ? (
+                      <>
+                        {" "}
+                        ·{" "}
+                        <a href={a.ticketUrl} target="_blank" rel="noreferrer">
+                          ticket
+                        </a>
+                      </>
+                    ) : null}
                   </Td>
-                  <Td>{a.incident ? <Link href={`/incidents/${a.incident.number}`} className="mono">{a.incident.key}</Link> : <span className="muted">—</span>}</Td>
-                  <Td className="small">{a.service ? <span className="mono">{a.service.slug}</span> : "—"}{a.team ? <div className="muted">{a.team.name}</div> : null}</Td>
+                  <Td>
+                    {a.incident ? (
+                      <Link href={`/incidents/${a.incident.number}`} className="mono">
+                        {a.incident.key}
+                      </Link>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </Td>
+                  <Td className="small">
+                    {a.service ? <span className="mono">{a.service.slug}</span> : "—"}
+                    {a.team ? <div className="muted">{a.team.name}</div> : null}
+                  </Td>
                   <Td>{a.owner?.name ?? <span className="muted">unassigned</span>}</Td>
-                  <Td><PriorityBadge priority={a.priority} /></Td>
+                  <Td>
+                    <PriorityBadge priority={a.priority} />
+                  </Td>
                   <Td>{a.type}</Td>
-                  <Td className="nowrap">{a.dueDate ?? "—"} {a.overdue ? <OverdueBadge /> : null}<div className="small muted">{a.dueDate ? a.dueTimezone : ""}</div></Td>
+                  <Td className="nowrap">
+                    {a.dueDate ?? "—"} {a.overdue ? <OverdueBadge /> : null}
+                    <div className="small muted">{a.dueDate ? a.dueTimezone : ""}</div>
+                  </Td>
                   <Td>{canEdit ? <TrackerStatus item={a} /> : <ActionStatusBadge status={a.status} />}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
-          <Pagination basePath="/action-items" params={params} page={items.page} pageSize={items.pageSize} total={items.total} />
+          <Pagination
+            basePath="/action-items"
+            params={params}
+            page={items.page}
+            pageSize={items.pageSize}
+            total={items.total}
+          />
         </>
       )}
     </>

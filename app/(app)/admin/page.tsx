@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const actor = await pageActor();
-  if (!isAdmin(actor)) return <Forbidden title="Admin" message="Only admins can manage users and read the audit log." />;
+  if (!isAdmin(actor))
+    return <Forbidden title="Admin" message="Only admins can manage users and read the audit log." />;
   const res = await load(() => Promise.all([listUsers(actor), allTeams(actor)]));
   if (!res.ok) return <Forbidden title="Admin" message={res.forbidden} />;
   const [users, teams] = res.data;
@@ -43,24 +44,49 @@ export default async function AdminPage() {
         <Card title={`Users (${users.length})`}>
           <Table caption="Users">
             <thead>
-              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Teams</Th><Th>Created</Th><Th>Status</Th><Th>Access</Th></tr>
+              <tr>
+                <Th>Name</Th>
+                <Th>Email</Th>
+                <Th>Role</Th>
+                <Th>Teams</Th>
+                <Th>Created</Th>
+                <Th>Status</Th>
+                <Th>Access</Th>
+              </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
                   <Td>{u.name}</Td>
                   <Td>{u.email}</Td>
-                  <Td><Badge tone={u.role === "admin" ? "info" : "neutral"}>{u.role}</Badge></Td>
+                  <Td>
+                    <Badge tone={u.role === "admin" ? "info" : "neutral"}>{u.role}</Badge>
+                  </Td>
                   <Td>
                     {u.memberships.length ? (
                       <span className="link-list">
-                        {u.memberships.map((m) => <Link key={m.team.slug} href={`/teams/${m.team.slug}`}>{m.team.slug}</Link>)}
+                        {u.memberships.map((m) => (
+                          <Link key={m.team.slug} href={`/teams/${m.team.slug}`}>
+                            {m.team.slug}
+                          </Link>
+                        ))}
                       </span>
-                    ) : <span className="muted">—</span>}
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
                   </Td>
-                  <Td className="nowrap"><LocalTime iso={u.createdAt.toISOString()} /></Td>
-                  <Td>{u.deactivatedAt ? <Badge tone="danger">deactivated</Badge> : <Badge tone="success">active</Badge>}</Td>
-                  <Td><UserAccess user={{ id: u.id, email: u.email, role: u.role, active: !u.deactivatedAt }} self={u.id === actor.userId} /></Td>
+                  <Td className="nowrap">
+                    <LocalTime iso={u.createdAt.toISOString()} />
+                  </Td>
+                  <Td>
+                    {u.deactivatedAt ? <Badge tone="danger">deactivated</Badge> : <Badge tone="success">active</Badge>}
+                  </Td>
+                  <Td>
+                    <UserAccess
+                      user={{ id: u.id, email: u.email, role: u.role, active: !u.deactivatedAt }}
+                      self={u.id === actor.userId}
+                    />
+                  </Td>
                 </tr>
               ))}
             </tbody>

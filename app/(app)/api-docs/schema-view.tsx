@@ -16,7 +16,13 @@ export function typeLabel(s: Schema): string {
   const parts = [types || "any"];
   if (typeof s.format === "string") parts.push(`(${s.format})`);
   const range = (lo: unknown, hi: unknown, unit = "") =>
-    lo !== undefined && hi !== undefined ? `${lo}–${hi}${unit}` : lo !== undefined ? `≥ ${lo}${unit}` : hi !== undefined ? `≤ ${hi}${unit}` : "";
+    lo !== undefined && hi !== undefined
+      ? `${lo}–${hi}${unit}`
+      : lo !== undefined
+        ? `≥ ${lo}${unit}`
+        : hi !== undefined
+          ? `≤ ${hi}${unit}`
+          : "";
   const len = range(s.minLength, s.maxLength, " chars");
   const num = range(s.minimum ?? s.exclusiveMinimum, s.maximum ?? s.exclusiveMaximum);
   if (len) parts.push(len);
@@ -27,8 +33,20 @@ export function typeLabel(s: Schema): string {
 function Notes({ s }: { s: Schema }) {
   const notes: ReactNode[] = [];
   if (typeof s.description === "string") notes.push(<span key="d">{s.description}</span>);
-  if (s.default !== undefined) notes.push(<span key="def" className="muted"> default <code>{JSON.stringify(s.default)}</code></span>);
-  if (typeof s.pattern === "string" && s.pattern.length <= 80 && s.format === undefined) notes.push(<span key="p" className="muted"> pattern <code>{s.pattern}</code></span>);
+  if (s.default !== undefined)
+    notes.push(
+      <span key="def" className="muted">
+        {" "}
+        default <code>{JSON.stringify(s.default)}</code>
+      </span>,
+    );
+  if (typeof s.pattern === "string" && s.pattern.length <= 80 && s.format === undefined)
+    notes.push(
+      <span key="p" className="muted">
+        {" "}
+        pattern <code>{s.pattern}</code>
+      </span>,
+    );
   return notes.length ? <span className="schema-notes">{notes}</span> : null;
 }
 
@@ -46,7 +64,13 @@ export function SchemaView({ schema, depth = 0 }: { schema: unknown; depth?: num
           return (
             <li key={name}>
               <code className="schema-name">{name}</code>
-              {required.has(name) ? <span className="schema-required" title="required"> *</span> : null} <span className="schema-type">{typeLabel(c)}</span> <Notes s={c} />
+              {required.has(name) ? (
+                <span className="schema-required" title="required">
+                  {" "}
+                  *
+                </span>
+              ) : null}{" "}
+              <span className="schema-type">{typeLabel(c)}</span> <Notes s={c} />
               <SchemaChildren schema={c} depth={depth + 1} />
             </li>
           );
@@ -76,11 +100,17 @@ export function SchemaView({ schema, depth = 0 }: { schema: unknown; depth?: num
 /** Nested objects, arrays of objects and unions of objects under a field. */
 function SchemaChildren({ schema, depth }: { schema: Schema; depth: number }) {
   const item = asSchema(schema.items);
-  const target = Object.keys(asSchema(schema.properties)).length ? schema : Object.keys(asSchema(item.properties)).length ? item : null;
+  const target = Object.keys(asSchema(schema.properties)).length
+    ? schema
+    : Object.keys(asSchema(item.properties)).length
+      ? item
+      : null;
   const variants = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (target) return <SchemaView schema={target} depth={depth} />;
-  if (variants?.some((v) => Object.keys(asSchema(asSchema(v).properties)).length)) return <SchemaView schema={{ anyOf: variants }} depth={depth} />;
+  if (variants?.some((v) => Object.keys(asSchema(asSchema(v).properties)).length))
+    return <SchemaView schema={{ anyOf: variants }} depth={depth} />;
   const extra = asSchema(schema.additionalProperties);
-  if (schema.type === "object" && Object.keys(extra).length) return <span className="muted small"> (map of {typeLabel(extra)})</span>;
+  if (schema.type === "object" && Object.keys(extra).length)
+    return <span className="muted small"> (map of {typeLabel(extra)})</span>;
   return null;
 }

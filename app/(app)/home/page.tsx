@@ -15,12 +15,17 @@ export default async function HomePage() {
   const res = await load(() => homeFor(actor));
   if (!res.ok) return <Forbidden title="Home" message={res.forbidden} />;
   const home = res.data;
-  const teams = home.scope === "all" ? "every team" : home.teams.length ? home.teams.map((t) => t.name).join(", ") : null;
+  const teams =
+    home.scope === "all" ? "every team" : home.teams.length ? home.teams.map((t) => t.name).join(", ") : null;
   return (
     <>
       <PageHeader
         title="Home"
-        description={teams ? `What needs attention in ${teams}.` : "You are not in any team yet: ask an administrator to add you to one to see its SLOs, on-call and incidents here."}
+        description={
+          teams
+            ? `What needs attention in ${teams}.`
+            : "You are not in any team yet: ask an administrator to add you to one to see its SLOs, on-call and incidents here."
+        }
         actions={
           <>
             <LinkButton href="/scorecard">Readiness scorecard</LinkButton>

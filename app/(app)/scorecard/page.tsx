@@ -19,7 +19,8 @@ export default async function ScorecardPage({ searchParams }: { searchParams: Se
   const res = await load(() => Promise.all([readinessScorecard(actor, query), allTeams(actor)]));
   if (!res.ok) return <Forbidden title="Readiness scorecard" message={res.forbidden} />;
   const [scorecard, teams] = res.data;
-  const scope = scorecard.scope === "team" ? "" : scorecard.scope === "mine" ? " Showing your teams." : " Showing every team.";
+  const scope =
+    scorecard.scope === "team" ? "" : scorecard.scope === "mine" ? " Showing your teams." : " Showing every team.";
   return (
     <>
       <PageHeader
@@ -27,7 +28,14 @@ export default async function ScorecardPage({ searchParams }: { searchParams: Se
         description={`The operations checklist, computed per service from its data: SLOs signed off, runbooks on alerting SLOs, an agreed error-budget policy, escalation with on-call coverage, timely postmortems and no overdue P0/P1 follow-ups.${scope}`}
       />
       <form method="get" action="/scorecard" className="filter-bar" aria-label="Choose a team">
-        <SelectField label="Team" name="team" defaultValue={query.team ?? ""} placeholder="My teams" options={teams.map((t) => ({ value: t.slug, label: t.name }))} error={parsed.success ? undefined : "Unknown team"} />
+        <SelectField
+          label="Team"
+          name="team"
+          defaultValue={query.team ?? ""}
+          placeholder="My teams"
+          options={teams.map((t) => ({ value: t.slug, label: t.name }))}
+          error={parsed.success ? undefined : "Unknown team"}
+        />
         <Button type="submit">Show</Button>
       </form>
       <ScorecardView scorecard={scorecard} />

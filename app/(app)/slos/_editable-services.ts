@@ -9,7 +9,13 @@ export async function editableServiceOptions(actor: Actor): Promise<WizardServic
   const out: WizardService[] = [];
   for (let page = 1; ; page++) {
     const res = await listServices(actor, { page, pageSize: 200 });
-    for (const s of res.items) if (inTeam(actor, s.team.id)) out.push({ value: s.slug, label: `${s.name} (${s.slug}) · ${s.team.name}`, dataSource: s.dataSource?.name ?? null });
+    for (const s of res.items)
+      if (inTeam(actor, s.team.id))
+        out.push({
+          value: s.slug,
+          label: `${s.name} (${s.slug}) · ${s.team.name}`,
+          dataSource: s.dataSource?.name ?? null,
+        });
     if (page * res.pageSize >= res.total) break;
   }
   return out;

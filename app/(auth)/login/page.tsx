@@ -43,7 +43,9 @@ export default async function LoginPage({ searchParams }: Props) {
         ) : null}
         {authError && authError !== "CredentialsSignin" ? (
           <Alert tone="danger" title="Sign-in failed">
-            {authError === "AccessDenied" ? "Your account is not allowed to sign in." : "Single sign-on did not complete. Try again or use your password."}
+            {authError === "AccessDenied"
+              ? "Your account is not allowed to sign in."
+              : "Single sign-on did not complete. Try again or use your password."}
           </Alert>
         ) : null}
         <LoginForm callbackUrl={callbackUrl} ssoEnabled={env().oidc !== null} />

@@ -16,7 +16,8 @@ export default async function SetupPage() {
         <div>
           <h1>Create the first admin</h1>
           <p className="muted">
-            No account exists yet. The account you create here can manage teams, users and the audit log. You will sign in with it next.
+            No account exists yet. The account you create here can manage teams, users and the audit log. You will sign
+            in with it next.
           </p>
         </div>
         <SetupForm />

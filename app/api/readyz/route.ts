@@ -5,5 +5,7 @@ import { checkReadiness } from "@/lib/services/health";
 export const dynamic = "force-dynamic";
 export const GET = publicRoute("/api/readyz", async () => {
   const result = await checkReadiness();
-  return result.status === "ready" ? Response.json(result) : Response.json(result, { status: 503, headers: { "retry-after": "5" } });
+  return result.status === "ready"
+    ? Response.json(result)
+    : Response.json(result, { status: 503, headers: { "retry-after": "5" } });
 });

@@ -8,4 +8,5 @@ import { parseColumn } from "./parse-column";
 const kindColumn = z.enum(CONTACT_KINDS);
 
 /** ContactMethod.kind: one of the delivery channels (lib/notify/types CHANNEL_KINDS lists the same four). */
-export const contactKindOf = (row: { id: string; kind: string }): ContactKind => parseColumn(kindColumn, row.kind, { table: "ContactMethod", id: row.id, field: "kind" });
+export const contactKindOf = (row: { id: string; kind: string }): ContactKind =>
+  parseColumn(kindColumn, row.kind, { table: "ContactMethod", id: row.id, field: "kind" });

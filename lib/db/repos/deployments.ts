@@ -13,13 +13,25 @@ type Raw = Prisma.DeploymentGetPayload<{ include: typeof include }>;
 export type DeploymentRow = Omit<Raw, "status"> & { status: DeploymentStatus };
 
 const statusSchema = z.enum(DEPLOYMENT_STATUSES);
-const parseRow = (d: Raw): DeploymentRow => ({ ...d, status: parseColumn(statusSchema, d.status, { table: "Deployment", id: d.id, field: "status" }) });
+const parseRow = (d: Raw): DeploymentRow => ({
+  ...d,
+  status: parseColumn(statusSchema, d.status, { table: "Deployment", id: d.id, field: "status" }),
+});
 
-export type DeploymentFilter = { service?: string; environment?: string; status?: DeploymentStatus; from: Date; to: Date; limit: number };
+export type DeploymentFilter = {
+  service?: string;
+  environment?: string;
+  status?: DeploymentStatus;
+  from: Date;
+  to: Date;
+  limit: number;
+};
 
 /** Deploys in [from, to], newest first (ties by id), at most `limit`. */
 export async function findDeployments(f: DeploymentFilter): Promise<DeploymentRow[]> {
-  const rows = await (await getDb()).deployment.findMany({
+  const rows = await (
+    await getDb()
+  ).deployment.findMany({
     where: {
       at: { gte: f.from, lte: f.to },
       ...(f.service ? { service: { slug: f.service } } : {}),
@@ -38,11 +50,19 @@ export async function findDeployment(db: Client, id: string): Promise<Deployment
   return row && parseRow(row);
 }
 
-export async function createDeployment(tx: Client, data: Prisma.DeploymentUncheckedCreateInput): Promise<DeploymentRow> {
+export async function createDeployment(
+  tx: Client,
+  data: Prisma.DeploymentUncheckedCreateInput,
+): Promise<DeploymentRow> {
   return parseRow(await tx.deployment.create({ data, include }));
 }
 
 /** Compare-and-set: applies only while the status is still `expected`; false when someone changed it first. */
-export async function updateDeploymentIfStatus(tx: Client, id: string, expected: DeploymentStatus, data: { status?: DeploymentStatus; link?: string | null }): Promise<boolean> {
+export async function updateDeploymentIfStatus(
+  tx: Client,
+  id: string,
+  expected: DeploymentStatus,
+  data: { status?: DeploymentStatus; link?: string | null },
+): Promise<boolean> {
   return (await tx.deployment.updateMany({ where: { id, status: expected }, data })).count > 0;
 }

@@ -13,14 +13,17 @@ const incidentInclude = {
   team: { select: { id: true, slug: true, name: true, timezone: true } },
   services: { select: { service: { select: { id: true, slug: true, name: true, teamId: true } } } },
   roles: { orderBy: { assignedAt: "asc" as const } },
-  postmortem: { select: { id: true, status: true, dueAt: true, publishedAt: true, revision: true, budgetTrigger: true } },
+  postmortem: {
+    select: { id: true, status: true, dueAt: true, publishedAt: true, revision: true, budgetTrigger: true },
+  },
   pages: { select: { id: true, title: true, status: true, openedAt: true } },
   actionItems: { select: { priority: true, status: true } },
 } as const;
 
 export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentInclude }>;
 
-export const findIncidentRow = (db: Client, id: string): Promise<IncidentRow> => db.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+export const findIncidentRow = (db: Client, id: string): Promise<IncidentRow> =>
+  db.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
 
 export type IncidentFilter = { status?: string; severity?: string; team?: string; service?: string; q?: string };
 
@@ -32,15 +35,32 @@ function whereOf(f: IncidentFilter): Prisma.IncidentWhereInput {
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.team ? { team: { slug: f.team } } : {}),
     ...(f.service ? { services: { some: { service: { slug: f.service } } } } : {}),
-    ...(f.q ? { OR: [{ title: { contains: likeLiteral(f.q), mode: "insensitive" as const } }, ...(numberQuery ? [{ number: Number(numberQuery[1]) }] : [])] } : {}),
+    ...(f.q
+      ? {
+          OR: [
+            { title: { contains: likeLiteral(f.q), mode: "insensitive" as const } },
+            ...(numberQuery ? [{ number: Number(numberQuery[1]) }] : []),
+          ],
+        }
+      : {}),
   };
 }
 
 /** One page of matching incidents, newest first, with the total count. */
-export async function findIncidentPage(db: Client, f: IncidentFilter, page: { page: number; pageSize: number }): Promise<{ rows: IncidentRow[]; total: number }> {
+export async function findIncidentPage(
+  db: Client,
+  f: IncidentFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: IncidentRow[]; total: number }> {
   const where = whereOf(f);
   const [rows, total] = await Promise.all([
-    db.incident.findMany({ where, include: incidentInclude, orderBy: [{ createdAt: "desc" }, { number: "desc" }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    db.incident.findMany({
+      where,
+      include: incidentInclude,
+      orderBy: [{ createdAt: "desc" }, { number: "desc" }],
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    }),
     db.incident.count({ where }),
   ]);
   return { rows, total };

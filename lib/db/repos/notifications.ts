@@ -9,7 +9,8 @@ import { parseColumn } from "./parse-column";
 const kindColumn = z.enum(NOTIFICATION_KINDS);
 
 /** Notification.kind: what the message is about (lib/notify/types). */
-export const notificationKindOf = (row: { id: string; kind: string }): NotificationKind => parseColumn(kindColumn, row.kind, { table: "Notification", id: row.id, field: "kind" });
+export const notificationKindOf = (row: { id: string; kind: string }): NotificationKind =>
+  parseColumn(kindColumn, row.kind, { table: "Notification", id: row.id, field: "kind" });
 
 /** Notification.payload: the strings a message is rendered from ({} once a verification code is blanked). */
 export const notificationPayload = (row: { id: string; payload: unknown }): NotificationPayload =>

@@ -13,7 +13,10 @@ const notifiedDetail = z.object({ bySchedule: z.record(z.string(), z.array(z.str
 export type ScheduleNotification = { pageId: string; atMs: number; userIds: string[] };
 
 /** "notified" events that reached someone through `scheduleId` in [range.gte, range.lt), oldest first. */
-export async function notificationsThroughSchedule(scheduleId: string, range: { gte: Date; lt?: Date }): Promise<ScheduleNotification[]> {
+export async function notificationsThroughSchedule(
+  scheduleId: string,
+  range: { gte: Date; lt?: Date },
+): Promise<ScheduleNotification[]> {
   const db = await getDb();
   const events = await db.pageEvent.findMany({
     where: { kind: "notified", at: range, detail: { path: ["scheduleIds"], array_contains: [scheduleId] } },
@@ -34,6 +37,10 @@ const exhaustedDetail = z.object({ unacknowledgedAt: z.iso.datetime().optional()
  * written before that field existed. Epoch ms.
  */
 export function unacknowledgedSinceMs(event: { id: string; at: Date; detail: unknown }): number {
-  const { unacknowledgedAt } = parseColumn(exhaustedDetail, event.detail, { table: "PageEvent", id: event.id, field: "detail" });
+  const { unacknowledgedAt } = parseColumn(exhaustedDetail, event.detail, {
+    table: "PageEvent",
+    id: event.id,
+    field: "detail",
+  });
   return unacknowledgedAt === undefined ? event.at.getTime() : Date.parse(unacknowledgedAt);
 }

@@ -15,12 +15,19 @@ export type PageColumns = { labels: Record<string, string>; alerts: Record<strin
 
 export function pageColumns(row: { id: string; labels: unknown; alerts: unknown }): PageColumns {
   const at = (field: string) => ({ table: "Page", id: row.id, field });
-  return { labels: parseColumn(labelsSchema, row.labels, at("labels")), alerts: parseColumn(alertStatesSchema, row.alerts, at("alerts")) };
+  return {
+    labels: parseColumn(labelsSchema, row.labels, at("labels")),
+    alerts: parseColumn(alertStatesSchema, row.alerts, at("alerts")),
+  };
 }
 
 /** Page.lastPayload: the latest Alertmanager notification of the page's group as accepted at intake (null for pages opened otherwise). */
 export const pageLastPayload = (row: { id: string; lastPayload: unknown }): AlertmanagerWebhook | null =>
-  parseColumn(alertmanagerWebhookSchema.nullable(), row.lastPayload, { table: "Page", id: row.id, field: "lastPayload" });
+  parseColumn(alertmanagerWebhookSchema.nullable(), row.lastPayload, {
+    table: "Page",
+    id: row.id,
+    field: "lastPayload",
+  });
 
 /** The facts of a page event: a JSON object whose keys depend on the event's kind. */
 export const eventDetail = (event: { id: string; detail: unknown }): Record<string, unknown> =>
@@ -28,22 +35,47 @@ export const eventDetail = (event: { id: string; detail: unknown }): Record<stri
 
 type Client = Prisma.TransactionClient;
 
-const pageInclude = { service: { select: { id: true, slug: true, name: true, teamId: true } }, integration: { select: { id: true, name: true } } } as const;
+const pageInclude = {
+  service: { select: { id: true, slug: true, name: true, teamId: true } },
+  integration: { select: { id: true, name: true } },
+} as const;
 
 /** A page with its service (null = unrouted) and integration. */
-export type PageRow = Prisma.PageModel & { service: { id: string; slug: string; name: string; teamId: string } | null; integration: { id: string; name: string } | null };
+export type PageRow = Prisma.PageModel & {
+  service: { id: string; slug: string; name: string; teamId: string } | null;
+  integration: { id: string; name: string } | null;
+};
 
-export const findPageRow = (db: Client, id: string): Promise<PageRow | null> => db.page.findUnique({ where: { id }, include: pageInclude });
+export const findPageRow = (db: Client, id: string): Promise<PageRow | null> =>
+  db.page.findUnique({ where: { id }, include: pageInclude });
 
 /** A page with its events, oldest first. */
-export const findPageWithEvents = (db: Client, id: string): Promise<(PageRow & { events: Prisma.PageEventModel[] }) | null> =>
-  db.page.findUnique({ where: { id }, include: { ...pageInclude, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+export const findPageWithEvents = (
+  db: Client,
+  id: string,
+): Promise<(PageRow & { events: Prisma.PageEventModel[] }) | null> =>
+  db.page.findUnique({
+    where: { id },
+    include: { ...pageInclude, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+  });
 
 /** Pages newest first, filtered by status (one or several) and service slug, one page of them with the total. */
-export async function findPageList(db: Client, q: { statuses?: readonly string[]; service?: string; skip: number; take: number }): Promise<{ rows: PageRow[]; total: number }> {
-  const where = { ...(q.statuses ? { status: { in: [...q.statuses] } } : {}), ...(q.service ? { service: { slug: q.service } } : {}) };
+export async function findPageList(
+  db: Client,
+  q: { statuses?: readonly string[]; service?: string; skip: number; take: number },
+): Promise<{ rows: PageRow[]; total: number }> {
+  const where = {
+    ...(q.statuses ? { status: { in: [...q.statuses] } } : {}),
+    ...(q.service ? { service: { slug: q.service } } : {}),
+  };
   const [rows, total] = await Promise.all([
-    db.page.findMany({ where, include: pageInclude, orderBy: [{ openedAt: "desc" }, { id: "desc" }], skip: q.skip, take: q.take }),
+    db.page.findMany({
+      where,
+      include: pageInclude,
+      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+      skip: q.skip,
+      take: q.take,
+    }),
     db.page.count({ where }),
   ]);
   return { rows, total };

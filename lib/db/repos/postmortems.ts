@@ -10,7 +10,11 @@ import { parseColumn } from "./parse-column";
 
 /** Every template section; "" for one not written yet (the column starts as {}). */
 const fullSections = sectionsSchema.transform((s) => ({
-  summary: s.summary ?? "", rootCause: s.rootCause ?? "", impact: s.impact ?? "", wentWell: s.wentWell ?? "", wentPoorly: s.wentPoorly ?? "",
+  summary: s.summary ?? "",
+  rootCause: s.rootCause ?? "",
+  impact: s.impact ?? "",
+  wentWell: s.wentWell ?? "",
+  wentPoorly: s.wentPoorly ?? "",
 }));
 type Sections = z.output<typeof fullSections>;
 
@@ -19,11 +23,16 @@ export const parseSections = (table: "Postmortem" | "PostmortemRevision", id: st
   parseColumn(fullSections, json, { table, id, field: "sections" });
 
 /** Postmortem.approvals: the approvals of the revision under review. */
-export const parseApprovals = (id: string, json: unknown): Approval[] => parseColumn(approvalsSchema, json, { table: "Postmortem", id, field: "approvals" });
+export const parseApprovals = (id: string, json: unknown): Approval[] =>
+  parseColumn(approvalsSchema, json, { table: "Postmortem", id, field: "approvals" });
 
 /** Postmortem.budgetTrigger (null: the budget policy did not trigger); its evaluation instant is dropped. */
 export function parseBudgetTriggerColumn(id: string, json: unknown): BudgetTrigger | null {
-  const stored = parseColumn(storedBudgetTriggerSchema.nullable(), json, { table: "Postmortem", id, field: "budgetTrigger" });
+  const stored = parseColumn(storedBudgetTriggerSchema.nullable(), json, {
+    table: "Postmortem",
+    id,
+    field: "budgetTrigger",
+  });
   return stored && { threshold: stored.threshold, slos: stored.slos };
 }
 
@@ -31,12 +40,22 @@ export function parseBudgetTriggerColumn(id: string, json: unknown): BudgetTrigg
 export const findPostmortemDocument = (db: Prisma.TransactionClient, id: string) =>
   db.postmortem.findUniqueOrThrow({
     where: { id },
-    include: { impacts: true, revisions: { orderBy: { number: "asc" } }, reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    include: {
+      impacts: true,
+      revisions: { orderBy: { number: "asc" } },
+      reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+    },
   });
 
 /** The postmortem with the numbers of its published revisions (ascending): what a save or a review action starts from. */
 export const findPostmortemForChange = (db: Prisma.TransactionClient, id: string) =>
-  db.postmortem.findUniqueOrThrow({ where: { id }, include: { revisions: { where: { publishedAt: { not: null } }, select: { number: true }, orderBy: { number: "asc" } } } });
+  db.postmortem.findUniqueOrThrow({
+    where: { id },
+    include: {
+      revisions: { where: { publishedAt: { not: null } }, select: { number: true }, orderBy: { number: "asc" } },
+    },
+  });
 
 const reviewStatus = z.enum(REVIEW_STATUSES);
-export const parseReviewStatus = (id: string, status: string): ReviewStatus => parseColumn(reviewStatus, status, { table: "Postmortem", id, field: "status" });
+export const parseReviewStatus = (id: string, status: string): ReviewStatus =>
+  parseColumn(reviewStatus, status, { table: "Postmortem", id, field: "status" });

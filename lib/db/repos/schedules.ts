@@ -52,17 +52,31 @@ const overrideOrder = [{ startAt: "asc" as const }, { createdAt: "asc" as const 
 export async function findScheduleRows(db: Client, id: string): Promise<ScheduleRows | null> {
   const schedule = await db.schedule.findUnique({ where: { id }, include: withTeam });
   if (!schedule) return null;
-  const [layers, overrides] = await Promise.all([findLayerRows(db, [id]), db.scheduleOverride.findMany({ where: { scheduleId: id, cancelledAt: null }, orderBy: overrideOrder })]);
+  const [layers, overrides] = await Promise.all([
+    findLayerRows(db, [id]),
+    db.scheduleOverride.findMany({ where: { scheduleId: id, cancelledAt: null }, orderBy: overrideOrder }),
+  ]);
   return { schedule, layers, overrides };
 }
 
 /** All schedules (or those with the given ids) by name, each with its layers and active overrides: three queries. */
 export async function findSchedulesRows(db: Client, ids?: string[]): Promise<ScheduleRows[]> {
-  const schedules = await db.schedule.findMany({ where: ids ? { id: { in: ids } } : {}, include: withTeam, orderBy: { name: "asc" } });
+  const schedules = await db.schedule.findMany({
+    where: ids ? { id: { in: ids } } : {},
+    include: withTeam,
+    orderBy: { name: "asc" },
+  });
   const scheduleIds = schedules.map((s) => s.id);
   const [layers, overrides] = await Promise.all([
     findLayerRows(db, scheduleIds),
-    db.scheduleOverride.findMany({ where: { scheduleId: { in: scheduleIds }, cancelledAt: null }, orderBy: overrideOrder }),
+    db.scheduleOverride.findMany({
+      where: { scheduleId: { in: scheduleIds }, cancelledAt: null },
+      orderBy: overrideOrder,
+    }),
   ]);
-  return schedules.map((schedule) => ({ schedule, layers: layers.filter((r) => r.scheduleId === schedule.id), overrides: overrides.filter((o) => o.scheduleId === schedule.id) }));
+  return schedules.map((schedule) => ({
+    schedule,
+    layers: layers.filter((r) => r.scheduleId === schedule.id),
+    overrides: overrides.filter((o) => o.scheduleId === schedule.id),
+  }));
 }

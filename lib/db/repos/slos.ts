@@ -1,6 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { storedAlertSettingsSchema, storedLabelsSchema, storedSliSchema, storedVersionStatusSchema, storedWindowSchema } from "@/lib/validation/slo-stored";
+import {
+  storedAlertSettingsSchema,
+  storedLabelsSchema,
+  storedSliSchema,
+  storedVersionStatusSchema,
+  storedWindowSchema,
+} from "@/lib/validation/slo-stored";
 import type { SloSortKey, SloStateFilter } from "@/lib/validation/slo";
 import { sloStatusBody, type SloStatusBody } from "@/lib/validation/views/slos";
 import { getDb } from "../client";
@@ -31,7 +37,9 @@ export function parseVersionRow(row: Prisma.SloVersionModel): SloVersionRow {
   };
 }
 
-function parseSloRow<T extends Prisma.SloModel & { versions: Prisma.SloVersionModel[] }>(row: T): ParsedSlo<T> & { versions: SloVersionRow[] } {
+function parseSloRow<T extends Prisma.SloModel & { versions: Prisma.SloVersionModel[] }>(
+  row: T,
+): ParsedSlo<T> & { versions: SloVersionRow[] } {
   const at = (field: string) => ({ table: "Slo", id: row.id, field });
   return {
     ...row,
@@ -46,7 +54,9 @@ function parseSloRow<T extends Prisma.SloModel & { versions: Prisma.SloVersionMo
 export type SloFilter = { ids?: string[]; serviceSlug?: string; teamSlug?: string; teamIds?: string[] };
 
 const defInclude = {
-  service: { select: { id: true, slug: true, name: true, teamId: true, dataSourceId: true, team: { select: { slug: true } } } },
+  service: {
+    select: { id: true, slug: true, name: true, teamId: true, dataSourceId: true, team: { select: { slug: true } } },
+  },
   versions: { where: { status: { in: ["active", "pending"] } }, orderBy: { number: "desc" } },
   // the newest version of each (tier) runbook: whether it has text decides the alerts' runbook_url
   runbooks: { orderBy: { version: "desc" }, distinct: ["tier"], select: { tier: true, body: true } },
@@ -88,13 +98,39 @@ function pageWhere(f: SloPageQuery): Prisma.SloWhereInput {
     : f.state === "pending"
       ? { versions: { none: { status: "active" } } }
       : f.state === "no_data"
-        ? { versions: SIGNED, OR: [{ statusRow: { is: null } }, { statusRow: { serviceState: { in: ["no_data" as const] } } }, { statusRow: { serviceState: null } }] }
+        ? {
+            versions: SIGNED,
+            OR: [
+              { statusRow: { is: null } },
+              { statusRow: { serviceState: { in: ["no_data" as const] } } },
+              { statusRow: { serviceState: null } },
+            ],
+          }
         : { versions: SIGNED, statusRow: { serviceState: f.state } };
   return {
     AND: [
       { versions: { some: { status: { in: ["active", "pending"] } } } },
-      ...(f.serviceSlug || f.teamSlug ? [{ service: { ...(f.serviceSlug ? { slug: f.serviceSlug } : {}), ...(f.teamSlug ? { team: { slug: f.teamSlug } } : {}) } }] : []),
-      ...(q ? [{ OR: [{ name: { contains: q, mode: "insensitive" as const } }, { service: { slug: { contains: q.toLowerCase() } } }, { service: { name: { contains: q, mode: "insensitive" as const } } }] }] : []),
+      ...(f.serviceSlug || f.teamSlug
+        ? [
+            {
+              service: {
+                ...(f.serviceSlug ? { slug: f.serviceSlug } : {}),
+                ...(f.teamSlug ? { team: { slug: f.teamSlug } } : {}),
+              },
+            },
+          ]
+        : []),
+      ...(q
+        ? [
+            {
+              OR: [
+                { name: { contains: q, mode: "insensitive" as const } },
+                { service: { slug: { contains: q.toLowerCase() } } },
+                { service: { name: { contains: q, mode: "insensitive" as const } } },
+              ],
+            },
+          ]
+        : []),
       state,
     ],
   };
@@ -103,14 +139,22 @@ function pageWhere(f: SloPageQuery): Prisma.SloWhereInput {
 /** ORDER BY of a sort key; ties go by service then name, and SLOs without figures sort last both ways. */
 function pageOrder(sort: SloSortKey, dir: "asc" | "desc"): Prisma.SloOrderByWithRelationInput[] {
   const tie = [{ service: { slug: "asc" as const } }, { name: "asc" as const }];
-  const last = (field: "budgetRemaining" | "burnRate" | "serviceState") => ({ statusRow: { [field]: { sort: dir, nulls: "last" as const } } });
+  const last = (field: "budgetRemaining" | "burnRate" | "serviceState") => ({
+    statusRow: { [field]: { sort: dir, nulls: "last" as const } },
+  });
   switch (sort) {
-    case "name": return [{ name: dir }, ...tie];
-    case "team": return [{ service: { team: { slug: dir } } }, ...tie];
-    case "remaining": return [last("budgetRemaining"), ...tie];
-    case "burn": return [last("burnRate"), ...tie];
-    case "state": return [last("serviceState"), ...tie];
-    default: return [{ service: { slug: dir } }, { name: dir }];
+    case "name":
+      return [{ name: dir }, ...tie];
+    case "team":
+      return [{ service: { team: { slug: dir } } }, ...tie];
+    case "remaining":
+      return [last("budgetRemaining"), ...tie];
+    case "burn":
+      return [last("burnRate"), ...tie];
+    case "state":
+      return [last("serviceState"), ...tie];
+    default:
+      return [{ service: { slug: dir } }, { name: dir }];
   }
 }
 
@@ -119,7 +163,13 @@ export async function findSloPage(filter: SloPageQuery, page: number, pageSize: 
   const db = await getDb();
   const where = pageWhere(filter);
   const [rows, total] = await Promise.all([
-    db.slo.findMany({ where, select: { id: true, statusRow: { select: { serviceState: true } } }, orderBy: pageOrder(filter.sort ?? "service", filter.dir ?? "asc"), skip: (page - 1) * pageSize, take: pageSize }),
+    db.slo.findMany({
+      where,
+      select: { id: true, statusRow: { select: { serviceState: true } } },
+      orderBy: pageOrder(filter.sort ?? "service", filter.dir ?? "asc"),
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     db.slo.count({ where }),
   ]);
   return { rows: rows.map((r) => ({ id: r.id, serviceState: r.statusRow?.serviceState ?? null })), total };
@@ -127,7 +177,10 @@ export async function findSloPage(filter: SloPageQuery, page: number, pageSize: 
 
 // --- one SLO with every version (writes, version history) ---
 
-const fullInclude = { service: { select: { slug: true, teamId: true, dataSourceId: true } }, versions: { orderBy: { number: "desc" } } } satisfies Prisma.SloInclude;
+const fullInclude = {
+  service: { select: { slug: true, teamId: true, dataSourceId: true } },
+  versions: { orderBy: { number: "desc" } },
+} satisfies Prisma.SloInclude;
 
 /** The SLO with its service and every version, newest first; null when absent. */
 export async function findSloWithVersions(db: Client, id: string) {
@@ -144,7 +197,10 @@ export async function findSloVersion(db: Client, sloId: string, number: number):
 
 /** The version in force, else the newest pending one; null when the SLO has neither. */
 export async function findLiveVersion(db: Client, sloId: string): Promise<SloVersionRow | null> {
-  const row = await db.sloVersion.findFirst({ where: { sloId, status: { in: ["active", "pending"] } }, orderBy: [{ status: "asc" }, { number: "desc" }] });
+  const row = await db.sloVersion.findFirst({
+    where: { sloId, status: { in: ["active", "pending"] } },
+    orderBy: [{ status: "asc" }, { number: "desc" }],
+  });
   return row ? parseVersionRow(row) : null;
 }
 
@@ -156,6 +212,15 @@ export type StatusRow = { sloId: string; versionId: string; body: SloStatusBody;
 export async function findStatusRows(sloIds: string[]): Promise<StatusRow[]> {
   if (!sloIds.length) return [];
   const db = await getDb();
-  const rows = await db.sloStatusRow.findMany({ where: { sloId: { in: sloIds } }, select: { sloId: true, versionId: true, body: true, computedAt: true, stale: true } });
-  return rows.map((r) => ({ sloId: r.sloId, versionId: r.versionId, body: parseColumn(sloStatusBody, r.body, { table: "SloStatusRow", id: r.sloId, field: "body" }), computedAtMs: r.computedAt.getTime(), stale: r.stale }));
+  const rows = await db.sloStatusRow.findMany({
+    where: { sloId: { in: sloIds } },
+    select: { sloId: true, versionId: true, body: true, computedAt: true, stale: true },
+  });
+  return rows.map((r) => ({
+    sloId: r.sloId,
+    versionId: r.versionId,
+    body: parseColumn(sloStatusBody, r.body, { table: "SloStatusRow", id: r.sloId, field: "body" }),
+    computedAtMs: r.computedAt.getTime(),
+    stale: r.stale,
+  }));
 }

@@ -15,19 +15,36 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
 const TEXT_KINDS = new Set(["verify", "test", "handoff", "shift_reminder", "method_disabled"]);
 
 export function slackBody(message: Message): Record<string, unknown> {
-  const blocks: Record<string, unknown>[] = [{ type: "header", text: { type: "plain_text", text: cut(message.subject, 150) } }];
+  const blocks: Record<string, unknown>[] = [
+    { type: "header", text: { type: "plain_text", text: cut(message.subject, 150) } },
+  ];
   // the text repeats the subject on its first line (the header shows it)
   const body = message.text.split("\n").slice(1).join("\n").trim();
-  if (TEXT_KINDS.has(message.kind) && body) blocks.push({ type: "section", text: { type: "plain_text", text: cut(body, 3000) } });
+  if (TEXT_KINDS.has(message.kind) && body)
+    blocks.push({ type: "section", text: { type: "plain_text", text: cut(body, 3000) } });
   if (message.fields.length) {
-    blocks.push({ type: "section", fields: message.fields.slice(0, 10).map((f) => ({ type: "mrkdwn", text: cut(`*${slackEscape(f.label)}*\n${slackEscape(f.value)}`, 2000) })) });
+    blocks.push({
+      type: "section",
+      fields: message.fields
+        .slice(0, 10)
+        .map((f) => ({ type: "mrkdwn", text: cut(`*${slackEscape(f.label)}*\n${slackEscape(f.value)}`, 2000) })),
+    });
   }
   const buttons = message.links.filter((l) => l.url.length <= 3000).slice(0, 5);
-  if (buttons.length) blocks.push({ type: "actions", elements: buttons.map((l) => ({ type: "button", text: { type: "plain_text", text: cut(l.label, 75) }, url: l.url })) });
+  if (buttons.length)
+    blocks.push({
+      type: "actions",
+      elements: buttons.map((l) => ({
+        type: "button",
+        text: { type: "plain_text", text: cut(l.label, 75) },
+        url: l.url,
+      })),
+    });
   return { text: cut(slackEscape(message.text), 3000), blocks };
 }
 
 export const slackChannel: Channel = {
   kind: "slack",
-  deliver: (to, message, ctx) => postJson(to.target, JSON.stringify(slackBody(message)), deliveryHeaders(ctx.notificationId), ctx.timeoutMs),
+  deliver: (to, message, ctx) =>
+    postJson(to.target, JSON.stringify(slackBody(message)), deliveryHeaders(ctx.notificationId), ctx.timeoutMs),
 };

@@ -14,10 +14,13 @@ const TEXT_KINDS = new Set(["verify", "test", "handoff", "shift_reminder", "meth
 const MAX_URL = 2048;
 
 export function teamsBody(message: Message): Record<string, unknown> {
-  const body: Record<string, unknown>[] = [{ type: "TextBlock", text: message.subject, weight: "Bolder", size: "Medium", wrap: true }];
+  const body: Record<string, unknown>[] = [
+    { type: "TextBlock", text: message.subject, weight: "Bolder", size: "Medium", wrap: true },
+  ];
   const text = message.text.split("\n").slice(1).join("\n").trim();
   if (TEXT_KINDS.has(message.kind) && text) body.push({ type: "TextBlock", text, wrap: true });
-  if (message.fields.length) body.push({ type: "FactSet", facts: message.fields.map((f) => ({ title: f.label, value: f.value })) });
+  if (message.fields.length)
+    body.push({ type: "FactSet", facts: message.fields.map((f) => ({ title: f.label, value: f.value })) });
   const links = message.links.filter((l) => l.url.length <= MAX_URL);
   const card = {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -32,5 +35,6 @@ export function teamsBody(message: Message): Record<string, unknown> {
 
 export const teamsChannel: Channel = {
   kind: "teams",
-  deliver: (to, message, ctx) => postJson(to.target, JSON.stringify(teamsBody(message)), deliveryHeaders(ctx.notificationId), ctx.timeoutMs),
+  deliver: (to, message, ctx) =>
+    postJson(to.target, JSON.stringify(teamsBody(message)), deliveryHeaders(ctx.notificationId), ctx.timeoutMs),
 };

@@ -7,7 +7,13 @@ import { deliveryHeaders, postJson } from "./http";
 // method's secret (lib/notify/signature.ts). X-SRECP-Delivery is the notification id (the same on
 // every retry), so a receiver can drop a duplicate of a delivery it already processed.
 
-export const webhookBody = (message: Message, notificationId: string, attempt: number) => ({ version: 1, id: notificationId, attempt, ...message.data, text: message.text });
+export const webhookBody = (message: Message, notificationId: string, attempt: number) => ({
+  version: 1,
+  id: notificationId,
+  attempt,
+  ...message.data,
+  text: message.text,
+});
 
 export const webhookChannel: Channel = {
   kind: "webhook",

@@ -9,6 +9,24 @@ const about =
   "503 when Prometheus cannot answer.";
 
 export const backtestRoutes: Operation[] = [
-  op({ method: "POST", path: "/api/v1/slos/{id}/backtest", tag: "SLOs", summary: "Alert backtest of an SLO: when its alerts (and candidate settings) would have fired", description: about, body: backtestOptionsSchema, response: { schema: backtestResultView }, errors: [503] }),
-  op({ method: "POST", path: "/api/v1/slos/backtest", tag: "SLOs", summary: "Alert backtest of an unsaved definition (the wizard's preview)", description: about, body: backtestDefinitionSchema, response: { schema: backtestResultView }, errors: [503] }),
+  op({
+    method: "POST",
+    path: "/api/v1/slos/{id}/backtest",
+    tag: "SLOs",
+    summary: "Alert backtest of an SLO: when its alerts (and candidate settings) would have fired",
+    description: about,
+    body: backtestOptionsSchema,
+    response: { schema: backtestResultView },
+    errors: [503],
+  }),
+  op({
+    method: "POST",
+    path: "/api/v1/slos/backtest",
+    tag: "SLOs",
+    summary: "Alert backtest of an unsaved definition (the wizard's preview)",
+    description: about,
+    body: backtestDefinitionSchema,
+    response: { schema: backtestResultView },
+    errors: [503],
+  }),
 ];

@@ -9,7 +9,30 @@ const save =
   "Once an in-app runbook covers a tier, the generated alerts' runbook_url points at its page /runbooks/{id}/{tier}; an empty body removes it (the external runbook URL applies again).";
 
 export const runbookRoutes: Operation[] = [
-  op({ method: "GET", path: R, tag: "SLOs", summary: "The in-app runbook of an SLO's alerts (a tier's, or that of all tiers); ETag = version", query: runbookQuerySchema, response: { schema: runbookView } }),
-  op({ method: "PUT", path: R, tag: "SLOs", summary: "Save a new version of an in-app runbook (editor of the SLO's team)", description: save, body: saveRunbookSchema, response: { schema: runbookView }, errors: [412] }),
-  op({ method: "GET", path: `${R}/versions`, tag: "SLOs", summary: "Version history of an in-app runbook: who wrote what, when (newest first)", query: runbookQuerySchema, response: { schema: runbookVersionsView } }),
+  op({
+    method: "GET",
+    path: R,
+    tag: "SLOs",
+    summary: "The in-app runbook of an SLO's alerts (a tier's, or that of all tiers); ETag = version",
+    query: runbookQuerySchema,
+    response: { schema: runbookView },
+  }),
+  op({
+    method: "PUT",
+    path: R,
+    tag: "SLOs",
+    summary: "Save a new version of an in-app runbook (editor of the SLO's team)",
+    description: save,
+    body: saveRunbookSchema,
+    response: { schema: runbookView },
+    errors: [412],
+  }),
+  op({
+    method: "GET",
+    path: `${R}/versions`,
+    tag: "SLOs",
+    summary: "Version history of an in-app runbook: who wrote what, when (newest first)",
+    query: runbookQuerySchema,
+    response: { schema: runbookVersionsView },
+  }),
 ];

@@ -31,10 +31,17 @@ export async function incidentScope(db: Client, ref: string | number): Promise<I
     select: { id: true, number: true, teamId: true, services: { select: { service: { select: { teamId: true } } } } },
   });
   if (!row) throw notFound(`incident ${ref}`);
-  return { id: row.id, number: row.number, teamId: row.teamId, serviceTeamIds: row.services.map((s) => s.service.teamId) };
+  return {
+    id: row.id,
+    number: row.number,
+    teamId: row.teamId,
+    serviceTeamIds: row.services.map((s) => s.service.teamId),
+  };
 }
 
-const teamsOf = (scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">) => [...new Set([scope.teamId, ...scope.serviceTeamIds])];
+const teamsOf = (scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">) => [
+  ...new Set([scope.teamId, ...scope.serviceTeamIds]),
+];
 
 /** Runs a team check against each team of the incident; passes when one passes, else throws the first refusal. */
 function anyTeam(scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, check: (teamId: string) => void) {
@@ -50,7 +57,11 @@ function anyTeam(scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, check:
   throw first;
 }
 
-export function assertCanEditIncident(actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, what = "this incident") {
+export function assertCanEditIncident(
+  actor: Actor,
+  scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">,
+  what = "this incident",
+) {
   anyTeam(scope, (teamId) => assertCanEditTeam(actor, teamId, what));
 }
 
@@ -60,11 +71,16 @@ export function assertCanEditIncident(actor: Actor, scope: Pick<IncidentScope, "
  */
 export function assertCanOwnIncident(actor: Actor, team: { id: string; slug: string }) {
   requireScope(actor, "write");
-  if (!inTeam(actor, team.id)) throw new AppError("FORBIDDEN", `Only editors of team "${team.slug}" can make it the owner of an incident`);
+  if (!inTeam(actor, team.id))
+    throw new AppError("FORBIDDEN", `Only editors of team "${team.slug}" can make it the owner of an incident`);
   assertCanEditTeam(actor, team.id, `incidents of team "${team.slug}"`);
 }
 
-export function assertCanApproveIncident(actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">, what = "this postmortem") {
+export function assertCanApproveIncident(
+  actor: Actor,
+  scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">,
+  what = "this postmortem",
+) {
   anyTeam(scope, (teamId) => assertCanApprove(actor, teamId, what));
 }
 
@@ -76,8 +92,10 @@ const passes = (fn: () => void) => {
     return false;
   }
 };
-export const canEditIncident = (actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">) => passes(() => assertCanEditIncident(actor, scope));
-export const canApproveIncident = (actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">) => passes(() => assertCanApproveIncident(actor, scope));
+export const canEditIncident = (actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">) =>
+  passes(() => assertCanEditIncident(actor, scope));
+export const canApproveIncident = (actor: Actor, scope: Pick<IncidentScope, "teamId" | "serviceTeamIds">) =>
+  passes(() => assertCanApproveIncident(actor, scope));
 
 export type UserRef = { id: string; name: string; email: string };
 
@@ -103,10 +121,14 @@ export async function resolveUser(db: Client, ref: string, field: string): Promi
 /** Services by slug, in the given order; unknown ones are a 422 on `field`. */
 export async function resolveServices(db: Client, slugs: readonly string[], field = "services") {
   const unique = [...new Set(slugs)];
-  const rows = await db.service.findMany({ where: { slug: { in: unique } }, select: { id: true, slug: true, teamId: true } });
+  const rows = await db.service.findMany({
+    where: { slug: { in: unique } },
+    select: { id: true, slug: true, teamId: true },
+  });
   return unique.map((slug) => {
     const hit = rows.find((s) => s.slug === slug);
-    if (!hit) throw new AppError("VALIDATION", `service "${slug}" does not exist`, { [field]: `unknown service "${slug}"` });
+    if (!hit)
+      throw new AppError("VALIDATION", `service "${slug}" does not exist`, { [field]: `unknown service "${slug}"` });
     return hit;
   });
 }

@@ -13,7 +13,10 @@ const MAX_PER_RUN = 200;
  * `teamId` narrows the run to one owning team (tests).
  * @returns how many incidents were evaluated and how many could not be (Prometheus down, …).
  */
-export async function evaluateRecentIncidentBudgets(nowMs = Date.now(), scope: { teamId?: string } = {}): Promise<{ evaluated: number; failed: number }> {
+export async function evaluateRecentIncidentBudgets(
+  nowMs = Date.now(),
+  scope: { teamId?: string } = {},
+): Promise<{ evaluated: number; failed: number }> {
   const db = await getDb();
   const since = new Date(nowMs - LOOKBACK_DAYS * 86_400_000);
   const rows = await db.incident.findMany({

@@ -10,11 +10,16 @@ import { TIMELINE_ORDER } from "./timeline";
  * the source template's sections, the starred timeline in UTC, the computed impact table and the action
  * items. With `revision`, the sections are those of that published (immutable) revision.
  */
-export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts: { revision?: number } = {}): Promise<{ markdown: string; filename: string }> {
+export async function postmortemMarkdown(
+  actor: Actor,
+  ref: PostmortemRef,
+  opts: { revision?: number } = {},
+): Promise<{ markdown: string; filename: string }> {
   assertCanRead(actor);
   const db = await getDb();
   const pm = await db.$transaction((tx) => readPostmortem(tx, actor, ref));
-  const published = opts.revision !== undefined ? await getPublishedRevision(actor, { id: pm.id }, opts.revision) : null;
+  const published =
+    opts.revision !== undefined ? await getPublishedRevision(actor, { id: pm.id }, opts.revision) : null;
   const timeline = await db.timelineEntry.findMany({ where: { incidentId: pm.incidentId }, orderBy: TIMELINE_ORDER });
   const { incident } = pm;
   const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
@@ -50,11 +55,24 @@ export async function postmortemMarkdown(actor: Actor, ref: PostmortemRef, opts:
     impact: sections.impact,
     whatWentWell: sections.wentWell,
     whatWentPoorly: sections.wentPoorly,
-    timeline: timeline.map((e) => ({ id: e.id, atMs: e.at.getTime(), recordedAtMs: e.createdAt.getTime(), text: e.text, starred: e.starred })),
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      atMs: e.at.getTime(),
+      recordedAtMs: e.createdAt.getTime(),
+      text: e.text,
+      starred: e.starred,
+    })),
     actionItems,
     impactTable: pm.impacts.map((s) => ({
-      slo: s.sloName, service: s.service, fromMs: Date.parse(s.from), toMs: Date.parse(s.to), failed: s.failed, total: s.total,
-      peakErrorRatio: s.peakErrorRatio, budgetConsumed: s.budgetConsumed, computedAtMs: Date.parse(s.computedAt),
+      slo: s.sloName,
+      service: s.service,
+      fromMs: Date.parse(s.from),
+      toMs: Date.parse(s.to),
+      failed: s.failed,
+      total: s.total,
+      peakErrorRatio: s.peakErrorRatio,
+      budgetConsumed: s.budgetConsumed,
+      computedAtMs: Date.parse(s.computedAt),
     })),
   });
   return { markdown, filename: `${incident.key}-postmortem${published ? `-r${published.number}` : ""}.md` };

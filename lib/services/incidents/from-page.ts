@@ -18,11 +18,18 @@ import type { IncidentView } from "./view";
 export async function escalatePage(actor: Actor, pageId: string, input: EscalatePageInput): Promise<IncidentView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const page = await tx.page.findUnique({ where: { id: pageId }, include: { service: { select: { slug: true } }, incident: { select: { number: true } } } });
+    const page = await tx.page.findUnique({
+      where: { id: pageId },
+      include: { service: { select: { slug: true } }, incident: { select: { number: true } } },
+    });
     if (!page) throw notFound(`page ${pageId}`);
-    if (page.incident) throw new AppError("INVALID_STATE", `This page was already escalated into INC-${page.incident.number}`);
+    if (page.incident)
+      throw new AppError("INVALID_STATE", `This page was already escalated into INC-${page.incident.number}`);
     const services = input.services ?? (page.service ? [page.service.slug] : null);
-    if (!services) throw new AppError("VALIDATION", "The page has no service; name the affected services", { services: "name at least one affected service" });
+    if (!services)
+      throw new AppError("VALIDATION", "The page has no service; name the affected services", {
+        services: "name at least one affected service",
+      });
     const now = Date.now();
     const ack = page.acknowledgedAt && page.acknowledgedAt.getTime() <= now ? page.acknowledgedAt : undefined;
     const incident = await createIncident(
@@ -40,14 +47,39 @@ export async function escalatePage(actor: Actor, pageId: string, input: Escalate
     );
     await tx.timelineEntry.create({
       data: {
-        incidentId: incident.id, at: page.openedAt, kind: "page", starred: true, authorId: actorUserId(actor), authorLabel: actorLabel(actor),
+        incidentId: incident.id,
+        at: page.openedAt,
+        kind: "page",
+        starred: true,
+        authorId: actorUserId(actor),
+        authorLabel: actorLabel(actor),
         text: `Page opened: ${page.title} (${page.severity}, ${page.status}${page.acknowledgedAt ? `, acknowledged ${page.acknowledgedAt.toISOString()}` : ""})`,
       },
     });
-    const linked = await tx.page.updateMany({ where: { id: page.id, version: page.version, incidentId: null }, data: { incidentId: incident.id, version: { increment: 1 } } });
-    if (linked.count === 0) throw new AppError("CONFLICT", "The page changed while it was being escalated; reload and try again", { version: "stale" });
-    await tx.pageEvent.create({ data: { pageId: page.id, at: new Date(), kind: "escalated_to_incident", userIds: actorUserId(actor) ? [actor.userId] : [], detail: { incidentId: incident.id, number: incident.number } } });
-    await recordAudit(tx, actor, { action: "page.escalate", entityType: "page", entityId: page.id, before: { incidentId: null }, after: { incidentId: incident.id, number: incident.number } });
+    const linked = await tx.page.updateMany({
+      where: { id: page.id, version: page.version, incidentId: null },
+      data: { incidentId: incident.id, version: { increment: 1 } },
+    });
+    if (linked.count === 0)
+      throw new AppError("CONFLICT", "The page changed while it was being escalated; reload and try again", {
+        version: "stale",
+      });
+    await tx.pageEvent.create({
+      data: {
+        pageId: page.id,
+        at: new Date(),
+        kind: "escalated_to_incident",
+        userIds: actorUserId(actor) ? [actor.userId] : [],
+        detail: { incidentId: incident.id, number: incident.number },
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "page.escalate",
+      entityType: "page",
+      entityId: page.id,
+      before: { incidentId: null },
+      after: { incidentId: incident.id, number: incident.number },
+    });
     return readIncident(tx, incident.id);
   });
 }

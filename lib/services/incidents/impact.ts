@@ -28,12 +28,21 @@ const MIN_STEP_SECONDS = 300;
 
 export type ImpactWindow = { fromMs: number; toMs: number; ongoing: boolean };
 
-export function impactWindow(i: { impactStartAt: Date | null; detectedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null }, nowMs: number): ImpactWindow {
+export function impactWindow(
+  i: { impactStartAt: Date | null; detectedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null },
+  nowMs: number,
+): ImpactWindow {
   const from = i.impactStartAt ?? i.detectedAt;
-  if (!from) throw new AppError("VALIDATION", "Set the impact start (or detection) instant before computing the impact", { impactStartAt: "is needed to compute the impact" });
+  if (!from)
+    throw new AppError("VALIDATION", "Set the impact start (or detection) instant before computing the impact", {
+      impactStartAt: "is needed to compute the impact",
+    });
   const end = i.mitigatedAt ?? i.resolvedAt;
   const toMs = end ? end.getTime() : nowMs;
-  if (!(toMs > from.getTime())) throw new AppError("VALIDATION", "The impact window is empty: its end is not after its start", { mitigatedAt: "must be after the impact start" });
+  if (!(toMs > from.getTime()))
+    throw new AppError("VALIDATION", "The impact window is empty: its end is not after its start", {
+      mitigatedAt: "must be after the impact start",
+    });
   return { fromMs: from.getTime(), toMs, ongoing: !end };
 }
 
@@ -49,7 +58,10 @@ export async function sloImpact(def: SloDef, win: ImpactWindow) {
   const toSec = win.toMs / 1000;
   const rangeSec = Math.round((win.toMs - win.fromMs) / 1000);
   const incident = sliIncreaseQueries(sli, formatDuration(rangeSec));
-  const sloRangeSec = window.kind === "rolling" ? window.days * 86_400 : Math.max(rangeSec, Math.round((win.toMs - windowBounds(window, win.toMs).startMs) / 1000));
+  const sloRangeSec =
+    window.kind === "rolling"
+      ? window.days * 86_400
+      : Math.max(rangeSec, Math.round((win.toMs - windowBounds(window, win.toMs).startMs) / 1000));
   const sloWindow = sliIncreaseQueries(sli, formatDuration(sloRangeSec));
   const stepSec = rangeSec <= MIN_STEP_SECONDS ? rangeSec : Math.max(MIN_STEP_SECONDS, pickStep(rangeSec));
   const perStep = sliIncreaseQueries(sli, formatDuration(stepSec));
@@ -75,7 +87,8 @@ export async function sloImpact(def: SloDef, win: ImpactWindow) {
     windowTotalEvents: Math.max(windowTotal, counts.total),
     series,
   });
-  if (!result.ok) throw new AppError("UPSTREAM_BAD_RESPONSE", `Impact of SLO "${def.name}" could not be computed: ${result.message}`);
+  if (!result.ok)
+    throw new AppError("UPSTREAM_BAD_RESPONSE", `Impact of SLO "${def.name}" could not be computed: ${result.message}`);
   const r = result.value;
   return {
     failed: r.failedRequests,
@@ -87,7 +100,13 @@ export async function sloImpact(def: SloDef, win: ImpactWindow) {
       dataSource: def.service.dataSourceId ?? "default",
       evaluatedAt: new Date(win.toMs).toISOString(),
       ongoing: win.ongoing,
-      promql: { good: incident.good, total: incident.total, windowTotal: sloWindow.total, stepGood: perStep.good, stepTotal: perStep.total },
+      promql: {
+        good: incident.good,
+        total: incident.total,
+        windowTotal: sloWindow.total,
+        stepGood: perStep.good,
+        stepTotal: perStep.total,
+      },
       stepSeconds: stepSec,
       sloVersion: def.version.number,
       objective,
@@ -112,13 +131,27 @@ export async function getImpact(actor: Actor, ref: PostmortemRef): Promise<Impac
 }
 
 /** Recomputes every affected SLO's impact and replaces the draft snapshots; refused once published. */
-export async function recomputeImpact(actor: Actor, ref: PostmortemRef, nowMs = Date.now()): Promise<ImpactRecomputeView> {
+export async function recomputeImpact(
+  actor: Actor,
+  ref: PostmortemRef,
+  nowMs = Date.now(),
+): Promise<ImpactRecomputeView> {
   const db = await getDb();
   const { scope, postmortemId } = await postmortemScope(db, ref);
   assertCanEditIncident(actor, scope, "the impact of this incident");
   const pm = await db.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, select: { status: true } });
-  if (pm.status === "published") throw new AppError("INVALID_STATE", "The postmortem is published: its impact is frozen. Amend it to recompute.");
-  const incident = await db.incident.findUniqueOrThrow({ where: { id: scope.id }, select: { impactStartAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true, services: { select: { serviceId: true } } } });
+  if (pm.status === "published")
+    throw new AppError("INVALID_STATE", "The postmortem is published: its impact is frozen. Amend it to recompute.");
+  const incident = await db.incident.findUniqueOrThrow({
+    where: { id: scope.id },
+    select: {
+      impactStartAt: true,
+      detectedAt: true,
+      mitigatedAt: true,
+      resolvedAt: true,
+      services: { select: { serviceId: true } },
+    },
+  });
   const win = impactWindow(incident, nowMs);
   const serviceIds = new Set(incident.services.map((s) => s.serviceId));
   const defs = (await loadSloDefs()).filter((d) => serviceIds.has(d.service.id));
@@ -131,20 +164,42 @@ export async function recomputeImpact(actor: Actor, ref: PostmortemRef, nowMs = 
   const computedAt = new Date(nowMs);
   return db.$transaction(async (tx) => {
     // Locks the row: a concurrent publish either froze the old snapshots first (then this is refused) or waits.
-    const open = await tx.postmortem.updateMany({ where: { id: postmortemId, status: { not: "published" } }, data: { updatedAt: computedAt } });
-    if (open.count === 0) throw new AppError("INVALID_STATE", "The postmortem was published meanwhile: its impact is frozen");
+    const open = await tx.postmortem.updateMany({
+      where: { id: postmortemId, status: { not: "published" } },
+      data: { updatedAt: computedAt },
+    });
+    if (open.count === 0)
+      throw new AppError("INVALID_STATE", "The postmortem was published meanwhile: its impact is frozen");
     const before = await tx.impactSnapshot.findMany({ where: { postmortemId, frozen: false } });
     await tx.impactSnapshot.deleteMany({ where: { postmortemId, frozen: false } });
     await tx.impactSnapshot.createMany({
       data: computed.map(({ def, impact }) => ({
-        postmortemId, sloId: def.id, sloName: def.name, serviceSlug: def.service.slug, fromAt: new Date(win.fromMs), toAt: new Date(win.toMs),
-        failed: impact.failed, total: impact.total, peakErrorRatio: impact.peakErrorRatio, budgetConsumed: impact.budgetConsumed,
-        queries: impact.details, computedAt,
+        postmortemId,
+        sloId: def.id,
+        sloName: def.name,
+        serviceSlug: def.service.slug,
+        fromAt: new Date(win.fromMs),
+        toAt: new Date(win.toMs),
+        failed: impact.failed,
+        total: impact.total,
+        peakErrorRatio: impact.peakErrorRatio,
+        budgetConsumed: impact.budgetConsumed,
+        queries: impact.details,
+        computedAt,
       })),
     });
     const rows = await tx.impactSnapshot.findMany({ where: { postmortemId, frozen: false } });
     const items = latestSnapshots(rows).map(snapshotView);
-    await recordAudit(tx, actor, { action: "postmortem.impact", entityType: "postmortem", entityId: postmortemId, before: before.map(snapshotView), after: items });
-    return { window: { from: new Date(win.fromMs).toISOString(), to: new Date(win.toMs).toISOString(), ongoing: win.ongoing }, items };
+    await recordAudit(tx, actor, {
+      action: "postmortem.impact",
+      entityType: "postmortem",
+      entityId: postmortemId,
+      before: before.map(snapshotView),
+      after: items,
+    });
+    return {
+      window: { from: new Date(win.fromMs).toISOString(), to: new Date(win.toMs).toISOString(), ongoing: win.ongoing },
+      items,
+    };
   });
 }

@@ -5,26 +5,61 @@ import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { Page } from "@/lib/validation/common";
 import type { DeletedView } from "@/lib/validation/views/incidents";
-import { INSTANT_KEYS, type CreateIncidentInput, type ListIncidentsQuery, type UpdateIncidentInput } from "@/lib/validation/incidents";
+import {
+  INSTANT_KEYS,
+  type CreateIncidentInput,
+  type ListIncidentsQuery,
+  type UpdateIncidentInput,
+} from "@/lib/validation/incidents";
 import { recordAudit } from "../audit";
 import {
-  actorLabel, actorUserId, assertCanEditIncident, assertCanOwnIncident, canEditIncident, incidentScope, resolveServices, resolveUser, teamBySlug, type Tx,
+  actorLabel,
+  actorUserId,
+  assertCanEditIncident,
+  assertCanOwnIncident,
+  canEditIncident,
+  incidentScope,
+  resolveServices,
+  resolveUser,
+  teamBySlug,
+  type Tx,
 } from "./access";
-import { assertInstantsInOrder, postmortemDue, toIncidentView, refreshPostmortemDue, type IncidentView, type InstantRow } from "./view";
+import {
+  assertInstantsInOrder,
+  postmortemDue,
+  toIncidentView,
+  refreshPostmortemDue,
+  type IncidentView,
+  type InstantRow,
+} from "./view";
 
 // Incidents CRUD. Status changes go through status.ts (lifecycle rules); roles through roles.ts.
 
 /** Reads one incident inside a transaction (or the shared client) as its API view. */
 export async function readIncident(tx: Tx, id: string, nowMs = Date.now()): Promise<IncidentView> {
   const row = await findIncidentRow(tx, id);
-  return toIncidentView(row, await usersById(tx, row.roles.map((r) => r.userId)), nowMs);
+  return toIncidentView(
+    row,
+    await usersById(
+      tx,
+      row.roles.map((r) => r.userId),
+    ),
+    nowMs,
+  );
 }
 
-export async function listIncidents(actor: Actor, q: ListIncidentsQuery, nowMs = Date.now()): Promise<Page<IncidentView>> {
+export async function listIncidents(
+  actor: Actor,
+  q: ListIncidentsQuery,
+  nowMs = Date.now(),
+): Promise<Page<IncidentView>> {
   assertCanRead(actor);
   const db = await getDb();
   const { rows, total } = await findIncidentPage(db, q, q);
-  const users = await usersById(db, rows.flatMap((r) => r.roles.map((x) => x.userId)));
+  const users = await usersById(
+    db,
+    rows.flatMap((r) => r.roles.map((x) => x.userId)),
+  );
   return { items: rows.map((r) => toIncidentView(r, users, nowMs)), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -36,10 +71,13 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentVi
 }
 
 const instantData = (input: Partial<Record<(typeof INSTANT_KEYS)[number], Date | null | undefined>>) =>
-  Object.fromEntries(INSTANT_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) as Partial<InstantRow>;
+  Object.fromEntries(
+    INSTANT_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]),
+  ) as Partial<InstantRow>;
 
 /** Status implied by the instants of a newly declared incident (a past incident can be declared resolved). */
-const initialStatus = (i: Partial<InstantRow>) => (i.resolvedAt ? "resolved" : i.mitigatedAt ? "mitigated" : "investigating");
+const initialStatus = (i: Partial<InstantRow>) =>
+  i.resolvedAt ? "resolved" : i.mitigatedAt ? "mitigated" : "investigating";
 
 /**
  * Declares an incident: owning team = `team` or the first service's team the declarer edits (they must
@@ -47,20 +85,49 @@ const initialStatus = (i: Partial<InstantRow>) => (i.resolvedAt ? "resolved" : i
  * declarer. Writes the incident, its services, the commander role, a "declared" timeline entry and an
  * empty postmortem draft (with its due date when already resolved), audited, in one transaction.
  */
-export async function createIncident(actor: Actor, input: CreateIncidentInput, extra: { tx?: Tx; timelineText?: string } = {}): Promise<IncidentView> {
+export async function createIncident(
+  actor: Actor,
+  input: CreateIncidentInput,
+  extra: { tx?: Tx; timelineText?: string } = {},
+): Promise<IncidentView> {
   const run = async (tx: Tx) => {
     const services = await resolveServices(tx, input.services);
     const own = services.find((s) => canEditIncident(actor, { teamId: s.teamId, serviceTeamIds: [] })) ?? services[0]!;
-    const team = input.team ? await teamBySlug(tx, input.team) : await tx.team.findUniqueOrThrow({ where: { id: own.teamId }, select: { id: true, slug: true, timezone: true } });
-    assertCanEditIncident(actor, { teamId: team.id, serviceTeamIds: services.map((s) => s.teamId) }, "incidents of these services");
+    const team = input.team
+      ? await teamBySlug(tx, input.team)
+      : await tx.team.findUniqueOrThrow({
+          where: { id: own.teamId },
+          select: { id: true, slug: true, timezone: true },
+        });
+    assertCanEditIncident(
+      actor,
+      { teamId: team.id, serviceTeamIds: services.map((s) => s.teamId) },
+      "incidents of these services",
+    );
     assertCanOwnIncident(actor, team);
-    const commander = input.commander ? await resolveUser(tx, input.commander, "commander") : actorUserId(actor) ? { id: actor.userId } : null;
+    const commander = input.commander
+      ? await resolveUser(tx, input.commander, "commander")
+      : actorUserId(actor)
+        ? { id: actor.userId }
+        : null;
     const instants = instantData(input);
-    assertInstantsInOrder({ impactStartAt: null, detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, ...instants });
+    assertInstantsInOrder({
+      impactStartAt: null,
+      detectedAt: null,
+      acknowledgedAt: null,
+      mitigatedAt: null,
+      resolvedAt: null,
+      ...instants,
+    });
     const now = new Date();
     const incident = await tx.incident.create({
       data: {
-        title: input.title, severity: input.severity, summary: input.summary, teamId: team.id, status: initialStatus(instants), ...instants,
+        title: input.title,
+        severity: input.severity,
+        summary: input.summary,
+        teamId: team.id,
+        status: initialStatus(instants),
+        ...instants,
         createdById: actorUserId(actor),
         services: { create: services.map((s) => ({ serviceId: s.id })) },
         ...(commander ? { roles: { create: [{ role: "commander", userId: commander.id, assignedAt: now }] } } : {}),
@@ -68,15 +135,30 @@ export async function createIncident(actor: Actor, input: CreateIncidentInput, e
     });
     await tx.timelineEntry.create({
       data: {
-        incidentId: incident.id, at: now, kind: "status_change", authorId: actorUserId(actor), authorLabel: actorLabel(actor),
-        text: extra.timelineText ?? `Incident declared as ${input.severity} (${incident.status}) on ${services.map((s) => s.slug).join(", ")}`,
+        incidentId: incident.id,
+        at: now,
+        kind: "status_change",
+        authorId: actorUserId(actor),
+        authorLabel: actorLabel(actor),
+        text:
+          extra.timelineText ??
+          `Incident declared as ${input.severity} (${incident.status}) on ${services.map((s) => s.slug).join(", ")}`,
       },
     });
     await tx.postmortem.create({
-      data: { incidentId: incident.id, authorId: commander?.id ?? null, dueAt: postmortemDue(input.severity, instants.resolvedAt ?? null, team.timezone) },
+      data: {
+        incidentId: incident.id,
+        authorId: commander?.id ?? null,
+        dueAt: postmortemDue(input.severity, instants.resolvedAt ?? null, team.timezone),
+      },
     });
     const view = await readIncident(tx, incident.id);
-    await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: view });
+    await recordAudit(tx, actor, {
+      action: "incident.create",
+      entityType: "incident",
+      entityId: incident.id,
+      after: view,
+    });
     return view;
   };
   if (extra.tx) return run(extra.tx);
@@ -97,9 +179,22 @@ export async function updateIncident(actor: Actor, ref: string, input: UpdateInc
     const before = await readIncident(tx, scope.id);
     const row = await tx.incident.findUniqueOrThrow({ where: { id: scope.id } });
     const instants = instantData(input);
-    const merged: InstantRow = { impactStartAt: row.impactStartAt, detectedAt: row.detectedAt, acknowledgedAt: row.acknowledgedAt, mitigatedAt: row.mitigatedAt, resolvedAt: row.resolvedAt, ...instants };
-    if (row.status === "resolved" && merged.resolvedAt === null) throw new AppError("VALIDATION", "A resolved incident keeps its resolution instant; reopen it instead", { resolvedAt: "is required while the incident is resolved; reopen it instead" });
-    if (row.status !== "resolved" && merged.resolvedAt !== null) throw new AppError("VALIDATION", "Resolve the incident through its status", { resolvedAt: "can only be set by resolving the incident" });
+    const merged: InstantRow = {
+      impactStartAt: row.impactStartAt,
+      detectedAt: row.detectedAt,
+      acknowledgedAt: row.acknowledgedAt,
+      mitigatedAt: row.mitigatedAt,
+      resolvedAt: row.resolvedAt,
+      ...instants,
+    };
+    if (row.status === "resolved" && merged.resolvedAt === null)
+      throw new AppError("VALIDATION", "A resolved incident keeps its resolution instant; reopen it instead", {
+        resolvedAt: "is required while the incident is resolved; reopen it instead",
+      });
+    if (row.status !== "resolved" && merged.resolvedAt !== null)
+      throw new AppError("VALIDATION", "Resolve the incident through its status", {
+        resolvedAt: "can only be set by resolving the incident",
+      });
     assertInstantsInOrder(merged);
 
     const data: Prisma.IncidentUncheckedUpdateManyInput = { ...instants, version: { increment: 1 } };
@@ -115,23 +210,48 @@ export async function updateIncident(actor: Actor, ref: string, input: UpdateInc
     }
     if (services || input.team) {
       // Moving an incident also needs edit rights where it lands.
-      assertCanEditIncident(actor, { teamId: (data.teamId as string | undefined) ?? scope.teamId, serviceTeamIds: services ? services.map((s) => s.teamId) : scope.serviceTeamIds });
+      assertCanEditIncident(actor, {
+        teamId: (data.teamId as string | undefined) ?? scope.teamId,
+        serviceTeamIds: services ? services.map((s) => s.teamId) : scope.serviceTeamIds,
+      });
     }
     const res = await tx.incident.updateMany({ where: { id: scope.id, version: input.version ?? row.version }, data });
-    if (res.count === 0) throw new AppError("CONFLICT", `INC-${scope.number} was changed by someone else (your version ${input.version}, now ${row.version}); reload and apply your edit again`, { version: "stale" });
+    if (res.count === 0)
+      throw new AppError(
+        "CONFLICT",
+        `INC-${scope.number} was changed by someone else (your version ${input.version}, now ${row.version}); reload and apply your edit again`,
+        { version: "stale" },
+      );
     if (services) {
       await tx.incidentService.deleteMany({ where: { incidentId: scope.id } });
       await tx.incidentService.createMany({ data: services.map((s) => ({ incidentId: scope.id, serviceId: s.id })) });
     }
     const notes: string[] = [];
-    if (input.severity && input.severity !== row.severity) notes.push(`Severity changed from ${row.severity} to ${input.severity}`);
-    if (services && services.map((s) => s.slug).join() !== before.services.map((s) => s.slug).join()) notes.push(`Affected services: ${services.map((s) => s.slug).join(", ")}`);
+    if (input.severity && input.severity !== row.severity)
+      notes.push(`Severity changed from ${row.severity} to ${input.severity}`);
+    if (services && services.map((s) => s.slug).join() !== before.services.map((s) => s.slug).join())
+      notes.push(`Affected services: ${services.map((s) => s.slug).join(", ")}`);
     for (const text of notes) {
-      await tx.timelineEntry.create({ data: { incidentId: scope.id, at: new Date(), kind: "status_change", text, authorId: actorUserId(actor), authorLabel: actorLabel(actor) } });
+      await tx.timelineEntry.create({
+        data: {
+          incidentId: scope.id,
+          at: new Date(),
+          kind: "status_change",
+          text,
+          authorId: actorUserId(actor),
+          authorLabel: actorLabel(actor),
+        },
+      });
     }
     await refreshPostmortemDue(tx, scope.id);
     const after = await readIncident(tx, scope.id);
-    await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: scope.id, before, after });
+    await recordAudit(tx, actor, {
+      action: "incident.update",
+      entityType: "incident",
+      entityId: scope.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -143,7 +263,8 @@ export async function deleteIncident(actor: Actor, ref: string): Promise<Deleted
     const scope = await incidentScope(tx, ref);
     assertCanEditIncident(actor, scope);
     const before = await readIncident(tx, scope.id);
-    if (before.postmortem?.status === "published") throw new AppError("INVALID_STATE", `INC-${scope.number} has a published postmortem and cannot be deleted`);
+    if (before.postmortem?.status === "published")
+      throw new AppError("INVALID_STATE", `INC-${scope.number} has a published postmortem and cannot be deleted`);
     await tx.incident.delete({ where: { id: scope.id } });
     await recordAudit(tx, actor, { action: "incident.delete", entityType: "incident", entityId: scope.id, before });
     return { deleted: before.key };

@@ -8,7 +8,10 @@ import { usersById } from "@/lib/db/repos/incidents";
 import { findPostmortemDocument, parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
 import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import {
-  impactDetailsView, type ImpactSnapshotView, type PostmortemView, type PublishedRevisionView,
+  impactDetailsView,
+  type ImpactSnapshotView,
+  type PostmortemView,
+  type PublishedRevisionView,
 } from "@/lib/validation/views/postmortems";
 import { canEditIncident, incidentScope, type IncidentScope, type Tx } from "./access";
 import { actionItemViews } from "./action-items";
@@ -23,7 +26,10 @@ import { timelineOf } from "./timeline";
 /** A postmortem by its own id or by its incident (id, number or INC-n). */
 export type PostmortemRef = { id: string } | { incident: string };
 
-export async function postmortemScope(tx: Tx, ref: PostmortemRef): Promise<{ scope: IncidentScope; postmortemId: string }> {
+export async function postmortemScope(
+  tx: Tx,
+  ref: PostmortemRef,
+): Promise<{ scope: IncidentScope; postmortemId: string }> {
   if ("incident" in ref) {
     const scope = await incidentScope(tx, ref.incident);
     const pm = await tx.postmortem.findUnique({ where: { incidentId: scope.id }, select: { id: true } });
@@ -37,8 +43,19 @@ export async function postmortemScope(tx: Tx, ref: PostmortemRef): Promise<{ sco
 }
 
 type SnapshotRow = {
-  id: string; sloId: string; sloName: string; serviceSlug: string; fromAt: Date; toAt: Date; failed: number; total: number;
-  peakErrorRatio: number | null; budgetConsumed: number | null; queries: unknown; computedAt: Date; frozen: boolean;
+  id: string;
+  sloId: string;
+  sloName: string;
+  serviceSlug: string;
+  fromAt: Date;
+  toAt: Date;
+  failed: number;
+  total: number;
+  peakErrorRatio: number | null;
+  budgetConsumed: number | null;
+  queries: unknown;
+  computedAt: Date;
+  frozen: boolean;
 };
 
 export const snapshotView = (s: SnapshotRow): ImpactSnapshotView => ({
@@ -59,22 +76,32 @@ export const snapshotView = (s: SnapshotRow): ImpactSnapshotView => ({
 });
 export type { ImpactSnapshotView, PostmortemView };
 
-
 /** The latest computation (one row per SLO, same computedAt): a draft's recompute, else the frozen published one. */
 export function latestSnapshots(rows: SnapshotRow[]): SnapshotRow[] {
   if (rows.length === 0) return [];
   const live = rows.filter((r) => !r.frozen);
   const pool = live.length ? live : rows;
   const latest = Math.max(...pool.map((r) => r.computedAt.getTime()));
-  return pool.filter((r) => r.computedAt.getTime() === latest).sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug) || a.sloName.localeCompare(b.sloName));
+  return pool
+    .filter((r) => r.computedAt.getTime() === latest)
+    .sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug) || a.sloName.localeCompare(b.sloName));
 }
 
-export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, nowMs = Date.now()): Promise<PostmortemView> {
+export async function readPostmortem(
+  tx: Tx,
+  actor: Actor,
+  ref: PostmortemRef,
+  nowMs = Date.now(),
+): Promise<PostmortemView> {
   const { scope, postmortemId } = await postmortemScope(tx, ref);
   const row = await findPostmortemDocument(tx, postmortemId);
   const incident = await readIncident(tx, scope.id, nowMs);
   const approvals = parseApprovals(row.id, row.approvals);
-  const users = await usersById(tx, [...(row.authorId ? [row.authorId] : []), ...row.reviewerIds, ...approvals.map((a) => a.userId)]);
+  const users = await usersById(tx, [
+    ...(row.authorId ? [row.authorId] : []),
+    ...row.reviewerIds,
+    ...approvals.map((a) => a.userId),
+  ]);
   const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
   const publishedRevision = row.revisions.filter((r) => r.publishedAt).at(-1)?.number ?? null;
   const state = reviewStateOf(row, incident.severity, publishedRevision);
@@ -85,8 +112,14 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     REVIEW_ACTIONS.map((action: ReviewAction) => {
       try {
         const role = reviewRoleFor(actor, action, scope, row, commanderId);
-        const revision = action === "approve" || action === "request_changes" ? (state.submittedRevision ?? undefined) : state.revision;
-        return [action, reviewTransition(state, action, { actorRole: role, revision, actorId: actor.userId, comment: "-" }).ok];
+        const revision =
+          action === "approve" || action === "request_changes"
+            ? (state.submittedRevision ?? undefined)
+            : state.revision;
+        return [
+          action,
+          reviewTransition(state, action, { actorRole: role, revision, actorId: actor.userId, comment: "-" }).ok,
+        ];
       } catch {
         return [action, false];
       }
@@ -103,7 +136,9 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     sections: parseSections("Postmortem", row.id, row.sections),
     author: row.authorId ? user(row.authorId) : null,
     reviewers: row.reviewerIds.map(user),
-    approvals: approvals.filter((a) => a.revision === row.revision).map((a) => ({ user: user(a.userId), revision: a.revision, at: a.at })),
+    approvals: approvals
+      .filter((a) => a.revision === row.revision)
+      .map((a) => ({ user: user(a.userId), revision: a.revision, at: a.at })),
     requiredApprovals: state.requiredApprovals,
     submittedRevision: state.submittedRevision,
     publishedRevision,
@@ -113,8 +148,20 @@ export async function readPostmortem(tx: Tx, actor: Actor, ref: PostmortemRef, n
     impacts: latestSnapshots(row.impacts).map(snapshotView),
     timeline: await timelineOf(tx, scope.id, { starredOnly: true }),
     actionItems: await actionItemViews(tx, itemRows, nowMs),
-    reviewEvents: row.reviewEvents.map((e) => ({ id: e.id, action: e.action, revision: e.revision, actor: { id: e.actorId, label: e.actorLabel }, comment: e.comment, at: e.at.toISOString() })),
-    revisions: row.revisions.map((r) => ({ number: r.number, approvedById: r.approvedById, approvedAt: r.approvedAt?.toISOString() ?? null, publishedAt: r.publishedAt?.toISOString() ?? null })),
+    reviewEvents: row.reviewEvents.map((e) => ({
+      id: e.id,
+      action: e.action,
+      revision: e.revision,
+      actor: { id: e.actorId, label: e.actorLabel },
+      comment: e.comment,
+      at: e.at.toISOString(),
+    })),
+    revisions: row.revisions.map((r) => ({
+      number: r.number,
+      approvedById: r.approvedById,
+      approvedAt: r.approvedAt?.toISOString() ?? null,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+    })),
     can: { ...allowed, recomputeImpact: row.status !== "published" && canEditIncident(actor, scope) },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -128,11 +175,21 @@ export async function getPostmortem(actor: Actor, ref: PostmortemRef, nowMs = Da
 }
 
 /** A published revision's sections exactly as published (immutable). */
-export async function getPublishedRevision(actor: Actor, ref: PostmortemRef, number: number): Promise<PublishedRevisionView> {
+export async function getPublishedRevision(
+  actor: Actor,
+  ref: PostmortemRef,
+  number: number,
+): Promise<PublishedRevisionView> {
   assertCanRead(actor);
   const db = await getDb();
   const { postmortemId } = await postmortemScope(db, ref);
   const rev = await db.postmortemRevision.findUnique({ where: { postmortemId_number: { postmortemId, number } } });
   if (!rev) throw notFound(`published revision ${number}`);
-  return { number: rev.number, sections: parseSections("PostmortemRevision", rev.id, rev.sections), approvedById: rev.approvedById, approvedAt: rev.approvedAt?.toISOString() ?? null, publishedAt: rev.publishedAt?.toISOString() ?? null };
+  return {
+    number: rev.number,
+    sections: parseSections("PostmortemRevision", rev.id, rev.sections),
+    approvedById: rev.approvedById,
+    approvedAt: rev.approvedAt?.toISOString() ?? null,
+    publishedAt: rev.publishedAt?.toISOString() ?? null,
+  };
 }

@@ -32,7 +32,8 @@ export const isPostmortemConflict = (err: unknown): err is PostmortemConflict =>
 export function versionFromIfMatch(header: string | null): number | undefined {
   if (header === null || header.trim() === "") return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m) throw new AppError("BAD_REQUEST", `If-Match must be the ETag of the version you edited, e.g. "3" (got ${header})`);
+  if (!m)
+    throw new AppError("BAD_REQUEST", `If-Match must be the ETag of the version you edited, e.g. "3" (got ${header})`);
   return Number(m[1]);
 }
 
@@ -43,16 +44,30 @@ export function versionFromIfMatch(header: string | null): number | undefined {
  * A content change is a review-workflow "edit": a new revision; editing during review re-opens review on
  * it and drops the approvals of the old revision; a published postmortem must be amended first (409).
  */
-export async function savePostmortem(actor: Actor, ref: PostmortemRef, input: SavePostmortemInput, ifMatch?: number): Promise<PostmortemView> {
+export async function savePostmortem(
+  actor: Actor,
+  ref: PostmortemRef,
+  input: SavePostmortemInput,
+  ifMatch?: number,
+): Promise<PostmortemView> {
   const expected = ifMatch ?? input.version;
   if (expected === undefined) {
-    throw new AppError("VALIDATION", "Send the version your edit is based on (body version or If-Match)", { version: "is required: the version your edit is based on" });
+    throw new AppError("VALIDATION", "Send the version your edit is based on (body version or If-Match)", {
+      version: "is required: the version your edit is based on",
+    });
   }
   if (ifMatch !== undefined && input.version !== undefined && ifMatch !== input.version) {
-    throw new AppError("VALIDATION", "If-Match and body version disagree", { version: `If-Match says ${ifMatch}, the body ${input.version}` });
+    throw new AppError("VALIDATION", "If-Match and body version disagree", {
+      version: `If-Match says ${ifMatch}, the body ${input.version}`,
+    });
   }
   const db = await getDb();
-  const conflict = async (message: string) => new PostmortemConflict(message, await db.$transaction((tx) => readPostmortem(tx, actor, ref)), ifMatch !== undefined);
+  const conflict = async (message: string) =>
+    new PostmortemConflict(
+      message,
+      await db.$transaction((tx) => readPostmortem(tx, actor, ref)),
+      ifMatch !== undefined,
+    );
 
   const outcome = await db.$transaction(async (tx) => {
     const { scope, postmortemId } = await postmortemScope(tx, ref);
@@ -63,9 +78,12 @@ export async function savePostmortem(actor: Actor, ref: PostmortemRef, input: Sa
 
     const before = parseSections("Postmortem", row.id, row.sections);
     const sections = { ...before };
-    for (const key of POSTMORTEM_SECTIONS) if (input.sections?.[key] !== undefined) sections[key] = input.sections[key]!;
+    for (const key of POSTMORTEM_SECTIONS)
+      if (input.sections?.[key] !== undefined) sections[key] = input.sections[key]!;
     const contentChanged = POSTMORTEM_SECTIONS.some((k) => sections[k] !== before[k]);
-    const reviewers = input.reviewers ? [...new Set((await resolveUsers(tx, input.reviewers, "reviewers")).map((u) => u.id))] : row.reviewerIds;
+    const reviewers = input.reviewers
+      ? [...new Set((await resolveUsers(tx, input.reviewers, "reviewers")).map((u) => u.id))]
+      : row.reviewerIds;
 
     let status = row.status;
     let revision = row.revision;
@@ -87,13 +105,21 @@ export async function savePostmortem(actor: Actor, ref: PostmortemRef, input: Sa
       action: "postmortem.save",
       entityType: "postmortem",
       entityId: postmortemId,
-      before: { version: row.version, revision: row.revision, status: row.status, sections: before, reviewerIds: row.reviewerIds },
+      before: {
+        version: row.version,
+        revision: row.revision,
+        status: row.status,
+        sections: before,
+        reviewerIds: row.reviewerIds,
+      },
       after: { version: row.version + 1, revision, status, sections, reviewerIds: reviewers },
     });
     return { view: await readPostmortem(tx, actor, { id: postmortemId }) };
   });
   if ("stale" in outcome) {
-    throw await conflict(`The postmortem was changed by someone else since version ${expected}; your text is kept: compare it with the current version and save again`);
+    throw await conflict(
+      `The postmortem was changed by someone else since version ${expected}; your text is kept: compare it with the current version and save again`,
+    );
   }
   return outcome.view;
 }

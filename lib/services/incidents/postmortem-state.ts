@@ -2,8 +2,20 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { isAdmin, type Actor } from "@/lib/auth/permissions";
 import { parseApprovals, parseReviewStatus } from "@/lib/db/repos/postmortems";
-import { SEVERITY_DEFINITIONS, type ReviewAction, type ReviewError, type ReviewRole, type ReviewState } from "@/lib/postmortem";
-import { assertCanApproveIncident, assertCanEditIncident, canApproveIncident, canEditIncident, type IncidentScope } from "./access";
+import {
+  SEVERITY_DEFINITIONS,
+  type ReviewAction,
+  type ReviewError,
+  type ReviewRole,
+  type ReviewState,
+} from "@/lib/postmortem";
+import {
+  assertCanApproveIncident,
+  assertCanEditIncident,
+  canApproveIncident,
+  canEditIncident,
+  type IncidentScope,
+} from "./access";
 import { asSeverity } from "./view";
 
 // Bridges the Postmortem row and lib/postmortem's review state machine, and decides which review role
@@ -14,9 +26,19 @@ import { asSeverity } from "./view";
 // immutable PostmortemRevision rows. Derived: the revision under review is the current revision while
 // in review / approved (an edit during review re-opens review on the new revision and clears approvals).
 
-export type PostmortemRowState = { id: string; status: string; revision: number; approvals: unknown; authorId: string | null };
+export type PostmortemRowState = {
+  id: string;
+  status: string;
+  revision: number;
+  approvals: unknown;
+  authorId: string | null;
+};
 
-export function reviewStateOf(row: PostmortemRowState, severity: string, publishedRevision: number | null): ReviewState {
+export function reviewStateOf(
+  row: PostmortemRowState,
+  severity: string,
+  publishedRevision: number | null,
+): ReviewState {
   const status = parseReviewStatus(row.id, row.status);
   const underReview = status === "in_review" || status === "approved" || status === "changes_requested";
   return {
@@ -25,7 +47,9 @@ export function reviewStateOf(row: PostmortemRowState, severity: string, publish
     submittedRevision: underReview ? row.revision : null,
     approvedRevision: status === "approved" ? row.revision : null,
     publishedRevision,
-    approverIds: parseApprovals(row.id, row.approvals).filter((a) => a.revision === row.revision).map((a) => a.userId),
+    approverIds: parseApprovals(row.id, row.approvals)
+      .filter((a) => a.revision === row.revision)
+      .map((a) => a.userId),
     requiredApprovals: SEVERITY_DEFINITIONS[asSeverity(severity)].requiredApprovals,
   };
 }
@@ -39,10 +63,17 @@ const isOwner = (actor: Actor, row: PostmortemRowState, commanderId: string | nu
  * editing actions need edit rights on the incident; approve/request_changes need the approver role of
  * one of its teams, and the postmortem's author never reviews their own document.
  */
-export function reviewRoleFor(actor: Actor, action: ReviewAction, scope: IncidentScope, row: PostmortemRowState, commanderId: string | null): ReviewRole {
+export function reviewRoleFor(
+  actor: Actor,
+  action: ReviewAction,
+  scope: IncidentScope,
+  row: PostmortemRowState,
+  commanderId: string | null,
+): ReviewRole {
   if (action === "approve" || action === "request_changes") {
     assertCanApproveIncident(actor, scope);
-    if (actor.userId === row.authorId) throw new AppError("FORBIDDEN", "You wrote this postmortem; another approver has to review it");
+    if (actor.userId === row.authorId)
+      throw new AppError("FORBIDDEN", "You wrote this postmortem; another approver has to review it");
     return "approver";
   }
   if (action === "publish") {

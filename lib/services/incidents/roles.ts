@@ -31,18 +31,29 @@ export async function assignIncidentRole(actor: Actor, ref: string, input: Assig
     if (before.roles.some((r) => r.role === input.role && r.user.id === user.id)) {
       throw new AppError("INVALID_STATE", `${user.name} is already ${ROLE_LABEL[input.role]} of INC-${scope.number}`);
     }
-    if (input.role === "commander") await tx.incidentRole.deleteMany({ where: { incidentId: scope.id, role: "commander" } });
+    if (input.role === "commander")
+      await tx.incidentRole.deleteMany({ where: { incidentId: scope.id, role: "commander" } });
     await tx.incidentRole.create({ data: { incidentId: scope.id, role: input.role, userId: user.id } });
     const previous = input.role === "commander" ? before.commander : null;
     await tx.timelineEntry.create({
       data: {
-        incidentId: scope.id, at: new Date(), kind: "role_change", authorId: actorUserId(actor), authorLabel: actorLabel(actor),
+        incidentId: scope.id,
+        at: new Date(),
+        kind: "role_change",
+        authorId: actorUserId(actor),
+        authorLabel: actorLabel(actor),
         text: `${user.name} is now ${ROLE_LABEL[input.role]}${previous ? ` (relieving ${previous.name})` : ""}`,
       },
     });
     await tx.incident.update({ where: { id: scope.id }, data: { version: { increment: 1 } } });
     const after = await readIncident(tx, scope.id);
-    await recordAudit(tx, actor, { action: "incident.role.assign", entityType: "incident", entityId: scope.id, before: before.roles, after: after.roles });
+    await recordAudit(tx, actor, {
+      action: "incident.role.assign",
+      entityType: "incident",
+      entityId: scope.id,
+      before: before.roles,
+      after: after.roles,
+    });
     return after;
   });
 }
@@ -55,17 +66,30 @@ export async function unassignIncidentRole(actor: Actor, ref: string, input: Ass
     assertCanEditIncident(actor, scope);
     const user = await resolveUser(tx, input.user, "user");
     const before = await readIncident(tx, scope.id);
-    const res = await tx.incidentRole.deleteMany({ where: { incidentId: scope.id, role: input.role, userId: user.id } });
-    if (res.count === 0) throw new AppError("NOT_FOUND", `${user.name} is not ${ROLE_LABEL[input.role]} of INC-${scope.number}`);
+    const res = await tx.incidentRole.deleteMany({
+      where: { incidentId: scope.id, role: input.role, userId: user.id },
+    });
+    if (res.count === 0)
+      throw new AppError("NOT_FOUND", `${user.name} is not ${ROLE_LABEL[input.role]} of INC-${scope.number}`);
     await tx.timelineEntry.create({
       data: {
-        incidentId: scope.id, at: new Date(), kind: "role_change", authorId: actorUserId(actor), authorLabel: actorLabel(actor),
+        incidentId: scope.id,
+        at: new Date(),
+        kind: "role_change",
+        authorId: actorUserId(actor),
+        authorLabel: actorLabel(actor),
         text: `${user.name} is no longer ${ROLE_LABEL[input.role]}`,
       },
     });
     await tx.incident.update({ where: { id: scope.id }, data: { version: { increment: 1 } } });
     const after = await readIncident(tx, scope.id);
-    await recordAudit(tx, actor, { action: "incident.role.unassign", entityType: "incident", entityId: scope.id, before: before.roles, after: after.roles });
+    await recordAudit(tx, actor, {
+      action: "incident.role.unassign",
+      entityType: "incident",
+      entityId: scope.id,
+      before: before.roles,
+      after: after.roles,
+    });
     return after;
   });
 }
@@ -78,7 +102,12 @@ export async function incidentPeople(actor: Actor, ref: string): Promise<PeopleV
   const teamIds = [...new Set([scope.teamId, ...scope.serviceTeamIds])];
   const holders = await db.incidentRole.findMany({ where: { incidentId: scope.id }, select: { userId: true } });
   const rows = await db.user.findMany({
-    where: { OR: [{ memberships: { some: { teamId: { in: teamIds } } } }, { id: { in: [actor.userId, ...holders.map((h) => h.userId)] } }] },
+    where: {
+      OR: [
+        { memberships: { some: { teamId: { in: teamIds } } } },
+        { id: { in: [actor.userId, ...holders.map((h) => h.userId)] } },
+      ],
+    },
     select: { id: true, name: true, email: true, role: true },
     orderBy: { name: "asc" },
   });

@@ -4,7 +4,11 @@ import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { parseColumn } from "@/lib/db/repos/parse-column";
-import { TIMELINE_KINDS, type CreateTimelineEntryInput, type UpdateTimelineEntryInput } from "@/lib/validation/incidents";
+import {
+  TIMELINE_KINDS,
+  type CreateTimelineEntryInput,
+  type UpdateTimelineEntryInput,
+} from "@/lib/validation/incidents";
 import type { DeletedView, TimelineEntryView } from "@/lib/validation/views/incidents";
 import { recordAudit } from "../audit";
 import { actorLabel, actorUserId, assertCanEditIncident, incidentScope, type Tx } from "./access";
@@ -17,7 +21,18 @@ import { actorLabel, actorUserId, assertCanEditIncident, incidentScope, type Tx 
 const ADDED_LATER_MS = 5 * 60 * 1000;
 const SYSTEM_KINDS = new Set(["status_change", "role_change"]);
 
-type EntryRow = { id: string; at: Date; kind: string; text: string; starred: boolean; authorId: string | null; authorLabel: string; version: number; createdAt: Date; updatedAt: Date };
+type EntryRow = {
+  id: string;
+  at: Date;
+  kind: string;
+  text: string;
+  starred: boolean;
+  authorId: string | null;
+  authorLabel: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 const timelineKind = z.enum(TIMELINE_KINDS);
 
@@ -38,28 +53,56 @@ export type { TimelineEntryView };
 
 export const TIMELINE_ORDER = [{ at: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
 
-export async function timelineOf(tx: Pick<Tx, "timelineEntry">, incidentId: string, opts: { starredOnly?: boolean } = {}): Promise<TimelineEntryView[]> {
-  const rows = await tx.timelineEntry.findMany({ where: { incidentId, ...(opts.starredOnly ? { starred: true } : {}) }, orderBy: TIMELINE_ORDER });
+export async function timelineOf(
+  tx: Pick<Tx, "timelineEntry">,
+  incidentId: string,
+  opts: { starredOnly?: boolean } = {},
+): Promise<TimelineEntryView[]> {
+  const rows = await tx.timelineEntry.findMany({
+    where: { incidentId, ...(opts.starredOnly ? { starred: true } : {}) },
+    orderBy: TIMELINE_ORDER,
+  });
   return rows.map(toTimelineEntryView);
 }
 
-export async function listTimeline(actor: Actor, ref: string, opts: { starredOnly?: boolean } = {}): Promise<{ items: TimelineEntryView[] }> {
+export async function listTimeline(
+  actor: Actor,
+  ref: string,
+  opts: { starredOnly?: boolean } = {},
+): Promise<{ items: TimelineEntryView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   const scope = await incidentScope(db, ref);
   return { items: await timelineOf(db, scope.id, opts) };
 }
 
-export async function createTimelineEntry(actor: Actor, ref: string, input: CreateTimelineEntryInput): Promise<TimelineEntryView> {
+export async function createTimelineEntry(
+  actor: Actor,
+  ref: string,
+  input: CreateTimelineEntryInput,
+): Promise<TimelineEntryView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const scope = await incidentScope(tx, ref);
     assertCanEditIncident(actor, scope);
     const row = await tx.timelineEntry.create({
-      data: { incidentId: scope.id, at: input.at ?? new Date(), kind: input.kind, text: input.text, starred: input.starred, authorId: actorUserId(actor), authorLabel: actorLabel(actor) },
+      data: {
+        incidentId: scope.id,
+        at: input.at ?? new Date(),
+        kind: input.kind,
+        text: input.text,
+        starred: input.starred,
+        authorId: actorUserId(actor),
+        authorLabel: actorLabel(actor),
+      },
     });
     const view = toTimelineEntryView(row);
-    await recordAudit(tx, actor, { action: "timeline.create", entityType: "timeline_entry", entityId: row.id, after: { incidentId: scope.id, ...view } });
+    await recordAudit(tx, actor, {
+      action: "timeline.create",
+      entityType: "timeline_entry",
+      entityId: row.id,
+      after: { incidentId: scope.id, ...view },
+    });
     return view;
   });
 }
@@ -72,7 +115,12 @@ async function entryInIncident(tx: Tx, ref: string, entryId: string) {
 }
 
 /** Edits an entry (optimistic concurrency on `version`); system entries can only be starred or unstarred. */
-export async function updateTimelineEntry(actor: Actor, ref: string, entryId: string, input: UpdateTimelineEntryInput): Promise<TimelineEntryView> {
+export async function updateTimelineEntry(
+  actor: Actor,
+  ref: string,
+  entryId: string,
+  input: UpdateTimelineEntryInput,
+): Promise<TimelineEntryView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { scope, row } = await entryInIncident(tx, ref, entryId);
@@ -80,12 +128,31 @@ export async function updateTimelineEntry(actor: Actor, ref: string, entryId: st
     const { version, ...changes } = input;
     if (SYSTEM_KINDS.has(row.kind)) {
       const bad = Object.keys(changes).filter((k) => k !== "starred");
-      if (bad.length) throw new AppError("VALIDATION", "Status and role changes are recorded by the system; they can only be starred", Object.fromEntries(bad.map((k) => [k, "cannot change on a system entry"])));
+      if (bad.length)
+        throw new AppError(
+          "VALIDATION",
+          "Status and role changes are recorded by the system; they can only be starred",
+          Object.fromEntries(bad.map((k) => [k, "cannot change on a system entry"])),
+        );
     }
-    const res = await tx.timelineEntry.updateMany({ where: { id: row.id, version: version ?? row.version }, data: { ...changes, version: { increment: 1 } } });
-    if (res.count === 0) throw new AppError("CONFLICT", `This timeline entry was changed by someone else (your version ${version}, now ${row.version}); reload and try again`, { version: "stale" });
+    const res = await tx.timelineEntry.updateMany({
+      where: { id: row.id, version: version ?? row.version },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    if (res.count === 0)
+      throw new AppError(
+        "CONFLICT",
+        `This timeline entry was changed by someone else (your version ${version}, now ${row.version}); reload and try again`,
+        { version: "stale" },
+      );
     const after = toTimelineEntryView(await tx.timelineEntry.findUniqueOrThrow({ where: { id: row.id } }));
-    await recordAudit(tx, actor, { action: "timeline.update", entityType: "timeline_entry", entityId: row.id, before: toTimelineEntryView(row), after });
+    await recordAudit(tx, actor, {
+      action: "timeline.update",
+      entityType: "timeline_entry",
+      entityId: row.id,
+      before: toTimelineEntryView(row),
+      after,
+    });
     return after;
   });
 }
@@ -95,9 +162,15 @@ export async function deleteTimelineEntry(actor: Actor, ref: string, entryId: st
   return db.$transaction(async (tx) => {
     const { scope, row } = await entryInIncident(tx, ref, entryId);
     assertCanEditIncident(actor, scope);
-    if (SYSTEM_KINDS.has(row.kind)) throw new AppError("INVALID_STATE", "Status and role changes are part of the record and cannot be deleted");
+    if (SYSTEM_KINDS.has(row.kind))
+      throw new AppError("INVALID_STATE", "Status and role changes are part of the record and cannot be deleted");
     await tx.timelineEntry.delete({ where: { id: row.id } });
-    await recordAudit(tx, actor, { action: "timeline.delete", entityType: "timeline_entry", entityId: row.id, before: { incidentId: scope.id, ...toTimelineEntryView(row) } });
+    await recordAudit(tx, actor, {
+      action: "timeline.delete",
+      entityType: "timeline_entry",
+      entityId: row.id,
+      before: { incidentId: scope.id, ...toTimelineEntryView(row) },
+    });
     return { deleted: row.id };
   });
 }

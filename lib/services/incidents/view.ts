@@ -74,38 +74,65 @@ export const asSeverity = (s: string): Severity => (isSeverity(s) ? s : "SEV-3")
  * owning team's time zone (lib/postmortem postmortemDueAt); SEV-3: none unless `required` (the budget
  * policy triggered: 10 business days); unresolved incidents: none.
  */
-export function postmortemDue(severity: string, resolvedAt: Date | null, timezone: string, required = false): Date | null {
+export function postmortemDue(
+  severity: string,
+  resolvedAt: Date | null,
+  timezone: string,
+  required = false,
+): Date | null {
   if (!resolvedAt) return null;
   let due: number | null;
   try {
     due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone, required });
   } catch {
     // A team with an unknown zone (should not happen: zones are validated) counts in UTC.
-    due = postmortemDueAt({ severity: asSeverity(severity), resolvedAtMs: resolvedAt.getTime(), timezone: "UTC", required });
+    due = postmortemDueAt({
+      severity: asSeverity(severity),
+      resolvedAtMs: resolvedAt.getTime(),
+      timezone: "UTC",
+      required,
+    });
   }
   return due === null ? null : new Date(due);
 }
 
 /** Recomputes and stores the postmortem due date after a change of severity, resolution, team or budget trigger. */
 export async function refreshPostmortemDue(tx: Tx, incidentId: string) {
-  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { severity: true, resolvedAt: true, team: { select: { timezone: true } }, postmortem: { select: { id: true, budgetTrigger: true } } } });
-  const required = row.postmortem !== null && parseBudgetTriggerColumn(row.postmortem.id, row.postmortem.budgetTrigger) !== null;
-  await tx.postmortem.updateMany({ where: { incidentId }, data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone, required) } });
+  const row = await tx.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: {
+      severity: true,
+      resolvedAt: true,
+      team: { select: { timezone: true } },
+      postmortem: { select: { id: true, budgetTrigger: true } },
+    },
+  });
+  const required =
+    row.postmortem !== null && parseBudgetTriggerColumn(row.postmortem.id, row.postmortem.budgetTrigger) !== null;
+  await tx.postmortem.updateMany({
+    where: { incidentId },
+    data: { dueAt: postmortemDue(row.severity, row.resolvedAt, row.team.timezone, required) },
+  });
 }
 
 /**
  * Why a postmortem is required: the severity's rule, the budget policy (an SLO's budget spent above the
  * policy's share; then a P0/P1 action item is required too), both, or neither.
  */
-function postmortemRequirement(severity: Severity, trigger: BudgetTrigger | null, items: { priority: string; status: string }[]) {
+function postmortemRequirement(
+  severity: Severity,
+  trigger: BudgetTrigger | null,
+  items: { priority: string; status: string }[],
+) {
   const bySeverity = SEVERITY_DEFINITIONS[severity].postmortem === "required";
   return {
     required: bySeverity || trigger !== null,
     reasons: [...(bySeverity ? (["severity"] as const) : []), ...(trigger ? (["budget_policy"] as const) : [])],
-    budgetPolicy: trigger ? { ...trigger, actionItemRequired: "P0/P1" as const, actionItemMet: hasBudgetTriggerActionItem(items) } : null,
+    budgetPolicy: trigger
+      ? { ...trigger, actionItemRequired: "P0/P1" as const, actionItemMet: hasBudgetTriggerActionItem(items) }
+      : null,
   };
 }
-
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const incidentStatus = z.enum(INCIDENT_STATUSES);
@@ -115,8 +142,18 @@ const incidentRole = z.enum(INCIDENT_ROLES);
 export function toIncidentView(row: IncidentRow, users: Map<string, UserLiteView>, nowMs: number): IncidentView {
   const severity = asSeverity(row.severity);
   const user = (id: string) => users.get(id) ?? { id, name: "(deleted user)", email: "" };
-  const roles = row.roles.map((r) => ({ role: parseColumn(incidentRole, r.role, { table: "IncidentRole", id: `${row.id}/${r.userId}`, field: "role" }), user: user(r.userId), assignedAt: r.assignedAt.toISOString() }));
-  const instants = { impactStartAt: iso(row.impactStartAt), detectedAt: iso(row.detectedAt), acknowledgedAt: iso(row.acknowledgedAt), mitigatedAt: iso(row.mitigatedAt), resolvedAt: iso(row.resolvedAt) };
+  const roles = row.roles.map((r) => ({
+    role: parseColumn(incidentRole, r.role, { table: "IncidentRole", id: `${row.id}/${r.userId}`, field: "role" }),
+    user: user(r.userId),
+    assignedAt: r.assignedAt.toISOString(),
+  }));
+  const instants = {
+    impactStartAt: iso(row.impactStartAt),
+    detectedAt: iso(row.detectedAt),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    mitigatedAt: iso(row.mitigatedAt),
+    resolvedAt: iso(row.resolvedAt),
+  };
   const pm = row.postmortem;
   return {
     id: row.id,
@@ -124,7 +161,10 @@ export function toIncidentView(row: IncidentRow, users: Map<string, UserLiteView
     key: `INC-${row.number}`,
     title: row.title,
     severity,
-    severityDefinition: { name: SEVERITY_DEFINITIONS[severity].name, description: SEVERITY_DEFINITIONS[severity].description },
+    severityDefinition: {
+      name: SEVERITY_DEFINITIONS[severity].name,
+      description: SEVERITY_DEFINITIONS[severity].description,
+    },
     status: parseColumn(incidentStatus, row.status, { table: "Incident", id: row.id, field: "status" }),
     summary: row.summary,
     team: row.team,
@@ -140,7 +180,11 @@ export function toIncidentView(row: IncidentRow, users: Map<string, UserLiteView
     updatedAt: row.updatedAt.toISOString(),
     postmortem: pm
       ? {
-          id: pm.id, status: parseReviewStatus(pm.id, pm.status), revision: pm.revision, dueAt: iso(pm.dueAt), overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
+          id: pm.id,
+          status: parseReviewStatus(pm.id, pm.status),
+          revision: pm.revision,
+          dueAt: iso(pm.dueAt),
+          overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
           ...postmortemRequirement(severity, parseBudgetTriggerColumn(pm.id, pm.budgetTrigger), row.actionItems ?? []),
         }
       : null,

@@ -15,11 +15,23 @@ export const publicBaseUrl = () => (process.env.NEXTAUTH_URL?.trim() || "http://
 export const pageUrl = (pageId: string) => `${publicBaseUrl()}/oncall/pages/${pageId}`;
 
 /** New links for one message; each call makes fresh tokens (a retried message carries new links, old ones stay valid). */
-export async function createActionLinks(tx: Client, pageId: string, userId: string, actions: LinkAction[], nowMs: number) {
+export async function createActionLinks(
+  tx: Client,
+  pageId: string,
+  userId: string,
+  actions: LinkAction[],
+  nowMs: number,
+) {
   const links = actions.map((action) => ({ action, token: randomBytes(32).toString("base64url") }));
   if (!links.length) return [];
   await tx.pageActionLink.createMany({
-    data: links.map((l) => ({ tokenHash: tokenHash(l.token), pageId, userId, action: l.action, expiresAt: new Date(nowMs + LINK_TTL_MS) })),
+    data: links.map((l) => ({
+      tokenHash: tokenHash(l.token),
+      pageId,
+      userId,
+      action: l.action,
+      expiresAt: new Date(nowMs + LINK_TTL_MS),
+    })),
   });
   return links.map((l) => ({ action: l.action, url: `${publicBaseUrl()}/api/v1/page-actions/${l.token}` }));
 }

@@ -14,7 +14,16 @@ const SECRET = "contactMethod.secret";
 export const sealTarget = (plain: string) => seal(plain, TARGET, appKeyring());
 export const sealMethodSecret = (plain: string) => seal(plain, SECRET, appKeyring());
 
-export function openDestination(row: { id: string; kind: string; targetSealed: string; secretSealed: string | null }): Destination {
+export function openDestination(row: {
+  id: string;
+  kind: string;
+  targetSealed: string;
+  secretSealed: string | null;
+}): Destination {
   const ring = appKeyring();
-  return { kind: contactKindOf(row), target: open(row.targetSealed, TARGET, ring), secret: row.secretSealed ? open(row.secretSealed, SECRET, ring) : null };
+  return {
+    kind: contactKindOf(row),
+    target: open(row.targetSealed, TARGET, ring),
+    secret: row.secretSealed ? open(row.secretSealed, SECRET, ring) : null,
+  };
 }

@@ -18,20 +18,40 @@ export async function messageFor(row: Row, nowMs: number): Promise<Message> {
   const kind = notificationKindOf(row);
   const payload = notificationPayload(row);
   if (!row.pageId) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
-  const page = await db.page.findUnique({ where: { id: row.pageId }, include: { service: { select: { slug: true, name: true } } } });
+  const page = await db.page.findUnique({
+    where: { id: row.pageId },
+    include: { service: { select: { slug: true, name: true } } },
+  });
   if (!page) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
   const last = pageLastPayload(page);
   const annotations = { ...last?.alerts[0]?.annotations, ...last?.commonAnnotations };
   const facts: PageFacts = {
-    id: page.id, title: page.title, severity: page.severity, status: page.status, service: page.service, labels: pageColumns(page).labels, annotations,
-    openedAt: page.openedAt.toISOString(), step: row.step, round: row.round,
+    id: page.id,
+    title: page.title,
+    severity: page.severity,
+    status: page.status,
+    service: page.service,
+    labels: pageColumns(page).labels,
+    annotations,
+    openedAt: page.openedAt.toISOString(),
+    step: row.step,
+    round: row.round,
   };
   const others = page.notifiedUserIds.filter((u) => u !== row.userId);
-  const names = others.length ? await db.user.findMany({ where: { id: { in: others } }, select: { name: true, email: true } }) : [];
+  const names = others.length
+    ? await db.user.findMany({ where: { id: { in: others } }, select: { name: true, email: true } })
+    : [];
   let actions: { action: LinkAction; url: string }[] = [];
   if (row.userId && PAGING.includes(kind) && page.status !== "resolved") {
     const wanted: LinkAction[] = page.status === "triggered" ? ["acknowledge", "resolve", "escalate"] : ["resolve"];
     actions = await createActionLinks(db, page.id, row.userId!, wanted, nowMs); // one INSERT: atomic without a transaction
   }
-  return renderMessage({ kind, page: facts, others: names.map((u) => u.name || u.email), pageUrl: pageUrl(page.id), actions, payload });
+  return renderMessage({
+    kind,
+    page: facts,
+    others: names.map((u) => u.name || u.email),
+    pageUrl: pageUrl(page.id),
+    actions,
+    payload,
+  });
 }

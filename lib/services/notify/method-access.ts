@@ -21,10 +21,20 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Never the sealed columns nor the code hash: the owner sees the label and the state. */
 export const methodView = (m: MethodRow): ContactMethodView => ({
-  id: m.id, kind: contactKindOf(m), name: m.name, targetLabel: m.targetLabel, teamId: m.teamId, userId: m.userId,
-  verified: m.verifiedAt !== null, verifiedAt: iso(m.verifiedAt),
-  codePending: m.verifyCodeHash !== null, codeExpiresAt: m.verifyCodeHash ? iso(m.verifyExpiresAt) : null,
-  disabledAt: iso(m.disabledAt), disabledReason: m.disabledReason, version: m.version, createdAt: m.createdAt.toISOString(),
+  id: m.id,
+  kind: contactKindOf(m),
+  name: m.name,
+  targetLabel: m.targetLabel,
+  teamId: m.teamId,
+  userId: m.userId,
+  verified: m.verifiedAt !== null,
+  verifiedAt: iso(m.verifiedAt),
+  codePending: m.verifyCodeHash !== null,
+  codeExpiresAt: m.verifyCodeHash ? iso(m.verifyExpiresAt) : null,
+  disabledAt: iso(m.disabledAt),
+  disabledReason: m.disabledReason,
+  version: m.version,
+  createdAt: m.createdAt.toISOString(),
 });
 
 /** Ids are cuids; anything else is simply not a method (no database round trip, no 500 on NUL). */
@@ -70,10 +80,21 @@ export async function issueVerifyCode(tx: Tx, m: MethodRow, nowMs: number): Prom
   });
   await tx.contactMethod.update({
     where: { id: m.id },
-    data: { verifyCodeHash: hashVerifyCode(code), verifyExpiresAt: new Date(nowMs + VERIFY_CODE_TTL_MS), verifyAttempts: 0 },
+    data: {
+      verifyCodeHash: hashVerifyCode(code),
+      verifyExpiresAt: new Date(nowMs + VERIFY_CODE_TTL_MS),
+      verifyAttempts: 0,
+    },
   });
   await tx.notification.create({
-    data: { kind: "verify", dedupeKey: `verify:${m.id}:${randomUUID()}`, contactMethodId: m.id, userId: m.userId, dueAt: new Date(nowMs), payload: { code, method: m.name } },
+    data: {
+      kind: "verify",
+      dedupeKey: `verify:${m.id}:${randomUUID()}`,
+      contactMethodId: m.id,
+      userId: m.userId,
+      dueAt: new Date(nowMs),
+      payload: { code, method: m.name },
+    },
   });
 }
 
@@ -81,6 +102,12 @@ export async function issueVerifyCode(tx: Tx, m: MethodRow, nowMs: number): Prom
 export const MAX_CODES_PER_HOUR = 6;
 
 export async function assertCodeBudget(tx: Tx, methodId: string, nowMs: number) {
-  const recent = await tx.notification.count({ where: { contactMethodId: methodId, kind: "verify", createdAt: { gte: new Date(nowMs - 3_600_000) } } });
-  if (recent >= MAX_CODES_PER_HOUR) throw new AppError("TOO_MANY_REQUESTS", `At most ${MAX_CODES_PER_HOUR} codes per hour can be sent to one contact method; try again later`);
+  const recent = await tx.notification.count({
+    where: { contactMethodId: methodId, kind: "verify", createdAt: { gte: new Date(nowMs - 3_600_000) } },
+  });
+  if (recent >= MAX_CODES_PER_HOUR)
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `At most ${MAX_CODES_PER_HOUR} codes per hour can be sent to one contact method; try again later`,
+    );
 }

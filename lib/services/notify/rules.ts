@@ -17,20 +17,41 @@ export async function getNotificationRules(actor: Actor, nowMs = Date.now()): Pr
   const db = await getDb();
   const [user, rules, methods, reach] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { shiftReminderMinutes: true } }),
-    db.notificationRule.findMany({ where: { userId: actor.userId }, orderBy: [{ delayMinutes: "asc" }, { id: "asc" }], select: { id: true, contactMethodId: true, delayMinutes: true } }),
-    db.contactMethod.findMany({ where: { userId: actor.userId }, select: { id: true, userId: true, name: true, verifiedAt: true, disabledAt: true } }),
+    db.notificationRule.findMany({
+      where: { userId: actor.userId },
+      orderBy: [{ delayMinutes: "asc" }, { id: "asc" }],
+      select: { id: true, contactMethodId: true, delayMinutes: true },
+    }),
+    db.contactMethod.findMany({
+      where: { userId: actor.userId },
+      select: { id: true, userId: true, name: true, verifiedAt: true, disabledAt: true },
+    }),
     reachabilityOf(actor.userId, nowMs),
   ]);
   const names = new Map(methods.map((m) => [m.id, m.name]));
-  const effective = effectiveRules(methods, rules.map((r) => ({ ...r, userId: actor.userId })))
-    .map((r) => ({ contactMethodId: r.methodId, name: names.get(r.methodId) ?? "", delayMinutes: r.delayMinutes }));
-  return { rules, shiftReminderMinutes: user.shiftReminderMinutes, effective, reachable: reach.reachable, onCallSchedules: reach.schedules, warning: reach.warning };
+  const effective = effectiveRules(
+    methods,
+    rules.map((r) => ({ ...r, userId: actor.userId })),
+  ).map((r) => ({ contactMethodId: r.methodId, name: names.get(r.methodId) ?? "", delayMinutes: r.delayMinutes }));
+  return {
+    rules,
+    shiftReminderMinutes: user.shiftReminderMinutes,
+    effective,
+    reachable: reach.reachable,
+    onCallSchedules: reach.schedules,
+    warning: reach.warning,
+  };
 }
 
-export async function setNotificationRules(actor: Actor, input: NotificationRulesInput): Promise<NotificationRulesView> {
+export async function setNotificationRules(
+  actor: Actor,
+  input: NotificationRulesInput,
+): Promise<NotificationRulesView> {
   requireScope(actor, "write");
   const db = await getDb();
-  const own = new Set((await db.contactMethod.findMany({ where: { userId: actor.userId }, select: { id: true } })).map((m) => m.id));
+  const own = new Set(
+    (await db.contactMethod.findMany({ where: { userId: actor.userId }, select: { id: true } })).map((m) => m.id),
+  );
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
   input.rules.forEach((r, i) => {
@@ -43,11 +64,24 @@ export async function setNotificationRules(actor: Actor, input: NotificationRule
   const before = await getNotificationRules(actor);
   await db.$transaction(async (tx) => {
     await tx.notificationRule.deleteMany({ where: { userId: actor.userId } });
-    if (input.rules.length) await tx.notificationRule.createMany({ data: input.rules.map((r) => ({ userId: actor.userId, contactMethodId: r.contactMethodId, delayMinutes: r.delayMinutes })) });
-    if (input.shiftReminderMinutes !== undefined) await tx.user.update({ where: { id: actor.userId }, data: { shiftReminderMinutes: input.shiftReminderMinutes } });
+    if (input.rules.length)
+      await tx.notificationRule.createMany({
+        data: input.rules.map((r) => ({
+          userId: actor.userId,
+          contactMethodId: r.contactMethodId,
+          delayMinutes: r.delayMinutes,
+        })),
+      });
+    if (input.shiftReminderMinutes !== undefined)
+      await tx.user.update({ where: { id: actor.userId }, data: { shiftReminderMinutes: input.shiftReminderMinutes } });
     await recordAudit(tx, actor, {
-      action: "notificationRules.set", entityType: "user", entityId: actor.userId,
-      before: { rules: before.rules.map(({ contactMethodId, delayMinutes }) => ({ contactMethodId, delayMinutes })), shiftReminderMinutes: before.shiftReminderMinutes },
+      action: "notificationRules.set",
+      entityType: "user",
+      entityId: actor.userId,
+      before: {
+        rules: before.rules.map(({ contactMethodId, delayMinutes }) => ({ contactMethodId, delayMinutes })),
+        shiftReminderMinutes: before.shiftReminderMinutes,
+      },
       after: { rules: input.rules, shiftReminderMinutes: input.shiftReminderMinutes ?? before.shiftReminderMinutes },
     });
   });

@@ -29,26 +29,47 @@ function shiftEnd(model: ScheduleModel, userId: string, startMs: number): number
   return end;
 }
 
-const when = (ms: number, tz: string) => new Date(ms).toLocaleString("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" });
+const when = (ms: number, tz: string) =>
+  new Date(ms).toLocaleString("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" });
 
 export async function queueShiftNotices(nowMs = Date.now()): Promise<{ notices: number; rows: number }> {
   const db = await getDb();
   const models = await loadScheduleModels(null);
-  const users = new Map((await db.user.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true, shiftReminderMinutes: true } })).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { deactivatedAt: null },
+        select: { id: true, name: true, shiftReminderMinutes: true },
+      })
+    ).map((u) => [u.id, u]),
+  );
   const lead = (id: string) => Math.min(users.get(id)?.shiftReminderMinutes ?? 0, MAX_LEAD_MINUTES);
   const found: { model: ScheduleModel; notice: ShiftNotice }[] = [];
   for (const model of models) {
     const segments = timelineOf(model, nowMs - LOOKBACK_MS - 60_000, nowMs + (MAX_LEAD_MINUTES + 1) * 60_000);
     for (const notice of dueShiftNotices({ segments, nowMs, lookbackMs: LOOKBACK_MS, leadMinutesOf: lead })) {
-      if (users.has(notice.userId)) found.push({ model, notice: { ...notice, shiftEndMs: shiftEnd(model, notice.userId, notice.shiftStartMs) } });
+      if (users.has(notice.userId))
+        found.push({ model, notice: { ...notice, shiftEndMs: shiftEnd(model, notice.userId, notice.shiftStartMs) } });
     }
   }
   if (!found.length) return { notices: 0, rows: 0 };
   const ids = [...new Set(found.map((f) => f.notice.userId))];
   const [methods, rules, notes] = await Promise.all([
-    db.contactMethod.findMany({ where: { userId: { in: ids } }, select: { id: true, userId: true, verifiedAt: true, disabledAt: true } }),
-    db.notificationRule.findMany({ where: { userId: { in: ids } }, select: { userId: true, contactMethodId: true, delayMinutes: true } }),
-    db.handoffNote.findMany({ where: { scheduleId: { in: [...new Set(found.map((f) => f.model.schedule.id))] }, handoffAt: { gte: new Date(nowMs - LOOKBACK_MS - 86_400_000) } }, orderBy: { createdAt: "desc" } }),
+    db.contactMethod.findMany({
+      where: { userId: { in: ids } },
+      select: { id: true, userId: true, verifiedAt: true, disabledAt: true },
+    }),
+    db.notificationRule.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, contactMethodId: true, delayMinutes: true },
+    }),
+    db.handoffNote.findMany({
+      where: {
+        scheduleId: { in: [...new Set(found.map((f) => f.model.schedule.id))] },
+        handoffAt: { gte: new Date(nowMs - LOOKBACK_MS - 86_400_000) },
+      },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   const rulesOf = effectiveRules(methods, rules);
   const data: Prisma.NotificationCreateManyInput[] = [];
@@ -56,18 +77,44 @@ export async function queueShiftNotices(nowMs = Date.now()): Promise<{ notices: 
     const mine = rulesOf.filter((r) => r.userId === notice.userId);
     const first = Math.min(...mine.map((r) => r.delayMinutes));
     const tz = model.schedule.timezone;
-    const note = notice.kind === "handoff" ? notes.find((n) => n.scheduleId === model.schedule.id && n.handoffAt.getTime() === notice.shiftStartMs && notice.outgoingUserIds.includes(n.outgoingUserId)) : undefined;
+    const note =
+      notice.kind === "handoff"
+        ? notes.find(
+            (n) =>
+              n.scheduleId === model.schedule.id &&
+              n.handoffAt.getTime() === notice.shiftStartMs &&
+              notice.outgoingUserIds.includes(n.outgoingUserId),
+          )
+        : undefined;
     const outgoing = notice.outgoingUserIds.map((u) => users.get(u)?.name ?? "someone").join(", ");
     const text =
       notice.kind === "shift_reminder"
         ? `Your on-call shift on "${model.schedule.name}" starts ${when(notice.shiftStartMs, tz)} and ends ${when(notice.shiftEndMs, tz)} (${tz}).`
         : `You are now on call on "${model.schedule.name}" until ${when(notice.shiftEndMs, tz)} (${tz})${outgoing ? `, taking over from ${outgoing}` : ""}.`;
-    const noteText = note ? [note.body, note.openIssues && `Open issues: ${note.openIssues}`, note.watchItems && `Watch: ${note.watchItems}`].filter(Boolean).join("\n") : undefined;
+    const noteText = note
+      ? [
+          note.body,
+          note.openIssues && `Open issues: ${note.openIssues}`,
+          note.watchItems && `Watch: ${note.watchItems}`,
+        ]
+          .filter(Boolean)
+          .join("\n")
+      : undefined;
     for (const r of mine.filter((x) => x.delayMinutes === first)) {
       data.push({
         dedupeKey: `shift:${notice.kind}:${model.schedule.id}:${notice.userId}:${notice.shiftStartMs}:${r.methodId}`,
-        userId: notice.userId, contactMethodId: r.methodId, kind: notice.kind, dueAt: new Date(nowMs),
-        payload: { text, scheduleId: model.schedule.id, scheduleName: model.schedule.name, shiftStart: new Date(notice.shiftStartMs).toISOString(), shiftEnd: new Date(notice.shiftEndMs).toISOString(), ...(noteText ? { note: noteText } : {}) },
+        userId: notice.userId,
+        contactMethodId: r.methodId,
+        kind: notice.kind,
+        dueAt: new Date(nowMs),
+        payload: {
+          text,
+          scheduleId: model.schedule.id,
+          scheduleName: model.schedule.name,
+          shiftStart: new Date(notice.shiftStartMs).toISOString(),
+          shiftEnd: new Date(notice.shiftEndMs).toISOString(),
+          ...(noteText ? { note: noteText } : {}),
+        },
       });
     }
   }

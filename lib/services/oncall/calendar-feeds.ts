@@ -24,25 +24,49 @@ function newToken() {
 }
 
 /** Public base URL for feed links: NEXTAUTH_URL when configured, else the origin the request came to. */
-const feedUrl = (origin: string, token: string) => `${(process.env.NEXTAUTH_URL?.trim() || origin).replace(/\/$/, "")}/api/v1/calendar/${token}.ics`;
+const feedUrl = (origin: string, token: string) =>
+  `${(process.env.NEXTAUTH_URL?.trim() || origin).replace(/\/$/, "")}/api/v1/calendar/${token}.ics`;
 
 function assertWrite(actor: Actor) {
-  if (actor.tokenScopes?.length && !actor.tokenScopes.includes("write")) throw new AppError("FORBIDDEN", 'This API token lacks the "write" scope');
+  if (actor.tokenScopes?.length && !actor.tokenScopes.includes("write"))
+    throw new AppError("FORBIDDEN", 'This API token lacks the "write" scope');
 }
 
-async function insertFeed(actor: Actor, data: { scheduleId?: string; userId?: string }, origin: string): Promise<CalendarFeedCreatedView> {
+async function insertFeed(
+  actor: Actor,
+  data: { scheduleId?: string; userId?: string },
+  origin: string,
+): Promise<CalendarFeedCreatedView> {
   const db = await getDb();
   const { token, hash, prefix } = newToken();
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.calendarFeed.create({ data: { ...data, tokenHash: hash, prefix, createdById: actor.userId === "system" ? null : actor.userId } });
-    await recordAudit(tx, actor, { action: "calendarFeed.create", entityType: "calendarFeed", entityId: created.id, after: { ...data, prefix } });
+    const created = await tx.calendarFeed.create({
+      data: { ...data, tokenHash: hash, prefix, createdById: actor.userId === "system" ? null : actor.userId },
+    });
+    await recordAudit(tx, actor, {
+      action: "calendarFeed.create",
+      entityType: "calendarFeed",
+      entityId: created.id,
+      after: { ...data, prefix },
+    });
     return created;
   });
-  return { id: row.id, prefix, scheduleId: row.scheduleId, userId: row.userId, createdAt: row.createdAt.toISOString(), url: feedUrl(origin, token) };
+  return {
+    id: row.id,
+    prefix,
+    scheduleId: row.scheduleId,
+    userId: row.userId,
+    createdAt: row.createdAt.toISOString(),
+    url: feedUrl(origin, token),
+  };
 }
 
 /** A secret feed of a schedule (anyone who can read schedules may create one). */
-export async function createScheduleFeed(actor: Actor, scheduleId: string, origin: string): Promise<CalendarFeedCreatedView> {
+export async function createScheduleFeed(
+  actor: Actor,
+  scheduleId: string,
+  origin: string,
+): Promise<CalendarFeedCreatedView> {
   assertCanRead(actor);
   assertWrite(actor);
   await loadScheduleModel(null, scheduleId);
@@ -50,12 +74,18 @@ export async function createScheduleFeed(actor: Actor, scheduleId: string, origi
 }
 
 /** A secret feed of a person's shifts in all schedules: your own, or anyone's for admins. */
-export async function createPersonFeed(actor: Actor, userId: string | undefined, origin: string): Promise<CalendarFeedCreatedView> {
+export async function createPersonFeed(
+  actor: Actor,
+  userId: string | undefined,
+  origin: string,
+): Promise<CalendarFeedCreatedView> {
   assertWrite(actor);
   const target = userId ?? actor.userId;
-  if (target !== actor.userId && !isAdmin(actor)) throw new AppError("FORBIDDEN", "You can only create a calendar feed of your own shifts");
+  if (target !== actor.userId && !isAdmin(actor))
+    throw new AppError("FORBIDDEN", "You can only create a calendar feed of your own shifts");
   const db = await getDb();
-  if (!(await db.user.findUnique({ where: { id: target }, select: { id: true } }))) throw validation({ userId: `unknown user "${target}"` });
+  if (!(await db.user.findUnique({ where: { id: target }, select: { id: true } })))
+    throw validation({ userId: `unknown user "${target}"` });
   return insertFeed(actor, { userId: target }, origin);
 }
 
@@ -64,15 +94,28 @@ export async function listFeeds(actor: Actor, q: { scheduleId?: string }): Promi
   assertCanRead(actor);
   const db = await getDb();
   const rows = await db.calendarFeed.findMany({
-    where: { ...(q.scheduleId ? { scheduleId: q.scheduleId } : {}), ...(isAdmin(actor) ? {} : { OR: [{ createdById: actor.userId }, { userId: actor.userId }] }) },
+    where: {
+      ...(q.scheduleId ? { scheduleId: q.scheduleId } : {}),
+      ...(isAdmin(actor) ? {} : { OR: [{ createdById: actor.userId }, { userId: actor.userId }] }),
+    },
     include: { schedule: { select: { id: true, name: true } } },
     orderBy: { createdAt: "desc" },
   });
-  const refs = await userRefs(db, rows.flatMap((r) => [r.userId, r.createdById].filter((v): v is string => Boolean(v))));
+  const refs = await userRefs(
+    db,
+    rows.flatMap((r) => [r.userId, r.createdById].filter((v): v is string => Boolean(v))),
+  );
   return {
     items: rows.map((r) => ({
-      id: r.id, kind: r.scheduleId ? ("schedule" as const) : ("person" as const), schedule: r.schedule, user: r.userId ? refOf(refs, r.userId) : null, prefix: r.prefix,
-      createdBy: r.createdById ? refOf(refs, r.createdById) : null, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null, lastAccessAt: r.lastAccessAt?.toISOString() ?? null,
+      id: r.id,
+      kind: r.scheduleId ? ("schedule" as const) : ("person" as const),
+      schedule: r.schedule,
+      user: r.userId ? refOf(refs, r.userId) : null,
+      prefix: r.prefix,
+      createdBy: r.createdById ? refOf(refs, r.createdById) : null,
+      createdAt: r.createdAt.toISOString(),
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+      lastAccessAt: r.lastAccessAt?.toISOString() ?? null,
     })),
   };
 }
@@ -83,19 +126,31 @@ export async function revokeFeed(actor: Actor, id: string): Promise<{ id: string
   const db = await getDb();
   const row = await db.calendarFeed.findUnique({ where: { id }, include: { schedule: { select: { teamId: true } } } });
   if (!row) throw notFound(`calendar feed ${id}`);
-  const allowed = isAdmin(actor) || row.createdById === actor.userId || row.userId === actor.userId || (row.schedule && atLeast(actor, "editor") && inTeam(actor, row.schedule.teamId));
+  const allowed =
+    isAdmin(actor) ||
+    row.createdById === actor.userId ||
+    row.userId === actor.userId ||
+    (row.schedule && atLeast(actor, "editor") && inTeam(actor, row.schedule.teamId));
   if (!allowed) throw new AppError("FORBIDDEN", "You cannot revoke this calendar feed");
   if (row.revokedAt) return { id, revokedAt: row.revokedAt.toISOString() };
   const revokedAt = new Date();
   await db.$transaction(async (tx) => {
     await tx.calendarFeed.update({ where: { id }, data: { revokedAt } });
-    await recordAudit(tx, actor, { action: "calendarFeed.revoke", entityType: "calendarFeed", entityId: id, before: { prefix: row.prefix, scheduleId: row.scheduleId, userId: row.userId } });
+    await recordAudit(tx, actor, {
+      action: "calendarFeed.revoke",
+      entityType: "calendarFeed",
+      entityId: id,
+      before: { prefix: row.prefix, scheduleId: row.scheduleId, userId: row.userId },
+    });
   });
   return { id, revokedAt: revokedAt.toISOString() };
 }
 
 /** The calendar behind a feed token ("<token>" or "<token>.ics"); null when unknown or revoked (→ 404). */
-export async function renderFeed(tokenParam: string, nowMs = Date.now()): Promise<{ filename: string; body: string } | null> {
+export async function renderFeed(
+  tokenParam: string,
+  nowMs = Date.now(),
+): Promise<{ filename: string; body: string } | null> {
   const token = tokenParam.replace(/\.ics$/i, "");
   if (!token.startsWith(FEED_TOKEN_PREFIX)) return null;
   const db = await getDb();
@@ -106,10 +161,16 @@ export async function renderFeed(tokenParam: string, nowMs = Date.now()): Promis
   if (feed.scheduleId) {
     const model = await loadScheduleModel(db, feed.scheduleId);
     const segments = feedSegments(nowMs, (fromMs, toMs) => timelineOf(model, fromMs, toMs));
-    const refs = await userRefs(db, segments.flatMap((s) => s.userIds));
+    const refs = await userRefs(
+      db,
+      segments.flatMap((s) => s.userIds),
+    );
     const userNames = Object.fromEntries([...refs].map(([id, r]) => [id, r.name]));
     const name = `${model.schedule.name} (${model.schedule.team.name})`;
-    return { filename: `${model.schedule.name}.ics`, body: toICalendarMulti({ name, nowMs, parts: [{ name, segments, uidSeed: model.schedule.id, userNames }] }) };
+    return {
+      filename: `${model.schedule.name}.ics`,
+      body: toICalendarMulti({ name, nowMs, parts: [{ name, segments, uidSeed: model.schedule.id, userNames }] }),
+    };
   }
   const userId = feed.userId!;
   const person = refOf(await userRefs(db, [userId]), userId);
@@ -125,7 +186,16 @@ export async function renderFeed(tokenParam: string, nowMs = Date.now()): Promis
       }
       return pieces;
     });
-    return mine.length ? [{ name: model.schedule.name, segments: mine, uidSeed: `${model.schedule.id}:${userId}`, userNames: { [userId]: person.name } }] : [];
+    return mine.length
+      ? [
+          {
+            name: model.schedule.name,
+            segments: mine,
+            uidSeed: `${model.schedule.id}:${userId}`,
+            userNames: { [userId]: person.name },
+          },
+        ]
+      : [];
   });
   return { filename: "on-call.ics", body: toICalendarMulti({ name: `On-call: ${person.name}`, nowMs, parts }) };
 }

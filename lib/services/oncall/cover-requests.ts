@@ -18,7 +18,8 @@ import { timelineOf } from "./timeline";
 
 function assertTeamMember(actor: Actor, teamId: string) {
   requireScope(actor, "write");
-  if (!inTeam(actor, teamId)) throw new AppError("FORBIDDEN", "You are not a member of the team that owns cover requests of this schedule");
+  if (!inTeam(actor, teamId))
+    throw new AppError("FORBIDDEN", "You are not a member of the team that owns cover requests of this schedule");
 }
 
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["coverRequest"]["findUniqueOrThrow"]>>;
@@ -26,51 +27,93 @@ type Row = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["coverRequest"][
 const STATUSES = ["open", "covered", "cancelled"] as const;
 const statusOf = (r: Row): CoverRequestView["status"] => {
   const status = STATUSES.find((s) => s === r.status);
-  if (!status) throw new Error(`CoverRequest ${r.id}: column status holds "${r.status}", not open, covered or cancelled`);
+  if (!status)
+    throw new Error(`CoverRequest ${r.id}: column status holds "${r.status}", not open, covered or cancelled`);
   return status;
 };
 
 async function views(rows: Row[]): Promise<CoverRequestView[]> {
-  const refs = await userRefs(null, rows.flatMap((r) => [r.requesterId, r.acceptedById].filter((v): v is string => Boolean(v))));
+  const refs = await userRefs(
+    null,
+    rows.flatMap((r) => [r.requesterId, r.acceptedById].filter((v): v is string => Boolean(v))),
+  );
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.scheduleId, requester: refOf(refs, r.requesterId), startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), message: r.message,
-    status: statusOf(r), acceptedBy: r.acceptedById ? refOf(refs, r.acceptedById) : null, overrideId: r.overrideId, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    scheduleId: r.scheduleId,
+    requester: refOf(refs, r.requesterId),
+    startAt: r.startAt.toISOString(),
+    endAt: r.endAt.toISOString(),
+    message: r.message,
+    status: statusOf(r),
+    acceptedBy: r.acceptedById ? refOf(refs, r.acceptedById) : null,
+    overrideId: r.overrideId,
+    createdAt: r.createdAt.toISOString(),
   }));
 }
 
-export async function createCoverRequest(actor: Actor, scheduleId: string, input: CoverRequestInput, nowMs = Date.now()): Promise<CoverRequestView> {
+export async function createCoverRequest(
+  actor: Actor,
+  scheduleId: string,
+  input: CoverRequestInput,
+  nowMs = Date.now(),
+): Promise<CoverRequestView> {
   const db = await getDb();
   const model = await loadScheduleModel(db, scheduleId);
   assertTeamMember(actor, model.schedule.teamId);
   const window = futureWindow(input.startAt, input.endAt, nowMs);
-  const mine = userShifts(timelineOf(model, window.startAt.getTime(), window.endAt.getTime())).filter((s) => s.userId === actor.userId);
-  if (mine.length === 0) throw validation({ startAt: "you are not on call in this window, so there is nothing to cover" });
+  const mine = userShifts(timelineOf(model, window.startAt.getTime(), window.endAt.getTime())).filter(
+    (s) => s.userId === actor.userId,
+  );
+  if (mine.length === 0)
+    throw validation({ startAt: "you are not on call in this window, so there is nothing to cover" });
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.coverRequest.create({ data: { scheduleId, requesterId: actor.userId, ...window, message: input.message } });
-    await recordAudit(tx, actor, { action: "coverRequest.create", entityType: "coverRequest", entityId: created.id, after: created });
+    const created = await tx.coverRequest.create({
+      data: { scheduleId, requesterId: actor.userId, ...window, message: input.message },
+    });
+    await recordAudit(tx, actor, {
+      action: "coverRequest.create",
+      entityType: "coverRequest",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
   return (await views([row]))[0]!;
 }
 
-export async function listCoverRequests(actor: Actor, scheduleId: string, q: { status?: string }): Promise<{ items: CoverRequestView[] }> {
+export async function listCoverRequests(
+  actor: Actor,
+  scheduleId: string,
+  q: { status?: string },
+): Promise<{ items: CoverRequestView[] }> {
   assertCanRead(actor);
   const db = await getDb();
   await loadScheduleModel(db, scheduleId);
-  const rows = await db.coverRequest.findMany({ where: { scheduleId, ...(q.status ? { status: q.status } : {}) }, orderBy: [{ startAt: "asc" }, { createdAt: "asc" }] });
+  const rows = await db.coverRequest.findMany({
+    where: { scheduleId, ...(q.status ? { status: q.status } : {}) },
+    orderBy: [{ startAt: "asc" }, { createdAt: "asc" }],
+  });
   return { items: await views(rows) };
 }
 
 async function openRequest(scheduleId: string, id: string) {
   const db = await getDb();
-  const row = await db.coverRequest.findFirst({ where: { id, scheduleId }, include: { schedule: { select: { teamId: true } } } });
+  const row = await db.coverRequest.findFirst({
+    where: { id, scheduleId },
+    include: { schedule: { select: { teamId: true } } },
+  });
   if (!row) throw notFound(`cover request ${id}`);
   if (row.status !== "open") throw new AppError("INVALID_STATE", `this cover request is ${row.status}`);
   return row;
 }
 
 /** Another team member takes the cover: a replace override requester → acceptor is created. */
-export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: string, nowMs = Date.now()): Promise<CoverRequestView> {
+export async function acceptCoverRequest(
+  actor: Actor,
+  scheduleId: string,
+  id: string,
+  nowMs = Date.now(),
+): Promise<CoverRequestView> {
   const db = await getDb();
   const row = await openRequest(scheduleId, id);
   assertCanOverride(actor, row.schedule.teamId, "cover requests of this schedule");
@@ -78,11 +121,34 @@ export async function acceptCoverRequest(actor: Actor, scheduleId: string, id: s
   if (row.endAt.getTime() <= nowMs) throw new AppError("INVALID_STATE", "this cover request's window has passed");
   const startAt = new Date(Math.max(row.startAt.getTime(), nowMs));
   const updated = await db.$transaction(async (tx) => {
-    const claimed = await tx.coverRequest.updateMany({ where: { id, status: "open" }, data: { status: "covered", acceptedById: actor.userId } });
-    if (claimed.count === 0) throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
-    const override = await insertOverride(tx, actor, scheduleId, { kind: "replace", userId: actor.userId, replacesUserId: row.requesterId, startAt, endAt: row.endAt, reason: row.message || "cover request" }, "cover");
+    const claimed = await tx.coverRequest.updateMany({
+      where: { id, status: "open" },
+      data: { status: "covered", acceptedById: actor.userId },
+    });
+    if (claimed.count === 0)
+      throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
+    const override = await insertOverride(
+      tx,
+      actor,
+      scheduleId,
+      {
+        kind: "replace",
+        userId: actor.userId,
+        replacesUserId: row.requesterId,
+        startAt,
+        endAt: row.endAt,
+        reason: row.message || "cover request",
+      },
+      "cover",
+    );
     const after = await tx.coverRequest.update({ where: { id }, data: { overrideId: override.id } });
-    await recordAudit(tx, actor, { action: "coverRequest.accept", entityType: "coverRequest", entityId: id, before: row, after });
+    await recordAudit(tx, actor, {
+      action: "coverRequest.accept",
+      entityType: "coverRequest",
+      entityId: id,
+      before: row,
+      after,
+    });
     return after;
   });
   return (await views([updated]))[0]!;
@@ -94,12 +160,20 @@ export async function cancelCoverRequest(actor: Actor, scheduleId: string, id: s
   requireScope(actor, "write");
   const row = await openRequest(scheduleId, id);
   const isEditor = atLeast(actor, "editor") && inTeam(actor, row.schedule.teamId);
-  if (row.requesterId !== actor.userId && !isEditor) throw new AppError("FORBIDDEN", "Only the requester or an editor of the team can cancel this cover request");
+  if (row.requesterId !== actor.userId && !isEditor)
+    throw new AppError("FORBIDDEN", "Only the requester or an editor of the team can cancel this cover request");
   const updated = await db.$transaction(async (tx) => {
     const res = await tx.coverRequest.updateMany({ where: { id, status: "open" }, data: { status: "cancelled" } });
-    if (res.count === 0) throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
+    if (res.count === 0)
+      throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
     const after = await tx.coverRequest.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, actor, { action: "coverRequest.cancel", entityType: "coverRequest", entityId: id, before: row, after });
+    await recordAudit(tx, actor, {
+      action: "coverRequest.cancel",
+      entityType: "coverRequest",
+      entityId: id,
+      before: row,
+      after,
+    });
     return after;
   });
   return (await views([updated]))[0]!;

@@ -28,7 +28,9 @@ export type Advance = {
 
 export const domainPolicy = (policy: PolicyWithSteps): EscalationPolicy => ({
   repeat: policy.repeat,
-  steps: [...policy.steps].sort((a, b) => a.position - b.position).map((s) => ({ delayMinutes: s.delayMinutes, targets: stepTargets(s) })),
+  steps: [...policy.steps]
+    .sort((a, b) => a.position - b.position)
+    .map((s) => ({ delayMinutes: s.delayMinutes, targets: stepTargets(s) })),
 });
 
 /**
@@ -53,7 +55,13 @@ export async function advance(
   let nextAt: Date | null = null;
   for (let guard = 0; guard < 200; guard += 1) {
     const decideAt = guard === 0 && forceNext ? Number.POSITIVE_INFINITY : effectiveNow;
-    const next = nextEscalation({ policy: plan, openedAtMs: page.openedAt.getTime(), acknowledged: false, lastStep: last, nowMs: decideAt });
+    const next = nextEscalation({
+      policy: plan,
+      openedAtMs: page.openedAt.getTime(),
+      acknowledged: false,
+      lastStep: last,
+      nowMs: decideAt,
+    });
     if (next.kind === "wait") {
       nextAt = new Date(next.atMs);
       break;
@@ -64,8 +72,27 @@ export async function advance(
         // (home page) and the fallback told. An acknowledgement meanwhile cancels the fallback.
         const lastDelay = last ? plan.steps[last.stepIndex]!.delayMinutes * 60_000 : 0;
         const unacknowledgedAt = new Date(nowMs + lastDelay).toISOString();
-        await tx.pageEvent.create({ data: { pageId: page.id, at: new Date(nowMs), kind: "exhausted", detail: { steps: plan.steps.length, passes: plan.repeat + 1, unacknowledgedAt, fallbackUser: policy.fallbackUserId, fallbackChannel: policy.fallbackContactMethodId } } });
-        const notice = { pageId: page.id, kind: "fallback" as const, step: last?.stepIndex ?? null, round: last?.round ?? null, atMs: nowMs + lastDelay };
+        await tx.pageEvent.create({
+          data: {
+            pageId: page.id,
+            at: new Date(nowMs),
+            kind: "exhausted",
+            detail: {
+              steps: plan.steps.length,
+              passes: plan.repeat + 1,
+              unacknowledgedAt,
+              fallbackUser: policy.fallbackUserId,
+              fallbackChannel: policy.fallbackContactMethodId,
+            },
+          },
+        });
+        const notice = {
+          pageId: page.id,
+          kind: "fallback" as const,
+          step: last?.stepIndex ?? null,
+          round: last?.round ?? null,
+          atMs: nowMs + lastDelay,
+        };
         if (policy.fallbackUserId) await queueForUsers(tx, notice, [policy.fallbackUserId]);
         if (policy.fallbackContactMethodId) await queueForMethod(tx, notice, policy.fallbackContactMethodId);
       }
@@ -74,25 +101,76 @@ export async function advance(
     const step = plan.steps[next.stepIndex]!;
     const resolved = await resolveTargets(tx, step.targets, nowMs);
     if (last) {
-      await tx.pageEvent.create({ data: { pageId: page.id, at: new Date(nowMs), kind: "escalated", step: next.stepIndex, detail: { fromStep: last.stepIndex, fromRound: last.round, round: next.round, dueAt: new Date(next.atMs).toISOString() } } });
+      await tx.pageEvent.create({
+        data: {
+          pageId: page.id,
+          at: new Date(nowMs),
+          kind: "escalated",
+          step: next.stepIndex,
+          detail: {
+            fromStep: last.stepIndex,
+            fromRound: last.round,
+            round: next.round,
+            dueAt: new Date(next.atMs).toISOString(),
+          },
+        },
+      });
     }
     const reason = last ? "escalated" : "opened";
     await tx.pageEvent.create({
       data: {
-        pageId: page.id, at: new Date(nowMs), kind: "notified", userIds: resolved.userIds, step: next.stepIndex,
-        detail: { round: next.round, reason, targets: step.targets, bySchedule: resolved.bySchedule, scheduleIds: resolved.scheduleIds, ...(resolved.userIds.length ? {} : { nobody: "no one to notify at this step; moving on to the next step" }) },
+        pageId: page.id,
+        at: new Date(nowMs),
+        kind: "notified",
+        userIds: resolved.userIds,
+        step: next.stepIndex,
+        detail: {
+          round: next.round,
+          reason,
+          targets: step.targets,
+          bySchedule: resolved.bySchedule,
+          scheduleIds: resolved.scheduleIds,
+          ...(resolved.userIds.length ? {} : { nobody: "no one to notify at this step; moving on to the next step" }),
+        },
       },
     });
-    if (last) await queueFollowUps(tx, { pageId: page.id, kind: "escalated", step: next.stepIndex, round: next.round, atMs: nowMs }, null);
-    await queueForUsers(tx, { pageId: page.id, kind: "page", step: next.stepIndex, round: next.round, atMs: nowMs }, resolved.userIds);
+    if (last)
+      await queueFollowUps(
+        tx,
+        { pageId: page.id, kind: "escalated", step: next.stepIndex, round: next.round, atMs: nowMs },
+        null,
+      );
+    await queueForUsers(
+      tx,
+      { pageId: page.id, kind: "page", step: next.stepIndex, round: next.round, atMs: nowMs },
+      resolved.userIds,
+    );
     resolved.userIds.forEach((u) => notified.add(u));
     if (resolved.userIds.length) {
-      notifications.push({ pageId: page.id, title: page.title, severity: page.severity, serviceSlug, userIds: resolved.userIds, stepIndex: next.stepIndex, round: next.round, reason, atMs: nowMs });
+      notifications.push({
+        pageId: page.id,
+        title: page.title,
+        severity: page.severity,
+        serviceSlug,
+        userIds: resolved.userIds,
+        stepIndex: next.stepIndex,
+        round: next.round,
+        reason,
+        atMs: nowMs,
+      });
     }
     last = { stepIndex: next.stepIndex, round: next.round };
     effectiveNow = resolved.userIds.length ? nowMs : Number.POSITIVE_INFINITY;
   }
-  return { data: { currentStep: last?.stepIndex ?? 0, round: last?.round ?? 0, nextEscalationAt: nextAt, notifiedUserIds: [...notified] }, notifications };
+  return {
+    data: {
+      currentStep: last?.stepIndex ?? 0,
+      round: last?.round ?? 0,
+      nextEscalationAt: nextAt,
+      notifiedUserIds: [...notified],
+    },
+    notifications,
+  };
 }
 
 /**
@@ -100,18 +178,42 @@ export async function advance(
  * the next step fires at once; `inTx` runs in the same transaction (the caller's audit record).
  * @throws CONFLICT when it changed meanwhile.
  */
-export async function escalatePage(id: string, nowMs: number, force = false, inTx?: (tx: Tx) => Promise<void>): Promise<Notification[] | null> {
+export async function escalatePage(
+  id: string,
+  nowMs: number,
+  force = false,
+  inTx?: (tx: Tx) => Promise<void>,
+): Promise<Notification[] | null> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const page = await tx.page.findUnique({ where: { id }, include: { service: { select: { slug: true } } } });
-    if (!page || page.status !== "triggered" || !page.nextEscalationAt || (!force && page.nextEscalationAt.getTime() > nowMs)) return null;
-    const policy = page.policyId ? await tx.escalationPolicy.findUnique({ where: { id: page.policyId }, include: { steps: true } }) : null;
+    if (
+      !page ||
+      page.status !== "triggered" ||
+      !page.nextEscalationAt ||
+      (!force && page.nextEscalationAt.getTime() > nowMs)
+    )
+      return null;
+    const policy = page.policyId
+      ? await tx.escalationPolicy.findUnique({ where: { id: page.policyId }, include: { steps: true } })
+      : null;
     if (!policy) {
       await tx.page.update({ where: { id }, data: { nextEscalationAt: null } });
       return null;
     }
-    const result = await advance(tx, page, policy, { stepIndex: page.currentStep, round: page.round }, nowMs, page.service?.slug ?? null, force);
-    const res = await tx.page.updateMany({ where: { id, version: page.version, status: "triggered" }, data: { ...result.data, version: { increment: 1 } } });
+    const result = await advance(
+      tx,
+      page,
+      policy,
+      { stepIndex: page.currentStep, round: page.round },
+      nowMs,
+      page.service?.slug ?? null,
+      force,
+    );
+    const res = await tx.page.updateMany({
+      where: { id, version: page.version, status: "triggered" },
+      data: { ...result.data, version: { increment: 1 } },
+    });
     if (res.count === 0) throw new AppError("CONFLICT", "page changed during escalation");
     if (inTx) await inTx(tx);
     return result.notifications;
@@ -126,7 +228,12 @@ export async function escalatePage(id: string, nowMs: number, force = false, inT
  */
 export async function escalateDuePages(nowMs = Date.now()): Promise<{ pages: number; notifications: Notification[] }> {
   const db = await getDb();
-  const due = await db.page.findMany({ where: { status: "triggered", nextEscalationAt: { lte: new Date(nowMs) } }, select: { id: true }, orderBy: { nextEscalationAt: "asc" }, take: 500 });
+  const due = await db.page.findMany({
+    where: { status: "triggered", nextEscalationAt: { lte: new Date(nowMs) } },
+    select: { id: true },
+    orderBy: { nextEscalationAt: "asc" },
+    take: 500,
+  });
   const notifications: Notification[] = [];
   let pages = 0;
   for (const { id } of due) {

@@ -49,10 +49,20 @@ export async function scheduleHealth(model: ScheduleModel, nowMs: number): Promi
   const past = timelineOf(model, sinceMs, nowMs);
   const [pages, notes] = await Promise.all([
     pagesThroughSchedule(model.schedule.id, sinceMs),
-    db.handoffNote.findMany({ where: { scheduleId: model.schedule.id, handoffAt: { gte: new Date(sinceMs), lte: new Date(nowMs) } }, select: { handoffAt: true } }),
+    db.handoffNote.findMany({
+      where: { scheduleId: model.schedule.id, handoffAt: { gte: new Date(sinceMs), lte: new Date(nowMs) } },
+      select: { handoffAt: true },
+    }),
   ]);
   const onCall = [...new Set(future.flatMap((s) => s.userIds))];
-  const reachable = new Set((await db.contactMethod.findMany({ where: { userId: { in: onCall }, verifiedAt: { not: null }, disabledAt: null }, select: { userId: true } })).map((m) => m.userId));
+  const reachable = new Set(
+    (
+      await db.contactMethod.findMany({
+        where: { userId: { in: onCall }, verifiedAt: { not: null }, disabledAt: null },
+        select: { userId: true },
+      })
+    ).map((m) => m.userId),
+  );
   const warnings = rotationHealth({
     unreachableUserIds: onCall.filter((u) => !reachable.has(u)),
     segments: future,
@@ -69,7 +79,8 @@ export async function scheduleHealth(model: ScheduleModel, nowMs: number): Promi
   const ids = warnings.flatMap((w) => ("userId" in w.detail ? [w.detail.userId] : []));
   const refs = await userRefs(db, ids);
   return warnings.map((w) => {
-    const message = "userId" in w.detail ? w.message.replace(w.detail.userId, refOf(refs, w.detail.userId).name) : w.message;
+    const message =
+      "userId" in w.detail ? w.message.replace(w.detail.userId, refOf(refs, w.detail.userId).name) : w.message;
     return { ...w, message, severity: "warning" as const };
   });
 }

@@ -23,15 +23,31 @@ function newToken() {
 type Row = Awaited<ReturnType<Db["integration"]["findUniqueOrThrow"]>>;
 
 const view = (row: Row & { defaultService?: { slug: string } | null }): IntegrationView => ({
-  id: row.id, name: row.name, kind: integrationKind(row), prefix: row.prefix, routes: integrationRoutes(row),
-  defaultService: row.defaultService?.slug ?? null, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null, lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  id: row.id,
+  name: row.name,
+  kind: integrationKind(row),
+  prefix: row.prefix,
+  routes: integrationRoutes(row),
+  defaultService: row.defaultService?.slug ?? null,
+  createdAt: row.createdAt.toISOString(),
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   webhookPath: "/api/v1/integrations/alertmanager",
 });
 
 /** 422 for routes or a default that name unknown services; returns the default service id. */
-async function checkServices(db: Db, routes: IntegrationRouteInput[] | undefined, defaultService: string | null | undefined): Promise<string | null | undefined> {
+async function checkServices(
+  db: Db,
+  routes: IntegrationRouteInput[] | undefined,
+  defaultService: string | null | undefined,
+): Promise<string | null | undefined> {
   const slugs = [...(routes ?? []).map((r) => r.service), ...(defaultService ? [defaultService] : [])];
-  const found = new Map((await db.service.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
+  const found = new Map(
+    (await db.service.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((s) => [
+      s.slug,
+      s.id,
+    ]),
+  );
   const fields: FieldErrors = {};
   (routes ?? []).forEach((r, i) => {
     if (!found.has(r.service)) fields[`routes.${i}.service`] = `unknown service "${r.service}"`;
@@ -42,19 +58,38 @@ async function checkServices(db: Db, routes: IntegrationRouteInput[] | undefined
 }
 
 async function withDefault(db: Db, row: Row): Promise<IntegrationView> {
-  const service = row.defaultServiceId ? await db.service.findUnique({ where: { id: row.defaultServiceId }, select: { slug: true } }) : null;
+  const service = row.defaultServiceId
+    ? await db.service.findUnique({ where: { id: row.defaultServiceId }, select: { slug: true } })
+    : null;
   return view({ ...row, defaultService: service });
 }
 
 /** Creates an integration; the token is in the answer once and never again. */
-export async function createIntegration(actor: Actor, input: CreateIntegrationInput): Promise<IntegrationWithTokenView> {
+export async function createIntegration(
+  actor: Actor,
+  input: CreateIntegrationInput,
+): Promise<IntegrationWithTokenView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const defaultServiceId = await checkServices(db, input.routes, input.defaultService);
   const { token, hash, prefix } = newToken();
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.integration.create({ data: { name: input.name, kind: "alertmanager", tokenHash: hash, prefix, routes: input.routes, defaultServiceId: defaultServiceId ?? null } });
-    await recordAudit(tx, actor, { action: "integration.create", entityType: "integration", entityId: created.id, after: { name: created.name, prefix, routes: input.routes, defaultService: input.defaultService } });
+    const created = await tx.integration.create({
+      data: {
+        name: input.name,
+        kind: "alertmanager",
+        tokenHash: hash,
+        prefix,
+        routes: input.routes,
+        defaultServiceId: defaultServiceId ?? null,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "integration.create",
+      entityType: "integration",
+      entityId: created.id,
+      after: { name: created.name, prefix, routes: input.routes, defaultService: input.defaultService },
+    });
     return created;
   });
   return { ...(await withDefault(db, row)), token };
@@ -79,7 +114,11 @@ export async function getIntegration(actor: Actor, id: string): Promise<Integrat
   return withDefault(db, await load(db, id));
 }
 
-export async function updateIntegration(actor: Actor, id: string, input: UpdateIntegrationInput): Promise<IntegrationView> {
+export async function updateIntegration(
+  actor: Actor,
+  id: string,
+  input: UpdateIntegrationInput,
+): Promise<IntegrationView> {
   assertAdmin(actor, "integrations");
   const db = await getDb();
   const before = await load(db, id);
@@ -87,9 +126,19 @@ export async function updateIntegration(actor: Actor, id: string, input: UpdateI
   const row = await db.$transaction(async (tx) => {
     const after = await tx.integration.update({
       where: { id },
-      data: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.routes ? { routes: input.routes } : {}), ...(defaultServiceId !== undefined ? { defaultServiceId } : {}) },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.routes ? { routes: input.routes } : {}),
+        ...(defaultServiceId !== undefined ? { defaultServiceId } : {}),
+      },
     });
-    await recordAudit(tx, actor, { action: "integration.update", entityType: "integration", entityId: id, before: { ...before, tokenHash: undefined }, after: { ...after, tokenHash: undefined } });
+    await recordAudit(tx, actor, {
+      action: "integration.update",
+      entityType: "integration",
+      entityId: id,
+      before: { ...before, tokenHash: undefined },
+      after: { ...after, tokenHash: undefined },
+    });
     return after;
   });
   return withDefault(db, row);
@@ -104,7 +153,13 @@ export async function rotateIntegrationToken(actor: Actor, id: string): Promise<
   const { token, hash, prefix } = newToken();
   const row = await db.$transaction(async (tx) => {
     const after = await tx.integration.update({ where: { id }, data: { tokenHash: hash, prefix } });
-    await recordAudit(tx, actor, { action: "integration.rotate", entityType: "integration", entityId: id, before: { prefix: before.prefix }, after: { prefix } });
+    await recordAudit(tx, actor, {
+      action: "integration.rotate",
+      entityType: "integration",
+      entityId: id,
+      before: { prefix: before.prefix },
+      after: { prefix },
+    });
     return after;
   });
   return { ...(await withDefault(db, row)), token };
@@ -118,7 +173,12 @@ export async function revokeIntegration(actor: Actor, id: string): Promise<Integ
   if (before.revokedAt) return withDefault(db, before);
   const row = await db.$transaction(async (tx) => {
     const after = await tx.integration.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "integration.revoke", entityType: "integration", entityId: id, before: { name: before.name, prefix: before.prefix } });
+    await recordAudit(tx, actor, {
+      action: "integration.revoke",
+      entityType: "integration",
+      entityId: id,
+      before: { name: before.name, prefix: before.prefix },
+    });
     return after;
   });
   return withDefault(db, row);

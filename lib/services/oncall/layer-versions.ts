@@ -88,7 +88,14 @@ async function endLineage(tx: Tx, chain: LayerRow[], now: Date): Promise<void> {
   else await tx.scheduleLayer.update({ where: { id: last.id }, data: { endAt: now } });
 }
 
-async function reviseLineage(tx: Tx, scheduleId: string, tz: string, chain: LayerRow[], d: LayerInput, now: Date): Promise<boolean> {
+async function reviseLineage(
+  tx: Tx,
+  scheduleId: string,
+  tz: string,
+  chain: LayerRow[],
+  d: LayerInput,
+  now: Date,
+): Promise<boolean> {
   let current = chain[chain.length - 1]!;
   let changed = false;
   if (effectiveFrom(chain, chain.length - 1) > now) {
@@ -106,14 +113,24 @@ async function reviseLineage(tx: Tx, scheduleId: string, tz: string, chain: Laye
   const data = rowData(scheduleId, current.lineageId, d);
   if (sameClock(current, d)) {
     const participantsChanged = !sameJson(current.participants, d.participants);
-    const startPosition = participantsChanged ? startPositionForEdit(old, tz, now.getTime(), d.participants) : current.startPosition;
+    const startPosition = participantsChanged
+      ? startPositionForEdit(old, tz, now.getTime(), d.participants)
+      : current.startPosition;
     await tx.scheduleLayer.update({ where: { id: current.id }, data: { endAt: now } });
     await tx.scheduleLayer.create({ data: { ...data, startAt: current.startAt, startPosition } });
   } else if (d.startAt > now) {
     await tx.scheduleLayer.update({ where: { id: current.id }, data: { endAt: d.startAt } });
     await tx.scheduleLayer.create({ data: { ...data, startPosition: 0 } });
   } else {
-    const next = toDomainLayer({ ...current, ...data, restrictions: d.restrictions, startPosition: 0, endAt: null, id: "new", createdAt: now });
+    const next = toDomainLayer({
+      ...current,
+      ...data,
+      restrictions: d.restrictions,
+      startPosition: 0,
+      endAt: null,
+      id: "new",
+      createdAt: now,
+    });
     const startPosition = startPositionAcrossClocks(old, next, tz, now.getTime());
     await tx.scheduleLayer.update({ where: { id: current.id }, data: { endAt: now } });
     await tx.scheduleLayer.create({ data: { ...data, startPosition } });
@@ -126,7 +143,10 @@ async function reviseLineage(tx: Tx, scheduleId: string, tz: string, chain: Laye
  * `rows` are all stored versions of the schedule; `tz` the zone layers without their own zone use.
  * @throws VALIDATION naming `layers.<i>.id` for an id that is not a current layer of this schedule.
  */
-export async function applyLayerChanges(tx: Tx, input: { scheduleId: string; tz: string; rows: LayerRow[]; desired: LayerInput[]; now: Date }): Promise<LayerChange[]> {
+export async function applyLayerChanges(
+  tx: Tx,
+  input: { scheduleId: string; tz: string; rows: LayerRow[]; desired: LayerInput[]; now: Date },
+): Promise<LayerChange[]> {
   const { scheduleId, tz, desired, now } = input;
   const chains = lineageChains(input.rows);
   const live = (chain: LayerRow[]) => {
@@ -135,7 +155,8 @@ export async function applyLayerChanges(tx: Tx, input: { scheduleId: string; tz:
   };
   desired.forEach((d, i) => {
     const chain = d.id ? chains.get(d.id) : undefined;
-    if (d.id && (!chain || !live(chain))) throw validation({ [`layers.${i}.id`]: "is not a current layer of this schedule" });
+    if (d.id && (!chain || !live(chain)))
+      throw validation({ [`layers.${i}.id`]: "is not a current layer of this schedule" });
   });
   const changes: LayerChange[] = [];
   const listed = new Set(desired.map((d) => d.id).filter(Boolean));

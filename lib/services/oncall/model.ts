@@ -1,7 +1,15 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { findScheduleRows, findSchedulesRows, overrideKind, type LayerRow, type OverrideRow, type ScheduleRow, type ScheduleRows } from "@/lib/db/repos/schedules";
+import {
+  findScheduleRows,
+  findSchedulesRows,
+  overrideKind,
+  type LayerRow,
+  type OverrideRow,
+  type ScheduleRow,
+  type ScheduleRows,
+} from "@/lib/db/repos/schedules";
 import type { Layer, Override, Schedule as DomainSchedule } from "@/lib/oncall";
 
 // Stored on-call rows → the pure domain of lib/oncall.
@@ -23,12 +31,17 @@ const time = (d: Date | null | undefined): number => (d ? d.getTime() : Infinity
 export function lineageChains(rows: LayerRow[]): Map<string, LayerRow[]> {
   const chains = new Map<string, LayerRow[]>();
   for (const row of rows) chains.set(row.lineageId, [...(chains.get(row.lineageId) ?? []), row]);
-  for (const chain of chains.values()) chain.sort((a, b) => time(a.endAt) - time(b.endAt) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  for (const chain of chains.values())
+    chain.sort(
+      (a, b) =>
+        time(a.endAt) - time(b.endAt) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+    );
   return chains;
 }
 
 /** When a version starts producing shifts: the end of the version before it, else its own start. */
-export const effectiveFrom = (chain: LayerRow[], index: number): Date => (index > 0 ? (chain[index - 1]!.endAt ?? chain[index]!.startAt) : chain[index]!.startAt);
+export const effectiveFrom = (chain: LayerRow[], index: number): Date =>
+  index > 0 ? (chain[index - 1]!.endAt ?? chain[index]!.startAt) : chain[index]!.startAt;
 
 export function toDomainLayer(row: LayerRow, effectiveFromMs?: number): Layer {
   return {
@@ -102,10 +115,13 @@ export type UserRef = { id: string; name: string; email: string };
 export async function userRefs(client: Client | null, ids: Iterable<string>): Promise<Map<string, UserRef>> {
   const unique = [...new Set(ids)];
   const db = client ?? (await getDb());
-  const users = unique.length ? await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } }) : [];
+  const users = unique.length
+    ? await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } })
+    : [];
   const map = new Map(users.map((u) => [u.id, u]));
   for (const id of unique) if (!map.has(id)) map.set(id, { id, name: "(deleted user)", email: "" });
   return map;
 }
 
-export const refOf = (refs: Map<string, UserRef>, id: string): UserRef => refs.get(id) ?? { id, name: "(deleted user)", email: "" };
+export const refOf = (refs: Map<string, UserRef>, id: string): UserRef =>
+  refs.get(id) ?? { id, name: "(deleted user)", email: "" };

@@ -37,12 +37,31 @@ export async function kickDelivery(): Promise<void> {
  */
 export async function announcePages(notifications: Notification[]): Promise<void> {
   for (const n of notifications) {
-    await publishEvent({ topic: "page", pageId: n.pageId, userIds: n.userIds, title: n.title, severity: n.severity, status: n.reason === "opened" ? "triggered" : "escalated", service: n.serviceSlug });
+    await publishEvent({
+      topic: "page",
+      pageId: n.pageId,
+      userIds: n.userIds,
+      title: n.title,
+      severity: n.severity,
+      status: n.reason === "opened" ? "triggered" : "escalated",
+      service: n.serviceSlug,
+    });
   }
   if (notifications.length) await kickDelivery();
 }
 
 /** A response (acknowledged / resolved) committed: browsers showing pages refresh; nobody gets a toast. */
-export async function announcePageStatus(page: { id: string; title: string; severity: string; serviceSlug: string | null }, status: string): Promise<void> {
-  await publishEvent({ topic: "page", pageId: page.id, userIds: [], title: page.title, severity: page.severity, status, service: page.serviceSlug });
+export async function announcePageStatus(
+  page: { id: string; title: string; severity: string; serviceSlug: string | null },
+  status: string,
+): Promise<void> {
+  await publishEvent({
+    topic: "page",
+    pageId: page.id,
+    userIds: [],
+    title: page.title,
+    severity: page.severity,
+    status,
+    service: page.serviceSlug,
+  });
 }

@@ -16,7 +16,11 @@ import { timelineOf } from "./timeline";
 const LOOKBACK_MS = 15 * 60_000;
 
 /** Opens and closes OnCallLog rows of one schedule for the instant nowMs (in the caller's transaction). */
-async function recordSchedule(tx: Tx, model: ScheduleModel, nowMs: number): Promise<{ opened: number; closed: number }> {
+async function recordSchedule(
+  tx: Tx,
+  model: ScheduleModel,
+  nowMs: number,
+): Promise<{ opened: number; closed: number }> {
   // Serialize concurrent recorders of the same schedule (worker tick vs. a page read).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`oncall-log:${model.schedule.id}`}))`;
   const fromMs = nowMs - LOOKBACK_MS;
@@ -38,10 +42,15 @@ async function recordSchedule(tx: Tx, model: ScheduleModel, nowMs: number): Prom
     if (open.some((r) => r.userId === userId)) continue;
     const shift = shifts.find((s) => s.userId === userId && s.endMs > nowMs);
     const startMs = shift ? Math.max(shift.startMs, fromMs) : nowMs;
-    const lastClosed = await tx.onCallLog.findFirst({ where: { scheduleId: model.schedule.id, userId }, orderBy: { startAt: "desc" } });
+    const lastClosed = await tx.onCallLog.findFirst({
+      where: { scheduleId: model.schedule.id, userId },
+      orderBy: { startAt: "desc" },
+    });
     // Never overlap the previous row of the same person.
     const safeStart = lastClosed?.endAt && lastClosed.endAt.getTime() > startMs ? lastClosed.endAt.getTime() : startMs;
-    await tx.onCallLog.create({ data: { scheduleId: model.schedule.id, userId, startAt: new Date(safeStart), source } });
+    await tx.onCallLog.create({
+      data: { scheduleId: model.schedule.id, userId, startAt: new Date(safeStart), source },
+    });
     opened += 1;
   }
   return { opened, closed };
@@ -52,7 +61,10 @@ async function recordSchedule(tx: Tx, model: ScheduleModel, nowMs: number): Prom
  * on call and opens rows for people newly on call. Idempotent: calling it twice at the same instant
  * changes nothing the second time.
  */
-export async function recordOnCall(nowMs: number, scheduleIds?: string[]): Promise<{ schedules: number; opened: number; closed: number }> {
+export async function recordOnCall(
+  nowMs: number,
+  scheduleIds?: string[],
+): Promise<{ schedules: number; opened: number; closed: number }> {
   const db = await getDb();
   const models = await loadScheduleModels(null, scheduleIds);
   let opened = 0;
@@ -66,14 +78,28 @@ export async function recordOnCall(nowMs: number, scheduleIds?: string[]): Promi
 }
 
 /** The recorded history of a schedule overlapping [from, to), oldest first; open rows have end null. */
-export async function onCallHistory(actor: Actor, scheduleId: string, window: { from: Date; to: Date }): Promise<HistoryEntryView[]> {
+export async function onCallHistory(
+  actor: Actor,
+  scheduleId: string,
+  window: { from: Date; to: Date },
+): Promise<HistoryEntryView[]> {
   assertCanRead(actor);
   const db = await getDb();
-  if (!(await db.schedule.findUnique({ where: { id: scheduleId }, select: { id: true } }))) throw notFound(`schedule ${scheduleId}`);
+  if (!(await db.schedule.findUnique({ where: { id: scheduleId }, select: { id: true } })))
+    throw notFound(`schedule ${scheduleId}`);
   const rows = await db.onCallLog.findMany({
     where: { scheduleId, startAt: { lt: window.to }, OR: [{ endAt: null }, { endAt: { gt: window.from } }] },
     orderBy: [{ startAt: "asc" }, { userId: "asc" }],
   });
-  const refs = await userRefs(db, rows.map((r) => r.userId));
-  return rows.map((r) => ({ id: r.id, user: refOf(refs, r.userId), start: r.startAt.toISOString(), end: r.endAt?.toISOString() ?? null, source: r.source }));
+  const refs = await userRefs(
+    db,
+    rows.map((r) => r.userId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    user: refOf(refs, r.userId),
+    start: r.startAt.toISOString(),
+    end: r.endAt?.toISOString() ?? null,
+    source: r.source,
+  }));
 }

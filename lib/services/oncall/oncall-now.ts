@@ -10,7 +10,12 @@ import { layerNames, onCallAtModel, sourceView } from "./timeline";
  * layer or override, and since/until when the same people are on call. Asking about now also records the
  * on-call history (OnCallLog) as it happens.
  */
-export async function scheduleOncallAt(actor: Actor, scheduleId: string, at?: Date, nowMs = Date.now()): Promise<OncallAtView> {
+export async function scheduleOncallAt(
+  actor: Actor,
+  scheduleId: string,
+  at?: Date,
+  nowMs = Date.now(),
+): Promise<OncallAtView> {
   assertCanRead(actor);
   const model = await loadScheduleModel(null, scheduleId);
   if (!at) await recordOnCall(nowMs, [scheduleId]);

@@ -12,7 +12,10 @@ import { getPage } from "./pages";
 export async function getPageDetail(actor: Actor, id: string) {
   const page = await getPage(actor, id);
   const db = await getDb();
-  const row = await db.page.findUnique({ where: { id }, select: { lastPayload: true, incident: { select: { number: true, title: true } } } });
+  const row = await db.page.findUnique({
+    where: { id },
+    select: { lastPayload: true, incident: { select: { number: true, title: true } } },
+  });
   const payload = row ? pageLastPayload({ id, lastPayload: row.lastPayload }) : null;
   const alerts = pageAlerts({
     states: page.alerts,

@@ -1,6 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { eventDetail, findPageList, findPageRow, findPageWithEvents, pageColumns, type PageRow } from "@/lib/db/repos/pages";
+import {
+  eventDetail,
+  findPageList,
+  findPageRow,
+  findPageWithEvents,
+  pageColumns,
+  type PageRow,
+} from "@/lib/db/repos/pages";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, atLeast, inTeam, isAdmin, requireScope, type Actor } from "@/lib/auth/permissions";
 import { PAGE_STATUSES, type ListPagesQuery } from "@/lib/validation/oncall";
@@ -24,14 +31,30 @@ const statusOf = (r: PageRow): PageView["status"] => {
 };
 
 async function views(rows: PageRow[]): Promise<PageView[]> {
-  const refs = await userRefs(null, rows.flatMap((r) => [...r.notifiedUserIds, ...(r.acknowledgedById ? [r.acknowledgedById] : [])]));
+  const refs = await userRefs(
+    null,
+    rows.flatMap((r) => [...r.notifiedUserIds, ...(r.acknowledgedById ? [r.acknowledgedById] : [])]),
+  );
   return rows.map((r) => ({
-    id: r.id, title: r.title, severity: r.severity, status: statusOf(r), groupKey: r.groupKey, ...pageColumns(r),
-    service: r.service ? { slug: r.service.slug, name: r.service.name } : null, integration: r.integration,
-    deliveries: r.deliveries, currentStep: r.currentStep, round: r.round,
-    nextEscalationAt: r.nextEscalationAt?.toISOString() ?? null, notified: r.notifiedUserIds.map((u) => refOf(refs, u)), openedAt: r.openedAt.toISOString(),
-    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
-    resolvedAt: r.resolvedAt?.toISOString() ?? null, resolvedBy: r.resolvedBy, version: r.version,
+    id: r.id,
+    title: r.title,
+    severity: r.severity,
+    status: statusOf(r),
+    groupKey: r.groupKey,
+    ...pageColumns(r),
+    service: r.service ? { slug: r.service.slug, name: r.service.name } : null,
+    integration: r.integration,
+    deliveries: r.deliveries,
+    currentStep: r.currentStep,
+    round: r.round,
+    nextEscalationAt: r.nextEscalationAt?.toISOString() ?? null,
+    notified: r.notifiedUserIds.map((u) => refOf(refs, u)),
+    openedAt: r.openedAt.toISOString(),
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: r.acknowledgedById ? refOf(refs, r.acknowledgedById) : null,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    resolvedBy: r.resolvedBy,
+    version: r.version,
   }));
 }
 
@@ -39,7 +62,12 @@ export async function listPages(actor: Actor, q: ListPagesQuery): Promise<Page<P
   assertCanRead(actor);
   const db = await getDb();
   const statuses = q.status === "open" ? ["triggered", "acknowledged"] : q.status ? [q.status] : undefined;
-  const { rows, total } = await findPageList(db, { statuses, service: q.service, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+  const { rows, total } = await findPageList(db, {
+    statuses,
+    service: q.service,
+    skip: (q.page - 1) * q.pageSize,
+    take: q.pageSize,
+  });
   return { items: await views(rows), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -50,8 +78,22 @@ export async function getPage(actor: Actor, id: string): Promise<PageWithEventsV
   const row = await findPageWithEvents(db, id);
   if (!row) throw notFound(`page ${id}`);
   const [view] = await views([row]);
-  const refs = await userRefs(db, row.events.flatMap((e) => e.userIds));
-  return { ...view!, notifications: await pageDeliveries(db, id), events: row.events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, step: e.step, users: e.userIds.map((u) => refOf(refs, u)), detail: eventDetail(e) })) };
+  const refs = await userRefs(
+    db,
+    row.events.flatMap((e) => e.userIds),
+  );
+  return {
+    ...view!,
+    notifications: await pageDeliveries(db, id),
+    events: row.events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      step: e.step,
+      users: e.userIds.map((u) => refOf(refs, u)),
+      detail: eventDetail(e),
+    })),
+  };
 }
 
 /**
@@ -62,7 +104,10 @@ function assertCanRespond(actor: Actor, page: PageRow) {
   requireScope(actor, "write");
   if (isAdmin(actor) || page.notifiedUserIds.includes(actor.userId)) return;
   if (atLeast(actor, "editor") && (!page.service || inTeam(actor, page.service.teamId))) return;
-  throw new AppError("FORBIDDEN", "Only the people paged, editors of the service's team or admins can respond to this page");
+  throw new AppError(
+    "FORBIDDEN",
+    "Only the people paged, editors of the service's team or admins can respond to this page",
+  );
 }
 
 async function transition(actor: Actor, id: string, to: "acknowledged" | "resolved", nowMs: number) {
@@ -77,23 +122,59 @@ async function transition(actor: Actor, id: string, to: "acknowledged" | "resolv
     const data =
       to === "acknowledged"
         ? { status: to, acknowledgedAt: now, acknowledgedById: actor.userId, nextEscalationAt: null }
-        : { status: to, resolvedAt: now, resolvedBy: actor.email, openKey: null, nextEscalationAt: null, ...(page.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }) };
+        : {
+            status: to,
+            resolvedAt: now,
+            resolvedBy: actor.email,
+            openKey: null,
+            nextEscalationAt: null,
+            ...(page.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedById: actor.userId }),
+          };
     const done = await db.$transaction(async (tx) => {
-      const res = await tx.page.updateMany({ where: { id, version: page.version }, data: { ...data, version: { increment: 1 } } });
+      const res = await tx.page.updateMany({
+        where: { id, version: page.version },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (res.count === 0) return false; // escalated or redelivered meanwhile: read again
       // The response is applied after every event already on the page (a worker may have escalated while
       // this request was in flight): its timeline entry never sorts before them.
-      const last = await tx.pageEvent.findFirst({ where: { pageId: id }, orderBy: { at: "desc" }, select: { at: true } });
+      const last = await tx.pageEvent.findFirst({
+        where: { pageId: id },
+        orderBy: { at: "desc" },
+        select: { at: true },
+      });
       const at = last && last.at > now ? last.at : now;
-      await tx.pageEvent.create({ data: { pageId: id, at, kind: to, userIds: [actor.userId], detail: { by: actor.email } } });
-      await recordAudit(tx, actor, { action: to === "acknowledged" ? "page.acknowledge" : "page.resolve", entityType: "page", entityId: id, before: { status: page.status }, after: { status: to } });
+      await tx.pageEvent.create({
+        data: { pageId: id, at, kind: to, userIds: [actor.userId], detail: { by: actor.email } },
+      });
+      await recordAudit(tx, actor, {
+        action: to === "acknowledged" ? "page.acknowledge" : "page.resolve",
+        entityType: "page",
+        entityId: id,
+        before: { status: page.status },
+        after: { status: to },
+      });
       // Messages not yet sent that would still page someone are moot now; the people already reached hear the news.
-      await settlePage(tx, { pageId: id, kind: to, step: page.currentStep, round: page.round, atMs: nowMs, payload: { by: actor.name || actor.email } }, actor.userId);
+      await settlePage(
+        tx,
+        {
+          pageId: id,
+          kind: to,
+          step: page.currentStep,
+          round: page.round,
+          atMs: nowMs,
+          payload: { by: actor.name || actor.email },
+        },
+        actor.userId,
+      );
       return true;
     });
     if (done) {
       await kickDelivery();
-      await announcePageStatus({ id: page.id, title: page.title, severity: page.severity, serviceSlug: page.service?.slug ?? null }, to);
+      await announcePageStatus(
+        { id: page.id, title: page.title, severity: page.severity, serviceSlug: page.service?.slug ?? null },
+        to,
+      );
       return page.id;
     }
   }
@@ -125,9 +206,16 @@ export async function escalatePageNow(actor: Actor, id: string, nowMs = Date.now
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       const sent = await escalatePage(id, nowMs, true, async (tx) => {
-        await recordAudit(tx, actor, { action: "page.escalate", entityType: "page", entityId: id, before: { step: page.currentStep, round: page.round }, after: { forced: true } });
+        await recordAudit(tx, actor, {
+          action: "page.escalate",
+          entityType: "page",
+          entityId: id,
+          before: { step: page.currentStep, round: page.round },
+          after: { forced: true },
+        });
       });
-      if (!sent) throw new AppError("INVALID_STATE", "this page has no further escalation step (or is no longer triggered)");
+      if (!sent)
+        throw new AppError("INVALID_STATE", "this page has no further escalation step (or is no longer triggered)");
       await kickDelivery();
       return getPage(actor, id);
     } catch (err) {

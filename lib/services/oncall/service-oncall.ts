@@ -15,14 +15,20 @@ import { onCallAtModel } from "./timeline";
 export async function oncallForPolicy(actor: Actor, policyId: string, nowMs = Date.now()): Promise<PolicyOnCallView> {
   assertCanRead(actor);
   const db = await getDb();
-  const policy = await db.escalationPolicy.findUnique({ where: { id: policyId }, include: { steps: { orderBy: { position: "asc" } }, team: { select: { slug: true, name: true } } } });
+  const policy = await db.escalationPolicy.findUnique({
+    where: { id: policyId },
+    include: { steps: { orderBy: { position: "asc" } }, team: { select: { slug: true, name: true } } },
+  });
   if (!policy) throw notFound(`escalation policy ${policyId}`);
   const targets = policy.steps.map(stepTargets);
   const scheduleIds = [...new Set(targets.flat().flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : [])))];
   const models = new Map((await loadScheduleModels(db, scheduleIds)).map((m) => [m.schedule.id, m]));
   if (scheduleIds.length) await recordOnCall(nowMs, scheduleIds);
   const now = new Map([...models].map(([id, m]) => [id, onCallAtModel(m, nowMs)]));
-  const refs = await userRefs(db, [...targets.flat().flatMap((t) => (t.kind === "user" ? [t.userId] : [])), ...[...now.values()].flatMap((o) => o.userIds)]);
+  const refs = await userRefs(db, [
+    ...targets.flat().flatMap((t) => (t.kind === "user" ? [t.userId] : [])),
+    ...[...now.values()].flatMap((o) => o.userIds),
+  ]);
   return {
     policy: { id: policy.id, name: policy.name, repeat: policy.repeat, team: policy.team },
     steps: policy.steps.map((step, i) => {
@@ -38,19 +44,36 @@ export async function oncallForPolicy(actor: Actor, policyId: string, nowMs = Da
         };
       });
       const users: UserRefView[] = [];
-      for (const r of resolved) for (const u of r.kind === "user" ? [r.user] : r.users) if (!users.some((x) => x.id === u.id)) users.push(u);
+      for (const r of resolved)
+        for (const u of r.kind === "user" ? [r.user] : r.users) if (!users.some((x) => x.id === u.id)) users.push(u);
       return { position: step.position, delayMinutes: step.delayMinutes, users, targets: resolved };
     }),
   };
 }
 
 /** Step 1 of the service's escalation policy, resolved now; policy null when the service has none. */
-export async function oncallForService(actor: Actor, slug: string, nowMs = Date.now()): Promise<{ service: { slug: string; name: string }; policy: PolicyOnCallView["policy"] | null; step: StepOnCallView | null }> {
+export async function oncallForService(
+  actor: Actor,
+  slug: string,
+  nowMs = Date.now(),
+): Promise<{
+  service: { slug: string; name: string };
+  policy: PolicyOnCallView["policy"] | null;
+  step: StepOnCallView | null;
+}> {
   assertCanRead(actor);
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug }, select: { slug: true, name: true, escalationPolicyId: true } });
+  const service = await db.service.findUnique({
+    where: { slug },
+    select: { slug: true, name: true, escalationPolicyId: true },
+  });
   if (!service) throw notFound(`service "${slug}"`);
-  if (!service.escalationPolicyId) return { service: { slug: service.slug, name: service.name }, policy: null, step: null };
+  if (!service.escalationPolicyId)
+    return { service: { slug: service.slug, name: service.name }, policy: null, step: null };
   const resolved = await oncallForPolicy(actor, service.escalationPolicyId, nowMs);
-  return { service: { slug: service.slug, name: service.name }, policy: resolved.policy, step: resolved.steps[0] ?? null };
+  return {
+    service: { slug: service.slug, name: service.name },
+    policy: resolved.policy,
+    step: resolved.steps[0] ?? null,
+  };
 }

@@ -11,15 +11,21 @@ export type ResolvedTargets = {
 };
 
 /** Resolves escalation targets to people at `atMs`: users as they are, schedules to who is on call then. */
-export async function resolveTargets(client: Client, targets: EscalationTarget[], atMs: number): Promise<ResolvedTargets> {
+export async function resolveTargets(
+  client: Client,
+  targets: EscalationTarget[],
+  atMs: number,
+): Promise<ResolvedTargets> {
   const scheduleIds = [...new Set(targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : [])))];
   const models = scheduleIds.length ? await loadScheduleModels(client, scheduleIds) : [];
   const bySchedule: Record<string, string[]> = {};
   for (const id of scheduleIds) bySchedule[id] = [];
-  for (const m of models) bySchedule[m.schedule.id] = onCallAt({ schedule: m.domain, overrides: m.domainOverrides, atMs });
+  for (const m of models)
+    bySchedule[m.schedule.id] = onCallAt({ schedule: m.domain, overrides: m.domainOverrides, atMs });
   const userIds: string[] = [];
   for (const t of targets) {
-    for (const u of t.kind === "user" ? [t.userId] : (bySchedule[t.scheduleId] ?? [])) if (!userIds.includes(u)) userIds.push(u);
+    for (const u of t.kind === "user" ? [t.userId] : (bySchedule[t.scheduleId] ?? []))
+      if (!userIds.includes(u)) userIds.push(u);
   }
   return { userIds, bySchedule, scheduleIds };
 }

@@ -13,7 +13,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const timelineOf = (model: ScheduleModel, fromMs: number, toMs: number): Segment[] =>
   finalTimeline({ schedule: model.domain, overrides: model.domainOverrides, fromMs, toMs });
 
-const sameUsers = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
+const sameUsers = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
 export type OnCallAt = { userIds: string[]; source: Segment["source"]; sinceMs: number; untilMs: number };
 
@@ -26,10 +27,25 @@ export function onCallAtModel(model: ScheduleModel, atMs: number): OnCallAt {
   const index = segments.findIndex((s) => s.startMs <= atMs && atMs < s.endMs);
   const here = segments[index]!;
   let since = index;
-  while (since > 0 && segments[since - 1]!.endMs === segments[since]!.startMs && sameUsers(segments[since - 1]!.userIds, here.userIds)) since -= 1;
+  while (
+    since > 0 &&
+    segments[since - 1]!.endMs === segments[since]!.startMs &&
+    sameUsers(segments[since - 1]!.userIds, here.userIds)
+  )
+    since -= 1;
   let until = index;
-  while (until + 1 < segments.length && segments[until + 1]!.startMs === segments[until]!.endMs && sameUsers(segments[until + 1]!.userIds, here.userIds)) until += 1;
-  return { userIds: here.userIds, source: here.source, sinceMs: segments[since]!.startMs, untilMs: segments[until]!.endMs };
+  while (
+    until + 1 < segments.length &&
+    segments[until + 1]!.startMs === segments[until]!.endMs &&
+    sameUsers(segments[until + 1]!.userIds, here.userIds)
+  )
+    until += 1;
+  return {
+    userIds: here.userIds,
+    source: here.source,
+    sinceMs: segments[since]!.startMs,
+    untilMs: segments[until]!.endMs,
+  };
 }
 
 /** Current name of each layer (its newest version), by lineage id. */
@@ -40,7 +56,13 @@ export function layerNames(model: ScheduleModel): Map<string, string> {
 }
 
 export function sourceView(source: Segment["source"], names: Map<string, string>): SourceView {
-  if (source.kind === "layer") return { kind: "layer", layerId: source.layerId, layerName: names.get(source.layerId) ?? source.layerId, layerIds: source.layerIds };
+  if (source.kind === "layer")
+    return {
+      kind: "layer",
+      layerId: source.layerId,
+      layerName: names.get(source.layerId) ?? source.layerId,
+      layerIds: source.layerIds,
+    };
   return source;
 }
 
@@ -54,13 +76,23 @@ export async function shiftsOfModel(model: ScheduleModel, fromMs: number, toMs: 
   const segments = timelineOf(model, fromMs, toMs);
   const names = layerNames(model);
   const layerIds = [...names.keys()];
-  const perLayer = layerIds.map((lineageId) => {
-    const versions = model.domain.layers.filter((l) => l.id === lineageId);
-    const shifts = versions.flatMap((l) => layerShifts(l, model.domain.timezone, fromMs, toMs)).sort((a, b) => a.startMs - b.startMs);
-    const newest = lineageChains(model.rows).get(lineageId)!;
-    const last = newest[newest.length - 1]!;
-    return { id: lineageId, name: names.get(lineageId)!, priority: last.priority, shifts, relevant: shifts.length > 0 || !last.endAt || last.endAt.getTime() > fromMs };
-  }).filter((l) => l.relevant);
+  const perLayer = layerIds
+    .map((lineageId) => {
+      const versions = model.domain.layers.filter((l) => l.id === lineageId);
+      const shifts = versions
+        .flatMap((l) => layerShifts(l, model.domain.timezone, fromMs, toMs))
+        .sort((a, b) => a.startMs - b.startMs);
+      const newest = lineageChains(model.rows).get(lineageId)!;
+      const last = newest[newest.length - 1]!;
+      return {
+        id: lineageId,
+        name: names.get(lineageId)!,
+        priority: last.priority,
+        shifts,
+        relevant: shifts.length > 0 || !last.endAt || last.endAt.getTime() > fromMs,
+      };
+    })
+    .filter((l) => l.relevant);
   const overrides = model.overrides.filter((o) => o.endAt.getTime() > fromMs && o.startAt.getTime() < toMs);
 
   const ids = new Set<string>();
@@ -70,10 +102,20 @@ export async function shiftsOfModel(model: ScheduleModel, fromMs: number, toMs: 
   const refs = await userRefs(null, ids);
 
   return {
-    schedule: { id: model.schedule.id, name: model.schedule.name, timezone: model.schedule.timezone, team: { slug: model.schedule.team.slug, name: model.schedule.team.name } },
+    schedule: {
+      id: model.schedule.id,
+      name: model.schedule.name,
+      timezone: model.schedule.timezone,
+      team: { slug: model.schedule.team.slug, name: model.schedule.team.name },
+    },
     from: iso(fromMs),
     to: iso(toMs),
-    segments: segments.map((s) => ({ start: iso(s.startMs), end: iso(s.endMs), users: s.userIds.map((u) => refOf(refs, u)), source: sourceView(s.source, names) })),
+    segments: segments.map((s) => ({
+      start: iso(s.startMs),
+      end: iso(s.endMs),
+      users: s.userIds.map((u) => refOf(refs, u)),
+      source: sourceView(s.source, names),
+    })),
     shifts: userShifts(segments).map((s) => ({
       user: refOf(refs, s.userId),
       start: iso(s.startMs),
@@ -84,7 +126,16 @@ export async function shiftsOfModel(model: ScheduleModel, fromMs: number, toMs: 
     gaps: segments.filter((s) => s.userIds.length === 0).map((s) => ({ start: iso(s.startMs), end: iso(s.endMs) })),
     layers: perLayer
       .sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name))
-      .map((l) => ({ id: l.id, name: l.name, priority: l.priority, shifts: l.shifts.map((s) => ({ user: s.userId ? refOf(refs, s.userId) : null, start: iso(s.startMs), end: iso(s.endMs) })) })),
+      .map((l) => ({
+        id: l.id,
+        name: l.name,
+        priority: l.priority,
+        shifts: l.shifts.map((s) => ({
+          user: s.userId ? refOf(refs, s.userId) : null,
+          start: iso(s.startMs),
+          end: iso(s.endMs),
+        })),
+      })),
     overrides: overrides.map((o) => ({
       id: o.id,
       kind: o.kind,

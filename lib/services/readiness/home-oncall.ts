@@ -28,7 +28,12 @@ export function currentRun(segments: Segment[]): { userIds: string[]; untilMs: n
   const first = segments[0];
   if (!first) return { userIds: [], untilMs: null, nextUserIds: [] };
   let i = 0;
-  while (i + 1 < segments.length && segments[i + 1]!.startMs === segments[i]!.endMs && same(segments[i + 1]!.userIds, first.userIds)) i += 1;
+  while (
+    i + 1 < segments.length &&
+    segments[i + 1]!.startMs === segments[i]!.endMs &&
+    same(segments[i + 1]!.userIds, first.userIds)
+  )
+    i += 1;
   const next = segments[i + 1];
   return { userIds: first.userIds, untilMs: next ? segments[i]!.endMs : null, nextUserIds: next?.userIds ?? [] };
 }
@@ -37,10 +42,28 @@ export async function oncallNow(teamIds: string[], nowMs: number): Promise<OnCal
   const db = await getDb();
   const rows = await db.schedule.findMany({ where: { teamId: { in: teamIds } }, select: { id: true } });
   if (rows.length === 0) return [];
-  const models = await loadScheduleModels(db, rows.map((r) => r.id));
-  const runs = models.map((m) => ({ m, run: currentRun(finalTimeline({ schedule: m.domain, overrides: m.domainOverrides, fromMs: nowMs, toMs: nowMs + LOOKAHEAD_DAYS * DAY_MS })) }));
+  const models = await loadScheduleModels(
+    db,
+    rows.map((r) => r.id),
+  );
+  const runs = models.map((m) => ({
+    m,
+    run: currentRun(
+      finalTimeline({
+        schedule: m.domain,
+        overrides: m.domainOverrides,
+        fromMs: nowMs,
+        toMs: nowMs + LOOKAHEAD_DAYS * DAY_MS,
+      }),
+    ),
+  }));
   const ids = [...new Set(runs.flatMap(({ run }) => [...run.userIds, ...run.nextUserIds]))];
-  const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+  const users = new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [
+      u.id,
+      u,
+    ]),
+  );
   const label = (id: string): UserLabel => users.get(id) ?? { id, name: "(deleted user)", email: "" };
   return runs
     .map(({ m, run }) => ({

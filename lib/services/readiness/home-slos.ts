@@ -24,7 +24,9 @@ export type SloAttention = {
 
 const RANK: Record<PolicyState, number> = { frozen: 0, at_risk: 1, no_data: 2, healthy: 3 };
 
-export async function slosNeedingAttention(teamIds: string[]): Promise<{ stale: boolean; error: string | null; items: SloAttention[] }> {
+export async function slosNeedingAttention(
+  teamIds: string[],
+): Promise<{ stale: boolean; error: string | null; items: SloAttention[] }> {
   const mine = await loadSloDefs({ teamIds });
   if (mine.length === 0) return { stale: false, error: null, items: [] };
   const statuses = await storedOrComputed(mine);
@@ -41,7 +43,14 @@ export async function slosNeedingAttention(teamIds: string[]): Promise<{ stale: 
       error ??= s.error ?? null;
     }
     const firing = s.alerts.filter((a) => a.firing).map((a) => ({ name: a.name, severity: a.severity }));
-    const { state, reasons } = evaluatePolicy(policies.get(def.service.id)!, [{ sloId: def.id, name: def.name, remaining: s.errorBudget.remaining, pageAlertFiring: firing.some((a) => a.severity === "page") }]);
+    const { state, reasons } = evaluatePolicy(policies.get(def.service.id)!, [
+      {
+        sloId: def.id,
+        name: def.name,
+        remaining: s.errorBudget.remaining,
+        pageAlertFiring: firing.some((a) => a.severity === "page"),
+      },
+    ]);
     if (state === "healthy" && firing.length === 0) continue;
     items.push({
       id: def.id,
@@ -52,10 +61,18 @@ export async function slosNeedingAttention(teamIds: string[]): Promise<{ stale: 
       remaining: s.errorBudget.remaining,
       burnRate1h: s.burnRates["1h"],
       firingAlerts: firing,
-      reasons: [...reasons, ...firing.filter((a) => a.severity === "ticket").map((a) => `${a.name} burn-rate alert firing`)],
+      reasons: [
+        ...reasons,
+        ...firing.filter((a) => a.severity === "ticket").map((a) => `${a.name} burn-rate alert firing`),
+      ],
       href: `/slos/${def.id}`,
     });
   }
-  items.sort((a, b) => RANK[a.state] - RANK[b.state] || (a.remaining ?? Infinity) - (b.remaining ?? Infinity) || a.name.localeCompare(b.name));
+  items.sort(
+    (a, b) =>
+      RANK[a.state] - RANK[b.state] ||
+      (a.remaining ?? Infinity) - (b.remaining ?? Infinity) ||
+      a.name.localeCompare(b.name),
+  );
   return { stale, error, items };
 }

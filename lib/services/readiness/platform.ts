@@ -14,7 +14,12 @@ export async function platformChecks(nowMs: number): Promise<PlatformCheck[]> {
     checkRestoreDrill(
       {
         lastBackup: lastBackup && { atMs: lastBackup.startedAt.getTime(), ok: lastBackup.ok },
-        lastDrill: lastDrill && { atMs: lastDrill.startedAt.getTime(), ok: lastDrill.ok, rows: lastDrill.rows, error: lastDrill.error },
+        lastDrill: lastDrill && {
+          atMs: lastDrill.startedAt.getTime(),
+          ok: lastDrill.ok,
+          rows: lastDrill.rows,
+          error: lastDrill.error,
+        },
         lastOkDrillAtMs: lastOkDrill?.startedAt.getTime() ?? null,
       },
       nowMs,

@@ -20,15 +20,25 @@ export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs 
   let scope: ScorecardView["scope"];
   let teams;
   if (q.team) {
-    const team = await db.team.findUnique({ where: { slug: q.team }, select: { id: true, slug: true, name: true, timezone: true } });
+    const team = await db.team.findUnique({
+      where: { slug: q.team },
+      select: { id: true, slug: true, name: true, timezone: true },
+    });
     if (!team) throw notFound(`team "${q.team}"`);
     teams = [team];
     scope = "team";
   } else if (isAdmin(actor) || actor.teamIds.length === 0) {
-    teams = await db.team.findMany({ select: { id: true, slug: true, name: true, timezone: true }, orderBy: { slug: "asc" } });
+    teams = await db.team.findMany({
+      select: { id: true, slug: true, name: true, timezone: true },
+      orderBy: { slug: "asc" },
+    });
     scope = "all";
   } else {
-    teams = await db.team.findMany({ where: { id: { in: actor.teamIds } }, select: { id: true, slug: true, name: true, timezone: true }, orderBy: { slug: "asc" } });
+    teams = await db.team.findMany({
+      where: { id: { in: actor.teamIds } },
+      select: { id: true, slug: true, name: true, timezone: true },
+      orderBy: { slug: "asc" },
+    });
     scope = "mine";
   }
   const facts = await withDataInWindow(await loadServiceFacts({ teamIds: teams.map((t) => t.id) }, nowMs));
@@ -40,7 +50,11 @@ export async function readinessScorecard(actor: Actor, q: ScorecardQuery, nowMs 
     platform: await platformChecks(nowMs),
     teams: teams.map((t) => {
       const mine = scores.filter((s) => s.team.slug === t.slug);
-      return { ...rollUpTeam({ slug: t.slug, name: t.name }, mine), team: { slug: t.slug, name: t.name, timezone: t.timezone }, serviceScores: mine };
+      return {
+        ...rollUpTeam({ slug: t.slug, name: t.name }, mine),
+        team: { slug: t.slug, name: t.name, timezone: t.timezone },
+        serviceScores: mine,
+      };
     }),
   };
 }

@@ -1,6 +1,15 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { dailyBudget, earliestWindowStart, periodCounts, RollupIndex, sloState, type ReportPeriod, type ReportService, type SignedVersion } from "@/lib/readiness";
+import {
+  dailyBudget,
+  earliestWindowStart,
+  periodCounts,
+  RollupIndex,
+  sloState,
+  type ReportPeriod,
+  type ReportService,
+  type SignedVersion,
+} from "@/lib/readiness";
 import { parseVersionRow } from "@/lib/db/repos/slos";
 import { formatWindow } from "@/lib/slo";
 import { splitByCorrections } from "@/lib/slo/corrections";
@@ -19,7 +28,11 @@ const SIGNED: string[] = ["active", "superseded"];
 /** A first version awaiting sign-off: its proposed objective is shown, marked pending (never as 0 %). */
 const PENDING = "pending";
 
-export async function sloFigures(services: ServiceRow[], period: ReportPeriod, untilMs: number): Promise<ReportService[]> {
+export async function sloFigures(
+  services: ServiceRow[],
+  period: ReportPeriod,
+  untilMs: number,
+): Promise<ReportService[]> {
   const db = await getDb();
   const slos = await db.slo.findMany({
     where: { serviceId: { in: services.map((s) => s.id) } },
@@ -33,16 +46,32 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
   const figures = await Promise.all(
     slos.map(async (slo) => {
       const stored = slo.versions.map(parseVersionRow);
-      const versions: SignedVersion[] = stored.filter((v) => SIGNED.includes(v.status)).map((v) => ({ id: v.id, number: v.number, objective: v.objective, window: v.window, effectiveFromMs: v.effectiveFrom.getTime() }));
+      const versions: SignedVersion[] = stored
+        .filter((v) => SIGNED.includes(v.status))
+        .map((v) => ({
+          id: v.id,
+          number: v.number,
+          objective: v.objective,
+          window: v.window,
+          effectiveFromMs: v.effectiveFrom.getTime(),
+        }));
       const fromMs = Math.min(period.startMs, earliestWindowStart(versions, evaluatedDays));
       const rows = versions.length
         ? await db.sloRollup.findMany({
-            where: { versionId: { in: versions.map((v) => v.id) }, hour: { gte: new Date(fromMs), lt: new Date(untilMs) } },
+            where: {
+              versionId: { in: versions.map((v) => v.id) },
+              hour: { gte: new Date(fromMs), lt: new Date(untilMs) },
+            },
             select: { versionId: true, hour: true, good: true, total: true },
           })
         : [];
       // Hours inside approved corrections are out of every figure (period, daily budgets).
-      const hourly = rows.map((r) => ({ versionId: r.versionId, hourMs: r.hour.getTime(), good: r.good, total: r.total }));
+      const hourly = rows.map((r) => ({
+        versionId: r.versionId,
+        hourMs: r.hour.getTime(),
+        good: r.good,
+        total: r.total,
+      }));
       const index = new RollupIndex(splitByCorrections(hourly, corrections.get(slo.id) ?? []).kept);
       const counts = periodCounts(versions, index, period.startMs, Math.min(period.endMs, untilMs));
       const policy = policies.get(slo.serviceId)!;
@@ -77,5 +106,10 @@ export async function sloFigures(services: ServiceRow[], period: ReportPeriod, u
       };
     }),
   );
-  return services.map((s) => ({ slug: s.slug, name: s.name, tier: s.tier, slos: figures.filter((f) => f.serviceId === s.id).map((f) => f.slo) }));
+  return services.map((s) => ({
+    slug: s.slug,
+    name: s.name,
+    tier: s.tier,
+    slos: figures.filter((f) => f.serviceId === s.id).map((f) => f.slo),
+  }));
 }

@@ -3,7 +3,14 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { burnRateAlerts, errorRatioMetric, nominalWindowSeconds, promqlString, sliErrorRatioQuery, sliIncreaseQueries } from "@/lib/slo";
+import {
+  burnRateAlerts,
+  errorRatioMetric,
+  nominalWindowSeconds,
+  promqlString,
+  sliErrorRatioQuery,
+  sliIncreaseQueries,
+} from "@/lib/slo";
 import { effectiveRunbook, isRunbookTier, prometheusGraphUrl, runbookCoverage } from "@/lib/slo/runbook";
 import { firstFiveMinutes } from "@/lib/slo/runbook-checklist";
 import { oncallForService } from "../oncall/service-oncall";
@@ -21,7 +28,9 @@ const DEPLOY_LOOKBACK_MS = 7 * 86_400_000;
 /** Where the responder's browser opens the SLI queries: the service's data source, the default one, or PROMETHEUS_URL. */
 async function prometheusBase(dataSourceId: string | null): Promise<string | null> {
   const db = await getDb();
-  const ds = dataSourceId ? await db.dataSource.findUnique({ where: { id: dataSourceId }, select: { url: true } }) : await db.dataSource.findFirst({ where: { isDefault: true }, select: { url: true } });
+  const ds = dataSourceId
+    ? await db.dataSource.findUnique({ where: { id: dataSourceId }, select: { url: true } })
+    : await db.dataSource.findFirst({ where: { isDefault: true }, select: { url: true } });
   return ds?.url ?? env().prometheusUrl ?? null;
 }
 
@@ -32,18 +41,39 @@ export async function runbookContext(actor: Actor, sloId: string, tier: string, 
   if (!def) throw notFound(`SLO ${sloId}`);
   const db = await getDb();
   const serviceId = def.service.id;
-  const [heads, service, status, deploys, incidents, pages, oncall, schedules, otherBurning, promBase] = await Promise.all([
-    runbookHeads(sloId),
-    db.service.findUniqueOrThrow({ where: { id: serviceId }, select: { dashboardUrl: true, repoUrl: true, team: { select: { id: true, slug: true, name: true } } } }),
-    def.version.status === "active" ? storedOrComputed([def], nowMs).then((m) => m.get(sloId) ?? null) : Promise.resolve(null),
-    db.deployment.findMany({ where: { serviceId, at: { gte: new Date(nowMs - DEPLOY_LOOKBACK_MS), lte: new Date(nowMs) } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 10, select: { id: true, version: true, environment: true, status: true, at: true, link: true } }),
-    db.incident.findMany({ where: { status: { not: "resolved" }, services: { some: { serviceId } } }, orderBy: { createdAt: "desc" }, take: 20, select: { number: true, title: true, severity: true, status: true, createdAt: true } }),
-    db.page.findMany({ where: { serviceId, status: { in: ["triggered", "acknowledged"] } }, orderBy: { openedAt: "desc" }, take: 20, select: { id: true, title: true, severity: true, status: true, openedAt: true } }),
-    oncallForService(actor, def.service.slug, nowMs),
-    listSchedules(actor, { team: def.service.teamSlug }, nowMs),
-    db.sloStatusRow.count({ where: { sloId: { not: sloId }, burnRate: { gte: 1 } } }),
-    prometheusBase(def.service.dataSourceId),
-  ]);
+  const [heads, service, status, deploys, incidents, pages, oncall, schedules, otherBurning, promBase] =
+    await Promise.all([
+      runbookHeads(sloId),
+      db.service.findUniqueOrThrow({
+        where: { id: serviceId },
+        select: { dashboardUrl: true, repoUrl: true, team: { select: { id: true, slug: true, name: true } } },
+      }),
+      def.version.status === "active"
+        ? storedOrComputed([def], nowMs).then((m) => m.get(sloId) ?? null)
+        : Promise.resolve(null),
+      db.deployment.findMany({
+        where: { serviceId, at: { gte: new Date(nowMs - DEPLOY_LOOKBACK_MS), lte: new Date(nowMs) } },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: 10,
+        select: { id: true, version: true, environment: true, status: true, at: true, link: true },
+      }),
+      db.incident.findMany({
+        where: { status: { not: "resolved" }, services: { some: { serviceId } } },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+        select: { number: true, title: true, severity: true, status: true, createdAt: true },
+      }),
+      db.page.findMany({
+        where: { serviceId, status: { in: ["triggered", "acknowledged"] } },
+        orderBy: { openedAt: "desc" },
+        take: 20,
+        select: { id: true, title: true, severity: true, status: true, openedAt: true },
+      }),
+      oncallForService(actor, def.service.slug, nowMs),
+      listSchedules(actor, { team: def.service.teamSlug }, nowMs),
+      db.sloStatusRow.count({ where: { sloId: { not: sloId }, burnRate: { gte: 1 } } }),
+      prometheusBase(def.service.dataSourceId),
+    ]);
 
   const alerts = burnRateAlerts(nominalWindowSeconds(def.version.window));
   const alert = alerts.find((a) => a.name === tier)!;
@@ -53,8 +83,14 @@ export async function runbookContext(actor: Actor, sloId: string, tier: string, 
     { label: "Good events (5 m)", expr: inc.good },
     { label: "All events (5 m)", expr: inc.total },
     { label: "Error ratio (5 m)", expr: sliErrorRatioQuery(def.version.sli, "5m") },
-    { label: `Error ratio over ${alert.longWindow} (recording rule)`, expr: `${errorRatioMetric(alert.longWindow)}${match}` },
-    { label: `Error ratio over ${alert.shortWindow} (recording rule)`, expr: `${errorRatioMetric(alert.shortWindow)}${match}` },
+    {
+      label: `Error ratio over ${alert.longWindow} (recording rule)`,
+      expr: `${errorRatioMetric(alert.longWindow)}${match}`,
+    },
+    {
+      label: `Error ratio over ${alert.shortWindow} (recording rule)`,
+      expr: `${errorRatioMetric(alert.shortWindow)}${match}`,
+    },
   ].map((x) => ({ ...x, href: promBase ? prometheusGraphUrl(promBase, x.expr) : null }));
 
   const shown = effectiveRunbook(heads, tier);
@@ -62,12 +98,30 @@ export async function runbookContext(actor: Actor, sloId: string, tier: string, 
   const ownHead = heads.find((h) => h.tier === tier);
   const allHead = heads.find((h) => h.tier === null);
   return {
-    slo: { id: def.id, name: def.name, service: def.service.slug, serviceName: def.service.name, team: service.team, objective: def.version.objective, window: def.version.window, versionStatus: def.version.status },
+    slo: {
+      id: def.id,
+      name: def.name,
+      service: def.service.slug,
+      serviceName: def.service.name,
+      team: service.team,
+      objective: def.version.objective,
+      window: def.version.window,
+      versionStatus: def.version.status,
+    },
     tier: { ...alert, threshold: alert.factor * (1 - def.version.objective) },
-    tiers: alerts.map((a) => ({ name: a.name, severity: a.severity, covered: coverage === "all" || coverage.includes(a.name) })),
+    tiers: alerts.map((a) => ({
+      name: a.name,
+      severity: a.severity,
+      covered: coverage === "all" || coverage.includes(a.name),
+    })),
     runbook: shown ? { ...versionView(shown.head), inherited: shown.inherited } : null,
     // what the editor builds on: the tier's own runbook and the all-tiers one, with their versions (0 = none)
-    versions: { tier: ownHead?.version ?? 0, all: allHead?.version ?? 0, tierBody: ownHead?.body ?? "", allBody: allHead?.body ?? "" },
+    versions: {
+      tier: ownHead?.version ?? 0,
+      all: allHead?.version ?? 0,
+      tierBody: ownHead?.body ?? "",
+      allBody: allHead?.body ?? "",
+    },
     externalUrl: def.runbookUrl?.trim() || null,
     pages: runbookPages(def.id),
     status,
@@ -77,13 +131,22 @@ export async function runbookContext(actor: Actor, sloId: string, tier: string, 
     oncall: {
       policy: oncall.policy ? { id: oncall.policy.id, name: oncall.policy.name } : null,
       firstStep: oncall.step?.users.map((u) => u.name) ?? [],
-      schedules: schedules.items.map((s) => ({ id: s.id, name: s.name, users: s.onCallNow.users.map((u) => u.name), until: s.onCallNow.until })),
+      schedules: schedules.items.map((s) => ({
+        id: s.id,
+        name: s.name,
+        users: s.onCallNow.users.map((u) => u.name),
+        until: s.onCallNow.until,
+      })),
     },
     queries,
     prometheusConfigured: promBase !== null,
     checklist: firstFiveMinutes({
-      service: def.service.slug, sloId: def.id, dashboardUrl: service.dashboardUrl, repoUrl: service.repoUrl,
-      deploys: deploys.map((d) => ({ version: d.version, environment: d.environment, atIso: d.at.toISOString() })), otherBurning,
+      service: def.service.slug,
+      sloId: def.id,
+      dashboardUrl: service.dashboardUrl,
+      repoUrl: service.repoUrl,
+      deploys: deploys.map((d) => ({ version: d.version, environment: d.environment, atIso: d.at.toISOString() })),
+      otherBurning,
     }),
   };
 }

@@ -12,12 +12,22 @@ import { configState } from "./state";
  */
 export async function planFiles(actor: Actor, input: ConfigPlanRequest): Promise<ConfigPlanResponse> {
   assertCanRead(actor);
-  const { desired, issues, warnings } = loadFiles(input.files, { defaultTeam: input.team, defaultService: input.service });
+  const { desired, issues, warnings } = loadFiles(input.files, {
+    defaultTeam: input.team,
+    defaultService: input.service,
+  });
   if (hasErrors(issues)) {
     const plan = { changes: [], issues, warnings, notes: [], managedBy: input.managedBy ?? MANAGED_BY };
     return { ...plan, counts: planCounts(plan), text: formatPlan(plan) };
   }
   const plan = makePlan(desired, await configState(actor), { managedBy: input.managedBy ?? undefined });
   plan.issues.unshift(...issues);
-  return { changes: plan.changes, issues: plan.issues, warnings: plan.warnings, notes: plan.notes, counts: planCounts(plan), text: formatPlan(plan) };
+  return {
+    changes: plan.changes,
+    issues: plan.issues,
+    warnings: plan.warnings,
+    notes: plan.notes,
+    counts: planCounts(plan),
+    text: formatPlan(plan),
+  };
 }

@@ -15,17 +15,28 @@ import { storedAlertSettingsSchema, storedLabelsSchema } from "@/lib/validation/
  * names files may refer to. An SLO's definition is its newest proposal: a version awaiting sign-off if
  * there is one (so a plan after an editor's apply is empty), else the version in force.
  */
-export async function configState(actor: Actor, filter: { managedBy?: string | null } = {}): Promise<ConfigStateResponse> {
+export async function configState(
+  actor: Actor,
+  filter: { managedBy?: string | null } = {},
+): Promise<ConfigStateResponse> {
   assertCanRead(actor);
   const db = await getDb();
   const managed = filter.managedBy ? { managedBy: filter.managedBy } : {};
   const [teams, dataSources, services, slos, policies] = await Promise.all([
     db.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
     db.dataSource.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
-    db.service.findMany({ where: managed, include: { team: { select: { slug: true } }, dataSource: { select: { name: true } } }, orderBy: { slug: "asc" } }),
+    db.service.findMany({
+      where: managed,
+      include: { team: { select: { slug: true } }, dataSource: { select: { name: true } } },
+      orderBy: { slug: "asc" },
+    }),
     db.slo.findMany({
       where: managed,
-      include: { service: { select: { slug: true } }, versions: { orderBy: { number: "desc" } }, runbooks: { orderBy: { version: "desc" }, distinct: ["tier"], select: { tier: true, body: true } } },
+      include: {
+        service: { select: { slug: true } },
+        versions: { orderBy: { number: "desc" } },
+        runbooks: { orderBy: { version: "desc" }, distinct: ["tier"], select: { tier: true, body: true } },
+      },
       orderBy: [{ service: { slug: "asc" } }, { name: "asc" }],
     }),
     db.budgetPolicy.findMany({ include: { team: { select: { slug: true } }, service: { select: { slug: true } } } }),
@@ -34,28 +45,65 @@ export async function configState(actor: Actor, filter: { managedBy?: string | n
     teams: teams.map((t) => t.slug),
     dataSources: dataSources.map((d) => d.name),
     services: services.map((s) => ({
-      slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description, runbookUrl: s.runbookUrl,
-      repoUrl: s.repoUrl, dashboardUrl: s.dashboardUrl, dataSource: s.dataSource?.name ?? null, managedBy: s.managedBy, version: s.version,
+      slug: s.slug,
+      name: s.name,
+      team: s.team.slug,
+      tier: s.tier,
+      description: s.description,
+      runbookUrl: s.runbookUrl,
+      repoUrl: s.repoUrl,
+      dashboardUrl: s.dashboardUrl,
+      dataSource: s.dataSource?.name ?? null,
+      managedBy: s.managedBy,
+      version: s.version,
     })),
     slos: slos.flatMap((s) => {
-      const row = s.versions.find((x) => x.status === "pending") ?? s.versions.find((x) => x.status === "active") ?? s.versions[0];
+      const row =
+        s.versions.find((x) => x.status === "pending") ??
+        s.versions.find((x) => x.status === "active") ??
+        s.versions[0];
       if (!row) return [];
       const v = parseVersionRow(row);
       const at = (field: string) => ({ table: "Slo", id: s.id, field });
-      return [{
-        id: s.id, service: s.service.slug, name: s.name, description: s.description, objective: v.objective, window: v.window,
-        sli: v.sli, runbookUrl: s.runbookUrl, alerting: s.alerting, labels: parseColumn(storedLabelsSchema, s.labels, at("labels")),
-        displayName: s.displayName, sliName: s.sliName, alertSettings: normalAlertSettings(parseColumn(storedAlertSettingsSchema, s.alertSettings, at("alertSettings"))),
-        managedBy: s.managedBy, revision: s.revision, pendingSignOff: v.status === "pending", inAppRunbook: inAppRunbook("", s.id, s.runbooks) !== null,
-      }];
+      return [
+        {
+          id: s.id,
+          service: s.service.slug,
+          name: s.name,
+          description: s.description,
+          objective: v.objective,
+          window: v.window,
+          sli: v.sli,
+          runbookUrl: s.runbookUrl,
+          alerting: s.alerting,
+          labels: parseColumn(storedLabelsSchema, s.labels, at("labels")),
+          displayName: s.displayName,
+          sliName: s.sliName,
+          alertSettings: normalAlertSettings(
+            parseColumn(storedAlertSettingsSchema, s.alertSettings, at("alertSettings")),
+          ),
+          managedBy: s.managedBy,
+          revision: s.revision,
+          pendingSignOff: v.status === "pending",
+          inAppRunbook: inAppRunbook("", s.id, s.runbooks) !== null,
+        },
+      ];
     }),
     policies: policies.flatMap((p) => {
       const target = p.service?.slug ?? p.team?.slug;
       if (!target) return [];
-      return [{
-        scope: p.service ? ("service" as const) : ("team" as const), target, atRiskBelow: p.atRiskBelow, freezeAtOrBelow: p.freezeAtOrBelow,
-        freezeOnPageAlert: p.freezeOnPageAlert, agreedBy: p.agreedBy, notes: p.notes, version: p.version,
-      }];
+      return [
+        {
+          scope: p.service ? ("service" as const) : ("team" as const),
+          target,
+          atRiskBelow: p.atRiskBelow,
+          freezeAtOrBelow: p.freezeAtOrBelow,
+          freezeOnPageAlert: p.freezeOnPageAlert,
+          agreedBy: p.agreedBy,
+          notes: p.notes,
+          version: p.version,
+        },
+      ];
     }),
   };
 }

@@ -3,8 +3,21 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import {
-  alertsSkippedReason, candidateTiers, currentTiers, errorBudgetRatio, nominalWindowSeconds, parseDuration, replayAlerts, SloDefinitionError,
-  summarizeBacktest, type AlertSettingsInput, type AlertsSkipped, type AlertTier, type BacktestIncident, type Sli, type SloWindow,
+  alertsSkippedReason,
+  candidateTiers,
+  currentTiers,
+  errorBudgetRatio,
+  nominalWindowSeconds,
+  parseDuration,
+  replayAlerts,
+  SloDefinitionError,
+  summarizeBacktest,
+  type AlertSettingsInput,
+  type AlertsSkipped,
+  type AlertTier,
+  type BacktestIncident,
+  type Sli,
+  type SloWindow,
 } from "@/lib/slo";
 import type { BacktestDefinitionInput, BacktestOptions } from "@/lib/validation/backtest";
 import type { BacktestResultView } from "@/lib/validation/views/backtest";
@@ -22,11 +35,21 @@ import { validateSli } from "./validate-sli";
 const DAY_MS = 86_400_000;
 const STEP_MS = 300_000;
 
-type Subject = { sloId: string | null; serviceId: string; dataSourceId: string | null; sli: Sli; objective: number; window: SloWindow; alertSettings: AlertSettingsInput | null; skipped: AlertsSkipped | null };
+type Subject = {
+  sloId: string | null;
+  serviceId: string;
+  dataSourceId: string | null;
+  sli: Sli;
+  objective: number;
+  window: SloWindow;
+  alertSettings: AlertSettingsInput | null;
+  skipped: AlertsSkipped | null;
+};
 
 /** A definition the domain refuses (a candidate tier, an SLI stored before today's checks) is a 422 naming the field. */
 const asValidation = (err: unknown): never => {
-  if (err instanceof SloDefinitionError) throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
+  if (err instanceof SloDefinitionError)
+    throw new AppError("VALIDATION", err.message, { [err.field]: err.message.replace(`${err.field}: `, "") });
   throw err;
 };
 const domain = <T>(fn: () => T): T => {
@@ -37,26 +60,39 @@ const domain = <T>(fn: () => T): T => {
   }
 };
 
-const run = (subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> => replay(subject, opts, nowMs).catch(asValidation);
+const run = (subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> =>
+  replay(subject, opts, nowMs).catch(asValidation);
 
 async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> {
   const windowSeconds = nominalWindowSeconds(subject.window);
   const windowDays = Math.floor(windowSeconds / 86_400);
   const days = opts.days ?? windowDays;
-  if (days > windowDays) throw new AppError("VALIDATION", `days must be at most the SLO window (${windowDays})`, { days: `must be at most ${windowDays}, the SLO window` });
+  if (days > windowDays)
+    throw new AppError("VALIDATION", `days must be at most the SLO window (${windowDays})`, {
+      days: `must be at most ${windowDays}, the SLO window`,
+    });
   const current = currentTiers(windowSeconds, subject.alertSettings);
   const candidate = opts.tiers ? domain(() => candidateTiers(windowSeconds, opts.tiers!, subject.alertSettings)) : null;
   const toMs = Math.floor(nowMs / STEP_MS) * STEP_MS;
   const fromMs = toMs - days * DAY_MS;
   // Lead-in: the first evaluations in range must see full windows and any `for` already running.
-  const leadMs = Math.max(0, ...[...current, ...(candidate ?? [])].map((t) => (parseDuration(t.longWindow) + parseDuration(t.for)) * 1000));
+  const leadMs = Math.max(
+    0,
+    ...[...current, ...(candidate ?? [])].map((t) => (parseDuration(t.longWindow) + parseDuration(t.for)) * 1000),
+  );
   const fetchFromMs = fromMs - Math.ceil(leadMs / STEP_MS) * STEP_MS - STEP_MS;
   const client = await prometheusFor(subject.dataSourceId);
   const series = await fetchIncreaseSeries(client, subject.sli, fetchFromMs, toMs);
   const started = performance.now();
-  const incidents: BacktestIncident[] = (await incidentRanges(subject.serviceId, fromMs, toMs, nowMs)).map(({ row, range }) => ({
-    id: row.id, key: `INC-${row.number}`, title: row.title, startMs: range.startMs, endMs: row.mitigatedAt || row.resolvedAt ? range.endMs : null,
-  }));
+  const incidents: BacktestIncident[] = (await incidentRanges(subject.serviceId, fromMs, toMs, nowMs)).map(
+    ({ row, range }) => ({
+      id: row.id,
+      key: `INC-${row.number}`,
+      title: row.title,
+      startMs: range.startMs,
+      endMs: row.mitigatedAt || row.resolvedAt ? range.endMs : null,
+    }),
+  );
   const budget = errorBudgetRatio(subject.objective);
   const evalIntervalMs = parseDuration(opts.evaluationInterval) * 1000;
   const runTiers = (tiers: AlertTier[]) => {
@@ -72,7 +108,13 @@ async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): P
     evaluationInterval: opts.evaluationInterval,
     source: "prometheus",
     alertsSkipped: subject.skipped,
-    incidents: incidents.map((i) => ({ id: i.id, key: i.key, title: i.title, start: new Date(i.startMs).toISOString(), end: i.endMs === null ? null : new Date(i.endMs).toISOString() })),
+    incidents: incidents.map((i) => ({
+      id: i.id,
+      key: i.key,
+      title: i.title,
+      start: new Date(i.startMs).toISOString(),
+      end: i.endMs === null ? null : new Date(i.endMs).toISOString(),
+    })),
     burn: burnSeries(series, budget, fromMs, toMs),
     ...result,
     computeMs: Math.round(performance.now() - started),
@@ -80,24 +122,56 @@ async function replay(subject: Subject, opts: BacktestOptions, nowMs: number): P
 }
 
 /** POST /api/v1/slos/{id}/backtest: the saved SLO's version in force. */
-export async function backtestSlo(actor: Actor, id: string, opts: BacktestOptions, nowMs: number): Promise<BacktestResultView> {
+export async function backtestSlo(
+  actor: Actor,
+  id: string,
+  opts: BacktestOptions,
+  nowMs: number,
+): Promise<BacktestResultView> {
   assertCanRead(actor);
   const def = await requireSloDef(id);
-  return run({
-    sloId: def.id, serviceId: def.service.id, dataSourceId: def.service.dataSourceId, sli: def.version.sli, objective: def.version.objective, window: def.version.window,
-    alertSettings: def.alertSettings, skipped: alertsSkippedReason(def),
-  }, opts, nowMs);
+  return run(
+    {
+      sloId: def.id,
+      serviceId: def.service.id,
+      dataSourceId: def.service.dataSourceId,
+      sli: def.version.sli,
+      objective: def.version.objective,
+      window: def.version.window,
+      alertSettings: def.alertSettings,
+      skipped: alertsSkippedReason(def),
+    },
+    opts,
+    nowMs,
+  );
 }
 
 /** POST /api/v1/slos/backtest: an unsaved definition (the wizard's preview). */
-export async function backtestDefinition(actor: Actor, input: BacktestDefinitionInput, nowMs: number): Promise<BacktestResultView> {
+export async function backtestDefinition(
+  actor: Actor,
+  input: BacktestDefinitionInput,
+  nowMs: number,
+): Promise<BacktestResultView> {
   assertCanRead(actor);
   const service = await (await getDb()).service.findUnique({ where: { slug: input.service } });
-  if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
+  if (!service)
+    throw new AppError("VALIDATION", `service "${input.service}" does not exist`, {
+      service: `unknown service "${input.service}"`,
+    });
   await validateSli(input.sli, service.dataSourceId);
   const { days, evaluationInterval, tiers } = input;
-  return run({
-    sloId: null, serviceId: service.id, dataSourceId: service.dataSourceId, sli: input.sli, objective: input.objective, window: input.window,
-    alertSettings: input.alertSettings, skipped: null,
-  }, { days, evaluationInterval, tiers }, nowMs);
+  return run(
+    {
+      sloId: null,
+      serviceId: service.id,
+      dataSourceId: service.dataSourceId,
+      sli: input.sli,
+      objective: input.objective,
+      window: input.window,
+      alertSettings: input.alertSettings,
+      skipped: null,
+    },
+    { days, evaluationInterval, tiers },
+    nowMs,
+  );
 }

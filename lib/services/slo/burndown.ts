@@ -18,7 +18,11 @@ export type Burndown = BurndownView;
  * series well under Prometheus's 11,000-point limit, e.g. 1 h for 30 days), cumulated in lib/slo, with
  * the ideal straight burn line. When Prometheus is down, the hourly rollups stand in (stale: true).
  */
-export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: number; toMs?: number; nowMs: number }): Promise<Burndown> {
+export async function getBurndown(
+  actor: Actor,
+  id: string,
+  opts: { fromMs?: number; toMs?: number; nowMs: number },
+): Promise<Burndown> {
   assertCanRead(actor);
   const def = await requireSloDef(id);
   const toMs = opts.toMs ?? opts.nowMs;
@@ -42,7 +46,12 @@ export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: num
     points = (total[0]?.values ?? []).map(([t, v]) => ({ t: t * 1000, good: goodAt.get(t) ?? 0, total: v }));
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
-    const rows = await (await getDb()).sloRollup.findMany({ where: { versionId: def.version.id, hour: { gte: new Date(fromMs), lt: new Date(toMs) } }, orderBy: { hour: "asc" } });
+    const rows = await (
+      await getDb()
+    ).sloRollup.findMany({
+      where: { versionId: def.version.id, hour: { gte: new Date(fromMs), lt: new Date(toMs) } },
+      orderBy: { hour: "asc" },
+    });
     points = rows.map((r) => ({ t: r.hour.getTime() + 3_600_000, good: r.good, total: r.total }));
     stale = true;
     source = "rollups";
@@ -55,9 +64,15 @@ export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: num
   });
   const ranges = bands.map((b) => ({ startMs: b.startsAt.getTime(), endMs: b.endsAt.getTime() }));
   const stepMs = source === "rollups" ? 3_600_000 : step * 1000;
-  const hourCounts = ranges.length && stepMs > 3_600_000
-    ? (await excludedCounts([{ key: "b", sloId: id, versionId: def.version.id, fromMs, untilMs: toMs }], new Map([[id, ranges]]))).get("b")!.byHour
-    : new Map();
+  const hourCounts =
+    ranges.length && stepMs > 3_600_000
+      ? (
+          await excludedCounts(
+            [{ key: "b", sloId: id, versionId: def.version.id, fromMs, untilMs: toMs }],
+            new Map([[id, ranges]]),
+          )
+        ).get("b")!.byHour
+      : new Map();
   points = excludeFromSteps(points, stepMs, ranges, hourCounts);
   const series = burndownSeries({ points, objective: def.version.objective, windowStartMs: fromMs, windowEndMs });
   return {
@@ -68,7 +83,13 @@ export async function getBurndown(actor: Actor, id: string, opts: { fromMs?: num
     windowEnd: new Date(windowEndMs).toISOString(),
     stepSeconds: step,
     points: series.map((p) => ({ t: new Date(p.t).toISOString(), remaining: p.remaining, ideal: p.ideal })),
-    corrections: bands.map((b) => ({ id: b.id, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), category: b.category, reason: b.reason })),
+    corrections: bands.map((b) => ({
+      id: b.id,
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      category: b.category,
+      reason: b.reason,
+    })),
     stale,
     source,
   };

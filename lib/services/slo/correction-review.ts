@@ -19,15 +19,26 @@ async function load(sloId: string, correctionId: string) {
   return { slo, row };
 }
 
-const stale = (version: number) => new AppError("CONFLICT", `the correction changed since you read it (version ${version} is no longer current); reload and decide again`, { version: "is stale" });
+const stale = (version: number) =>
+  new AppError(
+    "CONFLICT",
+    `the correction changed since you read it (version ${version} is no longer current); reload and decide again`,
+    { version: "is stale" },
+  );
 
-export async function reviewCorrection(actor: Actor, sloId: string, correctionId: string, decision: { approve: boolean; version: number; comment: string }): Promise<CorrectionView> {
+export async function reviewCorrection(
+  actor: Actor,
+  sloId: string,
+  correctionId: string,
+  decision: { approve: boolean; version: number; comment: string },
+): Promise<CorrectionView> {
   const { slo, row } = await load(sloId, correctionId);
   assertCanApprove(actor, slo.service.teamId, `corrections of SLO "${slo.name}"`);
   if ((row.authorId !== null && row.authorId === actor.userId) || row.authorLabel === actor.email) {
     throw new AppError("FORBIDDEN", "You proposed this correction; another approver of the team must sign it off");
   }
-  if (!decision.approve && !decision.comment.trim()) throw new AppError("VALIDATION", "A rejection needs a comment", { comment: "is required when rejecting" });
+  if (!decision.approve && !decision.comment.trim())
+    throw new AppError("VALIDATION", "A rejection needs a comment", { comment: "is required when rejecting" });
   if (row.status !== "pending") throw new AppError("INVALID_STATE", `the correction is ${row.status}, not pending`);
   const db = await getDb();
   const after = await db.$transaction(async (tx) => {
@@ -44,7 +55,13 @@ export async function reviewCorrection(actor: Actor, sloId: string, correctionId
     });
     if (!count) throw stale(decision.version);
     const updated = await tx.sloCorrection.findUniqueOrThrow({ where: { id: row.id } });
-    await recordAudit(tx, actor, { action: decision.approve ? "slo.correction.approve" : "slo.correction.reject", entityType: "slo", entityId: sloId, before: toCorrectionView(row), after: toCorrectionView(updated) });
+    await recordAudit(tx, actor, {
+      action: decision.approve ? "slo.correction.approve" : "slo.correction.reject",
+      entityType: "slo",
+      entityId: sloId,
+      before: toCorrectionView(row),
+      after: toCorrectionView(updated),
+    });
     return updated;
   });
   // Budgets, the gate and the stored statuses recompute with the approved range.
@@ -56,15 +73,27 @@ export async function reviewCorrection(actor: Actor, sloId: string, correctionId
  * Deletes a correction. A pending or rejected one: any editor of the team. An approved one changes the
  * figures back, so it takes an approver, like signing it off did. Audited with the deleted row.
  */
-export async function deleteCorrection(actor: Actor, sloId: string, correctionId: string, version?: number): Promise<DeletedView> {
+export async function deleteCorrection(
+  actor: Actor,
+  sloId: string,
+  correctionId: string,
+  version?: number,
+): Promise<DeletedView> {
   const { slo, row } = await load(sloId, correctionId);
   if (row.status === "approved") assertCanApprove(actor, slo.service.teamId, `corrections of SLO "${slo.name}"`);
   else assertCanEditTeam(actor, slo.service.teamId, `SLO "${slo.name}"`);
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    const { count } = await tx.sloCorrection.deleteMany({ where: { id: row.id, ...(version !== undefined ? { version } : {}) } });
+    const { count } = await tx.sloCorrection.deleteMany({
+      where: { id: row.id, ...(version !== undefined ? { version } : {}) },
+    });
     if (!count) throw version !== undefined ? stale(version) : notFound(`correction ${correctionId}`);
-    await recordAudit(tx, actor, { action: "slo.correction.delete", entityType: "slo", entityId: sloId, before: toCorrectionView(row) });
+    await recordAudit(tx, actor, {
+      action: "slo.correction.delete",
+      entityType: "slo",
+      entityId: sloId,
+      before: toCorrectionView(row),
+    });
   });
   if (row.status === "approved") invalidateStatusCache();
   return { deleted: row.id };

@@ -9,8 +9,21 @@ import type { CorrectionView } from "@/lib/validation/views/slo-history";
 
 export type { CorrectionView };
 export type CorrectionRow = {
-  id: string; sloId: string; startsAt: Date; endsAt: Date; category: CorrectionView["category"]; reason: string; authorId: string | null; authorLabel: string;
-  status: CorrectionView["status"]; reviewedById: string | null; reviewedByLabel: string | null; reviewedAt: Date | null; reviewComment: string | null; version: number; createdAt: Date;
+  id: string;
+  sloId: string;
+  startsAt: Date;
+  endsAt: Date;
+  category: CorrectionView["category"];
+  reason: string;
+  authorId: string | null;
+  authorLabel: string;
+  status: CorrectionView["status"];
+  reviewedById: string | null;
+  reviewedByLabel: string | null;
+  reviewedAt: Date | null;
+  reviewComment: string | null;
+  version: number;
+  createdAt: Date;
 };
 
 export const toCorrectionView = (r: CorrectionRow): CorrectionView => ({
@@ -32,15 +45,27 @@ export const toCorrectionView = (r: CorrectionRow): CorrectionView => ({
 
 /** The SLO a correction belongs to, with its owning team; NOT_FOUND when absent. */
 export async function sloWithTeam(sloId: string) {
-  const slo = await (await getDb()).slo.findUnique({ where: { id: sloId }, select: { id: true, name: true, service: { select: { teamId: true } } } });
+  const slo = await (
+    await getDb()
+  ).slo.findUnique({ where: { id: sloId }, select: { id: true, name: true, service: { select: { teamId: true } } } });
   if (!slo) throw notFound(`SLO ${sloId}`);
   return slo;
 }
 
 /** Corrections of one SLO, newest range first (at most 500: a year of weekly maintenance fits many times). */
-export async function listCorrections(actor: Actor, sloId: string, q: { status?: "pending" | "approved" | "rejected" } = {}): Promise<{ items: CorrectionView[] }> {
+export async function listCorrections(
+  actor: Actor,
+  sloId: string,
+  q: { status?: "pending" | "approved" | "rejected" } = {},
+): Promise<{ items: CorrectionView[] }> {
   assertCanRead(actor);
   await sloWithTeam(sloId);
-  const rows = await (await getDb()).sloCorrection.findMany({ where: { sloId, ...(q.status ? { status: q.status } : {}) }, orderBy: { startsAt: "desc" }, take: 500 });
+  const rows = await (
+    await getDb()
+  ).sloCorrection.findMany({
+    where: { sloId, ...(q.status ? { status: q.status } : {}) },
+    orderBy: { startsAt: "desc" },
+    take: 500,
+  });
   return { items: rows.map(toCorrectionView) };
 }

@@ -42,18 +42,24 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
   const ds = await db.dataSource.findUnique({ where: { id: dataSourceId } });
   if (!ds) throw new AppError("UPSTREAM_UNAVAILABLE", `data source ${dataSourceId} no longer exists`);
   // The fingerprint holds the sealed values: a changed secret makes a new client, nothing plain is kept twice.
-  return cached(ds.id, JSON.stringify([ds.url, ds.authType, ds.bearerToken, ds.basicUser, ds.basicPassword, ds.headers, ds.timeoutMs]), () => {
-    const { bearerToken, basicPassword } = openSecrets(ds);
-    return createPrometheusClient({
-      url: ds.url,
-      fetch: (guardedFetch ??= createGuardedFetch(env().outboundPolicy)),
-      timeoutMs: ds.timeoutMs,
-      breaker: breakerSettings(),
-      headers: parseDataSourceRow(ds).headers,
-      ...(ds.authType === "bearer" && bearerToken ? { bearerToken } : {}),
-      ...(ds.authType === "basic" && ds.basicUser ? { basicAuth: { username: ds.basicUser, password: basicPassword ?? "" } } : {}),
-    });
-  });
+  return cached(
+    ds.id,
+    JSON.stringify([ds.url, ds.authType, ds.bearerToken, ds.basicUser, ds.basicPassword, ds.headers, ds.timeoutMs]),
+    () => {
+      const { bearerToken, basicPassword } = openSecrets(ds);
+      return createPrometheusClient({
+        url: ds.url,
+        fetch: (guardedFetch ??= createGuardedFetch(env().outboundPolicy)),
+        timeoutMs: ds.timeoutMs,
+        breaker: breakerSettings(),
+        headers: parseDataSourceRow(ds).headers,
+        ...(ds.authType === "bearer" && bearerToken ? { bearerToken } : {}),
+        ...(ds.authType === "basic" && ds.basicUser
+          ? { basicAuth: { username: ds.basicUser, password: basicPassword ?? "" } }
+          : {}),
+      });
+    },
+  );
 }
 
 /**
@@ -73,8 +79,18 @@ export function sourceHealth(nowMs = Date.now()): Record<string, SourceHealth> {
   const out: Record<string, SourceHealth> = {};
   for (const [key, { client }] of clients) {
     const h = client.health();
-    const state = h.state === "open" ? "down" : h.state === "half_open" || h.consecutiveFailures > 0 ? "degraded" : h.lastSuccessMs === null ? "not_asked" : "ok";
-    out[key] = { state, lastGoodAgeSeconds: h.lastSuccessMs === null ? null : Math.round((nowMs - h.lastSuccessMs) / 1000) };
+    const state =
+      h.state === "open"
+        ? "down"
+        : h.state === "half_open" || h.consecutiveFailures > 0
+          ? "degraded"
+          : h.lastSuccessMs === null
+            ? "not_asked"
+            : "ok";
+    out[key] = {
+      state,
+      lastGoodAgeSeconds: h.lastSuccessMs === null ? null : Math.round((nowMs - h.lastSuccessMs) / 1000),
+    };
   }
   return out;
 }

@@ -32,10 +32,13 @@ export async function exactSegments(def: SloDef, cuts: readonly number[], realNo
     });
     const rolled = new Map(rows.map((r) => [r.hour.getTime(), { good: r.good, total: r.total }]));
     const pieces = cuts.slice(1).map((endMs, i) => ({ startMs: cuts[i]!, endMs, tag: `p${i}` }));
-    const isRolledHour = (p: { startMs: number; endMs: number }) => p.endMs - p.startMs === HOUR_MS && p.startMs % HOUR_MS === 0 && p.endMs <= untilMs;
+    const isRolledHour = (p: { startMs: number; endMs: number }) =>
+      p.endMs - p.startMs === HOUR_MS && p.startMs % HOUR_MS === 0 && p.endMs <= untilMs;
     const raw = pieces.filter((p) => !isRolledHour(p));
     const items = raw.flatMap((p) => sumItems(def, p.tag, `${Math.round(p.endMs - p.startMs)}ms`, toMs - p.endMs));
-    const res = items.length ? await batchQuery(client, items, { timeSec: toMs / 1000, maxQueryBytes: MAX_QUERY_BYTES }) : { values: new Map<string, number>() };
+    const res = items.length
+      ? await batchQuery(client, items, { timeSec: toMs / 1000, maxQueryBytes: MAX_QUERY_BYTES })
+      : { values: new Map<string, number>() };
     return pieces.map((p) => {
       const c = isRolledHour(p) ? rolled.get(p.startMs) : countsOf(def, res.values, p.tag);
       const total = c && Number.isFinite(c.total) ? Math.max(0, c.total) : 0;

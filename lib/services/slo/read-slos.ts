@@ -30,7 +30,9 @@ export const toView = (d: SloDef): SloView => ({
   alertSettings: d.alertSettings,
   revision: d.revision,
   version: { number: d.version.number, status: d.version.status, effectiveFrom: d.version.effectiveFrom.toISOString() },
-  pendingVersion: d.pending ? { number: d.pending.number, createdBy: d.pending.createdBy, createdAt: d.pending.createdAt.toISOString() } : null,
+  pendingVersion: d.pending
+    ? { number: d.pending.number, createdBy: d.pending.createdBy, createdAt: d.pending.createdAt.toISOString() }
+    : null,
   managedBy: d.managedBy,
   objective: d.version.objective,
   window: d.version.window,
@@ -43,7 +45,11 @@ export const toView = (d: SloDef): SloView => ({
 export async function requireSloDef(id: string): Promise<SloDef> {
   const def = await cachedSloDef(id);
   if (!def) throw notFound(`SLO ${id}`);
-  if (def.version.status !== "active") throw new AppError("INVALID_STATE", `SLO "${def.name}" has no signed-off version yet; an approver must sign off version ${def.version.number}`);
+  if (def.version.status !== "active")
+    throw new AppError(
+      "INVALID_STATE",
+      `SLO "${def.name}" has no signed-off version yet; an approver must sign off version ${def.version.number}`,
+    );
   return def;
 }
 
@@ -51,16 +57,36 @@ export async function requireSloDef(id: string): Promise<SloDef> {
  * One page of SLOs (paginated in SQL, the true total), optionally with their status from the read model.
  * Only when a status on the page was never computed does the whole organisation get computed (once).
  */
-export async function listSlos(actor: Actor, q: Omit<SloPageQuery, "serviceSlug" | "teamSlug"> & { service?: string; team?: string; include?: "status"; page: number; pageSize: number; atMs?: number }): Promise<Page<SloListItemView>> {
+export async function listSlos(
+  actor: Actor,
+  q: Omit<SloPageQuery, "serviceSlug" | "teamSlug"> & {
+    service?: string;
+    team?: string;
+    include?: "status";
+    page: number;
+    pageSize: number;
+    atMs?: number;
+  },
+): Promise<Page<SloListItemView>> {
   assertCanRead(actor);
   const { service, team, include, page, pageSize, atMs, ...rest } = q;
-  const { defs: pageDefs, total, states } = await loadSloPage({ ...rest, serviceSlug: service, teamSlug: team }, page, pageSize);
+  const {
+    defs: pageDefs,
+    total,
+    states,
+  } = await loadSloPage({ ...rest, serviceSlug: service, teamSlug: team }, page, pageSize);
   let statuses: Map<string, ServedStatus> | null = null;
   const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
-  if (include === "status") statuses = atMs === undefined ? await storedOrComputed(signed(pageDefs)) : await statusesAt(signed(pageDefs), atMs);
+  if (include === "status")
+    statuses = atMs === undefined ? await storedOrComputed(signed(pageDefs)) : await statusesAt(signed(pageDefs), atMs);
   // the service's budget-policy state as stored with the statuses (what the overview sorts and filters by)
-  const withState = (d: SloDef) => (include === "status" && d.version.status === "active" ? { policyState: states.get(d.id) ?? null } : {});
-  const items = pageDefs.map((d) => ({ ...toView(d), ...withState(d), ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}) }));
+  const withState = (d: SloDef) =>
+    include === "status" && d.version.status === "active" ? { policyState: states.get(d.id) ?? null } : {};
+  const items = pageDefs.map((d) => ({
+    ...toView(d),
+    ...withState(d),
+    ...(statuses?.get(d.id) ? { status: statuses.get(d.id)! } : {}),
+  }));
   return { items, page, pageSize, total };
 }
 
@@ -83,16 +109,30 @@ export async function getSloStatus(actor: Actor, id: string, atMs?: number): Pro
 
 /** A version as the API shows it; `reviewers`: user id → e-mail (a deleted reviewer shows as the id). */
 export const toVersionView = (v: SloVersionRow, reviewers: Map<string, string>): SloVersionView => ({
-  number: v.number, status: v.status, sli: v.sli, objective: v.objective, window: v.window,
-  effectiveFrom: v.effectiveFrom.toISOString(), createdBy: v.createdByLabel, createdAt: v.createdAt.toISOString(),
+  number: v.number,
+  status: v.status,
+  sli: v.sli,
+  objective: v.objective,
+  window: v.window,
+  effectiveFrom: v.effectiveFrom.toISOString(),
+  createdBy: v.createdByLabel,
+  createdAt: v.createdAt.toISOString(),
   reviewedBy: v.reviewedById ? (reviewers.get(v.reviewedById) ?? v.reviewedById) : null,
-  reviewedAt: v.reviewedAt?.toISOString() ?? null, reviewComment: v.reviewComment,
+  reviewedAt: v.reviewedAt?.toISOString() ?? null,
+  reviewComment: v.reviewComment,
 });
 
 /** Every version of an SLO, newest first, with the reviewers' e-mails. */
 export async function versionViews(db: Prisma.TransactionClient, versions: SloVersionRow[]): Promise<SloVersionView[]> {
   const ids = versions.map((v) => v.reviewedById).filter((x): x is string => Boolean(x));
-  const reviewers = new Map(ids.length ? (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]) : []);
+  const reviewers = new Map(
+    ids.length
+      ? (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => [
+          u.id,
+          u.email,
+        ])
+      : [],
+  );
   return versions.map((v) => toVersionView(v, reviewers));
 }
 

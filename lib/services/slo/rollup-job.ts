@@ -21,7 +21,12 @@ export async function syncAllRollups(nowMs = Date.now()): Promise<number> {
   let queries = 0;
   for (const [key, group] of groups) {
     try {
-      queries += await syncRollups(await prometheusFor(group[0]!.service.dataSourceId), group, nowMs, rolledUntil(nowMs, nowMs));
+      queries += await syncRollups(
+        await prometheusFor(group[0]!.service.dataSourceId),
+        group,
+        nowMs,
+        rolledUntil(nowMs, nowMs),
+      );
     } catch (err) {
       logger().warn({ source: key, err: asError(err).message }, "rollup sync failed; will retry");
     }

@@ -20,8 +20,8 @@ export const MAX_QUERY_BYTES = 8_000_000;
  * Exclusive end of the hours that may be rolled up for an evaluation at `atMs`: the hour containing
  * atMs is open, and so is an hour that ended less than INGEST_LAG_MS ago.
  */
-export const rolledUntil = (atMs: number, realNowMs: number) => Math.min(hourFloor(atMs), hourFloor(realNowMs - INGEST_LAG_MS));
-
+export const rolledUntil = (atMs: number, realNowMs: number) =>
+  Math.min(hourFloor(atMs), hourFloor(realNowMs - INGEST_LAG_MS));
 
 /**
  * A backfill range query covers at most this many hours of at most this many sums (two per SLO), so each
@@ -33,7 +33,12 @@ const BACKFILL_CHUNK_HOURS = 7 * 24;
 const BACKFILL_MAX_ITEMS = 100;
 
 /** Brings the rollups up to `until` (syncRollupsPartial); a backfill that failed fails the call. */
-export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<number> {
+export async function syncRollups(
+  client: PrometheusClient,
+  defs: SloDef[],
+  atMs: number,
+  untilMs: number,
+): Promise<number> {
   const r = await syncRollupsPartial(client, defs, atMs, untilMs);
   if (r.backfillError) throw r.backfillError;
   return r.queries;
@@ -47,13 +52,25 @@ export async function syncRollups(client: PrometheusClient, defs: SloDef[], atMs
  * (with the error) and the others are rolled up as usual; a failure of the steady-state queries throws.
  * @returns the number of Prometheus HTTP queries made.
  */
-export async function syncRollupsPartial(client: PrometheusClient, defs: SloDef[], atMs: number, untilMs: number): Promise<{ queries: number; incomplete: Set<string>; backfillError: Error | null }> {
+export async function syncRollupsPartial(
+  client: PrometheusClient,
+  defs: SloDef[],
+  atMs: number,
+  untilMs: number,
+): Promise<{ queries: number; incomplete: Set<string>; backfillError: Error | null }> {
   const incomplete = new Set<string>();
   let backfillError: Error | null = null;
   if (!defs.length) return { queries: 0, incomplete, backfillError };
   const db = await getDb();
-  const known = await db.sloRollup.groupBy({ by: ["versionId"], where: { versionId: { in: defs.map((d) => d.version.id) } }, _min: { hour: true }, _max: { hour: true } });
-  const span = new Map(known.map((r) => [r.versionId, { first: r._min.hour?.getTime() ?? null, last: r._max.hour?.getTime() ?? null }]));
+  const known = await db.sloRollup.groupBy({
+    by: ["versionId"],
+    where: { versionId: { in: defs.map((d) => d.version.id) } },
+    _min: { hour: true },
+    _max: { hour: true },
+  });
+  const span = new Map(
+    known.map((r) => [r.versionId, { first: r._min.hour?.getTime() ?? null, last: r._max.hour?.getTime() ?? null }]),
+  );
   const byHour = new Map<number, SloDef[]>();
   const backfills: { def: SloDef; fromMs: number; toMs: number }[] = [];
   const plan = (def: SloDef, fromMs: number, toMs: number) => {
@@ -101,12 +118,18 @@ export async function syncRollupsPartial(client: PrometheusClient, defs: SloDef[
     }
   }
   for (const [hour, hourDefs] of byHour) {
-    const res = await batchQuery(client, hourDefs.flatMap((d) => sumItems(d, "h", "1h")), { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES });
+    const res = await batchQuery(
+      client,
+      hourDefs.flatMap((d) => sumItems(d, "h", "1h")),
+      { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES },
+    );
     queries += res.queryCount;
-    await insertRollups(hourDefs.map((d) => {
-      const c = countsOf(d, res.values, "h");
-      return row(d.version.id, hour, c?.good, c?.total);
-    }));
+    await insertRollups(
+      hourDefs.map((d) => {
+        const c = countsOf(d, res.values, "h");
+        return row(d.version.id, hour, c?.good, c?.total);
+      }),
+    );
   }
   return { queries, incomplete, backfillError };
 }
@@ -115,7 +138,9 @@ export async function syncRollupsPartial(client: PrometheusClient, defs: SloDef[
 function bySliChunks(defs: SloDef[]): SloDef[][] {
   const bySli = new Map<string, SloDef[]>();
   for (const d of defs) {
-    const k = sumItems(d, "h", "1h").map((i) => i.expr).join("\n");
+    const k = sumItems(d, "h", "1h")
+      .map((i) => i.expr)
+      .join("\n");
     bySli.set(k, [...(bySli.get(k) ?? []), d]);
   }
   const out: SloDef[][] = [];
@@ -136,7 +161,12 @@ function bySliChunks(defs: SloDef[]): SloDef[][] {
 
 /** Hourly increases of `group` over [fromMs, toMs) as keyed range queries, stored; returns the query count. */
 async function backfillChunk(client: PrometheusClient, group: SloDef[], fromMs: number, toMs: number): Promise<number> {
-  const res = await batchRangeQuery(client, group.flatMap((d) => sumItems(d, "h", "1h")), { startSec: (fromMs + HOUR_MS) / 1000, endSec: toMs / 1000, stepSec: 3600 }, { maxQueryBytes: MAX_QUERY_BYTES, maxItemsPerQuery: BACKFILL_MAX_ITEMS });
+  const res = await batchRangeQuery(
+    client,
+    group.flatMap((d) => sumItems(d, "h", "1h")),
+    { startSec: (fromMs + HOUR_MS) / 1000, endSec: toMs / 1000, stepSec: 3600 },
+    { maxQueryBytes: MAX_QUERY_BYTES, maxItemsPerQuery: BACKFILL_MAX_ITEMS },
+  );
   const rows: RollupRow[] = [];
   for (const def of group) {
     const at = (tag: string) => new Map((res.values.get(`${def.id}|h|${tag}`) ?? []).map(([t, v]) => [t * 1000, v]));
@@ -161,7 +191,10 @@ function row(versionId: string, hourMs: number, good: number | undefined, total:
  * Sums of rolled-up hours in [fromMs, untilMs) per version and tag, keyed "<versionId>|<tag>"
  * (ranges sharing a start share one grouped query).
  */
-export async function rollupSums(ranges: { versionId: string; fromMs: number; tag: string }[], untilMs: number): Promise<Map<string, { good: number; total: number }>> {
+export async function rollupSums(
+  ranges: { versionId: string; fromMs: number; tag: string }[],
+  untilMs: number,
+): Promise<Map<string, { good: number; total: number }>> {
   const db = await getDb();
   const byFrom = new Map<number, { versionIds: string[]; tags: Map<string, string[]> }>();
   for (const r of ranges) {
@@ -179,7 +212,8 @@ export async function rollupSums(ranges: { versionId: string; fromMs: number; ta
         _sum: { good: true, total: true },
       });
       for (const s of sums) {
-        for (const tag of tags.get(s.versionId) ?? []) out.set(`${s.versionId}|${tag}`, { good: s._sum.good ?? 0, total: s._sum.total ?? 0 });
+        for (const tag of tags.get(s.versionId) ?? [])
+          out.set(`${s.versionId}|${tag}`, { good: s._sum.good ?? 0, total: s._sum.total ?? 0 });
       }
     }),
   );

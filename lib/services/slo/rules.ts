@@ -6,8 +6,16 @@ import { loadSloDefs, type SloDef } from "./store";
 import { requireSloDef } from "./read-slos";
 
 const ruleInput = (d: SloDef) => ({
-  id: d.id, name: d.name, service: d.service.slug, objective: d.version.objective, window: d.version.window,
-  sli: d.version.sli, runbookUrl: d.runbookUrl, inAppRunbook: d.inAppRunbook, alerting: d.alerting, alertSettings: d.alertSettings,
+  id: d.id,
+  name: d.name,
+  service: d.service.slug,
+  objective: d.version.objective,
+  window: d.version.window,
+  sli: d.version.sli,
+  runbookUrl: d.runbookUrl,
+  inAppRunbook: d.inAppRunbook,
+  alerting: d.alerting,
+  alertSettings: d.alertSettings,
 });
 
 /** Why an SLI cannot go into a rule file (a definition stored before PromQL was parsed on save), or null. */
@@ -20,7 +28,12 @@ function invalidSli(d: SloDef): string | null {
 function render(defs: SloDef[]): string {
   const invalid = new Map(defs.map((d) => [d.id, invalidSli(d)] as const).filter(([, why]) => why !== null));
   const valid = defs.filter((d) => !invalid.has(d.id));
-  const left = defs.filter((d) => invalid.has(d.id)).map((d) => `# ${d.service.slug}/${d.name} (${d.id}): left out, its SLI is not valid PromQL (edit the SLO): ${invalid.get(d.id)!.replace(/\s+/g, " ")}`);
+  const left = defs
+    .filter((d) => invalid.has(d.id))
+    .map(
+      (d) =>
+        `# ${d.service.slug}/${d.name} (${d.id}): left out, its SLI is not valid PromQL (edit the SLO): ${invalid.get(d.id)!.replace(/\s+/g, " ")}`,
+    );
   const notes = valid
     .map((d) => ({ d, why: alertsSkippedReason(d) }))
     .filter((x) => x.why)

@@ -12,7 +12,10 @@ import { invalidateStatusCache } from "./status-cache";
 import { loadSloDef } from "./store";
 import { validateSli } from "./validate-sli";
 
-const sloInclude = { service: { select: { slug: true, teamId: true, dataSourceId: true } }, versions: { orderBy: { number: "desc" as const } } } as const;
+const sloInclude = {
+  service: { select: { slug: true, teamId: true, dataSourceId: true } },
+  versions: { orderBy: { number: "desc" as const } },
+} as const;
 
 /**
  * Sign-off: a definition written by an approver (or admin) of the team is signed by that act and is in
@@ -22,23 +25,50 @@ const sloInclude = { service: { select: { slug: true, teamId: true, dataSourceId
 const selfSigned = (actor: Actor, teamId: string) => atLeast(actor, "approver") && inTeam(actor, teamId);
 const signature = (actor: Actor, teamId: string) =>
   selfSigned(actor, teamId)
-    ? { status: "active", reviewedById: userId(actor), reviewedAt: new Date(), reviewComment: "Signed off by its author (approver)" }
+    ? {
+        status: "active",
+        reviewedById: userId(actor),
+        reviewedAt: new Date(),
+        reviewComment: "Signed off by its author (approver)",
+      }
     : { status: "pending" };
 
 /** Creates an SLO and its first version. PromQL is checked before anything is saved. */
 export async function createSlo(actor: Actor, input: CreateSloInput): Promise<SloSavedView> {
   const db = await getDb();
   const service = await db.service.findUnique({ where: { slug: input.service } });
-  if (!service) throw new AppError("VALIDATION", `service "${input.service}" does not exist`, { service: `unknown service "${input.service}"` });
+  if (!service)
+    throw new AppError("VALIDATION", `service "${input.service}" does not exist`, {
+      service: `unknown service "${input.service}"`,
+    });
   assertCanEditTeam(actor, service.teamId, `SLOs of service "${service.slug}"`);
   await validateSli(input.sli, service.dataSourceId);
   const created = await db.$transaction(async (tx) => {
     const slo = await tx.slo.create({
       data: {
-        serviceId: service.id, name: input.name, description: input.description, runbookUrl: input.runbookUrl,
-        alerting: input.alerting, labels: input.labels, displayName: input.displayName, sliName: input.sliName, alertSettings: input.alertSettings,
+        serviceId: service.id,
+        name: input.name,
+        description: input.description,
+        runbookUrl: input.runbookUrl,
+        alerting: input.alerting,
+        labels: input.labels,
+        displayName: input.displayName,
+        sliName: input.sliName,
+        alertSettings: input.alertSettings,
         managedBy: input.managedBy ?? null,
-        versions: { create: { number: 1, sliKind: input.sli.kind, sli: input.sli, objective: input.objective, window: input.window, ...signature(actor, service.teamId), effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email } },
+        versions: {
+          create: {
+            number: 1,
+            sliKind: input.sli.kind,
+            sli: input.sli,
+            objective: input.objective,
+            window: input.window,
+            ...signature(actor, service.teamId),
+            effectiveFrom: new Date(),
+            createdById: userId(actor),
+            createdByLabel: actor.email,
+          },
+        },
       },
       include: sloInclude,
     });
@@ -60,28 +90,54 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
   if (!before) throw notFound(`SLO ${id}`);
   assertCanEditTeam(actor, before.service.teamId, `SLO "${before.name}"`);
   // An edit builds on the newest definition, signed or still pending.
-  const current = before.versions.find((v) => v.status === "pending") ?? before.versions.find((v) => v.status === "active") ?? before.versions[0]!;
+  const current =
+    before.versions.find((v) => v.status === "pending") ??
+    before.versions.find((v) => v.status === "active") ??
+    before.versions[0]!;
   const { revision, sli, objective, window, ...meta } = input;
   const newVersion = definitionChanged(current, { sli, objective, window });
   if (sli) await validateSli(sli, before.service.dataSourceId);
   const after = await db.$transaction(async (tx) => {
-    const bumped = await tx.slo.updateMany({ where: { id, revision: revision ?? before.revision }, data: { ...meta, revision: { increment: 1 } } });
-    if (bumped.count === 0) throw new AppError("CONFLICT", `SLO "${before.name}" was changed by someone else (your revision ${revision}, now ${before.revision + 1} or later); reload and apply your edit again`, { revision: "stale" });
+    const bumped = await tx.slo.updateMany({
+      where: { id, revision: revision ?? before.revision },
+      data: { ...meta, revision: { increment: 1 } },
+    });
+    if (bumped.count === 0)
+      throw new AppError(
+        "CONFLICT",
+        `SLO "${before.name}" was changed by someone else (your revision ${revision}, now ${before.revision + 1} or later); reload and apply your edit again`,
+        { revision: "stale" },
+      );
     if (newVersion) {
       const next = sli ?? current.sli;
       const sig = signature(actor, before.service.teamId);
       // A newer proposal replaces an older pending one; a signed one also supersedes the version in force.
       await tx.sloVersion.updateMany({ where: { sloId: id, status: "pending" }, data: { status: "withdrawn" } });
-      if (sig.status === "active") await tx.sloVersion.updateMany({ where: { sloId: id, status: "active" }, data: { status: "superseded" } });
+      if (sig.status === "active")
+        await tx.sloVersion.updateMany({ where: { sloId: id, status: "active" }, data: { status: "superseded" } });
       await tx.sloVersion.create({
         data: {
-          sloId: id, number: before.versions[0]!.number + 1, sliKind: next.kind, sli: next, objective: objective ?? current.objective,
-          window: window ?? current.window, ...sig, effectiveFrom: new Date(), createdById: userId(actor), createdByLabel: actor.email,
+          sloId: id,
+          number: before.versions[0]!.number + 1,
+          sliKind: next.kind,
+          sli: next,
+          objective: objective ?? current.objective,
+          window: window ?? current.window,
+          ...sig,
+          effectiveFrom: new Date(),
+          createdById: userId(actor),
+          createdByLabel: actor.email,
         },
       });
     }
     const row = await tx.slo.findUniqueOrThrow({ where: { id }, include: sloInclude });
-    await recordAudit(tx, actor, { action: newVersion ? "slo.version.create" : "slo.update", entityType: "slo", entityId: id, before, after: row });
+    await recordAudit(tx, actor, {
+      action: newVersion ? "slo.version.create" : "slo.update",
+      entityType: "slo",
+      entityId: id,
+      before,
+      after: row,
+    });
     return row;
   });
   invalidateStatusCache();

@@ -26,7 +26,10 @@ export async function updateServiceStates(serviceIds: string[]): Promise<void> {
   const states = [...byService].flatMap(([serviceId, slos]) => {
     const policy = policies.get(serviceId);
     if (!policy) return [];
-    const { state } = evaluatePolicy(policy, slos.map((s) => ({ sloId: s.sloId, name: s.name, remaining: s.remaining, pageAlertFiring: s.pageFiring })));
+    const { state } = evaluatePolicy(
+      policy,
+      slos.map((s) => ({ sloId: s.sloId, name: s.name, remaining: s.remaining, pageAlertFiring: s.pageFiring })),
+    );
     return [{ serviceId, state }];
   });
   if (!states.length) return;

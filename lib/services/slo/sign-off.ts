@@ -13,24 +13,41 @@ import { invalidateStatusCache } from "./status-cache";
  * makes it the version in force from now and supersedes the previous one; rejecting leaves the version
  * in force untouched. Both are audited. Editors cannot sign off (403).
  */
-export async function reviewSloVersion(actor: Actor, sloId: string, number: number, decision: { approve: boolean; comment: string }): Promise<SloVersionReviewView> {
+export async function reviewSloVersion(
+  actor: Actor,
+  sloId: string,
+  number: number,
+  decision: { approve: boolean; comment: string },
+): Promise<SloVersionReviewView> {
   const db = await getDb();
-  const slo = await db.slo.findUnique({ where: { id: sloId }, include: { service: { select: { teamId: true, slug: true } } } });
+  const slo = await db.slo.findUnique({
+    where: { id: sloId },
+    include: { service: { select: { teamId: true, slug: true } } },
+  });
   if (!slo) throw notFound(`SLO ${sloId}`);
   assertCanApprove(actor, slo.service.teamId, `SLO "${slo.name}"`);
-  if (!decision.approve && !decision.comment.trim()) throw new AppError("VALIDATION", "A rejection needs a comment", { comment: "is required when rejecting" });
+  if (!decision.approve && !decision.comment.trim())
+    throw new AppError("VALIDATION", "A rejection needs a comment", { comment: "is required when rejecting" });
   const result = await db.$transaction(async (tx) => {
     const version = await findSloVersion(tx, sloId, number);
     if (!version) throw notFound(`version ${number} of SLO "${slo.name}"`);
-    if (version.status !== "pending") throw new AppError("INVALID_STATE", `version ${number} is ${version.status}, not pending`);
+    if (version.status !== "pending")
+      throw new AppError("INVALID_STATE", `version ${number} is ${version.status}, not pending`);
     // A version proposed before PromQL was parsed on save may be invalid: signing it would put it in force
     // with no rules served for it. Rejecting it stays possible.
     const problems = decision.approve ? sliPromqlProblems(version.sli) : {};
     if (Object.keys(problems).length) {
-      throw new AppError("VALIDATION", `version ${number} cannot be signed off: its SLI is not valid PromQL (${Object.entries(problems).map(([f, m]) => `${f}: ${m}`).join("; ")}); reject it or edit the SLO`, problems);
+      throw new AppError(
+        "VALIDATION",
+        `version ${number} cannot be signed off: its SLI is not valid PromQL (${Object.entries(problems)
+          .map(([f, m]) => `${f}: ${m}`)
+          .join("; ")}); reject it or edit the SLO`,
+        problems,
+      );
     }
     const now = new Date();
-    if (decision.approve) await tx.sloVersion.updateMany({ where: { sloId, status: "active" }, data: { status: "superseded" } });
+    if (decision.approve)
+      await tx.sloVersion.updateMany({ where: { sloId, status: "active" }, data: { status: "superseded" } });
     const after = await tx.sloVersion.update({
       where: { id: version.id },
       data: {
@@ -42,9 +59,22 @@ export async function reviewSloVersion(actor: Actor, sloId: string, number: numb
       },
     });
     await tx.slo.update({ where: { id: sloId }, data: { revision: { increment: 1 } } });
-    await recordAudit(tx, actor, { action: decision.approve ? "slo.version.approve" : "slo.version.reject", entityType: "slo", entityId: sloId, before: version, after });
+    await recordAudit(tx, actor, {
+      action: decision.approve ? "slo.version.approve" : "slo.version.reject",
+      entityType: "slo",
+      entityId: sloId,
+      before: version,
+      after,
+    });
     return parseVersionRow(after);
   });
   invalidateStatusCache();
-  return { sloId, number, status: result.status, reviewedAt: result.reviewedAt?.toISOString() ?? null, reviewedBy: actor.email, comment: result.reviewComment };
+  return {
+    sloId,
+    number,
+    status: result.status,
+    reviewedAt: result.reviewedAt?.toISOString() ?? null,
+    reviewedBy: actor.email,
+    comment: result.reviewComment,
+  };
 }

@@ -17,7 +17,9 @@ export function sliPromqlProblems(sli: Sli): Record<string, string> {
       if (err instanceof SloDefinitionError) return { [err.field]: err.message.replace(`${err.field}: `, "") };
       throw err;
     }
-    return Object.fromEntries(Object.entries(sliPromqlProblems(sli.of)).map(([f, m]) => [f.replace(/^sli\./, "sli.of."), m]));
+    return Object.fromEntries(
+      Object.entries(sliPromqlProblems(sli.of)).map(([f, m]) => [f.replace(/^sli\./, "sli.of."), m]),
+    );
   }
   let selectors: ReturnType<typeof sliSelectors>;
   try {
@@ -27,9 +29,14 @@ export function sliPromqlProblems(sli: Sli): Record<string, string> {
     throw err;
   }
   const fields: Record<string, string> = {};
-  const checks: [string, string | null][] = sli.kind === "ratio"
-    ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
-    : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
+  const checks: [string, string | null][] =
+    sli.kind === "ratio"
+      ? [
+          ["sli.total", selectors.total],
+          ["sli.good", selectors.good],
+          ["sli.bad", selectors.bad],
+        ]
+      : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
   for (const [field, selector] of checks) {
     const r = selector === null ? null : checkSeriesSelector(selector);
     if (r && !r.ok) fields[field] = r.message;

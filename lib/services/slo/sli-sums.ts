@@ -23,15 +23,22 @@ export function sumItems(def: SloDef, tag: string, range: string, offsetMs = 0) 
 }
 
 /** Good/total from the keyed sums; a missing "other" series means none of those events (0), a missing total means no data. */
-export function countsOf(def: SloDef, values: Map<string, number>, tag: string): { good: number; total: number } | null {
+export function countsOf(
+  def: SloDef,
+  values: Map<string, number>,
+  tag: string,
+): { good: number; total: number } | null {
   return countsFrom(def, values.get(`${def.id}|${tag}|t`), values.get(`${def.id}|${tag}|x`));
 }
 
 /** Good/total from a total and the "other" (bad or good) count of one range. */
-export function countsFrom(def: SloDef, total: number | undefined, otherCount: number | undefined): { good: number; total: number } | null {
+export function countsFrom(
+  def: SloDef,
+  total: number | undefined,
+  otherCount: number | undefined,
+): { good: number; total: number } | null {
   if (total === undefined || !Number.isFinite(total)) return null;
   const other = finite(otherCount);
   const isBad = sliSelectors(def.version.sli).bad !== null;
   return { total, good: isBad ? Math.max(0, total - other) : Math.min(total, other) };
 }
-

@@ -14,9 +14,16 @@ import { markStale, saveStatuses } from "./status-store";
 import { updateServiceStates } from "./service-states";
 
 type StaleReason = NonNullable<SloStatus["staleReason"]>;
-type Entry = { fingerprint: string; computedAtMs: number; statuses: Map<string, SloStatus>; queryCount: number; failure?: { atMs: number; error: string; reason: StaleReason } };
+type Entry = {
+  fingerprint: string;
+  computedAtMs: number;
+  statuses: Map<string, SloStatus>;
+  queryCount: number;
+  failure?: { atMs: number; error: string; reason: StaleReason };
+};
 
-const reasonOf = (err: unknown): StaleReason => (err instanceof NoPrometheusConfigured ? "not_configured" : "unreachable");
+const reasonOf = (err: unknown): StaleReason =>
+  err instanceof NoPrometheusConfigured ? "not_configured" : "unreachable";
 
 // Per Prometheus source: the last good result, and the computation in flight (single-flight: a hundred
 // viewers refreshing at once cause one query set).
@@ -25,11 +32,24 @@ const inflight = new Map<string, { fingerprint: string; promise: Promise<Entry> 
 /** Per source: when the current run of failures began (cleared by the next good answer). */
 const failingSince = new Map<string, number>();
 
-const fingerprintOf = (defs: SloDef[]) => defs.map((d) => d.version.id).sort().join(",");
+const fingerprintOf = (defs: SloDef[]) =>
+  defs
+    .map((d) => d.version.id)
+    .sort()
+    .join(",");
 const sourceKey = (def: SloDef) => def.service.dataSourceId ?? DEFAULT_SOURCE;
 
 /** What a viewer sees of a status (not its timestamps). */
-const visible = (s: SloStatus) => JSON.stringify([s.noData, s.sliValue, s.errorBudget.remaining, s.burnRates, s.alerts.map((a) => a.firing), s.stale, s.version]);
+const visible = (s: SloStatus) =>
+  JSON.stringify([
+    s.noData,
+    s.sliValue,
+    s.errorBudget.remaining,
+    s.burnRates,
+    s.alerts.map((a) => a.firing),
+    s.stale,
+    s.version,
+  ]);
 
 function changedIds(prev: Map<string, SloStatus> | undefined, next: Map<string, SloStatus>): string[] {
   return [...next].filter(([id, s]) => !prev?.has(id) || visible(prev.get(id)!) !== visible(s)).map(([id]) => id);
@@ -60,7 +80,6 @@ export function invalidateStatusCache() {
   // recompute in the background now; until then every other SLO keeps its stored status
   void nudgeJob("slo-status-refresh");
 }
-
 
 /**
  * Current status of `defs` (all SLOs of the organisation, ideally, so one cache entry serves every
@@ -102,7 +121,12 @@ async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): P
   return refresh(key, defs, fingerprint, realNowMs);
 }
 
-async function refresh(key: string, defs: SloDef[], fingerprint: string, realNowMs: number): Promise<Map<string, SloStatus>> {
+async function refresh(
+  key: string,
+  defs: SloDef[],
+  fingerprint: string,
+  realNowMs: number,
+): Promise<Map<string, SloStatus>> {
   const hit = cache.get(key);
   let running = inflight.get(key);
   if (!running || running.fingerprint !== fingerprint) {
@@ -121,12 +145,17 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
     cache.set(key, entry);
     failingSince.delete(key);
     // the read model: every process's reads (and a restarted process) see this result
-    if (fresh) await persist(() => saveAndRate(defs, entry.statuses, entry.computedAtMs), changedIds(hit?.statuses, entry.statuses));
+    if (fresh)
+      await persist(
+        () => saveAndRate(defs, entry.statuses, entry.computedAtMs),
+        changedIds(hit?.statuses, entry.statuses),
+      );
     return entry.statuses;
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
     const reason = reasonOf(err);
-    if (reason === "unreachable") logger().warn({ source: key, err: asError(err).message }, "prometheus unavailable; serving stale SLO status");
+    if (reason === "unreachable")
+      logger().warn({ source: key, err: asError(err).message }, "prometheus unavailable; serving stale SLO status");
     if (!failingSince.has(key)) failingSince.set(key, realNowMs);
     // Remember the failure so reads within the next interval are served stale without waiting again.
     // Stored and served with the status: the people's message, never the data source's URL (the log has it).
@@ -134,7 +163,18 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
     if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error, reason } });
     const out = staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, error, reason);
     const first = out.values().next().value;
-    await persist(() => markStale(defs.map((d) => d.id), { reason, error: first?.error ?? error, ...(first?.unavailableSince ? { unavailableSince: first.unavailableSince } : {}) }), null);
+    await persist(
+      () =>
+        markStale(
+          defs.map((d) => d.id),
+          {
+            reason,
+            error: first?.error ?? error,
+            ...(first?.unavailableSince ? { unavailableSince: first.unavailableSince } : {}),
+          },
+        ),
+      null,
+    );
     return out;
   }
 }
@@ -143,7 +183,11 @@ async function refresh(key: string, defs: SloDef[], fingerprint: string, realNow
  * Status at an explicit instant (history, reproducible tests): computed directly, never cached; on an
  * upstream failure falls back to the cached current value, marked stale.
  */
-export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.now()): Promise<Map<string, SloStatus>> {
+export async function statusesAt(
+  defs: SloDef[],
+  atMs: number,
+  realNowMs = Date.now(),
+): Promise<Map<string, SloStatus>> {
   const out = new Map<string, SloStatus>();
   const groups = new Map<string, SloDef[]>();
   for (const d of defs) groups.set(sourceKey(d), [...(groups.get(sourceKey(d)) ?? []), d]);
@@ -154,7 +198,16 @@ export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.
     } catch (err) {
       if (!isUpstreamFailure(err)) throw err;
       const hit = cache.get(key);
-      for (const [id, s] of staleStatuses(key, group, hit?.statuses, hit?.computedAtMs, realNowMs, publicUpstreamMessage(err), reasonOf(err))) out.set(id, s);
+      for (const [id, s] of staleStatuses(
+        key,
+        group,
+        hit?.statuses,
+        hit?.computedAtMs,
+        realNowMs,
+        publicUpstreamMessage(err),
+        reasonOf(err),
+      ))
+        out.set(id, s);
     }
   }
   return out;
@@ -168,11 +221,23 @@ export async function statusesAt(defs: SloDef[], atMs: number, realNowMs = Date.
 export async function computeAndStore(defs: SloDef[], realNowMs = Date.now()): Promise<Map<string, SloStatus>> {
   const statuses = await statusesAt(defs, realNowMs, realNowMs);
   const good = defs.filter((d) => statuses.get(d.id) && !statuses.get(d.id)!.stale);
-  if (good.length) await persist(() => saveAndRate(good, statuses, realNowMs), good.map((d) => d.id));
+  if (good.length)
+    await persist(
+      () => saveAndRate(good, statuses, realNowMs),
+      good.map((d) => d.id),
+    );
   return statuses;
 }
 
-function staleStatuses(key: string, defs: SloDef[], last: Map<string, SloStatus> | undefined, computedAtMs: number | undefined, realNowMs: number, error: string, reason: StaleReason) {
+function staleStatuses(
+  key: string,
+  defs: SloDef[],
+  last: Map<string, SloStatus> | undefined,
+  computedAtMs: number | undefined,
+  realNowMs: number,
+  error: string,
+  reason: StaleReason,
+) {
   const since = failingSince.get(key);
   const out = new Map<string, SloStatus>();
   for (const def of defs) {

@@ -1,8 +1,16 @@
 import "server-only";
 import { batchQuery, type PrometheusClient } from "@/lib/prometheus";
 import {
-  BURN_WINDOWS, burnRate, burnRateAlerts, computeBudget, evaluateAlerts, exhaustsAt, nominalWindowSeconds,
-  windowBounds, windowLengthSeconds, type BurnWindow,
+  BURN_WINDOWS,
+  burnRate,
+  burnRateAlerts,
+  computeBudget,
+  evaluateAlerts,
+  exhaustsAt,
+  nominalWindowSeconds,
+  windowBounds,
+  windowLengthSeconds,
+  type BurnWindow,
 } from "@/lib/slo";
 import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollupsPartial } from "./rollups";
 import { correctedHours, isCorrectedHour, subtractCounts, type CorrectionRange } from "@/lib/slo/corrections";
@@ -28,12 +36,23 @@ const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
  * `untilMs`, and the open tail [untilMs, at] shared by all windows. A window that starts after `untilMs`
  * (a calendar period that began minutes ago) is one raw increase.
  */
-type Split = { tag: string; raw: { rangeMs: number; offsetMs: number } | null; rolledFromMs: number | null; withTail: boolean };
+type Split = {
+  tag: string;
+  raw: { rangeMs: number; offsetMs: number } | null;
+  rolledFromMs: number | null;
+  withTail: boolean;
+};
 
 function splitWindow(tag: string, startMs: number, atMs: number, untilMs: number): Split {
-  if (startMs >= untilMs) return { tag, raw: { rangeMs: atMs - startMs, offsetMs: 0 }, rolledFromMs: null, withTail: false };
+  if (startMs >= untilMs)
+    return { tag, raw: { rangeMs: atMs - startMs, offsetMs: 0 }, rolledFromMs: null, withTail: false };
   const first = ceilHour(startMs);
-  return { tag, raw: first > startMs ? { rangeMs: first - startMs, offsetMs: atMs - first } : null, rolledFromMs: first, withTail: true };
+  return {
+    tag,
+    raw: first > startMs ? { rangeMs: first - startMs, offsetMs: atMs - first } : null,
+    rolledFromMs: first,
+    withTail: true,
+  };
 }
 
 /**
@@ -44,9 +63,17 @@ function splitWindow(tag: string, startMs: number, atMs: number, untilMs: number
  * - burn rates over 5m…2h = raw increases;
  * - all raw increases of all SLOs go out as keyed sums batched into `or` trees (lib/prometheus).
  */
-export async function computeStatuses(client: PrometheusClient, allDefs: SloDef[], atMs: number, realNowMs: number): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
+export async function computeStatuses(
+  client: PrometheusClient,
+  allDefs: SloDef[],
+  atMs: number,
+  realNowMs: number,
+): Promise<{ statuses: Map<string, SloStatus>; queryCount: number }> {
   const untilMs = rolledUntil(atMs, realNowMs);
-  const [synced, corrections] = await Promise.all([syncRollupsPartial(client, allDefs, atMs, untilMs), approvedCorrectionRanges(allDefs.map((d) => d.id))]);
+  const [synced, corrections] = await Promise.all([
+    syncRollupsPartial(client, allDefs, atMs, untilMs),
+    approvedCorrectionRanges(allDefs.map((d) => d.id)),
+  ]);
   // SLOs whose backfill is not complete yet get no status this time (readers see "computing"); the
   // others are computed as usual. Nothing computable at all is the upstream failure it is.
   const defs = allDefs.filter((d) => !synced.incomplete.has(d.version.id));
@@ -62,16 +89,29 @@ export async function computeStatuses(client: PrometheusClient, allDefs: SloDef[
     ]),
   );
   const ranges = defs.flatMap((d) =>
-    splits.get(d.id)!.flatMap((s) => (s.rolledFromMs === null ? [] : [{ versionId: d.version.id, fromMs: s.rolledFromMs, tag: s.tag }])),
+    splits
+      .get(d.id)!
+      .flatMap((s) =>
+        s.rolledFromMs === null ? [] : [{ versionId: d.version.id, fromMs: s.rolledFromMs, tag: s.tag }],
+      ),
   );
   const sumsP = rollupSums(ranges, untilMs);
   // Corrections (budget window only; burn rates mirror the Prometheus alerts, which corrections never
   // change): rolled corrected hours leave with their rollups, not-yet-rolled ones as raw 1h increases.
   const windowOf = (d: SloDef) => splits.get(d.id)![0]!;
   const rangesOf = (d: SloDef): CorrectionRange[] => corrections.get(d.id) ?? [];
-  const unrolledCorrected = new Map(defs.map((d) => [d.id, correctedHours(rangesOf(d), Math.max(windowBounds(d.version.window, atMs).startMs, untilMs), atMs)]));
+  const unrolledCorrected = new Map(
+    defs.map((d) => [
+      d.id,
+      correctedHours(rangesOf(d), Math.max(windowBounds(d.version.window, atMs).startMs, untilMs), atMs),
+    ]),
+  );
   const exclusionsP = excludedCounts(
-    defs.flatMap((d) => (rangesOf(d).length && windowOf(d).rolledFromMs !== null ? [{ key: d.id, sloId: d.id, versionId: d.version.id, fromMs: windowOf(d).rolledFromMs!, untilMs }] : [])),
+    defs.flatMap((d) =>
+      rangesOf(d).length && windowOf(d).rolledFromMs !== null
+        ? [{ key: d.id, sloId: d.id, versionId: d.version.id, fromMs: windowOf(d).rolledFromMs!, untilMs }]
+        : [],
+    ),
     corrections,
   );
 
@@ -79,7 +119,11 @@ export async function computeStatuses(client: PrometheusClient, allDefs: SloDef[
   const items = defs.flatMap((d) => [
     ...(tailMs > 0 ? sumItems(d, "tail", `${tailMs}ms`) : []),
     ...RAW_WINDOWS.flatMap((w) => sumItems(d, w, w)),
-    ...splits.get(d.id)!.flatMap((s) => (s.raw && s.raw.rangeMs > 0 ? sumItems(d, `${s.tag}:raw`, `${Math.round(s.raw.rangeMs)}ms`, s.raw.offsetMs) : [])),
+    ...splits
+      .get(d.id)!
+      .flatMap((s) =>
+        s.raw && s.raw.rangeMs > 0 ? sumItems(d, `${s.tag}:raw`, `${Math.round(s.raw.rangeMs)}ms`, s.raw.offsetMs) : [],
+      ),
     ...unrolledCorrected.get(d.id)!.flatMap((h) => sumItems(d, `corr:${h}`, "1h", atMs - (h + HOUR_MS))),
   ]);
   const result = await batchQuery(client, items, { timeSec: atMs / 1000, maxQueryBytes: MAX_QUERY_BYTES });
@@ -96,24 +140,36 @@ export async function computeStatuses(client: PrometheusClient, allDefs: SloDef[
     const bySplit = new Map(splits.get(def.id)!.map((s) => [s.tag, countsFor(s)]));
     // A window head inside a corrected hour is wholly corrected: it is left out rather than subtracted.
     const w = windowOf(def);
-    const headCorrected = w.raw !== null && w.rolledFromMs !== null && isCorrectedHour(rangesOf(def), w.rolledFromMs - HOUR_MS);
+    const headCorrected =
+      w.raw !== null && w.rolledFromMs !== null && isCorrectedHour(rangesOf(def), w.rolledFromMs - HOUR_MS);
     const head = headCorrected ? countsOf(def, result.values, "window:raw") : null;
-    const excluded = unrolledCorrected.get(def.id)!.reduce((acc, h) => add(acc, countsOf(def, result.values, `corr:${h}`)), add(exclusions.get(def.id), head));
+    const excluded = unrolledCorrected
+      .get(def.id)!
+      .reduce((acc, h) => add(acc, countsOf(def, result.values, `corr:${h}`)), add(exclusions.get(def.id), head));
     const counts = subtractCounts(bySplit.get("window")!, excluded);
     const errorRatio = (w: BurnWindow): number | undefined => {
       const c = ROLLUP_WINDOW_HOURS[w] ? bySplit.get(w) : countsOf(def, result.values, w);
       return c && c.total > 0 ? (c.total - c.good) / c.total : undefined;
     };
     const status = buildStatus(def, counts, errorRatio, atMs);
-    if (rangesOf(def).length) status.excludedByCorrections = { good: excluded.good, total: excluded.total, bad: Math.max(0, excluded.total - excluded.good) };
+    if (rangesOf(def).length)
+      status.excludedByCorrections = {
+        good: excluded.good,
+        total: excluded.total,
+        bad: Math.max(0, excluded.total - excluded.good),
+      };
     statuses.set(def.id, status);
   }
   return { statuses, queryCount };
 }
 
-
 /** Pure assembly of one status from counts and error ratios (exported for the stale/no-data paths). */
-export function buildStatus(def: SloDef, counts: { good: number; total: number }, errorRatio: (w: BurnWindow) => number | undefined, atMs: number): SloStatus {
+export function buildStatus(
+  def: SloDef,
+  counts: { good: number; total: number },
+  errorRatio: (w: BurnWindow) => number | undefined,
+  atMs: number,
+): SloStatus {
   const { objective, window, sli } = def.version;
   const bounds = windowBounds(window, atMs);
   const windowSeconds = windowLengthSeconds(window, atMs);
@@ -125,7 +181,12 @@ export function buildStatus(def: SloDef, counts: { good: number; total: number }
     }),
   ) as Record<BurnWindow, number | null>;
   const alerts = evaluateAlerts(burnRateAlerts(nominalWindowSeconds(window)), burnRates).map((a) => ({
-    name: a.name, severity: a.severity, longWindow: a.longWindow, shortWindow: a.shortWindow, factor: a.factor, firing: a.firing,
+    name: a.name,
+    severity: a.severity,
+    longWindow: a.longWindow,
+    shortWindow: a.shortWindow,
+    factor: a.factor,
+    firing: a.firing,
   }));
   const exhausts = exhaustsAt({ remaining: budget.remaining, burnRate: burnRates["1h"], windowSeconds, nowMs: atMs });
   return {

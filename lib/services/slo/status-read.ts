@@ -41,8 +41,9 @@ export function kickRefresh(all: () => Promise<SloDef[]> | SloDef[], nowMs = Dat
   kick.atMs = nowMs;
   if (globalThis.__srecpBoss || env().role === "web") return void nudgeJob("slo-status-refresh");
   // Outside the request that asked (lib/prometheus/request-scope.ts): its budget and its client leaving must not cut the refresh.
-  void detachedFromRequest(() => Promise.resolve(all()).then((defs) => currentStatuses(defs)))
-    .catch((err) => logger().warn({ err: asError(err).message }, "background status refresh failed"));
+  void detachedFromRequest(() => Promise.resolve(all()).then((defs) => currentStatuses(defs))).catch((err) =>
+    logger().warn({ err: asError(err).message }, "background status refresh failed"),
+  );
 }
 
 /** The stored status as served: its age when stale, and stale when far older than the refresh interval. */
@@ -50,7 +51,8 @@ export function servedStatus(row: StoredStatus, nowMs = Date.now()): SloStatus {
   const ttlMs = env().refreshIntervalSeconds * 1000;
   const ageMs = nowMs - row.computedAtMs;
   if (ageMs >= ttlMs) kickRefresh(() => loadSloDefs(), nowMs);
-  if (row.stale || ageMs > ttlMs * STALE_AFTER_INTERVALS) return { ...row.body, stale: true, staleAgeSeconds: Math.round(ageMs / 1000) };
+  if (row.stale || ageMs > ttlMs * STALE_AFTER_INTERVALS)
+    return { ...row.body, stale: true, staleAgeSeconds: Math.round(ageMs / 1000) };
   return row.body;
 }
 
@@ -67,7 +69,9 @@ async function coldStatuses(defs: SloDef[], waitMs: number): Promise<Map<string,
     // finishes (and is stored) even when that reader's upstream budget runs out or it disconnects.
     const run = detachedFromRequest(() => computeAndStore(todo));
     for (const d of todo) inflight.set(d.version.id, run);
-    void run.catch((err) => logger().warn({ err: asError(err).message }, "first status computation failed")).finally(() => todo.forEach((d) => inflight.get(d.version.id) === run && inflight.delete(d.version.id)));
+    void run
+      .catch((err) => logger().warn({ err: asError(err).message }, "first status computation failed"))
+      .finally(() => todo.forEach((d) => inflight.get(d.version.id) === run && inflight.delete(d.version.id)));
   }
   const runs = [...new Set(defs.map((d) => inflight.get(d.version.id)!))];
   let timer: NodeJS.Timeout | undefined;
@@ -83,7 +87,11 @@ async function coldStatuses(defs: SloDef[], waitMs: number): Promise<Map<string,
  * Statuses of `defs` from the read model (one query); those never computed for their version are
  * computed alone (coldStatuses), the others served as stored.
  */
-export async function storedOrComputed(defs: SloDef[], nowMs = Date.now(), waitMs = COLD_WAIT_MS): Promise<Map<string, ServedStatus>> {
+export async function storedOrComputed(
+  defs: SloDef[],
+  nowMs = Date.now(),
+  waitMs = COLD_WAIT_MS,
+): Promise<Map<string, ServedStatus>> {
   const rows = await readStatuses(defs.map((d) => d.id));
   const missing = defs.filter((d) => rows.get(d.id)?.versionId !== d.version.id);
   const cold = missing.length ? await coldStatuses(missing, waitMs) : new Map<string, ServedStatus>();

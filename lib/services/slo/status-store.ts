@@ -16,7 +16,11 @@ const fastest = (s: SloStatus) => {
 };
 
 /** Upserts the statuses of `defs` computed at `computedAtMs` in one statement. */
-export async function saveStatuses(defs: SloDef[], statuses: Map<string, SloStatus>, computedAtMs: number): Promise<void> {
+export async function saveStatuses(
+  defs: SloDef[],
+  statuses: Map<string, SloStatus>,
+  computedAtMs: number,
+): Promise<void> {
   const rows = defs.filter((d) => statuses.has(d.id)).map((d) => ({ d, s: statuses.get(d.id)! }));
   if (!rows.length) return;
   const db = await getDb();
@@ -39,10 +43,18 @@ export async function saveStatuses(defs: SloDef[], statuses: Map<string, SloStat
  * marked stale with the reason — never replaced by empty numbers, so a restart during an outage still
  * shows the last good values.
  */
-export async function markStale(sloIds: string[], stale: { reason: string; error: string; unavailableSince?: string }): Promise<void> {
+export async function markStale(
+  sloIds: string[],
+  stale: { reason: string; error: string; unavailableSince?: string },
+): Promise<void> {
   if (!sloIds.length) return;
   const db = await getDb();
-  const patch = JSON.stringify({ stale: true, staleReason: stale.reason, error: stale.error, ...(stale.unavailableSince ? { unavailableSince: stale.unavailableSince } : {}) });
+  const patch = JSON.stringify({
+    stale: true,
+    staleReason: stale.reason,
+    error: stale.error,
+    ...(stale.unavailableSince ? { unavailableSince: stale.unavailableSince } : {}),
+  });
   await db.$executeRaw`UPDATE "SloStatusRow" SET "stale" = true, "body" = "body" || ${patch}::jsonb WHERE "sloId" = ANY(${sloIds}::text[])`;
 }
 

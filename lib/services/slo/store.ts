@@ -23,7 +23,15 @@ export type SloDef = {
   alertSettings: AlertSettings;
   revision: number;
   service: { id: string; slug: string; name: string; teamId: string; teamSlug: string; dataSourceId: string | null };
-  version: { id: string; number: number; sli: Sli; objective: number; window: SloWindow; effectiveFrom: Date; status: SloVersionStatus };
+  version: {
+    id: string;
+    number: number;
+    sli: Sli;
+    objective: number;
+    window: SloWindow;
+    effectiveFrom: Date;
+    status: SloVersionStatus;
+  };
   /** A proposed definition awaiting sign-off, if any. */
   pending: { number: number; createdBy: string; createdAt: Date } | null;
   managedBy: string | null;
@@ -48,9 +56,26 @@ function toDef(row: SloDefRow, includeUnsigned: boolean): SloDef | null {
     sliName: row.sliName,
     alertSettings: normalAlertSettings(row.alertSettings),
     revision: row.revision,
-    service: { id: row.service.id, slug: row.service.slug, name: row.service.name, teamId: row.service.teamId, teamSlug: row.service.team.slug, dataSourceId: row.service.dataSourceId },
-    version: { id: v.id, number: v.number, sli: v.sli, objective: v.objective, window: v.window, effectiveFrom: v.effectiveFrom, status: v.status },
-    pending: pending ? { number: pending.number, createdBy: pending.createdByLabel, createdAt: pending.createdAt } : null,
+    service: {
+      id: row.service.id,
+      slug: row.service.slug,
+      name: row.service.name,
+      teamId: row.service.teamId,
+      teamSlug: row.service.team.slug,
+      dataSourceId: row.service.dataSourceId,
+    },
+    version: {
+      id: v.id,
+      number: v.number,
+      sli: v.sli,
+      objective: v.objective,
+      window: v.window,
+      effectiveFrom: v.effectiveFrom,
+      status: v.status,
+    },
+    pending: pending
+      ? { number: pending.number, createdBy: pending.createdByLabel, createdAt: pending.createdAt }
+      : null,
     managedBy: row.managedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -84,7 +109,11 @@ export const cachedSloDef = (id: string): Promise<SloDef | null> => defs.get(id,
  * SQL over the status read model (budget left, fastest burn, the service's policy state) — the cost of a
  * page does not grow with the number of SLOs. `states`: each SLO's stored service policy state.
  */
-export async function loadSloPage(filter: SloPageQuery, page: number, pageSize: number): Promise<{ defs: SloDef[]; total: number; states: Map<string, PolicyState | null> }> {
+export async function loadSloPage(
+  filter: SloPageQuery,
+  page: number,
+  pageSize: number,
+): Promise<{ defs: SloDef[]; total: number; states: Map<string, PolicyState | null> }> {
   const { rows, total } = await findSloPage(filter, page, pageSize);
   const states = new Map(rows.map((r) => [r.id, r.serviceState]));
   if (!rows.length) return { defs: [], total, states };

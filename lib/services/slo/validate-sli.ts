@@ -16,22 +16,43 @@ export async function validateSli(sli: Sli, dataSourceId: string | null): Promis
   if (sli.kind === "timeslice") {
     // The slice fields by lib/slo, then the judged SLI as any SLI, its fields named under sli.of.
     const own = sliPromqlProblems(sli);
-    if (Object.keys(own).length) throw new AppError("VALIDATION", `Invalid SLI: ${Object.entries(own).map(([f, m]) => `${f}: ${m}`).join("; ")}`, own);
+    if (Object.keys(own).length)
+      throw new AppError(
+        "VALIDATION",
+        `Invalid SLI: ${Object.entries(own)
+          .map(([f, m]) => `${f}: ${m}`)
+          .join("; ")}`,
+        own,
+      );
     try {
       return await validateSli(sli.of, dataSourceId);
     } catch (err) {
       if (!(err instanceof AppError) || !err.fields) throw err;
-      const fields = Object.fromEntries(Object.entries(err.fields).map(([f, m]) => [f.replace(/^sli\./, "sli.of."), m]));
+      const fields = Object.fromEntries(
+        Object.entries(err.fields).map(([f, m]) => [f.replace(/^sli\./, "sli.of."), m]),
+      );
       throw new AppError("VALIDATION", err.message.replace(/\bsli\./g, "sli.of."), fields);
     }
   }
   // Our own parser first, always: callers that skip the zod schema (SLOs as code, the CLI) get the same answer.
   const fields = sliPromqlProblems(sli);
-  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid SLI: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);
+  if (Object.keys(fields).length)
+    throw new AppError(
+      "VALIDATION",
+      `Invalid SLI: ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join("; ")}`,
+      fields,
+    );
   const selectors = sliSelectors(sli);
-  const checks: [string, string | null][] = sli.kind === "ratio"
-    ? [["sli.total", selectors.total], ["sli.good", selectors.good], ["sli.bad", selectors.bad]]
-    : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
+  const checks: [string, string | null][] =
+    sli.kind === "ratio"
+      ? [
+          ["sli.total", selectors.total],
+          ["sli.good", selectors.good],
+          ["sli.bad", selectors.bad],
+        ]
+      : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
   const client = await clientOrNull(dataSourceId);
   // Then Prometheus' own word when one is reachable (it may know newer syntax limits than our grammar).
   for (const [field, selector] of client ? checks : []) {
@@ -39,7 +60,14 @@ export async function validateSli(sli: Sli, dataSourceId: string | null): Promis
     const result = await validatePromQL(client!, rangeSum({ ...selectors, total: selector }, "total", "5m"));
     if (!result.ok) fields[field] = result.message;
   }
-  if (Object.keys(fields).length) throw new AppError("VALIDATION", `Invalid PromQL: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`, fields);
+  if (Object.keys(fields).length)
+    throw new AppError(
+      "VALIDATION",
+      `Invalid PromQL: ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join("; ")}`,
+      fields,
+    );
   if (sli.kind === "latency" && client) await checkBucket(client, sli);
 }
 
@@ -54,7 +82,10 @@ async function checkBucket(client: PrometheusClient, sli: Extract<Sli, { kind: "
   if (!les.length) return; // metric not (yet) exported: nothing to compare against
   const wanted = Number(formatLe(sli.thresholdSeconds));
   if (!les.some((le) => Number(le) === wanted)) {
-    const buckets = les.filter((le) => le !== "+Inf").sort((a, b) => Number(a) - Number(b)).join(", ");
+    const buckets = les
+      .filter((le) => le !== "+Inf")
+      .sort((a, b) => Number(a) - Number(b))
+      .join(", ");
     throw new AppError("VALIDATION", `thresholdSeconds ${sli.thresholdSeconds} is not a bucket of ${sli.metric}`, {
       "sli.thresholdSeconds": `must be one of the histogram's buckets: ${buckets}`,
     });

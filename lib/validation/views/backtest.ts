@@ -14,13 +14,39 @@ const severityCounts = z.object({
 });
 
 export const backtestRunView = z.object({
-  headline: z.string().describe("e.g. \"3 pages and 1 ticket in 30 days, 2 during INC-12; no alert during INC-13\""),
-  tiers: z.array(z.object({ name: z.string(), severity, factor: z.number(), threshold: z.number(), longWindow: z.string(), shortWindow: z.string(), for: z.string() })),
+  headline: z.string().describe('e.g. "3 pages and 1 ticket in 30 days, 2 during INC-12; no alert during INC-13"'),
+  tiers: z.array(
+    z.object({
+      name: z.string(),
+      severity,
+      factor: z.number(),
+      threshold: z.number(),
+      longWindow: z.string(),
+      shortWindow: z.string(),
+      for: z.string(),
+    }),
+  ),
   intervals: z
-    .array(z.object({ tier: z.string(), severity, activeAt: instant(), firedAt: instant(), resolvedAt: instant().nullable() }))
+    .array(
+      z.object({
+        tier: z.string(),
+        severity,
+        activeAt: instant(),
+        firedAt: instant(),
+        resolvedAt: instant().nullable(),
+      }),
+    )
     .describe("per tier: pending from activeAt, firing from firedAt until resolvedAt (null: still firing at `to`)"),
   episodes: z
-    .array(z.object({ severity, start: instant(), end: instant().nullable(), tiers: z.array(z.string()), incidents: z.array(z.string()) }))
+    .array(
+      z.object({
+        severity,
+        start: instant(),
+        end: instant().nullable(),
+        tiers: z.array(z.string()),
+        incidents: z.array(z.string()),
+      }),
+    )
     .describe("a severity's overlapping tiers merged: what Alertmanager notifies once"),
   pages: severityCounts,
   tickets: severityCounts,
@@ -40,8 +66,12 @@ export const backtestResultView = z.object({
     .object({ code: z.enum(["ALERTING_DISABLED", "NO_RUNBOOK"]), message: z.string() })
     .nullable()
     .describe("why the served rule file has no alerts for this SLO; the current tiers are replayed anyway"),
-  incidents: z.array(z.object({ id: z.string(), key: z.string(), title: z.string(), start: instant(), end: instant().nullable() })),
-  burn: z.array(z.object({ t: instant(), burnRate: z.number().nullable() })).describe("hourly burn rate over 1 h; null without traffic"),
+  incidents: z.array(
+    z.object({ id: z.string(), key: z.string(), title: z.string(), start: instant(), end: instant().nullable() }),
+  ),
+  burn: z
+    .array(z.object({ t: instant(), burnRate: z.number().nullable() }))
+    .describe("hourly burn rate over 1 h; null without traffic"),
   current: backtestRunView,
   candidate: backtestRunView.nullable(),
   computeMs: z.number().int(),

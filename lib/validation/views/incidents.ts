@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, INCIDENT_STATUSES, REVIEW_STATUSES, SEVERITIES } from "@/lib/postmortem";
+import {
+  ACTION_ITEM_PRIORITIES,
+  ACTION_ITEM_STATUSES,
+  ACTION_ITEM_TYPES,
+  INCIDENT_STATUSES,
+  REVIEW_STATUSES,
+  SEVERITIES,
+} from "@/lib/postmortem";
 import { budgetTriggerSchema, INCIDENT_ROLES, TIMELINE_KINDS } from "../incidents";
 import { instant, itemsOf, pageOf } from "./common";
 
@@ -9,7 +16,11 @@ import { instant, itemsOf, pageOf } from "./common";
 
 const nullableInstant = () => instant().nullable();
 
-export const userLiteView = z.object({ id: z.string(), name: z.string(), email: z.string().describe("empty for a deleted user") });
+export const userLiteView = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().describe("empty for a deleted user"),
+});
 export type UserLiteView = z.infer<typeof userLiteView>;
 
 const budgetTriggerView = budgetTriggerSchema;
@@ -23,17 +34,28 @@ export const incidentView = z.object({
   severityDefinition: z.object({ name: z.string(), description: z.string() }),
   status: z.enum(INCIDENT_STATUSES),
   summary: z.string(),
-  team: z.object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string() }).describe("the owning team"),
-  services: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), teamId: z.string() })).describe("affected services"),
+  team: z
+    .object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string() })
+    .describe("the owning team"),
+  services: z
+    .array(z.object({ id: z.string(), slug: z.string(), name: z.string(), teamId: z.string() }))
+    .describe("affected services"),
   roles: z.array(z.object({ role: z.enum(INCIDENT_ROLES), user: userLiteView, assignedAt: instant() })),
   commander: userLiteView.nullable(),
   instants: z.object({
-    impactStartAt: nullableInstant(), detectedAt: nullableInstant(), acknowledgedAt: nullableInstant(), mitigatedAt: nullableInstant(), resolvedAt: nullableInstant(),
+    impactStartAt: nullableInstant(),
+    detectedAt: nullableInstant(),
+    acknowledgedAt: nullableInstant(),
+    mitigatedAt: nullableInstant(),
+    resolvedAt: nullableInstant(),
   }),
   durations: z
     .object({
-      timeToDetectMs: z.number().nullable(), timeToAcknowledgeMs: z.number().nullable(), timeToMitigateMs: z.number().nullable(),
-      timeToResolveMs: z.number().nullable(), totalImpactMs: z.number().nullable(),
+      timeToDetectMs: z.number().nullable(),
+      timeToAcknowledgeMs: z.number().nullable(),
+      timeToMitigateMs: z.number().nullable(),
+      timeToResolveMs: z.number().nullable(),
+      totalImpactMs: z.number().nullable(),
     })
     .describe("milliseconds; null when an instant is missing or the pair is out of order"),
   reopenCount: z.number().int(),
@@ -43,16 +65,24 @@ export const incidentView = z.object({
   updatedAt: instant(),
   postmortem: z
     .object({
-      id: z.string(), status: z.enum(REVIEW_STATUSES), revision: z.number().int(), dueAt: nullableInstant(), overdue: z.boolean(),
+      id: z.string(),
+      status: z.enum(REVIEW_STATUSES),
+      revision: z.number().int(),
+      dueAt: nullableInstant(),
+      overdue: z.boolean(),
       required: z.boolean(),
       reasons: z.array(z.enum(["severity", "budget_policy"])),
       budgetPolicy: budgetTriggerView
         .extend({ actionItemRequired: z.literal("P0/P1"), actionItemMet: z.boolean() })
         .nullable()
-        .describe("set when an SLO's budget spent above the policy's share requires the postmortem and a P0/P1 action item"),
+        .describe(
+          "set when an SLO's budget spent above the policy's share requires the postmortem and a P0/P1 action item",
+        ),
     })
     .nullable(),
-  pages: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), openedAt: instant() })).describe("on-call pages linked to the incident"),
+  pages: z
+    .array(z.object({ id: z.string(), title: z.string(), status: z.string(), openedAt: instant() }))
+    .describe("on-call pages linked to the incident"),
 });
 export type IncidentView = z.infer<typeof incidentView>;
 export const incidentPageView = pageOf(incidentView);
@@ -108,10 +138,20 @@ export type ActionItemView = z.infer<typeof actionItemView>;
 export const actionItemPageView = pageOf(actionItemView);
 
 const budgetSpendItem = z.object({
-  sloId: z.string(), sloName: z.string(), service: z.string(), window: z.string().describe('"30-day", "monthly", "weekly"'),
+  sloId: z.string(),
+  sloName: z.string(),
+  service: z.string(),
+  window: z.string().describe('"30-day", "monthly", "weekly"'),
   threshold: z.number().describe("the policy's postmortemAbove share"),
-  bad: z.number().nullable(), total: z.number().nullable(), allowedBadEvents: z.number().nullable(),
-  consumed: z.number().nullable().describe("bad ÷ allowed bad events of the SLO window ending at the impact's end; null without traffic or when Prometheus did not answer"),
+  bad: z.number().nullable(),
+  total: z.number().nullable(),
+  allowedBadEvents: z.number().nullable(),
+  consumed: z
+    .number()
+    .nullable()
+    .describe(
+      "bad ÷ allowed bad events of the SLO window ending at the impact's end; null without traffic or when Prometheus did not answer",
+    ),
   windowFrom: nullableInstant(),
   aboveThreshold: z.boolean(),
 });
@@ -120,8 +160,14 @@ export const incidentBudgetView = z.object({
   incident: z.string().describe("INC-<number>"),
   trigger: budgetTriggerView.nullable(),
   actionItemMet: z.boolean().describe("a P0/P1 action item that is not won't do exists"),
-  window: z.object({ from: instant(), to: instant(), ongoing: z.boolean() }).nullable().describe("null before an impact start or detection instant is set"),
+  window: z
+    .object({ from: instant(), to: instant(), ongoing: z.boolean() })
+    .nullable()
+    .describe("null before an impact start or detection instant is set"),
   items: z.array(budgetSpendItem),
-  unavailable: z.string().nullable().describe("why some SLO's spend could not be computed (Prometheus); the stored trigger is kept"),
+  unavailable: z
+    .string()
+    .nullable()
+    .describe("why some SLO's spend could not be computed (Prometheus); the stored trigger is kept"),
 });
 export type IncidentBudgetView = z.infer<typeof incidentBudgetView>;

@@ -28,11 +28,18 @@ export type ContactMethodView = z.infer<typeof contactMethodView>;
 export const contactMethodListView = z.object({ items: z.array(contactMethodView) });
 
 export const createdContactMethodView = contactMethodView.extend({
-  signingSecret: z.string().optional().describe("webhooks only, in this answer only: the HMAC key of X-SRECP-Signature"),
+  signingSecret: z
+    .string()
+    .optional()
+    .describe("webhooks only, in this answer only: the HMAC key of X-SRECP-Signature"),
 });
 export type CreatedContactMethodView = z.infer<typeof createdContactMethodView>;
 
-export const deletedContactMethodView = z.object({ id: z.string(), deleted: z.literal(true), cancelled: z.number().int().describe("messages still queued for it, now cancelled") });
+export const deletedContactMethodView = z.object({
+  id: z.string(),
+  deleted: z.literal(true),
+  cancelled: z.number().int().describe("messages still queued for it, now cancelled"),
+});
 export type DeletedContactMethodView = z.infer<typeof deletedContactMethodView>;
 
 export const queuedTestView = z.object({ notificationId: z.string(), dueAt: instant() });
@@ -45,7 +52,9 @@ export const notificationRulesView = z.object({
     .array(z.object({ contactMethodId: z.string(), name: z.string(), delayMinutes: z.number().int() }))
     .describe("what a page would do now: verified, enabled methods only; no rule = every one at 0"),
   reachable: z.boolean(),
-  onCallSchedules: z.array(z.object({ id: z.string(), name: z.string() })).describe("schedules whose rotation (now or later) includes you"),
+  onCallSchedules: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe("schedules whose rotation (now or later) includes you"),
   warning: z.string().nullable().describe("set when you are in a rotation but no page can reach you"),
 });
 export type NotificationRulesView = z.infer<typeof notificationRulesView>;
@@ -60,12 +69,24 @@ export const emailStatusView = z.object({
   from: z.string().optional(),
   testRecipient: z.string().describe("your account's address"),
   lastTest: z
-    .object({ id: z.string(), status: z.string().describe("pending, sending, sent, failed or cancelled"), attempts: z.number().int(), lastError: z.string().nullable(), sentAt: nullableInstant(), createdAt: instant() })
+    .object({
+      id: z.string(),
+      status: z.string().describe("pending, sending, sent, failed or cancelled"),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      sentAt: nullableInstant(),
+      createdAt: instant(),
+    })
     .nullable(),
 });
 export type EmailStatusView = z.infer<typeof emailStatusView>;
 
-export const queuedTestEmailView = z.object({ notificationId: z.string(), to: z.string(), contactMethodId: z.string(), dueAt: instant() });
+export const queuedTestEmailView = z.object({
+  notificationId: z.string(),
+  to: z.string(),
+  contactMethodId: z.string(),
+  dueAt: instant(),
+});
 export type QueuedTestEmailView = z.infer<typeof queuedTestEmailView>;
 
 export const LINK_ACTIONS = ["acknowledge", "resolve", "escalate"] as const;
@@ -73,7 +94,13 @@ export type LinkAction = (typeof LINK_ACTIONS)[number];
 
 /** A one-time action link from a message: what it would do, what it did, or why it does nothing. */
 export const linkView = z.discriminatedUnion("state", [
-  z.object({ state: z.literal("ready"), action: z.enum(LINK_ACTIONS), pageTitle: z.string(), pageStatus: z.string(), userName: z.string() }),
+  z.object({
+    state: z.literal("ready"),
+    action: z.enum(LINK_ACTIONS),
+    pageTitle: z.string(),
+    pageStatus: z.string(),
+    userName: z.string(),
+  }),
   z.object({ state: z.literal("done"), message: z.string() }),
   z.object({ state: z.enum(["invalid", "expired", "used"]), message: z.string() }),
 ]);

@@ -24,7 +24,13 @@ export const impactDetailsView = z
     dataSource: z.string().describe('the data source id, or "default"'),
     evaluatedAt: instant(),
     ongoing: z.boolean(),
-    promql: z.object({ good: z.string(), total: z.string(), windowTotal: z.string(), stepGood: z.string(), stepTotal: z.string() }),
+    promql: z.object({
+      good: z.string(),
+      total: z.string(),
+      windowTotal: z.string(),
+      stepGood: z.string(),
+      stepTotal: z.string(),
+    }),
     stepSeconds: z.number(),
     sloVersion: z.number().int(),
     objective: z.number(),
@@ -61,7 +67,10 @@ export const impactSnapshotView = z.object({
 export type ImpactSnapshotView = z.infer<typeof impactSnapshotView>;
 export const impactListView = itemsOf(impactSnapshotView);
 export type ImpactListView = z.infer<typeof impactListView>;
-export const impactRecomputeView = z.object({ window: z.object({ from: instant(), to: instant(), ongoing: z.boolean() }), items: z.array(impactSnapshotView) });
+export const impactRecomputeView = z.object({
+  window: z.object({ from: instant(), to: instant(), ongoing: z.boolean() }),
+  items: z.array(impactSnapshotView),
+});
 export type ImpactRecomputeView = z.infer<typeof impactRecomputeView>;
 
 const actorRef = z.object({ id: z.string().nullable(), label: z.string() });
@@ -76,7 +85,9 @@ export const postmortemView = z.object({
   sections: postmortemSectionsView,
   author: userLiteView.nullable(),
   reviewers: z.array(userLiteView),
-  approvals: z.array(z.object({ user: userLiteView, revision: z.number().int(), at: instant() })).describe("approvals of the current revision"),
+  approvals: z
+    .array(z.object({ user: userLiteView, revision: z.number().int(), at: instant() }))
+    .describe("approvals of the current revision"),
   requiredApprovals: z.number().int(),
   submittedRevision: z.number().int().nullable(),
   publishedRevision: z.number().int().nullable(),
@@ -86,10 +97,29 @@ export const postmortemView = z.object({
   impacts: z.array(impactSnapshotView),
   timeline: z.array(timelineEntryView).describe("starred entries"),
   actionItems: z.array(actionItemView),
-  reviewEvents: z.array(z.object({ id: z.string(), action: z.string(), revision: z.number().int(), actor: actorRef, comment: z.string(), at: instant() })),
-  revisions: z.array(z.object({ number: z.number().int(), approvedById: z.string().nullable(), approvedAt: nullableInstant(), publishedAt: nullableInstant() })),
+  reviewEvents: z.array(
+    z.object({
+      id: z.string(),
+      action: z.string(),
+      revision: z.number().int(),
+      actor: actorRef,
+      comment: z.string(),
+      at: instant(),
+    }),
+  ),
+  revisions: z.array(
+    z.object({
+      number: z.number().int(),
+      approvedById: z.string().nullable(),
+      approvedAt: nullableInstant(),
+      publishedAt: nullableInstant(),
+    }),
+  ),
   can: z
-    .object({ ...Object.fromEntries(REVIEW_ACTIONS.map((a) => [a, z.boolean()])), recomputeImpact: z.boolean() } as Record<(typeof REVIEW_ACTIONS)[number] | "recomputeImpact", z.ZodBoolean>)
+    .object({
+      ...Object.fromEntries(REVIEW_ACTIONS.map((a) => [a, z.boolean()])),
+      recomputeImpact: z.boolean(),
+    } as Record<(typeof REVIEW_ACTIONS)[number] | "recomputeImpact", z.ZodBoolean>)
     .describe("what the caller may do next"),
   createdAt: instant(),
   updatedAt: instant(),
@@ -98,6 +128,10 @@ export type PostmortemView = z.infer<typeof postmortemView>;
 
 /** A published revision's sections exactly as published. */
 export const publishedRevisionView = z.object({
-  number: z.number().int(), sections: postmortemSectionsView, approvedById: z.string().nullable(), approvedAt: nullableInstant(), publishedAt: nullableInstant(),
+  number: z.number().int(),
+  sections: postmortemSectionsView,
+  approvedById: z.string().nullable(),
+  approvedAt: nullableInstant(),
+  publishedAt: nullableInstant(),
 });
 export type PublishedRevisionView = z.infer<typeof publishedRevisionView>;

@@ -8,7 +8,9 @@ import { instant, itemsOf } from "./common";
  * Budget thresholds are fractions of the window's budget (0.25 = 25 %).
  */
 
-export const policyScope = z.enum(["service", "team", "default"]).describe("where the policy comes from: the service's own, its team's default, or the built-in one");
+export const policyScope = z
+  .enum(["service", "team", "default"])
+  .describe("where the policy comes from: the service's own, its team's default, or the built-in one");
 export const policyState = z.enum(["healthy", "at_risk", "frozen", "no_data"]);
 
 /** The policy that applies to a service (lib/services/policy-effective.ts). */
@@ -17,7 +19,9 @@ export const effectivePolicyView = z.object({
   atRiskBelow: z.number(),
   freezeAtOrBelow: z.number(),
   freezeOnPageAlert: z.boolean(),
-  postmortemAbove: z.number().describe("an incident that spent more than this share of an SLO's budget requires a postmortem with a P0/P1 item"),
+  postmortemAbove: z
+    .number()
+    .describe("an incident that spent more than this share of an SLO's budget requires a postmortem with a P0/P1 item"),
   agreedBy: z.string(),
   agreedAt: instant().nullable(),
   notes: z.string(),
@@ -65,7 +69,9 @@ export type GateExceptionList = z.infer<typeof gateExceptionList>;
 export const revokedExceptionsView = z.object({ revoked: z.array(z.string()) });
 export type RevokedExceptionsView = z.infer<typeof revokedExceptionsView>;
 
-export const burnRatesView = z.record(z.string(), z.number().nullable()).describe("burn rate per window: 5m, 30m, 1h, 2h, 6h, 1d, 3d (null = no data)");
+export const burnRatesView = z
+  .record(z.string(), z.number().nullable())
+  .describe("burn rate per window: 5m, 30m, 1h, 2h, 6h, 1d, 3d (null = no data)");
 
 export const gateSloView = z.object({
   id: z.string(),
@@ -75,7 +81,9 @@ export const gateSloView = z.object({
   burnRates: burnRatesView,
   firing: z.array(z.string()).describe("names of the burn-rate alerts whose condition holds"),
   pageAlertFiring: z.boolean(),
-  alerts: z.array(z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), factor: z.number(), firing: z.boolean() })),
+  alerts: z.array(
+    z.object({ name: z.string(), severity: z.enum(["page", "ticket"]), factor: z.number(), firing: z.boolean() }),
+  ),
   noData: z.boolean(),
   stale: z.boolean(),
 });

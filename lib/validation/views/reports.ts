@@ -11,11 +11,17 @@ import { policyState } from "./release";
 const user = z.object({ id: z.string(), name: z.string(), email: z.string() });
 const total = z.number().int().describe("how many there are in all; `items` holds at most 50, worst or oldest first");
 
-const checkStatus = z.enum(["pass", "fail", "no_data"]).describe("no_data: the SLOs the check rests on have no data (unknown, never a pass)");
+const checkStatus = z
+  .enum(["pass", "fail", "no_data"])
+  .describe("no_data: the SLOs the check rests on have no data (unknown, never a pass)");
 const checkLink = z.object({ href: z.string(), label: z.string() }).describe("where to fix it (or look at it)");
 
 const gettingStartedStep = z.object({
-  key: z.enum(["team", "service", "slo", "prometheus", "demo"]), label: z.string(), done: z.boolean(), href: z.string().nullable(), hint: z.string(),
+  key: z.enum(["team", "service", "slo", "prometheus", "demo"]),
+  label: z.string(),
+  done: z.boolean(),
+  href: z.string().nullable(),
+  hint: z.string(),
 });
 
 const sloAttention = z.object({
@@ -48,37 +54,81 @@ export const homeView = z.object({
   oncall: z.array(oncallNow),
   incidents: z.object({
     total,
-    items: z.array(z.object({ number: z.number().int(), key: z.string(), title: z.string(), severity: z.string(), status: z.string(), startedAt: instant(), services: z.array(z.string()), href: z.string() })),
+    items: z.array(
+      z.object({
+        number: z.number().int(),
+        key: z.string(),
+        title: z.string(),
+        severity: z.string(),
+        status: z.string(),
+        startedAt: instant(),
+        services: z.array(z.string()),
+        href: z.string(),
+      }),
+    ),
   }),
   pages: z.object({
     total,
-    items: z.array(z.object({
-      id: z.string(), title: z.string(), severity: z.string(), status: z.string(),
-      unacknowledged: z.boolean().describe("triggered and through every step of its policy: nobody took it"),
-      service: z.string().nullable(), openedAt: instant(), href: z.string(),
-    })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        severity: z.string(),
+        status: z.string(),
+        unacknowledged: z.boolean().describe("triggered and through every step of its policy: nobody took it"),
+        service: z.string().nullable(),
+        openedAt: instant(),
+        href: z.string(),
+      }),
+    ),
   }),
   postmortems: z.object({
     total,
-    items: z.array(z.object({
-      number: z.number().int(), key: z.string(), title: z.string(), severity: z.string(), status: z.enum(["pending", "missing"]), dueAt: instant(),
-      postmortemStatus: z.string().nullable(), budgetPolicy: z.boolean().describe("required by the budget-policy trigger"), href: z.string(),
-    })),
+    items: z.array(
+      z.object({
+        number: z.number().int(),
+        key: z.string(),
+        title: z.string(),
+        severity: z.string(),
+        status: z.enum(["pending", "missing"]),
+        dueAt: instant(),
+        postmortemStatus: z.string().nullable(),
+        budgetPolicy: z.boolean().describe("required by the budget-policy trigger"),
+        href: z.string(),
+      }),
+    ),
   }),
   actionItems: z.object({
     total,
-    items: z.array(z.object({
-      id: z.string(), title: z.string(), priority: z.string(), dueDate: z.string().describe("local calendar day, YYYY-MM-DD"), dueTimezone: z.string(),
-      dueAt: instant().nullable(), incident: z.string().nullable(), service: z.string().nullable(), href: z.string(),
-    })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        priority: z.string(),
+        dueDate: z.string().describe("local calendar day, YYYY-MM-DD"),
+        dueTimezone: z.string(),
+        dueAt: instant().nullable(),
+        incident: z.string().nullable(),
+        service: z.string().nullable(),
+        href: z.string(),
+      }),
+    ),
   }),
   links: z.object({ actionItems: z.string(), pages: z.string(), incidents: z.string(), scorecard: z.string() }),
-  gettingStarted: z.array(gettingStartedStep).nullable().describe("non-null while the organisation has no team, service or SLO: shown instead of the panels"),
+  gettingStarted: z
+    .array(gettingStartedStep)
+    .nullable()
+    .describe("non-null while the organisation has no team, service or SLO: shown instead of the panels"),
 });
 export type HomeView = z.infer<typeof homeView>;
 
 const checkResult = z.object({
-  key: z.enum(CHECK_KEYS), title: z.string(), status: checkStatus, reason: z.string(), details: z.array(z.string()), link: checkLink,
+  key: z.enum(CHECK_KEYS),
+  title: z.string(),
+  status: checkStatus,
+  reason: z.string(),
+  details: z.array(z.string()),
+  link: checkLink,
 });
 
 const serviceScore = z.object({
@@ -90,7 +140,13 @@ const serviceScore = z.object({
   ready: z.boolean().describe("every check passes"),
 });
 
-const checkCounts = z.object({ pass: z.number().int(), fail: z.number().int(), noData: z.number().int(), failing: z.array(z.string()), withoutData: z.array(z.string()) });
+const checkCounts = z.object({
+  pass: z.number().int(),
+  fail: z.number().int(),
+  noData: z.number().int(),
+  failing: z.array(z.string()),
+  withoutData: z.array(z.string()),
+});
 
 const teamScorecard = z.object({
   team: z.object({ slug: z.string(), name: z.string(), timezone: z.string() }),
@@ -99,17 +155,28 @@ const teamScorecard = z.object({
   passedChecks: z.number().int(),
   totalChecks: z.number().int(),
   score: z.number().nullable().describe("passedChecks / totalChecks; null for a team without services"),
-  byCheck: z.record(z.enum(CHECK_KEYS), checkCounts).describe("per check: services that pass, fail or have no data, and which (slugs)"),
+  byCheck: z
+    .record(z.enum(CHECK_KEYS), checkCounts)
+    .describe("per check: services that pass, fail or have no data, and which (slugs)"),
   serviceScores: z.array(serviceScore),
 });
 
-export const platformCheckView = z.object({ key: z.literal("restore_drill"), title: z.string(), status: checkStatus, reason: z.string(), details: z.array(z.string()), link: checkLink });
+export const platformCheckView = z.object({
+  key: z.literal("restore_drill"),
+  title: z.string(),
+  status: checkStatus,
+  reason: z.string(),
+  details: z.array(z.string()),
+  link: checkLink,
+});
 
 export const scorecardView = z.object({
   generatedAt: instant(),
   scope: z.enum(["team", "mine", "all"]),
   checks: z.array(z.object({ key: z.enum(CHECK_KEYS), title: z.string() })),
-  platform: z.array(platformCheckView).describe("organisation-wide checks (backups restored), not counted in the services' scores"),
+  platform: z
+    .array(platformCheckView)
+    .describe("organisation-wide checks (backups restored), not counted in the services' scores"),
   teams: z.array(teamScorecard),
 });
 export type ScorecardView = z.infer<typeof scorecardView>;

@@ -16,7 +16,10 @@ const dayStatus = z.object({
   date: z.string().describe("local calendar day"),
   sli: z.number().nullable().describe("the day's own SLI; null without traffic"),
   total: z.number(),
-  remaining: z.number().nullable().describe("remaining budget of the SLO's window at the end of the day; null when not evaluated or no traffic"),
+  remaining: z
+    .number()
+    .nullable()
+    .describe("remaining budget of the SLO's window at the end of the day; null when not evaluated or no traffic"),
   frozen: z.boolean(),
   evaluated: z.boolean().describe("false for days that have not ended"),
 });
@@ -40,7 +43,9 @@ const reportSlo = z.object({
   policyScope,
   daysFrozen: count,
   daysEvaluated: count,
-  incidentBudgetConsumed: z.number().describe("Σ budgetConsumed of the period's incidents' impact snapshots of this SLO"),
+  incidentBudgetConsumed: z
+    .number()
+    .describe("Σ budgetConsumed of the period's incidents' impact snapshots of this SLO"),
   daily: z.array(dayStatus),
 });
 
@@ -52,7 +57,14 @@ const reportIncident = z.object({
   startedAt: instant(),
   resolvedAt: instant().nullable(),
   services: z.array(z.string()),
-  impacts: z.array(z.object({ sloId: z.string(), sloName: z.string(), serviceSlug: z.string(), budgetConsumed: z.number().nullable() })),
+  impacts: z.array(
+    z.object({
+      sloId: z.string(),
+      sloName: z.string(),
+      serviceSlug: z.string(),
+      budgetConsumed: z.number().nullable(),
+    }),
+  ),
   budgetConsumed: z.number(),
   postmortem: z.object({ timeliness, dueAt: instant().nullable(), publishedAt: instant().nullable() }),
 });
@@ -94,14 +106,30 @@ export const teamReportView = z.object({
     bySeverity: z.array(z.object({ severity: z.string(), count, budgetConsumed: z.number() })),
     items: z.array(reportIncident),
   }),
-  postmortems: z.object({ required: count, on_time: count, late: count, missing: count, pending: count, unresolved: count }),
+  postmortems: z.object({
+    required: count,
+    on_time: count,
+    late: count,
+    missing: count,
+    pending: count,
+    unresolved: count,
+  }),
   actionItems: z.object({
     opened: count,
     closed: count,
     wontDo: count,
     overdue: count,
     overdueHighPriority: count,
-    overdueItems: z.array(z.object({ id: z.string(), title: z.string(), priority: z.string(), dueDate: z.string(), dueTimezone: z.string(), dueAt: instant() })),
+    overdueItems: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        priority: z.string(),
+        dueDate: z.string(),
+        dueTimezone: z.string(),
+        dueAt: instant(),
+      }),
+    ),
   }),
   oncall: z.object({ pagesForTeamServices: count, schedules: z.array(reportSchedule) }),
   definitions: z.record(z.string(), z.string()).describe("what each figure means, by name"),

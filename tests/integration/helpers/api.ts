@@ -6,7 +6,17 @@ import type { RoleName } from "@/lib/auth/permissions";
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Calls a route handler in-process exactly as Next would: a Request in, a Response out. */
-export async function call(handler: Handler, opts: { method?: string; url?: string; token?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
+export async function call(
+  handler: Handler,
+  opts: {
+    method?: string;
+    url?: string;
+    token?: string;
+    body?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
+) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers["content-type"] = "application/json";

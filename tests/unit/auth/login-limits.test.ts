@@ -17,7 +17,10 @@ describe("throttleDecision", () => {
   it("with more failures than the limit, waits until enough of them expired", () => {
     // 4 failures, limit 2: allowed again at 1 counted failure, so three must expire; the third
     // oldest (ago 100) leaves the window in 800 s.
-    expect(throttleDecision([ago(800), ago(500), ago(100), ago(5)], 2, now)).toEqual({ locked: true, retryAfterSeconds: 800 });
+    expect(throttleDecision([ago(800), ago(500), ago(100), ago(5)], 2, now)).toEqual({
+      locked: true,
+      retryAfterSeconds: 800,
+    });
   });
 
   it("ignores failures outside the window and never answers less than 1 s", () => {
@@ -30,7 +33,10 @@ describe("throttleDecision", () => {
     const free = { locked: false } as const;
     expect(stricter(free, free)).toEqual(free);
     expect(stricter(free, { locked: true, retryAfterSeconds: 5 })).toEqual({ locked: true, retryAfterSeconds: 5 });
-    expect(stricter({ locked: true, retryAfterSeconds: 9 }, { locked: true, retryAfterSeconds: 5 })).toEqual({ locked: true, retryAfterSeconds: 9 });
+    expect(stricter({ locked: true, retryAfterSeconds: 9 }, { locked: true, retryAfterSeconds: 5 })).toEqual({
+      locked: true,
+      retryAfterSeconds: 9,
+    });
   });
 
   it("says when to try again", () => {

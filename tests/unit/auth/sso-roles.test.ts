@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseRole, parseRoleMap, roleForClaims } from "@/lib/auth/sso-roles";
 
 describe("SSO role mapping", () => {
-  const cfg = { claim: "groups", map: parseRoleMap("sre-leads=approver, sre=editor,ops=admin"), defaultRole: "viewer" as const };
+  const cfg = {
+    claim: "groups",
+    map: parseRoleMap("sre-leads=approver, sre=editor,ops=admin"),
+    defaultRole: "viewer" as const,
+  };
 
   it("takes the highest role among the user's groups", () => {
     expect(roleForClaims({ groups: ["sre", "sre-leads"] }, cfg)).toBe("approver");
@@ -19,7 +23,9 @@ describe("SSO role mapping", () => {
   it("refuses malformed settings naming the variable", () => {
     expect(() => parseRoleMap("sre=root")).toThrow(/OIDC_ROLE_MAP: "sre=root"/);
     expect(() => parseRoleMap("=editor")).toThrow(/OIDC_ROLE_MAP/);
-    expect(() => parseRole("OIDC_DEFAULT_ROLE", "boss", "viewer")).toThrow(/OIDC_DEFAULT_ROLE must be one of viewer, editor, approver, admin/);
+    expect(() => parseRole("OIDC_DEFAULT_ROLE", "boss", "viewer")).toThrow(
+      /OIDC_DEFAULT_ROLE must be one of viewer, editor, approver, admin/,
+    );
     expect(parseRole("OIDC_DEFAULT_ROLE", " ", "viewer")).toBe("viewer");
     expect(parseRoleMap("a=b=editor")).toEqual({ "a=b": "editor" });
   });

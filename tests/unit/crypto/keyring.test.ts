@@ -34,6 +34,8 @@ describe("keyring configuration", () => {
     expect([e.secretKey, e.secretKeyPrevious, e.outboundPolicy.allowPrivate]).toEqual(["k1", ["k0", "k-1"], "all"]);
     expect(readEnv({}).secretKey).toBeNull();
     expect(() => readEnv({ SRECP_DATASOURCE_ALLOW_PRIVATE: "yes please" })).toThrow(EnvError);
-    expect(() => readEnv({ SRECP_DATASOURCE_ALLOW_PRIVATE: "10.0.0.0/33" })).toThrow('"10.0.0.0/33" is not an IP address or CIDR');
+    expect(() => readEnv({ SRECP_DATASOURCE_ALLOW_PRIVATE: "10.0.0.0/33" })).toThrow(
+      '"10.0.0.0/33" is not an IP address or CIDR',
+    );
   });
 });

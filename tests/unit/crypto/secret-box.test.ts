@@ -35,7 +35,9 @@ describe("secret box (AES-256-GCM, versioned)", () => {
     expect(open(sealedOld, "p", rotated)).toBe("pw");
     expect(needsReseal(sealedOld, rotated)).toBe(true);
     expect(needsReseal(seal("pw", "p", rotated), rotated)).toBe(false);
-    expect(() => open(sealedOld, "p", keyring("new-secret-key-mnopqrstuvwx"))).toThrow(/neither SECRET_KEY nor in SECRET_KEY_PREVIOUS/);
+    expect(() => open(sealedOld, "p", keyring("new-secret-key-mnopqrstuvwx"))).toThrow(
+      /neither SECRET_KEY nor in SECRET_KEY_PREVIOUS/,
+    );
   });
 
   it("treats anything not in the v1 format as legacy plaintext to be sealed", () => {

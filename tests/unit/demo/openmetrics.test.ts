@@ -26,7 +26,9 @@ describe("demo exposition", () => {
     // per service: 2 request counters, the histogram buckets, _count and _sum
     expect(samples.size).toBe(DEMO_SERVICE_SLUGS.length * (2 + DEMO_LATENCY_BUCKETS.length + 2));
     for (const { t } of samples.values()) expect(t).toBe(at);
-    const bad = samples.get(`http_requests_total{job="srecp-demo",instance="demo",service="payments",code="500"}@${at}`)!;
+    const bad = samples.get(
+      `http_requests_total{job="srecp-demo",instance="demo",service="payments",code="500"}@${at}`,
+    )!;
     expect(bad.value).toBe(requestsBetween("payments", end, end - DEMO_HISTORY_SECONDS, at).bad);
     expect(text).toContain("# TYPE http_requests_total counter\n");
     expect(text).toContain("# TYPE http_request_duration_seconds histogram\n");

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEMO_HISTORY_SECONDS, DEMO_SERVICE_SLUGS, DEMO_TRAFFIC, DIURNAL_AMPLITUDE, budgetRemaining, burnRate, failedBetween, requestRateAt, requestsBetween } from "@/lib/demo/traffic";
+import {
+  DEMO_HISTORY_SECONDS,
+  DEMO_SERVICE_SLUGS,
+  DEMO_TRAFFIC,
+  DIURNAL_AMPLITUDE,
+  budgetRemaining,
+  burnRate,
+  failedBetween,
+  requestRateAt,
+  requestsBetween,
+} from "@/lib/demo/traffic";
 
 // The demo's closed-form model (issue 14): diurnal rates, incidents at the offsets demo-extended.ts
 // gives them, one service with its budget spent and burning fast (page tier), one slow burn (ticket
@@ -22,7 +32,10 @@ describe("demo traffic model", () => {
     for (const s of DEMO_SERVICE_SLUGS) {
       const mean = DEMO_TRAFFIC[s].requestsPerSecond;
       expect(requestsBetween(s, end, end - 2 * DAY, end - DAY).total).toBeCloseTo(mean * DAY, 6);
-      expect(requestsBetween(s, end, end - 5 * HOUR, end - 2 * HOUR).total).toBeCloseTo(numeric(s, end - 5 * HOUR, end - 2 * HOUR), 3);
+      expect(requestsBetween(s, end, end - 5 * HOUR, end - 2 * HOUR).total).toBeCloseTo(
+        numeric(s, end - 5 * HOUR, end - 2 * HOUR),
+        3,
+      );
       // busiest at 15:00 UTC, quietest at 03:00 UTC
       const day = Math.floor(end / DAY) * DAY;
       expect(requestRateAt(s, day + 15 * HOUR)).toBeCloseTo(mean * (1 + DIURNAL_AMPLITUDE), 9);
@@ -68,16 +81,18 @@ describe("demo traffic model", () => {
     }
     // Counters are integrals of the rate: [a, c] = [a, b] + [b, c] for any cut, across phase edges and the end.
     const t = fc.integer({ min: end - DEMO_HISTORY_SECONDS, max: end + 2 * DAY });
-    fc.assert(fc.property(fc.constantFrom(...DEMO_SERVICE_SLUGS), t, t, t, (s, x, y, z) => {
-      const [a, b, c] = [x, y, z].sort((p, q) => p - q) as [number, number, number];
-      const whole = requestsBetween(s, end, a, c);
-      const left = requestsBetween(s, end, a, b);
-      const right = requestsBetween(s, end, b, c);
-      expect(left.total + right.total).toBeCloseTo(whole.total, 5);
-      expect(left.bad + right.bad).toBeCloseTo(whole.bad, 5);
-      expect(whole.bad).toBeGreaterThanOrEqual(0);
-      expect(whole.good).toBeGreaterThanOrEqual(0);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...DEMO_SERVICE_SLUGS), t, t, t, (s, x, y, z) => {
+        const [a, b, c] = [x, y, z].sort((p, q) => p - q) as [number, number, number];
+        const whole = requestsBetween(s, end, a, c);
+        const left = requestsBetween(s, end, a, b);
+        const right = requestsBetween(s, end, b, c);
+        expect(left.total + right.total).toBeCloseTo(whole.total, 5);
+        expect(left.bad + right.bad).toBeCloseTo(whole.bad, 5);
+        expect(whole.bad).toBeGreaterThanOrEqual(0);
+        expect(whole.good).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 });
 

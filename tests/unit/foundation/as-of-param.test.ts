@@ -17,13 +17,17 @@ describe("`at` of as-of reads", () => {
     for (const schema of [statusQuerySchema, burndownQuerySchema, releaseGateQuerySchema]) {
       const r = schema.safeParse({ at: "2026-03-10T13:00:00Z" });
       expect(r.success).toBe(false);
-      expect(fieldErrors(r.error!)).toEqual({ at: "must not be in the future (at most 60 s ahead of the server's clock, for clock skew)" });
+      expect(fieldErrors(r.error!)).toEqual({
+        at: "must not be in the future (at most 60 s ahead of the server's clock, for clock skew)",
+      });
     }
     expect(statusQuerySchema.safeParse({ at: String(NOW / 1000 + AT_CLOCK_SKEW_SECONDS + 1) }).success).toBe(false);
   });
 
   it("allows the clock-skew tolerance, the past and no at at all", () => {
-    expect(statusQuerySchema.parse({ at: String(NOW / 1000 + AT_CLOCK_SKEW_SECONDS) })).toEqual({ at: NOW + AT_CLOCK_SKEW_SECONDS * 1000 });
+    expect(statusQuerySchema.parse({ at: String(NOW / 1000 + AT_CLOCK_SKEW_SECONDS) })).toEqual({
+      at: NOW + AT_CLOCK_SKEW_SECONDS * 1000,
+    });
     expect(statusQuerySchema.parse({ at: "2026-03-01T00:00:00Z" })).toEqual({ at: Date.parse("2026-03-01T00:00:00Z") });
     expect(statusQuerySchema.parse({})).toEqual({ at: undefined });
   });

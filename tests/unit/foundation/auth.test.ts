@@ -4,7 +4,12 @@ import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { assertAdmin, assertCanApprove, assertCanEditTeam, type Actor } from "@/lib/auth/permissions";
 
 const actor = (role: Actor["role"], teamIds: string[] = ["t1"], tokenScopes: string[] | null = null): Actor => ({
-  userId: "u", email: "u@example.com", name: "U", role, teamIds, tokenScopes,
+  userId: "u",
+  email: "u@example.com",
+  name: "U",
+  role,
+  teamIds,
+  tokenScopes,
 });
 
 describe("passwords", () => {
@@ -52,7 +57,9 @@ describe("permissions", () => {
   });
 
   it("narrows a token to its scopes", () => {
-    expect(() => assertCanEditTeam(actor("admin", [], ["gate", "deployments"]), "t1")).toThrow(/lacks the "write" scope/);
+    expect(() => assertCanEditTeam(actor("admin", [], ["gate", "deployments"]), "t1")).toThrow(
+      /lacks the "write" scope/,
+    );
     expect(() => assertCanEditTeam(actor("admin", [], ["write"]), "t1")).not.toThrow();
   });
 });

@@ -10,7 +10,12 @@ describe("canonical JSON comparison", () => {
   it("treats the same definition with reordered keys as equal, at every level", () => {
     expect(JSON.stringify(sent)).not.toBe(JSON.stringify(stored)); // what save-slo.ts compared before
     expect(sameJson(sent, stored)).toBe(true);
-    expect(sameJson({ window: { kind: "calendar", unit: "month", timezone: "UTC" }, n: [1, { b: 1, a: 2 }] }, { n: [1, { a: 2, b: 1 }], window: { timezone: "UTC", unit: "month", kind: "calendar" } })).toBe(true);
+    expect(
+      sameJson(
+        { window: { kind: "calendar", unit: "month", timezone: "UTC" }, n: [1, { b: 1, a: 2 }] },
+        { n: [1, { a: 2, b: 1 }], window: { timezone: "UTC", unit: "month", kind: "calendar" } },
+      ),
+    ).toBe(true);
     expect(canonicalJson({ b: 1, a: { d: 1, c: 2 } })).toBe('{"a":{"c":2,"d":1},"b":1}');
   });
 

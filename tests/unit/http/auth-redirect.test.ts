@@ -6,7 +6,12 @@ import { authRedirect, sameOriginUrl } from "@/lib/auth/redirect";
 
 // NextAuth's framework-free core (the route handler's engine) is not in its package exports; load it
 // by file so the test exercises the real code path without Next's request context.
-type Core = { AuthHandler: (p: { req: Record<string, unknown>; options: NextAuthOptions }) => Promise<{ status?: number; redirect?: string }> };
+type Core = {
+  AuthHandler: (p: {
+    req: Record<string, unknown>;
+    options: NextAuthOptions;
+  }) => Promise<{ status?: number; redirect?: string }>;
+};
 const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_modules/next-auth/core/index.js")) as Core;
 
 const BASE = "http://app.local:3000";
@@ -19,8 +24,18 @@ describe("sign-in redirect targets", () => {
 
   it("drops other origins, scripts, protocol-relative and back-slash tricks, and junk", () => {
     for (const bad of [
-      "javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "https://evil.example/",
-      "http://app.local:8080/", "//evil.example/x", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "http://%zz", "", "x".repeat(3000),
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "https://evil.example/",
+      "http://app.local:8080/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\t/evil.example",
+      "http://%zz",
+      "",
+      "x".repeat(3000),
     ]) {
       expect(sameOriginUrl(bad, BASE), bad).toBeNull();
       expect(authRedirect({ url: bad, baseUrl: BASE })).toBe(BASE);
@@ -32,8 +47,20 @@ describe("sign-in redirect targets", () => {
   it("NextAuth answers 500 to javascript: callbackUrl, and not to what the route passes on instead", async () => {
     const call = (callbackUrl: string) =>
       AuthHandler({
-        req: { action: "signin", method: "GET", query: { callbackUrl }, cookies: {}, headers: { host: "app.local:3000" }, origin: BASE },
-        options: { providers: [], secret: "unit-secret", pages: { signIn: "/login" }, callbacks: { redirect: async (a) => authRedirect(a) } },
+        req: {
+          action: "signin",
+          method: "GET",
+          query: { callbackUrl },
+          cookies: {},
+          headers: { host: "app.local:3000" },
+          origin: BASE,
+        },
+        options: {
+          providers: [],
+          secret: "unit-secret",
+          pages: { signIn: "/login" },
+          callbacks: { redirect: async (a) => authRedirect(a) },
+        },
       });
     expect((await call("javascript:alert(1)")).status).toBe(500);
     const replaced = sameOriginUrl("javascript:alert(1)", BASE) ?? `${BASE}/`;

@@ -22,19 +22,33 @@ function chunked(total: number, chunk = 64 * 1024) {
   return { stream, pulled: () => pulls, sent: () => sent };
 }
 
-const status = (p: Promise<unknown>) => p.then(() => 0, (e: { status?: number }) => e.status ?? -1);
+const status = (p: Promise<unknown>) =>
+  p.then(
+    () => 0,
+    (e: { status?: number }) => e.status ?? -1,
+  );
 
 describe("request bodies", () => {
   it("accepts application/json with or without parameters, nothing else", () => {
     expect(isJsonContentType("application/json")).toBe(true);
     expect(isJsonContentType("Application/JSON; charset=utf-8")).toBe(true);
-    for (const t of [null, "", "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx"]) {
+    for (const t of [
+      null,
+      "",
+      "text/plain",
+      "text/plain;charset=UTF-8",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonx",
+    ]) {
       expect(isJsonContentType(t)).toBe(false);
     }
   });
 
   it("refuses text/plain and form bodies with 415 even when they hold valid JSON", async () => {
-    const err = (await readJsonBody(post('{"a":1}', { "content-type": "text/plain" })).catch((e: unknown) => e)) as Error;
+    const err = (await readJsonBody(post('{"a":1}', { "content-type": "text/plain" })).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(err).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
     expect(err.message).toMatch(/Content-Type: application\/json/);
     expect(await status(readJsonBody(post("a=1", { "content-type": "application/x-www-form-urlencoded" })))).toBe(415);
@@ -43,7 +57,10 @@ describe("request bodies", () => {
 
   it("refuses a declared Content-Length over the limit with 413 without reading the body", async () => {
     const body = chunked(10 * 1024 * 1024);
-    const req = post(body.stream, { "content-type": "application/json", "content-length": String(DEFAULT_BODY_LIMIT + 1) });
+    const req = post(body.stream, {
+      "content-type": "application/json",
+      "content-length": String(DEFAULT_BODY_LIMIT + 1),
+    });
     const err = (await readJsonBody(req).catch((e: unknown) => e)) as Error;
     expect(err).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
     expect(err.message).toContain("1 MB");
@@ -60,7 +77,9 @@ describe("request bodies", () => {
     const exact = "x".repeat(DEFAULT_BODY_LIMIT - 2);
     await expect(readJsonBody(post(JSON.stringify(exact)))).resolves.toBe(exact);
     expect(await status(readJsonBody(post(JSON.stringify("x".repeat(DEFAULT_BODY_LIMIT)))))).toBe(413);
-    await expect(readJsonBody(post(JSON.stringify("x".repeat(2 * DEFAULT_BODY_LIMIT))), 5 * DEFAULT_BODY_LIMIT)).resolves.toHaveLength(2 * DEFAULT_BODY_LIMIT);
+    await expect(
+      readJsonBody(post(JSON.stringify("x".repeat(2 * DEFAULT_BODY_LIMIT))), 5 * DEFAULT_BODY_LIMIT),
+    ).resolves.toHaveLength(2 * DEFAULT_BODY_LIMIT);
   });
 
   it("decodes multi-byte UTF-8 split across chunks", async () => {

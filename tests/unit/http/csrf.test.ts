@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { allowedOrigins, assertSameOrigin } from "@/lib/http/csrf";
 
-const req = (method: string, headers: Record<string, string>, url = "http://app.local:3000/api/v1/incidents") => new Request(url, { method, headers });
+const req = (method: string, headers: Record<string, string>, url = "http://app.local:3000/api/v1/incidents") =>
+  new Request(url, { method, headers });
 const refused = (r: Request) => {
   try {
     assertSameOrigin(r);
@@ -31,7 +32,16 @@ describe("CSRF origin check", () => {
 
   it("accepts the request's own origin, the proxied origin and NEXTAUTH_URL's", () => {
     expect(refused(req("POST", { ...cookie, origin: "http://app.local:3000" }))).toBeNull();
-    const proxied = req("POST", { ...cookie, origin: "https://srecp.example.com", "x-forwarded-host": "srecp.example.com", "x-forwarded-proto": "https" }, "http://10.0.0.5:3000/api/v1/x");
+    const proxied = req(
+      "POST",
+      {
+        ...cookie,
+        origin: "https://srecp.example.com",
+        "x-forwarded-host": "srecp.example.com",
+        "x-forwarded-proto": "https",
+      },
+      "http://10.0.0.5:3000/api/v1/x",
+    );
     expect(refused(proxied)).toBeNull();
     expect(allowedOrigins(req("POST", {}), "https://public.example/").has("https://public.example")).toBe(true);
   });
@@ -39,7 +49,9 @@ describe("CSRF origin check", () => {
   it("leaves safe methods, bearer-token calls and cookie-less calls alone", () => {
     expect(refused(req("GET", { ...cookie, origin: "https://evil.example" }))).toBeNull();
     expect(refused(req("HEAD", { ...cookie, origin: "https://evil.example" }))).toBeNull();
-    expect(refused(req("POST", { ...cookie, authorization: "Bearer srecp_x", origin: "https://evil.example" }))).toBeNull();
+    expect(
+      refused(req("POST", { ...cookie, authorization: "Bearer srecp_x", origin: "https://evil.example" })),
+    ).toBeNull();
     expect(refused(req("POST", { origin: "https://evil.example" }))).toBeNull();
   });
 });

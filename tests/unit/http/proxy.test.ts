@@ -33,8 +33,13 @@ describe("proxy: security headers and sign-in redirect", () => {
     expect(scriptNonce(b)).not.toBe(nonce);
     // NextResponse.next({ request: { headers } }) forwards overridden request headers this way.
     expect(a.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
-    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(a.headers.get("content-security-policy"));
-    const scriptSrc = a.headers.get("content-security-policy")!.split(";").find((d) => d.trim().startsWith("script-src"))!;
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(
+      a.headers.get("content-security-policy"),
+    );
+    const scriptSrc = a.headers
+      .get("content-security-policy")!
+      .split(";")
+      .find((d) => d.trim().startsWith("script-src"))!;
     expect(scriptSrc).not.toContain("unsafe-inline");
     expect(a.headers.get("strict-transport-security")).toBeNull();
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, securityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 
-const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 
 describe("security headers", () => {
   it("page CSP: scripts only with the nonce, never unsafe-inline or eval in production", () => {
@@ -36,7 +42,9 @@ describe("security headers", () => {
     });
     expect(plain["permissions-policy"]).toContain("camera=()");
     expect(plain["strict-transport-security"]).toBeUndefined();
-    expect(securityHeaders({ nonce: "n", https: true, dev: false, api: true })["strict-transport-security"]).toMatch(/^max-age=31536000/);
+    expect(securityHeaders({ nonce: "n", https: true, dev: false, api: true })["strict-transport-security"]).toMatch(
+      /^max-age=31536000/,
+    );
   });
 
   it("detects https from the proxy, the URL or NEXTAUTH_URL", () => {

@@ -16,7 +16,12 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push({ url: req.url, auth: req.headers.authorization });
     if (req.url?.startsWith("/api/v1/query")) {
-      const body = zlib.gzipSync(JSON.stringify({ status: "success", data: { resultType: "vector", result: [{ metric: {}, value: [1, "42"] }] } }));
+      const body = zlib.gzipSync(
+        JSON.stringify({
+          status: "success",
+          data: { resultType: "vector", result: [{ metric: {}, value: [1, "42"] }] },
+        }),
+      );
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(body);
     } else if (req.url?.startsWith("/redirect")) {
       res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
@@ -55,8 +60,12 @@ describe("guarded fetch", () => {
 
   it("refuses loopback by default before sending anything (no credentials leave)", async () => {
     const before = seen.length;
-    const error = await failure(createPrometheusClient({ url: base, fetch: strict, bearerToken: "tok-2" }).instantQuery("up"));
-    expect(error.message).toMatch(/^Refused by the outbound address policy: 127\.0\.0\.1 is a loopback or private address/);
+    const error = await failure(
+      createPrometheusClient({ url: base, fetch: strict, bearerToken: "tok-2" }).instantQuery("up"),
+    );
+    expect(error.message).toMatch(
+      /^Refused by the outbound address policy: 127\.0\.0\.1 is a loopback or private address/,
+    );
     expect(seen.length).toBe(before);
   });
 
@@ -79,9 +88,13 @@ describe("guarded fetch", () => {
   });
 
   it("gives a closed port and an open non-Prometheus port the same message, without the page body", async () => {
-    const closed = await failure(createPrometheusClient({ url: `http://127.0.0.1:${closedPort}`, fetch: allowed }).instantQuery("up"));
+    const closed = await failure(
+      createPrometheusClient({ url: `http://127.0.0.1:${closedPort}`, fetch: allowed }).instantQuery("up"),
+    );
     const page = await failure(createPrometheusClient({ url: `${base}/console`, fetch: allowed }).instantQuery("up"));
-    expect(closed.message.replace(String(closedPort), "PORT")).toBe(page.message.replace(`${new URL(base).port}/console`, "PORT"));
+    expect(closed.message.replace(String(closedPort), "PORT")).toBe(
+      page.message.replace(`${new URL(base).port}/console`, "PORT"),
+    );
     expect(page.message).not.toContain("s3cr3t");
     expect(closed.detail).toBe("ECONNREFUSED");
   });

@@ -13,37 +13,69 @@ import { slackBlocksProblem, slackPayloadProblem, teamsPayloadProblem } from "..
 // by the same checks the protocol stand-ins in tests/harness apply.
 
 const page = (title: string, summary: string, runbook: string): PageFacts => ({
-  id: "p1", title, severity: "page", status: "triggered", service: { slug: "checkout", name: "Checkout" },
-  labels: { severity: "page" }, annotations: { summary, runbook_url: runbook }, openedAt: "2026-03-01T12:00:00.000Z", step: 0, round: 0,
+  id: "p1",
+  title,
+  severity: "page",
+  status: "triggered",
+  service: { slug: "checkout", name: "Checkout" },
+  labels: { severity: "page" },
+  annotations: { summary, runbook_url: runbook },
+  openedAt: "2026-03-01T12:00:00.000Z",
+  step: 0,
+  round: 0,
 });
 const actions = [{ action: "acknowledge" as const, url: "https://srecp.example/api/v1/page-actions/tok1" }];
-const render = (kind: (typeof NOTIFICATION_KINDS)[number], p: PageFacts | null, payload: Record<string, unknown> = {}) =>
-  renderMessage({ kind, page: p, others: Array.from({ length: 40 }, (_, i) => `Person ${i}`), pageUrl: "https://srecp.example/oncall/pages/p1", actions, payload });
+const render = (
+  kind: (typeof NOTIFICATION_KINDS)[number],
+  p: PageFacts | null,
+  payload: Record<string, unknown> = {},
+) =>
+  renderMessage({
+    kind,
+    page: p,
+    others: Array.from({ length: 40 }, (_, i) => `Person ${i}`),
+    pageUrl: "https://srecp.example/oncall/pages/p1",
+    actions,
+    payload,
+  });
 
 describe("Slack and Teams bodies are valid for any alert", () => {
   it("property: titles, summaries and runbook URLs of any length and content give bodies both providers accept", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 400 }), fc.string({ maxLength: 6000 }), fc.nat(5000), (title, summary, urlLength) => {
-        const runbook = `https://runbooks.example/${"r".repeat(urlLength)}`;
-        const m = render("page", page(title, summary, runbook));
-        const slack = slackBody(m);
-        expect(slackBlocksProblem(slack.blocks as unknown[])).toBeNull();
-        expect(slackPayloadProblem(JSON.stringify(slack), "application/json")).toBeNull();
-        expect(teamsPayloadProblem(JSON.stringify(teamsBody(m)), "application/json")).toBeNull();
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 400 }),
+        fc.string({ maxLength: 6000 }),
+        fc.nat(5000),
+        (title, summary, urlLength) => {
+          const runbook = `https://runbooks.example/${"r".repeat(urlLength)}`;
+          const m = render("page", page(title, summary, runbook));
+          const slack = slackBody(m);
+          expect(slackBlocksProblem(slack.blocks as unknown[])).toBeNull();
+          expect(slackPayloadProblem(JSON.stringify(slack), "application/json")).toBeNull();
+          expect(teamsPayloadProblem(JSON.stringify(teamsBody(m)), "application/json")).toBeNull();
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("every kind carries its point: the code, the note, the reason are in a block, not only in the fallback text", () => {
     for (const kind of NOTIFICATION_KINDS) {
-      const m = render(kind, ["page", "escalated", "acknowledged", "resolved", "fallback"].includes(kind) ? page("Checkout errors", "5xx above 1 %", "https://rb.example") : null, { code: "424242", text: "Dana hands over", note: "watch the queue", by: "Erik" });
+      const m = render(
+        kind,
+        ["page", "escalated", "acknowledged", "resolved", "fallback"].includes(kind)
+          ? page("Checkout errors", "5xx above 1 %", "https://rb.example")
+          : null,
+        { code: "424242", text: "Dana hands over", note: "watch the queue", by: "Erik" },
+      );
       expect(slackPayloadProblem(JSON.stringify(slackBody(m)), "application/json"), kind).toBeNull();
       expect(teamsPayloadProblem(JSON.stringify(teamsBody(m)), "application/json"), kind).toBeNull();
     }
     const verify = JSON.stringify(slackBody(render("verify", null, { code: "424242" })).blocks);
     expect(verify).toContain("424242");
-    expect(JSON.stringify(teamsBody(render("handoff", null, { text: "Dana hands over", note: "watch the queue" })))).toContain("watch the queue");
+    expect(
+      JSON.stringify(teamsBody(render("handoff", null, { text: "Dana hands over", note: "watch the queue" }))),
+    ).toContain("watch the queue");
   });
 
   it("mrkdwn control characters are escaped, so a summary cannot turn into a link or a mention", () => {
@@ -55,11 +87,44 @@ describe("Slack and Teams bodies are valid for any alert", () => {
   it("the stand-in checks reject what the providers reject (so passing them means something)", () => {
     expect(slackPayloadProblem("{", "application/json")).toBe("invalid_payload");
     expect(slackPayloadProblem("{}", "application/json")).toBe("no_text");
-    expect(slackPayloadProblem(JSON.stringify({ text: "t", blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }] }), "application/json")).toBe("invalid_blocks");
-    expect(slackPayloadProblem(JSON.stringify({ blocks: [{ type: "section", fields: Array.from({ length: 11 }, () => ({ type: "mrkdwn", text: "f" })) }] }), "application/json")).toBe("invalid_blocks");
-    const messageCard = { "@type": "MessageCard", "@context": "https://schema.org/extensions", summary: "s", title: "t" };
+    expect(
+      slackPayloadProblem(
+        JSON.stringify({
+          text: "t",
+          blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }],
+        }),
+        "application/json",
+      ),
+    ).toBe("invalid_blocks");
+    expect(
+      slackPayloadProblem(
+        JSON.stringify({
+          blocks: [{ type: "section", fields: Array.from({ length: 11 }, () => ({ type: "mrkdwn", text: "f" })) }],
+        }),
+        "application/json",
+      ),
+    ).toBe("invalid_blocks");
+    const messageCard = {
+      "@type": "MessageCard",
+      "@context": "https://schema.org/extensions",
+      summary: "s",
+      title: "t",
+    };
     expect(teamsPayloadProblem(JSON.stringify(messageCard), "application/json")).toMatch(/attachments/);
-    const submit = { type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: { type: "AdaptiveCard", version: "1.4", body: [{ type: "TextBlock", text: "t" }], actions: [{ type: "Action.Submit", title: "Ack" }] } }] };
+    const submit = {
+      type: "message",
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.card.adaptive",
+          content: {
+            type: "AdaptiveCard",
+            version: "1.4",
+            body: [{ type: "TextBlock", text: "t" }],
+            actions: [{ type: "Action.Submit", title: "Ack" }],
+          },
+        },
+      ],
+    };
     expect(teamsPayloadProblem(JSON.stringify(submit), "application/json")).toMatch(/Action.Submit/);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { codeMatches, codeStateProblem, hashVerifyCode, newVerifyCode, targetLabelOf, VERIFY_MAX_ATTEMPTS } from "@/lib/notify/contact-target";
+import {
+  codeMatches,
+  codeStateProblem,
+  hashVerifyCode,
+  newVerifyCode,
+  targetLabelOf,
+  VERIFY_MAX_ATTEMPTS,
+} from "@/lib/notify/contact-target";
 import { targetProblem } from "@/lib/validation/notify";
 
 describe("targetProblem (the form's words)", () => {
@@ -14,14 +21,18 @@ describe("targetProblem (the form's words)", () => {
     expect(targetProblem("teams", "javascript:alert(1)")).toBe("Webhook URL must start with http:// or https://");
     expect(targetProblem("webhook", "file:///etc/passwd")).toBe("Webhook URL must start with http:// or https://");
     expect(targetProblem("slack", "hooks.slack.com/x")).toMatch(/^Webhook URL is not a URL/);
-    expect(targetProblem("webhook", "https://user:pw@example.com/")).toBe("Webhook URL must not carry a user name or password");
+    expect(targetProblem("webhook", "https://user:pw@example.com/")).toBe(
+      "Webhook URL must not carry a user name or password",
+    );
   });
 });
 
 describe("targetLabelOf", () => {
   it("shows an address in lower case and a URL's scheme and host only (its path may carry a token)", () => {
     expect(targetLabelOf("email", " Dana@Example.COM ")).toBe("dana@example.com");
-    expect(targetLabelOf("slack", "https://hooks.slack.com/services/T000/B000/SECRET")).toBe("https://hooks.slack.com/…");
+    expect(targetLabelOf("slack", "https://hooks.slack.com/services/T000/B000/SECRET")).toBe(
+      "https://hooks.slack.com/…",
+    );
     expect(targetLabelOf("webhook", "http://receiver:8080/")).toBe("http://receiver:8080");
     expect(targetLabelOf("webhook", "http://receiver/?token=abc")).toBe("http://receiver/…");
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { groupResolved, groupTitle, matcherRegex, matches, mergeAlertStates, routeAlert, routingLabels, type AlertRoute } from "@/lib/oncall";
+import {
+  groupResolved,
+  groupTitle,
+  matcherRegex,
+  matches,
+  mergeAlertStates,
+  routeAlert,
+  routingLabels,
+  type AlertRoute,
+} from "@/lib/oncall";
 
 const labels = { alertname: "HighErrorRate", service: "checkout", severity: "page", team: "payments" };
 
@@ -30,7 +39,13 @@ describe("label matchers (Alertmanager semantics)", () => {
 describe("routeAlert", () => {
   const routes: AlertRoute[] = [
     { matchers: [{ label: "team", op: "=", value: "search" }], target: "search" },
-    { matchers: [{ label: "team", op: "=", value: "payments" }, { label: "service", op: "=~", value: "ledger|billing" }], target: "ledger" },
+    {
+      matchers: [
+        { label: "team", op: "=", value: "payments" },
+        { label: "service", op: "=~", value: "ledger|billing" },
+      ],
+      target: "ledger",
+    },
     { matchers: [{ label: "team", op: "=", value: "payments" }], target: "checkout" },
     { matchers: [], target: "catch-all" },
   ];
@@ -47,13 +62,18 @@ describe("routeAlert", () => {
   });
 
   it("routes on group labels overlaid with common labels", () => {
-    expect(routingLabels({ groupLabels: { alertname: "A", team: "x" }, commonLabels: { team: "y", severity: "page" } })).toEqual({ alertname: "A", team: "y", severity: "page" });
+    expect(
+      routingLabels({ groupLabels: { alertname: "A", team: "x" }, commonLabels: { team: "y", severity: "page" } }),
+    ).toEqual({ alertname: "A", team: "y", severity: "page" });
   });
 });
 
 describe("alert group state", () => {
   it("merges fingerprint states: the delivery overwrites, unseen alerts are kept", () => {
-    const first = mergeAlertStates({}, [{ fingerprint: "a", status: "firing" }, { fingerprint: "b", status: "firing" }]);
+    const first = mergeAlertStates({}, [
+      { fingerprint: "a", status: "firing" },
+      { fingerprint: "b", status: "firing" },
+    ]);
     expect(first).toEqual({ a: "firing", b: "firing" });
     expect(mergeAlertStates(first, [{ fingerprint: "a", status: "resolved" }])).toEqual({ a: "resolved", b: "firing" });
   });
@@ -66,9 +86,20 @@ describe("alert group state", () => {
 
   it("titles a group from its summary, else alert name and instance, else the alert count", () => {
     const base = { commonLabels: { alertname: "Multi" }, groupLabels: { alertname: "Multi" } };
-    expect(groupTitle({ ...base, commonAnnotations: { summary: "switch on demo" }, alerts: [{ labels: {} }] })).toBe("switch on demo");
+    expect(groupTitle({ ...base, commonAnnotations: { summary: "switch on demo" }, alerts: [{ labels: {} }] })).toBe(
+      "switch on demo",
+    );
     expect(groupTitle({ ...base, commonAnnotations: {}, alerts: [{ labels: { instance: "a" } }] })).toBe("Multi on a");
-    expect(groupTitle({ ...base, commonAnnotations: {}, alerts: [{ labels: {} }, { labels: {} }] })).toBe("Multi (2 alerts)");
-    expect(groupTitle({ commonLabels: {}, groupLabels: {}, commonAnnotations: {}, alerts: [{ labels: { alertname: "X" } }, { labels: {} }] })).toBe("X (2 alerts)");
+    expect(groupTitle({ ...base, commonAnnotations: {}, alerts: [{ labels: {} }, { labels: {} }] })).toBe(
+      "Multi (2 alerts)",
+    );
+    expect(
+      groupTitle({
+        commonLabels: {},
+        groupLabels: {},
+        commonAnnotations: {},
+        alerts: [{ labels: { alertname: "X" } }, { labels: {} }],
+      }),
+    ).toBe("X (2 alerts)");
   });
 });

@@ -31,7 +31,10 @@ describe("participant edits keep the handoff phase and never rewrite the past", 
   it("E11: removing the on-call person of a two-person rotation puts the other on call at once", () => {
     const pair = makeLayer({ participants: ["A", "B"] });
     const schedule: Schedule = { timezone: BERLIN, layers: editParticipants(pair, BERLIN, editAt, ["A"]) };
-    expect(finalTimeline({ schedule, fromMs: editAt - 1, toMs: editAt + 1 }).map((s) => s.userIds)).toEqual([["B"], ["A"]]);
+    expect(finalTimeline({ schedule, fromMs: editAt - 1, toMs: editAt + 1 }).map((s) => s.userIds)).toEqual([
+      ["B"],
+      ["A"],
+    ]);
   });
 
   it("E23: adding a participant leaves every shift before the edit identical", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { finalTimeline, rotationHealth, userShifts, type HealthInput, type HealthWarning, type Schedule } from "@/lib/oncall";
+import {
+  finalTimeline,
+  rotationHealth,
+  userShifts,
+  type HealthInput,
+  type HealthWarning,
+  type Schedule,
+} from "@/lib/oncall";
 import { BERLIN, DAY, HOUR, local, makeLayer } from "./helpers";
 
 const now = local("2027-06-07T12:00"); // Monday
@@ -7,7 +14,16 @@ const sixPeople: Schedule = { timezone: BERLIN, layers: [makeLayer({ participant
 const input = (schedule: Schedule, over: Partial<HealthInput> = {}): HealthInput => {
   const segments = finalTimeline({ schedule, fromMs: now, toMs: now + 30 * DAY });
   const past = finalTimeline({ schedule, fromMs: now - 21 * DAY, toMs: now + 30 * DAY });
-  return { segments, teamSize: 6, pages: [], shifts: userShifts(past), handoffNotes: userShifts(past).map((s) => ({ shiftStartMs: s.startMs })), tz: BERLIN, nowMs: now, ...over };
+  return {
+    segments,
+    teamSize: 6,
+    pages: [],
+    shifts: userShifts(past),
+    handoffNotes: userShifts(past).map((s) => ({ shiftStartMs: s.startMs })),
+    tz: BERLIN,
+    nowMs: now,
+    ...over,
+  };
 };
 const codes = (w: HealthWarning[]) => w.map((x) => x.code);
 
@@ -17,7 +33,10 @@ describe("rotationHealth", () => {
   });
 
   it("reports gaps in the next 30 days with their total length", () => {
-    const gappy: Schedule = { timezone: BERLIN, layers: [makeLayer({ participants: ["A", null, "B", "C", "D", "E"] })] };
+    const gappy: Schedule = {
+      timezone: BERLIN,
+      layers: [makeLayer({ participants: ["A", null, "B", "C", "D", "E"] })],
+    };
     const [gap] = rotationHealth(input(gappy)).filter((w) => w.code === "GAPS");
     expect(gap?.code === "GAPS" && gap.detail.count).toBe(1);
     expect(gap?.code === "GAPS" && gap.detail.totalMinutes).toBe(7 * 24 * 60);
@@ -33,10 +52,15 @@ describe("rotationHealth", () => {
 
   it("counts pages per shift for the person on call (more than 2 is too many)", () => {
     const shift = input(sixPeople).shifts.find((s) => s.startMs <= now && s.endMs > now)!;
-    const pages = [1, 2, 3].map((h) => ({ atMs: now + h * HOUR, userId: shift.userId })).concat({ atMs: now + HOUR, userId: "someone-else" });
+    const pages = [1, 2, 3]
+      .map((h) => ({ atMs: now + h * HOUR, userId: shift.userId }))
+      .concat({ atMs: now + HOUR, userId: "someone-else" });
     const warnings = rotationHealth(input(sixPeople, { pages }));
     expect(warnings).toEqual([
-      expect.objectContaining({ code: "TOO_MANY_PAGES_PER_SHIFT", detail: { userId: shift.userId, shiftStartMs: shift.startMs, shiftEndMs: shift.endMs, pages: 3, maximum: 2 } }),
+      expect.objectContaining({
+        code: "TOO_MANY_PAGES_PER_SHIFT",
+        detail: { userId: shift.userId, shiftStartMs: shift.startMs, shiftEndMs: shift.endMs, pages: 3, maximum: 2 },
+      }),
     ]);
   });
 
@@ -55,6 +79,10 @@ describe("rotationHealth", () => {
     const base = input(sixPeople);
     const warnings = rotationHealth({ ...base, handoffNotes: [] });
     const missing = warnings.find((w) => w.code === "MISSING_HANDOFF");
-    expect(missing?.code === "MISSING_HANDOFF" && missing.detail.handoffsMs).toEqual([local("2027-05-24T09:00"), local("2027-05-31T09:00"), local("2027-06-07T09:00")]);
+    expect(missing?.code === "MISSING_HANDOFF" && missing.detail.handoffsMs).toEqual([
+      local("2027-05-24T09:00"),
+      local("2027-05-31T09:00"),
+      local("2027-06-07T09:00"),
+    ]);
   });
 });

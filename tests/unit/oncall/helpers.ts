@@ -30,6 +30,7 @@ export const makeLayer = (over: Partial<Layer>): Layer => ({
 });
 
 /** Compact view of shifts / segments for table-style assertions. */
-export const shiftView = (shifts: LayerShift[]): [string | null, string, string][] => shifts.map((s) => [s.userId, iso(s.startMs), iso(s.endMs)]);
+export const shiftView = (shifts: LayerShift[]): [string | null, string, string][] =>
+  shifts.map((s) => [s.userId, iso(s.startMs), iso(s.endMs)]);
 export const segmentView = (segments: Segment[]): [string, string, string][] =>
   segments.map((s) => [s.userIds.join("+") || "-", iso(s.startMs), iso(s.endMs)]);

@@ -7,17 +7,39 @@ import { BERLIN, DAY, HOUR, local, makeLayer } from "./helpers";
 // A calendar client syncing a feed must see the same events (same UID, same DTSTART) at every fetch:
 // the feed range is clipped to whole shifts, never cut at "now − 30 days".
 
-const weekly: Schedule = { timezone: BERLIN, layers: [makeLayer({ startMs: local("2027-01-04T00:00"), participants: ["u1", "u2", "u3"] })] };
-const overrides: Override[] = [{ id: "o1", kind: "replace", userId: "u9", replacesUserId: "u2", startMs: local("2027-04-07T12:00"), endMs: local("2027-04-08T12:00") }];
+const weekly: Schedule = {
+  timezone: BERLIN,
+  layers: [makeLayer({ startMs: local("2027-01-04T00:00"), participants: ["u1", "u2", "u3"] })],
+};
+const overrides: Override[] = [
+  {
+    id: "o1",
+    kind: "replace",
+    userId: "u9",
+    replacesUserId: "u2",
+    startMs: local("2027-04-07T12:00"),
+    endMs: local("2027-04-08T12:00"),
+  },
+];
 
-function fetchFeed(schedule: Schedule, nowMs: number, extra: Override[] = []): Map<string, { start: number; end: number }> {
+function fetchFeed(
+  schedule: Schedule,
+  nowMs: number,
+  extra: Override[] = [],
+): Map<string, { start: number; end: number }> {
   const segments = feedSegments(nowMs, (fromMs, toMs) => finalTimeline({ schedule, overrides: extra, fromMs, toMs }));
   const text = toICalendar({ name: "Payments", segments, uidSeed: "schedule-1", nowMs });
   const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
-  return new Map(events.map((e) => [e.uid, { start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime() }]));
+  return new Map(
+    events.map((e) => [e.uid, { start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime() }]),
+  );
 }
 
-const fetches = [Date.parse("2027-05-05T13:37:12.345Z"), Date.parse("2027-05-05T16:02:59.001Z"), Date.parse("2027-05-14T08:11:00Z")];
+const fetches = [
+  Date.parse("2027-05-05T13:37:12.345Z"),
+  Date.parse("2027-05-05T16:02:59.001Z"),
+  Date.parse("2027-05-14T08:11:00Z"),
+];
 
 describe("feedSegments", () => {
   it("gives every event the same UID and DTSTART at three fetches, and events start at real handoffs", () => {
@@ -36,7 +58,7 @@ describe("feedSegments", () => {
       for (const { start } of feed.values()) {
         const t = DateTime.fromMillis(start, { zone: BERLIN });
         // Rotation handoffs are Mondays 09:00; the override starts and ends at noon.
-        expect(t.weekday === 1 && t.toFormat("HH:mm") === "09:00" || t.toFormat("HH:mm") === "12:00").toBe(true);
+        expect((t.weekday === 1 && t.toFormat("HH:mm") === "09:00") || t.toFormat("HH:mm") === "12:00").toBe(true);
       }
     }
   });
@@ -51,7 +73,10 @@ describe("feedSegments", () => {
   });
 
   it("finds the real start of a shift longer than the first widening (a lone participant since 2025)", () => {
-    const lone: Schedule = { timezone: BERLIN, layers: [makeLayer({ startMs: local("2025-02-03T00:00"), participants: ["solo"] })] };
+    const lone: Schedule = {
+      timezone: BERLIN,
+      layers: [makeLayer({ startMs: local("2025-02-03T00:00"), participants: ["solo"] })],
+    };
     const feeds = fetches.map((now) => [...fetchFeed(lone, now).entries()]);
     for (const feed of feeds) {
       expect(feed).toHaveLength(1);
@@ -63,11 +88,19 @@ describe("feedSegments", () => {
   it("drops gaps and everything outside the range", () => {
     const restricted: Schedule = {
       timezone: BERLIN,
-      layers: [makeLayer({ participants: ["u1"], rotation: { unit: "day", every: 1 }, restrictions: { kind: "time_of_day", windows: [{ from: "09:00", to: "17:00" }] } })],
+      layers: [
+        makeLayer({
+          participants: ["u1"],
+          rotation: { unit: "day", every: 1 },
+          restrictions: { kind: "time_of_day", windows: [{ from: "09:00", to: "17:00" }] },
+        }),
+      ],
     };
     const now = fetches[0]!;
     const segments = feedSegments(now, (fromMs, toMs) => finalTimeline({ schedule: restricted, fromMs, toMs }));
-    expect(segments.every((s) => s.userIds.length > 0 && s.endMs > now - FEED_PAST_MS && s.startMs < now + 365 * DAY)).toBe(true);
+    expect(
+      segments.every((s) => s.userIds.length > 0 && s.endMs > now - FEED_PAST_MS && s.startMs < now + 365 * DAY),
+    ).toBe(true);
     expect(segments.every((s) => s.endMs - s.startMs === 8 * HOUR)).toBe(true);
   });
 });

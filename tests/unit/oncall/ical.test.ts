@@ -3,10 +3,16 @@ import { describe, expect, it } from "vitest";
 import { escapeText, finalTimeline, foldLine, toICalendar, type Schedule } from "@/lib/oncall";
 import { BERLIN, local, makeLayer } from "./helpers";
 
-const schedule: Schedule = { timezone: BERLIN, layers: [makeLayer({ startMs: local("2027-03-15T00:00"), participants: ["u1", null, "u2"] })] };
+const schedule: Schedule = {
+  timezone: BERLIN,
+  layers: [makeLayer({ startMs: local("2027-03-15T00:00"), participants: ["u1", null, "u2"] })],
+};
 const segments = finalTimeline({ schedule, fromMs: local("2027-03-15T09:00"), toMs: local("2027-04-12T09:00") });
 const nowMs = Date.parse("2027-03-10T10:00:00Z");
-const userNames = { u1: "Ana, the; lead \\ ops", u2: "Bjørn Ødegård-Østergaard with a very long display name that forces folding" };
+const userNames = {
+  u1: "Ana, the; lead \\ ops",
+  u2: "Bjørn Ødegård-Østergaard with a very long display name that forces folding",
+};
 const text = toICalendar({ name: "Payments, primary", segments, uidSeed: "schedule-1", nowMs, userNames });
 
 describe("toICalendar", () => {
@@ -41,10 +47,17 @@ describe("toICalendar", () => {
   });
 
   it("keeps UIDs unique within a feed and stable across exports", () => {
-    const uids = (t: string) => new ICAL.Component(ICAL.parse(t)).getAllSubcomponents("vevent").map((c) => c.getFirstPropertyValue("uid"));
+    const uids = (t: string) =>
+      new ICAL.Component(ICAL.parse(t)).getAllSubcomponents("vevent").map((c) => c.getFirstPropertyValue("uid"));
     const first = uids(text);
     expect(new Set(first).size).toBe(first.length);
-    const later = toICalendar({ name: "Payments, primary", segments, uidSeed: "schedule-1", nowMs: nowMs + 86_400_000, userNames });
+    const later = toICalendar({
+      name: "Payments, primary",
+      segments,
+      uidSeed: "schedule-1",
+      nowMs: nowMs + 86_400_000,
+      userNames,
+    });
     expect(uids(later)).toEqual(first);
     expect(uids(toICalendar({ name: "x", segments, uidSeed: "schedule-2", nowMs }))).not.toEqual(first);
   });

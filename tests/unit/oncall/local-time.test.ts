@@ -9,7 +9,12 @@ describe("resolveLocal: one rule for nonexistent and doubled local times", () =>
   it.each([
     ["regular winter time", "2027-01-10T09:00", BERLIN, "2027-01-10T08:00:00Z"],
     ["regular summer time", "2027-07-10T09:00", BERLIN, "2027-07-10T07:00:00Z"],
-    ["spring gap 02:30 maps to the transition (03:00 CEST), not 03:30", "2027-03-28T02:30", BERLIN, "2027-03-28T01:00:00Z"],
+    [
+      "spring gap 02:30 maps to the transition (03:00 CEST), not 03:30",
+      "2027-03-28T02:30",
+      BERLIN,
+      "2027-03-28T01:00:00Z",
+    ],
     ["spring gap 02:00 (gap start) maps to the transition", "2027-03-28T02:00", BERLIN, "2027-03-28T01:00:00Z"],
     ["03:00 right after the gap", "2027-03-28T03:00", BERLIN, "2027-03-28T01:00:00Z"],
     ["fall-back 02:30 maps to the earlier occurrence (CEST)", "2027-10-31T02:30", BERLIN, "2027-10-31T00:30:00Z"],
@@ -26,8 +31,12 @@ describe("resolveLocalMs agrees with luxon's tz data for every quarter hour of t
   // and never a later one (the earlier occurrence wins); a value that falls in a gap maps to the transition.
   it.each([BERLIN, NEW_YORK, "Australia/Lord_Howe", "Australia/Sydney", "Asia/Kolkata"])("%s", (zone) => {
     let ambiguous = 0;
-    const quarterHours = (from: string, to: string) => Array.from({ length: (Date.parse(to) - Date.parse(from)) / 900_000 }, (_, i) => Date.parse(from) + i * 900_000);
-    for (const t of [...quarterHours("2027-03-01T00:00:00Z", "2027-04-10T00:00:00Z"), ...quarterHours("2027-09-28T00:00:00Z", "2027-11-10T00:00:00Z")]) {
+    const quarterHours = (from: string, to: string) =>
+      Array.from({ length: (Date.parse(to) - Date.parse(from)) / 900_000 }, (_, i) => Date.parse(from) + i * 900_000);
+    for (const t of [
+      ...quarterHours("2027-03-01T00:00:00Z", "2027-04-10T00:00:00Z"),
+      ...quarterHours("2027-09-28T00:00:00Z", "2027-11-10T00:00:00Z"),
+    ]) {
       const wall = DateTime.fromMillis(t, { zone });
       const naiveMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
       const resolved = resolveLocalMs(naiveMs, zone);
@@ -36,7 +45,13 @@ describe("resolveLocalMs agrees with luxon's tz data for every quarter hour of t
       expect(resolved).toBeLessThanOrEqual(t);
       if (resolved < t) ambiguous += 1;
     }
-    const expectedAmbiguous = { [BERLIN]: 4, [NEW_YORK]: 4, "Australia/Lord_Howe": 2, "Australia/Sydney": 4, "Asia/Kolkata": 0 }[zone];
+    const expectedAmbiguous = {
+      [BERLIN]: 4,
+      [NEW_YORK]: 4,
+      "Australia/Lord_Howe": 2,
+      "Australia/Sydney": 4,
+      "Asia/Kolkata": 0,
+    }[zone];
     expect(ambiguous).toBe(expectedAmbiguous);
   });
 
@@ -49,7 +64,8 @@ describe("validation", () => {
   it("parses HH:mm and rejects everything else", () => {
     expect(parseWallClock("09:05")).toEqual({ hour: 9, minute: 5, minutes: 545 });
     expect(parseWallClock("23:59")).toEqual({ hour: 23, minute: 59, minutes: 1439 });
-    for (const bad of ["9:00", "24:00", "12:60", "noon", ""]) expect(() => parseWallClock(bad)).toThrow(OncallDefinitionError);
+    for (const bad of ["9:00", "24:00", "12:60", "noon", ""])
+      expect(() => parseWallClock(bad)).toThrow(OncallDefinitionError);
   });
 
   it("rejects unknown zones", () => {

@@ -94,7 +94,11 @@ describe("handoff at a local time that does not exist or occurs twice", () => {
   });
 
   it("hourly wall-clock turns skip the nonexistent 02:00 hour and still tile the 23-hour day", () => {
-    const hourly = makeLayer({ rotation: { unit: "hour", every: 1 }, handoffTime: "00:00", participants: ["A", "B", "C"] });
+    const hourly = makeLayer({
+      rotation: { unit: "hour", every: 1 },
+      handoffTime: "00:00",
+      participants: ["A", "B", "C"],
+    });
     const from = local("2027-03-28T00:00");
     const to = local("2027-03-29T00:00");
     const shifts = layerShifts(hourly, BERLIN, from, to);
@@ -117,6 +121,8 @@ describe("turn clock", () => {
 
   it("rejects a non-positive or fractional cadence", () => {
     expect(() => turnClock(makeLayer({ rotation: { unit: "day", every: 0 } }), BERLIN)).toThrow(OncallDefinitionError);
-    expect(() => turnClock(makeLayer({ rotation: { unit: "day", every: 1.5 } }), BERLIN)).toThrow(OncallDefinitionError);
+    expect(() => turnClock(makeLayer({ rotation: { unit: "day", every: 1.5 } }), BERLIN)).toThrow(
+      OncallDefinitionError,
+    );
   });
 });

@@ -68,7 +68,9 @@ describe("actionItemOverdue", () => {
   });
 
   it("is never overdue without a due date", () => {
-    expect(actionItemOverdue(item({ priority: "P3", dueDate: null, dueTimezone: null }), at("2030-01-01T00:00:00Z"))).toBe(false);
+    expect(
+      actionItemOverdue(item({ priority: "P3", dueDate: null, dueTimezone: null }), at("2030-01-01T00:00:00Z")),
+    ).toBe(false);
   });
 
   it("handles a due date on a 23-hour DST day (Europe/Berlin 2027-03-28)", () => {
@@ -85,7 +87,10 @@ describe("changeActionItemStatus", () => {
 
   it("requires a reason for wont_do", () => {
     expect(changeActionItemStatus(item(), "wont_do", { atMs })).toMatchObject({ ok: false, error: "reason_required" });
-    expect(changeActionItemStatus(item(), "wont_do", { atMs, reason: "   " })).toMatchObject({ ok: false, error: "reason_required" });
+    expect(changeActionItemStatus(item(), "wont_do", { atMs, reason: "   " })).toMatchObject({
+      ok: false,
+      error: "reason_required",
+    });
     expect(changeActionItemStatus(item(), "wont_do", { atMs, reason: " Covered by INC-98 " })).toMatchObject({
       ok: true,
       value: { status: "wont_do", wontDoReason: "Covered by INC-98" },
@@ -96,7 +101,10 @@ describe("changeActionItemStatus", () => {
     const done = changeActionItemStatus(item({ status: "in_progress" }), "done", { atMs });
     expect(done).toMatchObject({ ok: true, value: { status: "done", completedAtMs: atMs } });
     if (!done.ok) return;
-    expect(changeActionItemStatus(done.value, "open", { atMs })).toMatchObject({ ok: true, value: { status: "open", completedAtMs: null } });
+    expect(changeActionItemStatus(done.value, "open", { atMs })).toMatchObject({
+      ok: true,
+      value: { status: "open", completedAtMs: null },
+    });
   });
 
   it("refuses a change to the same status", () => {

@@ -7,27 +7,48 @@ describe("budgetTrigger", () => {
     expect(budgetTrigger([{ sloId: "a", sloName: "a", consumed: 0.15 }], 0.2)).toBeNull();
     expect(budgetTrigger([{ sloId: "a", sloName: "a", consumed: 0.2 }], 0.2)).toBeNull();
     expect(budgetTrigger([{ sloId: "a", sloName: "a", consumed: null }], 0)).toBeNull();
-    expect(budgetTrigger([{ sloId: "a", sloName: "a", consumed: 0.25 }, { sloId: "b", sloName: "b", consumed: 0.4 }, { sloId: "c", sloName: "c", consumed: 0.1 }], 0.2)).toEqual({
+    expect(
+      budgetTrigger(
+        [
+          { sloId: "a", sloName: "a", consumed: 0.25 },
+          { sloId: "b", sloName: "b", consumed: 0.4 },
+          { sloId: "c", sloName: "c", consumed: 0.1 },
+        ],
+        0.2,
+      ),
+    ).toEqual({
       threshold: 0.2,
-      slos: [{ sloId: "b", sloName: "b", consumed: 0.4 }, { sloId: "a", sloName: "a", consumed: 0.25 }],
+      slos: [
+        { sloId: "b", sloName: "b", consumed: 0.4 },
+        { sloId: "a", sloName: "a", consumed: 0.25 },
+      ],
     });
   });
 
   it("property: fires iff some spend exceeds the threshold; round-trips through JSON", () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: null }), { maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), (consumed, t) => {
-        const spends = consumed.map((c, i) => ({ sloId: `s${i}`, sloName: `slo ${i}`, consumed: c }));
-        const trigger = budgetTrigger(spends, t);
-        expect(trigger !== null).toBe(consumed.some((c) => c !== null && c > t));
-        expect(parseBudgetTrigger(JSON.parse(JSON.stringify(trigger)))).toEqual(trigger);
-      }),
+      fc.property(
+        fc.array(fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: null }), { maxLength: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (consumed, t) => {
+          const spends = consumed.map((c, i) => ({ sloId: `s${i}`, sloName: `slo ${i}`, consumed: c }));
+          const trigger = budgetTrigger(spends, t);
+          expect(trigger !== null).toBe(consumed.some((c) => c !== null && c > t));
+          expect(parseBudgetTrigger(JSON.parse(JSON.stringify(trigger)))).toEqual(trigger);
+        },
+      ),
     );
   });
 });
 
 describe("hasBudgetTriggerActionItem", () => {
   it("needs a P0 or P1 that is not won't do", () => {
-    expect(hasBudgetTriggerActionItem([{ priority: "P2", status: "open" }, { priority: "P1", status: "wont_do" }])).toBe(false);
+    expect(
+      hasBudgetTriggerActionItem([
+        { priority: "P2", status: "open" },
+        { priority: "P1", status: "wont_do" },
+      ]),
+    ).toBe(false);
     expect(hasBudgetTriggerActionItem([{ priority: "P1", status: "done" }])).toBe(true);
     expect(hasBudgetTriggerActionItem([{ priority: "P0", status: "open" }])).toBe(true);
   });

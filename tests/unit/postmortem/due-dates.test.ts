@@ -53,8 +53,12 @@ describe("postmortemDueAt: SEV-1/2 due at the end of the 5th business day after 
 
   it("computes the review deadline from the same rule (SEV-1: 3 business days, SEV-2: 4)", () => {
     const resolvedAtMs = at("2026-11-27T15:00:00Z");
-    expect(iso(postmortemReviewDueAt({ severity: "SEV-1", resolvedAtMs, timezone: "UTC" }))).toBe("2026-12-02T23:59:59.999Z");
-    expect(iso(postmortemReviewDueAt({ severity: "SEV-2", resolvedAtMs, timezone: "UTC" }))).toBe("2026-12-03T23:59:59.999Z");
+    expect(iso(postmortemReviewDueAt({ severity: "SEV-1", resolvedAtMs, timezone: "UTC" }))).toBe(
+      "2026-12-02T23:59:59.999Z",
+    );
+    expect(iso(postmortemReviewDueAt({ severity: "SEV-2", resolvedAtMs, timezone: "UTC" }))).toBe(
+      "2026-12-03T23:59:59.999Z",
+    );
   });
 
   it("rejects an unknown time zone", () => {

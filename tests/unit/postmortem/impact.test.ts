@@ -50,7 +50,13 @@ describe("incidentImpact", () => {
   it("reports no traffic as an undefined error ratio and zero budget consumed", () => {
     expect(incidentImpact({ ...base, incidentCounts: { good: 0, total: 0 } })).toMatchObject({
       ok: true,
-      value: { status: "no_traffic", errorRatio: null, failedRequests: 0, budgetConsumedFraction: 0, equivalentFullOutageSeconds: 0 },
+      value: {
+        status: "no_traffic",
+        errorRatio: null,
+        failedRequests: 0,
+        budgetConsumedFraction: 0,
+        equivalentFullOutageSeconds: 0,
+      },
     });
   });
 
@@ -78,7 +84,11 @@ describe("incidentImpact", () => {
     ["an invalid series point", { series: [{ atMs: t0, good: 5, total: 1 }] }, "invalid_counts"],
     ["no window total at all", { windowTotalEvents: undefined }, "missing_window_total"],
     ["a window smaller than the incident", { windowTotalEvents: 99_999 }, "window_total_too_small"],
-    ["failures against an empty forecast", { windowTotalEvents: undefined, expectedWindowTotal: 0 }, "window_total_too_small"],
+    [
+      "failures against an empty forecast",
+      { windowTotalEvents: undefined, expectedWindowTotal: 0 },
+      "window_total_too_small",
+    ],
   ] as const)("refuses %s", (_name, overrides, code) => {
     expect(incidentImpact({ ...base, ...overrides })).toMatchObject({ ok: false, error: code });
   });

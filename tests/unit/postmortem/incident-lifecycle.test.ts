@@ -46,7 +46,12 @@ describe("incident status transitions", () => {
     expect(canTransition(from, to)).toBe(expected);
   });
 
-  const investigating: IncidentLifecycle = { status: "investigating", mitigatedAtMs: null, resolvedAtMs: null, reopenCount: 0 };
+  const investigating: IncidentLifecycle = {
+    status: "investigating",
+    mitigatedAtMs: null,
+    resolvedAtMs: null,
+    reopenCount: 0,
+  };
   const t0 = at("2026-11-27T14:20:00Z");
 
   it("stamps mitigation and resolution instants", () => {
@@ -60,11 +65,19 @@ describe("incident status transitions", () => {
   });
 
   it("resolving straight from investigating also counts as mitigated at that instant", () => {
-    expect(transition(investigating, "resolved", t0)).toMatchObject({ ok: true, value: { mitigatedAtMs: t0, resolvedAtMs: t0 } });
+    expect(transition(investigating, "resolved", t0)).toMatchObject({
+      ok: true,
+      value: { mitigatedAtMs: t0, resolvedAtMs: t0 },
+    });
   });
 
   it("reopening clears the resolution, keeps the first mitigation and counts the reopen", () => {
-    const resolved: IncidentLifecycle = { status: "resolved", mitigatedAtMs: t0, resolvedAtMs: t0 + MIN, reopenCount: 0 };
+    const resolved: IncidentLifecycle = {
+      status: "resolved",
+      mitigatedAtMs: t0,
+      resolvedAtMs: t0 + MIN,
+      reopenCount: 0,
+    };
     expect(transition(resolved, "investigating", t0 + 60 * MIN)).toEqual({
       ok: true,
       value: { status: "investigating", mitigatedAtMs: t0, resolvedAtMs: null, reopenCount: 1 },
@@ -89,7 +102,15 @@ describe("validateInstantOrder", () => {
   const t = (minutes: number): number => at("2026-11-27T14:00:00Z") + minutes * MIN;
 
   it("accepts ordered instants, equal instants and missing ones", () => {
-    expect(validateInstantOrder({ impactStart: t(0), detected: t(3), acknowledged: t(3), mitigated: t(20), resolved: t(30) })).toEqual([]);
+    expect(
+      validateInstantOrder({
+        impactStart: t(0),
+        detected: t(3),
+        acknowledged: t(3),
+        mitigated: t(20),
+        resolved: t(30),
+      }),
+    ).toEqual([]);
     expect(validateInstantOrder({ impactStart: t(0), mitigated: t(20) })).toEqual([]);
     expect(validateInstantOrder({})).toEqual([]);
   });
@@ -106,9 +127,17 @@ describe("validateInstantOrder", () => {
 
   it.each([
     ["mitigated before detected", { impactStart: t(0), detected: t(10), mitigated: t(5) }, [["mitigated", "detected"]]],
-    ["skips a missing instant when comparing", { impactStart: t(10), acknowledged: t(5) }, [["acknowledged", "impactStart"]]],
+    [
+      "skips a missing instant when comparing",
+      { impactStart: t(10), acknowledged: t(5) },
+      [["acknowledged", "impactStart"]],
+    ],
     ["resolved before everything", { detected: t(3), resolved: t(1) }, [["resolved", "detected"]]],
-    ["impactEnd before mitigated", { mitigated: t(20), impactEnd: t(10), resolved: t(30) }, [["impactEnd", "mitigated"]]],
+    [
+      "impactEnd before mitigated",
+      { mitigated: t(20), impactEnd: t(10), resolved: t(30) },
+      [["impactEnd", "mitigated"]],
+    ],
     ["impactEnd after resolved", { mitigated: t(20), impactEnd: t(40), resolved: t(30) }, [["impactEnd", "resolved"]]],
   ] as const)("%s", (_name, instants, expected) => {
     expect(validateInstantOrder(instants).map((v) => [v.field, v.relatedField])).toEqual(expected);
@@ -125,7 +154,9 @@ describe("incidentDurations", () => {
   const t = (minutes: number): number => at("2026-11-27T23:40:00Z") + minutes * MIN;
 
   it("measures from impact start (MTTD, MTTM, MTTR) and from detection (MTTA), across midnight UTC", () => {
-    expect(incidentDurations({ impactStart: t(0), detected: t(3), acknowledged: t(5), mitigated: t(20), resolved: t(45) })).toEqual({
+    expect(
+      incidentDurations({ impactStart: t(0), detected: t(3), acknowledged: t(5), mitigated: t(20), resolved: t(45) }),
+    ).toEqual({
       timeToDetectMs: 3 * MIN,
       timeToAcknowledgeMs: 2 * MIN,
       timeToMitigateMs: 20 * MIN,

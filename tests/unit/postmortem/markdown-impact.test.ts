@@ -57,12 +57,29 @@ describe("impact table in the Markdown export", () => {
   });
 
   it("says when no SLO is linked, and leaves the section unchanged when no table is given", () => {
-    expect(postmortemToMarkdown({ ...base, impactTable: [] })).toContain("### Impact\n_No SLO is linked to the affected services; the impact below is not computed._\n\nUsers saw errors.\n");
+    expect(postmortemToMarkdown({ ...base, impactTable: [] })).toContain(
+      "### Impact\n_No SLO is linked to the affected services; the impact below is not computed._\n\nUsers saw errors.\n",
+    );
     expect(postmortemToMarkdown(base)).toContain("### Impact\nUsers saw errors.\n\n### What went well");
   });
 
   it("escapes pipes in SLO names and is deterministic", () => {
-    const doc = { ...base, impactTable: [{ slo: "a|b", service: "s", fromMs: 0, toMs: 1000, failed: 1, total: 2, peakErrorRatio: null, budgetConsumed: null, computedAtMs: 0 }] };
+    const doc = {
+      ...base,
+      impactTable: [
+        {
+          slo: "a|b",
+          service: "s",
+          fromMs: 0,
+          toMs: 1000,
+          failed: 1,
+          total: 2,
+          peakErrorRatio: null,
+          budgetConsumed: null,
+          computedAtMs: 0,
+        },
+      ],
+    };
     expect(postmortemToMarkdown(doc)).toContain("| a\\|b | s |");
     expect(postmortemToMarkdown(doc)).toBe(postmortemToMarkdown(structuredClone(doc)));
   });

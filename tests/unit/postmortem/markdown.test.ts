@@ -13,7 +13,13 @@ const doc: PostmortemDoc = {
   authors: ["Alice"],
   reviewers: ["Bob", "Carol"],
   services: ["checkout"],
-  instants: { impactStart: t("14:00"), detected: t("14:00"), acknowledged: t("14:03"), mitigated: t("14:25"), resolved: t("14:30") },
+  instants: {
+    impactStart: t("14:00"),
+    detected: t("14:00"),
+    acknowledged: t("14:03"),
+    mitigated: t("14:25"),
+    resolved: t("14:30"),
+  },
   publishedAtMs: Date.parse("2024-01-19T10:00:00Z"),
   summary: "Checkout returned errors for 25 minutes.\r\n",
   rootCause: "The pool was sized for 50 connections.",
@@ -27,8 +33,25 @@ const doc: PostmortemDoc = {
     { id: "d", atMs: t("14:03"), recordedAtMs: t("14:40"), text: "On-call acknowledges", starred: true },
   ],
   actionItems: [
-    { title: "Add pool metrics | dashboard", owner: "Alice", priority: "P1", type: "detect", status: "open", dueDate: "2024-02-01", dueTimezone: "UTC" },
-    { title: "Write <runbook>", owner: null, priority: "P3", type: "repair", status: "wont_do", dueDate: null, dueTimezone: null, wontDoReason: "dup" },
+    {
+      title: "Add pool metrics | dashboard",
+      owner: "Alice",
+      priority: "P1",
+      type: "detect",
+      status: "open",
+      dueDate: "2024-02-01",
+      dueTimezone: "UTC",
+    },
+    {
+      title: "Write <runbook>",
+      owner: null,
+      priority: "P3",
+      type: "repair",
+      status: "wont_do",
+      dueDate: null,
+      dueTimezone: null,
+      wontDoReason: "dup",
+    },
   ],
 };
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { batchQuery, chunkKeyedExpressions, createPrometheusClient, keyedExpression, PrometheusError } from "@/lib/prometheus";
+import {
+  batchQuery,
+  chunkKeyedExpressions,
+  createPrometheusClient,
+  keyedExpression,
+  PrometheusError,
+} from "@/lib/prometheus";
 import { fakeFetch, formFields, vector } from "./fake-fetch";
 
 describe("keyedExpression", () => {
   it("wraps the expression in label_replace with the key as a string literal", () => {
-    expect(keyedExpression({ key: "slo-1", expr: "sum(rate(x[5m]))" })).toBe('label_replace(sum(rate(x[5m])), "__key", "slo-1", "", "")');
+    expect(keyedExpression({ key: "slo-1", expr: "sum(rate(x[5m]))" })).toBe(
+      'label_replace(sum(rate(x[5m])), "__key", "slo-1", "", "")',
+    );
   });
 
   it("escapes quotes and backslashes in keys", () => {
@@ -21,7 +29,13 @@ describe("chunkKeyedExpressions", () => {
   it("splits so that no chunk exceeds the byte limit", () => {
     const parts = Array.from({ length: 10 }, (_, i) => `expr${i}`); // 5 bytes each, " or " + parens is 6
     const chunks = chunkKeyedExpressions(parts, 22); // "(expr0 or expr1)" = 16 bytes
-    expect(chunks).toEqual(["(expr0 or expr1)", "(expr2 or expr3)", "(expr4 or expr5)", "(expr6 or expr7)", "(expr8 or expr9)"]);
+    expect(chunks).toEqual([
+      "(expr0 or expr1)",
+      "(expr2 or expr3)",
+      "(expr4 or expr5)",
+      "(expr6 or expr7)",
+      "(expr8 or expr9)",
+    ]);
     expect(chunks.every((c) => c.length <= 22)).toBe(true);
   });
 
@@ -44,7 +58,11 @@ describe("batchQuery", () => {
     fakeFetch((request) => {
       const query = formFields(request).get("query") ?? "";
       const keys = [...query.matchAll(/"__key", "([^"]*)"/g)].map((m) => m[1] ?? "");
-      return vector(keys.filter((k) => !k.startsWith("missing")).map((k) => ({ metric: { __key: k }, value: [100, String(k.length)] })));
+      return vector(
+        keys
+          .filter((k) => !k.startsWith("missing"))
+          .map((k) => ({ metric: { __key: k }, value: [100, String(k.length)] })),
+      );
     });
 
   it("asks one query for all keys and splits the answer into a map", async () => {
@@ -53,7 +71,11 @@ describe("batchQuery", () => {
     const items = ["a", "bb", "ccc", "missing-1"].map((key) => ({ key, expr: `sum(up{job="${key}"})` }));
     const result = await batchQuery(client, items, { timeSec: 100 });
     expect(result.queryCount).toBe(1);
-    expect([...result.values]).toEqual([["a", 1], ["bb", 2], ["ccc", 3]]);
+    expect([...result.values]).toEqual([
+      ["a", 1],
+      ["bb", 2],
+      ["ccc", 3],
+    ]);
     expect(result.values.has("missing-1")).toBe(false);
     expect(formFields(fake.requests[0]!).get("time")).toBe("100");
   });
@@ -61,17 +83,30 @@ describe("batchQuery", () => {
   it("sends an expression shared by several keys once and gives every key its value", async () => {
     const fake = echoKeys();
     const client = createPrometheusClient({ url: "http://p", fetch: fake.fetch });
-    const items = [{ key: "a", expr: "sum(up)" }, { key: "bb", expr: "sum(up)" }, { key: "ccc", expr: 'sum(up{job="x"})' }, { key: "dddd", expr: "sum(up)" }];
+    const items = [
+      { key: "a", expr: "sum(up)" },
+      { key: "bb", expr: "sum(up)" },
+      { key: "ccc", expr: 'sum(up{job="x"})' },
+      { key: "dddd", expr: "sum(up)" },
+    ];
     const result = await batchQuery(client, items);
     const query = formFields(fake.requests[0]!).get("query")!;
     expect(query.match(/label_replace/g)).toHaveLength(2);
-    expect([...result.values].sort()).toEqual([["a", 1], ["bb", 1], ["ccc", 3], ["dddd", 1]]);
+    expect([...result.values].sort()).toEqual([
+      ["a", 1],
+      ["bb", 1],
+      ["ccc", 3],
+      ["dddd", 1],
+    ]);
   });
 
   it("uses several queries when the combined query exceeds maxQueryBytes", async () => {
     const fake = echoKeys();
     const client = createPrometheusClient({ url: "http://p", fetch: fake.fetch });
-    const items = Array.from({ length: 1000 }, (_, i) => ({ key: `slo-${i}`, expr: `sum(rate(http_requests_total{service="svc-${i}"}[30d]))` }));
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      key: `slo-${i}`,
+      expr: `sum(rate(http_requests_total{service="svc-${i}"}[30d]))`,
+    }));
     const result = await batchQuery(client, items, { maxQueryBytes: 20_000 });
     expect(result.values.size).toBe(1000);
     expect(result.queryCount).toBe(fake.requests.length);
@@ -104,7 +139,16 @@ describe("batchQuery", () => {
   });
 
   it("propagates query errors", async () => {
-    const fake = fakeFetch(() => ({ status: 400, body: { status: "error", errorType: "bad_data", error: 'invalid parameter "query": 1:20: parse error: unclosed left parenthesis' } }));
-    await expect(batchQuery(createPrometheusClient({ url: "http://p", fetch: fake.fetch }), [{ key: "a", expr: "sum(" }])).rejects.toBeInstanceOf(PrometheusError);
+    const fake = fakeFetch(() => ({
+      status: 400,
+      body: {
+        status: "error",
+        errorType: "bad_data",
+        error: 'invalid parameter "query": 1:20: parse error: unclosed left parenthesis',
+      },
+    }));
+    await expect(
+      batchQuery(createPrometheusClient({ url: "http://p", fetch: fake.fetch }), [{ key: "a", expr: "sum(" }]),
+    ).rejects.toBeInstanceOf(PrometheusError);
   });
 });

@@ -25,14 +25,21 @@ afterAll(() => {
 
 const timed = async (p: Promise<unknown>) => {
   const t = performance.now();
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   return { ms: performance.now() - t, err };
 };
 
 describe("circuit breaker per Prometheus source", () => {
   it("opens after consecutive time-outs, then fails at once; a probe after the open period closes it", async () => {
     let clock = 0;
-    const client = createPrometheusClient({ url, timeoutMs: 300, breaker: { failureThreshold: 2, openMs: 10_000, now: () => clock } });
+    const client = createPrometheusClient({
+      url,
+      timeoutMs: 300,
+      breaker: { failureThreshold: 2, openMs: 10_000, now: () => clock },
+    });
     for (let i = 0; i < 2; i++) {
       const r = await timed(client.instantQuery("1"));
       expect((r.err as PrometheusError).reason).toBe("timeout");
@@ -63,7 +70,10 @@ describe("circuit breaker per Prometheus source", () => {
     await expect(b.run(() => Promise.resolve(1))).rejects.toThrow(/not answering/);
 
     const c = createBreaker({ failureThreshold: 1 });
-    for (let i = 0; i < 3; i++) await expect(c.run(() => Promise.reject(new PrometheusError("bad_query", "parse error")))).rejects.toThrow("parse error");
+    for (let i = 0; i < 3; i++)
+      await expect(c.run(() => Promise.reject(new PrometheusError("bad_query", "parse error")))).rejects.toThrow(
+        "parse error",
+      );
     expect(c.health()).toMatchObject({ state: "closed", consecutiveFailures: 0 });
   });
 });

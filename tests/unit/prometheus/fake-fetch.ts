@@ -16,7 +16,8 @@ export const fakeFetch = (respond: (request: RecordedRequest) => CannedResponse 
     requests.push(request);
     const canned = await respond(request);
     const body = typeof canned.body === "string" ? canned.body : JSON.stringify(canned.body);
-    const contentType = canned.contentType ?? (typeof canned.body === "string" ? "text/plain; charset=utf-8" : "application/json");
+    const contentType =
+      canned.contentType ?? (typeof canned.body === "string" ? "text/plain; charset=utf-8" : "application/json");
     return new Response(body, { status: canned.status ?? 200, headers: { "Content-Type": contentType } });
   };
   return { fetch: fetchImpl as typeof fetch, requests };
@@ -26,4 +27,5 @@ export const fakeFetch = (respond: (request: RecordedRequest) => CannedResponse 
 export const formFields = (request: RecordedRequest): URLSearchParams => new URLSearchParams(request.body);
 
 export const success = (data: unknown) => ({ body: { status: "success", data } });
-export const vector = (result: { metric: Record<string, string>; value: [number, string] }[]) => success({ resultType: "vector", result });
+export const vector = (result: { metric: Record<string, string>; value: [number, string] }[]) =>
+  success({ resultType: "vector", result });

@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { createPrometheusClient, detachedFromRequest, PrometheusError, withinBudget, withUpstreamScope } from "@/lib/prometheus";
+import {
+  createPrometheusClient,
+  detachedFromRequest,
+  PrometheusError,
+  withinBudget,
+  withUpstreamScope,
+} from "@/lib/prometheus";
 import { fakeFetch, formFields, vector } from "./fake-fetch";
 
 // The upstream scope of a request (lib/prometheus/request-scope.ts): a budget and the client's signal.
 const URL_BASE = "http://prom.test:9090";
-const capture = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a rejection"); }, (e: unknown) => e as PrometheusError);
+const capture = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e as PrometheusError,
+  );
 // A fetch that hangs until its signal aborts, recording that it was aborted.
 const hanging = () => {
   const aborted: number[] = [];
   const fetchImpl = ((_url: string, init?: RequestInit) =>
-    new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => { aborted.push(Date.now()); reject(new DOMException("aborted", "AbortError")); }))) as typeof fetch;
+    new Promise<Response>((_, reject) =>
+      init?.signal?.addEventListener("abort", () => {
+        aborted.push(Date.now());
+        reject(new DOMException("aborted", "AbortError"));
+      }),
+    )) as typeof fetch;
   return { fetch: fetchImpl, aborted };
 };
 
@@ -41,7 +58,9 @@ describe("request upstream scope", () => {
     const client = createPrometheusClient({ url: URL_BASE, fetch: hung.fetch, breaker: { failureThreshold: 1 } });
     const gone = new AbortController();
     setTimeout(() => gone.abort(), 30);
-    const error = await capture(withUpstreamScope({ signal: gone.signal, budgetMs: 5000 }, () => client.instantQuery("up")));
+    const error = await capture(
+      withUpstreamScope({ signal: gone.signal, budgetMs: 5000 }, () => client.instantQuery("up")),
+    );
     expect(error.reason).toBe("aborted");
     expect(hung.aborted).toHaveLength(1);
     expect(client.health()).toMatchObject({ state: "closed", consecutiveFailures: 0 });
@@ -50,10 +69,16 @@ describe("request upstream scope", () => {
   it("sends nothing once the budget is spent or the client is gone, and the breaker does not count it", async () => {
     const fake = fakeFetch(() => vector([]));
     const client = createPrometheusClient({ url: URL_BASE, fetch: fake.fetch, breaker: { failureThreshold: 1 } });
-    expect((await capture(withUpstreamScope({ budgetMs: 100, nowMs: Date.now() - 200 }, () => client.instantQuery("up")))).reason).toBe("timeout");
+    expect(
+      (await capture(withUpstreamScope({ budgetMs: 100, nowMs: Date.now() - 200 }, () => client.instantQuery("up"))))
+        .reason,
+    ).toBe("timeout");
     const gone = new AbortController();
     gone.abort();
-    expect((await capture(withUpstreamScope({ signal: gone.signal, budgetMs: 5000 }, () => client.instantQuery("up")))).reason).toBe("aborted");
+    expect(
+      (await capture(withUpstreamScope({ signal: gone.signal, budgetMs: 5000 }, () => client.instantQuery("up"))))
+        .reason,
+    ).toBe("aborted");
     expect(fake.requests).toHaveLength(0);
     expect(client.health().state).toBe("closed");
   });
@@ -69,7 +94,9 @@ describe("request upstream scope", () => {
   });
 
   it("runs detached work on the source's own timeout: a slow answer the request's budget would cut still arrives", async () => {
-    const slow = fakeFetch(() => new Promise((resolve) => setTimeout(() => resolve(vector([{ metric: {}, value: [1, "7"] }])), 150)));
+    const slow = fakeFetch(
+      () => new Promise((resolve) => setTimeout(() => resolve(vector([{ metric: {}, value: [1, "7"] }])), 150)),
+    );
     const client = createPrometheusClient({ url: URL_BASE, fetch: slow.fetch, timeoutMs: 5000 });
     const [inside, detached] = await withUpstreamScope({ budgetMs: 50 }, async () => {
       const shared = detachedFromRequest(() => client.instantVector("up"));
@@ -77,7 +104,9 @@ describe("request upstream scope", () => {
     });
     expect(inside.message).toMatch(/upstream budget of 50 ms/);
     expect(detached[0]?.value).toBe(7);
-    const timeouts = slow.requests.map((r) => Number(formFields(r).get("timeout")!.replace("ms", ""))).sort((a, b) => a - b);
+    const timeouts = slow.requests
+      .map((r) => Number(formFields(r).get("timeout")!.replace("ms", "")))
+      .sort((a, b) => a - b);
     expect(timeouts[0]).toBeLessThanOrEqual(50); // the request's own call: what was left of its budget
     expect(timeouts[1]).toBe(5000); // the detached one: the source's timeout
   });

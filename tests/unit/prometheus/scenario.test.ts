@@ -5,7 +5,9 @@ const END = 1_795_788_000; // hour-aligned
 const DAY = 86_400;
 const scenario = createScenario(END);
 const valueOf = (name: string, labels: Record<string, string>, t: number) => {
-  const series = scenario.series.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  const series = scenario.series.find(
+    (s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v),
+  );
   if (!series) throw new Error(`no series ${name} ${JSON.stringify(labels)}`);
   return series.valueAt(t);
 };
@@ -13,7 +15,7 @@ const valueOf = (name: string, labels: Record<string, string>, t: number) => {
 describe("test scenario closed form", () => {
   it("starts 35 days before an hour-aligned end in the past", () => {
     expect(scenario.start).toBe(END - HISTORY_SECONDS);
-    expect(defaultScenarioEnd(Date.UTC(2026, 10, 27, 15, 20)) ).toBe(Date.UTC(2026, 10, 27, 14) / 1000);
+    expect(defaultScenarioEnd(Date.UTC(2026, 10, 27, 15, 20))).toBe(Date.UTC(2026, 10, 27, 14) / 1000);
     expect(() => createScenario(END + 60)).toThrow(RangeError);
   });
 
@@ -35,14 +37,21 @@ describe("test scenario closed form", () => {
   });
 
   it("counts the incident's errors only inside it", () => {
-    expect(scenario.expectedRequests("search", scenario.incident.start, scenario.incident.end)).toEqual({ good: 64_800, bad: 7200, total: 72_000 });
+    expect(scenario.expectedRequests("search", scenario.incident.start, scenario.incident.end)).toEqual({
+      good: 64_800,
+      bad: 7200,
+      total: 72_000,
+    });
     expect(scenario.expectedRequests("search", scenario.incident.end, END).bad).toBe(0);
-    expect(scenario.expectedRequests("search", scenario.incident.start + 1800, scenario.incident.start + 5400).bad).toBe(3600);
+    expect(
+      scenario.expectedRequests("search", scenario.incident.start + 1800, scenario.incident.start + 5400).bad,
+    ).toBe(3600);
   });
 
   it("matches the counters' increases", () => {
     const from = END - 7 * DAY;
-    const increase = (labels: Record<string, string>) => valueOf("http_requests_total", labels, END) - valueOf("http_requests_total", labels, from);
+    const increase = (labels: Record<string, string>) =>
+      valueOf("http_requests_total", labels, END) - valueOf("http_requests_total", labels, from);
     expect(increase({ service: "payments", code: "500" })).toBe(scenario.expectedRequests("payments", from, END).bad);
     expect(increase({ service: "payments", code: "200" })).toBe(scenario.expectedRequests("payments", from, END).good);
     expect(valueOf("http_requests_total", { service: "checkout", code: "200" }, scenario.start)).toBe(0);
@@ -58,6 +67,8 @@ describe("test scenario closed form", () => {
 
   it("labels every series with job, instance and service", () => {
     expect(scenario.series).toHaveLength(4 * 13);
-    expect(scenario.series.every((s) => s.labels.job === "slo-demo" && s.labels.instance === "demo" && s.labels.service)).toBe(true);
+    expect(
+      scenario.series.every((s) => s.labels.job === "slo-demo" && s.labels.instance === "demo" && s.labels.service),
+    ).toBe(true);
   });
 });

@@ -25,7 +25,10 @@ describe("parsePromql", () => {
 
   it.each([
     // the wizard's own example from issue 11: balanced brackets, still invalid
-    ["http_requests_total{service=}", 'line 1, column 29: parse error: unexpected "}" in a label matcher (expected a quoted value, e.g. label="value")'],
+    [
+      "http_requests_total{service=}",
+      'line 1, column 29: parse error: unexpected "}" in a label matcher (expected a quoted value, e.g. label="value")',
+    ],
     ["sum(rate(x[5m])", "line 1, column 16: parse error: unexpected end of input"],
     ['foo{a="b"', "line 1, column 10: parse error: unexpected end of input"],
     ["up +", "line 1, column 5: parse error: unexpected end of input after an operator"],
@@ -53,14 +56,20 @@ describe("checkSeriesSelector", () => {
     const r = checkSeriesSelector('http_requests_total{service="checkout", code=~"5.."}');
     expect(r.ok && r.selector).toEqual({
       metric: "http_requests_total",
-      matchers: [{ name: "service", op: "=", value: "checkout", from: 20 }, { name: "code", op: "=~", value: "5..", from: 40 }],
+      matchers: [
+        { name: "service", op: "=", value: "checkout", from: 20 },
+        { name: "code", op: "=~", value: "5..", from: 40 },
+      ],
       matchersText: 'service="checkout", code=~"5.."',
       text: 'http_requests_total{service="checkout", code=~"5.."}',
     });
   });
 
   it.each([
-    ["rate(x_total[5m])", "line 1, column 1: must be one series selector such as metric{label=\"value\"}, got a function call"],
+    [
+      "rate(x_total[5m])",
+      'line 1, column 1: must be one series selector such as metric{label="value"}, got a function call',
+    ],
     ["x_total[5m]", "got a range vector"],
     ["sum(x_total)", "got a aggregation"],
     ["a_total / b_total", "got a binary expression"],

@@ -16,8 +16,12 @@ describe("checkPromqlExpression", () => {
   });
 
   it("reports type errors the grammar alone accepts, with their position", () => {
-    expect(problem("rate(x_total)")).toBe('line 1, column 6: expected type matrix in call to function "rate", got vector');
-    expect(problem("sum(x_total[5m])")).toBe("line 1, column 5: expected type vector in aggregation expression, got matrix");
+    expect(problem("rate(x_total)")).toBe(
+      'line 1, column 6: expected type matrix in call to function "rate", got vector',
+    );
+    expect(problem("sum(x_total[5m])")).toBe(
+      "line 1, column 5: expected type vector in aggregation expression, got matrix",
+    );
     expect(problem("x_total[5m] + 1")).toContain("binary expression must contain only scalar and instant vector types");
   });
 
@@ -26,7 +30,9 @@ describe("checkPromqlExpression", () => {
   });
 
   it("checks the result type the caller needs", () => {
-    expect(problem("x_total[5m]", ["vector", "scalar"])).toBe("line 1, column 1: the expression is a range vector; expected an instant vector or a scalar");
+    expect(problem("x_total[5m]", ["vector", "scalar"])).toBe(
+      "line 1, column 1: the expression is a range vector; expected an instant vector or a scalar",
+    );
     expect(problem("x_total", ["vector"])).toBe("ok: vector");
   });
 });

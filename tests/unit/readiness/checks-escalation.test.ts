@@ -7,12 +7,30 @@ const NOW = Date.UTC(2026, 10, 2, 12); // Mon 2 Nov 2026
 const DAY = 86_400_000;
 
 const weekly = (participants: (string | null)[], extra: Partial<Layer> = {}): Layer => ({
-  id: "primary", name: "Primary", priority: 0, rotation: { unit: "week", every: 1 }, handoffTime: "09:00",
-  startMs: Date.UTC(2026, 9, 5), participants, ...extra,
+  id: "primary",
+  name: "Primary",
+  priority: 0,
+  rotation: { unit: "week", every: 1 },
+  handoffTime: "09:00",
+  startMs: Date.UTC(2026, 9, 5),
+  participants,
+  ...extra,
 });
-const schedule = (id: string, layers: Layer[]): ScheduleFacts => ({ id, name: `sched-${id}`, schedule: { timezone: "Europe/Berlin", layers }, overrides: [] });
-const policy = (steps: EscalationFacts["steps"]): EscalationFacts => ({ id: "pol1", name: "Checkout escalation", steps });
-const twoSteps = policy([{ targets: [{ kind: "schedule", scheduleId: "s1" }] }, { targets: [{ kind: "user", userId: "boss" }] }]);
+const schedule = (id: string, layers: Layer[]): ScheduleFacts => ({
+  id,
+  name: `sched-${id}`,
+  schedule: { timezone: "Europe/Berlin", layers },
+  overrides: [],
+});
+const policy = (steps: EscalationFacts["steps"]): EscalationFacts => ({
+  id: "pol1",
+  name: "Checkout escalation",
+  steps,
+});
+const twoSteps = policy([
+  { targets: [{ kind: "schedule", scheduleId: "s1" }] },
+  { targets: [{ kind: "user", userId: "boss" }] },
+]);
 
 describe("check (d): escalation policy with ≥ 2 steps and a gap-free schedule", () => {
   it("passes with two steps and a schedule covering the next 30 days", () => {
@@ -29,13 +47,23 @@ describe("check (d): escalation policy with ≥ 2 steps and a gap-free schedule"
   });
 
   it("fails with a single step", () => {
-    const r = checkEscalation(svc, policy([{ targets: [{ kind: "schedule", scheduleId: "s1" }] }]), [schedule("s1", [weekly(["ana"])])], NOW);
+    const r = checkEscalation(
+      svc,
+      policy([{ targets: [{ kind: "schedule", scheduleId: "s1" }] }]),
+      [schedule("s1", [weekly(["ana"])])],
+      NOW,
+    );
     expect(r.status).toBe("fail");
     expect(r.reason).toMatch(/has 1 step\(s\); at least 2/);
   });
 
   it("fails when the steps page named people only", () => {
-    const r = checkEscalation(svc, policy([{ targets: [{ kind: "user", userId: "a" }] }, { targets: [{ kind: "user", userId: "b" }] }]), [], NOW);
+    const r = checkEscalation(
+      svc,
+      policy([{ targets: [{ kind: "user", userId: "a" }] }, { targets: [{ kind: "user", userId: "b" }] }]),
+      [],
+      NOW,
+    );
     expect(r.status).toBe("fail");
     expect(r.reason).toBe("Escalation policy Checkout escalation pages only named people, no on-call schedule.");
   });
@@ -51,9 +79,13 @@ describe("check (d): escalation policy with ≥ 2 steps and a gap-free schedule"
     const r = checkEscalation(svc, twoSteps, [schedule("s1", [ending])], NOW);
     expect(r.status).toBe("fail");
     expect(r.link.href).toBe("/oncall/schedules/s1");
-    expect(r.details[0]).toBe(`sched-s1: 1 gap(s), 480 h with nobody on call, the first from 2026-11-12 13:00 Europe/Berlin`);
+    expect(r.details[0]).toBe(
+      `sched-s1: 1 gap(s), 480 h with nobody on call, the first from 2026-11-12 13:00 Europe/Berlin`,
+    );
     // In the team's zone, like the rest of the app: New York's team reads its own wall clock.
-    expect(checkEscalation({ ...svc, timezone: "America/New_York" }, twoSteps, [schedule("s1", [ending])], NOW).details[0]).toMatch(/the first from 2026-11-12 07:00 America\/New_York$/);
+    expect(
+      checkEscalation({ ...svc, timezone: "America/New_York" }, twoSteps, [schedule("s1", [ending])], NOW).details[0],
+    ).toMatch(/the first from 2026-11-12 07:00 America\/New_York$/);
   });
 
   it("fails on an explicit empty slot (NOBODY) in the rotation", () => {

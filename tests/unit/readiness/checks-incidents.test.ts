@@ -1,15 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { checkActionItems, checkPostmortems, formatInstant, formatLocalDay, postmortemTimeliness, type ActionItemFacts, type IncidentFacts } from "@/lib/readiness";
+import {
+  checkActionItems,
+  checkPostmortems,
+  formatInstant,
+  formatLocalDay,
+  postmortemTimeliness,
+  type ActionItemFacts,
+  type IncidentFacts,
+} from "@/lib/readiness";
 
 const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 // Resolved Friday 6 March 2026, 12:00 in Berlin → 5 business days → due Friday 13 March 23:59:59.999 Berlin (CET).
 const RESOLVED = Date.UTC(2026, 2, 6, 11);
 const DUE = Date.UTC(2026, 2, 13, 22, 59, 59, 999);
 const DAY = 86_400_000;
-const incident = (extra: Partial<IncidentFacts> = {}): IncidentFacts => ({ number: 7, title: "Checkout 500s", severity: "SEV-2", resolvedAtMs: RESOLVED, timezone: "Europe/Berlin", publishedAtMs: null, ...extra });
+const incident = (extra: Partial<IncidentFacts> = {}): IncidentFacts => ({
+  number: 7,
+  title: "Checkout 500s",
+  severity: "SEV-2",
+  resolvedAtMs: RESOLVED,
+  timezone: "Europe/Berlin",
+  publishedAtMs: null,
+  ...extra,
+});
 
 describe("postmortem timeliness (lib/postmortem deadline in the team's zone)", () => {
-  const t = (extra: Partial<Parameters<typeof postmortemTimeliness>[0]>) => postmortemTimeliness({ severity: "SEV-1", resolvedAtMs: RESOLVED, timezone: "Europe/Berlin", publishedAtMs: null, nowMs: DUE + DAY, ...extra });
+  const t = (extra: Partial<Parameters<typeof postmortemTimeliness>[0]>) =>
+    postmortemTimeliness({
+      severity: "SEV-1",
+      resolvedAtMs: RESOLVED,
+      timezone: "Europe/Berlin",
+      publishedAtMs: null,
+      nowMs: DUE + DAY,
+      ...extra,
+    });
   it("is on time when published exactly at the deadline and late 1 ms after", () => {
     expect(t({ publishedAtMs: DUE })).toEqual({ status: "on_time", dueAtMs: DUE });
     expect(t({ publishedAtMs: DUE + 1 })).toEqual({ status: "late", dueAtMs: DUE });
@@ -34,7 +58,11 @@ describe("postmortem timeliness (lib/postmortem deadline in the team's zone)", (
 
 describe("check (e): SEV-1/2 postmortems published on time", () => {
   it("passes when published on time, and counts ones still within the deadline", () => {
-    const r = checkPostmortems(svc, [incident({ publishedAtMs: DUE - DAY }), incident({ number: 8, resolvedAtMs: DUE + 3 * DAY })], DUE + 4 * DAY);
+    const r = checkPostmortems(
+      svc,
+      [incident({ publishedAtMs: DUE - DAY }), incident({ number: 8, resolvedAtMs: DUE + 3 * DAY })],
+      DUE + 4 * DAY,
+    );
     expect(r.status).toBe("pass");
     expect(r.reason).toBe("1 SEV-1/2 postmortem(s) published on time; 1 still within the deadline.");
   });
@@ -42,7 +70,9 @@ describe("check (e): SEV-1/2 postmortems published on time", () => {
   it("fails on a postmortem published late", () => {
     const r = checkPostmortems(svc, [incident({ publishedAtMs: DUE + 60_000 })], DUE + DAY);
     expect(r.status).toBe("fail");
-    expect(r.details).toEqual([`INC-7 SEV-2 Checkout 500s: published 2026-03-14 00:00 Europe/Berlin, due 2026-03-13 23:59 Europe/Berlin`]);
+    expect(r.details).toEqual([
+      `INC-7 SEV-2 Checkout 500s: published 2026-03-14 00:00 Europe/Berlin, due 2026-03-13 23:59 Europe/Berlin`,
+    ]);
     expect(r.link.href).toBe("/incidents/7/postmortem");
   });
 
@@ -54,13 +84,30 @@ describe("check (e): SEV-1/2 postmortems published on time", () => {
 
   it("ignores SEV-3, unresolved incidents and those resolved more than 90 days ago", () => {
     const now = RESOLVED + 91 * DAY;
-    const r = checkPostmortems(svc, [incident(), incident({ number: 9, severity: "SEV-3", resolvedAtMs: now - DAY }), incident({ number: 10, resolvedAtMs: null })], now);
+    const r = checkPostmortems(
+      svc,
+      [
+        incident(),
+        incident({ number: 9, severity: "SEV-3", resolvedAtMs: now - DAY }),
+        incident({ number: 10, resolvedAtMs: null }),
+      ],
+      now,
+    );
     expect(r.status).toBe("pass");
     expect(r.reason).toBe("No SEV-1/2 incident was resolved in the last 90 days.");
   });
 });
 
-const item = (extra: Partial<ActionItemFacts> = {}): ActionItemFacts => ({ id: "a1", title: "Add retry budget", priority: "P1", status: "open", dueDate: "2026-03-13", dueTimezone: "Europe/Berlin", incidentNumber: 7, ...extra });
+const item = (extra: Partial<ActionItemFacts> = {}): ActionItemFacts => ({
+  id: "a1",
+  title: "Add retry budget",
+  priority: "P1",
+  status: "open",
+  dueDate: "2026-03-13",
+  dueTimezone: "Europe/Berlin",
+  incidentNumber: 7,
+  ...extra,
+});
 
 describe("check (f): no P0/P1 action item overdue", () => {
   it("fails when an open P1 is past the end of its local due day", () => {
@@ -74,7 +121,11 @@ describe("check (f): no P0/P1 action item overdue", () => {
 
   it("passes on the due day itself, and for P2/P3, done and won't-do items", () => {
     expect(checkActionItems(svc, [item()], DUE).status).toBe("pass");
-    const r = checkActionItems(svc, [item({ priority: "P2" }), item({ status: "done" }), item({ status: "wont_do", priority: "P0" })], DUE + DAY);
+    const r = checkActionItems(
+      svc,
+      [item({ priority: "P2" }), item({ status: "done" }), item({ status: "wont_do", priority: "P0" })],
+      DUE + DAY,
+    );
     expect(r.status).toBe("pass");
     expect(r.reason).toBe("No open P0/P1 action item.");
   });
@@ -85,9 +136,13 @@ describe("check (f): no P0/P1 action item overdue", () => {
     const late = checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 15));
     expect(late.status).toBe("fail");
     // A due day in another zone also says when it ends on the team's clock.
-    expect(late.details).toEqual(["P0 Add retry budget (INC-7): due 2026-03-13 Asia/Tokyo (ends 2026-03-13 15:59 Europe/Berlin)"]);
+    expect(late.details).toEqual([
+      "P0 Add retry budget (INC-7): due 2026-03-13 Asia/Tokyo (ends 2026-03-13 15:59 Europe/Berlin)",
+    ]);
     expect(checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 14)).status).toBe("pass");
-    expect(checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 14)).reason).toBe("1 open P0/P1 action item(s), none overdue.");
+    expect(checkActionItems(svc, [tokyo], Date.UTC(2026, 2, 13, 14)).reason).toBe(
+      "1 open P0/P1 action item(s), none overdue.",
+    );
   });
 });
 

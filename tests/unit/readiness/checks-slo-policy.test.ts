@@ -3,14 +3,27 @@ import { checkBudgetPolicy, checkRunbooks, checkSlosSignedOff, type SloFacts } f
 
 const svc = { slug: "checkout", timezone: "Europe/Berlin" };
 const signed = (id: string, extra: Partial<SloFacts> = {}): SloFacts => ({
-  id, name: id, alerting: true, runbookUrl: `https://runbooks.example.com/${id}`, inAppRunbook: false,
-  versions: [{ number: 2, status: "active", reviewedAtMs: 1_000 }, { number: 1, status: "superseded", reviewedAtMs: 500 }], dataInWindow: true, ...extra,
+  id,
+  name: id,
+  alerting: true,
+  runbookUrl: `https://runbooks.example.com/${id}`,
+  inAppRunbook: false,
+  versions: [
+    { number: 2, status: "active", reviewedAtMs: 1_000 },
+    { number: 1, status: "superseded", reviewedAtMs: 500 },
+  ],
+  dataInWindow: true,
+  ...extra,
 });
 
 describe("check (a): SLOs exist and the version in force is signed off", () => {
   it("passes when every SLO has an active, reviewed version", () => {
     const r = checkSlosSignedOff(svc, [signed("availability"), signed("latency")]);
-    expect(r).toMatchObject({ key: "slo_signed_off", status: "pass", reason: "2 SLO(s), each with a signed-off version in force." });
+    expect(r).toMatchObject({
+      key: "slo_signed_off",
+      status: "pass",
+      reason: "2 SLO(s), each with a signed-off version in force.",
+    });
     expect(r.link.href).toBe("/services/checkout");
   });
 
@@ -22,7 +35,12 @@ describe("check (a): SLOs exist and the version in force is signed off", () => {
     expect(r.link).toEqual({ href: "/services/checkout", label: "Give the service a data source" });
     // Not known (no status yet) is not claimed as "no data"; a sign-off problem still fails first.
     expect(checkSlosSignedOff(svc, [signed("availability", { dataInWindow: null })]).status).toBe("pass");
-    expect(checkSlosSignedOff(svc, [signed("a", { dataInWindow: false }), signed("b", { versions: [{ number: 1, status: "pending", reviewedAtMs: null }] })]).status).toBe("fail");
+    expect(
+      checkSlosSignedOff(svc, [
+        signed("a", { dataInWindow: false }),
+        signed("b", { versions: [{ number: 1, status: "pending", reviewedAtMs: null }] }),
+      ]).status,
+    ).toBe("fail");
   });
 
   it("fails without any SLO and links to the SLO wizard for the service", () => {
@@ -33,7 +51,10 @@ describe("check (a): SLOs exist and the version in force is signed off", () => {
   });
 
   it("fails when an SLO's only version awaits sign-off (no version in force)", () => {
-    const r = checkSlosSignedOff(svc, [signed("availability"), signed("latency", { versions: [{ number: 1, status: "pending", reviewedAtMs: null }] })]);
+    const r = checkSlosSignedOff(svc, [
+      signed("availability"),
+      signed("latency", { versions: [{ number: 1, status: "pending", reviewedAtMs: null }] }),
+    ]);
     expect(r.status).toBe("fail");
     expect(r.reason).toBe("1 of 2 SLO(s) not signed off.");
     expect(r.details).toEqual(["latency: version 1 awaits sign-off; no version is in force"]);
@@ -45,12 +66,19 @@ describe("check (a): SLOs exist and the version in force is signed off", () => {
     const r = checkSlosSignedOff(svc, [unreviewed]);
     expect(r.status).toBe("fail");
     expect(r.details).toEqual(["imported: version 1 is in force but was never signed off"]);
-    const proposed = signed("availability", { versions: [{ number: 2, status: "pending", reviewedAtMs: null }, { number: 1, status: "active", reviewedAtMs: 10 }] });
+    const proposed = signed("availability", {
+      versions: [
+        { number: 2, status: "pending", reviewedAtMs: null },
+        { number: 1, status: "active", reviewedAtMs: 10 },
+      ],
+    });
     expect(checkSlosSignedOff(svc, [proposed]).status).toBe("pass");
   });
 
   it("rejected or withdrawn versions are not in force", () => {
-    const r = checkSlosSignedOff(svc, [signed("x", { versions: [{ number: 1, status: "rejected", reviewedAtMs: 10 }] })]);
+    const r = checkSlosSignedOff(svc, [
+      signed("x", { versions: [{ number: 1, status: "rejected", reviewedAtMs: 10 }] }),
+    ]);
     expect(r.status).toBe("fail");
     expect(r.details).toEqual(["x: no version is in force"]);
   });
@@ -67,13 +95,18 @@ describe("check (b): every alerting SLO has a runbook (an external URL or an in-
   it("fails for an alerting SLO with neither (blank URL counts as none) and links to its runbook page", () => {
     const r = checkRunbooks(svc, [signed("a"), signed("b", { runbookUrl: "  " }), signed("c", { runbookUrl: null })]);
     expect(r.status).toBe("fail");
-    expect(r.reason).toBe("2 of 3 alerting SLO(s) have neither a runbook URL nor an in-app runbook, so their alerts are not generated.");
+    expect(r.reason).toBe(
+      "2 of 3 alerting SLO(s) have neither a runbook URL nor an in-app runbook, so their alerts are not generated.",
+    );
     expect(r.details).toEqual(["b: no runbook URL and no in-app runbook", "c: no runbook URL and no in-app runbook"]);
     expect(r.link).toEqual({ href: "/runbooks/b/page-fast", label: "Write a runbook for b" });
   });
 
   it("an in-app runbook is enough without a URL; with both, both are named", () => {
-    const r = checkRunbooks(svc, [signed("a", { runbookUrl: null, inAppRunbook: true }), signed("b", { inAppRunbook: true })]);
+    const r = checkRunbooks(svc, [
+      signed("a", { runbookUrl: null, inAppRunbook: true }),
+      signed("b", { inAppRunbook: true }),
+    ]);
     expect(r.status).toBe("pass");
     expect(r.details).toEqual(["a: in-app runbook", "b: in-app runbook (and https://runbooks.example.com/b)"]);
     expect(checkRunbooks(svc, [signed("c", { runbookUrl: null, inAppRunbook: false })]).status).toBe("fail");
@@ -96,13 +129,20 @@ describe("check (c): error-budget policy agreed", () => {
   });
 
   it("passes on the team's agreed default when the service has none", () => {
-    expect(checkBudgetPolicy(svc, null, agreed)).toMatchObject({ status: "pass", reason: "The team's policy was agreed by Bob (manager) on 2026-03-01." });
+    expect(checkBudgetPolicy(svc, null, agreed)).toMatchObject({
+      status: "pass",
+      reason: "The team's policy was agreed by Bob (manager) on 2026-03-01.",
+    });
   });
 
   it("names the day of the agreement in the team's zone (23:30 UTC is already the next day in Berlin)", () => {
     const late = { ...agreed, agreedAtMs: Date.UTC(2026, 2, 1, 23, 30) };
-    expect(checkBudgetPolicy(svc, null, late).reason).toBe("The team's policy was agreed by Bob (manager) on 2026-03-02.");
-    expect(checkBudgetPolicy({ ...svc, timezone: "UTC" }, null, late).reason).toBe("The team's policy was agreed by Bob (manager) on 2026-03-01.");
+    expect(checkBudgetPolicy(svc, null, late).reason).toBe(
+      "The team's policy was agreed by Bob (manager) on 2026-03-02.",
+    );
+    expect(checkBudgetPolicy({ ...svc, timezone: "UTC" }, null, late).reason).toBe(
+      "The team's policy was agreed by Bob (manager) on 2026-03-01.",
+    );
   });
 
   it("fails without any policy row (the built-in default nobody agreed to)", () => {

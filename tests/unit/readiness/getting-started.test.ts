@@ -4,7 +4,13 @@ import { gettingStarted } from "@/lib/readiness/getting-started";
 describe("home getting-started checklist", () => {
   it("shows every step on an empty install, none done", () => {
     const steps = gettingStarted({ teams: 0, services: 0, slos: 0, prometheus: false });
-    expect(steps?.map((s) => [s.key, s.done])).toEqual([["team", false], ["service", false], ["slo", false], ["prometheus", false], ["demo", false]]);
+    expect(steps?.map((s) => [s.key, s.done])).toEqual([
+      ["team", false],
+      ["service", false],
+      ["slo", false],
+      ["prometheus", false],
+      ["demo", false],
+    ]);
     expect(steps?.find((s) => s.key === "demo")?.hint).toContain("npx srecp demo");
   });
 

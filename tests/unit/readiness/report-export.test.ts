@@ -3,32 +3,129 @@ import { CSV_HEADER, REPORT_DEFINITIONS, reportToCsv, reportToMarkdown, type Tea
 
 const report: TeamReport = {
   team: { slug: "commerce", name: "Commerce <core>", timezone: "Europe/Berlin" },
-  period: { key: "2026-03", kind: "month", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z", firstDay: "2026-03-01", lastDay: "2026-03-31", evaluatedUntil: "2026-03-31T22:00:00.000Z", partial: false, days: 31 },
+  period: {
+    key: "2026-03",
+    kind: "month",
+    timezone: "Europe/Berlin",
+    start: "2026-02-28T23:00:00.000Z",
+    end: "2026-03-31T22:00:00.000Z",
+    firstDay: "2026-03-01",
+    lastDay: "2026-03-31",
+    evaluatedUntil: "2026-03-31T22:00:00.000Z",
+    partial: false,
+    days: 31,
+  },
   generatedAt: "2026-04-02T08:00:00.000Z",
-  services: [{
-    slug: "checkout", name: "Checkout", tier: 1,
-    slos: [{
-      id: "s1", name: "availability, \"core\"", state: "reported", objective: 0.999, window: "rolling 30 d", versions: [1], good: 999_500, total: 1_000_000, bad: 500, sli: 0.9995, allowedBad: 1000, budgetConsumed: 0.5,
-      hoursWithData: 743, hoursInPeriod: 743, freezeAtOrBelow: 0, policyScope: "team", daysFrozen: 2, daysEvaluated: 31, incidentBudgetConsumed: 0.25,
-      daily: [{ date: "2026-03-01", sli: 0.9995, total: 1000, remaining: -0.5, frozen: true, evaluated: true }],
-    }],
-  }],
+  services: [
+    {
+      slug: "checkout",
+      name: "Checkout",
+      tier: 1,
+      slos: [
+        {
+          id: "s1",
+          name: 'availability, "core"',
+          state: "reported",
+          objective: 0.999,
+          window: "rolling 30 d",
+          versions: [1],
+          good: 999_500,
+          total: 1_000_000,
+          bad: 500,
+          sli: 0.9995,
+          allowedBad: 1000,
+          budgetConsumed: 0.5,
+          hoursWithData: 743,
+          hoursInPeriod: 743,
+          freezeAtOrBelow: 0,
+          policyScope: "team",
+          daysFrozen: 2,
+          daysEvaluated: 31,
+          incidentBudgetConsumed: 0.25,
+          daily: [{ date: "2026-03-01", sli: 0.9995, total: 1000, remaining: -0.5, frozen: true, evaluated: true }],
+        },
+      ],
+    },
+  ],
   sloSummary: { slos: 1, reported: 1, noData: 0, pendingSignOff: 0, overspent: 0 },
   incidents: {
     total: 1,
-    bySeverity: [{ severity: "SEV-1", count: 0, budgetConsumed: 0 }, { severity: "SEV-2", count: 1, budgetConsumed: 0.25 }, { severity: "SEV-3", count: 0, budgetConsumed: 0 }],
-    items: [{ number: 4, title: "=cmd|' /C calc'!A0", severity: "SEV-2", status: "resolved", startedAt: "2026-03-05T10:00:00.000Z", resolvedAt: "2026-03-05T12:00:00.000Z", services: ["checkout"], impacts: [{ sloId: "s1", sloName: "availability", serviceSlug: "checkout", budgetConsumed: 0.25 }], budgetConsumed: 0.25, postmortem: { timeliness: "on_time", dueAt: "2026-03-12T22:59:59.999Z", publishedAt: "2026-03-10T10:00:00.000Z" } }],
+    bySeverity: [
+      { severity: "SEV-1", count: 0, budgetConsumed: 0 },
+      { severity: "SEV-2", count: 1, budgetConsumed: 0.25 },
+      { severity: "SEV-3", count: 0, budgetConsumed: 0 },
+    ],
+    items: [
+      {
+        number: 4,
+        title: "=cmd|' /C calc'!A0",
+        severity: "SEV-2",
+        status: "resolved",
+        startedAt: "2026-03-05T10:00:00.000Z",
+        resolvedAt: "2026-03-05T12:00:00.000Z",
+        services: ["checkout"],
+        impacts: [{ sloId: "s1", sloName: "availability", serviceSlug: "checkout", budgetConsumed: 0.25 }],
+        budgetConsumed: 0.25,
+        postmortem: {
+          timeliness: "on_time",
+          dueAt: "2026-03-12T22:59:59.999Z",
+          publishedAt: "2026-03-10T10:00:00.000Z",
+        },
+      },
+    ],
   },
   postmortems: { required: 1, on_time: 1, late: 0, missing: 0, pending: 0, unresolved: 0 },
-  actionItems: { opened: 2, closed: 1, wontDo: 0, overdue: 1, overdueHighPriority: 1, overdueItems: [{ id: "a", title: "Retry | budget", priority: "P1", dueDate: "2026-03-20", dueTimezone: "Europe/Berlin", dueAt: "2026-03-20T22:59:59.999Z" }] },
+  actionItems: {
+    opened: 2,
+    closed: 1,
+    wontDo: 0,
+    overdue: 1,
+    overdueHighPriority: 1,
+    overdueItems: [
+      {
+        id: "a",
+        title: "Retry | budget",
+        priority: "P1",
+        dueDate: "2026-03-20",
+        dueTimezone: "Europe/Berlin",
+        dueAt: "2026-03-20T22:59:59.999Z",
+      },
+    ],
+  },
   oncall: {
     pagesForTeamServices: 3,
-    schedules: [{
-      id: "sch", name: "Primary", timezone: "Europe/Berlin",
-      shifts: [{ user: { id: "u", name: "Ana", email: "ana@example.com" }, start: "2026-03-02T08:00:00.000Z", end: "2026-03-09T08:00:00.000Z", pages: 3, sleepHourPages: 1 }],
-      people: [{ user: { id: "u", name: "Ana", email: "ana@example.com" }, shifts: 1, hoursOnCall: 168, pages: 3, sleepHourPages: 1 }],
-      pages: 3, sleepHourPages: 1, pagesPerShift: 3, maxPagesInShift: 3, shiftsOverLimit: 1, limitPerShift: 2, sleepWindow: { start: "22:00", end: "07:00", timezone: "Europe/Berlin" },
-    }],
+    schedules: [
+      {
+        id: "sch",
+        name: "Primary",
+        timezone: "Europe/Berlin",
+        shifts: [
+          {
+            user: { id: "u", name: "Ana", email: "ana@example.com" },
+            start: "2026-03-02T08:00:00.000Z",
+            end: "2026-03-09T08:00:00.000Z",
+            pages: 3,
+            sleepHourPages: 1,
+          },
+        ],
+        people: [
+          {
+            user: { id: "u", name: "Ana", email: "ana@example.com" },
+            shifts: 1,
+            hoursOnCall: 168,
+            pages: 3,
+            sleepHourPages: 1,
+          },
+        ],
+        pages: 3,
+        sleepHourPages: 1,
+        pagesPerShift: 3,
+        maxPagesInShift: 3,
+        shiftsOverLimit: 1,
+        limitPerShift: 2,
+        sleepWindow: { start: "22:00", end: "07:00", timezone: "Europe/Berlin" },
+      },
+    ],
   },
   definitions: REPORT_DEFINITIONS,
 };
@@ -58,12 +155,16 @@ describe("report exports", () => {
   it("Markdown: headings and tables, cells escaped", () => {
     const md = reportToMarkdown(report);
     expect(md.startsWith("# Commerce &lt;core&gt;: reliability report 2026-03\n")).toBe(true);
-    expect(md).toContain("| checkout | availability, \"core\" | 99.900 % | 99.950 % | 1000000 | 500 | 50.0 % | 2 / 31 | 25.0 % |");
+    expect(md).toContain(
+      '| checkout | availability, "core" | 99.900 % | 99.950 % | 1000000 | 500 | 50.0 % | 2 / 31 | 25.0 % |',
+    );
     expect(md).toContain("| SEV-2 | 1 | 25.0 % |");
     expect(md).toContain("| INC-4 | SEV-2 | =cmd\\|' /C calc'!A0 |");
     expect(md).toContain("- P1 Retry | budget (due 2026-03-20 Europe/Berlin)");
     expect(md).toContain("| Primary | 1 | 3 | 3 | 3 | 1 | 1 |");
-    expect(md).toContain("Period 2026-03-01 to 2026-03-31 in Europe/Berlin (2026-02-28T23:00:00.000Z – 2026-03-31T22:00:00.000Z). Generated 2026-04-02T08:00:00.000Z.");
+    expect(md).toContain(
+      "Period 2026-03-01 to 2026-03-31 in Europe/Berlin (2026-02-28T23:00:00.000Z – 2026-03-31T22:00:00.000Z). Generated 2026-04-02T08:00:00.000Z.",
+    );
     expect(md).toContain("## Definitions");
   });
 });

@@ -4,7 +4,18 @@ import { REPORT_DEFINITIONS, summarizeSlos, type TeamReport } from "@/lib/readin
 export function marchReport(services: TeamReport["services"]): TeamReport {
   return {
     team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
-    period: { key: "2026-03", kind: "month", timezone: "Europe/Berlin", start: "2026-02-28T23:00:00.000Z", end: "2026-03-31T22:00:00.000Z", firstDay: "2026-03-01", lastDay: "2026-03-31", evaluatedUntil: "2026-03-31T22:00:00.000Z", partial: false, days: 31 },
+    period: {
+      key: "2026-03",
+      kind: "month",
+      timezone: "Europe/Berlin",
+      start: "2026-02-28T23:00:00.000Z",
+      end: "2026-03-31T22:00:00.000Z",
+      firstDay: "2026-03-01",
+      lastDay: "2026-03-31",
+      evaluatedUntil: "2026-03-31T22:00:00.000Z",
+      partial: false,
+      days: 31,
+    },
     generatedAt: "2026-04-02T08:00:00.000Z",
     services,
     sloSummary: summarizeSlos(services),

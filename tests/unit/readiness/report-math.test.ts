@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  actionItemPeriodStats, dailyBudget, dedupeHits, earliestWindowStart, parsePeriod, periodCounts, RollupIndex, scheduleLoad, versionInForce,
-  type HourCount, type PeriodActionItem, type SignedVersion,
+  actionItemPeriodStats,
+  dailyBudget,
+  dedupeHits,
+  earliestWindowStart,
+  parsePeriod,
+  periodCounts,
+  RollupIndex,
+  scheduleLoad,
+  versionInForce,
+  type HourCount,
+  type PeriodActionItem,
+  type SignedVersion,
 } from "@/lib/readiness";
 
 const H = 3_600_000;
@@ -9,8 +19,20 @@ const DAY = 86_400_000;
 
 describe("SLO figures from hourly rollups", () => {
   const T0 = Date.UTC(2026, 2, 1);
-  const v1: SignedVersion = { id: "v1", number: 1, objective: 0.99, window: { kind: "rolling", days: 2 }, effectiveFromMs: T0 + 10 * H };
-  const v2: SignedVersion = { id: "v2", number: 2, objective: 0.999, window: { kind: "rolling", days: 2 }, effectiveFromMs: T0 + 5 * DAY };
+  const v1: SignedVersion = {
+    id: "v1",
+    number: 1,
+    objective: 0.99,
+    window: { kind: "rolling", days: 2 },
+    effectiveFromMs: T0 + 10 * H,
+  };
+  const v2: SignedVersion = {
+    id: "v2",
+    number: 2,
+    objective: 0.999,
+    window: { kind: "rolling", days: 2 },
+    effectiveFromMs: T0 + 5 * DAY,
+  };
   const rows: HourCount[] = [];
   // Both versions have rows for every hour of 1–10 March (a new version is backfilled over its window).
   for (let h = T0; h < T0 + 10 * DAY; h += H) {
@@ -40,14 +62,30 @@ describe("SLO figures from hourly rollups", () => {
   it("hours without a rollup row are no data, not zero traffic", () => {
     const c = periodCounts([v1], index, T0 + 9 * DAY, T0 + 11 * DAY);
     expect(c).toMatchObject({ hoursWithData: 24, hoursInRange: 48, total: 2400 });
-    expect(periodCounts([v1], new RollupIndex([]), T0, T0 + DAY)).toMatchObject({ sli: null, budgetConsumed: null, total: 0 });
+    expect(periodCounts([v1], new RollupIndex([]), T0, T0 + DAY)).toMatchObject({
+      sli: null,
+      budgetConsumed: null,
+      total: 0,
+    });
   });
 
   it("end-of-day budgets over the SLO window and frozen days against the policy threshold", () => {
     // A 2-day rolling 99 % SLO, clean except 12 h at 5 % errors on 3 March 00:00–12:00 UTC.
-    const v: SignedVersion = { id: "x", number: 1, objective: 0.99, window: { kind: "rolling", days: 2 }, effectiveFromMs: 0 };
+    const v: SignedVersion = {
+      id: "x",
+      number: 1,
+      objective: 0.99,
+      window: { kind: "rolling", days: 2 },
+      effectiveFromMs: 0,
+    };
     const r: HourCount[] = [];
-    for (let h = T0 - 2 * DAY; h < T0 + 10 * DAY; h += H) r.push({ versionId: "x", hourMs: h, good: h >= T0 + 2 * DAY && h < T0 + 2 * DAY + 12 * H ? 95 : 100, total: 100 });
+    for (let h = T0 - 2 * DAY; h < T0 + 10 * DAY; h += H)
+      r.push({
+        versionId: "x",
+        hourMs: h,
+        good: h >= T0 + 2 * DAY && h < T0 + 2 * DAY + 12 * H ? 95 : 100,
+        total: 100,
+      });
     const idx = new RollupIndex(r);
     const period = parsePeriod("2026-03", "UTC");
     const until = T0 + 6 * DAY;
@@ -69,10 +107,17 @@ describe("SLO figures from hourly rollups", () => {
   });
 
   it("calendar windows reset at the start of the month in their zone", () => {
-    const v: SignedVersion = { id: "c", number: 1, objective: 0.99, window: { kind: "calendar", unit: "month", timezone: "UTC" }, effectiveFromMs: 0 };
+    const v: SignedVersion = {
+      id: "c",
+      number: 1,
+      objective: 0.99,
+      window: { kind: "calendar", unit: "month", timezone: "UTC" },
+      effectiveFromMs: 0,
+    };
     const r: HourCount[] = [];
     // February: everything bad; March: clean.
-    for (let h = T0 - 3 * DAY; h < T0 + 3 * DAY; h += H) r.push({ versionId: "c", hourMs: h, good: h < T0 ? 0 : 100, total: 100 });
+    for (let h = T0 - 3 * DAY; h < T0 + 3 * DAY; h += H)
+      r.push({ versionId: "c", hourMs: h, good: h < T0 ? 0 : 100, total: 100 });
     const period = parsePeriod("2026-03", "UTC");
     const days = dailyBudget([v], new RollupIndex(r), period.days, T0 + 3 * DAY, 0);
     expect(days[0]).toMatchObject({ remaining: 1, frozen: false });
@@ -97,8 +142,18 @@ describe("on-call load", () => {
   it("counts pages per shift once per page and person, and sleep-hour pages on the schedule's clock", () => {
     expect(dedupeHits(hits)).toHaveLength(5);
     const load = scheduleLoad([ana, ben], hits, TZ);
-    expect(load.shifts.map((s) => [s.userId, s.pages, s.sleepHourPages])).toEqual([["ana", 3, 2], ["ben", 2, 1]]);
-    expect(load).toMatchObject({ pages: 5, sleepHourPages: 3, pagesPerShift: 2.5, maxPagesInShift: 3, shiftsOverLimit: 1, limitPerShift: 2 });
+    expect(load.shifts.map((s) => [s.userId, s.pages, s.sleepHourPages])).toEqual([
+      ["ana", 3, 2],
+      ["ben", 2, 1],
+    ]);
+    expect(load).toMatchObject({
+      pages: 5,
+      sleepHourPages: 3,
+      pagesPerShift: 2.5,
+      maxPagesInShift: 3,
+      shiftsOverLimit: 1,
+      limitPerShift: 2,
+    });
     expect(load.people).toEqual([
       { userId: "ana", shifts: 1, hoursOnCall: 168, pages: 3, sleepHourPages: 2 },
       { userId: "ben", shifts: 1, hoursOnCall: 168, pages: 2, sleepHourPages: 1 },
@@ -116,12 +171,45 @@ describe("on-call load", () => {
 describe("action items over a period", () => {
   const start = Date.UTC(2026, 2, 1);
   const end = Date.UTC(2026, 3, 1);
-  const base: PeriodActionItem = { id: "x", title: "x", priority: "P2", status: "open", dueDate: null, dueTimezone: "UTC", createdAtMs: start + DAY, completedAtMs: null, updatedAtMs: start + DAY };
+  const base: PeriodActionItem = {
+    id: "x",
+    title: "x",
+    priority: "P2",
+    status: "open",
+    dueDate: null,
+    dueTimezone: "UTC",
+    createdAtMs: start + DAY,
+    completedAtMs: null,
+    updatedAtMs: start + DAY,
+  };
   const items: PeriodActionItem[] = [
     { ...base, id: "opened-open-overdue", priority: "P1", dueDate: "2026-03-20" },
-    { ...base, id: "opened-done-in", status: "done", dueDate: "2026-03-20", completedAtMs: start + 10 * DAY, updatedAtMs: start + 10 * DAY },
-    { ...base, id: "old-done-after", priority: "P0", status: "done", createdAtMs: start - 40 * DAY, dueDate: "2026-02-20", completedAtMs: end + DAY, updatedAtMs: end + DAY },
-    { ...base, id: "old-wontdo-in", status: "wont_do", createdAtMs: start - 5 * DAY, dueDate: "2026-03-02", updatedAtMs: start + 2 * DAY },
+    {
+      ...base,
+      id: "opened-done-in",
+      status: "done",
+      dueDate: "2026-03-20",
+      completedAtMs: start + 10 * DAY,
+      updatedAtMs: start + 10 * DAY,
+    },
+    {
+      ...base,
+      id: "old-done-after",
+      priority: "P0",
+      status: "done",
+      createdAtMs: start - 40 * DAY,
+      dueDate: "2026-02-20",
+      completedAtMs: end + DAY,
+      updatedAtMs: end + DAY,
+    },
+    {
+      ...base,
+      id: "old-wontdo-in",
+      status: "wont_do",
+      createdAtMs: start - 5 * DAY,
+      dueDate: "2026-03-02",
+      updatedAtMs: start + 2 * DAY,
+    },
     { ...base, id: "due-last-day", dueDate: "2026-03-31" },
     { ...base, id: "created-after", createdAtMs: end + DAY, dueDate: "2026-03-01" },
   ];

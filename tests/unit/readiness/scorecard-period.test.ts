@@ -1,15 +1,56 @@
 import { describe, expect, it } from "vitest";
-import { evaluateService, monthKeyAt, parsePeriod, previousMonthKey, rollUpTeam, type ServiceFacts } from "@/lib/readiness";
+import {
+  evaluateService,
+  monthKeyAt,
+  parsePeriod,
+  previousMonthKey,
+  rollUpTeam,
+  type ServiceFacts,
+} from "@/lib/readiness";
 
 const NOW = Date.UTC(2026, 10, 2, 12);
 const ready: ServiceFacts = {
   service: { slug: "checkout", name: "Checkout", tier: 1 },
   team: { slug: "commerce", name: "Commerce", timezone: "Europe/Berlin" },
-  slos: [{ id: "s1", name: "availability", alerting: true, runbookUrl: "https://r.example.com", inAppRunbook: false, versions: [{ number: 1, status: "active", reviewedAtMs: 1 }], dataInWindow: true }],
+  slos: [
+    {
+      id: "s1",
+      name: "availability",
+      alerting: true,
+      runbookUrl: "https://r.example.com",
+      inAppRunbook: false,
+      versions: [{ number: 1, status: "active", reviewedAtMs: 1 }],
+      dataInWindow: true,
+    },
+  ],
   ownPolicy: null,
   teamPolicy: { agreedBy: "Bob", agreedAtMs: 1 },
-  escalation: { id: "p1", name: "Checkout", steps: [{ targets: [{ kind: "schedule", scheduleId: "sch" }] }, { targets: [{ kind: "user", userId: "bob" }] }] },
-  schedules: [{ id: "sch", name: "Primary", overrides: [], schedule: { timezone: "UTC", layers: [{ id: "l", name: "l", priority: 0, rotation: { unit: "day", every: 1 }, handoffTime: "09:00", startMs: Date.UTC(2026, 0, 1), participants: ["a", "b"] }] } }],
+  escalation: {
+    id: "p1",
+    name: "Checkout",
+    steps: [{ targets: [{ kind: "schedule", scheduleId: "sch" }] }, { targets: [{ kind: "user", userId: "bob" }] }],
+  },
+  schedules: [
+    {
+      id: "sch",
+      name: "Primary",
+      overrides: [],
+      schedule: {
+        timezone: "UTC",
+        layers: [
+          {
+            id: "l",
+            name: "l",
+            priority: 0,
+            rotation: { unit: "day", every: 1 },
+            handoffTime: "09:00",
+            startMs: Date.UTC(2026, 0, 1),
+            participants: ["a", "b"],
+          },
+        ],
+      },
+    },
+  ],
   incidents: [],
   actionItems: [],
 };
@@ -18,12 +59,30 @@ describe("scorecard", () => {
   it("a service passing all six checks is ready; one failing is not, and the team roll-up counts both", () => {
     const good = evaluateService(ready, NOW);
     expect(good.checks.map((c) => [c.key, c.status])).toEqual([
-      ["slo_signed_off", "pass"], ["runbooks", "pass"], ["budget_policy", "pass"], ["escalation", "pass"], ["postmortems", "pass"], ["action_items", "pass"],
+      ["slo_signed_off", "pass"],
+      ["runbooks", "pass"],
+      ["budget_policy", "pass"],
+      ["escalation", "pass"],
+      ["postmortems", "pass"],
+      ["action_items", "pass"],
     ]);
     expect(good).toMatchObject({ passed: 6, total: 6, ready: true });
 
-    const bad = evaluateService({ ...ready, service: { slug: "payments", name: "Payments", tier: 1 }, slos: [], teamPolicy: null, escalation: null }, NOW);
-    expect(bad.checks.filter((c) => c.status === "fail").map((c) => c.key)).toEqual(["slo_signed_off", "budget_policy", "escalation"]);
+    const bad = evaluateService(
+      {
+        ...ready,
+        service: { slug: "payments", name: "Payments", tier: 1 },
+        slos: [],
+        teamPolicy: null,
+        escalation: null,
+      },
+      NOW,
+    );
+    expect(bad.checks.filter((c) => c.status === "fail").map((c) => c.key)).toEqual([
+      "slo_signed_off",
+      "budget_policy",
+      "escalation",
+    ]);
     expect(bad).toMatchObject({ passed: 3, ready: false });
 
     const team = rollUpTeam({ slug: "commerce", name: "Commerce" }, [good, bad]);
@@ -34,7 +93,14 @@ describe("scorecard", () => {
   });
 
   it("an SLO without data makes the sign-off check 'no data': not passed, not ready, counted apart in the roll-up", () => {
-    const quiet = evaluateService({ ...ready, service: { slug: "search", name: "Search", tier: 2 }, slos: [{ ...ready.slos[0]!, dataInWindow: false }] }, NOW);
+    const quiet = evaluateService(
+      {
+        ...ready,
+        service: { slug: "search", name: "Search", tier: 2 },
+        slos: [{ ...ready.slos[0]!, dataInWindow: false }],
+      },
+      NOW,
+    );
     expect(quiet.checks[0]).toMatchObject({ key: "slo_signed_off", status: "no_data" });
     expect(quiet).toMatchObject({ passed: 5, ready: false });
     const team = rollUpTeam({ slug: "commerce", name: "Commerce" }, [evaluateService(ready, NOW), quiet]);
@@ -50,7 +116,11 @@ describe("report periods", () => {
     expect(new Date(p.endMs).toISOString()).toBe("2026-03-31T22:00:00.000Z");
     expect((p.endMs - p.startMs) / 3_600_000).toBe(743);
     expect(p.days).toHaveLength(31);
-    expect(p.days[28]).toEqual({ date: "2026-03-29", startMs: Date.UTC(2026, 2, 28, 23), endMs: Date.UTC(2026, 2, 29, 22) });
+    expect(p.days[28]).toEqual({
+      date: "2026-03-29",
+      startMs: Date.UTC(2026, 2, 28, 23),
+      endMs: Date.UTC(2026, 2, 29, 22),
+    });
     expect(p.kind).toBe("month");
   });
 

@@ -13,7 +13,8 @@ export function fixtureFiles(dir: string): SourceFile[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name)) out.push({ path: path.relative(FIXTURES, p), text: fs.readFileSync(p, "utf8") });
+      else if (/\.ya?ml$/.test(e.name))
+        out.push({ path: path.relative(FIXTURES, p), text: fs.readFileSync(p, "utf8") });
     }
   };
   walk(root);
@@ -21,7 +22,11 @@ export function fixtureFiles(dir: string): SourceFile[] {
 }
 
 /** Loads inline files: `{ "a.yaml": "…" }`. */
-export const load = (files: Record<string, string>, opts = {}) => loadFiles(Object.entries(files).map(([p, text]) => ({ path: p, text })), opts);
+export const load = (files: Record<string, string>, opts = {}) =>
+  loadFiles(
+    Object.entries(files).map(([p, text]) => ({ path: p, text })),
+    opts,
+  );
 
 export const lines = (issues: Issue[]) => issues.map(formatIssue);
 

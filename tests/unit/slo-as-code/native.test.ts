@@ -35,28 +35,63 @@ describe("native srecp/v1 documents", () => {
     const r = load({ "checkout.yaml": `${service}---\n${slo}`, "team.yaml": policy });
     expect(r.issues).toEqual([]);
     expect(r.desired.services).toEqual([
-      { slug: "checkout", name: "Checkout", team: "payments", tier: 1, description: "", runbookUrl: "https://runbooks.example.com/checkout", repoUrl: null, dashboardUrl: null, dataSource: null },
+      {
+        slug: "checkout",
+        name: "Checkout",
+        team: "payments",
+        tier: 1,
+        description: "",
+        runbookUrl: "https://runbooks.example.com/checkout",
+        repoUrl: null,
+        dashboardUrl: null,
+        dataSource: null,
+      },
     ]);
     expect(r.desired.slos).toEqual([
       {
-        service: "checkout", name: "availability", description: "", objective: 0.999, window: { kind: "rolling", days: 30 },
-        sli: { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' },
-        runbookUrl: null, alerting: true, labels: { category: "availability" }, ...sloDefaults(),
+        service: "checkout",
+        name: "availability",
+        description: "",
+        objective: 0.999,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="checkout"}',
+          bad: 'http_requests_total{service="checkout",code=~"5.."}',
+        },
+        runbookUrl: null,
+        alerting: true,
+        labels: { category: "availability" },
+        ...sloDefaults(),
       },
     ]);
-    expect(r.desired.policies).toEqual([{ scope: "team", target: "payments", atRiskBelow: 0.5, freezeAtOrBelow: 0, freezeOnPageAlert: true, agreedBy: "", notes: "" }]);
+    expect(r.desired.policies).toEqual([
+      {
+        scope: "team",
+        target: "payments",
+        atRiskBelow: 0.5,
+        freezeAtOrBelow: 0,
+        freezeOnPageAlert: true,
+        agreedBy: "",
+        notes: "",
+      },
+    ]);
     expect(r.desired.origins.get("slo checkout/availability")).toEqual({ file: "checkout.yaml", line: 15 });
   });
 
   it("defaults a calendar window's time zone to UTC and a service's name to its slug", () => {
     const r = load({
-      "a.yaml": "apiVersion: srecp/v1\nkind: Service\nmetadata: { name: svc }\nspec: { team: tm }\n---\n" +
+      "a.yaml":
+        "apiVersion: srecp/v1\nkind: Service\nmetadata: { name: svc }\nspec: { team: tm }\n---\n" +
         "apiVersion: srecp/v1\nkind: SLO\nmetadata: { name: lat }\nspec:\n  service: svc\n  objective: 0.99\n  window: { kind: calendar, unit: week }\n" +
         "  sli: { kind: latency, metric: h_seconds, thresholdSeconds: 0.5 }\n",
     });
     expect(r.issues).toEqual([]);
     expect(r.desired.services[0]).toMatchObject({ name: "svc", tier: 3 });
-    expect(r.desired.slos[0]).toMatchObject({ window: { kind: "calendar", unit: "week", timezone: "UTC" }, sli: { kind: "latency", metric: "h_seconds", matchers: "", thresholdSeconds: 0.5 } });
+    expect(r.desired.slos[0]).toMatchObject({
+      window: { kind: "calendar", unit: "week", timezone: "UTC" },
+      sli: { kind: "latency", metric: "h_seconds", matchers: "", thresholdSeconds: 0.5 },
+    });
   });
 
   it("names file, line and field of every invalid value, with the API's messages", () => {
@@ -78,7 +113,7 @@ spec:
   colour: red
 `;
     expect(lines(load({ "bad.yaml": bad }).issues)).toEqual([
-      'bad.yaml:4: metadata.name: use lower-case letters, digits and dashes',
+      "bad.yaml:4: metadata.name: use lower-case letters, digits and dashes",
       "bad.yaml:7: spec.objective: must be less than 1 (100 % leaves no error budget)",
       "bad.yaml:10: spec.window.days: must be 7, 28 or 30",
       "bad.yaml:14: spec.sli.good: set exactly one of good or bad",
@@ -87,7 +122,11 @@ spec:
   });
 
   it("points at the parent when a required field is missing, and reports YAML syntax errors with their line", () => {
-    expect(lines(load({ "a.yaml": "apiVersion: srecp/v1\nkind: Service\nmetadata:\n  name: x1\nspec:\n  tier: 2\n" }).issues)).toEqual(["a.yaml:5: spec.team: is required"]);
+    expect(
+      lines(
+        load({ "a.yaml": "apiVersion: srecp/v1\nkind: Service\nmetadata:\n  name: x1\nspec:\n  tier: 2\n" }).issues,
+      ),
+    ).toEqual(["a.yaml:5: spec.team: is required"]);
     const syntax = load({ "b.yaml": "apiVersion: srecp/v1\nkind: Service\nmetadata: {name: x\n" }).issues;
     expect(syntax).toHaveLength(1);
     expect(syntax[0]).toMatchObject({ file: "b.yaml", severity: "error" });
@@ -97,11 +136,12 @@ spec:
 
   it("rejects unknown kinds, documents and policies that name both or neither of service and team", () => {
     const r = load({
-      "k.yaml": "apiVersion: srecp/v1\nkind: Team\n---\nfoo: bar\n---\napiVersion: srecp/v1\nkind: BudgetPolicy\nspec:\n  service: a1\n  team: b1\n---\napiVersion: srecp/v1\nkind: BudgetPolicy\nspec:\n  atRiskBelow: 0.1\n  freezeAtOrBelow: 0.2\n",
+      "k.yaml":
+        "apiVersion: srecp/v1\nkind: Team\n---\nfoo: bar\n---\napiVersion: srecp/v1\nkind: BudgetPolicy\nspec:\n  service: a1\n  team: b1\n---\napiVersion: srecp/v1\nkind: BudgetPolicy\nspec:\n  atRiskBelow: 0.1\n  freezeAtOrBelow: 0.2\n",
     });
     expect(lines(r.issues)).toEqual([
       "k.yaml:2: kind: kind must be one of Service, SLO, BudgetPolicy for apiVersion srecp/v1",
-      "k.yaml:4: apiVersion: unknown document: expected apiVersion srecp/v1, openslo/v1, sloth.slok.dev/v1 or pyrra.dev/v1alpha1, or a Sloth spec with version \"prometheus/v1\"",
+      'k.yaml:4: apiVersion: unknown document: expected apiVersion srecp/v1, openslo/v1, sloth.slok.dev/v1 or pyrra.dev/v1alpha1, or a Sloth spec with version "prometheus/v1"',
       "k.yaml:9: spec.service: set exactly one of service or team",
       "k.yaml:14: spec.service: set exactly one of service or team",
       "k.yaml:16: spec.freezeAtOrBelow: must be below atRiskBelow",

@@ -40,6 +40,8 @@ slos:
 `;
     const issues = lines(load({ "sloth.yaml": sloth }).issues);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toBe("sloth.yaml:8: slos.0.sli.events.error_query: line 1, column 56: parse error: unexpected end of input in the arguments (expected an expression or a closing parenthesis)");
+    expect(issues[0]).toBe(
+      "sloth.yaml:8: slos.0.sli.events.error_query: line 1, column 56: parse error: unexpected end of input in the arguments (expected an expression or a closing parenthesis)",
+    );
   });
 });

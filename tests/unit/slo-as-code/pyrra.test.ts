@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { generateRuleGroups, sliErrorRatioQuery, sliIncreaseQueries, type AlertingRule, type RecordingRule } from "@/lib/slo";
+import {
+  generateRuleGroups,
+  sliErrorRatioQuery,
+  sliIncreaseQueries,
+  type AlertingRule,
+  type RecordingRule,
+} from "@/lib/slo";
 import { loadFiles } from "@/lib/slo-as-code";
 import { fixtureFiles, lines, load, sloDefaults } from "./helpers";
 
 const F = "pyrra/invalid/unmappable.yaml";
-const slo = (spec: string, meta = "  labels:\n    pyrra.dev/service: svc1\n") => `apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: s1\n${meta}spec:\n${spec}`;
-const ratio = '  target: "99"\n  window: 28d\n  indicator:\n    ratio:\n      errors:\n        metric: e_total{job="x"}\n      total:\n        metric: t_total{job="x"}\n';
+const slo = (spec: string, meta = "  labels:\n    pyrra.dev/service: svc1\n") =>
+  `apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: s1\n${meta}spec:\n${spec}`;
+const ratio =
+  '  target: "99"\n  window: 28d\n  indicator:\n    ratio:\n      errors:\n        metric: e_total{job="x"}\n      total:\n        metric: t_total{job="x"}\n';
 
 describe("Pyrra pyrra.dev/v1alpha1 import", () => {
   it("maps ratio and latency SLOs written like Pyrra's examples, keeping the pyrra.dev/ labels, alert name and severities", () => {
@@ -14,30 +22,72 @@ describe("Pyrra pyrra.dev/v1alpha1 import", () => {
     expect(desired.slos).toEqual([
       {
         ...sloDefaults(),
-        service: "pyrra-checkout", name: "checkout-latency", description: "We want checkout to be fast; 99% of responses faster than 300ms.", objective: 0.99,
-        window: { kind: "rolling", days: 28 }, sli: { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 },
-        runbookUrl: null, alerting: true, labels: {},
-        alertSettings: { ...sloDefaults().alertSettings, name: "ErrorBudgetBurn", page: { enabled: true, labels: { severity: "critical" }, annotations: {} }, ticket: { enabled: true, labels: { severity: "warning" }, annotations: {} } },
-      },
-      {
-        ...sloDefaults(),
-        service: "pyrra-probes", name: "prometheus-blackbox-probe-success", description: "", objective: 0.99,
-        window: { kind: "rolling", days: 7 }, sli: { kind: "boolGauge", metric: "probe_success" },
-        runbookUrl: null, alerting: true, labels: {},
-        alertSettings: { ...sloDefaults().alertSettings, name: "ErrorBudgetBurn", page: { enabled: true, labels: { severity: "critical" }, annotations: {} }, ticket: { enabled: true, labels: { severity: "warning" }, annotations: {} } },
-      },
-      {
-        ...sloDefaults(),
-        service: "pyrra-search", name: "search-errors", description: "Search requests that do not fail with a server error.", objective: 0.995,
-        window: { kind: "rolling", days: 30 }, sli: { kind: "ratio", total: 'http_requests_total{service="search"}', bad: 'http_requests_total{service="search",code=~"5.."}' },
-        runbookUrl: "https://runbooks.example.com/search/errors", alerting: true, labels: { team: "discovery" },
+        service: "pyrra-checkout",
+        name: "checkout-latency",
+        description: "We want checkout to be fast; 99% of responses faster than 300ms.",
+        objective: 0.99,
+        window: { kind: "rolling", days: 28 },
+        sli: {
+          kind: "latency",
+          metric: "http_request_duration_seconds",
+          matchers: 'service="checkout"',
+          thresholdSeconds: 0.3,
+        },
+        runbookUrl: null,
+        alerting: true,
+        labels: {},
         alertSettings: {
-          name: "SearchErrorBudgetBurn", labels: { team: "discovery" }, annotations: { dashboard: "https://grafana.example.com/d/search" },
-          page: { enabled: true, labels: { severity: "page" }, annotations: {} }, ticket: { enabled: true, labels: { severity: "ticket" }, annotations: {} },
+          ...sloDefaults().alertSettings,
+          name: "ErrorBudgetBurn",
+          page: { enabled: true, labels: { severity: "critical" }, annotations: {} },
+          ticket: { enabled: true, labels: { severity: "warning" }, annotations: {} },
+        },
+      },
+      {
+        ...sloDefaults(),
+        service: "pyrra-probes",
+        name: "prometheus-blackbox-probe-success",
+        description: "",
+        objective: 0.99,
+        window: { kind: "rolling", days: 7 },
+        sli: { kind: "boolGauge", metric: "probe_success" },
+        runbookUrl: null,
+        alerting: true,
+        labels: {},
+        alertSettings: {
+          ...sloDefaults().alertSettings,
+          name: "ErrorBudgetBurn",
+          page: { enabled: true, labels: { severity: "critical" }, annotations: {} },
+          ticket: { enabled: true, labels: { severity: "warning" }, annotations: {} },
+        },
+      },
+      {
+        ...sloDefaults(),
+        service: "pyrra-search",
+        name: "search-errors",
+        description: "Search requests that do not fail with a server error.",
+        objective: 0.995,
+        window: { kind: "rolling", days: 30 },
+        sli: {
+          kind: "ratio",
+          total: 'http_requests_total{service="search"}',
+          bad: 'http_requests_total{service="search",code=~"5.."}',
+        },
+        runbookUrl: "https://runbooks.example.com/search/errors",
+        alerting: true,
+        labels: { team: "discovery" },
+        alertSettings: {
+          name: "SearchErrorBudgetBurn",
+          labels: { team: "discovery" },
+          annotations: { dashboard: "https://grafana.example.com/d/search" },
+          page: { enabled: true, labels: { severity: "page" }, annotations: {} },
+          ticket: { enabled: true, labels: { severity: "ticket" }, annotations: {} },
         },
       },
     ]);
-    const rules = generateRuleGroups([{ id: "p1", ...desired.slos[2]! }]).groups[0]!.rules.filter((r): r is AlertingRule => "alert" in r);
+    const rules = generateRuleGroups([{ id: "p1", ...desired.slos[2]! }]).groups[0]!.rules.filter(
+      (r): r is AlertingRule => "alert" in r,
+    );
     expect(rules.map((r) => [r.alert, r.labels.severity, r.labels.team, r.annotations.dashboard])).toEqual([
       ["SearchErrorBudgetBurn", "page", "discovery", "https://grafana.example.com/d/search"],
       ["SearchErrorBudgetBurn", "page", "discovery", "https://grafana.example.com/d/search"],
@@ -48,16 +98,28 @@ describe("Pyrra pyrra.dev/v1alpha1 import", () => {
 
   it("warns about everything it drops or changes", () => {
     expect(lines(loadFiles(fixtureFiles("pyrra/valid")).warnings)).toEqual([
-      expect.stringMatching(/^pyrra\/valid\/checkout-latency\.yaml:\d+: warning: spec\.window: Pyrra's burn-rate alerts are replaced by srecp's tiers \(page-fast 1h\/5m, page-slow 6h\/30m, ticket-fast 1d\/2h, ticket-slow 3d\/6h/),
-      expect.stringMatching(/^pyrra\/valid\/checkout-latency\.yaml:\d+: warning: spec\.alerting: the absent-metric alert \(SLOMetricAbsent\) is not generated by srecp$/),
+      expect.stringMatching(
+        /^pyrra\/valid\/checkout-latency\.yaml:\d+: warning: spec\.window: Pyrra's burn-rate alerts are replaced by srecp's tiers \(page-fast 1h\/5m, page-slow 6h\/30m, ticket-fast 1d\/2h, ticket-slow 3d\/6h/,
+      ),
+      expect.stringMatching(
+        /^pyrra\/valid\/checkout-latency\.yaml:\d+: warning: spec\.alerting: the absent-metric alert \(SLOMetricAbsent\) is not generated by srecp$/,
+      ),
       "pyrra/valid/probe-success.yaml:8: warning: metadata.labels: Kubernetes labels prometheus, role are not imported (only pyrra.dev/ labels go onto alerts, as in Pyrra)",
       "pyrra/valid/probe-success.yaml:18: warning: spec.indicator.bool_gauge.grouping: grouping by target is dropped: srecp computes one SLO over all matching series",
-      expect.stringMatching(/^pyrra\/valid\/probe-success\.yaml:14: warning: spec\.window: Pyrra's burn-rate alerts are replaced/),
+      expect.stringMatching(
+        /^pyrra\/valid\/probe-success\.yaml:14: warning: spec\.window: Pyrra's burn-rate alerts are replaced/,
+      ),
       "pyrra/valid/probe-success.yaml:12: warning: spec.alerting: the absent-metric alert (SLOMetricAbsent) is not generated by srecp",
       "pyrra/valid/search-errors.yaml:9: warning: metadata.labels: Kubernetes labels prometheus, role are not imported (only pyrra.dev/ labels go onto alerts, as in Pyrra)",
-      expect.stringMatching(/^pyrra\/valid\/search-errors\.yaml:19: warning: spec\.window: Pyrra's burn-rate alerts are replaced/),
+      expect.stringMatching(
+        /^pyrra\/valid\/search-errors\.yaml:19: warning: spec\.window: Pyrra's burn-rate alerts are replaced/,
+      ),
     ]);
-    const w = load({ "a.yaml": slo(`${ratio}  performanceOverAccuracy: true\n  alerting:\n    severities:\n      fastBurn: p1\n      mediumBurn: p2\n      longTermBurn: info\n`) }).warnings;
+    const w = load({
+      "a.yaml": slo(
+        `${ratio}  performanceOverAccuracy: true\n  alerting:\n    severities:\n      fastBurn: p1\n      mediumBurn: p2\n      longTermBurn: info\n`,
+      ),
+    }).warnings;
     expect(lines(w)).toEqual([
       "a.yaml:16: warning: spec.performanceOverAccuracy: performanceOverAccuracy has no srecp equivalent and is dropped",
       'a.yaml:20: warning: spec.alerting.severities.mediumBurn: srecp\'s two page tiers share one severity: page-slow gets "p1" (fastBurn)',
@@ -65,11 +127,15 @@ describe("Pyrra pyrra.dev/v1alpha1 import", () => {
       expect.stringMatching(/^a\.yaml:9: warning: spec\.window: Pyrra's burn-rate alerts are replaced/),
       "a.yaml:17: warning: spec.alerting: the absent-metric alert (SLOMetricAbsent) is not generated by srecp",
     ]);
-    expect(lines(load({ "a.yaml": slo(ratio.replace('"99"', '"0.99"')) }).warnings)[0]).toBe("a.yaml:8: warning: spec.target: target is read as a percentage: 0.99 means 0.99 %, not 99 %");
+    expect(lines(load({ "a.yaml": slo(ratio.replace('"99"', '"0.99"')) }).warnings)[0]).toBe(
+      "a.yaml:8: warning: spec.target: target is read as a percentage: 0.99 means 0.99 %, not 99 %",
+    );
   });
 
   it("imports bool_gauge as the share of 1-samples of the gauge, with Pyrra's queries: errors = count_over_time − sum_over_time over count_over_time", () => {
-    const probe = loadFiles(fixtureFiles("pyrra/valid")).desired.slos.find((x) => x.name === "prometheus-blackbox-probe-success")!;
+    const probe = loadFiles(fixtureFiles("pyrra/valid")).desired.slos.find(
+      (x) => x.name === "prometheus-blackbox-probe-success",
+    )!;
     expect(probe.sli).toEqual({ kind: "boolGauge", metric: "probe_success" });
     // Ranges one millisecond short: adjacent ranges (hourly rollups) then count a boundary sample once.
     expect(sliIncreaseQueries(probe.sli, "1h")).toEqual({
@@ -80,17 +146,28 @@ describe("Pyrra pyrra.dev/v1alpha1 import", () => {
       "(sum(count_over_time(probe_success[299999ms])) - (sum(sum_over_time(probe_success[299999ms])) or vector(0))) / (sum(count_over_time(probe_success[299999ms])) > 0)",
     );
     // The rule file's recording rules use the same expressions (and so pass promtool like any other SLO).
-    const recorded = generateRuleGroups([{ id: "p0", ...probe }]).groups[0]!.rules.filter((r): r is RecordingRule => "record" in r);
+    const recorded = generateRuleGroups([{ id: "p0", ...probe }]).groups[0]!.rules.filter(
+      (r): r is RecordingRule => "record" in r,
+    );
     expect(recorded.map((r) => r.expr).join("\n")).toContain("count_over_time(probe_success[");
     expect(recorded.map((r) => r.expr).join("\n")).not.toContain("increase(");
   });
 
   it("turns alerts off with burnrates: false or the deprecated disabled, and takes --service when no label names one", () => {
-    const off = load({ "a.yaml": slo(`${ratio}  alerting:\n    burnrates: false\n    absent: false\n`, "") }, { defaultService: "from-flag" });
+    const off = load(
+      { "a.yaml": slo(`${ratio}  alerting:\n    burnrates: false\n    absent: false\n`, "") },
+      { defaultService: "from-flag" },
+    );
     expect(off.issues).toEqual([]);
     expect(off.warnings).toEqual([]);
-    expect(off.desired.slos[0]).toMatchObject({ service: "from-flag", alerting: false, alertSettings: { page: { enabled: false }, ticket: { enabled: false } } });
-    expect(load({ "a.yaml": slo(`${ratio}  alerting:\n    disabled: true\n`) }).desired.slos[0]).toMatchObject({ alerting: false });
+    expect(off.desired.slos[0]).toMatchObject({
+      service: "from-flag",
+      alerting: false,
+      alertSettings: { page: { enabled: false }, ticket: { enabled: false } },
+    });
+    expect(load({ "a.yaml": slo(`${ratio}  alerting:\n    disabled: true\n`) }).desired.slos[0]).toMatchObject({
+      alerting: false,
+    });
   });
 
   it("refuses what srecp cannot represent, naming file, line and field", () => {
@@ -101,18 +178,29 @@ describe("Pyrra pyrra.dev/v1alpha1 import", () => {
       `${F}:22: spec.target: target is a percentage, e.g. "99.5"`,
       `${F}:27: spec.indicator.ratio.errors.metric: Pyrra metrics are plain selectors such as http_requests_total{job="x"}`,
     ]);
-    const gauge = (metric: string) => slo(`  target: "99"\n  window: 7d\n  indicator:\n    bool_gauge:\n      metric: ${metric}\n`);
+    const gauge = (metric: string) =>
+      slo(`  target: "99"\n  window: 7d\n  indicator:\n    bool_gauge:\n      metric: ${metric}\n`);
     expect(lines(load({ "a.yaml": gauge("avg_over_time(probe_success[5m])") }).issues)).toEqual([
       expect.stringMatching(/^a\.yaml:12: spec\.indicator\.bool_gauge\.metric: /),
     ]);
-    expect(lines(load({ "a.yaml": gauge("") }).issues)).toEqual(["a.yaml:12: spec.indicator.bool_gauge.metric: a metric selector is required"]);
-    expect(lines(load({ "a.yaml": "apiVersion: pyrra.dev/v1alpha1\nkind: Other\n" }).issues)).toEqual(["a.yaml:2: kind: only kind ServiceLevelObjective of pyrra.dev/v1alpha1 can be imported"]);
-    expect(lines(load({ "a.yaml": slo(ratio, "  labels:\n    pyrra.dev/service: svc1\n    pyrra.dev/Bad-Name: x\n") }).issues)).toEqual([
+    expect(lines(load({ "a.yaml": gauge("") }).issues)).toEqual([
+      "a.yaml:12: spec.indicator.bool_gauge.metric: a metric selector is required",
+    ]);
+    expect(lines(load({ "a.yaml": "apiVersion: pyrra.dev/v1alpha1\nkind: Other\n" }).issues)).toEqual([
+      "a.yaml:2: kind: only kind ServiceLevelObjective of pyrra.dev/v1alpha1 can be imported",
+    ]);
+    expect(
+      lines(
+        load({ "a.yaml": slo(ratio, "  labels:\n    pyrra.dev/service: svc1\n    pyrra.dev/Bad-Name: x\n") }).issues,
+      ),
+    ).toEqual([
       "a.yaml:7: metadata.labels.pyrra.dev/Bad-Name: label names are Prometheus label names (letters, digits and _)",
     ]);
     // a label srecp sets on every alert itself stays an SLO label only
     const tier = load({ "a.yaml": slo(ratio, "  labels:\n    pyrra.dev/service: svc1\n    pyrra.dev/tier: one\n") });
     expect(tier.desired.slos[0]).toMatchObject({ labels: { tier: "one" }, alertSettings: { labels: {} } });
-    expect(lines(tier.warnings)[0]).toBe("a.yaml:7: warning: metadata.labels.pyrra.dev/tier: kept as an SLO label but not put on the alerts: srecp sets tier on every alert itself");
+    expect(lines(tier.warnings)[0]).toBe(
+      "a.yaml:7: warning: metadata.labels.pyrra.dev/tier: kept as an SLO label but not put on the alerts: srecp sets tier on every alert itself",
+    );
   });
 });

@@ -2,17 +2,38 @@ import { describe, expect, it } from "vitest";
 import { buildRows, rowsToCsv } from "@/components/slos/overview-rows";
 import type { OverviewSlo } from "@/lib/query/slos";
 
-const slo = (id: string, service: string, team: string, remaining: number | null, extra: Partial<OverviewSlo> = {}, opts: { burn1h?: number | null; page?: boolean; status?: boolean } = {}): OverviewSlo => ({
-  id, name: `${service}-${id}`, service, serviceName: service.toUpperCase(), team,
-  version: { number: 1, status: "active" }, pendingVersion: null,
-  objective: 0.999, window: { kind: "rolling", days: 30 }, sliText: "ratio",
-  ...(opts.status === false ? {} : {
-    status: {
-      sliValue: remaining === null ? null : 1 - (1 - remaining) * 0.001, stale: false,
-      errorBudget: { remaining }, burnRates: { "1h": opts.burn1h ?? null, "6h": null },
-      alerts: [{ name: "page-fast", severity: "page", firing: Boolean(opts.page) }, { name: "ticket-slow", severity: "ticket", firing: false }],
-    },
-  }),
+const slo = (
+  id: string,
+  service: string,
+  team: string,
+  remaining: number | null,
+  extra: Partial<OverviewSlo> = {},
+  opts: { burn1h?: number | null; page?: boolean; status?: boolean } = {},
+): OverviewSlo => ({
+  id,
+  name: `${service}-${id}`,
+  service,
+  serviceName: service.toUpperCase(),
+  team,
+  version: { number: 1, status: "active" },
+  pendingVersion: null,
+  objective: 0.999,
+  window: { kind: "rolling", days: 30 },
+  sliText: "ratio",
+  ...(opts.status === false
+    ? {}
+    : {
+        status: {
+          sliValue: remaining === null ? null : 1 - (1 - remaining) * 0.001,
+          stale: false,
+          errorBudget: { remaining },
+          burnRates: { "1h": opts.burn1h ?? null, "6h": null },
+          alerts: [
+            { name: "page-fast", severity: "page", firing: Boolean(opts.page) },
+            { name: "ticket-slow", severity: "ticket", firing: false },
+          ],
+        },
+      }),
   ...extra,
 });
 
@@ -54,7 +75,9 @@ describe("SLO overview rows", () => {
   it("exports the visible rows as CSV with raw numbers", () => {
     const csv = rowsToCsv([byId.a!, byId.f!]);
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("service,team,slo,objective,window,sli,sli_value,budget_remaining,burn_rate_1h,burn_rate_6h,firing_alerts,policy_state,stale");
+    expect(lines[0]).toBe(
+      "service,team,slo,objective,window,sli,sli_value,budget_remaining,burn_rate_1h,burn_rate_6h,firing_alerts,policy_state,stale",
+    );
     expect(lines[1]).toBe("search,core,search-a,0.999,rolling 30 d,ratio,0.99972,0.72,0.5,,,at_risk,false");
     expect(lines[2]).toBe("ledger,pay,ledger-f,0.999,rolling 30 d,ratio,,,,,,pending,false");
   });

@@ -12,20 +12,35 @@ const pageFast = tiers.filter((t) => t.name === "page-fast");
 function naive(perMinute: { total: number; good: number }[], tier: AlertTier, budget: number) {
   const threshold = Number((tier.factor * budget).toPrecision(12));
   const win = (k: number, w: number) => {
-    if (w === 5) return perMinute[k]!.total > 0 ? (perMinute[k]!.total - perMinute[k]!.good) / perMinute[k]!.total : null;
-    let t = 0, g = 0;
-    for (let i = Math.max(0, k - w); i <= k; i++) { t += perMinute[i]!.total; g += perMinute[i]!.good; }
+    if (w === 5)
+      return perMinute[k]!.total > 0 ? (perMinute[k]!.total - perMinute[k]!.good) / perMinute[k]!.total : null;
+    let t = 0,
+      g = 0;
+    for (let i = Math.max(0, k - w); i <= k; i++) {
+      t += perMinute[i]!.total;
+      g += perMinute[i]!.good;
+    }
     return t > 0 ? (t - g) / t : null;
   };
   const minutes = (d: string) => ({ "5m": 5, "30m": 30, "1h": 60, "6h": 360 })[d]!;
   const forMin = ({ "2m": 2, "15m": 15 } as Record<string, number>)[tier.for]!;
   const out: [number, number, number | null][] = [];
-  let active: number | null = null, open: [number, number, number | null] | null = null;
+  let active: number | null = null,
+    open: [number, number, number | null] | null = null;
   perMinute.forEach((_, k) => {
-    const l = win(k, minutes(tier.longWindow)), s = win(k, minutes(tier.shortWindow));
-    if (!(l !== null && s !== null && l >= threshold && s >= threshold)) { if (open) open[2] = k; open = null; active = null; return; }
+    const l = win(k, minutes(tier.longWindow)),
+      s = win(k, minutes(tier.shortWindow));
+    if (!(l !== null && s !== null && l >= threshold && s >= threshold)) {
+      if (open) open[2] = k;
+      open = null;
+      active = null;
+      return;
+    }
     active ??= k;
-    if (!open && k - active >= forMin) { open = [active, k, null]; out.push(open); }
+    if (!open && k - active >= forMin) {
+      open = [active, k, null];
+      out.push(open);
+    }
   });
   return out;
 }
@@ -34,7 +49,8 @@ function naive(perMinute: { total: number; good: number }[], tier: AlertTier, bu
 const perMinuteRecords = (s: IncreaseSeries) => {
   const out: { total: number; good: number }[] = [];
   for (let m = 0; m <= (s.total.length - 1) * 5; m++) {
-    const i = Math.floor(m / 5), j = m % 5;
+    const i = Math.floor(m / 5),
+      j = m % 5;
     const at = (a: readonly (number | null)[]) => (j === 0 ? a[i]! : ((5 - j) * a[i]! + j * a[i + 1]!) / 5);
     out.push({ total: at(s.total), good: at(s.good) });
   }
@@ -42,14 +58,24 @@ const perMinuteRecords = (s: IncreaseSeries) => {
 };
 
 const phases = fc.array(
-  fc.record({ buckets: fc.integer({ min: 1, max: 30 }), perMinute: fc.integer({ min: 0, max: 50 }), errorsPerMinute: fc.integer({ min: 0, max: 50 }) }).map((p): Phase => ({ ...p, errorsPerMinute: Math.min(p.errorsPerMinute, p.perMinute) })),
+  fc
+    .record({
+      buckets: fc.integer({ min: 1, max: 30 }),
+      perMinute: fc.integer({ min: 0, max: 50 }),
+      errorsPerMinute: fc.integer({ min: 0, max: 50 }),
+    })
+    .map((p): Phase => ({ ...p, errorsPerMinute: Math.min(p.errorsPerMinute, p.perMinute) })),
   { minLength: 1, maxLength: 12 },
 );
 
 describe("replayAlerts", () => {
   it("a sustained 14.4x burn: page-fast pending at the first minute its 1h and 5m ratios reach 1.44 %, firing 2 minutes later, resolved when the burn stops", () => {
     // 2 h clean, 1 h at error ratio 0.02, 1 h clean; 1000 requests per minute.
-    const { series } = seriesOf([{ buckets: 24, perMinute: 1000, errorsPerMinute: 0 }, { buckets: 12, perMinute: 1000, errorsPerMinute: 20 }, { buckets: 12, perMinute: 1000, errorsPerMinute: 0 }]);
+    const { series } = seriesOf([
+      { buckets: 24, perMinute: 1000, errorsPerMinute: 0 },
+      { buckets: 12, perMinute: 1000, errorsPerMinute: 20 },
+      { buckets: 12, perMinute: 1000, errorsPerMinute: 0 },
+    ]);
     const [fire, ...rest] = replayAlerts({ series, tiers: pageFast, budget: 0.001, evalIntervalMs: MIN });
     expect(rest).toEqual([]);
     // Burn minutes start at 121. The 1h window (61 records) reaches 1.44 % once Σbad/Σtotal ≥ 0.0144: the
@@ -83,7 +109,9 @@ describe("replayAlerts", () => {
   it("refuses an evaluation interval that does not divide 5m and unequal series", () => {
     const { series } = seriesOf([{ buckets: 2, perMinute: 1, errorsPerMinute: 0 }]);
     expect(() => replayAlerts({ series, tiers, budget: 0.001, evalIntervalMs: 7 * MIN })).toThrow(/evaluationInterval/);
-    expect(() => replayAlerts({ series: { ...series, good: [1] }, tiers, budget: 0.001, evalIntervalMs: MIN })).toThrow(/series/);
+    expect(() => replayAlerts({ series: { ...series, good: [1] }, tiers, budget: 0.001, evalIntervalMs: MIN })).toThrow(
+      /series/,
+    );
   });
 
   it("property: equals a naive per-minute model (direct window sums) for the page tiers", () => {
@@ -92,7 +120,11 @@ describe("replayAlerts", () => {
         const { series } = seriesOf(ps);
         const records = perMinuteRecords(series);
         for (const tier of tiers.filter((t) => t.severity === "page")) {
-          const ours = replayAlerts({ series, tiers: [tier], budget: 0.001, evalIntervalMs: MIN }).map((i) => [i.activeAtMs / MIN, i.firedAtMs / MIN, i.resolvedAtMs === null ? null : i.resolvedAtMs / MIN]);
+          const ours = replayAlerts({ series, tiers: [tier], budget: 0.001, evalIntervalMs: MIN }).map((i) => [
+            i.activeAtMs / MIN,
+            i.firedAtMs / MIN,
+            i.resolvedAtMs === null ? null : i.resolvedAtMs / MIN,
+          ]);
           expect(ours).toEqual(naive(records, tier, 0.001));
         }
       }),
@@ -121,7 +153,10 @@ describe("replayAlerts", () => {
 
 describe("candidateTiers", () => {
   it("applies factor, windows and for, recomputes the budget share and drops a disabled tier", () => {
-    const t = candidateTiers(DAYS30, { "page-fast": { factor: 10, longWindow: "30m", for: "0m" }, "ticket-slow": { enabled: false } });
+    const t = candidateTiers(DAYS30, {
+      "page-fast": { factor: 10, longWindow: "30m", for: "0m" },
+      "ticket-slow": { enabled: false },
+    });
     expect(t.map((x) => x.name)).toEqual(["page-fast", "page-slow", "ticket-fast"]);
     expect(t[0]).toMatchObject({ factor: 10, longWindow: "30m", shortWindow: "5m", for: "0s" });
     expect(t[0]!.budgetShare).toBeCloseTo((10 * 1800) / DAYS30, 12);

@@ -38,11 +38,17 @@ describe("computeBudget", () => {
     [0.9999, 4.32 * 60],
     [0.99999, 25.92],
   ])("downtime equivalent for %d over 30 d is %d s (Workbook table)", (objective, seconds) => {
-    expect(computeBudget({ objective, counts: { good: 0, total: 0 }, windowSeconds: 30 * DAY }).downtimeEquivalentSeconds).toBeCloseTo(seconds, 9);
+    expect(
+      computeBudget({ objective, counts: { good: 0, total: 0 }, windowSeconds: 30 * DAY }).downtimeEquivalentSeconds,
+    ).toBeCloseTo(seconds, 9);
   });
 
   it("derives SLI, error ratio, allowed and consumed budget from counts (traffic-weighted)", () => {
-    const result = computeBudget({ objective: 0.999, counts: { good: 999_500, total: 1_000_000 }, windowSeconds: 30 * DAY });
+    const result = computeBudget({
+      objective: 0.999,
+      counts: { good: 999_500, total: 1_000_000 },
+      windowSeconds: 30 * DAY,
+    });
     expect(result).toEqual({
       sli: 0.9995,
       errorRatio: 0.0005,
@@ -60,12 +66,19 @@ describe("computeBudget", () => {
     [5_000, 0.5, 0.5],
     [10_000, 1, 0],
     [20_000, 2, -1],
-  ])("99 %% with 1e6 requests and %d errors consumed %d, remaining %d (below zero when overspent)", (bad, consumed, remaining) => {
-    const result = computeBudget({ objective: 0.99, counts: { good: 1_000_000 - bad, total: 1_000_000 }, windowSeconds: 28 * DAY });
-    expect(result.consumed).toBe(consumed);
-    expect(result.remaining).toBe(remaining);
-    expect(result.allowedBadEvents).toBe(10_000);
-  });
+  ])(
+    "99 %% with 1e6 requests and %d errors consumed %d, remaining %d (below zero when overspent)",
+    (bad, consumed, remaining) => {
+      const result = computeBudget({
+        objective: 0.99,
+        counts: { good: 1_000_000 - bad, total: 1_000_000 },
+        windowSeconds: 28 * DAY,
+      });
+      expect(result.consumed).toBe(consumed);
+      expect(result.remaining).toBe(remaining);
+      expect(result.allowedBadEvents).toBe(10_000);
+    },
+  );
 
   it("a low-traffic service: one failure in 7200 requests is 13.9 % of a 99.9 % budget", () => {
     const result = computeBudget({ objective: 0.999, counts: { good: 7199, total: 7200 }, windowSeconds: 30 * DAY });
@@ -79,7 +92,15 @@ describe("computeBudget", () => {
     ["infinite total", { good: 1, total: Number.POSITIVE_INFINITY }],
   ])("%s gives nulls and JSON without NaN/Infinity", (_label, counts) => {
     const result = computeBudget({ objective: 0.999, counts, windowSeconds: 30 * DAY });
-    expect(result).toMatchObject({ sli: null, errorRatio: null, consumed: null, remaining: null, allowedBadEvents: null, badEvents: 0, budget: 0.001 });
+    expect(result).toMatchObject({
+      sli: null,
+      errorRatio: null,
+      consumed: null,
+      remaining: null,
+      allowedBadEvents: null,
+      badEvents: 0,
+      budget: 0.001,
+    });
     const json = JSON.stringify(result);
     expect(json).not.toMatch(/NaN|Infinity/);
     expect(JSON.parse(json)).toEqual(result);
@@ -122,7 +143,9 @@ describe("exhaustsAt", () => {
     [1000, 43.2 * 60],
     [35, (720 / 35) * 3600],
   ])("a full budget at burn rate %d lasts %d s over 30 d (Workbook)", (rate, seconds) => {
-    expect(exhaustsAt({ remaining: 1, burnRate: rate, windowSeconds: window, nowMs })).toBe(nowMs + Math.round(seconds * 1000));
+    expect(exhaustsAt({ remaining: 1, burnRate: rate, windowSeconds: window, nowMs })).toBe(
+      nowMs + Math.round(seconds * 1000),
+    );
   });
 
   it("half the budget left at burn 2 lasts 7.5 days", () => {

@@ -21,7 +21,13 @@ describe("burndownSeries", () => {
   });
 
   it("with totalExpected the denominator is the whole window's budget, so it only goes down", () => {
-    const series = burndownSeries({ points, objective: 0.999, windowStartMs: start, windowEndMs: end, totalExpected: 40_000 });
+    const series = burndownSeries({
+      points,
+      objective: 0.999,
+      windowStartMs: start,
+      windowEndMs: end,
+      totalExpected: 40_000,
+    });
     expect(series.map((p) => p.remaining)).toEqual([1, 0.75, 0]);
   });
 
@@ -58,7 +64,9 @@ describe("burndownSeries", () => {
   });
 
   it("rejects an empty window", () => {
-    expect(() => burndownSeries({ points, objective: 0.999, windowStartMs: end, windowEndMs: start })).toThrow(/after its start/);
+    expect(() => burndownSeries({ points, objective: 0.999, windowStartMs: end, windowEndMs: start })).toThrow(
+      /after its start/,
+    );
   });
 });
 
@@ -82,7 +90,11 @@ describe("pickStep", () => {
     expect((100 * 365 * 86_400) / step + 1).toBeLessThanOrEqual(1000);
   });
 
-  it.each([[0, 1000], [3600, 1], [3600, 20_000]])("rejects window %d / maxPoints %d", (windowSeconds, maxPoints) => {
+  it.each([
+    [0, 1000],
+    [3600, 1],
+    [3600, 20_000],
+  ])("rejects window %d / maxPoints %d", (windowSeconds, maxPoints) => {
     expect(() => pickStep(windowSeconds, maxPoints)).toThrow();
   });
 });

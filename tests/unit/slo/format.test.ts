@@ -99,19 +99,31 @@ describe("counts, burn rates, ages", () => {
 describe("windows and SLI kinds", () => {
   it("describes windows", () => {
     expect(formatWindow({ kind: "rolling", days: 28 })).toBe("rolling 28 d");
-    expect(formatWindow({ kind: "calendar", unit: "month", timezone: "Europe/Berlin" })).toBe("calendar month (Europe/Berlin)");
+    expect(formatWindow({ kind: "calendar", unit: "month", timezone: "Europe/Berlin" })).toBe(
+      "calendar month (Europe/Berlin)",
+    );
   });
   it("describes SLI kinds", () => {
     expect(formatSliKind({ kind: "ratio", total: "a", bad: "b" })).toBe("ratio");
-    expect(formatSliKind({ kind: "latency", metric: "m", matchers: "", thresholdSeconds: 0.3 })).toBe("latency ≤ 300 ms");
-    expect(formatSliKind({ kind: "latency", metric: "m", matchers: "", thresholdSeconds: 2.5 })).toBe("latency ≤ 2.5 s");
+    expect(formatSliKind({ kind: "latency", metric: "m", matchers: "", thresholdSeconds: 0.3 })).toBe(
+      "latency ≤ 300 ms",
+    );
+    expect(formatSliKind({ kind: "latency", metric: "m", matchers: "", thresholdSeconds: 2.5 })).toBe(
+      "latency ≤ 2.5 s",
+    );
   });
 });
 
 describe("definitionChanges", () => {
-  const v1 = { sli: { kind: "ratio" as const, total: "t", bad: "b" }, objective: 0.999, window: { kind: "rolling" as const, days: 30 } };
+  const v1 = {
+    sli: { kind: "ratio" as const, total: "t", bad: "b" },
+    objective: 0.999,
+    window: { kind: "rolling" as const, days: 30 },
+  };
   it("lists only the fields that changed", () => {
-    expect(definitionChanges(v1, { ...v1, objective: 0.9995 })).toEqual([{ field: "objective", before: "99.9 %", after: "99.95 %" }]);
+    expect(definitionChanges(v1, { ...v1, objective: 0.9995 })).toEqual([
+      { field: "objective", before: "99.9 %", after: "99.95 %" },
+    ]);
     expect(definitionChanges(v1, { ...v1, sli: { kind: "ratio", total: "t", good: "g" } })).toEqual([
       { field: "bad events", before: "b", after: "" },
       { field: "good events", before: "", after: "g" },
@@ -119,7 +131,10 @@ describe("definitionChanges", () => {
     expect(definitionChanges(v1, v1)).toEqual([]);
   });
   it("names a change to time slices: the kind, the slice length and the slice threshold", () => {
-    const slices = { ...v1, sli: { kind: "timeslice" as const, sliceMinutes: 5 as const, threshold: 0.99, of: v1.sli } };
+    const slices = {
+      ...v1,
+      sli: { kind: "timeslice" as const, sliceMinutes: 5 as const, threshold: 0.99, of: v1.sli },
+    };
     expect(definitionChanges(v1, slices)).toEqual([
       { field: "SLI kind", before: "ratio", after: "timeslice (ratio)" },
       { field: "time slice", before: "", after: "5 min" },
@@ -128,14 +143,33 @@ describe("definitionChanges", () => {
     expect(formatSliKind(slices.sli)).toBe("5-min slices: ratio ≥ 99 %");
   });
   it("lists every field of a first version", () => {
-    expect(definitionChanges(null, v1).map((c) => c.field)).toEqual(["SLI kind", "total events", "bad events", "objective", "window"]);
+    expect(definitionChanges(null, v1).map((c) => c.field)).toEqual([
+      "SLI kind",
+      "total events",
+      "bad events",
+      "objective",
+      "window",
+    ]);
   });
 });
 
 describe("cumulativeSliSeries", () => {
   it("inverts the burndown's remaining budget into the window-to-date SLI", () => {
     // 99.9 %: half the budget left ⇒ 0.05 % errors so far ⇒ SLI 99.95 %; overspent ×10 ⇒ 99 %.
-    const out = cumulativeSliSeries([{ t: 1, remaining: 0.5 }, { t: 2, remaining: -9 }, { t: 3, remaining: null }, { t: 4, remaining: 1 }], 0.999);
-    expect(out).toEqual([{ t: 1, v: 0.9995 }, { t: 2, v: 0.99 }, { t: 3, v: null }, { t: 4, v: 1 }]);
+    const out = cumulativeSliSeries(
+      [
+        { t: 1, remaining: 0.5 },
+        { t: 2, remaining: -9 },
+        { t: 3, remaining: null },
+        { t: 4, remaining: 1 },
+      ],
+      0.999,
+    );
+    expect(out).toEqual([
+      { t: 1, v: 0.9995 },
+      { t: 2, v: 0.99 },
+      { t: 3, v: null },
+      { t: 4, v: 1 },
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, evaluatePolicy } from "@/lib/slo";
 
-const slo = (name: string, remaining: number | null, pageAlertFiring = false) => ({ sloId: name, name, remaining, pageAlertFiring });
+const slo = (name: string, remaining: number | null, pageAlertFiring = false) => ({
+  sloId: name,
+  name,
+  remaining,
+  pageAlertFiring,
+});
 
 describe("error-budget policy", () => {
   it.each([
@@ -32,12 +37,20 @@ describe("error-budget policy", () => {
   });
 
   it("never calls 'no data' healthy: the SLOs without data are the reasons", () => {
-    expect(evaluatePolicy(DEFAULT_POLICY, [slo("a", 0.9), slo("idle", null)])).toEqual({ state: "no_data", reasons: ["idle: no data in the window"] });
-    expect(evaluatePolicy(DEFAULT_POLICY, [])).toEqual({ state: "no_data", reasons: ["no SLO to judge the error budget by"] });
+    expect(evaluatePolicy(DEFAULT_POLICY, [slo("a", 0.9), slo("idle", null)])).toEqual({
+      state: "no_data",
+      reasons: ["idle: no data in the window"],
+    });
+    expect(evaluatePolicy(DEFAULT_POLICY, [])).toEqual({
+      state: "no_data",
+      reasons: ["no SLO to judge the error budget by"],
+    });
     expect(evaluatePolicy(DEFAULT_POLICY, [slo("a", 0.9)])).toEqual({ state: "healthy", reasons: [] });
   });
 
   it("does not freeze on a page alert when the policy says so", () => {
-    expect(evaluatePolicy({ ...DEFAULT_POLICY, freezeOnPageAlert: false }, [slo("a", 0.9, true)]).state).toBe("healthy");
+    expect(evaluatePolicy({ ...DEFAULT_POLICY, freezeOnPageAlert: false }, [slo("a", 0.9, true)]).state).toBe(
+      "healthy",
+    );
   });
 });

@@ -4,7 +4,12 @@ import { formatLe, SloDefinitionError, sliErrorRatioQuery, sliIncreaseQueries, t
 const total = 'http_requests_total{service="checkout"}';
 const bad = 'http_requests_total{service="checkout",code=~"5.."}';
 const good = 'http_requests_total{service="checkout",code=~"2.."}';
-const latency: Sli = { kind: "latency", metric: "http_request_duration_seconds", matchers: 'service="checkout"', thresholdSeconds: 0.3 };
+const latency: Sli = {
+  kind: "latency",
+  metric: "http_request_duration_seconds",
+  matchers: 'service="checkout"',
+  thresholdSeconds: 0.3,
+};
 
 describe("sliIncreaseQueries", () => {
   it("ratio with bad: good = total − (bad or 0), one label-less series each", () => {
@@ -36,7 +41,9 @@ describe("sliIncreaseQueries", () => {
   });
 
   it("trims whitespace and a trailing comma in matchers", () => {
-    expect(sliIncreaseQueries({ ...latency, matchers: ' service="a", ' }, "5m").good).toContain('_bucket{service="a",le="0.3"}');
+    expect(sliIncreaseQueries({ ...latency, matchers: ' service="a", ' }, "5m").good).toContain(
+      '_bucket{service="a",le="0.3"}',
+    );
   });
 });
 

@@ -16,7 +16,11 @@ const base: SloRuleInput = {
   service: "checkout",
   objective: 0.999,
   window: { kind: "rolling", days: 30 },
-  sli: { kind: "ratio", total: 'http_requests_total{service="checkout"}', bad: 'http_requests_total{service="checkout",code=~"5.."}' },
+  sli: {
+    kind: "ratio",
+    total: 'http_requests_total{service="checkout"}',
+    bad: 'http_requests_total{service="checkout",code=~"5.."}',
+  },
   runbookUrl: "https://runbooks.example.com/checkout",
   alerting: true,
 };
@@ -64,7 +68,12 @@ describe("generateRuleGroups: recording rules", () => {
   });
 
   it("every record carries slo_id, service and slo labels", () => {
-    for (const rule of recordsOf(base)) expect(rule.labels).toEqual({ slo_id: "checkout-availability", service: "checkout", slo: "Checkout availability" });
+    for (const rule of recordsOf(base))
+      expect(rule.labels).toEqual({
+        slo_id: "checkout-availability",
+        service: "checkout",
+        slo: "Checkout availability",
+      });
   });
 
   it("long windows are sums of the 5m increases (traffic-weighted), never averages of ratios", () => {
@@ -78,7 +87,7 @@ describe("generateRuleGroups: recording rules", () => {
 
   it("the 5m ratio and the increases come straight from the raw counters", () => {
     const records = recordsOf(base);
-    expect(records[0]!.expr).toContain("increase(http_requests_total{service=\"checkout\"}[5m])");
+    expect(records[0]!.expr).toContain('increase(http_requests_total{service="checkout"}[5m])');
     expect(records[2]!.expr).toBe(
       '(sum(increase(http_requests_total{service="checkout",code=~"5.."}[5m])) or vector(0)) / (sum(increase(http_requests_total{service="checkout"}[5m])) > 0)',
     );
@@ -115,15 +124,33 @@ describe("generateRuleGroups: recording rules", () => {
 describe("generateRuleGroups: alerts", () => {
   it("four alerts with Workbook thresholds for 99.9 % / 30 d", () => {
     expect(alertsOf(base).map((a) => [a.labels.tier, a.expr, a.for])).toEqual([
-      ["page-fast", 'slo:sli_error:ratio_rate1h{slo_id="checkout-availability"} >= 0.0144 and slo:sli_error:ratio_rate5m{slo_id="checkout-availability"} >= 0.0144', "2m"],
-      ["page-slow", 'slo:sli_error:ratio_rate6h{slo_id="checkout-availability"} >= 0.006 and slo:sli_error:ratio_rate30m{slo_id="checkout-availability"} >= 0.006', "15m"],
-      ["ticket-fast", 'slo:sli_error:ratio_rate1d{slo_id="checkout-availability"} >= 0.003 and slo:sli_error:ratio_rate2h{slo_id="checkout-availability"} >= 0.003', "1h"],
-      ["ticket-slow", 'slo:sli_error:ratio_rate3d{slo_id="checkout-availability"} >= 0.001 and slo:sli_error:ratio_rate6h{slo_id="checkout-availability"} >= 0.001', "3h"],
+      [
+        "page-fast",
+        'slo:sli_error:ratio_rate1h{slo_id="checkout-availability"} >= 0.0144 and slo:sli_error:ratio_rate5m{slo_id="checkout-availability"} >= 0.0144',
+        "2m",
+      ],
+      [
+        "page-slow",
+        'slo:sli_error:ratio_rate6h{slo_id="checkout-availability"} >= 0.006 and slo:sli_error:ratio_rate30m{slo_id="checkout-availability"} >= 0.006',
+        "15m",
+      ],
+      [
+        "ticket-fast",
+        'slo:sli_error:ratio_rate1d{slo_id="checkout-availability"} >= 0.003 and slo:sli_error:ratio_rate2h{slo_id="checkout-availability"} >= 0.003',
+        "1h",
+      ],
+      [
+        "ticket-slow",
+        'slo:sli_error:ratio_rate3d{slo_id="checkout-availability"} >= 0.001 and slo:sli_error:ratio_rate6h{slo_id="checkout-availability"} >= 0.001',
+        "3h",
+      ],
     ]);
   });
 
   it("28 d thresholds use factors 13.44 / 5.6 / 2.8 / 0.9333", () => {
-    const thresholds = alertsOf({ ...base, window: { kind: "rolling", days: 28 } }).map((a) => Number(a.expr.split(">= ")[1]!.split(" ")[0]));
+    const thresholds = alertsOf({ ...base, window: { kind: "rolling", days: 28 } }).map((a) =>
+      Number(a.expr.split(">= ")[1]!.split(" ")[0]),
+    );
     expect(thresholds).toEqual([0.01344, 0.0056, 0.0028, 0.000933333333333]);
   });
 
@@ -184,7 +211,10 @@ describe("generateRuleGroups: validation", () => {
 
 describe("rulesToYaml", () => {
   it("round-trips through a YAML parser, without anchors/aliases and without folded PromQL", () => {
-    const file = generateRuleGroups([base, { ...base, id: "lat", sli: { kind: "latency", metric: "h", matchers: "", thresholdSeconds: 0.5 } }]);
+    const file = generateRuleGroups([
+      base,
+      { ...base, id: "lat", sli: { kind: "latency", metric: "h", matchers: "", thresholdSeconds: 0.5 } },
+    ]);
     const text = rulesToYaml(file);
     expect(text.startsWith("# Generated")).toBe(true);
     expect(text).not.toMatch(/[&*]a\d/);

@@ -31,13 +31,19 @@ describe("windowBounds", () => {
   it("calendar week starts on Monday 00:00 (ISO week) in the zone", () => {
     const nowMs = at("2027-03-18T09:30:00", "America/New_York"); // Thursday
     const bounds = windowBounds(week("America/New_York"), nowMs);
-    expect(DateTime.fromMillis(bounds.startMs, { zone: "America/New_York" }).toISO()).toBe("2027-03-15T00:00:00.000-04:00");
+    expect(DateTime.fromMillis(bounds.startMs, { zone: "America/New_York" }).toISO()).toBe(
+      "2027-03-15T00:00:00.000-04:00",
+    );
   });
 
   it("the same instant is in different months in different zones", () => {
     const nowMs = Date.UTC(2027, 3, 1, 2, 0, 0); // 1 April 04:00 in Berlin, still 31 March in New York
-    expect(new Date(windowBounds(month("Europe/Berlin"), nowMs).startMs).toISOString()).toBe("2027-03-31T22:00:00.000Z");
-    expect(new Date(windowBounds(month("America/New_York"), nowMs).startMs).toISOString()).toBe("2027-03-01T05:00:00.000Z");
+    expect(new Date(windowBounds(month("Europe/Berlin"), nowMs).startMs).toISOString()).toBe(
+      "2027-03-31T22:00:00.000Z",
+    );
+    expect(new Date(windowBounds(month("America/New_York"), nowMs).startMs).toISOString()).toBe(
+      "2027-03-01T05:00:00.000Z",
+    );
   });
 
   it.each([
@@ -52,15 +58,55 @@ describe("windowBounds", () => {
 
 describe("windowLengthSeconds", () => {
   it.each([
-    ["Europe/Berlin March 2027 (spring forward)", month("Europe/Berlin"), at("2027-03-20T12:00:00", "Europe/Berlin"), 31 * DAY - HOUR],
-    ["Europe/Berlin October 2027 (fall back)", month("Europe/Berlin"), at("2027-10-05T12:00:00", "Europe/Berlin"), 31 * DAY + HOUR],
-    ["Europe/Berlin April 2027 (no change)", month("Europe/Berlin"), at("2027-04-10T12:00:00", "Europe/Berlin"), 30 * DAY],
-    ["America/New_York March 2027", month("America/New_York"), at("2027-03-01T00:00:00", "America/New_York"), 31 * DAY - HOUR],
-    ["America/New_York November 2027", month("America/New_York"), at("2027-11-30T23:59:59", "America/New_York"), 30 * DAY + HOUR],
+    [
+      "Europe/Berlin March 2027 (spring forward)",
+      month("Europe/Berlin"),
+      at("2027-03-20T12:00:00", "Europe/Berlin"),
+      31 * DAY - HOUR,
+    ],
+    [
+      "Europe/Berlin October 2027 (fall back)",
+      month("Europe/Berlin"),
+      at("2027-10-05T12:00:00", "Europe/Berlin"),
+      31 * DAY + HOUR,
+    ],
+    [
+      "Europe/Berlin April 2027 (no change)",
+      month("Europe/Berlin"),
+      at("2027-04-10T12:00:00", "Europe/Berlin"),
+      30 * DAY,
+    ],
+    [
+      "America/New_York March 2027",
+      month("America/New_York"),
+      at("2027-03-01T00:00:00", "America/New_York"),
+      31 * DAY - HOUR,
+    ],
+    [
+      "America/New_York November 2027",
+      month("America/New_York"),
+      at("2027-11-30T23:59:59", "America/New_York"),
+      30 * DAY + HOUR,
+    ],
     ["UTC February 2028 (leap year)", month("UTC"), Date.UTC(2028, 1, 10), 29 * DAY],
-    ["Europe/Berlin ISO week of 28 March 2027", week("Europe/Berlin"), at("2027-03-24T12:00:00", "Europe/Berlin"), 7 * DAY - HOUR],
-    ["Europe/Berlin ISO week of 31 October 2027", week("Europe/Berlin"), at("2027-10-31T20:00:00", "Europe/Berlin"), 7 * DAY + HOUR],
-    ["America/New_York ISO week of 7 November 2027 (Sunday)", week("America/New_York"), at("2027-11-07T12:00:00", "America/New_York"), 7 * DAY + HOUR],
+    [
+      "Europe/Berlin ISO week of 28 March 2027",
+      week("Europe/Berlin"),
+      at("2027-03-24T12:00:00", "Europe/Berlin"),
+      7 * DAY - HOUR,
+    ],
+    [
+      "Europe/Berlin ISO week of 31 October 2027",
+      week("Europe/Berlin"),
+      at("2027-10-31T20:00:00", "Europe/Berlin"),
+      7 * DAY + HOUR,
+    ],
+    [
+      "America/New_York ISO week of 7 November 2027 (Sunday)",
+      week("America/New_York"),
+      at("2027-11-07T12:00:00", "America/New_York"),
+      7 * DAY + HOUR,
+    ],
     ["rolling 28 d", { kind: "rolling", days: 28 } as SloWindow, Date.UTC(2027, 2, 28), 28 * DAY],
   ])("%s", (_label, window, nowMs, seconds) => {
     expect(windowLengthSeconds(window, nowMs)).toBe(seconds);

@@ -25,7 +25,20 @@ describe("field messages", () => {
   });
 
   it("phrases every default so it reads after the field's label", () => {
-    expect(messages(form, { name: "x".repeat(64), title: "", count: 11, ratio: 1, tags: [], email: "nope", link: "nope", at: "yesterday", kind: "other", flag: "yes" })).toEqual({
+    expect(
+      messages(form, {
+        name: "x".repeat(64),
+        title: "",
+        count: 11,
+        ratio: 1,
+        tags: [],
+        email: "nope",
+        link: "nope",
+        at: "yesterday",
+        kind: "other",
+        flag: "yes",
+      }),
+    ).toEqual({
       name: "must be at most 63 characters",
       title: "is required",
       count: "must be at most 10",
@@ -48,11 +61,26 @@ describe("field messages", () => {
   });
 
   it("keeps a schema's own message", () => {
-    expect(messages(z.object({ slug: slugSchema }), { slug: "A B" }).slug).toBe("use lower-case letters, digits and dashes (not at the ends)");
+    expect(messages(z.object({ slug: slugSchema }), { slug: "A B" }).slug).toBe(
+      "use lower-case letters, digits and dashes (not at the ends)",
+    );
   });
 
   it("never shows zod's default wording", () => {
-    const all = Object.values(messages(form, { name: 1, title: 2, count: "x", ratio: null, tags: "a", email: 3, link: 4, at: 5, kind: 6, flag: 7 }));
+    const all = Object.values(
+      messages(form, {
+        name: 1,
+        title: 2,
+        count: "x",
+        ratio: null,
+        tags: "a",
+        email: 3,
+        link: 4,
+        at: 5,
+        kind: 6,
+        flag: 7,
+      }),
+    );
     for (const m of all) expect(m).not.toMatch(/Invalid input|Too big|Too small|expected \w+, received/);
   });
 });

@@ -12,7 +12,9 @@ const errors = (body: Record<string, unknown>) => {
 
 describe("error-budget policy messages in the form's words", () => {
   it("names the other threshold by its label", () => {
-    expect(errors({ atRiskBelow: 0.1, freezeAtOrBelow: 0.2 })).toEqual({ freezeAtOrBelow: "must be below the at-risk threshold (At risk below)" });
+    expect(errors({ atRiskBelow: 0.1, freezeAtOrBelow: 0.2 })).toEqual({
+      freezeAtOrBelow: "must be below the at-risk threshold (At risk below)",
+    });
   });
   it("states the limits in percent first", () => {
     expect(errors({ atRiskBelow: 1.5 })).toEqual({ atRiskBelow: "must be at most 100 % (1)" });

@@ -10,8 +10,15 @@ describe("review problems in the words of the postmortem form", () => {
   });
 
   it("lists each problem once, leaving out those shown next to their input", () => {
-    const fields = { "sections.summary": "write this section before review", reviewers: "name at least one reviewer", comment: "say what to change" };
-    expect(reviewProblems(fields, ["comment"])).toEqual(["Summary: write this section before review", "Reviewers: name at least one reviewer"]);
+    const fields = {
+      "sections.summary": "write this section before review",
+      reviewers: "name at least one reviewer",
+      comment: "say what to change",
+    };
+    expect(reviewProblems(fields, ["comment"])).toEqual([
+      "Summary: write this section before review",
+      "Reviewers: name at least one reviewer",
+    ]);
     expect(reviewProblems({})).toEqual([]);
   });
 });

@@ -18,7 +18,12 @@ import { pageActor } from "../../_lib/page-actor";
 export const metadata: Metadata = { title: "Audit log" };
 const PAGE_SIZE = 50;
 
-const tone = (action: string) => (action.endsWith(".delete") || action.endsWith(".revoke") ? "danger" : action.endsWith(".create") ? "success" : "neutral");
+const tone = (action: string) =>
+  action.endsWith(".delete") || action.endsWith(".revoke")
+    ? "danger"
+    : action.endsWith(".create")
+      ? "success"
+      : "neutral";
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor();
@@ -35,7 +40,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <PageHeader
         title="Audit log"
         crumbs={[{ href: "/admin", label: "Admin" }]}
-        description={filtered ? `Changes to ${filters.entityType ?? "any"} ${filters.entityId ?? ""}` : "Every change, newest first. Times are shown in UTC and in your local time."}
+        description={
+          filtered
+            ? `Changes to ${filters.entityType ?? "any"} ${filters.entityId ?? ""}`
+            : "Every change, newest first. Times are shown in UTC and in your local time."
+        }
         actions={filtered ? <LinkButton href="/admin/audit">Show all</LinkButton> : null}
       />
       {rows.length === 0 ? (
@@ -44,28 +53,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <>
           <Table caption="Audit events">
             <thead>
-              <tr><Th>Time (UTC)</Th><Th>Local time</Th><Th>Actor</Th><Th>Action</Th><Th>Entity</Th><Th>Changes</Th></tr>
+              <tr>
+                <Th>Time (UTC)</Th>
+                <Th>Local time</Th>
+                <Th>Actor</Th>
+                <Th>Action</Th>
+                <Th>Entity</Th>
+                <Th>Changes</Th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((e) => {
                 return (
                   <tr key={e.id}>
                     <Td className="nowrap mono">{formatUtc(e.at)}</Td>
-                    <Td className="nowrap"><LocalTime iso={e.at} utcFallback={false} /></Td>
+                    <Td className="nowrap">
+                      <LocalTime iso={e.at} utcFallback={false} />
+                    </Td>
                     <Td>{e.actorLabel}</Td>
-                    <Td><Badge tone={tone(e.action)}>{e.action}</Badge></Td>
                     <Td>
-                      <Link href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`} title="Show the history of this entity">
+                      <Badge tone={tone(e.action)}>{e.action}</Badge>
+                    </Td>
+                    <Td>
+                      <Link
+                        href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
+                        title="Show the history of this entity"
+                      >
                         {e.entityType} <span className="mono muted">{e.entityId.slice(0, 10)}</span>
                       </Link>
                     </Td>
-                    <Td><AuditDiff before={e.before} after={e.after} /></Td>
+                    <Td>
+                      <AuditDiff before={e.before} after={e.after} />
+                    </Td>
                   </tr>
                 );
               })}
             </tbody>
           </Table>
-          <Pagination basePath="/admin/audit" params={filters} page={res.data.page} pageSize={res.data.pageSize} total={res.data.total} />
+          <Pagination
+            basePath="/admin/audit"
+            params={filters}
+            page={res.data.page}
+            pageSize={res.data.pageSize}
+            total={res.data.total}
+          />
         </>
       )}
     </>

@@ -19,9 +19,16 @@ export default async function DataSourcesPage() {
   const res = await load(() => listDataSources(actor));
   if (!res.ok) return <Forbidden title="Data sources" message={res.forbidden} />;
   const rows: DataSourceRow[] = res.data.items.map((d) => ({
-    id: d.id, name: d.name, url: d.url, authType: d.authType, basicUser: d.basicUser,
-    headers: d.headers, timeoutMs: d.timeoutMs, isDefault: d.isDefault,
-    hasBearerToken: d.hasBearerToken, hasBasicPassword: d.hasBasicPassword,
+    id: d.id,
+    name: d.name,
+    url: d.url,
+    authType: d.authType,
+    basicUser: d.basicUser,
+    headers: d.headers,
+    timeoutMs: d.timeoutMs,
+    isDefault: d.isDefault,
+    hasBearerToken: d.hasBearerToken,
+    hasBasicPassword: d.hasBasicPassword,
   }));
   const hasDefault = rows.some((r) => r.isDefault);
   return (
@@ -33,7 +40,13 @@ export default async function DataSourcesPage() {
       />
       <div className="stack">
         <Card title={`Data sources (${rows.length})`}>
-          {rows.length === 0 ? <EmptyState title="No data sources yet">Every service reads from PROMETHEUS_URL. Add a source for a Mimir, Thanos or second Prometheus.</EmptyState> : <DataSourceTable items={rows} />}
+          {rows.length === 0 ? (
+            <EmptyState title="No data sources yet">
+              Every service reads from PROMETHEUS_URL. Add a source for a Mimir, Thanos or second Prometheus.
+            </EmptyState>
+          ) : (
+            <DataSourceTable items={rows} />
+          )}
         </Card>
         <Card title="Add a data source">
           <DataSourceForm />

@@ -21,15 +21,29 @@ export default async function EmailAdminPage() {
   const last = s.lastTest;
   return (
     <>
-      <PageHeader title="E-mail" description="Outgoing e-mail for pages, verification codes and shift reminders, set by SMTP_URL and SMTP_FROM (README, Configuration)." />
+      <PageHeader
+        title="E-mail"
+        description="Outgoing e-mail for pages, verification codes and shift reminders, set by SMTP_URL and SMTP_FROM (README, Configuration)."
+      />
       <div className="grid-2">
         <Card title="SMTP">
           {s.configured ? (
             <dl className="facts">
-              <dt>Status</dt><dd><Badge tone="success">configured</Badge></dd>
-              <dt>Server</dt><dd>{s.host}:{s.port} {s.secure ? "(TLS)" : "(STARTTLS when offered)"}</dd>
-              <dt>User</dt><dd>{s.user ?? "none"}{s.passwordSet ? " · password set (not shown)" : ""}</dd>
-              <dt>From</dt><dd>{s.from}</dd>
+              <dt>Status</dt>
+              <dd>
+                <Badge tone="success">configured</Badge>
+              </dd>
+              <dt>Server</dt>
+              <dd>
+                {s.host}:{s.port} {s.secure ? "(TLS)" : "(STARTTLS when offered)"}
+              </dd>
+              <dt>User</dt>
+              <dd>
+                {s.user ?? "none"}
+                {s.passwordSet ? " · password set (not shown)" : ""}
+              </dd>
+              <dt>From</dt>
+              <dd>{s.from}</dd>
             </dl>
           ) : (
             <Alert tone="warning" title="E-mail is not configured">
@@ -43,12 +57,21 @@ export default async function EmailAdminPage() {
           {last ? (
             <p>
               Last test, queued <LocalTime iso={last.createdAt} />:{" "}
-              <Badge tone={last.status === "sent" ? "success" : last.status === "failed" ? "danger" : "neutral"}>{last.status}</Badge>
-              {last.sentAt ? <> accepted by SMTP <LocalTime iso={last.sentAt} /></> : null}
+              <Badge tone={last.status === "sent" ? "success" : last.status === "failed" ? "danger" : "neutral"}>
+                {last.status}
+              </Badge>
+              {last.sentAt ? (
+                <>
+                  {" "}
+                  accepted by SMTP <LocalTime iso={last.sentAt} />
+                </>
+              ) : null}
               {last.lastError ? <> · {last.lastError}</> : null}
               {last.attempts > 1 ? <> · {last.attempts} attempts</> : null}
             </p>
-          ) : <p className="muted">No test e-mail sent yet.</p>}
+          ) : (
+            <p className="muted">No test e-mail sent yet.</p>
+          )}
         </Card>
       </div>
     </>

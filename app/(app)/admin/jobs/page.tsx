@@ -13,11 +13,19 @@ import { pageActor } from "../../_lib/page-actor";
 export const metadata: Metadata = { title: "Background jobs" };
 export const dynamic = "force-dynamic";
 
-const every = (s: number | null) => (s === null ? "on demand" : s % 3600 === 0 ? `every ${s / 3600} h` : s % 60 === 0 ? `every ${s / 60} min` : `every ${s} s`);
+const every = (s: number | null) =>
+  s === null
+    ? "on demand"
+    : s % 3600 === 0
+      ? `every ${s / 3600} h`
+      : s % 60 === 0
+        ? `every ${s / 60} min`
+        : `every ${s} s`;
 const when = (iso: string | null) => (iso ? <LocalTime iso={iso} /> : <span className="muted">—</span>);
 
 function health(j: JobQueueView) {
-  if (j.failed24h > 0 && (!j.lastCompletedAt || (j.lastFailedAt ?? "") > j.lastCompletedAt)) return <Badge tone="danger">failing</Badge>;
+  if (j.failed24h > 0 && (!j.lastCompletedAt || (j.lastFailedAt ?? "") > j.lastCompletedAt))
+    return <Badge tone="danger">failing</Badge>;
   if (j.failed24h > 0) return <Badge tone="warning">{`${j.failed24h} failed in 24 h`}</Badge>;
   if (!j.lastCompletedAt) return <Badge tone="neutral">not run yet</Badge>;
   return <Badge tone="success">ok</Badge>;
@@ -38,12 +46,26 @@ export default async function JobsPage() {
       <Card title={`Jobs (${res.data.items.length})`}>
         <Table caption="Background jobs">
           <thead>
-            <tr><Th>Job</Th><Th>Schedule</Th><Th>Health</Th><Th>Queued</Th><Th>Running</Th><Th>Runs (24 h)</Th><Th>Last run</Th><Th>Took</Th><Th>Next run</Th><Th>Last failure</Th></tr>
+            <tr>
+              <Th>Job</Th>
+              <Th>Schedule</Th>
+              <Th>Health</Th>
+              <Th>Queued</Th>
+              <Th>Running</Th>
+              <Th>Runs (24 h)</Th>
+              <Th>Last run</Th>
+              <Th>Took</Th>
+              <Th>Next run</Th>
+              <Th>Last failure</Th>
+            </tr>
           </thead>
           <tbody>
             {res.data.items.map((j) => (
               <tr key={j.name}>
-                <Td><strong>{j.name}</strong><div className="muted">{j.description}</div></Td>
+                <Td>
+                  <strong>{j.name}</strong>
+                  <div className="muted">{j.description}</div>
+                </Td>
                 <Td className="nowrap">{every(j.everySeconds)}</Td>
                 <Td>{health(j)}</Td>
                 <Td>{j.queued}</Td>
@@ -52,7 +74,16 @@ export default async function JobsPage() {
                 <Td className="nowrap">{when(j.lastCompletedAt)}</Td>
                 <Td className="nowrap">{j.lastDurationMs === null ? "—" : `${j.lastDurationMs} ms`}</Td>
                 <Td className="nowrap">{when(j.nextRunAt)}</Td>
-                <Td>{j.lastFailedAt ? <>{when(j.lastFailedAt)}<div className="muted">{j.lastError ?? "no message"}</div></> : <span className="muted">none</span>}</Td>
+                <Td>
+                  {j.lastFailedAt ? (
+                    <>
+                      {when(j.lastFailedAt)}
+                      <div className="muted">{j.lastError ?? "no message"}</div>
+                    </>
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -9,7 +9,9 @@ import { createApiToken } from "@/lib/services/tokens";
 import { listUsers } from "@/lib/services/users";
 import { serviceTokenSchema } from "@/lib/validation/deployments";
 
-export type ServiceTokenState = FormState & { token?: { name: string; owner: string; scopes: string[]; value: string } };
+export type ServiceTokenState = FormState & {
+  token?: { name: string; owner: string; scopes: string[]; value: string };
+};
 
 /**
  * Admin: a narrow API token acting as another user (a CI bot), e.g. scopes gate + deployments for a
@@ -22,12 +24,20 @@ export async function createServiceTokenAction(_prev: ServiceTokenState, data: F
     const actor = await sessionActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has expired; sign in again");
     if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "Only admins create service tokens");
-    const input = serviceTokenSchema.parse({ ownerId: data.get("ownerId") ?? "", name: data.get("name") ?? "", scopes: data.getAll("scopes").map(String) });
+    const input = serviceTokenSchema.parse({
+      ownerId: data.get("ownerId") ?? "",
+      name: data.get("name") ?? "",
+      scopes: data.getAll("scopes").map(String),
+    });
     const owner = (await listUsers(actor)).find((u) => u.id === input.ownerId);
     if (!owner) throw new AppError("VALIDATION", "That user does not exist", { ownerId: "choose an existing user" });
     const created = await createApiToken(actor, { name: input.name, scopes: input.scopes, ownerId: owner.id });
     revalidatePath("/admin/service-tokens");
-    return { status: "ok", message: `Token "${created.name}" created for ${owner.email}.`, token: { name: created.name, owner: owner.email, scopes: created.scopes, value: created.token } };
+    return {
+      status: "ok",
+      message: `Token "${created.name}" created for ${owner.email}.`,
+      token: { name: created.name, owner: owner.email, scopes: created.scopes, value: created.token },
+    };
   } catch (err) {
     return toFormState(err, values);
   }

@@ -31,7 +31,9 @@ export default async function ServiceTokensPage() {
       <div className="grid-2">
         <Card title={`Scoped tokens (${scoped.length})`}>
           {scoped.length === 0 ? (
-            <EmptyState title="No service tokens yet">Create one for a pipeline: it can ask the release gate and record deployments, nothing else.</EmptyState>
+            <EmptyState title="No service tokens yet">
+              Create one for a pipeline: it can ask the release gate and record deployments, nothing else.
+            </EmptyState>
           ) : (
             <TokensTable tokens={scoped} caption="Scoped API tokens" ownerLabel="Acts as" />
           )}

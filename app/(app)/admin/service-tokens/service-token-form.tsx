@@ -28,30 +28,64 @@ export function ServiceTokenForm({ users }: { users: { id: string; label: string
         <Alert tone="success" title={state.message}>
           <p>Copy it now: it is shown only once and cannot be recovered. Scopes: {state.token.scopes.join(", ")}.</p>
           <div className="secret-box">
-            <code id="new-service-token" aria-label="New service token">{state.token.value}</code>
+            <code id="new-service-token" aria-label="New service token">
+              {state.token.value}
+            </code>
             <CopyButton text={state.token.value} />
           </div>
-          <p className="small muted">In CI: <code>SRECP_URL=… SRECP_TOKEN=… npx srecp gate --service &lt;slug&gt;</code></p>
+          <p className="small muted">
+            In CI: <code>SRECP_URL=… SRECP_TOKEN=… npx srecp gate --service &lt;slug&gt;</code>
+          </p>
         </Alert>
       ) : null}
       {state.status === "error" && state.message ? <Alert tone="danger">{state.message}</Alert> : null}
       <form action={action} className="form" noValidate>
-        <SelectField label="Acts as user" name="ownerId" id="service-token-owner" placeholder="Choose a user" options={users.map((u) => ({ value: u.id, label: u.label }))} defaultValue={keep?.ownerId ?? ""} error={f.ownerId} hint="The token has at most this user's permissions, narrowed by the scopes. A dedicated bot user (editor of the team) is best." />
-        <Field label="Token name" name="name" id="service-token-name" required placeholder="checkout-pipeline" autoComplete="off" defaultValue={keep?.name} error={f.name} />
-        <fieldset className="fieldset" aria-describedby={f.scopes ? "service-token-scopes-error" : "service-token-scopes-hint"}>
+        <SelectField
+          label="Acts as user"
+          name="ownerId"
+          id="service-token-owner"
+          placeholder="Choose a user"
+          options={users.map((u) => ({ value: u.id, label: u.label }))}
+          defaultValue={keep?.ownerId ?? ""}
+          error={f.ownerId}
+          hint="The token has at most this user's permissions, narrowed by the scopes. A dedicated bot user (editor of the team) is best."
+        />
+        <Field
+          label="Token name"
+          name="name"
+          id="service-token-name"
+          required
+          placeholder="checkout-pipeline"
+          autoComplete="off"
+          defaultValue={keep?.name}
+          error={f.name}
+        />
+        <fieldset
+          className="fieldset"
+          aria-describedby={f.scopes ? "service-token-scopes-error" : "service-token-scopes-hint"}
+        >
           <legend>Scopes</legend>
           <div className="scope-checks">
             {SCOPES.map((s) => (
               <label key={s.value} title={s.help}>
-                <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.preset} /> {s.value} <span className="muted small">— {s.help}</span>
+                <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.preset} /> {s.value}{" "}
+                <span className="muted small">— {s.help}</span>
               </label>
             ))}
           </div>
-          <p id="service-token-scopes-hint" className="field-hint">Gate + deployments is enough for `srecp gate`, `deploy record` and `verify`.</p>
-          {f.scopes ? <p id="service-token-scopes-error" className="field-error">{f.scopes}</p> : null}
+          <p id="service-token-scopes-hint" className="field-hint">
+            Gate + deployments is enough for `srecp gate`, `deploy record` and `verify`.
+          </p>
+          {f.scopes ? (
+            <p id="service-token-scopes-error" className="field-error">
+              {f.scopes}
+            </p>
+          ) : null}
         </fieldset>
         <div className="form-actions">
-          <Button type="submit" variant="primary" pending={pending}>Create service token</Button>
+          <Button type="submit" variant="primary" pending={pending}>
+            Create service token
+          </Button>
         </div>
       </form>
     </div>

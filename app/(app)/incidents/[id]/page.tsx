@@ -24,20 +24,35 @@ export default async function IncidentPage({ params }: Props) {
   const actor = await pageActor();
   const res = await load(async () => {
     const incident = await getIncident(actor, id);
-    const [timeline, items] = await Promise.all([listTimeline(actor, incident.id), listActionItems(actor, { incident: incident.id, page: 1, pageSize: 200 })]);
+    const [timeline, items] = await Promise.all([
+      listTimeline(actor, incident.id),
+      listActionItems(actor, { incident: incident.id, page: 1, pageSize: 200 }),
+    ]);
     return { incident, timeline: timeline.items, actionItems: items.items };
   });
   if (!res.ok) return <Forbidden title="Incident" message={res.forbidden} />;
   const { incident, timeline, actionItems } = res.data;
-  const canEdit = canEditIncident(actor, { teamId: incident.team.id, serviceTeamIds: incident.services.map((s) => s.teamId) });
+  const canEdit = canEditIncident(actor, {
+    teamId: incident.team.id,
+    serviceTeamIds: incident.services.map((s) => s.teamId),
+  });
 
   return (
     <>
       <PageHeader
         crumbs={[{ href: "/incidents", label: "Incidents" }]}
-        title={<span className="row"><span className="mono">{incident.key}</span> {incident.title} <SeverityBadge severity={incident.severity} /> <IncidentStatusBadge status={incident.status} /></span>}
+        title={
+          <span className="row">
+            <span className="mono">{incident.key}</span> {incident.title} <SeverityBadge severity={incident.severity} />{" "}
+            <IncidentStatusBadge status={incident.status} />
+          </span>
+        }
         description={incident.summary || undefined}
-        actions={<LinkButton href={`/incidents/${incident.number}/postmortem`} variant="primary">Postmortem</LinkButton>}
+        actions={
+          <LinkButton href={`/incidents/${incident.number}/postmortem`} variant="primary">
+            Postmortem
+          </LinkButton>
+        }
       />
       <IncidentBudget id={incident.id} incidentNumber={incident.number} />
       <IncidentWorkspace initial={incident} timeline={timeline} actionItems={actionItems} canEdit={canEdit} />

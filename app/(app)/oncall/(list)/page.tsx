@@ -21,7 +21,14 @@ export const metadata: Metadata = { title: "On-call" };
 
 export default async function OncallPage() {
   const actor = await pageActor();
-  const res = await load(() => Promise.all([listSchedules(actor, {}), listPages(actor, { status: "open", page: 1, pageSize: 5 }), handoffNotesForUser(actor, actor.userId), allTeams(actor)]));
+  const res = await load(() =>
+    Promise.all([
+      listSchedules(actor, {}),
+      listPages(actor, { status: "open", page: 1, pageSize: 5 }),
+      handoffNotesForUser(actor, actor.userId),
+      allTeams(actor),
+    ]),
+  );
   if (!res.ok) return <Forbidden title="On-call" message={res.forbidden} />;
   const [schedules, pages, notes, teams] = res.data;
   const canCreate = editableTeams(actor, teams).length > 0;
@@ -37,8 +44,14 @@ export default async function OncallPage() {
           <>
             <LinkButton href="/oncall/pages">Pages{pages.total ? ` (${pages.total} open)` : ""}</LinkButton>
             <LinkButton href="/oncall/policies">Escalation policies</LinkButton>
-            {actor.role === "admin" ? <LinkButton href="/oncall/integrations">Alertmanager integrations</LinkButton> : null}
-            {canCreate ? <LinkButton href="/oncall/schedules/new" variant="primary">New schedule</LinkButton> : null}
+            {actor.role === "admin" ? (
+              <LinkButton href="/oncall/integrations">Alertmanager integrations</LinkButton>
+            ) : null}
+            {canCreate ? (
+              <LinkButton href="/oncall/schedules/new" variant="primary">
+                New schedule
+              </LinkButton>
+            ) : null}
           </>
         }
       />
@@ -46,19 +59,50 @@ export default async function OncallPage() {
         <div className="stack">
           <Card title="Schedules">
             {schedules.items.length === 0 ? (
-              <EmptyState title="No rotations yet" action={canCreate ? <LinkButton href="/oncall/schedules/new" variant="primary">Create a schedule</LinkButton> : <LinkButton href="/teams">Browse teams</LinkButton>}>
+              <EmptyState
+                title="No rotations yet"
+                action={
+                  canCreate ? (
+                    <LinkButton href="/oncall/schedules/new" variant="primary">
+                      Create a schedule
+                    </LinkButton>
+                  ) : (
+                    <LinkButton href="/teams">Browse teams</LinkButton>
+                  )
+                }
+              >
                 On-call rotations belong to a team: layers of people taking turns, with overrides and handoffs.
               </EmptyState>
             ) : (
               <Table caption="On-call schedules">
-                <thead><tr><Th>Schedule</Th><Th>Team</Th><Th>On call now</Th><Th>Until</Th><Th>Layers</Th></tr></thead>
+                <thead>
+                  <tr>
+                    <Th>Schedule</Th>
+                    <Th>Team</Th>
+                    <Th>On call now</Th>
+                    <Th>Until</Th>
+                    <Th>Layers</Th>
+                  </tr>
+                </thead>
                 <tbody>
                   {schedules.items.map((s) => (
                     <tr key={s.id}>
-                      <Td><Link href={`/oncall/schedules/${s.id}`}>{s.name}</Link></Td>
-                      <Td><Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link></Td>
-                      <Td>{s.onCallNow.users.length ? s.onCallNow.users.map((u) => u.name).join(", ") : <Badge tone="danger">nobody</Badge>}</Td>
-                      <Td className="nowrap">{formatShort(s.onCallNow.until, s.timezone)} <span className="muted small">{s.timezone}</span></Td>
+                      <Td>
+                        <Link href={`/oncall/schedules/${s.id}`}>{s.name}</Link>
+                      </Td>
+                      <Td>
+                        <Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link>
+                      </Td>
+                      <Td>
+                        {s.onCallNow.users.length ? (
+                          s.onCallNow.users.map((u) => u.name).join(", ")
+                        ) : (
+                          <Badge tone="danger">nobody</Badge>
+                        )}
+                      </Td>
+                      <Td className="nowrap">
+                        {formatShort(s.onCallNow.until, s.timezone)} <span className="muted small">{s.timezone}</span>
+                      </Td>
                       <Td className="num">{s.layerCount}</Td>
                     </tr>
                   ))}
@@ -66,7 +110,14 @@ export default async function OncallPage() {
               </Table>
             )}
           </Card>
-          <Card title="Open pages" actions={<LinkButton href="/oncall/pages" size="sm">All pages</LinkButton>}>
+          <Card
+            title="Open pages"
+            actions={
+              <LinkButton href="/oncall/pages" size="sm">
+                All pages
+              </LinkButton>
+            }
+          >
             {pages.items.length === 0 ? (
               <p className="muted">No open pages.</p>
             ) : (
@@ -85,7 +136,16 @@ export default async function OncallPage() {
         <div className="stack">
           <Card title="You">
             {mine.length ? (
-              <p>You are on call now in {mine.map((s, i) => <span key={s.id}>{i ? ", " : ""}<Link href={`/oncall/schedules/${s.id}`}>{s.name}</Link></span>)}.</p>
+              <p>
+                You are on call now in{" "}
+                {mine.map((s, i) => (
+                  <span key={s.id}>
+                    {i ? ", " : ""}
+                    <Link href={`/oncall/schedules/${s.id}`}>{s.name}</Link>
+                  </span>
+                ))}
+                .
+              </p>
             ) : (
               <p className="muted">You are not on call right now.</p>
             )}
@@ -100,11 +160,22 @@ export default async function OncallPage() {
                   <li key={n.id}>
                     <div className="row">
                       <Link href={`/oncall/schedules/${n.scheduleId}#handoffs`}>{n.scheduleName}</Link>
-                      <span className="muted small">{n.outgoing.name} → {n.incoming?.name ?? "nobody"}</span>
-                      {n.acknowledgedAt ? <Badge tone="success">acknowledged</Badge> : <Badge tone="warning">not acknowledged</Badge>}
+                      <span className="muted small">
+                        {n.outgoing.name} → {n.incoming?.name ?? "nobody"}
+                      </span>
+                      {n.acknowledgedAt ? (
+                        <Badge tone="success">acknowledged</Badge>
+                      ) : (
+                        <Badge tone="warning">not acknowledged</Badge>
+                      )}
                     </div>
                     <p className="small prose">{n.body}</p>
-                    {toAck.includes(n) ? <ActionButton path={`/api/v1/schedules/${n.scheduleId}/handoff-notes/${n.id}/ack`} label="Acknowledge" /> : null}
+                    {toAck.includes(n) ? (
+                      <ActionButton
+                        path={`/api/v1/schedules/${n.scheduleId}/handoff-notes/${n.id}/ack`}
+                        label="Acknowledge"
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>

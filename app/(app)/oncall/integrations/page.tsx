@@ -17,7 +17,15 @@ export default async function IntegrationsPage() {
   const res = await load(() => Promise.all([listIntegrations(actor), listServices(actor, { page: 1, pageSize: 200 })]));
   if (!res.ok) return <Forbidden title="Alertmanager integrations" message={res.forbidden} />;
   const [integrations, services] = res.data;
-  const rows = integrations.items.map((i) => ({ id: i.id, name: i.name, prefix: i.prefix, routes: i.routes, defaultService: i.defaultService, lastUsedAt: i.lastUsedAt, revokedAt: i.revokedAt }));
+  const rows = integrations.items.map((i) => ({
+    id: i.id,
+    name: i.name,
+    prefix: i.prefix,
+    routes: i.routes,
+    defaultService: i.defaultService,
+    lastUsedAt: i.lastUsedAt,
+    revokedAt: i.revokedAt,
+  }));
   return (
     <>
       <PageHeader
@@ -28,13 +36,19 @@ export default async function IntegrationsPage() {
       <div className="stack">
         <Card title="Integrations">
           {rows.length === 0 ? (
-            <EmptyState title="No integrations yet">Create one below, then paste its receiver into alertmanager.yml.</EmptyState>
+            <EmptyState title="No integrations yet">
+              Create one below, then paste its receiver into alertmanager.yml.
+            </EmptyState>
           ) : (
             <IntegrationTable items={rows} />
           )}
         </Card>
         <Card title="New integration">
-          {services.items.length === 0 ? <p className="muted small">There are no services yet: alerts will open unrouted pages until you add services and routes.</p> : null}
+          {services.items.length === 0 ? (
+            <p className="muted small">
+              There are no services yet: alerts will open unrouted pages until you add services and routes.
+            </p>
+          ) : null}
           <IntegrationForm services={services.items.map((s) => ({ slug: s.slug, name: s.name }))} />
         </Card>
       </div>

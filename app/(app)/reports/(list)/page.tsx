@@ -29,20 +29,40 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     if (!team) errors.team = "Choose a team";
     else if (!teams.some((t) => t.slug === team)) errors.team = "Unknown team";
     if (!parsed.success) errors = { ...errors, ...fieldErrors(parsed.error) };
-    if (parsed.success && !errors.team) redirect(`/reports/team/${team}?${new URLSearchParams({ period: parsed.data.period, ...(parsed.data.tz ? { tz: parsed.data.tz } : {}) })}`);
+    if (parsed.success && !errors.team)
+      redirect(
+        `/reports/team/${team}?${new URLSearchParams({ period: parsed.data.period, ...(parsed.data.tz ? { tz: parsed.data.tz } : {}) })}`,
+      );
   }
   const mine = teams.filter((t) => actor.teamIds.includes(t.id));
   const listed = mine.length ? mine : teams;
   return (
     <>
-      <PageHeader title="Reports" description="Reliability of a team over a calendar month or quarter: SLIs, error budget consumed and frozen days, incidents and their budget impact, postmortem timeliness, action items and on-call load. Export as CSV or Markdown, or print." />
-      <PeriodForm action="/reports" teams={teams.map((t) => ({ value: t.slug, label: t.name }))} team={team} period={raw.period ?? previousMonthKey(Date.now(), "UTC")} tz={raw.tz ?? ""} errors={errors} />
+      <PageHeader
+        title="Reports"
+        description="Reliability of a team over a calendar month or quarter: SLIs, error budget consumed and frozen days, incidents and their budget impact, postmortem timeliness, action items and on-call load. Export as CSV or Markdown, or print."
+      />
+      <PeriodForm
+        action="/reports"
+        teams={teams.map((t) => ({ value: t.slug, label: t.name }))}
+        team={team}
+        period={raw.period ?? previousMonthKey(Date.now(), "UTC")}
+        tz={raw.tz ?? ""}
+        errors={errors}
+      />
       {listed.length === 0 ? (
-        <EmptyState title="No teams yet" action={<LinkButton href="/teams/new">Create a team</LinkButton>}>Reports are per team.</EmptyState>
+        <EmptyState title="No teams yet" action={<LinkButton href="/teams/new">Create a team</LinkButton>}>
+          Reports are per team.
+        </EmptyState>
       ) : (
         <Table caption="Quick links to team reports">
           <thead>
-            <tr><Th>Team</Th><Th>Time zone</Th><Th>Last month</Th><Th>This quarter</Th></tr>
+            <tr>
+              <Th>Team</Th>
+              <Th>Time zone</Th>
+              <Th>Last month</Th>
+              <Th>This quarter</Th>
+            </tr>
           </thead>
           <tbody>
             {listed.map((t) => {
@@ -52,8 +72,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                 <tr key={t.slug}>
                   <Td>{t.name}</Td>
                   <Td className="small muted">{t.timezone}</Td>
-                  <Td><Link href={`/reports/team/${t.slug}?period=${last}`}>{last}</Link></Td>
-                  <Td><Link href={`/reports/team/${t.slug}?period=${quarter}`}>{quarter}</Link></Td>
+                  <Td>
+                    <Link href={`/reports/team/${t.slug}?period=${last}`}>{last}</Link>
+                  </Td>
+                  <Td>
+                    <Link href={`/reports/team/${t.slug}?period=${quarter}`}>{quarter}</Link>
+                  </Td>
                 </tr>
               );
             })}

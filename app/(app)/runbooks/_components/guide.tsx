@@ -9,13 +9,21 @@ import type { RunbookContext } from "@/lib/services/runbooks/context";
 export function QueriesCard({ ctx }: { ctx: RunbookContext }) {
   return (
     <Card title="SLI queries" id="queries">
-      {!ctx.prometheusConfigured ? <p className="muted">No Prometheus is configured for this service, so the queries cannot be opened.</p> : null}
+      {!ctx.prometheusConfigured ? (
+        <p className="muted">No Prometheus is configured for this service, so the queries cannot be opened.</p>
+      ) : null}
       <ul className="plain-list">
         {ctx.queries.map((q) => (
           <li key={q.label}>
             <span className="small">{q.label}</span>{" "}
-            {q.href ? <a href={q.href} target="_blank" rel="noreferrer">Open in Prometheus</a> : null}
-            <pre className="md-code runbook-query"><code className="promql">{q.expr}</code></pre>
+            {q.href ? (
+              <a href={q.href} target="_blank" rel="noreferrer">
+                Open in Prometheus
+              </a>
+            ) : null}
+            <pre className="md-code runbook-query">
+              <code className="promql">{q.expr}</code>
+            </pre>
           </li>
         ))}
       </ul>
@@ -31,8 +39,23 @@ export function ChecklistCard({ ctx }: { ctx: RunbookContext }) {
           <li key={step.key}>
             <strong>{step.title}</strong>
             <p className="small">{step.hint}</p>
-            {step.links.length ? <p className="small">{step.links.map((l, i) => <span key={l.href}>{i ? " · " : ""}<a href={l.href} {...(/^https?:/i.test(l.href) ? { target: "_blank", rel: "noreferrer" } : {})}>{l.label}</a></span>)}</p> : null}
-            {step.commands.length ? <pre className="md-code"><code>{step.commands.join("\n")}</code></pre> : null}
+            {step.links.length ? (
+              <p className="small">
+                {step.links.map((l, i) => (
+                  <span key={l.href}>
+                    {i ? " · " : ""}
+                    <a href={l.href} {...(/^https?:/i.test(l.href) ? { target: "_blank", rel: "noreferrer" } : {})}>
+                      {l.label}
+                    </a>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {step.commands.length ? (
+              <pre className="md-code">
+                <code>{step.commands.join("\n")}</code>
+              </pre>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -46,11 +69,24 @@ export function RunbookHistory({ versions }: { versions: Version[] }) {
   if (versions.length === 0) return <p className="muted">No version saved yet.</p>;
   return (
     <Table caption="Runbook versions">
-      <thead><tr><Th>Runbook</Th><Th>Version</Th><Th>Who</Th><Th>When</Th><Th>Length</Th></tr></thead>
+      <thead>
+        <tr>
+          <Th>Runbook</Th>
+          <Th>Version</Th>
+          <Th>Who</Th>
+          <Th>When</Th>
+          <Th>Length</Th>
+        </tr>
+      </thead>
       <tbody>
         {versions.map((v) => (
           <tr key={`${v.tier ?? "all"}-${v.version}`}>
-            <Td>{v.tier ?? "all tiers"}</Td><Td>v{v.version}</Td><Td>{v.author.label}</Td><Td><LocalTime iso={v.createdAt} /></Td>
+            <Td>{v.tier ?? "all tiers"}</Td>
+            <Td>v{v.version}</Td>
+            <Td>{v.author.label}</Td>
+            <Td>
+              <LocalTime iso={v.createdAt} />
+            </Td>
             <Td>{v.body.trim() ? `${v.body.length} characters` : "removed (empty)"}</Td>
           </tr>
         ))}

@@ -21,25 +21,40 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const filters = { team: textParam(sp.team), q: textParam(sp.q) };
   const page = pageParam(sp.page);
-  const res = await load(() => Promise.all([listServices(actor, { ...filters, page, pageSize: PAGE_SIZE }), allTeams(actor)]));
+  const res = await load(() =>
+    Promise.all([listServices(actor, { ...filters, page, pageSize: PAGE_SIZE }), allTeams(actor)]),
+  );
   if (!res.ok) return <Forbidden title="Services" message={res.forbidden} />;
   const [services, teams] = res.data;
   const canCreate = editableTeams(actor, teams).length > 0;
   const filtered = Boolean(filters.team || filters.q);
-  const create = canCreate ? <LinkButton href="/services/new" variant="primary">Create a service</LinkButton> : null;
+  const create = canCreate ? (
+    <LinkButton href="/services/new" variant="primary">
+      Create a service
+    </LinkButton>
+  ) : null;
 
   return (
     <>
-      <PageHeader title="Services" description="Every service, who owns it, and where its runbook lives." actions={services.total > 0 || filtered ? create : null} />
+      <PageHeader
+        title="Services"
+        description="Every service, who owns it, and where its runbook lives."
+        actions={services.total > 0 || filtered ? create : null}
+      />
       <ServiceFilters teams={teams.map((t) => ({ value: t.slug, label: t.name }))} team={filters.team} q={filters.q} />
       {services.items.length === 0 ? (
         filtered ? (
-          <EmptyState title="No services match these filters" action={<LinkButton href="/services">Clear filters</LinkButton>}>
+          <EmptyState
+            title="No services match these filters"
+            action={<LinkButton href="/services">Clear filters</LinkButton>}
+          >
             Try another team or a shorter search.
           </EmptyState>
         ) : (
           <EmptyState title="No services yet" action={create}>
-            {canCreate ? "Add the first service to the catalog: its owner, tier and runbook." : "An editor of a team can add services to the catalog."}
+            {canCreate
+              ? "Add the first service to the catalog: its owner, tier and runbook."
+              : "An editor of a team can add services to the catalog."}
           </EmptyState>
         )
       ) : (
@@ -58,18 +73,34 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
               {services.items.map((s) => (
                 <tr key={s.id}>
                   <Td>
-                    <Link href={`/services/${s.slug}`} className="mono">{s.slug}</Link>
+                    <Link href={`/services/${s.slug}`} className="mono">
+                      {s.slug}
+                    </Link>
                   </Td>
                   <Td>{s.name}</Td>
                   <Td>
                     <Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link>
                   </Td>
-                  <Td><TierBadge tier={s.tier} /></Td>
+                  <Td>
+                    <TierBadge tier={s.tier} />
+                  </Td>
                   <Td>
                     <span className="link-list">
-                      {s.runbookUrl ? <a href={s.runbookUrl} target="_blank" rel="noreferrer">Runbook</a> : null}
-                      {s.repoUrl ? <a href={s.repoUrl} target="_blank" rel="noreferrer">Repo</a> : null}
-                      {s.dashboardUrl ? <a href={s.dashboardUrl} target="_blank" rel="noreferrer">Dashboard</a> : null}
+                      {s.runbookUrl ? (
+                        <a href={s.runbookUrl} target="_blank" rel="noreferrer">
+                          Runbook
+                        </a>
+                      ) : null}
+                      {s.repoUrl ? (
+                        <a href={s.repoUrl} target="_blank" rel="noreferrer">
+                          Repo
+                        </a>
+                      ) : null}
+                      {s.dashboardUrl ? (
+                        <a href={s.dashboardUrl} target="_blank" rel="noreferrer">
+                          Dashboard
+                        </a>
+                      ) : null}
                       {!s.runbookUrl && !s.repoUrl && !s.dashboardUrl ? <span className="muted">—</span> : null}
                     </span>
                   </Td>
@@ -77,7 +108,13 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
               ))}
             </tbody>
           </Table>
-          <Pagination basePath="/services" params={filters} page={services.page} pageSize={services.pageSize} total={services.total} />
+          <Pagination
+            basePath="/services"
+            params={filters}
+            page={services.page}
+            pageSize={services.pageSize}
+            total={services.total}
+          />
         </>
       )}
     </>

@@ -14,12 +14,18 @@ export function ServiceFilters({ teams, team, q }: { teams: Option[]; team?: str
         <select id="filter-team" name="team" defaultValue={team ?? ""}>
           <option value="">All teams</option>
           {teams.map((t) => (
-            <option key={t.value} value={t.value}>{t.label}</option>
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
           ))}
         </select>
       </div>
       <Button type="submit">Apply</Button>
-      {team || q ? <LinkButton href="/services" variant="ghost">Reset</LinkButton> : null}
+      {team || q ? (
+        <LinkButton href="/services" variant="ghost">
+          Reset
+        </LinkButton>
+      ) : null}
     </form>
   );
 }

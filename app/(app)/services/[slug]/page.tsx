@@ -24,7 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const ext = (url: string | null) =>
-  url ? <a href={url} target="_blank" rel="noreferrer">{url}</a> : <span className="muted">Not set</span>;
+  url ? (
+    <a href={url} target="_blank" rel="noreferrer">
+      {url}
+    </a>
+  ) : (
+    <span className="muted">Not set</span>
+  );
 
 export default async function ServicePage({ params }: Props) {
   const { slug } = await params;
@@ -39,18 +45,25 @@ export default async function ServicePage({ params }: Props) {
     <>
       <PageHeader
         crumbs={[{ href: "/services", label: "Services" }]}
-        title={<span className="row">{s.name} <TierBadge tier={s.tier} /></span>}
+        title={
+          <span className="row">
+            {s.name} <TierBadge tier={s.tier} />
+          </span>
+        }
         description={<span className="mono">{s.slug}</span>}
-        actions={canEdit ? (
-          <>
-            <LinkButton href={`/services/${s.slug}/edit`}>Edit</LinkButton>
-            <DeleteServiceButton slug={s.slug} name={s.name} />
-          </>
-        ) : null}
+        actions={
+          canEdit ? (
+            <>
+              <LinkButton href={`/services/${s.slug}/edit`}>Edit</LinkButton>
+              <DeleteServiceButton slug={s.slug} name={s.name} />
+            </>
+          ) : null
+        }
       />
       {s.managedBy ? (
         <Alert tone="warning" title="Managed as code">
-          This service is managed by <span className="mono">{s.managedBy}</span> (srecp apply). Edits made here drift from the code and the next apply will overwrite them.
+          This service is managed by <span className="mono">{s.managedBy}</span> (srecp apply). Edits made here drift
+          from the code and the next apply will overwrite them.
         </Alert>
       ) : null}
       <div className="grid-2">
@@ -62,24 +75,24 @@ export default async function ServicePage({ params }: Props) {
           <ServiceSlosSignals slug={s.slug} canEdit={canEdit} />
         </div>
         <div className="stack">
-        <Card title="On call now">
-          <OncallNow serviceSlug={s.slug} />
-        </Card>
-        <Card title="Details">
-          <DetailList
-            items={[
-              { label: "Owning team", value: <Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link> },
-              { label: "Team time zone", value: s.team.timezone },
-              { label: "Tier", value: <TierBadge tier={s.tier} /> },
-              { label: "Runbook", value: ext(s.runbookUrl) },
-              { label: "Repository", value: ext(s.repoUrl) },
-              { label: "Dashboard", value: ext(s.dashboardUrl) },
-              { label: "Last updated", value: <LocalTime iso={s.updatedAt} /> },
-              { label: "Version", value: s.version },
-            ]}
-          />
-        </Card>
-        <ServiceDeployments actor={actor} slug={s.slug} />
+          <Card title="On call now">
+            <OncallNow serviceSlug={s.slug} />
+          </Card>
+          <Card title="Details">
+            <DetailList
+              items={[
+                { label: "Owning team", value: <Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link> },
+                { label: "Team time zone", value: s.team.timezone },
+                { label: "Tier", value: <TierBadge tier={s.tier} /> },
+                { label: "Runbook", value: ext(s.runbookUrl) },
+                { label: "Repository", value: ext(s.repoUrl) },
+                { label: "Dashboard", value: ext(s.dashboardUrl) },
+                { label: "Last updated", value: <LocalTime iso={s.updatedAt} /> },
+                { label: "Version", value: s.version },
+              ]}
+            />
+          </Card>
+          <ServiceDeployments actor={actor} slug={s.slug} />
         </div>
       </div>
     </>

@@ -18,12 +18,19 @@ export default async function NewServicePage() {
   const [all, sources] = res.data;
   const teams = editableTeams(actor, all);
   if (teams.length === 0) {
-    const why = all.length === 0 ? "There are no teams yet; an admin must create one first." : "Creating services needs the editor role in at least one team.";
+    const why =
+      all.length === 0
+        ? "There are no teams yet; an admin must create one first."
+        : "Creating services needs the editor role in at least one team.";
     return <Forbidden title="New service" message={why} />;
   }
   return (
     <>
-      <PageHeader title="New service" crumbs={[{ href: "/services", label: "Services" }]} description="Register a service so SLOs, on-call and incidents can refer to it." />
+      <PageHeader
+        title="New service"
+        crumbs={[{ href: "/services", label: "Services" }]}
+        description="Register a service so SLOs, on-call and incidents can refer to it."
+      />
       <Card>
         <ServiceForm teams={teamOptions(teams)} dataSources={dataSourceOptions(sources.items)} cancelHref="/services" />
       </Card>

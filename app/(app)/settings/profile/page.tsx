@@ -18,20 +18,38 @@ export const metadata: Metadata = { title: "Profile and notifications" };
 // Where pages reach me: contact methods (add, verify, test, delete), rules and the shift reminder.
 export default async function ProfilePage() {
   const actor = await pageActor();
-  const res = await load(async () => ({ methods: await listContactMethods(actor), rules: await getNotificationRules(actor) }));
+  const res = await load(async () => ({
+    methods: await listContactMethods(actor),
+    rules: await getNotificationRules(actor),
+  }));
   if (!res.ok) return <Forbidden title="Profile" message={res.forbidden} />;
   const { methods, rules } = res.data;
   return (
     <>
-      <PageHeader title="Profile and notifications" description={`${actor.name} · ${actor.email}. Pages reach you through verified contact methods, following your rules.`} />
-      <p><Link href="/settings/tokens">API tokens</Link></p>
-      {rules.warning ? <Alert tone="warning" title="Pages cannot reach you">{rules.warning}</Alert> : null}
+      <PageHeader
+        title="Profile and notifications"
+        description={`${actor.name} · ${actor.email}. Pages reach you through verified contact methods, following your rules.`}
+      />
+      <p>
+        <Link href="/settings/tokens">API tokens</Link>
+      </p>
+      {rules.warning ? (
+        <Alert tone="warning" title="Pages cannot reach you">
+          {rules.warning}
+        </Alert>
+      ) : null}
       <div className="grid-2">
         <Card title="Contact methods">
           {methods.length === 0 ? (
-            <EmptyState title="No contact methods yet">Add an e-mail address or a chat webhook; you will get a code to verify it.</EmptyState>
+            <EmptyState title="No contact methods yet">
+              Add an e-mail address or a chat webhook; you will get a code to verify it.
+            </EmptyState>
           ) : (
-            <ul className="method-list">{methods.map((m) => <MethodItem key={m.id} method={m} />)}</ul>
+            <ul className="method-list">
+              {methods.map((m) => (
+                <MethodItem key={m.id} method={m} />
+              ))}
+            </ul>
           )}
         </Card>
         <Card title="Add a contact method">
@@ -40,9 +58,17 @@ export default async function ProfilePage() {
       </div>
       <Card title="Notification rules">
         <p className="field-hint">
-          A page reaches you now through: {rules.effective.length ? rules.effective.map((e) => `${e.name} at ${e.delayMinutes} min`).join(", ") : "nothing (no verified method)"}.
+          A page reaches you now through:{" "}
+          {rules.effective.length
+            ? rules.effective.map((e) => `${e.name} at ${e.delayMinutes} min`).join(", ")
+            : "nothing (no verified method)"}
+          .
         </p>
-        <RulesForm methods={methods.map((m) => ({ id: m.id, name: m.name, verified: m.verified }))} rules={rules.rules} shiftReminderMinutes={rules.shiftReminderMinutes} />
+        <RulesForm
+          methods={methods.map((m) => ({ id: m.id, name: m.name, verified: m.verified }))}
+          rules={rules.rules}
+          shiftReminderMinutes={rules.shiftReminderMinutes}
+        />
       </Card>
     </>
   );

@@ -35,13 +35,24 @@ export default async function SlosPage({ searchParams }: { searchParams: SearchP
   const sp = await searchParams;
   const state = stateSchema.safeParse(textParam(sp.state));
   const stateFilter: SloStateFilter | "" = state.success ? state.data : "";
-  const filters = { team: textParam(sp.team) ?? "", service: textParam(sp.service) ?? "", state: stateFilter, q: textParam(sp.q)?.slice(0, 200) ?? "" };
+  const filters = {
+    team: textParam(sp.team) ?? "",
+    service: textParam(sp.service) ?? "",
+    state: stateFilter,
+    q: textParam(sp.q)?.slice(0, 200) ?? "",
+  };
   const sort = sortParam(textParam(sp.sort));
   const page = Math.max(1, Math.min(1_000_000, Number.parseInt(textParam(sp.page) ?? "1", 10) || 1));
   const query = {
-    include: "status" as const, page, pageSize: OVERVIEW_PAGE_SIZE, sort: sort.key, dir: sort.dir,
-    ...(filters.team ? { team: filters.team } : {}), ...(filters.service ? { service: filters.service } : {}),
-    ...(filters.state ? { state: filters.state } : {}), ...(filters.q ? { q: filters.q } : {}),
+    include: "status" as const,
+    page,
+    pageSize: OVERVIEW_PAGE_SIZE,
+    sort: sort.key,
+    dir: sort.dir,
+    ...(filters.team ? { team: filters.team } : {}),
+    ...(filters.service ? { service: filters.service } : {}),
+    ...(filters.state ? { state: filters.state } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
   };
   const filtered = Boolean(filters.team || filters.service || filters.state || filters.q);
   const res = await load(() =>
@@ -61,11 +72,22 @@ export default async function SlosPage({ searchParams }: { searchParams: SearchP
       <PageHeader
         title="SLOs"
         description="Every service level objective, its error budget, burn rates and the service's budget-policy state."
-        actions={canCreate && anySlo ? <LinkButton href="/slos/new" variant="primary">Define an SLO</LinkButton> : null}
+        actions={
+          canCreate && anySlo ? (
+            <LinkButton href="/slos/new" variant="primary">
+              Define an SLO
+            </LinkButton>
+          ) : null
+        }
       />
       <SloOverview
-        initial={{ ...first, items: first.items.map(slimSloRow) }} thresholds={thresholds} initialFilters={filters} initialSort={sort}
-        options={options} anySlo={anySlo} canCreate={canCreate}
+        initial={{ ...first, items: first.items.map(slimSloRow) }}
+        thresholds={thresholds}
+        initialFilters={filters}
+        initialSort={sort}
+        options={options}
+        anySlo={anySlo}
+        canCreate={canCreate}
       />
     </>
   );

@@ -18,13 +18,23 @@ export default async function NewSloPage({ searchParams }: { searchParams: Searc
   const services = res.data;
   return (
     <>
-      <PageHeader crumbs={[{ href: "/slos", label: "SLOs" }]} title="Define an SLO" description="Pick the SLI, see what it reports on real data, then choose the objective and window." />
+      <PageHeader
+        crumbs={[{ href: "/slos", label: "SLOs" }]}
+        title="Define an SLO"
+        description="Pick the SLI, see what it reports on real data, then choose the objective and window."
+      />
       {services.length === 0 ? (
-        <EmptyState title="No service you can define SLOs for" action={<LinkButton href="/services">Browse services</LinkButton>}>
+        <EmptyState
+          title="No service you can define SLOs for"
+          action={<LinkButton href="/services">Browse services</LinkButton>}
+        >
           SLOs belong to a service. You need the editor role and membership of the team that owns the service.
         </EmptyState>
       ) : (
-        <SloWizard services={services} initialService={services.some((s) => s.value === service) ? service : undefined} />
+        <SloWizard
+          services={services}
+          initialService={services.some((s) => s.value === service) ? service : undefined}
+        />
       )}
     </>
   );

@@ -20,10 +20,18 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
   const res = await load(() => listTeams(actor, { page, pageSize: PAGE_SIZE }));
   if (!res.ok) return <Forbidden title="Teams" message={res.forbidden} />;
   const teams = res.data.items;
-  const create = isAdmin(actor) ? <LinkButton href="/teams/new" variant="primary">Create team</LinkButton> : null;
+  const create = isAdmin(actor) ? (
+    <LinkButton href="/teams/new" variant="primary">
+      Create team
+    </LinkButton>
+  ) : null;
   return (
     <>
-      <PageHeader title="Teams" description="Teams own services and staff on-call rotations." actions={res.data.total > 0 ? create : null} />
+      <PageHeader
+        title="Teams"
+        description="Teams own services and staff on-call rotations."
+        actions={res.data.total > 0 ? create : null}
+      />
       {teams.length === 0 ? (
         <EmptyState title="No teams yet" action={create}>
           {create ? "Create a team first: services and rotations belong to one." : "An admin creates teams."}
@@ -32,12 +40,22 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
         <>
           <Table caption="Teams">
             <thead>
-              <tr><Th>Slug</Th><Th>Name</Th><Th>Time zone</Th><Th className="num">Services</Th><Th className="num">Members</Th></tr>
+              <tr>
+                <Th>Slug</Th>
+                <Th>Name</Th>
+                <Th>Time zone</Th>
+                <Th className="num">Services</Th>
+                <Th className="num">Members</Th>
+              </tr>
             </thead>
             <tbody>
               {teams.map((t) => (
                 <tr key={t.id}>
-                  <Td><Link href={`/teams/${t.slug}`} className="mono">{t.slug}</Link></Td>
+                  <Td>
+                    <Link href={`/teams/${t.slug}`} className="mono">
+                      {t.slug}
+                    </Link>
+                  </Td>
                   <Td>{t.name}</Td>
                   <Td>{t.timezone}</Td>
                   <Td className="num">{t._count.services}</Td>

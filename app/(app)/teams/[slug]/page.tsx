@@ -26,7 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamPage({ params }: Props) {
   const { slug } = await params;
   const actor = await pageActor();
-  const res = await load(() => Promise.all([getTeam(actor, slug), listServices(actor, { team: slug, page: 1, pageSize: 200 })]));
+  const res = await load(() =>
+    Promise.all([getTeam(actor, slug), listServices(actor, { team: slug, page: 1, pageSize: 200 })]),
+  );
   if (!res.ok) return <Forbidden title={slug} message={res.forbidden} />;
   const [team, services] = res.data;
   const admin = isAdmin(actor);
@@ -37,21 +39,46 @@ export default async function TeamPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader title={team.name} crumbs={[{ href: "/teams", label: "Teams" }]} description={<span className="mono">{team.slug}</span>} />
+      <PageHeader
+        title={team.name}
+        crumbs={[{ href: "/teams", label: "Teams" }]}
+        description={<span className="mono">{team.slug}</span>}
+      />
       <div className="grid-2">
         <div className="stack">
-          <Card title={`Services (${services.total})`} actions={member && atLeast(actor, "editor") ? <LinkButton href="/services/new" size="sm">Create a service</LinkButton> : null}>
+          <Card
+            title={`Services (${services.total})`}
+            actions={
+              member && atLeast(actor, "editor") ? (
+                <LinkButton href="/services/new" size="sm">
+                  Create a service
+                </LinkButton>
+              ) : null
+            }
+          >
             {services.items.length === 0 ? (
               <EmptyState title="This team owns no services yet" />
             ) : (
               <Table caption={`Services of ${team.name}`}>
-                <thead><tr><Th>Slug</Th><Th>Name</Th><Th>Tier</Th></tr></thead>
+                <thead>
+                  <tr>
+                    <Th>Slug</Th>
+                    <Th>Name</Th>
+                    <Th>Tier</Th>
+                  </tr>
+                </thead>
                 <tbody>
                   {services.items.map((s) => (
                     <tr key={s.id}>
-                      <Td><Link href={`/services/${s.slug}`} className="mono">{s.slug}</Link></Td>
+                      <Td>
+                        <Link href={`/services/${s.slug}`} className="mono">
+                          {s.slug}
+                        </Link>
+                      </Td>
                       <Td>{s.name}</Td>
-                      <Td><TierBadge tier={s.tier} /></Td>
+                      <Td>
+                        <TierBadge tier={s.tier} />
+                      </Td>
                     </tr>
                   ))}
                 </tbody>
@@ -63,20 +90,41 @@ export default async function TeamPage({ params }: Props) {
               <p className="muted">No members yet.{admin ? " Add one below." : ""}</p>
             ) : (
               <Table caption={`Members of ${team.name}`}>
-                <thead><tr><Th>Name</Th><Th>Email</Th><Th>Role</Th>{admin ? <Th><span className="sr-only">Actions</span></Th> : null}</tr></thead>
+                <thead>
+                  <tr>
+                    <Th>Name</Th>
+                    <Th>Email</Th>
+                    <Th>Role</Th>
+                    {admin ? (
+                      <Th>
+                        <span className="sr-only">Actions</span>
+                      </Th>
+                    ) : null}
+                  </tr>
+                </thead>
                 <tbody>
                   {members.map((u) => (
                     <tr key={u.id}>
                       <Td>{u.name}</Td>
                       <Td>{u.email}</Td>
-                      <Td><Badge>{u.role}</Badge></Td>
-                      {admin ? <Td><RemoveMemberButton team={team.slug} email={u.email} /></Td> : null}
+                      <Td>
+                        <Badge>{u.role}</Badge>
+                      </Td>
+                      {admin ? (
+                        <Td>
+                          <RemoveMemberButton team={team.slug} email={u.email} />
+                        </Td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
               </Table>
             )}
-            {admin ? <div style={{ marginTop: 12 }}><AddMemberForm team={team.slug} /></div> : null}
+            {admin ? (
+              <div style={{ marginTop: 12 }}>
+                <AddMemberForm team={team.slug} />
+              </div>
+            ) : null}
           </Card>
           {channels ? <TeamChannels teamId={team.id} teamName={team.name} channels={channels} /> : null}
         </div>

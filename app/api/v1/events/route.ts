@@ -9,6 +9,10 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("/api/v1/events", async ({ req, actor }) => {
   assertCanRead(actor);
   return new Response(liveEventStream(actor, req.signal, env().sseMaxSeconds), {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
   });
 });

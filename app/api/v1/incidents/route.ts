@@ -5,5 +5,9 @@ import { createIncidentSchema, listIncidentsSchema } from "@/lib/validation/inci
 // GET /api/v1/incidents?status=open|investigating|mitigated|resolved&severity=&team=&service=&q=&page=&pageSize=
 // POST – declare an incident (editors of the owning team or of an affected service's team).
 const route = "/api/v1/incidents";
-export const GET = apiRoute(route, async ({ req, actor }) => listIncidents(actor, parseQuery(req, listIncidentsSchema)));
-export const POST = apiRoute(route, async ({ req, actor }) => created(await createIncident(actor, await parseBody(req, createIncidentSchema))));
+export const GET = apiRoute(route, async ({ req, actor }) =>
+  listIncidents(actor, parseQuery(req, listIncidentsSchema)),
+);
+export const POST = apiRoute(route, async ({ req, actor }) =>
+  created(await createIncident(actor, await parseBody(req, createIncidentSchema))),
+);

@@ -5,4 +5,6 @@ import { createIntegrationSchema } from "@/lib/validation/oncall";
 // Admins: GET – integrations; POST – create one (its token is in this answer only).
 const route = "/api/v1/integrations";
 export const GET = apiRoute(route, async ({ actor }) => listIntegrations(actor));
-export const POST = apiRoute(route, async ({ req, actor }) => created(await createIntegration(actor, await parseBody(req, createIntegrationSchema))));
+export const POST = apiRoute(route, async ({ req, actor }) =>
+  created(await createIntegration(actor, await parseBody(req, createIntegrationSchema))),
+);

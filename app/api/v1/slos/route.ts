@@ -10,4 +10,6 @@ export const GET = apiRoute("/api/v1/slos", async ({ req, actor }) => {
   const { at, ...q } = parseQuery(req, listQuery);
   return listSlos(actor, { ...q, atMs: at });
 });
-export const POST = apiRoute("/api/v1/slos", async ({ req, actor }) => created(await createSlo(actor, await parseBody(req, createSloSchema))));
+export const POST = apiRoute("/api/v1/slos", async ({ req, actor }) =>
+  created(await createSlo(actor, await parseBody(req, createSloSchema))),
+);

@@ -4,5 +4,9 @@ import { createTeamSchema } from "@/lib/validation/catalog";
 import { paginationSchema } from "@/lib/validation/common";
 
 // GET /api/v1/teams – list teams (paginated); POST – create a team (admin).
-export const GET = apiRoute("/api/v1/teams", async ({ req, actor }) => listTeams(actor, parseQuery(req, paginationSchema)));
-export const POST = apiRoute("/api/v1/teams", async ({ req, actor }) => created(await createTeam(actor, await parseBody(req, createTeamSchema))));
+export const GET = apiRoute("/api/v1/teams", async ({ req, actor }) =>
+  listTeams(actor, parseQuery(req, paginationSchema)),
+);
+export const POST = apiRoute("/api/v1/teams", async ({ req, actor }) =>
+  created(await createTeam(actor, await parseBody(req, createTeamSchema))),
+);

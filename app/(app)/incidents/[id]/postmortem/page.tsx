@@ -23,12 +23,23 @@ export default async function PostmortemPage({ params }: Props) {
   if (!res.ok) return <Forbidden title="Postmortem" message={res.forbidden} />;
   const doc = res.data;
   const { incident } = doc;
-  const canEdit = canEditIncident(actor, { teamId: incident.team.id, serviceTeamIds: incident.services.map((s) => s.teamId) });
+  const canEdit = canEditIncident(actor, {
+    teamId: incident.team.id,
+    serviceTeamIds: incident.services.map((s) => s.teamId),
+  });
   return (
     <>
       <PageHeader
-        crumbs={[{ href: "/incidents", label: "Incidents" }, { href: `/incidents/${incident.number}`, label: incident.key }]}
-        title={<span className="row">Postmortem: {incident.title} <SeverityBadge severity={incident.severity} /> <LivePostmortemStatus incidentId={incident.id} initial={doc} /></span>}
+        crumbs={[
+          { href: "/incidents", label: "Incidents" },
+          { href: `/incidents/${incident.number}`, label: incident.key },
+        ]}
+        title={
+          <span className="row">
+            Postmortem: {incident.title} <SeverityBadge severity={incident.severity} />{" "}
+            <LivePostmortemStatus incidentId={incident.id} initial={doc} />
+          </span>
+        }
         description={
           <>
             Blameless: describe systems and decisions, not culprits. Author {doc.author?.name ?? "—"} ·{" "}

@@ -31,10 +31,25 @@ export default async function PoliciesPage() {
         title="Escalation policies"
         crumbs={[{ href: "/oncall", label: "On-call" }]}
         description="Who a page goes to, and after how long it moves on when nobody acknowledges: primary → secondary → manager."
-        actions={canCreate ? <LinkButton href="/oncall/policies/new" variant="primary">New policy</LinkButton> : null}
+        actions={
+          canCreate ? (
+            <LinkButton href="/oncall/policies/new" variant="primary">
+              New policy
+            </LinkButton>
+          ) : null
+        }
       />
       {policies.length === 0 ? (
-        <EmptyState title="No escalation policies yet" action={canCreate ? <LinkButton href="/oncall/policies/new" variant="primary">Create a policy</LinkButton> : null}>
+        <EmptyState
+          title="No escalation policies yet"
+          action={
+            canCreate ? (
+              <LinkButton href="/oncall/policies/new" variant="primary">
+                Create a policy
+              </LinkButton>
+            ) : null
+          }
+        >
           A service pages through its escalation policy. Without one, alerts for the service reach nobody.
         </EmptyState>
       ) : (
@@ -43,11 +58,27 @@ export default async function PoliciesPage() {
             <Card
               key={p.id}
               title={p.name}
-              actions={atLeast(actor, "editor") && inTeam(actor, p.team.id) ? <LinkButton href={`/oncall/policies/${p.id}`} size="sm">Edit</LinkButton> : null}
+              actions={
+                atLeast(actor, "editor") && inTeam(actor, p.team.id) ? (
+                  <LinkButton href={`/oncall/policies/${p.id}`} size="sm">
+                    Edit
+                  </LinkButton>
+                ) : null
+              }
             >
               <p className="small muted">
-                Team <Link href={`/teams/${p.team.slug}`}>{p.team.name}</Link> · {p.repeat ? `repeats ${p.repeat}×` : "no repeat"} · services:{" "}
-                {p.services.length ? p.services.map((s, j) => <span key={s.slug}>{j ? ", " : ""}<Link href={`/services/${s.slug}`}>{s.name}</Link></span>) : <Badge tone="warning">none</Badge>}
+                Team <Link href={`/teams/${p.team.slug}`}>{p.team.name}</Link> ·{" "}
+                {p.repeat ? `repeats ${p.repeat}×` : "no repeat"} · services:{" "}
+                {p.services.length ? (
+                  p.services.map((s, j) => (
+                    <span key={s.slug}>
+                      {j ? ", " : ""}
+                      <Link href={`/services/${s.slug}`}>{s.name}</Link>
+                    </span>
+                  ))
+                ) : (
+                  <Badge tone="warning">none</Badge>
+                )}
               </p>
               {p.description ? <p className="prose">{p.description}</p> : null}
               <ol className="oc-steps">
@@ -59,13 +90,22 @@ export default async function PoliciesPage() {
                         {step.targets.map((t, k) => (
                           <span key={k}>
                             {k ? ", " : ""}
-                            {t.kind === "schedule" ? <Link href={`/oncall/schedules/${t.scheduleId}`}>{t.schedule.name}</Link> : t.user.name}
+                            {t.kind === "schedule" ? (
+                              <Link href={`/oncall/schedules/${t.scheduleId}`}>{t.schedule.name}</Link>
+                            ) : (
+                              t.user.name
+                            )}
                           </span>
                         ))}
                         <span className="muted small"> · then after {step.delayMinutes} min</span>
                       </div>
                       <div className="small">
-                        Now: {resolved?.users.length ? resolved.users.map((u) => u.name).join(", ") : <Badge tone="danger">nobody</Badge>}
+                        Now:{" "}
+                        {resolved?.users.length ? (
+                          resolved.users.map((u) => u.name).join(", ")
+                        ) : (
+                          <Badge tone="danger">nobody</Badge>
+                        )}
                       </div>
                     </li>
                   );

@@ -25,15 +25,39 @@ export default async function EditPolicyPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader
         title={`Edit ${p.name}`}
-        crumbs={[{ href: "/oncall", label: "On-call" }, { href: "/oncall/policies", label: "Escalation policies" }]}
-        actions={<ConfirmAction path={`/api/v1/escalation-policies/${p.id}`} label="Delete" title={`Delete ${p.name}?`} confirmLabel="Delete policy" body="Its services will page nobody until they get another policy; its open pages stop escalating." redirectTo="/oncall/policies" />}
+        crumbs={[
+          { href: "/oncall", label: "On-call" },
+          { href: "/oncall/policies", label: "Escalation policies" },
+        ]}
+        actions={
+          <ConfirmAction
+            path={`/api/v1/escalation-policies/${p.id}`}
+            label="Delete"
+            title={`Delete ${p.name}?`}
+            confirmLabel="Delete policy"
+            body="Its services will page nobody until they get another policy; its open pages stop escalating."
+            redirectTo="/oncall/policies"
+          />
+        }
       />
       <PolicyForm
         teams={teams}
         cancelHref="/oncall/policies"
         initial={{
-          id: p.id, version: p.version, team: p.team.slug, name: p.name, description: p.description, repeat: p.repeat,
-          steps: p.steps.map((s) => ({ delayMinutes: s.delayMinutes, targets: s.targets.map((t) => (t.kind === "user" ? { kind: "user" as const, userId: t.userId } : { kind: "schedule" as const, scheduleId: t.scheduleId })) })),
+          id: p.id,
+          version: p.version,
+          team: p.team.slug,
+          name: p.name,
+          description: p.description,
+          repeat: p.repeat,
+          steps: p.steps.map((s) => ({
+            delayMinutes: s.delayMinutes,
+            targets: s.targets.map((t) =>
+              t.kind === "user"
+                ? { kind: "user" as const, userId: t.userId }
+                : { kind: "schedule" as const, scheduleId: t.scheduleId },
+            ),
+          })),
           services: p.services.map((s) => s.slug),
           fallbackUserId: p.fallbackUserId,
         }}

@@ -13,9 +13,18 @@ export default async function NewPolicyPage() {
   const teams = await policyTeamOptions(actor);
   return (
     <>
-      <PageHeader title="New escalation policy" crumbs={[{ href: "/oncall", label: "On-call" }, { href: "/oncall/policies", label: "Escalation policies" }]} />
+      <PageHeader
+        title="New escalation policy"
+        crumbs={[
+          { href: "/oncall", label: "On-call" },
+          { href: "/oncall/policies", label: "Escalation policies" },
+        ]}
+      />
       {teams.length === 0 ? (
-        <EmptyState title="You cannot create escalation policies" action={<LinkButton href="/oncall/policies">Back</LinkButton>}>
+        <EmptyState
+          title="You cannot create escalation policies"
+          action={<LinkButton href="/oncall/policies">Back</LinkButton>}
+        >
           Editors of a team (and admins) create its policies.
         </EmptyState>
       ) : (

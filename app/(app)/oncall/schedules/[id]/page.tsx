@@ -36,7 +36,13 @@ const RESTRICTION_DAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 function describeRestrictions(r: LayerView["restrictions"]): string {
   if (!r) return "around the clock";
-  return r.windows.map((w) => (w.fromDay ? `${RESTRICTION_DAYS[w.fromDay]} ${w.from}–${w.toDay && w.toDay !== w.fromDay ? `${RESTRICTION_DAYS[w.toDay]} ` : ""}${w.to}` : `${w.from}–${w.to}`)).join(", ");
+  return r.windows
+    .map((w) =>
+      w.fromDay
+        ? `${RESTRICTION_DAYS[w.fromDay]} ${w.from}–${w.toDay && w.toDay !== w.fromDay ? `${RESTRICTION_DAYS[w.toDay]} ` : ""}${w.to}`
+        : `${w.from}–${w.to}`,
+    )
+    .join(", ");
 }
 
 export default async function SchedulePage({ params }: Props) {
@@ -69,29 +75,64 @@ export default async function SchedulePage({ params }: Props) {
       <PageHeader
         title={s.name}
         crumbs={[{ href: "/oncall", label: "On-call" }]}
-        description={<>Team {s.team.name} · times in <strong>{tz}</strong>{s.description ? ` · ${s.description}` : ""}</>}
-        actions={canEdit ? (
+        description={
           <>
-            <LinkButton href={`/oncall/schedules/${s.id}/edit`}>Edit schedule</LinkButton>
-            <ConfirmAction path={`/api/v1/schedules/${s.id}`} label="Delete" title={`Delete ${s.name}?`} confirmLabel="Delete schedule" body="The schedule, its overrides, handoff notes and recorded history are deleted. Escalation policies must not target it any more." redirectTo="/oncall" />
+            Team {s.team.name} · times in <strong>{tz}</strong>
+            {s.description ? ` · ${s.description}` : ""}
           </>
-        ) : null}
+        }
+        actions={
+          canEdit ? (
+            <>
+              <LinkButton href={`/oncall/schedules/${s.id}/edit`}>Edit schedule</LinkButton>
+              <ConfirmAction
+                path={`/api/v1/schedules/${s.id}`}
+                label="Delete"
+                title={`Delete ${s.name}?`}
+                confirmLabel="Delete schedule"
+                body="The schedule, its overrides, handoff notes and recorded history are deleted. Escalation policies must not target it any more."
+                redirectTo="/oncall"
+              />
+            </>
+          ) : null
+        }
       />
       <div className="grid-2">
         <div className="stack">
           <Card title="Next 14 days" id="timeline">
             {s.layers.length === 0 ? (
-              <EmptyState title="No layers yet" action={canEdit ? <LinkButton href={`/oncall/schedules/${s.id}/edit`} variant="primary">Add a layer</LinkButton> : null}>
+              <EmptyState
+                title="No layers yet"
+                action={
+                  canEdit ? (
+                    <LinkButton href={`/oncall/schedules/${s.id}/edit`} variant="primary">
+                      Add a layer
+                    </LinkButton>
+                  ) : null
+                }
+              >
                 A layer is a rotation of people taking turns. Add one to put someone on call.
               </EmptyState>
             ) : null}
             <ScheduleTimeline data={shifts} tz={tz} nowIso={new Date(nowMs).toISOString()} />
             <details className="oc-shift-list">
-              <summary>Final schedule as a list ({shifts.shifts.length} shifts, {shifts.gaps.length} gaps)</summary>
+              <summary>
+                Final schedule as a list ({shifts.shifts.length} shifts, {shifts.gaps.length} gaps)
+              </summary>
               <Table caption="Final schedule, next 14 days">
-                <thead><tr><Th>Who</Th><Th>From</Th><Th>Until</Th><Th>Length</Th></tr></thead>
+                <thead>
+                  <tr>
+                    <Th>Who</Th>
+                    <Th>From</Th>
+                    <Th>Until</Th>
+                    <Th>Length</Th>
+                  </tr>
+                </thead>
                 <tbody>
-                  {[...shifts.shifts.map((x) => ({ who: x.user.name, start: x.start, end: x.end, gap: false })), ...shifts.gaps.map((g) => ({ who: "Nobody", start: g.start, end: g.end, gap: true }))]
+                  {[
+                    ...shifts.shifts.map((x) => ({ who: x.user.name, start: x.start, end: x.end, gap: false })),
+                    ...shifts.gaps.map((g) => ({ who: "Nobody", start: g.start, end: g.end, gap: true })),
+                  ]
                     .sort((a, b) => a.start.localeCompare(b.start))
                     .map((x, i) => (
                       <tr key={i}>
@@ -107,20 +148,55 @@ export default async function SchedulePage({ params }: Props) {
           </Card>
 
           <Card title="Overrides" id="overrides">
-            {overrides.items.length === 0 ? <p className="muted">No current or upcoming overrides.</p> : (
+            {overrides.items.length === 0 ? (
+              <p className="muted">No current or upcoming overrides.</p>
+            ) : (
               <Table caption="Overrides">
-                <thead><tr><Th>Change</Th><Th>When</Th><Th>Reason</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+                <thead>
+                  <tr>
+                    <Th>Change</Th>
+                    <Th>When</Th>
+                    <Th>Reason</Th>
+                    <Th>
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  </tr>
+                </thead>
                 <tbody>
                   {overrides.items.map((o) => (
                     <tr key={o.id}>
                       <Td>
-                        {o.kind === "replace" ? `${o.user.name} instead of ${o.replaces?.name ?? "everyone"}` : o.kind === "add" ? `${o.user.name} added` : `${o.user.name} taken off`}
-                        {o.noOp ? <> <Badge tone="warning" title="The person replaced is not on call then">changes nothing</Badge></> : null}
-                        {o.source === "cover" ? <> <Badge tone="info">cover</Badge></> : null}
+                        {o.kind === "replace"
+                          ? `${o.user.name} instead of ${o.replaces?.name ?? "everyone"}`
+                          : o.kind === "add"
+                            ? `${o.user.name} added`
+                            : `${o.user.name} taken off`}
+                        {o.noOp ? (
+                          <>
+                            {" "}
+                            <Badge tone="warning" title="The person replaced is not on call then">
+                              changes nothing
+                            </Badge>
+                          </>
+                        ) : null}
+                        {o.source === "cover" ? (
+                          <>
+                            {" "}
+                            <Badge tone="info">cover</Badge>
+                          </>
+                        ) : null}
                       </Td>
                       <Td className="nowrap">{formatRange(o.startAt, o.endAt, tz)}</Td>
                       <Td>{o.reason || <span className="muted">—</span>}</Td>
-                      <Td>{canEdit ? <ActionButton method="DELETE" path={`/api/v1/schedules/${s.id}/overrides/${o.id}`} label={new Date(o.startAt).getTime() > nowMs ? "Cancel" : "End now"} /> : null}</Td>
+                      <Td>
+                        {canEdit ? (
+                          <ActionButton
+                            method="DELETE"
+                            path={`/api/v1/schedules/${s.id}/overrides/${o.id}`}
+                            label={new Date(o.startAt).getTime() > nowMs ? "Cancel" : "End now"}
+                          />
+                        ) : null}
+                      </Td>
                     </tr>
                   ))}
                 </tbody>
@@ -130,21 +206,38 @@ export default async function SchedulePage({ params }: Props) {
             {canEdit ? (
               <details className="oc-form-toggle">
                 <summary>Create an override</summary>
-                <OverrideForm scheduleId={s.id} tz={tz} members={members} defaultUserId={actor.userId} defaultStart={defaults.start} defaultEnd={defaults.end} />
+                <OverrideForm
+                  scheduleId={s.id}
+                  tz={tz}
+                  members={members}
+                  defaultUserId={actor.userId}
+                  defaultStart={defaults.start}
+                  defaultEnd={defaults.end}
+                />
               </details>
             ) : null}
           </Card>
 
           <Card title="Cover requests" id="covers">
-            {covers.items.length === 0 ? <p className="muted">No open cover requests.</p> : (
+            {covers.items.length === 0 ? (
+              <p className="muted">No open cover requests.</p>
+            ) : (
               <ul className="inc-list">
                 {covers.items.map((c) => (
                   <li key={c.id} className="row">
                     <strong>{c.requester.name}</strong>
                     <span>needs cover {formatRange(c.startAt, c.endAt, tz)}</span>
                     {c.message ? <span className="muted">“{c.message}”</span> : null}
-                    {canEdit && c.requester.id !== actor.userId ? <ActionButton variant="primary" path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/accept`} label="I'll cover" /> : null}
-                    {c.requester.id === actor.userId || canEdit ? <ActionButton path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/cancel`} label="Withdraw" /> : null}
+                    {canEdit && c.requester.id !== actor.userId ? (
+                      <ActionButton
+                        variant="primary"
+                        path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/accept`}
+                        label="I'll cover"
+                      />
+                    ) : null}
+                    {c.requester.id === actor.userId || canEdit ? (
+                      <ActionButton path={`/api/v1/schedules/${s.id}/cover-requests/${c.id}/cancel`} label="Withdraw" />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -164,22 +257,51 @@ export default async function SchedulePage({ params }: Props) {
                 <HandoffNoteForm scheduleId={s.id} handoffLabel={formatAt(s.onCallNow.until, tz)} />
               </details>
             ) : (
-              <p className="muted small">The outgoing person writes a handoff note at the end of their shift; the incoming person acknowledges it.</p>
+              <p className="muted small">
+                The outgoing person writes a handoff note at the end of their shift; the incoming person acknowledges
+                it.
+              </p>
             )}
-            {notes.items.length === 0 ? <p className="muted">No handoff notes in the last 30 days.</p> : (
+            {notes.items.length === 0 ? (
+              <p className="muted">No handoff notes in the last 30 days.</p>
+            ) : (
               <ul className="oc-notes">
                 {notes.items.map((n) => (
                   <li key={n.id} className="oc-note">
                     <div className="row">
                       <strong>{formatAt(n.handoffAt, tz)}</strong>
-                      <span>{n.outgoing.name} → {n.incoming?.name ?? "nobody"}</span>
-                      {n.acknowledgedAt ? <Badge tone="success">acknowledged by {n.acknowledgedBy?.name}</Badge> : <Badge tone="warning">not acknowledged</Badge>}
-                      {!n.acknowledgedAt && n.incoming?.id === actor.userId ? <ActionButton variant="primary" path={`/api/v1/schedules/${s.id}/handoff-notes/${n.id}/ack`} label="Acknowledge" /> : null}
+                      <span>
+                        {n.outgoing.name} → {n.incoming?.name ?? "nobody"}
+                      </span>
+                      {n.acknowledgedAt ? (
+                        <Badge tone="success">acknowledged by {n.acknowledgedBy?.name}</Badge>
+                      ) : (
+                        <Badge tone="warning">not acknowledged</Badge>
+                      )}
+                      {!n.acknowledgedAt && n.incoming?.id === actor.userId ? (
+                        <ActionButton
+                          variant="primary"
+                          path={`/api/v1/schedules/${s.id}/handoff-notes/${n.id}/ack`}
+                          label="Acknowledge"
+                        />
+                      ) : null}
                     </div>
                     <p className="prose">{n.body}</p>
-                    {n.openIssues ? <p className="prose small"><strong>Open issues:</strong> {n.openIssues}</p> : null}
-                    {n.pagesSummary ? <p className="prose small"><strong>Pages:</strong> {n.pagesSummary}</p> : null}
-                    {n.watchItems ? <p className="prose small"><strong>Watch:</strong> {n.watchItems}</p> : null}
+                    {n.openIssues ? (
+                      <p className="prose small">
+                        <strong>Open issues:</strong> {n.openIssues}
+                      </p>
+                    ) : null}
+                    {n.pagesSummary ? (
+                      <p className="prose small">
+                        <strong>Pages:</strong> {n.pagesSummary}
+                      </p>
+                    ) : null}
+                    {n.watchItems ? (
+                      <p className="prose small">
+                        <strong>Watch:</strong> {n.watchItems}
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -192,20 +314,35 @@ export default async function SchedulePage({ params }: Props) {
             {s.onCallNow.users.length ? (
               <div data-testid="schedule-oncall-now">
                 <ul className="oc-now-people">
-                  {s.onCallNow.users.map((u) => <li key={u.id}><strong>{u.name}</strong> <span className="muted small">{u.email}</span></li>)}
+                  {s.onCallNow.users.map((u) => (
+                    <li key={u.id}>
+                      <strong>{u.name}</strong> <span className="muted small">{u.email}</span>
+                    </li>
+                  ))}
                 </ul>
                 <p className="small muted">
                   Since {formatAt(s.onCallNow.since, tz)}, until {formatAt(s.onCallNow.until, tz)}
-                  {s.onCallNow.source.kind === "override" ? " (override)" : s.onCallNow.source.kind === "layer" ? ` (${s.onCallNow.source.layerName})` : ""}.
+                  {s.onCallNow.source.kind === "override"
+                    ? " (override)"
+                    : s.onCallNow.source.kind === "layer"
+                      ? ` (${s.onCallNow.source.layerName})`
+                      : ""}
+                  .
                 </p>
               </div>
             ) : (
-              <p data-testid="schedule-oncall-now" className="field-error">Nobody is on call until {formatAt(s.onCallNow.until, tz)}.</p>
+              <p data-testid="schedule-oncall-now" className="field-error">
+                Nobody is on call until {formatAt(s.onCallNow.until, tz)}.
+              </p>
             )}
           </Card>
 
           <Card title="Rotation health" id="health">
-            {s.health.length === 0 ? <Alert tone="success">No warnings: covered for 30 days, a team of 6 or more, the load is shared and handoffs are written.</Alert> : (
+            {s.health.length === 0 ? (
+              <Alert tone="success">
+                No warnings: covered for 30 days, a team of 6 or more, the load is shared and handoffs are written.
+              </Alert>
+            ) : (
               <ul className="oc-health">
                 {s.health.map((w, i) => (
                   <li key={`${w.code}-${i}`}>
@@ -217,17 +354,26 @@ export default async function SchedulePage({ params }: Props) {
           </Card>
 
           <Card title="Layers">
-            {s.layers.length === 0 ? <p className="muted">No layers.</p> : (
+            {s.layers.length === 0 ? (
+              <p className="muted">No layers.</p>
+            ) : (
               <ul className="oc-layer-list">
                 {s.layers.map((l) => (
                   <li key={l.id}>
-                    <div className="row"><strong>{l.name}</strong> <Badge>priority {l.priority}</Badge>{l.versions > 1 ? <span className="muted small">{l.versions} versions</span> : null}</div>
+                    <div className="row">
+                      <strong>{l.name}</strong> <Badge>priority {l.priority}</Badge>
+                      {l.versions > 1 ? <span className="muted small">{l.versions} versions</span> : null}
+                    </div>
                     <p className="small">
-                      Every {l.rotation.every} {l.rotation.unit}{l.rotation.every > 1 ? "s" : ""} at {l.handoffTime} {l.timezone ?? tz}
-                      {l.rotation.clock === "elapsed" ? " (fixed length)" : ""}, {describeRestrictions(l.restrictions)}; from {formatAt(l.effectiveFrom, tz)}.
+                      Every {l.rotation.every} {l.rotation.unit}
+                      {l.rotation.every > 1 ? "s" : ""} at {l.handoffTime} {l.timezone ?? tz}
+                      {l.rotation.clock === "elapsed" ? " (fixed length)" : ""}, {describeRestrictions(l.restrictions)};
+                      from {formatAt(l.effectiveFrom, tz)}.
                     </p>
                     <ol className="small oc-slots">
-                      {l.participants.map((p, i) => <li key={i}>{p ? p.name : <span className="muted">empty slot</span>}</li>)}
+                      {l.participants.map((p, i) => (
+                        <li key={i}>{p ? p.name : <span className="muted">empty slot</span>}</li>
+                      ))}
                     </ol>
                   </li>
                 ))}
@@ -236,7 +382,10 @@ export default async function SchedulePage({ params }: Props) {
           </Card>
 
           <Card title="Calendar">
-            <p className="small muted">A secret iCal URL for Google Calendar or Outlook with everyone's shifts in this schedule (overrides applied).</p>
+            <p className="small muted">
+              A secret iCal URL for Google Calendar or Outlook with everyone's shifts in this schedule (overrides
+              applied).
+            </p>
             <FeedButton path={`/api/v1/schedules/${s.id}/calendar-feeds`} label="Create calendar feed" />
           </Card>
         </div>

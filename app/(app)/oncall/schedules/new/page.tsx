@@ -13,9 +13,16 @@ export default async function NewSchedulePage() {
   const teams = await editableTeamOptions(actor);
   return (
     <>
-      <PageHeader title="New schedule" crumbs={[{ href: "/oncall", label: "On-call" }]} description="A rotation of people in layers; handoffs follow the schedule's local time." />
+      <PageHeader
+        title="New schedule"
+        crumbs={[{ href: "/oncall", label: "On-call" }]}
+        description="A rotation of people in layers; handoffs follow the schedule's local time."
+      />
       {teams.length === 0 ? (
-        <EmptyState title="You cannot create schedules" action={<LinkButton href="/oncall">Back to on-call</LinkButton>}>
+        <EmptyState
+          title="You cannot create schedules"
+          action={<LinkButton href="/oncall">Back to on-call</LinkButton>}
+        >
           Schedules belong to a team; editors of a team (and admins) create them.
         </EmptyState>
       ) : (

@@ -45,14 +45,25 @@ export default async function TeamReportPage({ params, searchParams }: { params:
   return (
     <>
       <PageHeader
-        crumbs={[{ href: "/reports", label: "Reports" }, { href: `/teams/${slug}`, label: team.name }]}
+        crumbs={[
+          { href: "/reports", label: "Reports" },
+          { href: `/teams/${slug}`, label: team.name },
+        ]}
         title={`${team.name}: ${raw.period}`}
-        description={report ? `${report.period.firstDay} to ${report.period.lastDay} in ${report.period.timezone}${report.period.partial ? `; figures up to ${report.period.evaluatedUntil.replace("T", " ").slice(0, 16)} UTC (the period is not over)` : ""}.` : "Choose a month or quarter."}
+        description={
+          report
+            ? `${report.period.firstDay} to ${report.period.lastDay} in ${report.period.timezone}${report.period.partial ? `; figures up to ${report.period.evaluatedUntil.replace("T", " ").slice(0, 16)} UTC (the period is not over)` : ""}.`
+            : "Choose a month or quarter."
+        }
         actions={
           report ? (
             <div className="row no-print">
-              <a className="btn btn-secondary" href={exportHref("csv")} download>Export CSV</a>
-              <a className="btn btn-secondary" href={exportHref("md")} download>Export Markdown</a>
+              <a className="btn btn-secondary" href={exportHref("csv")} download>
+                Export CSV
+              </a>
+              <a className="btn btn-secondary" href={exportHref("md")} download>
+                Export Markdown
+              </a>
               <PrintButton />
             </div>
           ) : null
@@ -63,7 +74,9 @@ export default async function TeamReportPage({ params, searchParams }: { params:
         <ReportView report={report} />
       ) : (
         <Alert tone="warning" title="No report for this input">
-          {Object.entries(errors).map(([f, m]) => `${f}: ${m}`).join("; ")}
+          {Object.entries(errors)
+            .map(([f, m]) => `${f}: ${m}`)
+            .join("; ")}
         </Alert>
       )}
     </>

@@ -30,7 +30,10 @@ export default async function RunbookPage({ params }: Props) {
   const actor = await pageActor();
   const res = await load(async () => {
     const ctx = await runbookContext(actor, sloId, tier);
-    const [own, all] = await Promise.all([listRunbookVersions(actor, sloId, tier), listRunbookVersions(actor, sloId, null)]);
+    const [own, all] = await Promise.all([
+      listRunbookVersions(actor, sloId, tier),
+      listRunbookVersions(actor, sloId, null),
+    ]);
     const history = [...own.items, ...all.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return { ctx, history };
   });
@@ -42,14 +45,37 @@ export default async function RunbookPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        crumbs={[{ href: "/slos", label: "SLOs" }, { href: `/services/${ctx.slo.service}`, label: ctx.slo.serviceName }, { href: `/slos/${ctx.slo.id}`, label: ctx.slo.name }]}
-        title={<>Runbook: {ctx.slo.name} <Badge tone={ctx.tier.severity === "page" ? "danger" : "warning"}>{ctx.tier.name}</Badge></>}
-        description={<>{formatObjective(ctx.slo.objective)} over {formatWindow(ctx.slo.window)} · service <Link href={`/services/${ctx.slo.service}`} className="mono">{ctx.slo.service}</Link> · team {ctx.slo.team.name}</>}
+        crumbs={[
+          { href: "/slos", label: "SLOs" },
+          { href: `/services/${ctx.slo.service}`, label: ctx.slo.serviceName },
+          { href: `/slos/${ctx.slo.id}`, label: ctx.slo.name },
+        ]}
+        title={
+          <>
+            Runbook: {ctx.slo.name}{" "}
+            <Badge tone={ctx.tier.severity === "page" ? "danger" : "warning"}>{ctx.tier.name}</Badge>
+          </>
+        }
+        description={
+          <>
+            {formatObjective(ctx.slo.objective)} over {formatWindow(ctx.slo.window)} · service{" "}
+            <Link href={`/services/${ctx.slo.service}`} className="mono">
+              {ctx.slo.service}
+            </Link>{" "}
+            · team {ctx.slo.team.name}
+          </>
+        }
       />
       <nav className="runbook-tiers" aria-label="Alert tiers">
         {ctx.tiers.map((t) => (
-          <Link key={t.name} href={`/runbooks/${encodeURIComponent(ctx.slo.id)}/${t.name}`} aria-current={t.name === ctx.tier.name ? "page" : undefined} className={t.name === ctx.tier.name ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"}>
-            {t.name}{t.covered ? " · runbook" : ""}
+          <Link
+            key={t.name}
+            href={`/runbooks/${encodeURIComponent(ctx.slo.id)}/${t.name}`}
+            aria-current={t.name === ctx.tier.name ? "page" : undefined}
+            className={t.name === ctx.tier.name ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"}
+          >
+            {t.name}
+            {t.covered ? " · runbook" : ""}
           </Link>
         ))}
       </nav>
@@ -58,21 +84,47 @@ export default async function RunbookPage({ params }: Props) {
           <Card title="Runbook" id="runbook">
             {rb ? (
               <>
-                <p className="muted small">{rb.inherited ? "The runbook of all tiers" : `The runbook of ${ctx.tier.name}`}, version {rb.version} by {rb.author.label}, <LocalTime iso={rb.createdAt} />.</p>
-                <div data-testid="runbook-body"><Markdown text={rb.body} /></div>
+                <p className="muted small">
+                  {rb.inherited ? "The runbook of all tiers" : `The runbook of ${ctx.tier.name}`}, version {rb.version}{" "}
+                  by {rb.author.label}, <LocalTime iso={rb.createdAt} />.
+                </p>
+                <div data-testid="runbook-body">
+                  <Markdown text={rb.body} />
+                </div>
               </>
-            ) : <p className="muted">No in-app runbook for this tier yet.{canEdit ? " Write one below." : ""}</p>}
-            {ctx.externalUrl ? <p>External runbook: <a href={ctx.externalUrl} target="_blank" rel="noreferrer">{ctx.externalUrl}</a></p> : null}
-            {!rb && !ctx.externalUrl && ctx.tiers.every((t) => !t.covered) ? <p className="text-danger">No runbook, no alert: this SLO's alerts are not generated until it has an in-app runbook or a runbook URL.</p> : null}
+            ) : (
+              <p className="muted">No in-app runbook for this tier yet.{canEdit ? " Write one below." : ""}</p>
+            )}
+            {ctx.externalUrl ? (
+              <p>
+                External runbook:{" "}
+                <a href={ctx.externalUrl} target="_blank" rel="noreferrer">
+                  {ctx.externalUrl}
+                </a>
+              </p>
+            ) : null}
+            {!rb && !ctx.externalUrl && ctx.tiers.every((t) => !t.covered) ? (
+              <p className="text-danger">
+                No runbook, no alert: this SLO's alerts are not generated until it has an in-app runbook or a runbook
+                URL.
+              </p>
+            ) : null}
           </Card>
           <BurnCard ctx={ctx} />
           <ChecklistCard ctx={ctx} />
           {canEdit ? (
             <Card title="Edit the runbook" id="edit">
-              <RunbookEditor sloId={ctx.slo.id} tier={ctx.tier.name} own={{ version: ctx.versions.tier, body: ctx.versions.tierBody }} all={{ version: ctx.versions.all, body: ctx.versions.allBody }} />
+              <RunbookEditor
+                sloId={ctx.slo.id}
+                tier={ctx.tier.name}
+                own={{ version: ctx.versions.tier, body: ctx.versions.tierBody }}
+                all={{ version: ctx.versions.all, body: ctx.versions.allBody }}
+              />
             </Card>
           ) : null}
-          <Card title="Version history" id="history"><RunbookHistory versions={history} /></Card>
+          <Card title="Version history" id="history">
+            <RunbookHistory versions={history} />
+          </Card>
         </div>
         <div className="stack">
           <OnCallCard ctx={ctx} />

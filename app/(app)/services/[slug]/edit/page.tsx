@@ -24,22 +24,40 @@ export default async function EditServicePage({ params }: Props) {
   if (!res.ok) return <Forbidden title={`Edit ${slug}`} message={res.forbidden} />;
   const [s, teams, sources] = res.data;
   if (!atLeast(actor, "editor") || !inTeam(actor, s.team.id)) {
-    return <Forbidden title={`Edit ${s.name}`} message={`Only editors of team ${s.team.name} can change this service.`} />;
+    return (
+      <Forbidden title={`Edit ${s.name}`} message={`Only editors of team ${s.team.name} can change this service.`} />
+    );
   }
   // The current owner stays selectable even if the editor could not move a service *to* it.
   const choices = editableTeams(actor, teams);
-  const options = teamOptions(choices.some((t) => t.id === s.team.id) ? choices : [...choices, ...teams.filter((t) => t.id === s.team.id)]);
+  const options = teamOptions(
+    choices.some((t) => t.id === s.team.id) ? choices : [...choices, ...teams.filter((t) => t.id === s.team.id)],
+  );
   return (
     <>
-      <PageHeader title={`Edit ${s.name}`} crumbs={[{ href: "/services", label: "Services" }, { href: `/services/${s.slug}`, label: s.slug }]} />
+      <PageHeader
+        title={`Edit ${s.name}`}
+        crumbs={[
+          { href: "/services", label: "Services" },
+          { href: `/services/${s.slug}`, label: s.slug },
+        ]}
+      />
       <Card>
         <ServiceForm
           teams={options}
           dataSources={dataSourceOptions(sources.items)}
           cancelHref={`/services/${s.slug}`}
           initial={{
-            slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description,
-            runbookUrl: s.runbookUrl, repoUrl: s.repoUrl, dashboardUrl: s.dashboardUrl, version: s.version, dataSource: s.dataSource?.name ?? null,
+            slug: s.slug,
+            name: s.name,
+            team: s.team.slug,
+            tier: s.tier,
+            description: s.description,
+            runbookUrl: s.runbookUrl,
+            repoUrl: s.repoUrl,
+            dashboardUrl: s.dashboardUrl,
+            version: s.version,
+            dataSource: s.dataSource?.name ?? null,
           }}
         />
       </Card>

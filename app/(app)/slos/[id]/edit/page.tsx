@@ -25,14 +25,38 @@ export default async function EditSloPage({ params }: Props) {
   if (!res.ok) return <Forbidden title="Edit SLO" message={res.forbidden} />;
   const { slo, service, versions } = res.data;
   if (!(atLeast(actor, "editor") && inTeam(actor, service.team.id))) {
-    return <Forbidden title={`Edit ${slo.name}`} message={`Only editors of team ${service.team.name} can change this SLO.`} />;
+    return (
+      <Forbidden
+        title={`Edit ${slo.name}`}
+        message={`Only editors of team ${service.team.name} can change this SLO.`}
+      />
+    );
   }
   const newest = versions.find((v) => v.status === "pending") ?? versions.find((v) => v.status === "active") ?? null;
-  const initial = stateFromDefinition({ ...slo, ...(newest ? { sli: newest.sli, objective: newest.objective, window: newest.window } : {}) });
+  const initial = stateFromDefinition({
+    ...slo,
+    ...(newest ? { sli: newest.sli, objective: newest.objective, window: newest.window } : {}),
+  });
   return (
     <>
-      <PageHeader crumbs={[{ href: "/slos", label: "SLOs" }, { href: `/slos/${slo.id}`, label: slo.name }]} title={`Edit ${slo.name}`} description="A change of the SLI, objective or window becomes a new version; the history stays as it was." />
-      <SloWizard services={[{ value: service.slug, label: `${service.name} (${service.slug})`, dataSource: service.dataSource?.name ?? null }]} edit={{ id: slo.id, revision: slo.revision, initial, managedBy: slo.managedBy }} />
+      <PageHeader
+        crumbs={[
+          { href: "/slos", label: "SLOs" },
+          { href: `/slos/${slo.id}`, label: slo.name },
+        ]}
+        title={`Edit ${slo.name}`}
+        description="A change of the SLI, objective or window becomes a new version; the history stays as it was."
+      />
+      <SloWizard
+        services={[
+          {
+            value: service.slug,
+            label: `${service.name} (${service.slug})`,
+            dataSource: service.dataSource?.name ?? null,
+          },
+        ]}
+        edit={{ id: slo.id, revision: slo.revision, initial, managedBy: slo.managedBy }}
+      />
     </>
   );
 }

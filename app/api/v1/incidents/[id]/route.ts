@@ -6,5 +6,7 @@ import { updateIncidentSchema } from "@/lib/validation/incidents";
 // stale); key instants must stay in order (422 naming the field).
 const route = "/api/v1/incidents/[id]";
 export const GET = apiRoute(route, async ({ params, actor }) => getIncident(actor, params.id!));
-export const PATCH = apiRoute(route, async ({ req, params, actor }) => updateIncident(actor, params.id!, await parseBody(req, updateIncidentSchema)));
+export const PATCH = apiRoute(route, async ({ req, params, actor }) =>
+  updateIncident(actor, params.id!, await parseBody(req, updateIncidentSchema)),
+);
 export const DELETE = apiRoute(route, async ({ params, actor }) => deleteIncident(actor, params.id!));

@@ -7,7 +7,9 @@ import { inspectActionLink, useActionLink } from "@/lib/services/notify/page-act
 // GET – a confirm page (JSON for API clients); POST (its form) – acknowledge / resolve / escalate now, audited as the recipient.
 const path = (token: string) => `/api/v1/page-actions/${encodeURIComponent(token)}`;
 
-export const GET = publicRoute("/api/v1/page-actions/[token]", async ({ req, params }) => linkAnswer(req, await inspectActionLink(params.token!), path(params.token!)));
+export const GET = publicRoute("/api/v1/page-actions/[token]", async ({ req, params }) =>
+  linkAnswer(req, await inspectActionLink(params.token!), path(params.token!)),
+);
 
 export const POST = publicRoute("/api/v1/page-actions/[token]", async ({ req, params }) => {
   assertSameOrigin(req);

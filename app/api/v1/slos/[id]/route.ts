@@ -7,5 +7,7 @@ import { updateSloSchema } from "@/lib/validation/slo";
 // send "revision" to guard against concurrent edits (409 when stale).
 const route = "/api/v1/slos/[id]";
 export const GET = apiRoute(route, async ({ params, actor }) => getSlo(actor, params.id!));
-export const PATCH = apiRoute(route, async ({ req, params, actor }) => updateSlo(actor, params.id!, await parseBody(req, updateSloSchema)));
+export const PATCH = apiRoute(route, async ({ req, params, actor }) =>
+  updateSlo(actor, params.id!, await parseBody(req, updateSloSchema)),
+);
 export const DELETE = apiRoute(route, async ({ params, actor }) => deleteSlo(actor, params.id!));

@@ -26,12 +26,17 @@ export default async function PostmortemPrintPage({ params }: Props) {
   if (!res.ok) return <Forbidden title="Postmortem" message={res.forbidden} />;
   const { doc, md } = res.data;
   const [, front = "", body = md.markdown] = md.markdown.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
-  const facts = front.split("\n").map((line) => line.split(/:\s(.*)/s)).filter((p) => p.length >= 2) as [string, string][];
+  const facts = front
+    .split("\n")
+    .map((line) => line.split(/:\s(.*)/s))
+    .filter((p) => p.length >= 2) as [string, string][];
   return (
     <article className="print-doc">
       <div className="print-actions no-print row">
         <PrintButton />
-        <a className="btn btn-secondary" href={`/api/v1/postmortems/${doc.id}.md?download=1`} download>Download Markdown</a>
+        <a className="btn btn-secondary" href={`/api/v1/postmortems/${doc.id}.md?download=1`} download>
+          Download Markdown
+        </a>
         <Link href={`/incidents/${doc.incident.number}/postmortem`}>Back to the editor</Link>
       </div>
       <Markdown text={body} headingShift={-1} />
@@ -39,7 +44,10 @@ export default async function PostmortemPrintPage({ params }: Props) {
       <table className="table print-facts">
         <tbody>
           {facts.map(([k, v]) => (
-            <tr key={k}><th scope="row">{k}</th><td className="mono">{v.replace(/^"|"$/g, "")}</td></tr>
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td className="mono">{v.replace(/^"|"$/g, "")}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -21,17 +21,40 @@ export default async function EditSchedulePage({ params }: { params: Promise<{ i
   if (!res.ok) return <Forbidden title="Edit schedule" message={res.forbidden} />;
   const { schedule: s, teams } = res.data;
   const layers: LayerValue[] = s.layers.map((l) => ({
-    id: l.id, name: l.name, priority: l.priority, timezone: l.timezone,
-    rotation: l.rotation, handoffTime: l.handoffTime, startAt: l.startAt, participants: l.participants.map((p) => p?.id ?? null), restrictions: l.restrictions,
+    id: l.id,
+    name: l.name,
+    priority: l.priority,
+    timezone: l.timezone,
+    rotation: l.rotation,
+    handoffTime: l.handoffTime,
+    startAt: l.startAt,
+    participants: l.participants.map((p) => p?.id ?? null),
+    restrictions: l.restrictions,
   }));
   return (
     <>
-      <PageHeader title={`Edit ${s.name}`} crumbs={[{ href: "/oncall", label: "On-call" }, { href: `/oncall/schedules/${s.id}`, label: s.name }]} description="Changes apply from now on: past shifts and who was on call stay as they were." />
+      <PageHeader
+        title={`Edit ${s.name}`}
+        crumbs={[
+          { href: "/oncall", label: "On-call" },
+          { href: `/oncall/schedules/${s.id}`, label: s.name },
+        ]}
+        description="Changes apply from now on: past shifts and who was on call stay as they were."
+      />
       <ScheduleForm
         teams={teams}
         cancelHref={`/oncall/schedules/${s.id}`}
         defaultStartAt={nextMonday(s.timezone)}
-        initial={{ id: s.id, version: s.version, team: s.team.slug, name: s.name, description: s.description, timezone: s.timezone, requireHandoffNote: s.requireHandoffNote, layers }}
+        initial={{
+          id: s.id,
+          version: s.version,
+          team: s.team.slug,
+          name: s.name,
+          description: s.description,
+          timezone: s.timezone,
+          requireHandoffNote: s.requireHandoffNote,
+          layers,
+        }}
       />
     </>
   );

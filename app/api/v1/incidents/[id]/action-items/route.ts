@@ -4,7 +4,9 @@ import { createActionItemSchema, listActionItemsSchema } from "@/lib/validation/
 
 // GET/POST /api/v1/incidents/{id}/action-items – the incident's action items (same filters as /api/v1/action-items).
 const route = "/api/v1/incidents/[id]/action-items";
-export const GET = apiRoute(route, async ({ req, params, actor }) => listActionItems(actor, { ...parseQuery(req, listActionItemsSchema), incident: params.id! }));
+export const GET = apiRoute(route, async ({ req, params, actor }) =>
+  listActionItems(actor, { ...parseQuery(req, listActionItemsSchema), incident: params.id! }),
+);
 export const POST = apiRoute(route, async ({ req, params, actor }) =>
   created(await createActionItem(actor, { ...(await parseBody(req, createActionItemSchema)), incident: params.id! })),
 );

@@ -7,5 +7,7 @@ import { teamReportQuerySchema } from "@/lib/validation/reports";
 export const GET = apiRoute("/api/v1/reports/team/[slug]", async ({ req, params, actor }) => {
   const out = await renderTeamReport(actor, params.slug!, parseQuery(req, teamReportQuerySchema));
   if ("json" in out) return out.json;
-  return new Response(out.body, { headers: { "content-type": out.contentType, "content-disposition": `attachment; filename="${out.filename}"` } });
+  return new Response(out.body, {
+    headers: { "content-type": out.contentType, "content-disposition": `attachment; filename="${out.filename}"` },
+  });
 });

@@ -4,5 +4,9 @@ import { coverRequestInputSchema, listCoverRequestsSchema } from "@/lib/validati
 
 // GET ?status= / POST – ask for cover of your own shifts in a window.
 const route = "/api/v1/schedules/[id]/cover-requests";
-export const GET = apiRoute(route, async ({ req, params, actor }) => listCoverRequests(actor, params.id!, parseQuery(req, listCoverRequestsSchema)));
-export const POST = apiRoute(route, async ({ req, params, actor }) => created(await createCoverRequest(actor, params.id!, await parseBody(req, coverRequestInputSchema))));
+export const GET = apiRoute(route, async ({ req, params, actor }) =>
+  listCoverRequests(actor, params.id!, parseQuery(req, listCoverRequestsSchema)),
+);
+export const POST = apiRoute(route, async ({ req, params, actor }) =>
+  created(await createCoverRequest(actor, params.id!, await parseBody(req, coverRequestInputSchema))),
+);

@@ -7,5 +7,7 @@ import { budgetPolicySchema } from "@/lib/validation/policy";
 // DELETE – remove the service's own policy so the team default applies again (approver).
 const route = "/api/v1/services/[slug]/policy";
 export const GET = apiRoute(route, async ({ params, actor }) => serviceBudgetState(actor, params.slug!));
-export const PUT = apiRoute(route, async ({ req, params, actor }) => setBudgetPolicy(actor, { service: params.slug! }, await parseBody(req, budgetPolicySchema)));
+export const PUT = apiRoute(route, async ({ req, params, actor }) =>
+  setBudgetPolicy(actor, { service: params.slug! }, await parseBody(req, budgetPolicySchema)),
+);
 export const DELETE = apiRoute(route, async ({ params, actor }) => removeServicePolicy(actor, params.slug!));

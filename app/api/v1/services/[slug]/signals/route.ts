@@ -10,4 +10,6 @@ export const GET = apiRoute(route, async ({ req, params, actor }) => {
   const q = parseQuery(req, signalsQuerySchema);
   return getServiceSignals(actor, params.slug!, { fromMs: q.from, toMs: q.to, nowMs: Date.now() });
 });
-export const PUT = apiRoute(route, async ({ req, params, actor }) => setServiceSignals(actor, params.slug!, await parseBody(req, signalsSchema)));
+export const PUT = apiRoute(route, async ({ req, params, actor }) =>
+  setServiceSignals(actor, params.slug!, await parseBody(req, signalsSchema)),
+);

@@ -5,5 +5,9 @@ import { createCorrectionSchema, listCorrectionsQuerySchema } from "@/lib/valida
 
 // GET/POST /api/v1/slos/{id}/corrections – time ranges excluded from the SLO's budget (docs/corrections.md).
 const route = "/api/v1/slos/[id]/corrections";
-export const GET = apiRoute(route, async ({ req, params, actor }) => listCorrections(actor, params.id!, parseQuery(req, listCorrectionsQuerySchema)));
-export const POST = apiRoute(route, async ({ req, params, actor }) => created(await createCorrection(actor, params.id!, await parseBody(req, createCorrectionSchema))));
+export const GET = apiRoute(route, async ({ req, params, actor }) =>
+  listCorrections(actor, params.id!, parseQuery(req, listCorrectionsQuerySchema)),
+);
+export const POST = apiRoute(route, async ({ req, params, actor }) =>
+  created(await createCorrection(actor, params.id!, await parseBody(req, createCorrectionSchema))),
+);

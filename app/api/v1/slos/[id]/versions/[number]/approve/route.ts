@@ -4,5 +4,8 @@ import { approveVersionSchema, versionNumberParamSchema } from "@/lib/validation
 
 // POST /api/v1/slos/{id}/versions/{number}/approve – an approver signs off a pending version.
 export const POST = apiRoute("/api/v1/slos/[id]/versions/[number]/approve", async ({ req, params, actor }) =>
-  reviewSloVersion(actor, params.id!, versionNumberParamSchema.parse(params).number, { approve: true, comment: (await parseBody(req, approveVersionSchema)).comment }),
+  reviewSloVersion(actor, params.id!, versionNumberParamSchema.parse(params).number, {
+    approve: true,
+    comment: (await parseBody(req, approveVersionSchema)).comment,
+  }),
 );
