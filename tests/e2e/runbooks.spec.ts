@@ -121,7 +121,7 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
     await expect(page.getByTestId("burn-rates")).toContainText("10.0×", { timeout: 2_000 });
   }).toPass({ timeout: 40_000 });
   await expect(page.getByTestId("burn-rates")).toContainText("no data");
-  await expect(page.getByText("Condition not met now")).toBeVisible();
+  await expect(page.getByText("Condition not met now").locator("visible=true").first()).toBeVisible();
   await expect(page.getByTestId("budget-left")).not.toContainText("no data");
   await expect(page.getByTestId("oncall-first")).toContainText("E2E Admin");
   await expect(page.locator("#oncall")).toContainText("Runbook primary");
