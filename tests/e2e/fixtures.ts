@@ -38,7 +38,17 @@ export async function login(page: Page, email = E2E_ADMIN.email, password = E2E_
  * Navigates and waits until React has revealed every streamed Suspense segment: until then the page's
  * content also sits in a hidden <div id="S:n">, and CSS or text locators would match it twice.
  */
+/** Streamed pages hold hidden copies of Suspense content until the stream ends; wait for it to end. */
+async function streamDone(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}
+
 export async function open(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+  await streamDone(page);
+}
+
+export async function reload(page: Page) {
+  await page.reload();
+  await streamDone(page);
 }

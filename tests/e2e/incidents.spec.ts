@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { SCREENSHOT_DIR, e2eState, login } from "./fixtures";
+import { SCREENSHOT_DIR, e2eState, login, reload } from "./fixtures";
 
 // Issue acceptance: declare a SEV-2 incident on "search" (whose SLO reads the backfilled scenario with a
 // known 2 h, 10 % error incident 72 h before its end: 7200 failed requests), write the postmortem, see
@@ -167,7 +167,7 @@ test("incident → postmortem with impact from Prometheus → action items → r
   await approverContext.close();
 
   // The author publishes; the impact is frozen.
-  await page.reload();
+  await reload(page);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText(/Revision \d+ is published and immutable/)).toBeVisible();
   await expect(page.getByText("frozen at publication")).toBeVisible();

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { SCREENSHOT_DIR, e2eState, login } from "./fixtures";
+import { SCREENSHOT_DIR, e2eState, login, reload } from "./fixtures";
 
 const TEAM = "e2e-int-team";
 const SVC = "e2e-int-svc";
@@ -61,7 +61,7 @@ test("an admin creates an Alertmanager integration in the browser and its token 
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, "oncall-integrations.png"), fullPage: true });
 
   // The token is shown once: after a reload only its prefix remains.
-  await page.reload();
+  await reload(page);
   await expect(page.getByTestId("integration-token")).toHaveCount(0);
   await expect(page.getByText(token)).toHaveCount(0);
 
@@ -105,7 +105,7 @@ test("an admin creates an Alertmanager integration in the browser and its token 
   expect(body.items.some((p) => p.service?.slug === SVC && p.integration?.name === name)).toBe(true);
 
   // Last used now shows, and revoking (after confirmation) marks it revoked.
-  await page.reload();
+  await reload(page);
   await expect(row.getByText("never")).toHaveCount(0);
   await row.getByRole("button", { name: "Revoke", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke integration" }).click();

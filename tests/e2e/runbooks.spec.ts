@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SCREENSHOT_DIR, e2eState, login, open } from "./fixtures";
+import { SCREENSHOT_DIR, e2eState, login, open, reload } from "./fixtures";
 
 // Issue 16 item 5 in Debian's chromium against `next start` and a real Prometheus: the payments scenario
 // fails 1 % of its requests, so a 99.9 % SLO burns at 10× in every window. An SLO without any runbook
@@ -117,7 +117,7 @@ test("without any runbook the SLO gets no alerts; an editor writes one in the ap
   // ends 1–2 h ago, so the short windows have no data and say so (never healthy); page-fast (14.4× over 1 h
   // and 5 m) is not met, ticket-slow (1× over 3 d and 6 h) is.
   await expect(async () => {
-    await page.reload();
+    await reload(page);
     await expect(page.getByTestId("burn-rates")).toContainText("10.0×", { timeout: 2_000 });
   }).toPass({ timeout: 40_000 });
   await expect(page.getByTestId("burn-rates")).toContainText("no data");
