@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormBanner } from "@/components/ui/form-banner";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
@@ -361,16 +361,9 @@ export function ScheduleForm({ teams, initial, cancelHref, defaultStartAt }: Pro
       aria-describedby={banner ? "schedule-form-error" : undefined}
     >
       {banner ? (
-        <div id="schedule-form-error">
-          <Alert tone={conflict ? "warning" : "danger"} title={conflict ? "Changed by someone else" : undefined}>
-            <p>{banner}</p>
-            {conflict ? (
-              <Button size="sm" onClick={() => window.location.reload()}>
-                Reload
-              </Button>
-            ) : null}
-          </Alert>
-        </div>
+        <FormBanner id="schedule-form-error" conflict={conflict}>
+          <p>{banner}</p>
+        </FormBanner>
       ) : null}
       <div className="form-grid">
         {editing ? (

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormBanner } from "@/components/ui/form-banner";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
@@ -90,25 +90,18 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-describedby={banner ? "form-error" : undefined}>
       {banner ? (
-        <div id="form-error">
-          <Alert tone={conflict ? "warning" : "danger"} title={conflict ? "Changed by someone else" : undefined}>
-            <p>{banner}</p>
-            {other.length ? (
-              <ul>
-                {other.map(([k, m]) => (
-                  <li key={k}>
-                    {k}: {m}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {conflict ? (
-              <Button size="sm" onClick={() => window.location.reload()}>
-                Reload
-              </Button>
-            ) : null}
-          </Alert>
-        </div>
+        <FormBanner id="form-error" conflict={conflict}>
+          <p>{banner}</p>
+          {other.length ? (
+            <ul>
+              {other.map(([k, m]) => (
+                <li key={k}>
+                  {k}: {m}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </FormBanner>
       ) : null}
       <div className="form-grid">
         {editing ? (

@@ -1,14 +1,8 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { RadioField } from "@/components/ui/radio-group";
 import { SelectField } from "@/components/ui/select";
-import type { WizardState } from "./wizard-model";
-
-type Props = {
-  s: WizardState;
-  update: <K extends keyof WizardState>(k: K, v: WizardState[K]) => void;
-  errors: Record<string, string>;
-  id: (name: string) => string;
-};
+import { bind, type StepProps } from "./wizard-fields";
 
 const SLICE_OPTIONS = [
   { value: "1", label: "1 minute" },
@@ -19,55 +13,33 @@ const SLICE_OPTIONS = [
  * How the SLI is budgeted: per event, or per time slice (OpenSLO Timeslices) — a slice is good when at least
  * the slice threshold of its events is good, and the objective is then the share of good slices.
  */
-export function SliceBudgeting({ s, update, errors, id }: Props) {
+export function SliceBudgeting(p: StepProps) {
+  const { s, update, id } = p;
   const events = s.kind === "boolGauge" ? "samples" : "requests";
   return (
-    <div className="field">
-      <span className="field-label" id={id("budgeting-label")}>
-        Budgeting
-      </span>
-      <div className="checks" role="radiogroup" aria-labelledby={id("budgeting-label")}>
-        <label>
-          <input
-            type="radio"
-            name="budgeting"
-            value="events"
-            checked={s.budgeting === "events"}
-            onChange={() => update("budgeting", "events")}
-          />{" "}
-          Per {events.slice(0, -1)}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="budgeting"
-            value="timeslices"
-            checked={s.budgeting === "timeslices"}
-            onChange={() => update("budgeting", "timeslices")}
-          />{" "}
-          Per time slice (good minutes)
-        </label>
-      </div>
+    <RadioField
+      id={id("budgeting-label")}
+      label="Budgeting"
+      name="budgeting"
+      value={s.budgeting}
+      choices={[
+        { value: "events", label: `Per ${events.slice(0, -1)}` },
+        { value: "timeslices", label: "Per time slice (good minutes)" },
+      ]}
+      onChange={(v) => update("budgeting", v)}
+    >
       {s.budgeting === "timeslices" ? (
         <div className="form-grid">
           <SelectField
             label="Slice length"
-            name="sliceMinutes"
-            id={id("sliceMinutes")}
+            {...bind(p, "sliceMinutes")}
             options={SLICE_OPTIONS}
-            value={s.sliceMinutes}
-            onChange={(e) => update("sliceMinutes", e.target.value as "1" | "5")}
-            error={errors.sliceMinutes}
             hint="The objective counts slices: 99.9 % of 1-minute slices over 30 days allows 43 bad minutes."
           />
           <Field
             label="Good slice: good share at least (%)"
-            name="sliceThreshold"
-            id={id("sliceThreshold")}
+            {...bind(p, "sliceThreshold")}
             inputMode="decimal"
-            value={s.sliceThreshold}
-            onChange={(e) => update("sliceThreshold", e.target.value)}
-            error={errors.sliceThreshold}
             autoComplete="off"
             hint={
               s.kind === "latency"
@@ -77,6 +49,6 @@ export function SliceBudgeting({ s, update, errors, id }: Props) {
           />
         </div>
       ) : null}
-    </div>
+    </RadioField>
   );
 }

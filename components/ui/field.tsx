@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, LabelHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 type Common = { label: string; name: string; error?: string; hint?: ReactNode; id?: string };
 
@@ -6,22 +6,28 @@ type Common = { label: string; name: string; error?: string; hint?: ReactNode; i
 const described = (id: string, error?: string, hint?: ReactNode) =>
   [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
+/** Label + control + hint + inline error. `labelProps` is for a control that is not a native input (an editor
+ * named by the label's id, focused by a click on it). */
 export function FieldShell({
   id,
   label,
   error,
   hint,
+  labelProps,
   children,
 }: {
   id: string;
   label: string;
   error?: string;
   hint?: ReactNode;
+  labelProps?: Omit<LabelHTMLAttributes<HTMLLabelElement>, "htmlFor">;
   children: ReactNode;
 }) {
   return (
     <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
+      <label {...labelProps} htmlFor={id}>
+        {label}
+      </label>
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">

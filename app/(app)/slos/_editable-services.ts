@@ -1,7 +1,7 @@
 import "server-only";
 import { atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
 import { listServices } from "@/lib/services/catalog";
-import type { WizardService } from "@/components/slos/slo-wizard";
+import type { WizardService } from "@/components/slos/wizard-service-step";
 
 /** Services whose SLOs this actor may define (editor or higher, member of the owning team), as options with their data source. */
 export async function editableServiceOptions(actor: Actor): Promise<WizardService[]> {
