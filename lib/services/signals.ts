@@ -1,13 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findServiceSignals, updateServiceSignals } from "@/lib/db/repos/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanEditTeam, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { isPrometheusError, validatePromQL } from "@/lib/prometheus";
 import { formatPromqlError } from "@/lib/promql/parse";
 import { checkPromqlExpression } from "@/lib/promql/types";
 import { pickStep } from "@/lib/slo";
-import { resolveSignals, SIGNAL_KEYS, SIGNAL_META, type SignalKey } from "@/lib/slo/signals";
-import type { SignalsInput } from "@/lib/validation/signals";
+import { resolveSignals, SIGNAL_KEYS, SIGNAL_META } from "@/lib/slo/signals";
+import type { SignalsInput, StoredSignals } from "@/lib/validation/signals";
 import type { ServiceSignalsSetView, ServiceSignalsView } from "@/lib/validation/views/slo-history";
 import { recordAudit } from "./audit";
 import { prometheusFor } from "./slo/prometheus-source";
@@ -22,19 +23,13 @@ const MAX_SERIES = 5;
 export type ServiceSignals = ServiceSignalsView;
 type ServiceSignal = ServiceSignals["signals"][number];
 
-const configuredOf = (json: unknown): ServiceSignals["configured"] => {
-  const o = (json && typeof json === "object" ? json : {}) as Record<string, unknown>;
-  const query = (k: SignalKey) => {
-    const v = o[k];
-    return typeof v === "string" ? v : null;
-  };
-  return {
-    latencyP99: query("latencyP99"),
-    traffic: query("traffic"),
-    errorRatio: query("errorRatio"),
-    saturation: query("saturation"),
-  };
-};
+/** Every signal with its configured query, null where it is derived. */
+const configuredOf = (stored: StoredSignals): ServiceSignals["configured"] => ({
+  latencyP99: stored.latencyP99 ?? null,
+  traffic: stored.traffic ?? null,
+  errorRatio: stored.errorRatio ?? null,
+  saturation: stored.saturation ?? null,
+});
 
 /**
  * The service's golden signals over [from, to]: ONE range query per configured or derived signal, at a
@@ -47,8 +42,7 @@ export async function getServiceSignals(
   q: { fromMs?: number; toMs?: number; nowMs: number },
 ): Promise<ServiceSignals> {
   assertCanRead(actor);
-  const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug } });
+  const service = await findServiceSignals(await getDb(), { slug });
   if (!service) throw notFound(`service "${slug}"`);
   const toMs = q.toMs ?? q.nowMs;
   const fromMs = q.fromMs ?? toMs - DEFAULT_RANGE_MS;
@@ -122,7 +116,7 @@ export async function setServiceSignals(
   input: SignalsInput,
 ): Promise<ServiceSignalsSetView> {
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug } });
+  const service = await findServiceSignals(db, { slug });
   if (!service) throw notFound(`service "${slug}"`);
   assertCanEditTeam(actor, service.teamId, `service "${slug}"`);
   const { version, ...queries } = input;
@@ -143,28 +137,21 @@ export async function setServiceSignals(
   }
   if (Object.keys(fields).length)
     throw new AppError("VALIDATION", `Invalid PromQL: ${Object.keys(fields).join(", ")}`, fields);
-  const signals = Object.fromEntries(SIGNAL_KEYS.filter((k) => queries[k]).map((k) => [k, queries[k]!]));
+  const signals: StoredSignals = Object.fromEntries(SIGNAL_KEYS.filter((k) => queries[k]).map((k) => [k, queries[k]!]));
   return db.$transaction(async (tx) => {
-    const res = await tx.service.updateMany({
-      where: { id: service.id, version: version ?? service.version },
-      data: { signals, version: { increment: 1 } },
-    });
-    if (res.count === 0)
+    if (!(await updateServiceSignals(tx, service.id, version ?? service.version, signals)))
       throw new AppError(
         "CONFLICT",
         `Service "${slug}" was changed by someone else; reload and apply your edit again`,
         { version: "stale" },
       );
-    const after = await tx.service.findUniqueOrThrow({
-      where: { id: service.id },
-      select: { id: true, slug: true, signals: true, version: true },
-    });
+    const after = (await findServiceSignals(tx, { id: service.id }))!;
     await recordAudit(tx, actor, {
       action: "service.signals.set",
       entityType: "service",
       entityId: service.id,
       before: { signals: service.signals, version: service.version },
-      after,
+      after: { id: after.id, slug: after.slug, signals: after.signals, version: after.version },
     });
     return { service: slug, signals: configuredOf(after.signals), version: after.version };
   });

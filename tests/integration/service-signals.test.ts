@@ -4,6 +4,7 @@ import * as services from "@/app/api/v1/services/route";
 import * as slos from "@/app/api/v1/slos/route";
 import * as signals from "@/app/api/v1/services/[slug]/signals/route";
 import * as audit from "@/app/api/v1/audit/route";
+import { getDb } from "@/lib/db";
 import { createScenario } from "../harness/scenario";
 import { call, userWithToken } from "./helpers/api";
 
@@ -182,5 +183,31 @@ describe("service golden signals", () => {
     expect(after.saturation!.series[0]!.points.every((p) => p.v === 0.42)).toBe(true);
     const log = await call(audit.GET, { token: admin, url: "/api/v1/audit?entityType=service&pageSize=50" });
     expect(log.body.items.some((a: { action: string }) => a.action === "service.signals.set")).toBe(true);
+  });
+
+  it("stores only the configured queries, and a stored value that does not match its schema fails the read naming the column", async () => {
+    const db = await getDb();
+    const row = await db.service.findUniqueOrThrow({
+      where: { slug: "sig-bare" },
+      select: { id: true, signals: true },
+    });
+    // Written through the API above: the derived signals have no key.
+    expect(row.signals).toEqual({ saturation: "vector(0.42)" });
+    try {
+      await db.service.update({ where: { id: row.id }, data: { signals: { saturation: 42 } } });
+      const res = await get("sig-bare", end - 3600, end);
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe("INTERNAL");
+      await db.service.update({ where: { id: row.id }, data: { signals: { latency: "up" } } });
+      const put = await call(signals.PUT, {
+        method: "PUT",
+        token: editor,
+        params: { slug: "sig-bare" },
+        body: { saturation: "vector(1)" },
+      });
+      expect(put.status).toBe(500);
+    } finally {
+      await db.service.update({ where: { id: row.id }, data: { signals: row.signals ?? {} } });
+    }
   });
 });

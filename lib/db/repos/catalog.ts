@@ -1,9 +1,12 @@
 import "server-only";
+import { storedSignalsSchema, type StoredSignals } from "@/lib/validation/signals";
 import type { Prisma } from "../generated/client";
 import { likeLiteral } from "../search";
+import { parseColumn } from "./parse-column";
 
 // Teams and services as the catalog services read them: the columns their views show, one, a page or by
-// id inside a transaction. Writes stay in lib/services (each with its audit event in the same transaction).
+// id inside a transaction. Writes stay in lib/services (each with its audit event in the same transaction),
+// except the golden signals' JSON column, written here so that it is checked with the schema it is read with.
 
 type Client = Prisma.TransactionClient;
 type PageArgs = { page: number; pageSize: number };
@@ -102,3 +105,40 @@ export const findServiceBySlug = (db: Client, slug: string): Promise<ServiceRow 
   db.service.findUnique({ where: { slug }, select: serviceSelect });
 export const findServiceById = (db: Client, id: string): Promise<ServiceRow> =>
   db.service.findUniqueOrThrow({ where: { id }, select: serviceSelect });
+
+// --- a service's golden signals (Service.signals, parsed with lib/validation/signals.ts storedSignalsSchema) ---
+
+const signalsSelect = { id: true, slug: true, teamId: true, dataSourceId: true, version: true, signals: true } as const;
+export type ServiceSignalsRow = Omit<Prisma.ServiceGetPayload<{ select: typeof signalsSelect }>, "signals"> & {
+  signals: StoredSignals;
+};
+
+/** The service (by slug or id) with its configured signal queries; null when there is none. */
+export async function findServiceSignals(
+  db: Client,
+  where: { slug: string } | { id: string },
+): Promise<ServiceSignalsRow | null> {
+  const row = await db.service.findUnique({ where, select: signalsSelect });
+  if (!row) return null;
+  return {
+    ...row,
+    signals: parseColumn(storedSignalsSchema, row.signals, { table: "Service", id: row.id, field: "signals" }),
+  };
+}
+
+/**
+ * Replaces the service's signal queries if it is still at `version` (and bumps it); false when it is not.
+ * The value is checked with the read schema first, so what is written always reads back.
+ */
+export async function updateServiceSignals(
+  db: Client,
+  id: string,
+  version: number,
+  signals: StoredSignals,
+): Promise<boolean> {
+  const res = await db.service.updateMany({
+    where: { id, version },
+    data: { signals: storedSignalsSchema.parse(signals), version: { increment: 1 } },
+  });
+  return res.count > 0;
+}
