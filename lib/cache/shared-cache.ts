@@ -28,10 +28,18 @@ export function dropCached(kind: CacheKind): void {
 }
 
 let subscribed = false;
-function subscribe() {
-  if (subscribed) return;
-  subscribed = true;
-  onInvalidate(dropCached);
+/** Whether caches may serve hits now; the first call subscribes this process to invalidations. */
+export function cachesLive(): boolean {
+  if (!subscribed) {
+    subscribed = true;
+    onInvalidate(dropCached);
+  }
+  return isListening();
+}
+
+/** Runs `clear` whenever `kind` is dropped: here (dropCached) or, through the database trigger, anywhere. */
+export function registerCache(kind: CacheKind, clear: () => void): void {
+  registry().set(kind, [...(registry().get(kind) ?? []), { clear }]);
 }
 
 /**
@@ -41,13 +49,11 @@ function subscribe() {
 export function sharedCache<V>(kind: CacheKind, opts: { ttlMs: number; maxEntries: number }): SharedCache<V> {
   const entries = new Map<string, Entry<V>>();
   // entries are put in the map when their load starts, so clear() also drops loads still in flight
-  const clear = () => entries.clear();
-  registry().set(kind, [...(registry().get(kind) ?? []), { clear }]);
+  registerCache(kind, () => entries.clear());
   return {
     size: () => entries.size,
     get(key, load, nowMs = Date.now()) {
-      subscribe();
-      if (!isListening()) return load();
+      if (!cachesLive()) return load();
       const hit = entries.get(key);
       if (hit && nowMs - hit.atMs < opts.ttlMs) return hit.value;
       const value = load();

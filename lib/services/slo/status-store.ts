@@ -1,6 +1,8 @@
 import "server-only";
+import { droppingAfter } from "@/lib/cache/shared-cache";
 import { getDb } from "@/lib/db";
 import { findStatusRows, type StatusRow } from "@/lib/db/repos/slos";
+import { cachedStatusRows } from "./status-rows";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 
@@ -25,7 +27,10 @@ export async function saveStatuses(
   if (!rows.length) return;
   const db = await getDb();
   const at = new Date(computedAtMs);
-  await db.$executeRaw`
+  // this process drops its cached rows once the write is done; the others hear the table's trigger
+  await droppingAfter(
+    "statuses",
+    db.$executeRaw`
     INSERT INTO "SloStatusRow" ("sloId", "versionId", "serviceId", "teamId", "budgetRemaining", "burnRate", "noData", "stale", "body", "computedAt")
     SELECT r.slo, r.version, r.service, r.team, r.budget, r.burn, r.nodata, false, r.body, ${at}
     FROM unnest(${rows.map((r) => r.d.id)}::text[], ${rows.map((r) => r.d.version.id)}::text[], ${rows.map((r) => r.d.service.id)}::text[], ${rows.map((r) => r.d.service.teamId)}::text[],
@@ -35,7 +40,8 @@ export async function saveStatuses(
     ON CONFLICT ("sloId") DO UPDATE SET "versionId" = EXCLUDED."versionId", "serviceId" = EXCLUDED."serviceId", "teamId" = EXCLUDED."teamId",
       "budgetRemaining" = EXCLUDED."budgetRemaining", "burnRate" = EXCLUDED."burnRate", "noData" = EXCLUDED."noData", "stale" = false, "body" = EXCLUDED."body", "computedAt" = EXCLUDED."computedAt"
     -- a computation that finishes late (e.g. one held up by a hung Prometheus) never overwrites a newer one
-    WHERE "SloStatusRow"."computedAt" <= EXCLUDED."computedAt" OR "SloStatusRow"."versionId" <> EXCLUDED."versionId"`;
+    WHERE "SloStatusRow"."computedAt" <= EXCLUDED."computedAt" OR "SloStatusRow"."versionId" <> EXCLUDED."versionId"`,
+  );
 }
 
 /**
@@ -55,10 +61,19 @@ export async function markStale(
     error: stale.error,
     ...(stale.unavailableSince ? { unavailableSince: stale.unavailableSince } : {}),
   });
-  await db.$executeRaw`UPDATE "SloStatusRow" SET "stale" = true, "body" = "body" || ${patch}::jsonb WHERE "sloId" = ANY(${sloIds}::text[])`;
+  await droppingAfter(
+    "statuses",
+    db.$executeRaw`UPDATE "SloStatusRow" SET "stale" = true, "body" = "body" || ${patch}::jsonb WHERE "sloId" = ANY(${sloIds}::text[])`,
+  );
 }
 
-/** The stored statuses of the given SLOs, by SLO id: one SQL statement (lib/db/repos/slos.ts parses each body). */
+/**
+ * The stored statuses of the given SLOs, by SLO id: from this process's cache (status-rows.ts), the rows
+ * not cached in one SQL statement (lib/db/repos/slos.ts parses each body).
+ */
 export async function readStatuses(sloIds: string[]): Promise<Map<string, StoredStatus>> {
-  return new Map((await findStatusRows(sloIds)).map(({ sloId, ...row }) => [sloId, row]));
+  return cachedStatusRows(
+    sloIds,
+    async (ids) => new Map((await findStatusRows(ids)).map(({ sloId, ...row }) => [sloId, row])),
+  );
 }
