@@ -43,13 +43,16 @@ export function registerCache(kind: CacheKind, clear: () => void): void {
 }
 
 /**
- * A cache of `kind` values: at most `maxEntries` (oldest dropped first), each for at most `ttlMs`.
+ * A cache of `kind` values (several kinds: dropped when any of them is): at most `maxEntries` (oldest dropped first), each for at most `ttlMs`.
  * A load in flight when the kind is invalidated is returned to its callers but not kept.
  */
-export function sharedCache<V>(kind: CacheKind, opts: { ttlMs: number; maxEntries: number }): SharedCache<V> {
+export function sharedCache<V>(
+  kind: CacheKind | CacheKind[],
+  opts: { ttlMs: number; maxEntries: number },
+): SharedCache<V> {
   const entries = new Map<string, Entry<V>>();
   // entries are put in the map when their load starts, so clear() also drops loads still in flight
-  registerCache(kind, () => entries.clear());
+  for (const k of [kind].flat()) registerCache(k, () => entries.clear());
   return {
     size: () => entries.size,
     get(key, load, nowMs = Date.now()) {

@@ -23,7 +23,7 @@ export type LiveEvent =
  * (migration 20261202180000_cache_invalidation) NOTIFY `{"topic":"invalidate","kind":…}` on the same
  * channel when the rows behind a kind change, whoever wrote them; these never reach browsers.
  */
-export const CACHE_KINDS = ["actors", "slos", "statuses"] as const;
+export const CACHE_KINDS = ["actors", "slos", "statuses", "slo-ranks"] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
 export type InvalidateEvent = { topic: "invalidate"; kind: CacheKind };
 

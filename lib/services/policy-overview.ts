@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedCache } from "@/lib/cache/shared-cache";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
@@ -10,9 +11,22 @@ import { DEFAULT_POLICY, type PolicyThresholds } from "@/lib/slo";
  */
 export type PolicyThresholdsView = PolicyThresholds & { scope: "service" | "team" | "default" };
 
+/**
+ * What the overview page reads about every service (O(services)), kept per process and dropped in every
+ * process when a service, team ("slos") or budget policy ("slo-ranks") changes — so a page view of the
+ * overview costs no SQL for them.
+ */
+const everyService = <V>() => sharedCache<V>(["slos", "slo-ranks"], { ttlMs: 60_000, maxEntries: 1 });
+const thresholdsCache = everyService<Record<string, PolicyThresholdsView>>();
+const optionsCache = everyService<FilterOptions>();
+
 /** service slug → effective thresholds (service override, else team default, else built-in). */
 export async function policyThresholdsBySlug(actor: Actor): Promise<Record<string, PolicyThresholdsView>> {
   assertCanRead(actor);
+  return thresholdsCache.get("all", loadThresholds);
+}
+
+async function loadThresholds(): Promise<Record<string, PolicyThresholdsView>> {
   const db = await getDb();
   const rows = await db.service.findMany({
     select: { slug: true, budgetPolicy: true, team: { select: { budgetPolicy: true } } },
@@ -89,10 +103,14 @@ export async function ownPolicies(
 }
 
 /** Teams and services (with their team) for the SLO overview's filter selects. */
-export async function sloFilterOptions(
-  actor: Actor,
-): Promise<{ teams: string[]; services: { slug: string; team: string }[] }> {
+export async function sloFilterOptions(actor: Actor): Promise<FilterOptions> {
   assertCanRead(actor);
+  return optionsCache.get("all", loadFilterOptions);
+}
+
+type FilterOptions = { teams: string[]; services: { slug: string; team: string }[] };
+
+async function loadFilterOptions(): Promise<FilterOptions> {
   const db = await getDb();
   const services = await db.service.findMany({
     select: { slug: true, team: { select: { slug: true } } },

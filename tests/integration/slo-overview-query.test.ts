@@ -1,14 +1,18 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as teams from "@/app/api/v1/teams/route";
 import * as services from "@/app/api/v1/services/route";
 import * as slos from "@/app/api/v1/slos/route";
 import { getDb } from "@/lib/db";
 import { updateServiceStates } from "@/lib/services/slo/service-states";
+import { isListening } from "@/lib/events/bus";
 import { call, userWithToken } from "./helpers/api";
+import { untilListening, useCountingDb } from "./helpers/counting-db";
 
 // Issue 17 item 1: the overview is sorted and filtered in SQL over the status read model, with the true
 // total. The stored figures are set directly so the expected order is known exactly.
 process.env.SLO_REFRESH_SECONDS = "600"; // no refresh overwrites the figures set below
+const counting = useCountingDb();
 
 const SLI = {
   kind: "ratio",
@@ -115,5 +119,41 @@ describe("GET /api/v1/slos sorted and filtered on the server", () => {
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(["sort", "state"]);
     expect(res.body.error.fields.sort).toMatch(/must be one of service, name/);
+  });
+
+  it("serves a page again without SQL, and reorders when another writer changes a stored figure", async () => {
+    await untilListening(isListening);
+    const url = "/api/v1/slos?team=oq-team&sort=remaining&dir=asc";
+    const read = async () => {
+      const res = await call(slos.GET, { token, url });
+      expect(res.status).toBe(200);
+      return res.body as { items: { name: string }[]; total: number };
+    };
+    await read(); // who the token is, the definitions and the listing are now cached in this process
+    const before = counting.statements();
+    expect((await read()).items.map((s) => s.name)).toEqual(["c-checkout", "a-latency", "b-availability", "d-search"]);
+    expect(counting.statements() - before).toBe(0);
+
+    // another process (here: plain SQL on a connection of its own) makes d-search the worst: the table's
+    // trigger drops the listing in this process, and the next read has the new order
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    await other.query(`UPDATE "SloStatusRow" SET "budgetRemaining" = -1 WHERE "sloId" = $1`, [id["d-search"]]);
+    await other.end();
+    await expect
+      .poll(async () => (await read()).items.map((s) => s.name)[0], { timeout: 5_000, interval: 50 })
+      .toBe("d-search");
+  });
+
+  it("counts a new SLO in the total at once (the writer drops its own listings)", async () => {
+    const res = await call(slos.POST, {
+      method: "POST",
+      token,
+      body: { service: "oq-beta", name: "e-new", objective: 0.99, window: { kind: "rolling", days: 30 }, sli: SLI },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const after = await list("sort=name&dir=asc");
+    expect(after.total).toBe(5);
+    expect(after.items.map((s) => s.name).at(-1)).toBe("e-new");
   });
 });

@@ -11,6 +11,7 @@ import type { SloSortKey, SloStateFilter } from "@/lib/validation/slo";
 import { sloStatusBody, type SloStatusBody } from "@/lib/validation/views/slos";
 import { getDb } from "../client";
 import type { Prisma } from "../generated/client";
+import type { PolicyStateName } from "../generated/enums";
 import { parseColumn } from "./parse-column";
 
 // SLOs with their versions and stored statuses, as the services use them: every JSON column (labels,
@@ -158,21 +159,21 @@ function pageOrder(sort: SloSortKey, dir: "asc" | "desc"): Prisma.SloOrderByWith
   }
 }
 
-/** The ids of one page of SLOs (signed or pending) in order, each with its stored service policy state, and the true total. */
-export async function findSloPage(filter: SloPageQuery, page: number, pageSize: number) {
+/** A listing in order: the ids of every matching SLO (signed or pending), each with its stored service policy state. */
+export type SloOrder = { ids: string[]; states: (PolicyStateName | null)[] };
+
+/**
+ * Every matching SLO's id in list order (ONE statement; the caller pages it and caches it until the rows
+ * behind it change — lib/services/slo/slo-page.ts), with its service's stored policy state.
+ */
+export async function findSloOrder(filter: SloPageQuery): Promise<SloOrder> {
   const db = await getDb();
-  const where = pageWhere(filter);
-  const [rows, total] = await Promise.all([
-    db.slo.findMany({
-      where,
-      select: { id: true, statusRow: { select: { serviceState: true } } },
-      orderBy: pageOrder(filter.sort ?? "service", filter.dir ?? "asc"),
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    db.slo.count({ where }),
-  ]);
-  return { rows: rows.map((r) => ({ id: r.id, serviceState: r.statusRow?.serviceState ?? null })), total };
+  const rows = await db.slo.findMany({
+    where: pageWhere(filter),
+    select: { id: true, statusRow: { select: { serviceState: true } } },
+    orderBy: pageOrder(filter.sort ?? "service", filter.dir ?? "asc"),
+  });
+  return { ids: rows.map((r) => r.id), states: rows.map((r) => r.statusRow?.serviceState ?? null) };
 }
 
 // --- one SLO with every version (writes, version history) ---

@@ -6,7 +6,8 @@ import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { alertsSkippedReason } from "@/lib/slo";
 import type { Page } from "@/lib/validation/common";
 import type { SloListItemView, SloVersionView, SloView } from "@/lib/validation/views/slos";
-import { cachedSloDef, loadSloPage, type SloDef, type SloPageQuery } from "./store";
+import { loadSloPage } from "./slo-page";
+import { cachedSloDef, type SloDef, type SloPageQuery } from "./store";
 import { statusesAt } from "./status-cache";
 import { storedOrComputed, type ServedStatus } from "./status-read";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { dropCached } from "@/lib/cache/shared-cache";
 import { getDb } from "@/lib/db";
 import { evaluatePolicy } from "@/lib/slo";
 import { effectivePolicies } from "../policy-effective";
@@ -9,8 +10,20 @@ import { effectivePolicies } from "../policy-effective";
 
 type Row = { serviceId: string; sloId: string; name: string; remaining: number | null; pageFiring: boolean };
 
-/** Recomputes and stores the policy state of `serviceIds` from their SLOs' stored rows (one read, one write). */
+/**
+ * Recomputes and stores the policy state of `serviceIds` from their SLOs' stored rows (one read, one write).
+ * Called after every status write: this process drops its overview listings at once (lib/services/slo/slo-page.ts;
+ * the others hear the table's trigger), so a reader here never sees the order from before the write.
+ */
 export async function updateServiceStates(serviceIds: string[]): Promise<void> {
+  try {
+    await writeServiceStates(serviceIds);
+  } finally {
+    dropCached("slo-ranks");
+  }
+}
+
+async function writeServiceStates(serviceIds: string[]): Promise<void> {
   const ids = [...new Set(serviceIds)];
   if (!ids.length) return;
   const db = await getDb();

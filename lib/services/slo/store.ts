@@ -1,7 +1,8 @@
 import "server-only";
-import { findSloDefRows, findSloPage, type SloDefRow, type SloFilter, type SloPageQuery } from "@/lib/db/repos/slos";
+import { findSloDefRows, type SloDefRow, type SloFilter, type SloPageQuery } from "@/lib/db/repos/slos";
+import { batched } from "@/lib/cache/batch";
 import { sharedCache } from "@/lib/cache/shared-cache";
-import { normalAlertSettings, type AlertSettings, type PolicyState, type Sli, type SloWindow } from "@/lib/slo";
+import { normalAlertSettings, type AlertSettings, type Sli, type SloWindow } from "@/lib/slo";
 import { inAppRunbook, type InAppRunbook } from "@/lib/slo/runbook";
 import type { SloVersionStatus } from "@/lib/validation/slo-stored";
 import { publicBaseUrl } from "../notify/action-links";
@@ -102,21 +103,8 @@ export async function loadSloDef(id: string, includeUnsigned = false): Promise<S
  */
 const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 20_000 });
 
-export const cachedSloDef = (id: string): Promise<SloDef | null> => defs.get(id, () => loadSloDef(id, true));
+/** The misses of one tick (a page of a list) are loaded with one query. */
+const loadBatch = batched(async (ids: string[]) => new Map((await loadSloDefs({ ids }, true)).map((d) => [d.id, d])));
 
-/**
- * One page of SLOs (lists and forms: unsigned ones included) with the true total, filtered and sorted in
- * SQL over the status read model (budget left, fastest burn, the service's policy state) — the cost of a
- * page does not grow with the number of SLOs. `states`: each SLO's stored service policy state.
- */
-export async function loadSloPage(
-  filter: SloPageQuery,
-  page: number,
-  pageSize: number,
-): Promise<{ defs: SloDef[]; total: number; states: Map<string, PolicyState | null> }> {
-  const { rows, total } = await findSloPage(filter, page, pageSize);
-  const states = new Map(rows.map((r) => [r.id, r.serviceState]));
-  if (!rows.length) return { defs: [], total, states };
-  const byId = new Map((await loadSloDefs({ ids: rows.map((r) => r.id) }, true)).map((d) => [d.id, d]));
-  return { defs: rows.map((r) => byId.get(r.id)).filter((d): d is SloDef => d !== undefined), total, states };
-}
+export const cachedSloDef = (id: string): Promise<SloDef | null> =>
+  defs.get(id, async () => (await loadBatch(id)) ?? null);
