@@ -36,15 +36,3 @@ export function budgetTrigger(spends: readonly BudgetSpend[], threshold: number)
 /** Whether the action items satisfy the trigger: at least one P0/P1 item that is not "won't do". */
 export const hasBudgetTriggerActionItem = (items: readonly { priority: string; status: string }[]): boolean =>
   items.some((i) => (BUDGET_TRIGGER_PRIORITIES as readonly string[]).includes(i.priority) && i.status !== "wont_do");
-
-/** Reads a stored trigger back (JSON column); anything malformed counts as no trigger. */
-export function parseBudgetTrigger(value: unknown): BudgetTrigger | null {
-  if (!value || typeof value !== "object") return null;
-  const v = value as { threshold?: unknown; slos?: unknown };
-  if (typeof v.threshold !== "number" || !Array.isArray(v.slos) || v.slos.length === 0) return null;
-  const slos = v.slos.filter(
-    (s): s is BudgetTrigger["slos"][number] =>
-      !!s && typeof s.sloId === "string" && typeof s.sloName === "string" && typeof s.consumed === "number",
-  );
-  return slos.length ? { threshold: v.threshold, slos } : null;
-}

@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { unacknowledgedSinceMs } from "@/lib/db/repos/page-events";
+import { parseBudgetTriggerColumn } from "@/lib/db/repos/postmortems";
 import { assertCanRead, isAdmin, type Actor } from "@/lib/auth/permissions";
-import { actionItemDueAtMs, actionItemOverdue, parseBudgetTrigger } from "@/lib/postmortem";
+import { actionItemDueAtMs, actionItemOverdue } from "@/lib/postmortem";
 import { postmortemTimeliness } from "@/lib/readiness";
 import type { HomeView } from "@/lib/validation/views/reports";
 import { gettingStartedFor } from "./readiness/home-getting-started";
@@ -93,7 +94,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
           severity: true,
           resolvedAt: true,
           team: { select: { timezone: true } },
-          postmortem: { select: { status: true, dueAt: true, budgetTrigger: true } },
+          postmortem: { select: { id: true, status: true, dueAt: true, budgetTrigger: true } },
         },
       }),
       db.actionItem.findMany({
@@ -118,7 +119,8 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
 
   const dueList = unpublished
     .map((i) => {
-      const budgetPolicy = parseBudgetTrigger(i.postmortem?.budgetTrigger) !== null;
+      const budgetPolicy =
+        !!i.postmortem && parseBudgetTriggerColumn(i.postmortem.id, i.postmortem.budgetTrigger) !== null;
       const t = postmortemTimeliness({
         severity: i.severity,
         resolvedAtMs: i.resolvedAt!.getTime(),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { REVIEW_STATUSES, type BudgetTrigger, type ReviewStatus } from "@/lib/postmortem";
 import { approvalsSchema, sectionsSchema, storedBudgetTriggerSchema, type Approval } from "@/lib/validation/incidents";
-import type { Prisma } from "../generated/client";
+import { Prisma } from "../generated/client";
 import { parseColumn } from "./parse-column";
 
 // The postmortem's stored columns, parsed with the schemas they are written with (lib/validation/incidents).
@@ -34,6 +34,22 @@ export function parseBudgetTriggerColumn(id: string, json: unknown): BudgetTrigg
     field: "budgetTrigger",
   });
   return stored && { threshold: stored.threshold, slos: stored.slos };
+}
+
+/**
+ * Stores the budget-policy trigger evaluated at `at` (null: it does not trigger), checked with the schema
+ * parseBudgetTriggerColumn reads it with: what is written always reads back.
+ */
+export async function setBudgetTrigger(
+  db: Prisma.TransactionClient,
+  id: string,
+  trigger: BudgetTrigger | null,
+  at: Date,
+) {
+  const value = trigger
+    ? storedBudgetTriggerSchema.parse({ ...trigger, evaluatedAt: at.toISOString() })
+    : Prisma.DbNull;
+  await db.postmortem.update({ where: { id }, data: { budgetTrigger: value } });
 }
 
 /** The postmortem with its impact snapshots, revisions (by number) and review events (in order): the document's read. */

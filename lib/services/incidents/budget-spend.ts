@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb, Prisma } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { parseBudgetTriggerColumn } from "@/lib/db/repos/postmortems";
+import { parseBudgetTriggerColumn, setBudgetTrigger } from "@/lib/db/repos/postmortems";
 import {
   budgetTrigger,
   DEFAULT_POSTMORTEM_BUDGET_SHARE,
@@ -143,10 +143,7 @@ export async function evaluateIncidentBudget(
   if (key(trigger) !== key(stored)) {
     const pmId = incident.postmortem.id;
     await db.$transaction(async (tx) => {
-      await tx.postmortem.update({
-        where: { id: pmId },
-        data: { budgetTrigger: trigger ? { ...trigger, evaluatedAt: new Date(nowMs).toISOString() } : Prisma.DbNull },
-      });
+      await setBudgetTrigger(tx, pmId, trigger, new Date(nowMs));
       await refreshPostmortemDue(tx, incident.id);
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "postmortem.budget_trigger",

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { stepTargets } from "@/lib/db/repos/escalation-policies";
-import { hasBudgetTriggerActionItem, parseBudgetTrigger } from "@/lib/postmortem";
+import { parseBudgetTriggerColumn } from "@/lib/db/repos/postmortems";
+import { hasBudgetTriggerActionItem } from "@/lib/postmortem";
 import { HIGH_PRIORITIES, POSTMORTEM_LOOKBACK_DAYS, type ServiceFacts } from "@/lib/readiness";
 import { runbookCoverage, type RunbookHead } from "@/lib/slo/runbook";
 import { loadScheduleModels } from "../oncall/model";
@@ -20,6 +21,9 @@ const RUNBOOK_HEADS = {
   distinct: ["tier"] as "tier"[],
   select: { tier: true, body: true },
 };
+/** Whether the budget policy made the incident's postmortem required (Postmortem.budgetTrigger, parsed). */
+const triggered = (pm: { id: string; budgetTrigger: unknown } | null) =>
+  pm !== null && parseBudgetTriggerColumn(pm.id, pm.budgetTrigger) !== null;
 const hasInAppRunbook = (heads: RunbookHead[]) => runbookCoverage(heads) === "all" || runbookCoverage(heads).length > 0;
 
 export async function loadServiceFacts(
@@ -87,7 +91,7 @@ export async function loadServiceFacts(
             severity: true,
             resolvedAt: true,
             team: { select: { timezone: true } },
-            postmortem: { select: { publishedAt: true, budgetTrigger: true } },
+            postmortem: { select: { id: true, publishedAt: true, budgetTrigger: true } },
             actionItems: { select: { priority: true, status: true } },
           },
         },
@@ -151,9 +155,7 @@ export async function loadServiceFacts(
       schedules: schedules.filter((x) => mine.has(x.id)),
       incidents: incidentLinks
         .filter(
-          (l) =>
-            l.serviceId === s.id &&
-            (SEVERE.includes(l.incident.severity) || parseBudgetTrigger(l.incident.postmortem?.budgetTrigger) !== null),
+          (l) => l.serviceId === s.id && (SEVERE.includes(l.incident.severity) || triggered(l.incident.postmortem)),
         )
         .map(({ incident: i }) => ({
           number: i.number,
@@ -162,7 +164,7 @@ export async function loadServiceFacts(
           resolvedAtMs: i.resolvedAt?.getTime() ?? null,
           timezone: i.team.timezone,
           publishedAtMs: i.postmortem?.publishedAt?.getTime() ?? null,
-          ...(parseBudgetTrigger(i.postmortem?.budgetTrigger)
+          ...(triggered(i.postmortem)
             ? { budgetPolicy: { actionItemMet: hasBudgetTriggerActionItem(i.actionItems) } }
             : {}),
         }))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { budgetTrigger, hasBudgetTriggerActionItem, parseBudgetTrigger } from "@/lib/postmortem";
+import { budgetTrigger, hasBudgetTriggerActionItem } from "@/lib/postmortem";
+import { storedBudgetTriggerSchema } from "@/lib/validation/incidents";
 
 describe("budgetTrigger", () => {
   it("fires above the threshold only (25 % yes, 15 % and exactly 20 % no), worst SLO first", () => {
@@ -25,7 +26,7 @@ describe("budgetTrigger", () => {
     });
   });
 
-  it("property: fires iff some spend exceeds the threshold; round-trips through JSON", () => {
+  it("property: fires iff some spend exceeds the threshold; round-trips through JSON and the stored column's schema", () => {
     fc.assert(
       fc.property(
         fc.array(fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: null }), { maxLength: 6 }),
@@ -34,7 +35,8 @@ describe("budgetTrigger", () => {
           const spends = consumed.map((c, i) => ({ sloId: `s${i}`, sloName: `slo ${i}`, consumed: c }));
           const trigger = budgetTrigger(spends, t);
           expect(trigger !== null).toBe(consumed.some((c) => c !== null && c > t));
-          expect(parseBudgetTrigger(JSON.parse(JSON.stringify(trigger)))).toEqual(trigger);
+          const stored = trigger && { ...trigger, evaluatedAt: "2026-01-01T00:00:00.000Z" };
+          expect(storedBudgetTriggerSchema.nullable().parse(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
         },
       ),
     );
