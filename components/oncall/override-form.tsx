@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { fromLocalInput } from "./format";
-import type { Member } from "./schedule-form";
+import type { Member } from "./schedule-model";
 import { useApiAction } from "./use-action";
 
 const KINDS = [

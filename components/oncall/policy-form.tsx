@@ -6,8 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
+import { TeamField } from "./team-field";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
-import type { Member } from "./schedule-form";
+import type { Member } from "./schedule-model";
 
 type Target = { kind: "user"; userId: string } | { kind: "schedule"; scheduleId: string };
 type Step = { delayMinutes: number; targets: Target[] };
@@ -93,24 +94,18 @@ export function PolicyForm({
     <form className="form oc-form" onSubmit={onSubmit} noValidate>
       {banner ? <Alert tone={conflict ? "warning" : "danger"}>{banner}</Alert> : null}
       <div className="form-grid">
-        {editing ? (
-          <Field label="Team" name="team-readonly" id="team" value={row?.name ?? team} disabled />
-        ) : (
-          <SelectField
-            label="Team"
-            name="team"
-            options={teams.map((t) => ({ value: t.slug, label: t.name }))}
-            value={team}
-            placeholder={teams.length === 1 ? undefined : "Choose a team"}
-            onChange={(e) => {
-              setTeam(e.target.value);
-              setSteps(steps.map((s) => ({ ...s, targets: [] })));
-              setServices([]);
-              setFallbackUserId("");
-            }}
-            error={errors.team}
-          />
-        )}
+        <TeamField
+          teams={teams}
+          value={team}
+          editing={editing}
+          onChange={(slug) => {
+            setTeam(slug);
+            setSteps(steps.map((s) => ({ ...s, targets: [] })));
+            setServices([]);
+            setFallbackUserId("");
+          }}
+          error={errors.team}
+        />
         <Field
           label="Name"
           name="name"

@@ -5,7 +5,7 @@ import { listServices } from "@/lib/services/catalog";
 import { listSchedules } from "@/lib/services/oncall/schedules";
 import { getTeam } from "@/lib/services/teams";
 import type { PolicyTeam } from "@/components/oncall/policy-form";
-import type { TeamOption } from "@/components/oncall/schedule-form";
+import type { TeamOption } from "@/components/oncall/schedule-model";
 import { allTeams, editableTeams, type TeamRow } from "../../_lib/teams";
 
 /** Members of a team, by name. */

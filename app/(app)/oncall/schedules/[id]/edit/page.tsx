@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/forbidden";
-import { ScheduleForm, type LayerValue } from "@/components/oncall/schedule-form";
+import { ScheduleForm } from "@/components/oncall/schedule-form";
+import type { LayerValue } from "@/components/oncall/schedule-model";
 import { PageHeader } from "@/components/ui/page-header";
 import { assertCanEditTeam } from "@/lib/auth/permissions";
 import { getSchedule } from "@/lib/services/oncall/schedules";
