@@ -117,45 +117,17 @@ function startApp(env, port) {
 async function main() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  const { buildFleetBlocks, fleetService } = await imp("bench/lib/fleet-data.ts");
-  const { createTestDatabase } = await imp("tests/harness/postgres.ts");
-  const { freePort, startProcess, waitReady } = await imp("tests/harness/process.ts");
-  const maxN = Math.max(...SIZES);
-  const services = Math.ceil(maxN / SLOS_PER_SERVICE);
-  const endSec = Math.floor(Date.now() / 1000 / 60) * 60 - 120;
-  let t0 = performance.now();
-  await buildFleetBlocks({
-    services,
+  const { startFleetStack } = await imp("bench/lib/fleet-app.ts");
+  const { freePort } = await imp("tests/harness/process.ts");
+  const { prom, promUrl, db, appEnv } = await startFleetStack({
+    work,
+    services: Math.ceil(Math.max(...SIZES) / SLOS_PER_SERVICE),
     days: 2,
-    endSec,
-    dataDir: path.join(work, "data"),
-    scratchDir: path.join(work, "scratch"),
+    dbName: "srecp_bench_load",
+    refreshSeconds: REFRESH_SECONDS,
+    log,
   });
-  log(`backfilled ${services} services × 2 d in ${Math.round(performance.now() - t0)} ms`);
-  fs.writeFileSync(path.join(work, "prometheus.yml"), "global:\n  scrape_interval: 1h\n");
-  const promPort = await freePort();
-  const prom = startProcess(
-    "/usr/bin/prometheus",
-    [
-      `--config.file=${path.join(work, "prometheus.yml")}`,
-      `--storage.tsdb.path=${path.join(work, "data")}`,
-      "--storage.tsdb.retention.time=90d",
-      `--web.listen-address=127.0.0.1:${promPort}`,
-    ],
-    path.join(work, "prometheus.log"),
-  );
-  const promUrl = `http://127.0.0.1:${promPort}`;
-  await waitReady(`${promUrl}/-/ready`, prom);
-  const db = await createTestDatabase("srecp_bench_load");
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    PROMETHEUS_URL: promUrl,
-    NEXTAUTH_SECRET: "bench-secret",
-    LOG_LEVEL: "warn",
-    SLO_REFRESH_SECONDS: String(REFRESH_SECONDS),
-    SRECP_DATASOURCE_ALLOW_PRIVATE: "1",
-  };
+  const env = { ...appEnv, SRECP_DATASOURCE_ALLOW_PRIVATE: "1" };
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     PROMETHEUS_URL: promUrl,
@@ -163,7 +135,7 @@ async function main() {
     SRECP_DATASOURCE_ALLOW_PRIVATE: "1",
     SRECP_ROLE: "web",
   });
-  const seeder = await seedFns(fleetService);
+  const seeder = await seedFns();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let app = null;
@@ -173,7 +145,7 @@ async function main() {
     app = startApp(env, port);
     await waitHttp(`${base}/api/healthz`, 120_000);
     for (const n of SIZES) {
-      t0 = performance.now();
+      let t0 = performance.now();
       await seeder.seedUpTo(n);
       log(`seeded up to ${n} SLOs in ${Math.round(performance.now() - t0)} ms`);
       t0 = performance.now();
@@ -226,15 +198,13 @@ async function main() {
   }
 }
 
-/** Seeds through lib/services in this process (as the API would); one team, 5 SLOs per service. */
-async function seedFns(fleetService) {
+/** Seeds through lib/services in this process (as the API would): the fleet, and an admin with a token to read it. */
+async function seedFns() {
+  const { fleetSeeder } = await imp("bench/lib/fleet-app.ts");
   const { SYSTEM_ACTOR } = await imp("lib/services/system-actor.ts");
-  const { createTeam } = await imp("lib/services/teams.ts");
-  const { createService } = await imp("lib/services/catalog.ts");
-  const { createSlo } = await imp("lib/services/slo/save-slo.ts");
   const { createUser } = await imp("lib/services/users.ts");
   const { createApiToken } = await imp("lib/services/tokens.ts");
-  await createTeam(SYSTEM_ACTOR, { slug: "bench", name: "Bench", timezone: "UTC", description: "" });
+  const fleet = await fleetSeeder(SLOS_PER_SERVICE);
   const user = await createUser(SYSTEM_ACTOR, {
     email: BENCH_USER.email,
     name: "Bench",
@@ -243,55 +213,7 @@ async function seedFns(fleetService) {
     password: BENCH_USER.password,
   });
   const { token } = await createApiToken(SYSTEM_ACTOR, { name: "bench", scopes: [], ownerId: user.id });
-  const objectives = [0.999, 0.995, 0.99, 0.9995, 0.9];
-  const windows = [
-    { kind: "rolling", days: 30 },
-    { kind: "rolling", days: 28 },
-    { kind: "rolling", days: 7 },
-    { kind: "calendar", unit: "month", timezone: "Europe/Berlin" },
-    { kind: "calendar", unit: "week", timezone: "UTC" },
-  ];
-  let made = 0;
-  let first = null;
-  return {
-    token,
-    firstId: () => first,
-    seedUpTo: async (n) => {
-      while (made < n) {
-        const i = Math.floor(made / SLOS_PER_SERVICE);
-        const k = made % SLOS_PER_SERVICE;
-        const s = fleetService(i);
-        if (k === 0)
-          await createService(SYSTEM_ACTOR, {
-            slug: s.slug,
-            name: `Service ${i}`,
-            team: "bench",
-            tier: (i % 4) + 1,
-            description: "",
-            runbookUrl: null,
-            repoUrl: null,
-            dashboardUrl: null,
-          });
-        const slo = await createSlo(SYSTEM_ACTOR, {
-          service: s.slug,
-          name: `availability-${k}`,
-          description: "",
-          objective: objectives[k],
-          window: windows[(i + k) % windows.length],
-          sli: {
-            kind: "ratio",
-            total: `http_requests_total{service="${s.slug}"}`,
-            bad: `http_requests_total{service="${s.slug}",code="500"}`,
-          },
-          runbookUrl: "https://runbooks.example.com/bench",
-          alerting: true,
-          labels: {},
-        });
-        first ??= slo.id;
-        made += 1;
-      }
-    },
-  };
+  return { token, ...fleet };
 }
 
 /** Until every SLO has its figures (not "computing": the status job and the overview's reads compute the new ones). */

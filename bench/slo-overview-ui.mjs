@@ -31,52 +31,32 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // script re-runs itself once under `node --import tsx`.
 reexecUnderTsx("SLO_UI_BENCH_TSX");
 const imp = (p) => importFromRoot(root, p);
+const { appendResults, runMain } = await imp("bench/lib/fleet-stack.ts");
 
 requireBuild(root);
 
 async function main() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  const { buildFleetBlocks, fleetService } = await imp("bench/lib/fleet-data.ts");
-  const { createTestDatabase } = await imp("tests/harness/postgres.ts");
-  const { freePort, startProcess, waitReady } = await imp("tests/harness/process.ts");
+  const { startFleetStack } = await imp("bench/lib/fleet-app.ts");
+  const { freePort } = await imp("tests/harness/process.ts");
 
-  const endSec = Math.floor(Date.now() / 1000 / 60) * 60 - 120;
-  let t0 = performance.now();
-  await buildFleetBlocks({
+  const {
+    prom,
+    promUrl,
+    db,
+    appEnv: env,
+  } = await startFleetStack({
+    work,
     services: SERVICES,
     days: DAYS,
-    endSec,
-    dataDir: path.join(work, "data"),
-    scratchDir: path.join(work, "scratch"),
+    dbName: "srecp_bench_ui",
+    refreshSeconds: 600,
+    log,
   });
-  log(`backfilled ${SERVICES} services × ${DAYS} d in ${Math.round(performance.now() - t0)} ms`);
-  fs.writeFileSync(path.join(work, "prometheus.yml"), "global:\n  scrape_interval: 1h\n");
-  const promPort = await freePort();
-  const prom = startProcess(
-    "/usr/bin/prometheus",
-    [
-      `--config.file=${path.join(work, "prometheus.yml")}`,
-      `--storage.tsdb.path=${path.join(work, "data")}`,
-      "--storage.tsdb.retention.time=90d",
-      `--web.listen-address=127.0.0.1:${promPort}`,
-    ],
-    path.join(work, "prometheus.log"),
-  );
-  const promUrl = `http://127.0.0.1:${promPort}`;
-  await waitReady(`${promUrl}/-/ready`, prom);
-  const db = await createTestDatabase("srecp_bench_ui");
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    PROMETHEUS_URL: promUrl,
-    NEXTAUTH_SECRET: "bench-secret",
-    LOG_LEVEL: "warn",
-    SLO_REFRESH_SECONDS: "600",
-  };
   let app;
   try {
-    t0 = performance.now();
+    const t0 = performance.now();
     spawnOk(
       [
         "scripts/srecp.mjs",
@@ -93,7 +73,7 @@ async function main() {
       ],
       env,
     );
-    await seed(db.url, promUrl, fleetService);
+    await seed(db.url, promUrl);
     const seedMs = Math.round(performance.now() - t0);
     log(`seeded ${SLOS} SLOs through the services in ${seedMs} ms`);
 
@@ -122,54 +102,12 @@ function spawnOk(args, env) {
 }
 
 /** One team, SERVICES services and SLOS SLOs through lib/services (as the API would), in this process. */
-async function seed(databaseUrl, promUrl, fleetService) {
+async function seed(databaseUrl, promUrl) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.PROMETHEUS_URL = promUrl;
   process.env.LOG_LEVEL = "silent";
-  const { SYSTEM_ACTOR } = await imp("lib/services/system-actor.ts");
-  const { createTeam } = await imp("lib/services/teams.ts");
-  const { createService } = await imp("lib/services/catalog.ts");
-  const { createSlo } = await imp("lib/services/slo/save-slo.ts");
-  await createTeam(SYSTEM_ACTOR, { slug: "bench", name: "Bench", timezone: "UTC", description: "" });
-  const objectives = [0.999, 0.995, 0.99, 0.9995, 0.9];
-  const windows = [
-    { kind: "rolling", days: 30 },
-    { kind: "rolling", days: 28 },
-    { kind: "rolling", days: 7 },
-    { kind: "calendar", unit: "month", timezone: "Europe/Berlin" },
-    { kind: "calendar", unit: "week", timezone: "UTC" },
-  ];
-  let made = 0;
-  for (let i = 0; i < SERVICES && made < SLOS; i++) {
-    const s = fleetService(i);
-    await createService(SYSTEM_ACTOR, {
-      slug: s.slug,
-      name: `Service ${i}`,
-      team: "bench",
-      tier: (i % 4) + 1,
-      description: "",
-      runbookUrl: null,
-      repoUrl: null,
-      dashboardUrl: null,
-    });
-    for (let k = 0; k < SLOS_PER_SERVICE && made < SLOS; k++, made++) {
-      await createSlo(SYSTEM_ACTOR, {
-        service: s.slug,
-        name: `availability-${k}`,
-        description: "",
-        objective: objectives[k],
-        window: windows[(i + k) % windows.length],
-        sli: {
-          kind: "ratio",
-          total: `http_requests_total{service="${s.slug}"}`,
-          bad: `http_requests_total{service="${s.slug}",code="500"}`,
-        },
-        runbookUrl: "https://runbooks.example.com/bench",
-        alerting: true,
-        labels: {},
-      });
-    }
-  }
+  const { fleetSeeder } = await imp("bench/lib/fleet-app.ts");
+  await (await fleetSeeder(SLOS_PER_SERVICE)).seedUpTo(SLOS);
 }
 
 // Records, from navigation start, when the first overview row enters the DOM (server-rendered HTML is
@@ -303,14 +241,7 @@ screen, about ${med("rowsInDom")} of ${SLOS}); the statuses come from the same c
 Sparklines load lazily for visible rows only (one burndown request per row after 400 ms on screen, cached for 5 min).
 CodeMirror (PromQL editor) is loaded on demand by the wizard, so it is not in any route's first load.
 `;
-  fs.appendFileSync("bench/RESULTS.md", text);
-  console.log(text);
+  appendResults(text);
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

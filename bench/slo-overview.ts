@@ -9,8 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "../tests/harness/postgres";
-import { freePort, startProcess, waitReady } from "../tests/harness/process";
 import { buildFleetBlocks, fleetService } from "./lib/fleet-data";
+import { appendResults, runMain, startFleetPrometheus } from "./lib/fleet-stack";
 
 const N = Number(process.argv[2] ?? 1000);
 const DAYS = Number(process.argv[3] ?? 31);
@@ -45,20 +45,7 @@ async function main() {
   }
   log(`backfilled ${N} services × ${DAYS} d in ${backfillMs} ms`);
 
-  const port = await freePort();
-  const prom = startProcess(
-    "/usr/bin/prometheus",
-    [
-      `--config.file=${writeConfig()}`,
-      `--storage.tsdb.path=${dataDir}`,
-      "--storage.tsdb.retention.time=90d",
-      `--web.listen-address=127.0.0.1:${port}`,
-      "--query.max-samples=200000000",
-    ],
-    path.join(work, "prometheus.log"),
-  );
-  const promUrl = `http://127.0.0.1:${port}`;
-  await waitReady(`${promUrl}/-/ready`, prom);
+  const { prom, url: promUrl } = await startFleetPrometheus(work, ["--query.max-samples=200000000"]);
   const db = await createTestDatabase("srecp_bench");
   process.env.DATABASE_URL = db.url;
   process.env.PROMETHEUS_URL = promUrl;
@@ -71,12 +58,6 @@ async function main() {
     await prom.stop();
     await db.drop();
   }
-}
-
-function writeConfig() {
-  const file = path.join(work, "prometheus.yml");
-  fs.writeFileSync(file, "global:\n  scrape_interval: 1h\n");
-  return file;
 }
 
 async function measure(promUrl: string) {
@@ -241,14 +222,7 @@ all would be fewer requests but slower: Prometheus 2.42's evaluation time grows 
 selectors in one query — 2,000 sums in one query 0.95 s, in four queries of 500 0.2 s.) The overview API
 serves from a cache refreshed in the background (stale-while-revalidate), so viewers never wait for it.
 `;
-  fs.appendFileSync("bench/RESULTS.md", text);
-  console.log(text);
+  appendResults(text);
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);
