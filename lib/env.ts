@@ -20,6 +20,8 @@ export type Env = {
   /** Earlier SECRET_KEY values, still accepted for reading until `srecp secrets rotate` re-seals. */
   secretKeyPrevious: string[];
   refreshIntervalSeconds: number;
+  /** SLOs per batch of the background status refresh and rollups (SRECP_REFRESH_BATCH_SLOS): what a worker holds at once. */
+  refreshBatchSlos: number;
   /** What this process runs (SRECP_ROLE): web = HTTP only, worker = background jobs only, both (default). */
   role: "web" | "worker" | "both";
   /** Scheduled backups (lib/services/backup-schedule.ts): where, how often (0 = off), how many to keep; restore drills every N days (0 = off). */
@@ -94,6 +96,7 @@ const envSchema = z.object({
   SRECP_RESTORE_DRILL_EVERY_DAYS: wholeNumber(0, 365, "7").optional(),
   SRECP_SSE_MAX_SECONDS: wholeNumber(0, 3600, "300").optional(),
   SRECP_UPSTREAM_BUDGET_MS: wholeNumber(100, 60_000, "2000").optional(),
+  SRECP_REFRESH_BATCH_SLOS: wholeNumber(1, 100_000, "500").optional(),
   SRECP_CHECK_RESPONSES: optionalText.pipe(z.enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" }).optional()),
   SRECP_ROLE: optionalText.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional()),
   SMTP_URL: optionalText.pipe(
@@ -141,6 +144,7 @@ const SHOW_VALUE = new Set([
   "SRECP_RESTORE_DRILL_EVERY_DAYS",
   "SRECP_SSE_MAX_SECONDS",
   "SRECP_UPSTREAM_BUDGET_MS",
+  "SRECP_REFRESH_BATCH_SLOS",
   "SRECP_CHECK_RESPONSES",
 ]);
 
@@ -194,6 +198,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       .map((s) => s.trim())
       .filter(Boolean),
     refreshIntervalSeconds: e.SLO_REFRESH_SECONDS ?? 30,
+    refreshBatchSlos: e.SRECP_REFRESH_BATCH_SLOS ?? 500,
     // SRECP_DISABLE_JOBS=1 (older setting) still means "web only"
     role: e.SRECP_ROLE ?? (source.SRECP_DISABLE_JOBS === "1" ? "web" : "both"),
     backup: {

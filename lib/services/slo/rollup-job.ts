@@ -1,42 +1,95 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { asError } from "@/lib/errors";
+import { isUpstreamFailure } from "@/lib/prometheus";
 import { logger } from "@/lib/observability/logger";
-import { DEFAULT_SOURCE, prometheusFor } from "./prometheus-source";
+import { prometheusFor } from "./prometheus-source";
 import { rolledUntil, syncRollups } from "./rollups";
-import { currentStatuses } from "./status-cache";
-import { loadSloDefs, type SloDef } from "./store";
+import { forEachSloBatch } from "./slo-batches";
+import { failureMark, persist, saveAndRate, sourceAnswered, visible, type StaleMark } from "./status-cache";
+import { computeStatuses } from "./status-engine";
+import { markStale } from "./status-store";
+
+// The two SLO jobs walk the SLOs in bounded batches (forEachSloBatch, SRECP_REFRESH_BATCH_SLOS): a worker
+// holds one batch's definitions, Prometheus answers and statuses at a time, whatever the number of SLOs.
 
 /**
  * Background fill of the hourly rollups for every SLO, so a status refresh only ever asks Prometheus
  * for the open hour. Failures are logged and retried on the next tick; a source that is down does not
- * stop the others.
+ * stop the others (and is not asked again for its other batches in this run).
  */
-export async function syncAllRollups(nowMs = Date.now()): Promise<number> {
-  const defs = await loadSloDefs();
-  const groups = new Map<string, SloDef[]>();
-  for (const d of defs) {
-    const key = d.service.dataSourceId ?? DEFAULT_SOURCE;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
-  }
+export async function syncAllRollups(nowMs = Date.now(), batchSize?: number): Promise<number> {
   let queries = 0;
-  for (const [key, group] of groups) {
+  const down = new Set<string>();
+  await forEachSloBatch(async (key, defs) => {
+    if (down.has(key)) return;
     try {
       queries += await syncRollups(
-        await prometheusFor(group[0]!.service.dataSourceId),
-        group,
+        await prometheusFor(defs[0]!.service.dataSourceId),
+        defs,
         nowMs,
         rolledUntil(nowMs, nowMs),
       );
     } catch (err) {
+      down.add(key);
       logger().warn({ source: key, err: asError(err).message }, "rollup sync failed; will retry");
     }
-  }
+  }, batchSize);
   return queries;
 }
 
-/** The job "slo-status-refresh": every SLO's current status, computed and stored in the read model. */
-export async function refreshStoredStatuses(nowMs = Date.now()): Promise<number> {
-  const defs = await loadSloDefs();
-  await currentStatuses(defs, nowMs);
-  return defs.length;
+/**
+ * Per SLO, a digest of what viewers see of its last stored status: a refresh announces (live events)
+ * only the SLOs whose figures moved. A few dozen bytes per SLO, unlike the statuses themselves.
+ */
+let shownDigests = new Map<string, string>();
+const digestOf = (s: Parameters<typeof visible>[0]) => createHash("sha1").update(visible(s)).digest("base64");
+
+/**
+ * The job "slo-status-refresh": every SLO's current status, computed and stored in the read model, batch
+ * by batch (each batch's queries batched per expression, lib/prometheus/batch.ts). A Prometheus failure
+ * marks the stored values of that source's SLOs stale (reason, since when) instead of replacing them, and
+ * that source is not asked again in this run. Returns the number of SLOs and Prometheus queries.
+ */
+export async function refreshStoredStatuses(
+  nowMs = Date.now(),
+  batchSize?: number,
+): Promise<{ slos: number; queries: number }> {
+  const failed = new Map<string, StaleMark>();
+  const digests = new Map<string, string>();
+  let slos = 0;
+  let queries = 0;
+  await forEachSloBatch(async (key, defs) => {
+    slos += defs.length;
+    const ids = defs.map((d) => d.id);
+    const keepDigests = () =>
+      ids.forEach((id) => !digests.has(id) && shownDigests.has(id) && digests.set(id, shownDigests.get(id)!));
+    const known = failed.get(key);
+    if (known) {
+      keepDigests();
+      return persist(() => markStale(ids, known), null);
+    }
+    try {
+      const client = await prometheusFor(defs[0]!.service.dataSourceId);
+      const { statuses, queryCount } = await computeStatuses(client, defs, nowMs, nowMs);
+      queries += queryCount;
+      sourceAnswered(key);
+      const changed: string[] = [];
+      for (const [id, s] of statuses) {
+        const d = digestOf(s);
+        if (shownDigests.get(id) !== d) changed.push(id);
+        digests.set(id, d);
+      }
+      keepDigests(); // SLOs still "computing" (backfill not complete) keep theirs
+      await persist(() => saveAndRate(defs, statuses, nowMs), changed);
+    } catch (err) {
+      if (!isUpstreamFailure(err)) throw err;
+      const mark = failureMark(key, err, nowMs);
+      failed.set(key, mark);
+      keepDigests();
+      await persist(() => markStale(ids, mark), null);
+    }
+  }, batchSize);
+  shownDigests = digests; // SLOs deleted since the last run drop out
+  return { slos, queries };
 }

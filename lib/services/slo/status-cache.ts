@@ -10,7 +10,7 @@ import { DEFAULT_SOURCE, NoPrometheusConfigured, prometheusFor } from "./prometh
 import { buildStatus, computeStatuses } from "./status-engine";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
-import { markStale, saveStatuses } from "./status-store";
+import { markStale, readStatuses, saveStatuses } from "./status-store";
 import { updateServiceStates } from "./service-states";
 
 type StaleReason = NonNullable<SloStatus["staleReason"]>;
@@ -40,7 +40,7 @@ const fingerprintOf = (defs: SloDef[]) =>
 const sourceKey = (def: SloDef) => def.service.dataSourceId ?? DEFAULT_SOURCE;
 
 /** What a viewer sees of a status (not its timestamps). */
-const visible = (s: SloStatus) =>
+export const visible = (s: SloStatus) =>
   JSON.stringify([
     s.noData,
     s.sliValue,
@@ -56,13 +56,17 @@ function changedIds(prev: Map<string, SloStatus> | undefined, next: Map<string, 
 }
 
 /** Stores statuses, then the policy state of their services (which depends on all of a service's SLOs). */
-async function saveAndRate(defs: SloDef[], statuses: Map<string, SloStatus>, computedAtMs: number): Promise<void> {
+export async function saveAndRate(
+  defs: SloDef[],
+  statuses: Map<string, SloStatus>,
+  computedAtMs: number,
+): Promise<void> {
   await saveStatuses(defs, statuses, computedAtMs);
   await updateServiceStates(defs.map((d) => d.service.id));
 }
 
 /** Writes to the read model never fail a read: the in-memory answer stands, the next refresh retries. */
-async function persist(write: () => Promise<void>, changed: string[] | null): Promise<void> {
+export async function persist(write: () => Promise<void>, changed: string[] | null): Promise<void> {
   try {
     await write();
     // viewers refetch only when a figure they see moved (an unchanged refresh costs open tabs nothing)
@@ -110,7 +114,14 @@ async function sourceStatuses(key: string, defs: SloDef[], realNowMs: number): P
     // A known-failing source: answer stale at once; after the interval, probe again in the background
     // (single flight), so no reader waits on a Prometheus that is down or hung (issue 18).
     if (realNowMs - hit.failure.atMs >= ttlMs) void refresh(key, defs, fingerprint, realNowMs).catch(() => {});
-    return staleStatuses(key, defs, hit.statuses, hit.computedAtMs, realNowMs, hit.failure.error, hit.failure.reason);
+    return staleStatuses(
+      key,
+      defs,
+      lastOf(hit.statuses, hit.computedAtMs),
+      realNowMs,
+      hit.failure.error,
+      hit.failure.reason,
+    );
   }
   if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs) return hit.statuses;
   if (same && !hit.failure && realNowMs - hit.computedAtMs < ttlMs * MAX_REVALIDATE_INTERVALS) {
@@ -143,7 +154,7 @@ async function refresh(
     const entry = await running.promise;
     const fresh = cache.get(key) !== entry;
     cache.set(key, entry);
-    failingSince.delete(key);
+    sourceAnswered(key);
     // the read model: every process's reads (and a restarted process) see this result
     if (fresh)
       await persist(
@@ -153,31 +164,54 @@ async function refresh(
     return entry.statuses;
   } catch (err) {
     if (!isUpstreamFailure(err)) throw err;
-    const reason = reasonOf(err);
-    if (reason === "unreachable")
-      logger().warn({ source: key, err: asError(err).message }, "prometheus unavailable; serving stale SLO status");
-    if (!failingSince.has(key)) failingSince.set(key, realNowMs);
+    const mark = failureMark(key, err, realNowMs);
     // Remember the failure so reads within the next interval are served stale without waiting again.
-    // Stored and served with the status: the people's message, never the data source's URL (the log has it).
     const error = publicUpstreamMessage(err);
-    if (hit && hit.fingerprint === fingerprint) cache.set(key, { ...hit, failure: { atMs: realNowMs, error, reason } });
-    const out = staleStatuses(key, defs, hit?.statuses, hit?.computedAtMs, realNowMs, error, reason);
-    const first = out.values().next().value;
+    if (hit && hit.fingerprint === fingerprint)
+      cache.set(key, { ...hit, failure: { atMs: realNowMs, error, reason: mark.reason } });
     await persist(
       () =>
         markStale(
           defs.map((d) => d.id),
-          {
-            reason,
-            error: first?.error ?? error,
-            ...(first?.unavailableSince ? { unavailableSince: first.unavailableSince } : {}),
-          },
+          mark,
         ),
       null,
     );
-    return out;
+    return staleStatuses(key, defs, lastOf(hit?.statuses, hit?.computedAtMs), realNowMs, error, mark.reason);
   }
 }
+
+export type StaleMark = { reason: StaleReason; error: string; unavailableSince?: string };
+
+/**
+ * Records a failure to ask `key`'s Prometheus (since when it fails, the log line) and returns what the
+ * read model stores on its SLOs' rows: the people's message, never the data source's URL (the log has it).
+ */
+export function failureMark(key: string, err: unknown, realNowMs: number): StaleMark {
+  const reason = reasonOf(err);
+  if (reason === "unreachable")
+    logger().warn({ source: key, err: asError(err).message }, "prometheus unavailable; serving stale SLO status");
+  if (!failingSince.has(key)) failingSince.set(key, realNowMs);
+  const error = publicUpstreamMessage(err);
+  const since = failingSince.get(key)!;
+  return reason === "not_configured"
+    ? { reason, error }
+    : { reason, error: `Prometheus unavailable: ${error}`, unavailableSince: new Date(since).toISOString() };
+}
+
+/** `key`'s Prometheus answered: the next failure starts a new outage. */
+export function sourceAnswered(key: string): void {
+  failingSince.delete(key);
+}
+
+type Last = (sloId: string) => { status: SloStatus; computedAtMs: number } | undefined;
+
+const lastOf =
+  (statuses: Map<string, SloStatus> | undefined, computedAtMs: number | undefined): Last =>
+  (id) => {
+    const status = statuses?.get(id);
+    return status && computedAtMs !== undefined ? { status, computedAtMs } : undefined;
+  };
 
 /**
  * Status at an explicit instant (history, reproducible tests): computed directly, never cached; on an
@@ -197,16 +231,19 @@ export async function statusesAt(
       for (const [id, s] of (await computeStatuses(client, group, atMs, realNowMs)).statuses) out.set(id, s);
     } catch (err) {
       if (!isUpstreamFailure(err)) throw err;
+      // the last good values: this process's, else the read model's (the job may run in another process)
       const hit = cache.get(key);
-      for (const [id, s] of staleStatuses(
-        key,
-        group,
-        hit?.statuses,
-        hit?.computedAtMs,
-        realNowMs,
-        publicUpstreamMessage(err),
-        reasonOf(err),
-      ))
+      const stored = hit ? null : await readStatuses(group.map((d) => d.id)).catch(() => null);
+      const last: Last = hit
+        ? lastOf(hit.statuses, hit.computedAtMs)
+        : (id) => {
+            const row = stored?.get(id);
+            if (!row) return undefined;
+            // the figures only: this failure's own marks replace an earlier outage's
+            const { staleAgeSeconds: _a, staleReason: _r, unavailableSince: _u, error: _e, ...status } = row.body;
+            return { status: { ...status, stale: false }, computedAtMs: row.computedAtMs };
+          };
+      for (const [id, s] of staleStatuses(key, group, last, realNowMs, publicUpstreamMessage(err), reasonOf(err)))
         out.set(id, s);
     }
   }
@@ -229,21 +266,15 @@ export async function computeAndStore(defs: SloDef[], realNowMs = Date.now()): P
   return statuses;
 }
 
-function staleStatuses(
-  key: string,
-  defs: SloDef[],
-  last: Map<string, SloStatus> | undefined,
-  computedAtMs: number | undefined,
-  realNowMs: number,
-  error: string,
-  reason: StaleReason,
-) {
+function staleStatuses(key: string, defs: SloDef[], last: Last, realNowMs: number, error: string, reason: StaleReason) {
   const since = failingSince.get(key);
   const out = new Map<string, SloStatus>();
   for (const def of defs) {
-    const prev = last?.get(def.id);
-    const base = prev ?? buildStatus(def, { good: 0, total: 0 }, () => undefined, realNowMs);
-    const age = prev && computedAtMs !== undefined ? Math.round((realNowMs - computedAtMs) / 1000) : undefined;
+    const prev = last(def.id);
+    // a stored row of another version is not this SLO's last value
+    const same = prev && prev.status.version === def.version.number ? prev : undefined;
+    const base = same?.status ?? buildStatus(def, { good: 0, total: 0 }, () => undefined, realNowMs);
+    const age = same ? Math.round((realNowMs - same.computedAtMs) / 1000) : undefined;
     out.set(def.id, {
       ...base,
       stale: true,

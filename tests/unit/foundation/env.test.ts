@@ -60,6 +60,17 @@ describe("readEnv", () => {
   });
 });
 
+describe("SRECP_REFRESH_BATCH_SLOS (issue 17: what the status refresh holds at once)", () => {
+  it("defaults to 500 SLOs, reads whole numbers and refuses the rest naming it", () => {
+    expect(readEnv({}).refreshBatchSlos).toBe(500);
+    expect(readEnv({ SRECP_REFRESH_BATCH_SLOS: "200" }).refreshBatchSlos).toBe(200);
+    expect(() => readEnv({ SRECP_REFRESH_BATCH_SLOS: "0" })).toThrow("SRECP_REFRESH_BATCH_SLOS must be at least 1");
+    expect(() => readEnv({ SRECP_REFRESH_BATCH_SLOS: "many" })).toThrow(
+      'SRECP_REFRESH_BATCH_SLOS must be a whole number, e.g. 500 (got "many")',
+    );
+  });
+});
+
 describe("SRECP_UPSTREAM_BUDGET_MS (issue 18: the request path's upstream budget)", () => {
   it("defaults to 2000 ms, reads whole milliseconds and refuses the rest naming it", () => {
     expect(readEnv({}).upstreamBudgetMs).toBe(2000);
