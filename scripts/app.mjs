@@ -10,6 +10,7 @@ import { runMigrator } from "./lib/migrator.mjs";
 import { startLocalPrometheus } from "./lib/local-prometheus.mjs";
 import { demoLoaded, startDemoExporterProcess } from "./lib/demo-exporter.mjs";
 import { acquirePgliteLock, DatabaseLockedError, heldLockToken } from "./lib/pglite-lock.mjs";
+import { nodeOptionsWithHeap } from "./lib/heap.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const run = (cmd, args, extraEnv = {}) => {
@@ -76,6 +77,10 @@ if (!env.PROMETHEUS_URL && env.SRECP_LOCAL_PROMETHEUS !== "0") {
 console.log(
   `SRE control plane on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${dataDir}`})`,
 );
+
+// The server's V8 heap limits by role (scripts/lib/heap.mjs, docs/operations.md "Memory"); NODE_OPTIONS overrides them.
+const role = env.SRECP_ROLE?.trim() || (env.SRECP_DISABLE_JOBS === "1" ? "web" : "both");
+env.NODE_OPTIONS = nodeOptionsWithHeap(role, env.NODE_OPTIONS);
 
 const child = spawn(
   process.execPath,

@@ -17,6 +17,7 @@ describe("docker-compose.yml", () => {
       "mailpit",
       "postgres",
       "prometheus",
+      "worker",
     ]);
     expect((compose.services.app.environment as Record<string, string>).SMTP_URL).toMatch(/smtp:\/\/mailpit:1025/);
     expect(compose.services.postgres.image).toBe("postgres:16");
@@ -33,6 +34,26 @@ describe("docker-compose.yml", () => {
     for (const key of REQUIRED) expect(env[key], key).toBeTruthy();
     expect(env.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(env.PROMETHEUS_URL).toBe("http://prometheus:9090");
+  });
+
+  it("runs HTTP (app, SRECP_ROLE=web) and the background jobs (worker, SRECP_ROLE=worker) as separate services on the same settings", () => {
+    const { app, worker } = compose.services;
+    const appEnv = app.environment as Record<string, string>;
+    const workerEnv = worker.environment as Record<string, string>;
+    expect(appEnv.SRECP_ROLE).toBe("web");
+    expect(workerEnv.SRECP_ROLE).toBe("worker");
+    // the same image and everything but the role, so both read one database, one Prometheus, one key
+    expect(worker.build).toBe(app.build);
+    const { SRECP_ROLE: _a, ...appRest } = appEnv;
+    const { SRECP_ROLE: _w, ...workerRest } = workerEnv;
+    expect(workerRest).toEqual(appRest);
+    expect(worker.ports).toBeUndefined(); // nothing to publish: it serves only its own health check
+    expect(worker.depends_on).toMatchObject({ app: { condition: "service_healthy" } }); // after app migrated
+    expect(worker.profiles).toBeUndefined();
+    // neither pins the heap: scripts/app.mjs applies the role's limits, NODE_OPTIONS would replace them
+    expect(appEnv.NODE_OPTIONS).toBeUndefined();
+    expect(workerEnv.NODE_OPTIONS).toBeUndefined();
+    expect(fs.readFileSync("Dockerfile", "utf8")).toMatch(/^CMD \["node", "scripts\/app\.mjs"\]$/m);
   });
 
   it("--profile demo: writes the demo traffic into the Prometheus volume after the app migrated, and scrapes the live exporter", () => {

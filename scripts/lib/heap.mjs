@@ -1,0 +1,27 @@
+// Default V8 heap limits of the server process by role (SRECP_ROLE), applied by `npm start` (scripts/app.mjs),
+// the Docker image and the load bench (issue 17: steady RSS under load ≤ 350 MiB). Without limits V8 lets the
+// heap grow towards its default ceiling (gigabytes) under load because nothing presses it to collect: the
+// server measured 299 → 710 MiB at 5 SLOs under 100 connections. A small young generation (semi-space) and
+// an old-space limit keep the garbage of many concurrent requests from piling up; measurements and the
+// reasons for these values: docs/operations.md ("Memory").
+// NODE_OPTIONS set by the operator wins flag by flag: a --max-old-space-size there replaces ours.
+
+/** MiB per role: the old-space limit (--max-old-space-size) and the semi-space size (--max-semi-space-size). */
+export const HEAP_DEFAULTS = {
+  web: { oldSpaceMiB: 160, semiSpaceMiB: 4 },
+  // the background jobs hold one batch of SLOs at a time (SRECP_REFRESH_BATCH_SLOS), plus the web side
+  worker: { oldSpaceMiB: 256, semiSpaceMiB: 4 },
+  both: { oldSpaceMiB: 256, semiSpaceMiB: 4 },
+};
+
+/** NODE_OPTIONS for a server of `role`: the operator's options, plus our heap limits for the flags they do not set. */
+export function nodeOptionsWithHeap(role, nodeOptions = "") {
+  const limits = HEAP_DEFAULTS[role] ?? HEAP_DEFAULTS.both;
+  const given = nodeOptions.trim();
+  const has = (flag) => new RegExp(`(^|\\s)--${flag}([=\\s]|$)`).test(given.replaceAll("_", "-"));
+  const ours = [
+    has("max-old-space-size") ? null : `--max-old-space-size=${limits.oldSpaceMiB}`,
+    has("max-semi-space-size") ? null : `--max-semi-space-size=${limits.semiSpaceMiB}`,
+  ].filter(Boolean);
+  return [...ours, given].filter(Boolean).join(" ");
+}
