@@ -9,6 +9,7 @@ import * as status from "@/app/api/v1/incidents/[id]/status/route";
 import * as postmortem from "@/app/api/v1/postmortems/[id]/route";
 import * as impact from "@/app/api/v1/postmortems/[id]/impact/route";
 import * as audit from "@/app/api/v1/audit/route";
+import { getDb } from "@/lib/db";
 import { createScenario } from "../harness/scenario";
 import { call, userWithToken } from "./helpers/api";
 
@@ -206,6 +207,21 @@ describe("incident impact from Prometheus", () => {
     const log = await call(audit.GET, { url: `/api/v1/audit?entityType=postmortem&entityId=${pmId}`, token: admin });
     expect(log.body.items.filter((e: { action: string }) => e.action === "postmortem.impact")).toHaveLength(2);
     expect((await recompute(pmId, viewer)).status).toBe(403);
+  });
+
+  it("a snapshot whose stored details do not match their schema fails the read (500), not a view without details", async () => {
+    const pmId = await incidentOn(["inc-imp-search"], { impactStartAt: iso(end - 72 * H) }, end - 70 * H);
+    expect((await recompute(pmId)).status).toBe(200);
+    const db = await getDb();
+    const snap = await db.impactSnapshot.findFirstOrThrow({ where: { postmortemId: pmId } });
+    await db.impactSnapshot.update({ where: { id: snap.id }, data: { queries: { stepSeconds: "300" } } });
+    const res = await call(impact.GET, { token: viewer, params: { id: pmId } });
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe("INTERNAL");
+    // A recompute reads the old draft (for the audit) and fails too: the defect is not silently overwritten.
+    expect((await recompute(pmId)).status).toBe(500);
+    await db.impactSnapshot.delete({ where: { id: snap.id } });
+    expect((await call(impact.GET, { token: viewer, params: { id: pmId } })).status).toBe(200);
   });
 
   it("uses now as the end of an ongoing incident, and needs a start", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { REVIEW_STATUSES, type BudgetTrigger, type ReviewStatus } from "@/lib/postmortem";
 import { approvalsSchema, sectionsSchema, storedBudgetTriggerSchema, type Approval } from "@/lib/validation/incidents";
+import { impactDetailsView } from "@/lib/validation/views/postmortems";
 import { Prisma } from "../generated/client";
 import { parseColumn } from "./parse-column";
 
@@ -52,9 +53,47 @@ export async function setBudgetTrigger(
   await db.postmortem.update({ where: { id }, data: { budgetTrigger: value } });
 }
 
+// --- impact snapshots (ImpactSnapshot.queries: what each figure was computed from, lib/validation/views/postmortems.ts) ---
+
+type ImpactDetails = z.infer<typeof impactDetailsView>;
+export type ImpactSnapshotRow = Omit<Prisma.ImpactSnapshotModel, "queries"> & { queries: ImpactDetails };
+
+const parseSnapshot = (row: Prisma.ImpactSnapshotModel): ImpactSnapshotRow => ({
+  ...row,
+  queries: parseColumn(impactDetailsView, row.queries, { table: "ImpactSnapshot", id: row.id, field: "queries" }),
+});
+
+/** The postmortem's impact snapshots; `draftOnly`: only those not frozen by a publication. */
+export async function findImpactSnapshots(
+  db: Prisma.TransactionClient,
+  postmortemId: string,
+  draftOnly = false,
+): Promise<ImpactSnapshotRow[]> {
+  const rows = await db.impactSnapshot.findMany({ where: { postmortemId, ...(draftOnly ? { frozen: false } : {}) } });
+  return rows.map(parseSnapshot);
+}
+
+export type NewImpactSnapshot = Omit<Prisma.ImpactSnapshotCreateManyInput, "postmortemId" | "queries" | "frozen"> & {
+  queries: ImpactDetails;
+};
+
+/**
+ * Replaces the draft (not frozen) snapshots of a postmortem with `rows`; each one's details are checked with
+ * the schema they are read with first (a NaN or a missing figure fails here, not on every later read).
+ */
+export async function replaceDraftSnapshots(
+  db: Prisma.TransactionClient,
+  postmortemId: string,
+  rows: NewImpactSnapshot[],
+): Promise<void> {
+  const data = rows.map((r) => ({ ...r, postmortemId, queries: impactDetailsView.parse(r.queries) }));
+  await db.impactSnapshot.deleteMany({ where: { postmortemId, frozen: false } });
+  await db.impactSnapshot.createMany({ data });
+}
+
 /** The postmortem with its impact snapshots, revisions (by number) and review events (in order): the document's read. */
-export const findPostmortemDocument = (db: Prisma.TransactionClient, id: string) =>
-  db.postmortem.findUniqueOrThrow({
+export async function findPostmortemDocument(db: Prisma.TransactionClient, id: string) {
+  const row = await db.postmortem.findUniqueOrThrow({
     where: { id },
     include: {
       impacts: true,
@@ -62,6 +101,8 @@ export const findPostmortemDocument = (db: Prisma.TransactionClient, id: string)
       reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] },
     },
   });
+  return { ...row, impacts: row.impacts.map(parseSnapshot) };
+}
 
 /** The postmortem with the numbers of its published revisions (ascending): what a save or a review action starts from. */
 export const findPostmortemForChange = (db: Prisma.TransactionClient, id: string) =>

@@ -5,6 +5,7 @@ import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { upstreamError, type PrometheusClient } from "@/lib/prometheus";
 import { incidentImpact, type CountsPoint } from "@/lib/postmortem";
 import { formatDuration, pickStep, sliIncreaseQueries, windowBounds, windowLengthSeconds } from "@/lib/slo";
+import { findImpactSnapshots, replaceDraftSnapshots } from "@/lib/db/repos/postmortems";
 import type { ImpactListView, ImpactRecomputeView } from "@/lib/validation/views/postmortems";
 import { recordAudit } from "../audit";
 import { prometheusFor } from "../slo/prometheus-source";
@@ -126,7 +127,7 @@ export async function getImpact(actor: Actor, ref: PostmortemRef): Promise<Impac
   assertCanRead(actor);
   const db = await getDb();
   const { postmortemId } = await postmortemScope(db, ref);
-  const rows = await db.impactSnapshot.findMany({ where: { postmortemId } });
+  const rows = await findImpactSnapshots(db, postmortemId);
   return { items: latestSnapshots(rows).map(snapshotView) };
 }
 
@@ -170,11 +171,11 @@ export async function recomputeImpact(
     });
     if (open.count === 0)
       throw new AppError("INVALID_STATE", "The postmortem was published meanwhile: its impact is frozen");
-    const before = await tx.impactSnapshot.findMany({ where: { postmortemId, frozen: false } });
-    await tx.impactSnapshot.deleteMany({ where: { postmortemId, frozen: false } });
-    await tx.impactSnapshot.createMany({
-      data: computed.map(({ def, impact }) => ({
-        postmortemId,
+    const before = await findImpactSnapshots(tx, postmortemId, true);
+    await replaceDraftSnapshots(
+      tx,
+      postmortemId,
+      computed.map(({ def, impact }) => ({
         sloId: def.id,
         sloName: def.name,
         serviceSlug: def.service.slug,
@@ -187,8 +188,8 @@ export async function recomputeImpact(
         queries: impact.details,
         computedAt,
       })),
-    });
-    const rows = await tx.impactSnapshot.findMany({ where: { postmortemId, frozen: false } });
+    );
+    const rows = await findImpactSnapshots(tx, postmortemId, true);
     const items = latestSnapshots(rows).map(snapshotView);
     await recordAudit(tx, actor, {
       action: "postmortem.impact",

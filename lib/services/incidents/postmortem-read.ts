@@ -1,18 +1,18 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { parseColumn } from "@/lib/db/repos/parse-column";
 import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { findIncidentActionItemRows } from "@/lib/db/repos/action-items";
 import { usersById } from "@/lib/db/repos/incidents";
-import { findPostmortemDocument, parseApprovals, parseReviewStatus, parseSections } from "@/lib/db/repos/postmortems";
-import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import {
-  impactDetailsView,
-  type ImpactSnapshotView,
-  type PostmortemView,
-  type PublishedRevisionView,
-} from "@/lib/validation/views/postmortems";
+  findPostmortemDocument,
+  parseApprovals,
+  parseReviewStatus,
+  parseSections,
+  type ImpactSnapshotRow,
+} from "@/lib/db/repos/postmortems";
+import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
+import type { ImpactSnapshotView, PostmortemView, PublishedRevisionView } from "@/lib/validation/views/postmortems";
 import { canEditIncident, incidentScope, type IncidentScope, type Tx } from "./access";
 import { actionItemViews } from "./action-items";
 import { readIncident } from "./incidents";
@@ -42,23 +42,7 @@ export async function postmortemScope(
   return { scope: await incidentScope(tx, pm.incidentId), postmortemId: pm.id };
 }
 
-type SnapshotRow = {
-  id: string;
-  sloId: string;
-  sloName: string;
-  serviceSlug: string;
-  fromAt: Date;
-  toAt: Date;
-  failed: number;
-  total: number;
-  peakErrorRatio: number | null;
-  budgetConsumed: number | null;
-  queries: unknown;
-  computedAt: Date;
-  frozen: boolean;
-};
-
-export const snapshotView = (s: SnapshotRow): ImpactSnapshotView => ({
+export const snapshotView = (s: ImpactSnapshotRow): ImpactSnapshotView => ({
   id: s.id,
   sloId: s.sloId,
   sloName: s.sloName,
@@ -72,12 +56,12 @@ export const snapshotView = (s: SnapshotRow): ImpactSnapshotView => ({
   budgetConsumed: s.budgetConsumed,
   computedAt: s.computedAt.toISOString(),
   frozen: s.frozen,
-  details: parseColumn(impactDetailsView, s.queries, { table: "ImpactSnapshot", id: s.id, field: "queries" }),
+  details: s.queries,
 });
 export type { ImpactSnapshotView, PostmortemView };
 
 /** The latest computation (one row per SLO, same computedAt): a draft's recompute, else the frozen published one. */
-export function latestSnapshots(rows: SnapshotRow[]): SnapshotRow[] {
+export function latestSnapshots(rows: ImpactSnapshotRow[]): ImpactSnapshotRow[] {
   if (rows.length === 0) return [];
   const live = rows.filter((r) => !r.frozen);
   const pool = live.length ? live : rows;
