@@ -1,9 +1,10 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FormBanner } from "@/components/ui/form-banner";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { Button, LinkButton } from "@/components/ui/button";
 import { ApiError, errorMessage } from "@/lib/query/api";
 import { createSlo, sloKeys, updateSlo, useSloPreview, type PreviewInput } from "@/lib/query/slos";
@@ -34,15 +35,6 @@ type Props = {
   edit?: { id: string; revision: number; initial: WizardState; managedBy: string | null };
   initialService?: string;
 };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 /**
  * Create or edit an SLO. Every change re-runs a debounced (500 ms) preview against the service's
