@@ -6,8 +6,9 @@ import type { z } from "zod";
  * (GET /api/v1/openapi.json) and app/(app)/api-docs renders it. tests/integration/openapi.test.ts walks
  * app/api/v1/**\/route.ts and fails, listing what is missing, when a route and the registry disagree.
  *
- * To document a new route: add an entry to the area file in lib/openapi/routes/ with the SAME schema
- * objects the handler passes to parseQuery/parseBody (import them from lib/validation).
+ * To document a new route: add an entry to the area file in lib/openapi/routes/ (built by the area's
+ * `operationsOf` builder) with the SAME schema objects the handler passes to parseQuery/parseBody (import
+ * them from lib/validation).
  */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -49,26 +50,41 @@ export type Operation = {
   errors?: number[];
 };
 
-export const TAGS = [
-  { name: "Catalog", description: "Teams and services." },
-  { name: "SLOs", description: "SLO definitions, versions and sign-off, status, burndown, Prometheus rules." },
-  { name: "Release", description: "Error-budget policies, the release gate and its exceptions, deployment events." },
-  { name: "SLOs as code", description: "The state srecp plan/apply/export work on." },
-  {
-    name: "On-call",
-    description: "Schedules, overrides, cover requests, handoff notes, escalation policies, calendar feeds.",
-  },
-  { name: "Alerting", description: "Alertmanager integrations and the pages they open." },
-  { name: "Incidents", description: "Incidents, timelines, roles, postmortems and action items." },
-  { name: "Reports", description: "Home, the readiness scorecard and manager reports." },
-  { name: "Access", description: "Who you are, API tokens, data sources, the audit log." },
-  {
-    name: "Notifications",
-    description: "Your contact methods and their verification, notification rules; outgoing e-mail settings (admin).",
-  },
-  { name: "Meta", description: "This document." },
-] as const;
+/** The document's tags (its sections) in order, with what each holds. */
+const TAG_DESCRIPTIONS = {
+  Catalog: "Teams and services.",
+  SLOs: "SLO definitions, versions and sign-off, status, burndown, Prometheus rules.",
+  Release: "Error-budget policies, the release gate and its exceptions, deployment events.",
+  "SLOs as code": "The state srecp plan/apply/export work on.",
+  "On-call": "Schedules, overrides, cover requests, handoff notes, escalation policies, calendar feeds.",
+  Alerting: "Alertmanager integrations and the pages they open.",
+  Incidents: "Incidents, timelines, roles, postmortems and action items.",
+  Reports: "Home, the readiness scorecard and manager reports.",
+  Access: "Who you are, API tokens, data sources, the audit log.",
+  Notifications: "Your contact methods and their verification, notification rules; outgoing e-mail settings (admin).",
+  Meta: "This document.",
+} as const;
 
-export type TagName = (typeof TAGS)[number]["name"];
+export const TAGS = Object.entries(TAG_DESCRIPTIONS).map(([name, description]) => ({ name, description }));
+
+export type TagName = keyof typeof TAG_DESCRIPTIONS;
 
 export const op = (o: Operation & { tag: TagName }): Operation => o;
+
+/** What an operation says besides its method, path, tag and summary. */
+type OperationDetails = Omit<Operation, "method" | "path" | "tag" | "summary">;
+
+/**
+ * The builder of one area's operations: `build("GET", path, summary, details)` with the area's tag, and any
+ * details all its operations share (e.g. what a path parameter means), said once.
+ */
+export const operationsOf =
+  (tag: TagName, shared: OperationDetails = {}) =>
+  (method: HttpMethod, path: string, summary: string, details: OperationDetails = {}): Operation => ({
+    method,
+    path,
+    tag,
+    summary,
+    ...shared,
+    ...details,
+  });
