@@ -12,11 +12,6 @@ import { invalidateStatusCache } from "./status-cache";
 import { loadSloDef } from "./store";
 import { validateSli } from "./validate-sli";
 
-const sloInclude = {
-  service: { select: { slug: true, teamId: true, dataSourceId: true } },
-  versions: { orderBy: { number: "desc" as const } },
-} as const;
-
 /**
  * Sign-off: a definition written by an approver (or admin) of the team is signed by that act and is in
  * force at once; one written by an editor is a pending version until an approver signs it off
@@ -36,7 +31,10 @@ const signature = (actor: Actor, teamId: string) =>
 /** Creates an SLO and its first version. PromQL is checked before anything is saved. */
 export async function createSlo(actor: Actor, input: CreateSloInput): Promise<SloSavedView> {
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug: input.service } });
+  const service = await db.service.findUnique({
+    where: { slug: input.service },
+    select: { id: true, slug: true, teamId: true, dataSourceId: true },
+  });
   if (!service)
     throw new AppError("VALIDATION", `service "${input.service}" does not exist`, {
       service: `unknown service "${input.service}"`,
@@ -70,9 +68,11 @@ export async function createSlo(actor: Actor, input: CreateSloInput): Promise<Sl
           },
         },
       },
-      include: sloInclude,
+      select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: slo });
+    // The audit snapshot is the row as it reads back (JSON columns parsed), like update's and delete's.
+    const after = await findSloWithVersions(tx, slo.id);
+    await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after });
     return slo;
   });
   invalidateStatusCache();
@@ -130,7 +130,7 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
         },
       });
     }
-    const row = await tx.slo.findUniqueOrThrow({ where: { id }, include: sloInclude });
+    const row = (await findSloWithVersions(tx, id))!;
     await recordAudit(tx, actor, {
       action: newVersion ? "slo.version.create" : "slo.update",
       entityType: "slo",
@@ -146,7 +146,7 @@ export async function updateSlo(actor: Actor, id: string, input: UpdateSloInput)
 
 export async function deleteSlo(actor: Actor, id: string): Promise<DeletedView> {
   const db = await getDb();
-  const before = await db.slo.findUnique({ where: { id }, include: sloInclude });
+  const before = await findSloWithVersions(db, id);
   if (!before) throw notFound(`SLO ${id}`);
   assertCanEditTeam(actor, before.service.teamId, `SLO "${before.name}"`);
   await db.$transaction(async (tx) => {

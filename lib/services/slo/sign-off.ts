@@ -22,7 +22,7 @@ export async function reviewSloVersion(
   const db = await getDb();
   const slo = await db.slo.findUnique({
     where: { id: sloId },
-    include: { service: { select: { teamId: true, slug: true } } },
+    select: { name: true, service: { select: { teamId: true, slug: true } } },
   });
   if (!slo) throw notFound(`SLO ${sloId}`);
   assertCanApprove(actor, slo.service.teamId, `SLO "${slo.name}"`);
@@ -48,7 +48,7 @@ export async function reviewSloVersion(
     const now = new Date();
     if (decision.approve)
       await tx.sloVersion.updateMany({ where: { sloId, status: "active" }, data: { status: "superseded" } });
-    const after = await tx.sloVersion.update({
+    const updated = await tx.sloVersion.update({
       where: { id: version.id },
       data: {
         status: decision.approve ? "active" : "rejected",
@@ -58,6 +58,7 @@ export async function reviewSloVersion(
         reviewComment: decision.comment || (decision.approve ? "Signed off" : null),
       },
     });
+    const after = parseVersionRow(updated);
     await tx.slo.update({ where: { id: sloId }, data: { revision: { increment: 1 } } });
     await recordAudit(tx, actor, {
       action: decision.approve ? "slo.version.approve" : "slo.version.reject",
@@ -66,7 +67,7 @@ export async function reviewSloVersion(
       before: version,
       after,
     });
-    return parseVersionRow(after);
+    return after;
   });
   invalidateStatusCache();
   return {
