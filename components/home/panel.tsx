@@ -11,6 +11,8 @@ export function HomePanel({
   count,
   more,
   empty,
+  notice,
+  listLabel,
   children,
 }: {
   id: string;
@@ -18,6 +20,10 @@ export function HomePanel({
   count: number;
   more?: { href: string; label: string };
   empty: ReactNode;
+  /** Shown above the list (e.g. that the figures are stale). */
+  notice?: ReactNode;
+  /** The list's accessible name; the children are its Items. */
+  listLabel: string;
   children: ReactNode;
 }) {
   return (
@@ -32,13 +38,22 @@ export function HomePanel({
           </Link>
         ) : null}
       </header>
-      <div className="card-body">{count === 0 ? <p className="home-empty">{empty}</p> : children}</div>
+      <div className="card-body">
+        {count === 0 ? (
+          <p className="home-empty">{empty}</p>
+        ) : (
+          <>
+            {notice}
+            <ItemList label={listLabel}>{children}</ItemList>
+          </>
+        )}
+      </div>
     </section>
   );
 }
 
 /** A compact list of linked items: title line, then muted facts. */
-export function ItemList({ label, children }: { label: string; children: ReactNode }) {
+function ItemList({ label, children }: { label: string; children: ReactNode }) {
   return (
     <ul className="home-list" aria-label={label}>
       {children}
@@ -66,4 +81,9 @@ export function Item({
       {children ? <div className="small muted">{children}</div> : null}
     </li>
   );
+}
+
+/** One more fact on an item's line, after a middle dot; `mono` for slugs and names of services. */
+export function Also({ mono, children }: { mono?: boolean; children: ReactNode }) {
+  return <> · {mono ? <span className="mono">{children}</span> : children}</>;
 }
