@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { fromLocalInput } from "./format";
 import { useApiAction } from "./use-action";
+import { WindowFields } from "./window-fields";
 
 /** Ask for cover of your own shifts in a window; a teammate accepting it creates the override. */
 export function CoverRequestForm({
@@ -37,22 +38,7 @@ export function CoverRequestForm({
       {failed ? <Alert tone="danger">{failed}</Alert> : null}
       {action.isSuccess ? <Alert tone="success">Cover request sent to the team.</Alert> : null}
       <div className="form-grid">
-        <Field
-          label={`From (${tz})`}
-          name="startAt"
-          id="cover-start"
-          type="datetime-local"
-          defaultValue={defaultStart}
-          error={errors.startAt}
-        />
-        <Field
-          label={`Until (${tz})`}
-          name="endAt"
-          id="cover-end"
-          type="datetime-local"
-          defaultValue={defaultEnd}
-          error={errors.endAt}
-        />
+        <WindowFields idPrefix="cover" tz={tz} defaultStart={defaultStart} defaultEnd={defaultEnd} errors={errors} />
       </div>
       <Field
         label="Message"

@@ -8,6 +8,7 @@ import { ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { fromLocalInput } from "./format";
 import type { Member } from "./schedule-model";
 import { useApiAction } from "./use-action";
+import { WindowFields } from "./window-fields";
 
 const KINDS = [
   { value: "replace", label: "Replace someone (cover)" },
@@ -93,22 +94,7 @@ export function OverrideForm({
             error={errors.replacesUserId}
           />
         ) : null}
-        <Field
-          label={`From (${tz})`}
-          name="startAt"
-          id="override-start"
-          type="datetime-local"
-          defaultValue={defaultStart}
-          error={errors.startAt}
-        />
-        <Field
-          label={`Until (${tz})`}
-          name="endAt"
-          id="override-end"
-          type="datetime-local"
-          defaultValue={defaultEnd}
-          error={errors.endAt}
-        />
+        <WindowFields idPrefix="override" tz={tz} defaultStart={defaultStart} defaultEnd={defaultEnd} errors={errors} />
         <Field
           label="Reason"
           name="reason"
