@@ -1,9 +1,9 @@
 import "server-only";
-import { getDb, type Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { assertAdmin, type Actor } from "@/lib/auth/permissions";
-import { localDateOf } from "@/lib/postmortem";
 import { onCallAt, type Schedule } from "@/lib/oncall";
 import { MITIGATED_BEFORE_RESOLVED, requestsBetween } from "@/lib/demo/traffic";
+import { actionItem, DAY, HOUR, ids, incident, page, ratio, slo } from "./demo-extended-rows";
 import { recordAudit } from "./audit";
 
 // The part of the demo that exercises every readiness check both ways (docs/readiness.md), on top of the
@@ -17,123 +17,12 @@ import { recordAudit } from "./audit";
 //   search             pass        pass      fail           fail (1 step)   fail (overdue) fail (P1 overdue)
 //   recommendations    fail (none) pass      fail           fail (none)     pass           pass
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const ratio = (service: string) => ({
-  kind: "ratio",
-  total: `http_requests_total{service="${service}"}`,
-  bad: `http_requests_total{service="${service}",code=~"5.."}`,
-});
-const rolling30 = { kind: "rolling", days: 30 };
-
-async function ids(tx: Tx) {
-  const teams = await tx.team.findMany({ where: { slug: { in: ["commerce", "discovery"] } } });
-  const services = await tx.service.findMany({
-    where: { slug: { in: ["checkout", "payments", "search", "recommendations"] } },
-  });
-  const users = await tx.user.findMany({
-    where: { email: { in: ["alice@example.com", "bob@example.com", "dana@example.com"] } },
-  });
-  const team = (slug: string) => teams.find((t) => t.slug === slug)!;
-  const service = (slug: string) => services.find((s) => s.slug === slug)!;
-  const user = (email: string) => users.find((u) => u.email === email)!;
-  return {
-    commerce: team("commerce"),
-    discovery: team("discovery"),
-    checkout: service("checkout"),
-    payments: service("payments"),
-    search: service("search"),
-    recommendations: service("recommendations"),
-    alice: user("alice@example.com"),
-    bob: user("bob@example.com"),
-    dana: user("dana@example.com"),
-  };
-}
-
-async function slo(
-  tx: Tx,
-  serviceId: string,
-  name: string,
-  opts: { runbookUrl: string | null; objective: number; sli: object; signedBy: string | null; nowMs: number },
-) {
-  const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId, name } } });
-  if (existing) return existing;
-  const signed = opts.signedBy !== null;
-  return tx.slo.create({
-    data: {
-      serviceId,
-      name,
-      runbookUrl: opts.runbookUrl,
-      alerting: true,
-      versions: {
-        create: {
-          number: 1,
-          sliKind: "ratio",
-          sli: opts.sli,
-          objective: opts.objective,
-          window: rolling30,
-          status: signed ? "active" : "pending",
-          effectiveFrom: new Date(opts.nowMs - 45 * DAY),
-          createdByLabel: "demo",
-          reviewedById: opts.signedBy,
-          reviewedAt: signed ? new Date(opts.nowMs - 44 * DAY) : null,
-          reviewComment: signed ? "Agreed in the quarterly review" : null,
-        },
-      },
-    },
-  });
-}
-
-async function incident(
-  tx: Tx,
-  data: {
-    title: string;
-    severity: string;
-    teamId: string;
-    serviceId: string;
-    impactStartMs: number;
-    resolvedMs: number | null;
-    summary: string;
-  },
-) {
-  const found = await tx.incident.findFirst({ where: { title: data.title, teamId: data.teamId } });
-  if (found) return { row: found, created: false };
-  const row = await tx.incident.create({
-    data: {
-      title: data.title,
-      severity: data.severity,
-      teamId: data.teamId,
-      summary: data.summary,
-      status: data.resolvedMs ? "resolved" : "investigating",
-      impactStartAt: new Date(data.impactStartMs),
-      detectedAt: new Date(data.impactStartMs + 5 * 60_000),
-      acknowledgedAt: new Date(data.impactStartMs + 9 * 60_000),
-      mitigatedAt: data.resolvedMs ? new Date(data.resolvedMs - MITIGATED_BEFORE_RESOLVED * 1000) : null,
-      resolvedAt: data.resolvedMs ? new Date(data.resolvedMs) : null,
-      services: { create: [{ serviceId: data.serviceId }] },
-      timeline: {
-        create: [
-          {
-            at: new Date(data.impactStartMs + 5 * 60_000),
-            kind: "note",
-            text: "Alert fired; on-call acknowledged",
-            authorLabel: "demo",
-          },
-        ],
-      },
-    },
-  });
-  return { row, created: true };
-}
-
 export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promise<string> {
   assertAdmin(actor, "demo data");
   const db = await getDb();
   return db.$transaction(
     async (tx) => {
       const x = await ids(tx);
-      const localDate = (ms: number, tz: string) => localDateOf(ms, tz);
 
       // (a)/(b) SLOs: signed with runbooks (checkout, search); payments: an alerting SLO without a runbook and one awaiting sign-off.
       const checkoutSlo = await slo(tx, x.checkout.id, "checkout-availability", {
@@ -304,19 +193,17 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
             frozen: true,
           },
         });
-        await tx.actionItem.create({
-          data: {
-            incidentId: onTime.row.id,
-            serviceId: x.checkout.id,
-            title: "Alert on connection-pool saturation",
-            priority: "P1",
-            type: "detect",
-            ownerId: x.alice.id,
-            dueDate: localDate(nowMs - 2 * DAY, "Europe/Berlin"),
-            dueTimezone: "Europe/Berlin",
-            status: "done",
-            completedAt: new Date(nowMs - 3 * DAY),
-          },
+        await actionItem(tx, {
+          incidentId: onTime.row.id,
+          serviceId: x.checkout.id,
+          ownerId: x.alice.id,
+          timezone: "Europe/Berlin",
+          title: "Alert on connection-pool saturation",
+          priority: "P1",
+          type: "detect",
+          dueMs: nowMs - 2 * DAY,
+          status: "done",
+          completedAt: new Date(nowMs - 3 * DAY),
         });
       }
       const late = await incident(tx, {
@@ -337,31 +224,27 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
             sections: { summary: "Index alias pointed at an empty index." },
           },
         });
+        const followUp = (item: { title: string; priority: string; type: string; dueMs: number; status?: string }) =>
+          actionItem(tx, {
+            incidentId: late.row.id,
+            serviceId: x.search.id,
+            ownerId: x.dana.id,
+            timezone: "America/New_York",
+            ...item,
+          });
         // (f) a P1 follow-up past its due date
-        await tx.actionItem.create({
-          data: {
-            incidentId: late.row.id,
-            serviceId: x.search.id,
-            title: "Verify document count before swapping the index alias",
-            priority: "P1",
-            type: "prevent",
-            ownerId: x.dana.id,
-            dueDate: localDate(nowMs - 3 * DAY, "America/New_York"),
-            dueTimezone: "America/New_York",
-          },
+        await followUp({
+          title: "Verify document count before swapping the index alias",
+          priority: "P1",
+          type: "prevent",
+          dueMs: nowMs - 3 * DAY,
         });
-        await tx.actionItem.create({
-          data: {
-            incidentId: late.row.id,
-            serviceId: x.search.id,
-            title: "Runbook: restore the previous index",
-            priority: "P2",
-            type: "repair",
-            ownerId: x.dana.id,
-            dueDate: localDate(nowMs + 20 * DAY, "America/New_York"),
-            dueTimezone: "America/New_York",
-            status: "in_progress",
-          },
+        await followUp({
+          title: "Runbook: restore the previous index",
+          priority: "P2",
+          type: "repair",
+          dueMs: nowMs + 20 * DAY,
+          status: "in_progress",
         });
       }
       // An ongoing SEV-3 for the home page.
@@ -378,74 +261,30 @@ export async function loadExtendedDemo(actor: Actor, nowMs = Date.now()): Promis
       // Pages: three resolved checkout pages through the commerce schedule (one at night), one open search page.
       let pages = 0;
       for (const [i, at] of [nowMs - 4 * DAY - 3 * HOUR, nowMs - 3 * DAY, nowMs - DAY - 5 * HOUR].entries()) {
-        const groupKey = `demo-checkout-${i}`;
-        if (await tx.page.findFirst({ where: { groupKey } })) continue;
         const userId = onCallAt({ schedule: domain, atMs: at })[0] ?? x.alice.id;
-        const page = await tx.page.create({
-          data: {
-            groupKey,
-            serviceId: x.checkout.id,
-            policyId: commercePolicy.id,
-            title: "CheckoutHighErrorRate",
-            severity: "page",
-            status: "resolved",
-            openedAt: new Date(at),
-            acknowledgedAt: new Date(at + 4 * 60_000),
-            acknowledgedById: userId,
-            resolvedAt: new Date(at + HOUR),
-            resolvedBy: "alertmanager",
-            notifiedUserIds: [userId],
-            labels: { alertname: "CheckoutHighErrorRate", service: "checkout", severity: "page" },
-          },
+        const created = await page(tx, {
+          groupKey: `demo-checkout-${i}`,
+          service: x.checkout,
+          policyId: commercePolicy.id,
+          title: "CheckoutHighErrorRate",
+          atMs: at,
+          userId,
+          notified: { scheduleIds: [schedule.id], bySchedule: { [schedule.id]: [userId] } },
+          resolved: true,
         });
-        await tx.pageEvent.createMany({
-          data: [
-            { pageId: page.id, at: new Date(at), kind: "opened" },
-            {
-              pageId: page.id,
-              at: new Date(at),
-              kind: "notified",
-              userIds: [userId],
-              step: 0,
-              detail: { scheduleIds: [schedule.id], bySchedule: { [schedule.id]: [userId] } },
-            },
-            { pageId: page.id, at: new Date(at + 4 * 60_000), kind: "acknowledged", userIds: [userId] },
-            { pageId: page.id, at: new Date(at + HOUR), kind: "resolved" },
-          ],
-        });
-        pages += 1;
+        if (created) pages += 1;
       }
-      if (!(await tx.page.findFirst({ where: { groupKey: "demo-search-open" } }))) {
-        const at = nowMs - 20 * 60_000;
-        const page = await tx.page.create({
-          data: {
-            groupKey: "demo-search-open",
-            openKey: "demo:demo-search-open",
-            serviceId: x.search.id,
-            policyId: discoveryPolicy.id,
-            title: "SearchLatencyHigh",
-            severity: "page",
-            status: "triggered",
-            openedAt: new Date(at),
-            notifiedUserIds: [x.dana.id],
-            labels: { alertname: "SearchLatencyHigh", service: "search", severity: "page" },
-          },
-        });
-        await tx.pageEvent.createMany({
-          data: [
-            { pageId: page.id, at: new Date(at), kind: "opened" },
-            {
-              pageId: page.id,
-              at: new Date(at),
-              kind: "notified",
-              userIds: [x.dana.id],
-              step: 0,
-              detail: { scheduleIds: [], bySchedule: {} },
-            },
-          ],
-        });
-        pages += 1;
-      }
+      const searchPage = await page(tx, {
+        groupKey: "demo-search-open",
+        service: x.search,
+        policyId: discoveryPolicy.id,
+        title: "SearchLatencyHigh",
+        atMs: nowMs - 20 * 60_000,
+        userId: x.dana.id,
+        notified: { scheduleIds: [], bySchedule: {} },
+        resolved: false,
+      });
+      if (searchPage) pages += 1;
       await recordAudit(tx, actor, {
         action: "demo.load_extended",
         entityType: "demo",
