@@ -1,12 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { parseColumn } from "@/lib/db/repos/parse-column";
-import { parseVersionRow } from "@/lib/db/repos/slos";
+import { findConfigStateRows } from "@/lib/db/repos/slo-as-code";
 import { normalAlertSettings } from "@/lib/slo";
 import { inAppRunbook } from "@/lib/slo/runbook";
 import type { ConfigStateResponse } from "@/lib/validation/slo-as-code";
-import { storedAlertSettingsSchema, storedLabelsSchema } from "@/lib/validation/slo-stored";
 
 /**
  * Everything SLOs-as-code manages, as the server holds it (GET /api/v1/config/state): services, SLOs and
@@ -20,27 +18,7 @@ export async function configState(
   filter: { managedBy?: string | null } = {},
 ): Promise<ConfigStateResponse> {
   assertCanRead(actor);
-  const db = await getDb();
-  const managed = filter.managedBy ? { managedBy: filter.managedBy } : {};
-  const [teams, dataSources, services, slos, policies] = await Promise.all([
-    db.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
-    db.dataSource.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
-    db.service.findMany({
-      where: managed,
-      include: { team: { select: { slug: true } }, dataSource: { select: { name: true } } },
-      orderBy: { slug: "asc" },
-    }),
-    db.slo.findMany({
-      where: managed,
-      include: {
-        service: { select: { slug: true } },
-        versions: { orderBy: { number: "desc" } },
-        runbooks: { orderBy: { version: "desc" }, distinct: ["tier"], select: { tier: true, body: true } },
-      },
-      orderBy: [{ service: { slug: "asc" } }, { name: "asc" }],
-    }),
-    db.budgetPolicy.findMany({ include: { team: { select: { slug: true } }, service: { select: { slug: true } } } }),
-  ]);
+  const { teams, dataSources, services, slos, policies } = await findConfigStateRows(await getDb(), filter.managedBy);
   return {
     teams: teams.map((t) => t.slug),
     dataSources: dataSources.map((d) => d.name),
@@ -58,13 +36,11 @@ export async function configState(
       version: s.version,
     })),
     slos: slos.flatMap((s) => {
-      const row =
+      const v =
         s.versions.find((x) => x.status === "pending") ??
         s.versions.find((x) => x.status === "active") ??
         s.versions[0];
-      if (!row) return [];
-      const v = parseVersionRow(row);
-      const at = (field: string) => ({ table: "Slo", id: s.id, field });
+      if (!v) return [];
       return [
         {
           id: s.id,
@@ -76,12 +52,10 @@ export async function configState(
           sli: v.sli,
           runbookUrl: s.runbookUrl,
           alerting: s.alerting,
-          labels: parseColumn(storedLabelsSchema, s.labels, at("labels")),
+          labels: s.labels,
           displayName: s.displayName,
           sliName: s.sliName,
-          alertSettings: normalAlertSettings(
-            parseColumn(storedAlertSettingsSchema, s.alertSettings, at("alertSettings")),
-          ),
+          alertSettings: normalAlertSettings(s.alertSettings),
           managedBy: s.managedBy,
           revision: s.revision,
           pendingSignOff: v.status === "pending",
