@@ -1,6 +1,7 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { timeLabel, timeTick } from "./chart-format";
+import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
+import { timeLabel } from "./chart-format";
+import { AXIS_TEXT, CHART_MARGIN, ChartBox, GRID, spanOf, timeAxis, TOOLTIP_BOX } from "./chart-frame";
 
 export type TimelineBand = { startMs: number; endMs: number; label: string };
 type Props = {
@@ -26,7 +27,7 @@ export function BacktestTimeline({
   height = 240,
   title = "Alert backtest timeline",
 }: Props) {
-  const span = burn.length > 1 ? burn[burn.length - 1]!.t - burn[0]!.t : 0;
+  const span = spanOf(burn);
   const max = Math.max(1, ...burn.map((p) => p.burnRate ?? 0));
   // Strips above the burn line: pages at the top eighth, tickets just below.
   const top = max * 1.3;
@@ -39,24 +40,14 @@ export function BacktestTimeline({
       data-tickets={tickets.length}
       data-incidents={incidents.length}
     >
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <LineChart data={burn} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={timeTick(span)}
-            stroke="var(--text-muted)"
-            fontSize={11}
-            minTickGap={40}
-          />
+      <ChartBox height={height} width={600}>
+        <LineChart data={burn} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID} />
+          <XAxis {...timeAxis(span)} />
           <YAxis
             domain={[0, top]}
             tickFormatter={(v: number) => (v <= max ? `${Math.round(v * 10) / 10}×` : "")}
-            stroke="var(--text-muted)"
-            fontSize={11}
+            {...AXIS_TEXT}
             width={48}
           />
           <Tooltip
@@ -65,7 +56,7 @@ export function BacktestTimeline({
               typeof v === "number" ? `${Number(v.toPrecision(3))}× budget` : "no traffic",
               "Burn rate (1 h)",
             ]}
-            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
+            contentStyle={TOOLTIP_BOX}
           />
           {incidents.map((b) => (
             <ReferenceArea
@@ -118,7 +109,7 @@ export function BacktestTimeline({
             connectNulls={false}
           />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartBox>
       <figcaption className="chart-legend small muted">
         <span className="legend-swatch legend-band legend-band-page" aria-hidden="true" /> Page firing
         <span className="legend-swatch legend-band legend-band-ticket" aria-hidden="true" /> Ticket firing

@@ -1,16 +1,7 @@
 "use client";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { pctTick, pctTooltip, timeLabel, timeTick } from "./chart-format";
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { pctTick, pctTooltip, timeLabel } from "./chart-format";
+import { AXIS_TEXT, CHART_MARGIN, ChartBox, GRID, spanOf, timeAxis, TOOLTIP_BOX } from "./chart-frame";
 
 export type BurndownChartPoint = { t: number; remaining: number | null; ideal: number };
 /** A shaded time range on the chart: an incident's impact window, a deployment's range, a correction. */
@@ -38,38 +29,23 @@ export function BurndownChart({
   height?: number;
   title?: string;
 }) {
-  const span = points.length > 1 ? points[points.length - 1]!.t - points[0]!.t : 0;
+  const span = spanOf(points);
   const values = points.flatMap((p) => (p.remaining === null ? [] : [p.remaining]));
   const lo = Math.min(0, ...values);
   return (
     <figure className="chart" aria-label={title} data-points={points.length} data-bands={bands.length}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={timeTick(span)}
-            stroke="var(--text-muted)"
-            fontSize={11}
-            minTickGap={40}
-          />
-          <YAxis
-            domain={[Math.floor(lo * 10) / 10, 1]}
-            tickFormatter={pctTick}
-            stroke="var(--text-muted)"
-            fontSize={11}
-            width={48}
-          />
+      <ChartBox height={height} width={600}>
+        <LineChart data={points} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID} />
+          <XAxis {...timeAxis(span)} />
+          <YAxis domain={[Math.floor(lo * 10) / 10, 1]} tickFormatter={pctTick} {...AXIS_TEXT} width={48} />
           <Tooltip
             labelFormatter={(t) => timeLabel(Number(t))}
             formatter={(v, name) => [
               typeof v === "number" ? pctTooltip(v, 1) : "—",
               name === "remaining" ? "Remaining budget" : "Ideal burn",
             ]}
-            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
+            contentStyle={TOOLTIP_BOX}
           />
           {/* deploys first so incident bands (which take precedence in the ledger) draw on top */}
           {[...bands]
@@ -112,7 +88,7 @@ export function BurndownChart({
             connectNulls={false}
           />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartBox>
       <figcaption className="chart-legend small muted">
         <span className="legend-swatch legend-accent" aria-hidden="true" /> Remaining budget
         <span className="legend-swatch legend-dashed" aria-hidden="true" /> Ideal (even) burn

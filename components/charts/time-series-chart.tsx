@@ -1,6 +1,7 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatValue, timeLabel, timeTick, type ValueUnit } from "./chart-format";
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { formatValue, timeLabel, type ValueUnit } from "./chart-format";
+import { AXIS_TEXT, CHART_MARGIN, ChartBox, GRID, timeAxis, TOOLTIP_BOX } from "./chart-frame";
 
 export type ChartSeries = { name: string; points: { t: number; v: number | null }[] };
 type Props = {
@@ -39,26 +40,16 @@ export function TimeSeriesChart({ series, unit, height = 180, title, reference, 
   const span = data.length > 1 ? (data[data.length - 1]!.t as number) - (data[0]!.t as number) : 0;
   return (
     <figure className="chart" aria-label={title} data-points={data.length}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 400, height }}>
-        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={timeTick(span)}
-            stroke="var(--text-muted)"
-            fontSize={11}
-            minTickGap={40}
-          />
+      <ChartBox height={height} width={400}>
+        <LineChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID} />
+          <XAxis {...timeAxis(span)} />
           <YAxis
             domain={
               unit === "ratio" && domain[1] === "auto" ? [domain[0], (max: number) => (max > 0 ? max : 0.01)] : domain
             }
             tickFormatter={(v: number) => formatValue(v, unit)}
-            stroke="var(--text-muted)"
-            fontSize={11}
+            {...AXIS_TEXT}
             width={unit === "sli" ? 64 : 56}
           />
           <Tooltip
@@ -67,7 +58,7 @@ export function TimeSeriesChart({ series, unit, height = 180, title, reference, 
               formatValue(typeof v === "number" ? v : null, unit),
               series[Number(String(key).slice(1))]?.name ?? "",
             ]}
-            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
+            contentStyle={TOOLTIP_BOX}
           />
           {reference ? (
             <ReferenceLine
@@ -91,7 +82,7 @@ export function TimeSeriesChart({ series, unit, height = 180, title, reference, 
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartBox>
     </figure>
   );
 }

@@ -1,15 +1,6 @@
 "use client";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_TEXT, CHART_MARGIN, ChartBox, GRID, TOOLTIP_BOX } from "@/components/charts/chart-frame";
 
 export type Bar = { label: string; value: number; tone?: "accent" | "warning" | "danger" | "success" | "muted" };
 type Props = {
@@ -54,26 +45,19 @@ export function ReportBarChart({ bars, title, height = 200, unit, reference }: P
   return (
     <figure className="chart report-chart" aria-label={title} data-points={bars.length}>
       <figcaption className="small muted">{title}</figcaption>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
-        <BarChart data={bars} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+      <ChartBox height={height} width={480}>
+        <BarChart data={bars} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID} />
           <XAxis
             dataKey="label"
-            stroke="var(--text-muted)"
-            fontSize={11}
+            {...AXIS_TEXT}
             interval={0}
             tickFormatter={(l: string) => (l.length > 18 ? `${l.slice(0, 17)}…` : l)}
           />
-          <YAxis
-            tickFormatter={format}
-            stroke="var(--text-muted)"
-            fontSize={11}
-            width={52}
-            allowDecimals={unit !== "count"}
-          />
+          <YAxis tickFormatter={format} {...AXIS_TEXT} width={52} allowDecimals={unit !== "count"} />
           <Tooltip
             formatter={(v) => [typeof v === "number" ? format(v) : "—", title]}
-            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
+            contentStyle={TOOLTIP_BOX}
             cursor={{ fill: "var(--surface-2)" }}
           />
           {reference ? (
@@ -90,7 +74,7 @@ export function ReportBarChart({ bars, title, height = 200, unit, reference }: P
             ))}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartBox>
     </figure>
   );
 }
