@@ -5,6 +5,7 @@ import {
   serviceDocSchema,
   sloDocSchema,
   type DocError,
+  type ServiceDoc,
   type SloDoc,
 } from "@/lib/validation/slo-as-code";
 import { isDefaultAlertSettings, normalAlertSettings } from "@/lib/slo";
@@ -35,6 +36,21 @@ export function zodIssues(doc: YamlDoc, error: DocError, prefix: readonly (strin
     } else out.push(doc.issue(path, /received undefined$/.test(i.message) ? "is required" : i.message));
   }
   return out;
+}
+
+/** The ServiceSpec of a validated Service document (native, or mapped from OpenSLO). */
+export function serviceSpecOf({ metadata: m, spec: s }: ServiceDoc): ServiceSpec {
+  return {
+    slug: m.name,
+    name: m.displayName ?? m.name,
+    team: s.team,
+    tier: s.tier,
+    description: s.description,
+    runbookUrl: s.links.runbook,
+    repoUrl: s.links.repo,
+    dashboardUrl: s.links.dashboard,
+    dataSource: s.dataSource,
+  };
 }
 
 /** The canonical SloSpec of a validated native SLO document (Sloth, OpenSLO and Pyrra imports build one too). */
@@ -72,27 +88,7 @@ export function parseNative(doc: YamlDoc): { items: Parsed[]; issues: Issue[] } 
   if (kind === "Service") {
     const r = serviceDocSchema.safeParse(doc.data);
     if (!r.success) return { items: [], issues: zodIssues(doc, r.error) };
-    const { metadata: m, spec: s } = r.data;
-    return {
-      items: [
-        {
-          kind: "service",
-          line,
-          spec: {
-            slug: m.name,
-            name: m.displayName ?? m.name,
-            team: s.team,
-            tier: s.tier,
-            description: s.description,
-            runbookUrl: s.links.runbook,
-            repoUrl: s.links.repo,
-            dashboardUrl: s.links.dashboard,
-            dataSource: s.dataSource,
-          },
-        },
-      ],
-      issues: [],
-    };
+    return { items: [{ kind: "service", line, spec: serviceSpecOf(r.data) }], issues: [] };
   }
   if (kind === "SLO") {
     const r = sloDocSchema.safeParse(doc.data);

@@ -1,10 +1,9 @@
 import { DateTime } from "luxon";
-import { roundSignificant, type Sli, type SloWindow } from "@/lib/slo";
+import { roundSignificant, type SloWindow } from "@/lib/slo";
 import { serviceDocSchema, sloDocSchema } from "@/lib/validation/slo-as-code";
-import type { ServiceSpec } from "./model";
-import { sloSpecOf, zodIssues, type Parsed } from "./native";
+import { serviceSpecOf, sloSpecOf, zodIssues, type Parsed } from "./native";
 import { alertingOf } from "./openslo-alerts";
-import { ratioOrLatency, toCounterSelector } from "./promql";
+import { indicatorOf, sliOf, type Located } from "./openslo-sli";
 import { isRecord, type Issue, type Path, type YamlDoc } from "./source";
 
 /**
@@ -111,113 +110,11 @@ export function parseOpenSloService(doc: YamlDoc, opts: OpenSloOptions): { items
     };
     return { items: [], issues: remap(doc, zodIssues(doc, r.error), where) };
   }
-  const { metadata: m, spec: s } = r.data;
-  const spec: ServiceSpec = {
-    slug: m.name,
-    name: m.displayName ?? m.name,
-    team: s.team,
-    tier: s.tier,
-    description: s.description,
-    runbookUrl: s.links.runbook,
-    repoUrl: s.links.repo,
-    dashboardUrl: s.links.dashboard,
-    dataSource: s.dataSource,
+
+  return {
+    items: [{ kind: "service", spec: serviceSpecOf(r.data), line: doc.line(["metadata", "name"]) }],
+    issues: [],
   };
-  return { items: [{ kind: "service", spec, line: doc.line(["metadata", "name"]) }], issues: [] };
-}
-
-type Located = { doc: YamlDoc; path: Path };
-
-/** The SLI's spec: inline under spec.indicator, or the SLI document named by spec.indicatorRef. */
-function indicatorOf(doc: YamlDoc, index: OpenSloIndex): Located | Issue {
-  const inline = doc.get(["spec", "indicator"]);
-  const ref = doc.get(["spec", "indicatorRef"]);
-  if (inline !== undefined && ref !== undefined)
-    return doc.issue(["spec", "indicatorRef"], "set indicator or indicatorRef, not both");
-  if (inline !== undefined) return { doc, path: ["spec", "indicator", "spec"] };
-  if (typeof ref !== "string") return doc.issue(["spec"], "an SLO needs spec.indicator or spec.indicatorRef");
-  const sli = index.slis.get(ref);
-  if (!sli) return doc.issue(["spec", "indicatorRef"], `no SLI named "${ref}" in the files`);
-  return { doc: sli, path: ["spec"] };
-}
-
-function metricQuery(at: Located, which: "good" | "bad" | "total", issues: Issue[]): string | undefined {
-  const base = [...at.path, "ratioMetric", which, "metricSource"];
-  const source = at.doc.get(base);
-  if (source === undefined) return undefined;
-  const type = at.doc.get([...base, "type"]);
-  if (type !== undefined && (typeof type !== "string" || type.toLowerCase() !== "prometheus")) {
-    issues.push(
-      at.doc.issue([...base, "type"], `only Prometheus metric sources can be mapped (got ${JSON.stringify(type)})`),
-    );
-    return undefined;
-  }
-  const query = at.doc.get([...base, "spec", "query"]);
-  if (typeof query !== "string") {
-    issues.push(at.doc.issue([...base, "spec", "query"], "a Prometheus query (string) is required"));
-    return undefined;
-  }
-  const sel = toCounterSelector(query);
-  if (!sel.ok) {
-    issues.push(at.doc.issue([...base, "spec", "query"], sel.reason));
-    return undefined;
-  }
-  return sel.selector;
-}
-
-/**
- * counter: false maps only in the form srecp exports a bool gauge: good and total the same 0/1 gauge, read
- * as the share of its samples that are 1 (sum_over_time / count_over_time). Other gauge ratios are refused.
- */
-function gaugeSliOf(at: Located, ratio: Record<string, unknown>, issues: Issue[]): Sli | undefined {
-  const refuse = () =>
-    void issues.push(
-      at.doc.issue(
-        [...at.path, "ratioMetric", "counter"],
-        "gauges (counter: false) map only as a 0/1 gauge with the same good and total query (the share of samples that are 1); srecp counts other events with increase() over counters",
-      ),
-    );
-  if (ratio.good === undefined || ratio.bad !== undefined || ratio.total === undefined) return refuse();
-  const before = issues.length;
-  const good = metricQuery(at, "good", issues);
-  const total = metricQuery(at, "total", issues);
-  if (issues.length > before || good === undefined || total === undefined) return undefined;
-  return good.trim() === total.trim() ? { kind: "boolGauge", metric: total.trim() } : refuse();
-}
-
-function sliOf(at: Located, issues: Issue[]): Sli | undefined {
-  const spec = at.doc.get(at.path);
-  if (!isRecord(spec)) return void issues.push(at.doc.issue(at.path, "the SLI needs a spec"));
-  if (spec.thresholdMetric !== undefined)
-    return void issues.push(
-      at.doc.issue(
-        [...at.path, "thresholdMetric"],
-        "thresholdMetric SLIs cannot be mapped: srecp SLIs count good and total events (use ratioMetric)",
-      ),
-    );
-  const ratio = spec.ratioMetric;
-  if (!isRecord(ratio))
-    return void issues.push(
-      at.doc.issue([...at.path, "ratioMetric"], "ratioMetric with good or bad and total queries is required"),
-    );
-  if (ratio.counter === false) return gaugeSliOf(at, ratio, issues);
-  if (ratio.raw !== undefined || ratio.rawType !== undefined)
-    return void issues.push(
-      at.doc.issue(
-        [...at.path, "ratioMetric", "raw"],
-        "precomputed (raw) ratios cannot be mapped: give good or bad and total event counters",
-      ),
-    );
-  if ((ratio.good === undefined) === (ratio.bad === undefined))
-    return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "set exactly one of good or bad"));
-  if (ratio.total === undefined)
-    return void issues.push(at.doc.issue([...at.path, "ratioMetric"], "total is required"));
-  const before = issues.length;
-  const good = metricQuery(at, "good", issues);
-  const bad = metricQuery(at, "bad", issues);
-  const total = metricQuery(at, "total", issues);
-  if (issues.length > before || total === undefined) return undefined;
-  return ratioOrLatency({ good, bad, total });
 }
 
 const DURATION = /^(\d+)([mhdwMQY])$/;
@@ -396,7 +293,7 @@ function alertSettingsOf(doc: YamlDoc, issues: Issue[]): unknown {
 
 export function parseOpenSloSlo(doc: YamlDoc, index: OpenSloIndex): { items: Parsed[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const indicator = indicatorOf(doc, index);
+  const indicator = indicatorOf(doc, index.slis);
   const sli = "doc" in indicator ? sliOf(indicator, issues) : void issues.push(indicator);
   const window = windowOf(doc, issues);
   const goal = objectiveOf(doc, issues);

@@ -117,22 +117,20 @@ function alertSettingsOf(
   const page = sev("fastBurn", "critical");
   const ticket = sev("slowBurn", "warning");
   if (enabled) {
-    if (sev("mediumBurn", "critical") !== page)
-      issues.push(
-        doc.issue(
-          [...at, "severities", "mediumBurn"],
-          `srecp's two page tiers share one severity: page-slow gets "${page}" (fastBurn)`,
-          "warning",
-        ),
-      );
-    if (sev("longTermBurn", "warning") !== ticket)
-      issues.push(
-        doc.issue(
-          [...at, "severities", "longTermBurn"],
-          `srecp's two ticket tiers share one severity: ticket-slow gets "${ticket}" (slowBurn)`,
-          "warning",
-        ),
-      );
+    // Pyrra's four severities fold into srecp's two: the slower tier of each pair takes the faster one's.
+    const pairs = [
+      { slower: "mediumBurn", fallback: "critical", tier: "page", kept: page, from: "fastBurn" },
+      { slower: "longTermBurn", fallback: "warning", tier: "ticket", kept: ticket, from: "slowBurn" },
+    ];
+    for (const p of pairs)
+      if (sev(p.slower, p.fallback) !== p.kept)
+        issues.push(
+          doc.issue(
+            [...at, "severities", p.slower],
+            `srecp's two ${p.tier} tiers share one severity: ${p.tier}-slow gets "${p.kept}" (${p.from})`,
+            "warning",
+          ),
+        );
     const tiers = burnRateAlerts(28 * 86_400)
       .map((a) => `${a.name} ${a.longWindow}/${a.shortWindow}`)
       .join(", ");

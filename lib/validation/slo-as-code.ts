@@ -70,6 +70,8 @@ export const sloDocSchema = z
 
 /** A validated native SLO document; lib/slo-as-code (pure, no zod import) turns it into an SloSpec. */
 export type SloDoc = z.infer<typeof sloDocSchema>;
+/** A validated native Service document (the OpenSLO import maps its Service onto one), likewise a ServiceSpec. */
+export type ServiceDoc = z.infer<typeof serviceDocSchema>;
 /** What a failed safeParse of these schemas returns, for lib/slo-as-code to turn into file issues. */
 export type DocError = z.ZodError;
 
