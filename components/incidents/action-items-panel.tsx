@@ -17,7 +17,8 @@ import {
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { incidentKeys, usePeople, type ActionItemView } from "./api";
 import { ActionItemStatusControl } from "./action-item-status";
-import { ActionStatusBadge, label, OverdueBadge, PriorityBadge } from "./badges";
+import { ActionItemCells, ActionTitle } from "./action-item-cells";
+import { ActionStatusBadge, label } from "./badges";
 import { useIncidentMutation } from "./use-incident-mutation";
 
 const dueHint = Object.entries(ACTION_ITEM_DUE_BUSINESS_DAYS)
@@ -105,28 +106,12 @@ export function ActionItemsPanel({
             {list.map((a) => (
               <tr key={a.id} className={a.overdue ? "row-overdue" : undefined}>
                 <Td>
-                  {a.title}
-                  {a.ticketUrl ? (
-                    <>
-                      {" "}
-                      ·{" "}
-                      <a href={a.ticketUrl} target="_blank" rel="noreferrer">
-                        ticket
-                      </a>
-                    </>
-                  ) : null}
+                  <ActionTitle item={a} />
                   {a.status === "wont_do" && a.wontDoReason ? (
                     <div className="small muted">won&apos;t do: {a.wontDoReason}</div>
                   ) : null}
                 </Td>
-                <Td>{a.owner ? a.owner.name : <span className="muted">unassigned</span>}</Td>
-                <Td>
-                  <PriorityBadge priority={a.priority} />
-                </Td>
-                <Td>{a.type}</Td>
-                <Td className="nowrap">
-                  {a.dueDate ?? "—"} {a.overdue ? <OverdueBadge /> : null}
-                </Td>
+                <ActionItemCells item={a} />
                 <Td>
                   {canEdit ? (
                     <ActionItemStatusControl item={a} onChanged={refresh} />

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
-import { ActionStatusBadge, OverdueBadge, PriorityBadge } from "@/components/incidents/badges";
+import { ActionItemCells, ActionTitle } from "@/components/incidents/action-item-cells";
+import { ActionStatusBadge } from "@/components/incidents/badges";
 import { FilterBar } from "@/components/incidents/filters";
 import { TrackerStatus } from "@/components/incidents/tracker-status";
 import { LinkButton } from "@/components/ui/button";
@@ -142,16 +143,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
               {items.items.map((a) => (
                 <tr key={a.id} className={a.overdue ? "row-overdue" : undefined}>
                   <Td>
-                    {a.title}
-                    {a.ticketUrl ? (
-                      <>
-                        {" "}
-                        ·{" "}
-                        <a href={a.ticketUrl} target="_blank" rel="noreferrer">
-                          ticket
-                        </a>
-                      </>
-                    ) : null}
+                    <ActionTitle item={a} />
                   </Td>
                   <Td>
                     {a.incident ? (
@@ -166,15 +158,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
                     {a.service ? <span className="mono">{a.service.slug}</span> : "—"}
                     {a.team ? <div className="muted">{a.team.name}</div> : null}
                   </Td>
-                  <Td>{a.owner?.name ?? <span className="muted">unassigned</span>}</Td>
-                  <Td>
-                    <PriorityBadge priority={a.priority} />
-                  </Td>
-                  <Td>{a.type}</Td>
-                  <Td className="nowrap">
-                    {a.dueDate ?? "—"} {a.overdue ? <OverdueBadge /> : null}
-                    <div className="small muted">{a.dueDate ? a.dueTimezone : ""}</div>
-                  </Td>
+                  <ActionItemCells item={a} dueNote={a.dueDate ? a.dueTimezone : ""} />
                   <Td>{canEdit ? <TrackerStatus item={a} /> : <ActionStatusBadge status={a.status} />}</Td>
                 </tr>
               ))}
