@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAdmin, type Actor, type RoleName } from "@/lib/auth/permissions";
@@ -36,6 +36,42 @@ async function loadUser(id: string): Promise<UserState> {
   return toUserState(user);
 }
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Writes `data` to the user and the audit event `action` in one transaction (`also` runs in it after the
+ * update; what it answers joins the event's `after`), then drops the cached actors so that the next request
+ * already sees the change.
+ */
+async function updateUser(
+  actor: Actor,
+  id: string,
+  change: {
+    data: Parameters<Tx["user"]["update"]>[0]["data"];
+    action: string;
+    before?: object;
+    after: object;
+    also?: (tx: Tx) => Promise<object>;
+  },
+): Promise<UserState> {
+  const db = await getDb();
+  return droppingAfter(
+    "actors",
+    db.$transaction(async (tx) => {
+      const user = await tx.user.update({ where: { id }, data: change.data, select: view });
+      const more = change.also ? await change.also(tx) : {};
+      await recordAudit(tx, actor, {
+        action: change.action,
+        entityType: "user",
+        entityId: id,
+        before: change.before,
+        after: { ...change.after, ...more },
+      });
+      return toUserState(user);
+    }),
+  );
+}
+
 const notSelf = (actor: Actor, id: string, what: string) => {
   // An admin locking themselves out could leave nobody able to undo it.
   if (actor.userId === id) throw new AppError("INVALID_STATE", `You cannot ${what} yourself; ask another admin`);
@@ -51,16 +87,13 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
   notSelf(actor, id, "deactivate");
   const before = await loadUser(id);
   if (before.deactivatedAt) return before;
-  const db = await getDb();
-  return droppingAfter(
-    "actors",
-    db.$transaction(async (tx) => {
-      const now = new Date();
-      const user = await tx.user.update({
-        where: { id },
-        data: { deactivatedAt: now, sessionGeneration: { increment: 1 } },
-        select: view,
-      });
+  const now = new Date();
+  return updateUser(actor, id, {
+    data: { deactivatedAt: now, sessionGeneration: { increment: 1 } },
+    action: "user.deactivate",
+    before: { deactivatedAt: null },
+    after: { deactivatedAt: now },
+    also: async (tx) => {
       const revoked = await tx.apiToken.updateMany({
         where: { userId: id, revokedAt: null },
         data: { revokedAt: now },
@@ -71,16 +104,9 @@ export async function deactivateUser(actor: Actor, id: string): Promise<UserStat
         where: { userId: id, status: "pending" },
         data: { status: "cancelled", lastError: "the recipient was deactivated", claimedUntil: null },
       });
-      await recordAudit(tx, actor, {
-        action: "user.deactivate",
-        entityType: "user",
-        entityId: id,
-        before: { deactivatedAt: null },
-        after: { deactivatedAt: now, tokensRevoked: revoked.count, notificationsCancelled: cancelled.count },
-      });
-      return toUserState(user);
-    }),
-  );
+      return { tokensRevoked: revoked.count, notificationsCancelled: cancelled.count };
+    },
+  });
 }
 
 /** Undoes a deactivation; the user signs in again (old sessions and tokens stay ended). */
@@ -88,21 +114,12 @@ export async function reactivateUser(actor: Actor, id: string): Promise<UserStat
   assertAdmin(actor, "users");
   const before = await loadUser(id);
   if (!before.deactivatedAt) return before;
-  const db = await getDb();
-  return droppingAfter(
-    "actors",
-    db.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id }, data: { deactivatedAt: null }, select: view });
-      await recordAudit(tx, actor, {
-        action: "user.reactivate",
-        entityType: "user",
-        entityId: id,
-        before: { deactivatedAt: before.deactivatedAt },
-        after: { deactivatedAt: null },
-      });
-      return toUserState(user);
-    }),
-  );
+  return updateUser(actor, id, {
+    data: { deactivatedAt: null },
+    action: "user.reactivate",
+    before: { deactivatedAt: before.deactivatedAt },
+    after: { deactivatedAt: null },
+  });
 }
 
 /** A new role ends the user's sessions so that nothing keeps running under the old role. */
@@ -111,25 +128,12 @@ export async function changeUserRole(actor: Actor, id: string, role: RoleName): 
   notSelf(actor, id, "change the role of");
   const before = await loadUser(id);
   if (before.role === role) return before;
-  const db = await getDb();
-  return droppingAfter(
-    "actors",
-    db.$transaction(async (tx) => {
-      const user = await tx.user.update({
-        where: { id },
-        data: { role, sessionGeneration: { increment: 1 } },
-        select: view,
-      });
-      await recordAudit(tx, actor, {
-        action: "user.role",
-        entityType: "user",
-        entityId: id,
-        before: { role: before.role },
-        after: { role },
-      });
-      return toUserState(user);
-    }),
-  );
+  return updateUser(actor, id, {
+    data: { role, sessionGeneration: { increment: 1 } },
+    action: "user.role",
+    before: { role: before.role },
+    after: { role },
+  });
 }
 
 /** Sets a new password (admins; the CLI for recovery) and ends the user's sessions. */
@@ -137,23 +141,10 @@ export async function setUserPassword(actor: Actor, id: string, password: string
   assertAdmin(actor, "users");
   await loadUser(id);
   const passwordHash = await hashPassword(password);
-  const db = await getDb();
-  return droppingAfter(
-    "actors",
-    db.$transaction(async (tx) => {
-      const user = await tx.user.update({
-        where: { id },
-        data: { passwordHash, sessionGeneration: { increment: 1 } },
-        select: view,
-      });
-      // The audit records that it changed, never the password or its hash.
-      await recordAudit(tx, actor, {
-        action: "user.password",
-        entityType: "user",
-        entityId: id,
-        after: { passwordChanged: true },
-      });
-      return toUserState(user);
-    }),
-  );
+  // The audit records that it changed, never the password or its hash.
+  return updateUser(actor, id, {
+    data: { passwordHash, sessionGeneration: { increment: 1 } },
+    action: "user.password",
+    after: { passwordChanged: true },
+  });
 }
