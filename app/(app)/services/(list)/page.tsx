@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
-import { TierBadge } from "@/components/services/tier-badge";
+import { ServiceTable } from "@/components/services/service-table";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
 import { listServices } from "@/lib/services/catalog";
 import { load, pageParam, textParam, type SearchParams } from "../../_lib/load";
 import { pageActor } from "../../_lib/page-actor";
@@ -59,55 +57,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
         )
       ) : (
         <>
-          <Table caption={`Services, page ${page}`}>
-            <thead>
-              <tr>
-                <Th>Slug</Th>
-                <Th>Name</Th>
-                <Th>Team</Th>
-                <Th>Tier</Th>
-                <Th>Links</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.items.map((s) => (
-                <tr key={s.id}>
-                  <Td>
-                    <Link href={`/services/${s.slug}`} className="mono">
-                      {s.slug}
-                    </Link>
-                  </Td>
-                  <Td>{s.name}</Td>
-                  <Td>
-                    <Link href={`/teams/${s.team.slug}`}>{s.team.name}</Link>
-                  </Td>
-                  <Td>
-                    <TierBadge tier={s.tier} />
-                  </Td>
-                  <Td>
-                    <span className="link-list">
-                      {s.runbookUrl ? (
-                        <a href={s.runbookUrl} target="_blank" rel="noreferrer">
-                          Runbook
-                        </a>
-                      ) : null}
-                      {s.repoUrl ? (
-                        <a href={s.repoUrl} target="_blank" rel="noreferrer">
-                          Repo
-                        </a>
-                      ) : null}
-                      {s.dashboardUrl ? (
-                        <a href={s.dashboardUrl} target="_blank" rel="noreferrer">
-                          Dashboard
-                        </a>
-                      ) : null}
-                      {!s.runbookUrl && !s.repoUrl && !s.dashboardUrl ? <span className="muted">—</span> : null}
-                    </span>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <ServiceTable caption={`Services, page ${page}`} services={services.items} catalog />
           <Pagination
             basePath="/services"
             params={filters}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
-import { TierBadge } from "@/components/services/tier-badge";
+import { ServiceTable } from "@/components/services/service-table";
 import { TeamChannels } from "@/components/notify/team-channels";
 import { AddMemberForm, RemoveMemberButton } from "@/components/teams/membership-form";
 import { Badge } from "@/components/ui/badge";
@@ -59,30 +58,7 @@ export default async function TeamPage({ params }: Props) {
             {services.items.length === 0 ? (
               <EmptyState title="This team owns no services yet" />
             ) : (
-              <Table caption={`Services of ${team.name}`}>
-                <thead>
-                  <tr>
-                    <Th>Slug</Th>
-                    <Th>Name</Th>
-                    <Th>Tier</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {services.items.map((s) => (
-                    <tr key={s.id}>
-                      <Td>
-                        <Link href={`/services/${s.slug}`} className="mono">
-                          {s.slug}
-                        </Link>
-                      </Td>
-                      <Td>{s.name}</Td>
-                      <Td>
-                        <TierBadge tier={s.tier} />
-                      </Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
+              <ServiceTable caption={`Services of ${team.name}`} services={services.items} />
             )}
           </Card>
           <Card title={`Members (${members.length})`}>
