@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import type { AssignRoleInput } from "@/lib/validation/incidents";
@@ -17,24 +17,31 @@ const ROLE_LABEL: Record<string, string> = {
   subject_matter_expert: "subject-matter expert",
 };
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type RoleChange = {
+  scope: Awaited<ReturnType<typeof incidentScope>>;
+  user: Awaited<ReturnType<typeof resolveUser>>;
+  before: IncidentView;
+};
+
 /**
- * Gives a user an incident role. There is one commander at a time: naming a new one relieves the
- * previous. Other roles may be held by several people. Adds a role_change timeline entry; audited.
+ * A change of an incident's roles, in one transaction: `change` edits the roles and answers the text of the
+ * role_change timeline entry; the incident's version moves on and the roles before and after are audited.
  */
-export async function assignIncidentRole(actor: Actor, ref: string, input: AssignRoleInput): Promise<IncidentView> {
+async function changeRoles(
+  actor: Actor,
+  ref: string,
+  input: AssignRoleInput,
+  action: string,
+  change: (tx: Tx, c: RoleChange) => Promise<string>,
+): Promise<IncidentView> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const scope = await incidentScope(tx, ref);
     assertCanEditIncident(actor, scope);
     const user = await resolveUser(tx, input.user, "user");
     const before = await readIncident(tx, scope.id);
-    if (before.roles.some((r) => r.role === input.role && r.user.id === user.id)) {
-      throw new AppError("INVALID_STATE", `${user.name} is already ${ROLE_LABEL[input.role]} of INC-${scope.number}`);
-    }
-    if (input.role === "commander")
-      await tx.incidentRole.deleteMany({ where: { incidentId: scope.id, role: "commander" } });
-    await tx.incidentRole.create({ data: { incidentId: scope.id, role: input.role, userId: user.id } });
-    const previous = input.role === "commander" ? before.commander : null;
+    const text = await change(tx, { scope, user, before });
     await tx.timelineEntry.create({
       data: {
         incidentId: scope.id,
@@ -42,13 +49,13 @@ export async function assignIncidentRole(actor: Actor, ref: string, input: Assig
         kind: "role_change",
         authorId: actorUserId(actor),
         authorLabel: actorLabel(actor),
-        text: `${user.name} is now ${ROLE_LABEL[input.role]}${previous ? ` (relieving ${previous.name})` : ""}`,
+        text,
       },
     });
     await tx.incident.update({ where: { id: scope.id }, data: { version: { increment: 1 } } });
     const after = await readIncident(tx, scope.id);
     await recordAudit(tx, actor, {
-      action: "incident.role.assign",
+      action,
       entityType: "incident",
       entityId: scope.id,
       before: before.roles,
@@ -58,39 +65,32 @@ export async function assignIncidentRole(actor: Actor, ref: string, input: Assig
   });
 }
 
+/**
+ * Gives a user an incident role. There is one commander at a time: naming a new one relieves the
+ * previous. Other roles may be held by several people. Adds a role_change timeline entry; audited.
+ */
+export function assignIncidentRole(actor: Actor, ref: string, input: AssignRoleInput): Promise<IncidentView> {
+  return changeRoles(actor, ref, input, "incident.role.assign", async (tx, { scope, user, before }) => {
+    if (before.roles.some((r) => r.role === input.role && r.user.id === user.id)) {
+      throw new AppError("INVALID_STATE", `${user.name} is already ${ROLE_LABEL[input.role]} of INC-${scope.number}`);
+    }
+    if (input.role === "commander")
+      await tx.incidentRole.deleteMany({ where: { incidentId: scope.id, role: "commander" } });
+    await tx.incidentRole.create({ data: { incidentId: scope.id, role: input.role, userId: user.id } });
+    const previous = input.role === "commander" ? before.commander : null;
+    return `${user.name} is now ${ROLE_LABEL[input.role]}${previous ? ` (relieving ${previous.name})` : ""}`;
+  });
+}
+
 /** Takes a role away from a user; adds a role_change timeline entry; audited. */
-export async function unassignIncidentRole(actor: Actor, ref: string, input: AssignRoleInput): Promise<IncidentView> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const scope = await incidentScope(tx, ref);
-    assertCanEditIncident(actor, scope);
-    const user = await resolveUser(tx, input.user, "user");
-    const before = await readIncident(tx, scope.id);
+export function unassignIncidentRole(actor: Actor, ref: string, input: AssignRoleInput): Promise<IncidentView> {
+  return changeRoles(actor, ref, input, "incident.role.unassign", async (tx, { scope, user }) => {
     const res = await tx.incidentRole.deleteMany({
       where: { incidentId: scope.id, role: input.role, userId: user.id },
     });
     if (res.count === 0)
       throw new AppError("NOT_FOUND", `${user.name} is not ${ROLE_LABEL[input.role]} of INC-${scope.number}`);
-    await tx.timelineEntry.create({
-      data: {
-        incidentId: scope.id,
-        at: new Date(),
-        kind: "role_change",
-        authorId: actorUserId(actor),
-        authorLabel: actorLabel(actor),
-        text: `${user.name} is no longer ${ROLE_LABEL[input.role]}`,
-      },
-    });
-    await tx.incident.update({ where: { id: scope.id }, data: { version: { increment: 1 } } });
-    const after = await readIncident(tx, scope.id);
-    await recordAudit(tx, actor, {
-      action: "incident.role.unassign",
-      entityType: "incident",
-      entityId: scope.id,
-      before: before.roles,
-      after: after.roles,
-    });
-    return after;
+    return `${user.name} is no longer ${ROLE_LABEL[input.role]}`;
   });
 }
 
