@@ -13,7 +13,7 @@ COPY --from=build /app /app
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/api/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Applies pending migrations (DATABASE_URL) and serves on :3000, under the V8 heap limits of its SRECP_ROLE
-# (scripts/lib/heap.mjs: web 160 MiB old space, worker and both 256, semi-space 4 MiB); NODE_OPTIONS overrides them.
+# (scripts/lib/heap.mjs: 256 MiB old space, 4 MiB semi-space); NODE_OPTIONS overrides them.
 CMD ["node", "scripts/app.mjs"]
 
 # `docker compose --profile demo`: the same image plus promtool, to write the demo's month of traffic as

@@ -6,7 +6,13 @@
 //    runs autocannon (100 connections × `seconds`, interleaved in 5 s slices) on GET /api/v1/slos/{id}/status, the overview list
 //    (page of 50 with status) and, at 10 connections, the /slos HTML page — each next to GET /api/healthz
 //    in the same minute, and healthz next to /api/livez (a bare Next route handler: the framework's ceiling);
-// 4. samples the server's RSS, and counts Prometheus queries per refresh interval with one and two replicas.
+// 4. samples the servers' RSS, and counts Prometheus queries per refresh interval with one and two replicas.
+// Layout (BENCH_SPLIT): 1 (default) = the production one of docker-compose.yml, a web server (SRECP_ROLE=web,
+// measured) and a worker process (SRECP_ROLE=worker: the jobs, its RSS reported apart); 0 = one process
+// doing both (the embedded-database quick start). Each runs under its role's default heap limits
+// (scripts/lib/heap.mjs, as `npm start` applies them); BENCH_APP_NODE_OPTIONS replaces them ("" = none).
+// BENCH_QUERY_INTERVALS (default 3; 0 skips) intervals are counted for the queries; BENCH_RESULTS_FILE
+// writes the section elsewhere (a smoke run).
 // Appends the section "Load: SLO status read model" to bench/RESULTS.md. Needs PostgreSQL on 127.0.0.1:5432
 // and Debian's prometheus/promtool. Everything listens on 127.0.0.1 only and stops at the end.
 import fs from "node:fs";
@@ -14,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { importFromRoot, reexecUnderTsx, requireBuild, signIn, waitHttp } from "./lib/run.mjs";
+import { nodeOptionsWithHeap } from "../scripts/lib/heap.mjs";
 import autocannon from "autocannon";
 
 const SIZES = (process.argv[2] ?? "5,1000,10000").split(",").map(Number);
@@ -21,6 +28,9 @@ const SECONDS = Number(process.argv[3] ?? 30);
 const SLOS_PER_SERVICE = 5;
 const BENCH_USER = { email: "bench@example.com", password: "bench-password-1234" };
 const REFRESH_SECONDS = 30;
+const SPLIT = process.env.BENCH_SPLIT !== "0";
+const QUERY_INTERVALS = Number(process.env.BENCH_QUERY_INTERVALS ?? 3);
+const RESULTS_FILE = path.resolve(process.env.BENCH_RESULTS_FILE ?? "bench/RESULTS.md");
 const root = process.cwd();
 const work = path.resolve("bench/.work/load");
 const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
@@ -97,7 +107,14 @@ async function promQueries(promUrl) {
   return n;
 }
 
-function startApp(env, port) {
+/** The node options a server of `role` runs with: BENCH_APP_NODE_OPTIONS when set, else what `npm start` gives it. */
+const nodeOptionsOf = (role, env) =>
+  process.env.BENCH_APP_NODE_OPTIONS !== undefined
+    ? process.env.BENCH_APP_NODE_OPTIONS
+    : nodeOptionsWithHeap(role, env.NODE_OPTIONS ?? "");
+
+/** `next start` as SRECP_ROLE `role` (web, worker or both) on `port`. */
+function startApp(env, port, role) {
   const child = spawn(
     process.execPath,
     [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
@@ -106,7 +123,8 @@ function startApp(env, port) {
       env: {
         ...env,
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+        SRECP_ROLE: role,
+        NODE_OPTIONS: nodeOptionsOf(role, env),
       },
       stdio: ["ignore", "ignore", "inherit"],
     },
@@ -139,11 +157,20 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let app = null;
+  let worker = null;
   let second = null;
   const rows = [];
   try {
-    app = startApp(env, port);
+    app = startApp(env, port, SPLIT ? "web" : "both");
     await waitHttp(`${base}/api/healthz`, 120_000);
+    if (SPLIT) {
+      const workerPort = await freePort();
+      worker = startApp(env, workerPort, "worker");
+      await waitHttp(`http://127.0.0.1:${workerPort}/api/healthz`, 120_000);
+    }
+    log(
+      `layout: ${SPLIT ? "web + worker" : "one process (both)"}; node options: web ${JSON.stringify(nodeOptionsOf(SPLIT ? "web" : "both", env))}${SPLIT ? `, worker ${JSON.stringify(nodeOptionsOf("worker", env))}` : ""}`,
+    );
     for (const n of SIZES) {
       let t0 = performance.now();
       await seeder.seedUpTo(n);
@@ -154,7 +181,8 @@ async function main() {
       log(`all ${n} statuses computed ${freshMs} ms after seeding`);
       const id = seeder.firstId();
       const rssBefore = rssMiB(app.pid);
-      const r = { n, freshMs, rssBefore, load: os.loadavg()[0] };
+      const workerRssBefore = worker ? rssMiB(worker.pid) : null;
+      const r = { n, freshMs, rssBefore, workerRssBefore, load: os.loadavg()[0] };
       Object.assign(
         r,
         await sideBySide({
@@ -173,23 +201,28 @@ async function main() {
       r.html = ten.html;
       r.healthz10 = ten.healthz;
       r.rssAfter = rssMiB(app.pid);
+      r.workerRssAfter = worker ? rssMiB(worker.pid) : null;
       log(JSON.stringify(r));
       rows.push(r);
     }
-    // Prometheus queries per refresh interval: one replica, then two on the same database.
+    // Prometheus queries per refresh interval: one replica (job runner), then two on the same database.
     const perInterval = async () => {
       const a = await promQueries(promUrl);
-      await new Promise((res) => setTimeout(res, 3 * REFRESH_SECONDS * 1000));
-      return ((await promQueries(promUrl)) - a) / 3;
+      await new Promise((res) => setTimeout(res, QUERY_INTERVALS * REFRESH_SECONDS * 1000));
+      return ((await promQueries(promUrl)) - a) / QUERY_INTERVALS;
     };
-    const one = await perInterval();
-    const port2 = await freePort();
-    second = startApp(env, port2);
-    await waitHttp(`http://127.0.0.1:${port2}/api/healthz`, 120_000);
-    const two = await perInterval();
-    writeResults(rows, { one, two });
+    let queries = null;
+    if (QUERY_INTERVALS > 0) {
+      const one = await perInterval();
+      const port2 = await freePort();
+      second = startApp(env, port2, SPLIT ? "worker" : "both");
+      await waitHttp(`http://127.0.0.1:${port2}/api/healthz`, 120_000);
+      queries = { one, two: await perInterval() };
+    }
+    writeResults(rows, queries, env);
   } finally {
     app?.kill("SIGTERM");
+    worker?.kill("SIGTERM");
     second?.kill("SIGTERM");
     await prom.stop();
     await new Promise((r) => setTimeout(r, 2000));
@@ -237,7 +270,7 @@ async function waitFresh(base, token, n) {
 
 const f = (x, d = 0) => (x === null || x === undefined ? "–" : Number(x).toFixed(d));
 
-function writeResults(rows, queries) {
+function writeResults(rows, queries, env) {
   const cpu = os.cpus();
   const head = `${new Date().toISOString().slice(0, 10)} · ${cpu.length} × ${cpu[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · PostgreSQL 15 · ${SECONDS} s per target, interleaved in ${SLICE_SECONDS} s slices`;
   const lines = [
@@ -246,14 +279,18 @@ function writeResults(rows, queries) {
     "",
     head,
     "",
-    "| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | `/slos` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | RSS MiB before → after | failures | load (1 min) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    SPLIT
+      ? `Layout: web server (SRECP_ROLE=web, measured) + worker (SRECP_ROLE=worker, the jobs); node options: web \`${nodeOptionsOf("web", env) || "none"}\`, worker \`${nodeOptionsOf("worker", env) || "none"}\`.`
+      : `Layout: one process (SRECP_ROLE=both: HTTP and the jobs); node options \`${nodeOptionsOf("both", env) || "none"}\`.`,
+    "",
+    `| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | \`/slos\` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | ${SPLIT ? "web RSS" : "RSS"} MiB before → after | worker RSS MiB before → after | failures | load (1 min) |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of rows) {
     const hz = r.healthz.rps;
     const fails = ["status", "overview", "html"].reduce((s, k) => s + r[k].non2xx + r[k].errors + r[k].timeouts, 0);
     lines.push(
-      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${fails} | ${f(r.load, 1)} |`,
+      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${SPLIT ? `${f(r.workerRssBefore)} → ${f(r.workerRssAfter)}` : "–"} | ${fails} | ${f(r.load, 1)} |`,
     );
   }
   const small = rows[0];
@@ -263,10 +300,11 @@ function writeResults(rows, queries) {
       "",
       `Cost per read flat in N: status throughput at ${big.n} ÷ at ${small.n} = ${f(big.status.rps / small.status.rps, 2)} (target ≥ 0.9); overview ${f(big.overview.rps / small.overview.rps, 2)}. The same against each size's own healthz (what the noise of other work on the machine does not move): status ${f(big.status.rps / big.healthz.rps / (small.status.rps / small.healthz.rps), 2)}, overview ${f(big.overview.rps / big.healthz.rps / (small.overview.rps / small.healthz.rps), 2)}.`,
     );
-  lines.push(
-    "",
-    `Prometheus queries per ${REFRESH_SECONDS} s refresh interval at ${big?.n} SLOs: one replica ${f(queries.one, 1)}, two replicas on one database ${f(queries.two, 1)} (the job queue runs each refresh once).`,
-  );
+  if (queries)
+    lines.push(
+      "",
+      `Prometheus queries per ${REFRESH_SECONDS} s refresh interval at ${big?.n} SLOs: one replica ${f(queries.one, 1)}, two replicas on one database ${f(queries.two, 1)} (the job queue runs each refresh once).`,
+    );
   lines.push(
     "",
     `Load average at the end: ${os
@@ -274,8 +312,8 @@ function writeResults(rows, queries) {
       .map((x) => x.toFixed(1))
       .join(" / ")} (1/5/15 min; other work on the machine inflates every row alike — compare within a row).`,
   );
-  fs.appendFileSync(path.join(root, "bench/RESULTS.md"), `${lines.join("\n")}\n`);
-  log("appended to bench/RESULTS.md");
+  fs.appendFileSync(RESULTS_FILE, `${lines.join("\n")}\n`);
+  log(`appended to ${path.relative(root, RESULTS_FILE)}`);
 }
 
 await main();
