@@ -39,8 +39,9 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
   }
   await sealLegacySecretsOnce(SYSTEM_ACTOR);
   const db = await getDb();
-  const ds = await db.dataSource.findUnique({ where: { id: dataSourceId } });
-  if (!ds) throw new AppError("UPSTREAM_UNAVAILABLE", `data source ${dataSourceId} no longer exists`);
+  const row = await db.dataSource.findUnique({ where: { id: dataSourceId } });
+  if (!row) throw new AppError("UPSTREAM_UNAVAILABLE", `data source ${dataSourceId} no longer exists`);
+  const ds = parseDataSourceRow(row);
   // The fingerprint holds the sealed values: a changed secret makes a new client, nothing plain is kept twice.
   return cached(
     ds.id,
@@ -52,7 +53,7 @@ export async function prometheusFor(dataSourceId: string | null): Promise<Promet
         fetch: (guardedFetch ??= createGuardedFetch(env().outboundPolicy)),
         timeoutMs: ds.timeoutMs,
         breaker: breakerSettings(),
-        headers: parseDataSourceRow(ds).headers,
+        headers: ds.headers,
         ...(ds.authType === "bearer" && bearerToken ? { bearerToken } : {}),
         ...(ds.authType === "basic" && ds.basicUser
           ? { basicAuth: { username: ds.basicUser, password: basicPassword ?? "" } }
