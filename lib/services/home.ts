@@ -9,6 +9,7 @@ import type { HomeView } from "@/lib/validation/views/reports";
 import { gettingStartedFor } from "./readiness/home-getting-started";
 import { oncallNow } from "./readiness/home-oncall";
 import { slosNeedingAttention } from "./readiness/home-slos";
+import { actionItemDue, incidentHeadline } from "./read-fields";
 
 // The home page: what needs attention in my teams (admins: every team). Read-only. Each list is capped at
 // LIMIT items, ordered worst/oldest first, with its total; each item links to the page where it is handled.
@@ -55,13 +56,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
       db.incident.findMany({
         where: openIncidentWhere,
         select: {
-          number: true,
-          title: true,
-          severity: true,
-          status: true,
-          impactStartAt: true,
-          detectedAt: true,
-          createdAt: true,
+          ...incidentHeadline,
           services: { select: { service: { select: { slug: true } } } },
         },
         orderBy: [{ severity: "asc" }, { createdAt: "asc" }],
@@ -104,12 +99,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
           OR: [{ service: { teamId: { in: teamIds } } }, { serviceId: null, incident: { teamId: { in: teamIds } } }],
         },
         select: {
-          id: true,
-          title: true,
-          priority: true,
-          status: true,
-          dueDate: true,
-          dueTimezone: true,
+          ...actionItemDue,
           incident: { select: { number: true } },
           service: { select: { slug: true } },
         },

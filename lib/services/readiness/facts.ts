@@ -6,6 +6,7 @@ import { hasBudgetTriggerActionItem } from "@/lib/postmortem";
 import { HIGH_PRIORITIES, POSTMORTEM_LOOKBACK_DAYS, type ServiceFacts } from "@/lib/readiness";
 import { runbookCoverage, type RunbookHead } from "@/lib/slo/runbook";
 import { loadScheduleModels } from "../oncall/model";
+import { actionItemDue } from "../read-fields";
 
 // Reads (never writes) everything the readiness checks look at, for many services at once: five queries
 // whatever the number of services. The on-call rows become lib/oncall inputs through the on-call
@@ -107,12 +108,7 @@ export async function loadServiceFacts(
         ],
       },
       select: {
-        id: true,
-        title: true,
-        priority: true,
-        status: true,
-        dueDate: true,
-        dueTimezone: true,
+        ...actionItemDue,
         serviceId: true,
         incident: { select: { number: true, services: { select: { serviceId: true } } } },
       },

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { postmortemTimeliness, type ReportIncident, type ReportPeriod, type TimelinessCounts } from "@/lib/readiness";
 import { SEVERITIES } from "@/lib/postmortem";
+import { incidentHeadline } from "../read-fields";
 
 // Incidents of a report: the team's own, or any affecting one of its services, whose impact started in
 // the period (else detection, else declaration), with their postmortem's timeliness and budget impact.
@@ -50,13 +51,7 @@ export async function periodIncidents(
       ],
     },
     select: {
-      number: true,
-      title: true,
-      severity: true,
-      status: true,
-      impactStartAt: true,
-      detectedAt: true,
-      createdAt: true,
+      ...incidentHeadline,
       resolvedAt: true,
       team: { select: { timezone: true } },
       services: { select: { service: { select: { slug: true } } } },

@@ -16,6 +16,7 @@ import type { TeamReportView } from "@/lib/validation/views/team-report";
 import { periodIncidents } from "./incidents";
 import { periodOncallLoad } from "./oncall-load";
 import { sloFigures } from "./slo-figures";
+import { actionItemDue } from "../read-fields";
 
 // The manager report of one team over a calendar month or quarter in a time zone (default: the team's).
 // Read-only; every viewer may read any team's report. Figures are computed up to min(period end, now).
@@ -63,12 +64,7 @@ export async function teamReport(
         createdAt: { lt: new Date(untilMs) },
       },
       select: {
-        id: true,
-        title: true,
-        priority: true,
-        status: true,
-        dueDate: true,
-        dueTimezone: true,
+        ...actionItemDue,
         createdAt: true,
         completedAt: true,
         updatedAt: true,
