@@ -1,8 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
+import { ActionButton } from "@/components/oncall/action-button";
 import { ConfirmAction } from "@/components/oncall/confirm-action";
-import { useApiAction } from "@/components/oncall/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -87,22 +87,6 @@ function TestConnection({ row }: { row: DataSourceRow }) {
   );
 }
 
-function MakeDefault({ row }: { row: DataSourceRow }) {
-  const action = useApiAction("PATCH", `/api/v1/datasources/${row.id}`);
-  return (
-    <span className="oc-action">
-      <Button size="sm" pending={action.isPending} onClick={() => action.mutate({ isDefault: !row.isDefault })}>
-        {row.isDefault ? "Unset default" : "Make default"}
-      </Button>
-      {action.error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(action.error)}
-        </span>
-      ) : null}
-    </span>
-  );
-}
-
 /** Data sources with edit, test, default and delete; one row's panel open at a time. */
 export function DataSourceTable({ items }: { items: DataSourceRow[] }) {
   const [open, setOpen] = useState<{ id: string; panel: "edit" | "test" } | null>(null);
@@ -146,7 +130,12 @@ export function DataSourceTable({ items }: { items: DataSourceRow[] }) {
                 <Button size="sm" onClick={() => toggle(d.id, "test")}>
                   Test connection
                 </Button>{" "}
-                <MakeDefault row={d} />{" "}
+                <ActionButton
+                  method="PATCH"
+                  path={`/api/v1/datasources/${d.id}`}
+                  body={{ isDefault: !d.isDefault }}
+                  label={d.isDefault ? "Unset default" : "Make default"}
+                />{" "}
                 <ConfirmAction
                   path={`/api/v1/datasources/${d.id}`}
                   label="Delete"

@@ -1,33 +1,31 @@
 "use client";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { errorMessage } from "@/lib/query/api";
+import { ActionSlot } from "./action-slot";
 import { useApiAction } from "./use-action";
 
 /** One API call behind a button (acknowledge, accept, cancel…); the error, if any, is shown next to it. */
 export function ActionButton({
   method = "POST",
   path,
+  body,
   label,
   variant = "secondary",
   size = "sm",
 }: {
   method?: string;
   path: string;
+  /** The request body, if the call takes one. */
+  body?: unknown;
   label: string;
   variant?: ButtonVariant;
   size?: "sm" | "md";
 }) {
   const action = useApiAction(method, path);
   return (
-    <span className="oc-action">
-      <Button variant={variant} size={size} pending={action.isPending} onClick={() => action.mutate(undefined)}>
+    <ActionSlot error={action.error}>
+      <Button variant={variant} size={size} pending={action.isPending} onClick={() => action.mutate(body)}>
         {label}
       </Button>
-      {action.error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(action.error)}
-        </span>
-      ) : null}
-    </span>
+    </ActionSlot>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import type { ButtonVariant } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { errorMessage } from "@/lib/query/api";
+import { ActionSlot } from "./action-slot";
 import { useApiAction } from "./use-action";
 
-/** A destructive API call behind a confirmation dialog; optionally navigates away afterwards. */
-export function ConfirmAction({
+/** An API call behind a confirmation dialog; optionally navigates away, or hands the answer on, afterwards. */
+export function ConfirmAction<T = unknown>({
   method = "DELETE",
   path,
   label,
@@ -13,6 +15,8 @@ export function ConfirmAction({
   confirmLabel,
   body,
   redirectTo,
+  onDone,
+  variant,
   size = "md",
 }: {
   method?: string;
@@ -20,31 +24,32 @@ export function ConfirmAction({
   label: string;
   title: string;
   confirmLabel: string;
-  body: string;
+  /** What the dialog says the call does. */
+  body: ReactNode;
   redirectTo?: string;
+  onDone?: (data: T) => void;
+  /** The opening button's look; destructive (danger) unless said. */
+  variant?: ButtonVariant;
   size?: "sm" | "md";
 }) {
   const router = useRouter();
-  const action = useApiAction(method, path, () => {
+  const action = useApiAction<T>(method, path, (data) => {
+    onDone?.(data);
     if (redirectTo) router.push(redirectTo);
   });
   return (
-    <span className="oc-action">
+    <ActionSlot error={action.error}>
       <ConfirmButton
         label={label}
         title={title}
         confirmLabel={confirmLabel}
         onConfirm={() => action.mutate(undefined)}
         pending={action.isPending}
+        variant={variant}
         size={size}
       >
         {body}
       </ConfirmButton>
-      {action.error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(action.error)}
-        </span>
-      ) : null}
-    </span>
+    </ActionSlot>
   );
 }

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SEVERITIES } from "@/lib/postmortem";
-import { apiFetch, errorMessage } from "@/lib/query/api";
+import { apiFetch } from "@/lib/query/api";
+import { ActionSlot } from "./action-slot";
 
 /**
  * "Declare incident" on an on-call page: escalates the page through POST /api/v1/incidents/from-page/{id}
@@ -24,7 +25,7 @@ export function DeclareIncidentButton({ pageId }: { pageId: string }) {
     onSuccess: (incident) => router.push(`/incidents/${incident.number}`),
   });
   return (
-    <span className="oc-action">
+    <ActionSlot error={declare.error}>
       <label htmlFor={selectId} className="sr-only">
         Severity
       </label>
@@ -38,11 +39,6 @@ export function DeclareIncidentButton({ pageId }: { pageId: string }) {
       <Button size="md" variant="primary" pending={declare.isPending} onClick={() => declare.mutate()}>
         Declare incident
       </Button>
-      {declare.error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(declare.error)}
-        </span>
-      ) : null}
-    </span>
+    </ActionSlot>
   );
 }

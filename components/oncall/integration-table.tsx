@@ -1,14 +1,11 @@
 "use client";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
-import { errorMessage } from "@/lib/query/api";
 import { ConfirmAction } from "./confirm-action";
 import { RoutesSummary, type IntegrationRoute } from "./integration-routes";
 import { IntegrationSecret } from "./integration-secret";
-import { useApiAction } from "./use-action";
 
 export type IntegrationRow = {
   id: string;
@@ -22,29 +19,18 @@ export type IntegrationRow = {
 type Revealed = { name: string; token: string };
 
 function RotateButton({ row, onToken }: { row: IntegrationRow; onToken: (r: Revealed) => void }) {
-  const action = useApiAction<Revealed>("POST", `/api/v1/integrations/${row.id}/token`, (data) =>
-    onToken({ name: data.name, token: data.token }),
-  );
   return (
-    <span className="oc-action">
-      <ConfirmButton
-        label="Rotate token"
-        title={`Rotate the token of "${row.name}"?`}
-        confirmLabel="Rotate token"
-        variant="secondary"
-        size="sm"
-        pending={action.isPending}
-        onConfirm={() => action.mutate(undefined)}
-      >
-        A new token is issued and shown once; the current token stops working at once, so Alertmanager is refused until
-        you paste the new one.
-      </ConfirmButton>
-      {action.error ? (
-        <span className="field-error" role="alert">
-          {errorMessage(action.error)}
-        </span>
-      ) : null}
-    </span>
+    <ConfirmAction<Revealed>
+      method="POST"
+      path={`/api/v1/integrations/${row.id}/token`}
+      onDone={(data) => onToken({ name: data.name, token: data.token })}
+      label="Rotate token"
+      title={`Rotate the token of "${row.name}"?`}
+      confirmLabel="Rotate token"
+      variant="secondary"
+      size="sm"
+      body="A new token is issued and shown once; the current token stops working at once, so Alertmanager is refused until you paste the new one."
+    />
   );
 }
 
