@@ -84,7 +84,8 @@ async function coldStatuses(defs: SloDef[], waitMs: number): Promise<Map<string,
 }
 
 /**
- * Statuses of `defs` from the read model (one query); those never computed for their version are
+ * Statuses of `defs` from the read model (one query for the rows this process has not cached:
+ * status-rows.ts); those never computed for their version are
  * computed alone (coldStatuses), the others served as stored.
  */
 export async function storedOrComputed(
