@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { EMAIL_FIELD } from "./email-field";
 
 /** Email + password sign-in without a full page reload; SSO button when an OIDC provider is configured. */
 export function LoginForm({ callbackUrl, ssoEnabled }: { callbackUrl: string; ssoEnabled: boolean }) {
@@ -42,15 +43,7 @@ export function LoginForm({ callbackUrl, ssoEnabled }: { callbackUrl: string; ss
     <>
       <form className="form" onSubmit={onSubmit} noValidate>
         {error ? <Alert tone="danger">{error}</Alert> : null}
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          aria-invalid={error ? true : undefined}
-        />
+        <Field {...EMAIL_FIELD} autoFocus aria-invalid={error ? true : undefined} />
         <Field
           label="Password"
           name="password"

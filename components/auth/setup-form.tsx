@@ -5,6 +5,7 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { EMAIL_FIELD } from "./email-field";
 
 /** First-admin form; works without JavaScript too (plain form post to the server action). */
 export function SetupForm() {
@@ -14,15 +15,7 @@ export function SetupForm() {
     <form className="form" action={action} noValidate>
       {state.status === "error" && state.message ? <Alert tone="danger">{state.message}</Alert> : null}
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={f.name} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={state.values?.email}
-        error={f.email}
-      />
+      <Field {...EMAIL_FIELD} defaultValue={state.values?.email} error={f.email} />
       <Field
         label="Password"
         name="password"
