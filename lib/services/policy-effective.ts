@@ -8,6 +8,20 @@ import type { EffectivePolicyView } from "@/lib/validation/views/release";
 /** The policy that applies to a service: its own, else its team's, else the built-in default. */
 export type EffectivePolicy = EffectivePolicyView;
 
+type StoredTerms = Omit<EffectivePolicy, "scope" | "agreedAt"> & { agreedAt: Date | null; version: number };
+
+/** A stored policy's terms as the views answer them (the effective policy and the policy itself). */
+export const policyTerms = (p: StoredTerms) => ({
+  atRiskBelow: p.atRiskBelow,
+  freezeAtOrBelow: p.freezeAtOrBelow,
+  freezeOnPageAlert: p.freezeOnPageAlert,
+  postmortemAbove: p.postmortemAbove,
+  agreedBy: p.agreedBy,
+  agreedAt: p.agreedAt?.toISOString() ?? null,
+  notes: p.notes,
+  version: p.version,
+});
+
 /** The precedence in one place: the service's own policy, else its team's, else the built-in default. */
 function policyOf(service: ServiceWithPolicies): EffectivePolicy {
   const p = service.budgetPolicy ?? service.team.budgetPolicy;
@@ -21,17 +35,7 @@ function policyOf(service: ServiceWithPolicies): EffectivePolicy {
       notes: "Built-in default policy",
       version: null,
     };
-  return {
-    scope: service.budgetPolicy ? "service" : "team",
-    atRiskBelow: p.atRiskBelow,
-    freezeAtOrBelow: p.freezeAtOrBelow,
-    freezeOnPageAlert: p.freezeOnPageAlert,
-    postmortemAbove: p.postmortemAbove,
-    agreedBy: p.agreedBy,
-    agreedAt: p.agreedAt?.toISOString() ?? null,
-    notes: p.notes,
-    version: p.version,
-  };
+  return { scope: service.budgetPolicy ? "service" : "team", ...policyTerms(p) };
 }
 
 /** The service's own policy, else its team's, else the built-in default (25 % at risk, 0 % frozen). */

@@ -3,7 +3,7 @@ import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanApprove, assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { evaluatePolicy } from "@/lib/slo";
-import { effectivePolicy, type EffectivePolicy } from "./policy-effective";
+import { effectivePolicy, policyTerms, type EffectivePolicy } from "./policy-effective";
 
 export { effectivePolicy, type EffectivePolicy };
 import type { BudgetPolicyInput } from "@/lib/validation/policy";
@@ -73,14 +73,7 @@ const toBudgetPolicyView = (p: PolicyRow): BudgetPolicyView => ({
   id: p.id,
   teamId: p.teamId,
   serviceId: p.serviceId,
-  atRiskBelow: p.atRiskBelow,
-  freezeAtOrBelow: p.freezeAtOrBelow,
-  freezeOnPageAlert: p.freezeOnPageAlert,
-  postmortemAbove: p.postmortemAbove,
-  agreedBy: p.agreedBy,
-  agreedAt: p.agreedAt?.toISOString() ?? null,
-  notes: p.notes,
-  version: p.version,
+  ...policyTerms(p),
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
