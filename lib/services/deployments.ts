@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findServiceRef } from "@/lib/db/repos/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import { atLeast, inTeam, type Actor } from "@/lib/auth/permissions";
 import {
@@ -45,7 +46,7 @@ function assertCanRecord(actor: Actor, teamId: string, slug: string) {
 
 export async function recordDeployment(actor: Actor, input: CreateDeploymentInput): Promise<DeploymentView> {
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug: input.service } });
+  const service = await findServiceRef(db, input.service);
   if (!service)
     throw new AppError("VALIDATION", `service "${input.service}" does not exist`, {
       service: `unknown service "${input.service}"`,
@@ -75,8 +76,7 @@ export async function recordDeployment(actor: Actor, input: CreateDeploymentInpu
 export async function listDeployments(actor: Actor, q: ListDeploymentsQuery): Promise<DeploymentList> {
   requireAnyScope(actor, ["deployments", "gate", "read"]);
   const db = await getDb();
-  if (q.service && !(await db.service.findUnique({ where: { slug: q.service } })))
-    throw notFound(`service "${q.service}"`);
+  if (q.service && !(await findServiceRef(db, q.service))) throw notFound(`service "${q.service}"`);
   const to = new Date(q.to ?? Date.now());
   const from = new Date(q.from ?? to.getTime() - 30 * DAY_MS);
   const rows = await findDeployments({

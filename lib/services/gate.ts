@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findServiceRef } from "@/lib/db/repos/catalog";
 import {
   createException,
   findActiveException,
@@ -66,7 +67,7 @@ const gateSlo = (s: SloStatus): GateSloView => ({
 });
 
 async function serviceBySlug(slug: string) {
-  const service = await (await getDb()).service.findUnique({ where: { slug } });
+  const service = await findServiceRef(await getDb(), slug);
   if (!service) throw notFound(`service "${slug}"`);
   return service;
 }

@@ -101,6 +101,20 @@ export async function findServicePage(
   return { rows, total };
 }
 
+/** What a use case needs to authorize and route work for a service: its owner and data source (no JSON column). */
+const serviceRefSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  teamId: true,
+  dataSourceId: true,
+  version: true,
+} as const;
+export type ServiceRef = Prisma.ServiceGetPayload<{ select: typeof serviceRefSelect }>;
+
+export const findServiceRef = (db: Client, slug: string): Promise<ServiceRef | null> =>
+  db.service.findUnique({ where: { slug }, select: serviceRefSelect });
+
 export const findServiceBySlug = (db: Client, slug: string): Promise<ServiceRow | null> =>
   db.service.findUnique({ where: { slug }, select: serviceSelect });
 export const findServiceById = (db: Client, id: string): Promise<ServiceRow> =>

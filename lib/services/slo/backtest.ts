@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findServiceRef } from "@/lib/db/repos/catalog";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import {
@@ -153,7 +154,7 @@ export async function backtestDefinition(
   nowMs: number,
 ): Promise<BacktestResultView> {
   assertCanRead(actor);
-  const service = await (await getDb()).service.findUnique({ where: { slug: input.service } });
+  const service = await findServiceRef(await getDb(), input.service);
   if (!service)
     throw new AppError("VALIDATION", `service "${input.service}" does not exist`, {
       service: `unknown service "${input.service}"`,

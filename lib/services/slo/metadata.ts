@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findServiceRef } from "@/lib/db/repos/catalog";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { isPrometheusError, upstreamError } from "@/lib/prometheus";
@@ -15,7 +16,7 @@ const CAP = 2000;
 async function clientForService(slug: string | undefined) {
   if (!slug) return prometheusFor(null);
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug } });
+  const service = await findServiceRef(db, slug);
   if (!service) throw new AppError("NOT_FOUND", `service "${slug}" not found`);
   return prometheusFor(service.dataSourceId);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { findServiceRef } from "@/lib/db/repos/catalog";
 import { AppError } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { upstreamError } from "@/lib/prometheus";
@@ -27,7 +28,7 @@ export async function previewSlo(
 ): Promise<SloPreview> {
   assertCanRead(actor);
   const db = await getDb();
-  const service = await db.service.findUnique({ where: { slug: input.service } });
+  const service = await findServiceRef(db, input.service);
   if (!service)
     throw new AppError("VALIDATION", `service "${input.service}" does not exist`, {
       service: `unknown service "${input.service}"`,
