@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, LinkButton } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
@@ -159,14 +159,7 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          Declare incident
-        </Button>
-        <LinkButton href="/incidents" variant="ghost">
-          Cancel
-        </LinkButton>
-      </div>
+      <FormActions submitLabel="Declare incident" pending={mutation.isPending} cancelHref="/incidents" />
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, LinkButton } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { TeamField } from "./team-field";
@@ -259,14 +260,11 @@ export function PolicyForm({
             ))}
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {editing ? "Save policy" : "Create policy"}
-        </Button>
-        <LinkButton href={cancelHref} variant="ghost">
-          Cancel
-        </LinkButton>
-      </div>
+      <FormActions
+        submitLabel={editing ? "Save policy" : "Create policy"}
+        pending={mutation.isPending}
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

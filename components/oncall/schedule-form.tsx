@@ -3,7 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormBanner } from "@/components/ui/form-banner";
-import { Button, LinkButton } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { TeamField } from "./team-field";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
@@ -152,14 +153,11 @@ export function ScheduleForm({ teams, initial, cancelHref, defaultStartAt }: Pro
           Add a layer
         </Button>
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {editing ? "Save changes" : "Create schedule"}
-        </Button>
-        <LinkButton href={cancelHref} variant="ghost">
-          Cancel
-        </LinkButton>
-      </div>
+      <FormActions
+        submitLabel={editing ? "Save changes" : "Create schedule"}
+        pending={mutation.isPending}
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormBanner } from "@/components/ui/form-banner";
-import { Button, LinkButton } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
@@ -190,14 +190,11 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
         placeholder="https://"
         error={errors.dashboardUrl}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {editing ? "Save changes" : "Create service"}
-        </Button>
-        <LinkButton href={cancelHref} variant="ghost">
-          Cancel
-        </LinkButton>
-      </div>
+      <FormActions
+        submitLabel={editing ? "Save changes" : "Create service"}
+        pending={mutation.isPending}
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormBanner } from "@/components/ui/form-banner";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { Button, LinkButton } from "@/components/ui/button";
 import { ApiError, errorMessage } from "@/lib/query/api";
 import { createSlo, sloKeys, updateSlo, useSloPreview, type PreviewInput } from "@/lib/query/slos";
 import { fieldErrors } from "@/lib/validation/common";
@@ -143,17 +143,15 @@ export function SloWizard({ services, edit, initialService }: Props) {
         <ObjectiveStep {...step} />
         <AlertingStep {...step} />
 
-        <div className="form-actions">
-          <Button type="submit" variant="primary" pending={mutation.isPending}>
-            {edit ? "Save changes" : "Create SLO"}
-          </Button>
-          <LinkButton href={edit ? `/slos/${edit.id}` : "/slos"} variant="ghost">
-            Cancel
-          </LinkButton>
+        <FormActions
+          submitLabel={edit ? "Save changes" : "Create SLO"}
+          pending={mutation.isPending}
+          cancelHref={edit ? `/slos/${edit.id}` : "/slos"}
+        >
           <span className="muted small">
             Editors&apos; changes are signed off by an approver before they take effect.
           </span>
-        </div>
+        </FormActions>
       </form>
       <div className="stack">
         <SloPreviewPanel

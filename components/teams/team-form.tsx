@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, LinkButton } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { formValues } from "@/lib/query/form-values";
@@ -74,14 +74,7 @@ export function TeamForm({ defaultTimezone }: { defaultTimezone: string }) {
         error={errors.description}
         placeholder="What the team owns."
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" pending={mutation.isPending}>
-          Create team
-        </Button>
-        <LinkButton href="/teams" variant="ghost">
-          Cancel
-        </LinkButton>
-      </div>
+      <FormActions submitLabel="Create team" pending={mutation.isPending} cancelHref="/teams" />
     </form>
   );
 }
