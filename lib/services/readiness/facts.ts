@@ -37,7 +37,11 @@ export async function loadServiceFacts(
       ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}),
       ...(filter.serviceIds ? { id: { in: filter.serviceIds } } : {}),
     },
-    include: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      tier: true,
       team: {
         select: {
           slug: true,
