@@ -6,7 +6,7 @@ import { userShifts } from "@/lib/oncall";
 import type { CoverRequestInput } from "@/lib/validation/oncall";
 import type { CoverRequestView } from "@/lib/validation/views/oncall";
 import { recordAudit } from "../audit";
-import { loadScheduleModel, refOf, userRefs } from "./model";
+import { loadScheduleModel, refOf, userRefs, type Tx } from "./model";
 import { assertCanOverride, futureWindow, insertOverride } from "./overrides";
 import { timelineOf } from "./timeline";
 
@@ -107,6 +107,30 @@ async function openRequest(scheduleId: string, id: string) {
   return row;
 }
 
+/**
+ * Moves an open request on to `data` in one transaction with its audit event. Exactly one mover wins: a
+ * request someone else accepted or cancelled meanwhile is refused. `then` runs after the claim and answers
+ * the row as it ends up.
+ */
+async function closeRequest(
+  actor: Actor,
+  row: Awaited<ReturnType<typeof openRequest>>,
+  action: string,
+  data: { status: "covered" | "cancelled"; acceptedById?: string },
+  then: (tx: Tx) => Promise<Row>,
+): Promise<CoverRequestView> {
+  const db = await getDb();
+  const updated = await db.$transaction(async (tx) => {
+    const claimed = await tx.coverRequest.updateMany({ where: { id: row.id, status: "open" }, data });
+    if (claimed.count === 0)
+      throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
+    const after = await then(tx);
+    await recordAudit(tx, actor, { action, entityType: "coverRequest", entityId: row.id, before: row, after });
+    return after;
+  });
+  return (await views([updated]))[0]!;
+}
+
 /** Another team member takes the cover: a replace override requester → acceptor is created. */
 export async function acceptCoverRequest(
   actor: Actor,
@@ -114,67 +138,44 @@ export async function acceptCoverRequest(
   id: string,
   nowMs = Date.now(),
 ): Promise<CoverRequestView> {
-  const db = await getDb();
   const row = await openRequest(scheduleId, id);
   assertCanOverride(actor, row.schedule.teamId, "cover requests of this schedule");
   if (row.requesterId === actor.userId) throw new AppError("INVALID_STATE", "you cannot cover your own request");
   if (row.endAt.getTime() <= nowMs) throw new AppError("INVALID_STATE", "this cover request's window has passed");
   const startAt = new Date(Math.max(row.startAt.getTime(), nowMs));
-  const updated = await db.$transaction(async (tx) => {
-    const claimed = await tx.coverRequest.updateMany({
-      where: { id, status: "open" },
-      data: { status: "covered", acceptedById: actor.userId },
-    });
-    if (claimed.count === 0)
-      throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
-    const override = await insertOverride(
-      tx,
-      actor,
-      scheduleId,
-      {
-        kind: "replace",
-        userId: actor.userId,
-        replacesUserId: row.requesterId,
-        startAt,
-        endAt: row.endAt,
-        reason: row.message || "cover request",
-      },
-      "cover",
-    );
-    const after = await tx.coverRequest.update({ where: { id }, data: { overrideId: override.id } });
-    await recordAudit(tx, actor, {
-      action: "coverRequest.accept",
-      entityType: "coverRequest",
-      entityId: id,
-      before: row,
-      after,
-    });
-    return after;
-  });
-  return (await views([updated]))[0]!;
+  return closeRequest(
+    actor,
+    row,
+    "coverRequest.accept",
+    { status: "covered", acceptedById: actor.userId },
+    async (tx) => {
+      const override = await insertOverride(
+        tx,
+        actor,
+        scheduleId,
+        {
+          kind: "replace",
+          userId: actor.userId,
+          replacesUserId: row.requesterId,
+          startAt,
+          endAt: row.endAt,
+          reason: row.message || "cover request",
+        },
+        "cover",
+      );
+      return tx.coverRequest.update({ where: { id }, data: { overrideId: override.id } });
+    },
+  );
 }
 
 /** The requester (or an editor of the team) withdraws an open request. */
 export async function cancelCoverRequest(actor: Actor, scheduleId: string, id: string): Promise<CoverRequestView> {
-  const db = await getDb();
   requireScope(actor, "write");
   const row = await openRequest(scheduleId, id);
   const isEditor = atLeast(actor, "editor") && inTeam(actor, row.schedule.teamId);
   if (row.requesterId !== actor.userId && !isEditor)
     throw new AppError("FORBIDDEN", "Only the requester or an editor of the team can cancel this cover request");
-  const updated = await db.$transaction(async (tx) => {
-    const res = await tx.coverRequest.updateMany({ where: { id, status: "open" }, data: { status: "cancelled" } });
-    if (res.count === 0)
-      throw new AppError("INVALID_STATE", "this cover request was just accepted or cancelled by someone else");
-    const after = await tx.coverRequest.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, actor, {
-      action: "coverRequest.cancel",
-      entityType: "coverRequest",
-      entityId: id,
-      before: row,
-      after,
-    });
-    return after;
-  });
-  return (await views([updated]))[0]!;
+  return closeRequest(actor, row, "coverRequest.cancel", { status: "cancelled" }, (tx) =>
+    tx.coverRequest.findUniqueOrThrow({ where: { id: row.id } }),
+  );
 }
