@@ -1,11 +1,13 @@
 import "server-only";
+import type { BudgetTrigger } from "@/lib/postmortem";
 import type { UserLiteView } from "@/lib/validation/views/incidents";
 import type { Prisma } from "../generated/client";
 import { likeLiteral } from "../search";
+import { parseBudgetTriggerColumn } from "./postmortems";
 
 // Incidents as the services read them: the row with the relations its API view needs (owning team,
 // affected services, roles, the postmortem's state, linked pages, action items' priorities), one at a
-// time or a filtered page, and the users that hold its roles.
+// time or a filtered page, and the users that hold its roles. The postmortem's budget trigger (JSON) is parsed.
 
 type Client = Prisma.TransactionClient;
 
@@ -20,10 +22,22 @@ const incidentInclude = {
   actionItems: { select: { priority: true, status: true } },
 } as const;
 
-export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentInclude }>;
+type StoredRow = Prisma.IncidentGetPayload<{ include: typeof incidentInclude }>;
+type StoredPostmortem = NonNullable<StoredRow["postmortem"]>;
+export type IncidentRow = Omit<StoredRow, "postmortem"> & {
+  postmortem: (Omit<StoredPostmortem, "budgetTrigger"> & { budgetTrigger: BudgetTrigger | null }) | null;
+};
 
-export const findIncidentRow = (db: Client, id: string): Promise<IncidentRow> =>
-  db.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude });
+const parseRow = (row: StoredRow): IncidentRow => ({
+  ...row,
+  postmortem: row.postmortem && {
+    ...row.postmortem,
+    budgetTrigger: parseBudgetTriggerColumn(row.postmortem.id, row.postmortem.budgetTrigger),
+  },
+});
+
+export const findIncidentRow = async (db: Client, id: string): Promise<IncidentRow> =>
+  parseRow(await db.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude }));
 
 export type IncidentFilter = { status?: string; severity?: string; team?: string; service?: string; q?: string };
 
@@ -63,7 +77,7 @@ export async function findIncidentPage(
     }),
     db.incident.count({ where }),
   ]);
-  return { rows, total };
+  return { rows: rows.map(parseRow), total };
 }
 
 /** Users by id (role holders, owners, reviewers), in one query. */

@@ -185,7 +185,7 @@ export function toIncidentView(row: IncidentRow, users: Map<string, UserLiteView
           revision: pm.revision,
           dueAt: iso(pm.dueAt),
           overdue: isOverdue(pm.dueAt?.getTime() ?? null, pm.publishedAt?.getTime() ?? null, nowMs),
-          ...postmortemRequirement(severity, parseBudgetTriggerColumn(pm.id, pm.budgetTrigger), row.actionItems ?? []),
+          ...postmortemRequirement(severity, pm.budgetTrigger, row.actionItems ?? []),
         }
       : null,
     pages: row.pages.map((p) => ({ id: p.id, title: p.title, status: p.status, openedAt: p.openedAt.toISOString() })),
