@@ -6,7 +6,7 @@ import { logger } from "@/lib/observability/logger";
 import { prometheusFor } from "./prometheus-source";
 import { rolledUntil, syncRollups } from "./rollups";
 import { forEachSloBatch } from "./slo-batches";
-import { failureMark, persist, saveAndRate, sourceAnswered, visible, type StaleMark } from "./status-cache";
+import { failureMark, persist, saveAndRate, sourceAnswered, visible } from "./status-cache";
 import { computeStatuses } from "./status-engine";
 import { markStale } from "./status-store";
 
@@ -16,13 +16,12 @@ import { markStale } from "./status-store";
 /**
  * Background fill of the hourly rollups for every SLO, so a status refresh only ever asks Prometheus
  * for the open hour. Failures are logged and retried on the next tick; a source that is down does not
- * stop the others (and is not asked again for its other batches in this run).
+ * stop the others, nor does one batch's failure stop the next (a source that is down fails fast once its
+ * circuit breaker opened).
  */
 export async function syncAllRollups(nowMs = Date.now(), batchSize?: number): Promise<number> {
   let queries = 0;
-  const down = new Set<string>();
   await forEachSloBatch(async (key, defs) => {
-    if (down.has(key)) return;
     try {
       queries += await syncRollups(
         await prometheusFor(defs[0]!.service.dataSourceId),
@@ -31,7 +30,6 @@ export async function syncAllRollups(nowMs = Date.now(), batchSize?: number): Pr
         rolledUntil(nowMs, nowMs),
       );
     } catch (err) {
-      down.add(key);
       logger().warn({ source: key, err: asError(err).message }, "rollup sync failed; will retry");
     }
   }, batchSize);
@@ -48,14 +46,13 @@ const digestOf = (s: Parameters<typeof visible>[0]) => createHash("sha1").update
 /**
  * The job "slo-status-refresh": every SLO's current status, computed and stored in the read model, batch
  * by batch (each batch's queries batched per expression, lib/prometheus/batch.ts). A Prometheus failure
- * marks the stored values of that source's SLOs stale (reason, since when) instead of replacing them, and
- * that source is not asked again in this run. Returns the number of SLOs and Prometheus queries.
+ * marks the stored values of that batch's SLOs stale (reason, since when) instead of replacing them.
+ * Returns the number of SLOs and Prometheus queries.
  */
 export async function refreshStoredStatuses(
   nowMs = Date.now(),
   batchSize?: number,
 ): Promise<{ slos: number; queries: number }> {
-  const failed = new Map<string, StaleMark>();
   const digests = new Map<string, string>();
   let slos = 0;
   let queries = 0;
@@ -64,11 +61,6 @@ export async function refreshStoredStatuses(
     const ids = defs.map((d) => d.id);
     const keepDigests = () =>
       ids.forEach((id) => !digests.has(id) && shownDigests.has(id) && digests.set(id, shownDigests.get(id)!));
-    const known = failed.get(key);
-    if (known) {
-      keepDigests();
-      return persist(() => markStale(ids, known), null);
-    }
     try {
       const client = await prometheusFor(defs[0]!.service.dataSourceId);
       const { statuses, queryCount } = await computeStatuses(client, defs, nowMs, nowMs);
@@ -84,8 +76,10 @@ export async function refreshStoredStatuses(
       await persist(() => saveAndRate(defs, statuses, nowMs), changed);
     } catch (err) {
       if (!isUpstreamFailure(err)) throw err;
+      // Each batch asks again: a source that is down fails fast once its circuit breaker opened (after three
+      // failures), and one batch's failure — e.g. the backfill of many new SLOs timing out — must not mark
+      // the source's other SLOs unavailable while Prometheus answers them.
       const mark = failureMark(key, err, nowMs);
-      failed.set(key, mark);
       keepDigests();
       await persist(() => markStale(ids, mark), null);
     }
