@@ -3,10 +3,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { bannerText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 
 /** What the list shows of a source: secrets only as flags (the API never returns them). */
 export type DataSourceRow = {
@@ -99,12 +100,7 @@ export function DataSourceForm({ source, onDone }: { source?: DataSourceRow; onD
   }
 
   const errors = errorFields(mutation.error);
-  const banner =
-    mutation.error instanceof ApiError && mutation.error.code === "VALIDATION"
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? errorMessage(mutation.error)
-        : null;
+  const banner = bannerText(mutation.error);
   const idp = editing ? `ds-${source.id}` : "ds-new";
   const keepHint = (has: boolean | undefined) =>
     editing && has ? "Stored (never shown). Leave empty to keep it; type to replace it." : undefined;

@@ -3,10 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { bannerText } from "@/components/ui/form-banner";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { SEVERITIES, SEVERITY_DEFINITIONS } from "@/lib/postmortem";
 import { INSTANT_KEYS, INSTANT_LABELS } from "@/lib/validation/incidents";
 import { incidentKeys, type IncidentView } from "./api";
@@ -59,12 +60,7 @@ export function DeclareIncidentForm({ services, teams }: { services: ServiceOpti
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const banner =
-    clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION")
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? errorMessage(mutation.error)
-        : null;
+  const banner = bannerText(mutation.error, clientErrors);
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-describedby={banner ? "declare-error" : undefined}>

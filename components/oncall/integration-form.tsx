@@ -3,10 +3,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { bannerText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { parseMatchers, type IntegrationRoute } from "./integration-routes";
 import { IntegrationSecret } from "./integration-secret";
 
@@ -49,12 +50,7 @@ export function IntegrationForm({ services }: { services: ServiceOption[] }) {
 
   const options = services.map((s) => ({ value: s.slug, label: `${s.name} (${s.slug})` }));
   const errors = errorFields(mutation.error);
-  const banner =
-    mutation.error instanceof ApiError && mutation.error.code === "VALIDATION"
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? errorMessage(mutation.error)
-        : null;
+  const banner = bannerText(mutation.error);
   const matcherError = (i: number) =>
     parseErrors[i] ??
     (Object.entries(errors)

@@ -3,12 +3,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { bannerText, isVersionConflict } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { TeamField } from "./team-field";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import type { Member } from "./schedule-model";
 
 type Target = { kind: "user"; userId: string } | { kind: "schedule"; scheduleId: string };
@@ -81,14 +82,8 @@ export function PolicyForm({
   }
 
   const errors = errorFields(mutation.error);
-  const conflict =
-    mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
-  const banner =
-    mutation.error instanceof ApiError && mutation.error.code === "VALIDATION"
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? errorMessage(mutation.error)
-        : null;
+  const conflict = isVersionConflict(mutation.error);
+  const banner = bannerText(mutation.error);
   const setStep = (i: number, s: Step) => setSteps(steps.map((x, j) => (j === i ? s : x)));
 
   return (

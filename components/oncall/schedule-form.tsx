@@ -2,12 +2,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormBanner } from "@/components/ui/form-banner";
+import { bannerText, isVersionConflict, FormBanner } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { TeamField } from "./team-field";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { fieldErrors } from "@/lib/validation/common";
 import { createScheduleSchema, updateScheduleSchema } from "@/lib/validation/oncall";
 
@@ -58,14 +58,8 @@ export function ScheduleForm({ teams, initial, cancelHref, defaultStartAt }: Pro
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const conflict =
-    mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
-  const banner =
-    clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION")
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? errorMessage(mutation.error)
-        : null;
+  const conflict = isVersionConflict(mutation.error);
+  const banner = bannerText(mutation.error, clientErrors);
   const members = teamRow?.members ?? [];
 
   return (

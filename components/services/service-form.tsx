@@ -2,11 +2,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormBanner } from "@/components/ui/form-banner";
+import { bannerText, isVersionConflict, FormBanner } from "@/components/ui/form-banner";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option } from "@/components/ui/select";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { formValues } from "@/lib/query/form-values";
 import { queryKeys } from "@/lib/query/keys";
 import { fieldErrors } from "@/lib/validation/common";
@@ -76,15 +76,9 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const conflict =
-    mutation.error instanceof ApiError && mutation.error.code === "CONFLICT" && Boolean(mutation.error.fields.version);
+  const conflict = isVersionConflict(mutation.error);
   const other = Object.entries(errors).filter(([k]) => !FIELDS.includes(k) && k !== "version");
-  const banner =
-    clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION")
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? errorMessage(mutation.error)
-        : null;
+  const banner = bannerText(mutation.error, clientErrors);
   const v = initial;
 
   return (

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FormActions } from "@/components/ui/form-actions";
-import { FormBanner } from "@/components/ui/form-banner";
+import { bannerText, FormBanner } from "@/components/ui/form-banner";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { ApiError, errorMessage } from "@/lib/query/api";
+import { ApiError } from "@/lib/query/api";
 import { createSlo, sloKeys, updateSlo, useSloPreview, type PreviewInput } from "@/lib/query/slos";
 import { fieldErrors } from "@/lib/validation/common";
 import { createSloSchema, sloPreviewSchema, updateSloSchema } from "@/lib/validation/slo";
@@ -103,14 +103,7 @@ export function SloWizard({ services, edit, initialService }: Props) {
     ...Object.fromEntries(Object.entries(clientErrors ?? {}).filter(([, v]) => v)),
   };
   const conflict = mutation.error instanceof ApiError && mutation.error.code === "CONFLICT";
-  const banner =
-    clientErrors && Object.values(clientErrors).some(Boolean)
-      ? "Please correct the highlighted fields."
-      : mutation.error
-        ? mutation.error instanceof ApiError && mutation.error.code === "VALIDATION"
-          ? "Please correct the highlighted fields."
-          : errorMessage(mutation.error)
-        : null;
+  const banner = bannerText(mutation.error, clientErrors && Object.values(clientErrors).some(Boolean));
   const id = (name: string) => `${uid}-${name}`.replace(/:/g, "");
   const step: StepProps = { s, update, errors, id };
 

@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { bannerText } from "@/components/ui/form-banner";
 import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { formValues } from "@/lib/query/form-values";
 import { queryKeys } from "@/lib/query/keys";
 import { createTeamSchema } from "@/lib/validation/catalog";
@@ -35,12 +36,7 @@ export function TeamForm({ defaultTimezone }: { defaultTimezone: string }) {
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const invalid = clientErrors || (mutation.error instanceof ApiError && mutation.error.code === "VALIDATION");
-  const banner = invalid
-    ? "Please correct the highlighted fields."
-    : mutation.error
-      ? errorMessage(mutation.error)
-      : null;
+  const banner = bannerText(mutation.error, clientErrors);
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ApiError, errorMessage } from "@/lib/query/api";
 import { Alert } from "./alert";
 import { Button } from "./button";
 
@@ -27,3 +28,18 @@ export function FormBanner({ id, conflict, focusable, children }: Props) {
     </div>
   );
 }
+
+/**
+ * What a form's banner says: a request to correct the fields when they are invalid (found by the form's own
+ * check, or answered 422 by the API, whose messages stand under the fields), else the API's message; null
+ * while nothing failed.
+ */
+export function bannerText(error: unknown, invalidHere?: unknown): string | null {
+  if (invalidHere || (error instanceof ApiError && error.code === "VALIDATION"))
+    return "Please correct the highlighted fields.";
+  return error ? errorMessage(error) : null;
+}
+
+/** A 409 about the version the form was opened at: someone else saved in between. */
+export const isVersionConflict = (error: unknown) =>
+  error instanceof ApiError && error.code === "CONFLICT" && Boolean(error.fields.version);
