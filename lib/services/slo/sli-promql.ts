@@ -2,6 +2,17 @@ import "server-only";
 import { checkSeriesSelector } from "@/lib/promql/selector";
 import { SloDefinitionError, sliSelectors, type Sli } from "@/lib/slo";
 
+/** Each selector of a (non-timeslice) SLI with the field it comes from; null where the SLI has none. */
+export function selectorFields(sli: Sli, selectors: ReturnType<typeof sliSelectors>): [string, string | null][] {
+  return sli.kind === "ratio"
+    ? [
+        ["sli.total", selectors.total],
+        ["sli.good", selectors.good],
+        ["sli.bad", selectors.bad],
+      ]
+    : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
+}
+
 /**
  * What is wrong with an SLI's PromQL, by field (`sli.total`, `sli.good`, `sli.bad`, `sli.matchers`, …);
  * empty when every selector parses as one series selector (lib/promql). Saves check this through the
@@ -29,15 +40,7 @@ export function sliPromqlProblems(sli: Sli): Record<string, string> {
     throw err;
   }
   const fields: Record<string, string> = {};
-  const checks: [string, string | null][] =
-    sli.kind === "ratio"
-      ? [
-          ["sli.total", selectors.total],
-          ["sli.good", selectors.good],
-          ["sli.bad", selectors.bad],
-        ]
-      : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
-  for (const [field, selector] of checks) {
+  for (const [field, selector] of selectorFields(sli, selectors)) {
     const r = selector === null ? null : checkSeriesSelector(selector);
     if (r && !r.ok) fields[field] = r.message;
   }

@@ -4,7 +4,14 @@ import { env } from "@/lib/env";
 import { validatePromQL, type PrometheusClient } from "@/lib/prometheus";
 import { formatLe, rangeSum, sliSelectors, type Sli } from "@/lib/slo";
 import { prometheusFor } from "./prometheus-source";
-import { sliPromqlProblems } from "./sli-promql";
+import { selectorFields, sliPromqlProblems } from "./sli-promql";
+
+/** A 422 "Invalid <what>" naming each field of `fields` with its problem, when there is any. */
+function throwIfProblems(fields: Record<string, string>, what: "SLI" | "PromQL") {
+  if (Object.keys(fields).length === 0) return;
+  const list = Object.entries(fields).map(([f, m]) => `${f}: ${m}`);
+  throw new AppError("VALIDATION", `Invalid ${what}: ${list.join("; ")}`, fields);
+}
 
 /**
  * Checks an SLI before it is saved, naming the field of each problem:
@@ -15,15 +22,7 @@ import { sliPromqlProblems } from "./sli-promql";
 export async function validateSli(sli: Sli, dataSourceId: string | null): Promise<void> {
   if (sli.kind === "timeslice") {
     // The slice fields by lib/slo, then the judged SLI as any SLI, its fields named under sli.of.
-    const own = sliPromqlProblems(sli);
-    if (Object.keys(own).length)
-      throw new AppError(
-        "VALIDATION",
-        `Invalid SLI: ${Object.entries(own)
-          .map(([f, m]) => `${f}: ${m}`)
-          .join("; ")}`,
-        own,
-      );
+    throwIfProblems(sliPromqlProblems(sli), "SLI");
     try {
       return await validateSli(sli.of, dataSourceId);
     } catch (err) {
@@ -35,39 +34,18 @@ export async function validateSli(sli: Sli, dataSourceId: string | null): Promis
     }
   }
   // Our own parser first, always: callers that skip the zod schema (SLOs as code, the CLI) get the same answer.
-  const fields = sliPromqlProblems(sli);
-  if (Object.keys(fields).length)
-    throw new AppError(
-      "VALIDATION",
-      `Invalid SLI: ${Object.entries(fields)
-        .map(([f, m]) => `${f}: ${m}`)
-        .join("; ")}`,
-      fields,
-    );
+  throwIfProblems(sliPromqlProblems(sli), "SLI");
   const selectors = sliSelectors(sli);
-  const checks: [string, string | null][] =
-    sli.kind === "ratio"
-      ? [
-          ["sli.total", selectors.total],
-          ["sli.good", selectors.good],
-          ["sli.bad", selectors.bad],
-        ]
-      : [[sli.kind === "boolGauge" ? "sli.metric" : "sli.matchers", selectors.total]];
+  const checks = selectorFields(sli, selectors);
   const client = await clientOrNull(dataSourceId);
+  const fields: Record<string, string> = {};
   // Then Prometheus' own word when one is reachable (it may know newer syntax limits than our grammar).
   for (const [field, selector] of client ? checks : []) {
     if (selector === null) continue;
     const result = await validatePromQL(client!, rangeSum({ ...selectors, total: selector }, "total", "5m"));
     if (!result.ok) fields[field] = result.message;
   }
-  if (Object.keys(fields).length)
-    throw new AppError(
-      "VALIDATION",
-      `Invalid PromQL: ${Object.entries(fields)
-        .map(([f, m]) => `${f}: ${m}`)
-        .join("; ")}`,
-      fields,
-    );
+  throwIfProblems(fields, "PromQL");
   if (sli.kind === "latency" && client) await checkBucket(client, sli);
 }
 
