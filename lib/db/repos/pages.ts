@@ -29,6 +29,15 @@ export const pageLastPayload = (row: { id: string; lastPayload: unknown }): Aler
     field: "lastPayload",
   });
 
+/** The page's latest Alertmanager delivery (parsed) and the incident it was escalated into; null when there is no page. */
+export async function findPageDelivery(db: Prisma.TransactionClient, id: string) {
+  const row = await db.page.findUnique({
+    where: { id },
+    select: { lastPayload: true, incident: { select: { number: true, title: true } } },
+  });
+  return row && { lastPayload: pageLastPayload({ id, lastPayload: row.lastPayload }), incident: row.incident };
+}
+
 /** The facts of a page event: a JSON object whose keys depend on the event's kind. */
 export const eventDetail = (event: { id: string; detail: unknown }): Record<string, unknown> =>
   parseColumn(z.record(z.string(), z.unknown()), event.detail, { table: "PageEvent", id: event.id, field: "detail" });

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { pageLastPayload } from "@/lib/db/repos/pages";
+import { findPageDelivery } from "@/lib/db/repos/pages";
 import type { Actor } from "@/lib/auth/permissions";
 import { pageAlerts } from "@/lib/oncall";
 import { getPage } from "./pages";
@@ -11,12 +11,8 @@ import { getPage } from "./pages";
 
 export async function getPageDetail(actor: Actor, id: string) {
   const page = await getPage(actor, id);
-  const db = await getDb();
-  const row = await db.page.findUnique({
-    where: { id },
-    select: { lastPayload: true, incident: { select: { number: true, title: true } } },
-  });
-  const payload = row ? pageLastPayload({ id, lastPayload: row.lastPayload }) : null;
+  const row = await findPageDelivery(await getDb(), id);
+  const payload = row?.lastPayload ?? null;
   const alerts = pageAlerts({
     states: page.alerts,
     alerts: payload?.alerts ?? [],
