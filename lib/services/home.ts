@@ -9,7 +9,7 @@ import type { HomeView } from "@/lib/validation/views/reports";
 import { gettingStartedFor } from "./readiness/home-getting-started";
 import { oncallNow } from "./readiness/home-oncall";
 import { slosNeedingAttention } from "./readiness/home-slos";
-import { actionItemDue, incidentHeadline } from "./read-fields";
+import { actionItemDue, incidentHeadline, incidentPostmortemDue } from "./read-fields";
 
 // The home page: what needs attention in my teams (admins: every team). Read-only. Each list is capped at
 // LIMIT items, ordered worst/oldest first, with its total; each item links to the page where it is handled.
@@ -84,11 +84,7 @@ export async function homeFor(actor: Actor, nowMs = Date.now()): Promise<HomeVie
           AND: [inMyTeams, { OR: [{ postmortem: { is: null } }, { postmortem: { is: { publishedAt: null } } }] }],
         },
         select: {
-          number: true,
-          title: true,
-          severity: true,
-          resolvedAt: true,
-          team: { select: { timezone: true } },
+          ...incidentPostmortemDue,
           postmortem: { select: { id: true, status: true, dueAt: true, budgetTrigger: true } },
         },
       }),

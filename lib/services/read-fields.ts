@@ -23,3 +23,12 @@ export const actionItemDue = {
   dueDate: true,
   dueTimezone: true,
 } as const;
+
+/** What decides when an incident's postmortem is due (resolution in the team's zone), with what names it. */
+export const incidentPostmortemDue = {
+  number: true,
+  title: true,
+  severity: true,
+  resolvedAt: true,
+  team: { select: { timezone: true } },
+} as const;

@@ -6,7 +6,7 @@ import { hasBudgetTriggerActionItem } from "@/lib/postmortem";
 import { HIGH_PRIORITIES, POSTMORTEM_LOOKBACK_DAYS, type ServiceFacts } from "@/lib/readiness";
 import { runbookCoverage, type RunbookHead } from "@/lib/slo/runbook";
 import { loadScheduleModels } from "../oncall/model";
-import { actionItemDue } from "../read-fields";
+import { actionItemDue, incidentPostmortemDue } from "../read-fields";
 
 // Reads (never writes) everything the readiness checks look at, for many services at once: five queries
 // whatever the number of services. The on-call rows become lib/oncall inputs through the on-call
@@ -91,11 +91,7 @@ export async function loadServiceFacts(
         serviceId: true,
         incident: {
           select: {
-            number: true,
-            title: true,
-            severity: true,
-            resolvedAt: true,
-            team: { select: { timezone: true } },
+            ...incidentPostmortemDue,
             postmortem: { select: { id: true, publishedAt: true, budgetTrigger: true } },
             actionItems: { select: { priority: true, status: true } },
           },

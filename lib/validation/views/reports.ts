@@ -8,6 +8,9 @@ import { policyState } from "./release";
  * paths; ratios are fractions. The manager report is in views/team-report.ts.
  */
 
+/** An incident as home lists it (open incidents, postmortems due): its number, INC-n key, title and severity. */
+const incidentHeadline = { number: z.number().int(), key: z.string(), title: z.string(), severity: z.string() };
+
 const user = z.object({ id: z.string(), name: z.string(), email: z.string() });
 const total = z.number().int().describe("how many there are in all; `items` holds at most 50, worst or oldest first");
 
@@ -56,10 +59,7 @@ export const homeView = z.object({
     total,
     items: z.array(
       z.object({
-        number: z.number().int(),
-        key: z.string(),
-        title: z.string(),
-        severity: z.string(),
+        ...incidentHeadline,
         status: z.string(),
         startedAt: instant(),
         services: z.array(z.string()),
@@ -86,10 +86,7 @@ export const homeView = z.object({
     total,
     items: z.array(
       z.object({
-        number: z.number().int(),
-        key: z.string(),
-        title: z.string(),
-        severity: z.string(),
+        ...incidentHeadline,
         status: z.enum(["pending", "missing"]),
         dueAt: instant(),
         postmortemStatus: z.string().nullable(),
