@@ -1,7 +1,7 @@
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import type { ApiTokenView } from "@/lib/validation/views/access";
 
 /** API tokens with owner (optional), scopes, last use, status and a revoke button. Used by the user's and the admin's token pages. */
@@ -24,9 +24,7 @@ export function TokensTable({
           <Th>Scopes</Th>
           <Th>Last used</Th>
           <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
+          <ActionsTh />
         </tr>
       </thead>
       <tbody>

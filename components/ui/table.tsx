@@ -19,3 +19,10 @@ export const Th = ({ children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>
 );
 
 export const Td = ({ children, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) => <td {...rest}>{children}</td>;
+
+/** The header of a column of row actions (buttons): named for screen readers, blank on screen. */
+export const ActionsTh = () => (
+  <Th>
+    <span className="sr-only">Actions</span>
+  </Th>
+);

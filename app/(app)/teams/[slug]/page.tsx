@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { atLeast, isAdmin } from "@/lib/auth/permissions";
 import { listServices } from "@/lib/services/catalog";
 import { listContactMethods } from "@/lib/services/notify/contact-methods";
@@ -71,11 +71,7 @@ export default async function TeamPage({ params }: Props) {
                     <Th>Name</Th>
                     <Th>Email</Th>
                     <Th>Role</Th>
-                    {admin ? (
-                      <Th>
-                        <span className="sr-only">Actions</span>
-                      </Th>
-                    ) : null}
+                    {admin ? <ActionsTh /> : null}
                   </tr>
                 </thead>
                 <tbody>

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { listPages } from "@/lib/services/oncall/pages";
 import { load, pageParam, textParam, type SearchParams } from "../../../_lib/load";
 import { pageActor } from "../../../_lib/page-actor";
@@ -75,9 +75,7 @@ export default async function PagesPage({ searchParams }: { searchParams: Search
                 <Th>Paged</Th>
                 <Th>Step</Th>
                 <Th className="num">Deliveries</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <ActionsTh />
               </tr>
             </thead>
             <tbody>

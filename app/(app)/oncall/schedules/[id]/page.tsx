@@ -15,7 +15,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ActionsTh, Table, Td, Th } from "@/components/ui/table";
 import { atLeast, inTeam } from "@/lib/auth/permissions";
 import { listCoverRequests } from "@/lib/services/oncall/cover-requests";
 import { listHandoffNotes } from "@/lib/services/oncall/handoff-notes";
@@ -157,9 +157,7 @@ export default async function SchedulePage({ params }: Props) {
                     <Th>Change</Th>
                     <Th>When</Th>
                     <Th>Reason</Th>
-                    <Th>
-                      <span className="sr-only">Actions</span>
-                    </Th>
+                    <ActionsTh />
                   </tr>
                 </thead>
                 <tbody>
