@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/tokens/copy-button";
 import { Alert } from "@/components/ui/alert";
+import { failureText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { formValues } from "@/lib/query/form-values";
 import { fieldErrors } from "@/lib/validation/common";
 import {
@@ -76,8 +77,7 @@ export function AddMethodForm({ teamId }: { teamId?: string }) {
   useEffect(() => {
     if (invalid) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [invalid, mutation.error, clientErrors]);
-  const failed =
-    mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
+  const failed = failureText(mutation.error);
   const made = mutation.data;
   return (
     <div className="stack">

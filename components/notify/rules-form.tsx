@@ -3,10 +3,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { failureText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { fieldErrors } from "@/lib/validation/common";
 import { notificationRulesSchema } from "@/lib/validation/notify";
 
@@ -45,8 +46,7 @@ export function RulesForm({ methods, rules, shiftReminderMinutes }: Props) {
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const failed =
-    mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
+  const failed = failureText(mutation.error);
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Notification rules">
       {mutation.isSuccess && !clientErrors ? (

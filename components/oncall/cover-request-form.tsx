@@ -1,9 +1,10 @@
 "use client";
 import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { failureText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { errorFields } from "@/lib/query/api";
 import { fromLocalInput } from "./format";
 import { useApiAction } from "./use-action";
 import { WindowFields } from "./window-fields";
@@ -31,8 +32,7 @@ export function CoverRequestForm({
     });
   }
   const errors = errorFields(action.error);
-  const failed =
-    action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
+  const failed = failureText(action.error);
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Ask for cover">
       {failed ? <Alert tone="danger">{failed}</Alert> : null}

@@ -1,9 +1,10 @@
 "use client";
 import { useRef, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { failureText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { errorFields } from "@/lib/query/api";
 import { useApiAction } from "./use-action";
 
 /** The outgoing person's handoff: what is open, pages during the shift, what to watch. */
@@ -21,8 +22,7 @@ export function HandoffNoteForm({ scheduleId, handoffLabel }: { scheduleId: stri
     });
   }
   const errors = errorFields(action.error);
-  const failed =
-    action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
+  const failed = failureText(action.error);
   return (
     <form ref={ref} className="form" onSubmit={onSubmit} noValidate aria-label="Write a handoff note">
       <p className="muted small">For your shift change at {handoffLabel}.</p>

@@ -1,10 +1,11 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { failureText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { errorFields } from "@/lib/query/api";
 import { fromLocalInput } from "./format";
 import type { Member } from "./schedule-model";
 import { useApiAction } from "./use-action";
@@ -54,8 +55,7 @@ export function OverrideForm({
   }
 
   const errors = errorFields(action.error);
-  const failed =
-    action.error instanceof ApiError && action.error.code !== "VALIDATION" ? errorMessage(action.error) : null;
+  const failed = failureText(action.error);
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Create an override">
       {failed ? <Alert tone="danger">{failed}</Alert> : null}

@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { failureText } from "@/components/ui/form-banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
+import { apiFetch, errorFields } from "@/lib/query/api";
 import { formValues } from "@/lib/query/form-values";
 import { queryKeys } from "@/lib/query/keys";
 import { fieldErrors } from "@/lib/validation/common";
@@ -47,8 +48,7 @@ export function CreateTokenForm() {
   }
 
   const errors = clientErrors ?? errorFields(mutation.error);
-  const failed =
-    mutation.error instanceof ApiError && mutation.error.code !== "VALIDATION" ? errorMessage(mutation.error) : null;
+  const failed = failureText(mutation.error);
   return (
     <div className="stack">
       {mutation.data ? (

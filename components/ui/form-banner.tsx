@@ -43,3 +43,7 @@ export function bannerText(error: unknown, invalidHere?: unknown): string | null
 /** A 409 about the version the form was opened at: someone else saved in between. */
 export const isVersionConflict = (error: unknown) =>
   error instanceof ApiError && error.code === "CONFLICT" && Boolean(error.fields.version);
+
+/** The message of a failure the fields do not explain (anything but a 422, whose messages stand under them). */
+export const failureText = (error: unknown) =>
+  error instanceof ApiError && error.code !== "VALIDATION" ? errorMessage(error) : null;
