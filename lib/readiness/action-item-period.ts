@@ -1,4 +1,5 @@
 import { actionItemDueAtMs } from "@/lib/postmortem";
+import type { ActionItemDue, OverdueItem } from "./types";
 
 // Action items over a report period [startMs, endMs), where endMs is the end of the period or now,
 // whichever is earlier:
@@ -8,13 +9,7 @@ import { actionItemDueAtMs } from "@/lib/postmortem";
 // - overdue: at endMs, created by then, past the end of their local due day, and neither done nor
 //   won't-do by then (an item done after the period was still open at its end).
 
-export type PeriodActionItem = {
-  id: string;
-  title: string;
-  priority: string;
-  status: string;
-  dueDate: string | null;
-  dueTimezone: string;
+export type PeriodActionItem = ActionItemDue & {
   createdAtMs: number;
   completedAtMs: number | null;
   /** Last change; the instant a won't-do decision was made. */
@@ -27,14 +22,7 @@ export type ActionItemPeriodStats = {
   wontDo: number;
   overdue: number;
   overdueHighPriority: number;
-  overdueItems: {
-    id: string;
-    title: string;
-    priority: string;
-    dueDate: string;
-    dueTimezone: string;
-    dueAtMs: number;
-  }[];
+  overdueItems: OverdueItem[];
 };
 
 const inRange = (ms: number | null, start: number, end: number) => ms !== null && ms >= start && ms < end;

@@ -1,7 +1,7 @@
 import { actionItemDueAtMs, actionItemOverdue } from "@/lib/postmortem";
 import { formatInstant } from "./format";
 import { postmortemTimeliness } from "./timeliness";
-import { result, type CheckResult, type ServiceRef } from "./types";
+import { result, type ActionItemDue, type CheckResult, type ServiceRef } from "./types";
 
 // Checks (e) and (f): "postmortems for all SEV-1 / SEV-2 incidents within 5 business days", and the
 // follow-ups they promise actually happen.
@@ -92,15 +92,7 @@ export function checkPostmortems(service: ServiceRef, incidents: readonly Incide
   );
 }
 
-export type ActionItemFacts = {
-  id: string;
-  title: string;
-  priority: string;
-  status: string;
-  dueDate: string | null;
-  dueTimezone: string;
-  incidentNumber: number | null;
-};
+export type ActionItemFacts = ActionItemDue & { incidentNumber: number | null };
 
 /** (f) Fails when any P0/P1 action item of the service is open or in progress past the end of its due day. */
 export function checkActionItems(service: ServiceRef, items: readonly ActionItemFacts[], nowMs: number): CheckResult {

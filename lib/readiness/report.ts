@@ -1,6 +1,7 @@
 import type { ActionItemPeriodStats } from "./action-item-period";
+import type { OverdueItem } from "./types";
 import type { PersonLoad, ScheduleLoad, ShiftLoad } from "./oncall-load";
-import type { DayStatus } from "./slo-period";
+import type { DayStatus, PeriodCounts } from "./slo-period";
 import type { Timeliness } from "./timeliness";
 
 // The manager report of one team over one period, as the API answers it (JSON) and as the CSV and
@@ -15,7 +16,8 @@ export type UserLabel = { id: string; name: string; email: string };
  */
 export type ReportSloState = "reported" | "no_data" | "pending_sign_off";
 
-export type ReportSlo = {
+/** An SLO's figures over the period (its counts as slo-period.ts sums them) and what they are judged by. */
+export type ReportSlo = Omit<PeriodCounts, "hoursInRange"> & {
   id: string;
   name: string;
   state: ReportSloState;
@@ -24,14 +26,6 @@ export type ReportSlo = {
   window: string;
   /** Versions whose rollups contributed. */
   versions: number[];
-  good: number;
-  total: number;
-  bad: number;
-  sli: number | null;
-  allowedBad: number;
-  /** Share of the period's own budget (bad events allowed by the objective for the period's traffic). */
-  budgetConsumed: number | null;
-  hoursWithData: number;
   /** Hours of the period up to evaluatedUntil (the whole period once it is over). */
   hoursInPeriod: number;
   /** The policy's freeze threshold the frozen days were judged with, and where it comes from. */
@@ -139,14 +133,7 @@ export type TeamReport = {
   };
   postmortems: TimelinessCounts;
   actionItems: Omit<ActionItemPeriodStats, "overdueItems"> & {
-    overdueItems: {
-      id: string;
-      title: string;
-      priority: string;
-      dueDate: string;
-      dueTimezone: string;
-      dueAt: string;
-    }[];
+    overdueItems: (Omit<OverdueItem, "dueAtMs"> & { dueAt: string })[];
   };
   oncall: { pagesForTeamServices: number; schedules: ReportSchedule[] };
   definitions: Record<string, string>;

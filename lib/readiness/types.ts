@@ -41,6 +41,19 @@ export type CheckResult = {
 /** The service a check is about; `timezone` is its team's zone, in which the details write instants. */
 export type ServiceRef = { slug: string; timezone: string };
 
+/** An action item as the due-date checks see it: what names it, its state and its due date in its own zone. */
+export type ActionItemDue = {
+  id: string;
+  title: string;
+  priority: string;
+  status: string;
+  dueDate: string | null;
+  dueTimezone: string;
+};
+
+/** An overdue action item: when its local due day ended. */
+export type OverdueItem = Omit<ActionItemDue, "status" | "dueDate"> & { dueDate: string; dueAtMs: number };
+
 /** Builds a result; keeps the title in one place. */
 export const result = (
   key: CheckKey,
