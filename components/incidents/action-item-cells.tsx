@@ -1,4 +1,4 @@
-import { Td } from "@/components/ui/table";
+import { Td, Th } from "@/components/ui/table";
 import { OverdueBadge, PriorityBadge } from "./badges";
 
 type Item = {
@@ -45,6 +45,18 @@ export function ActionItemCells({ item, dueNote }: { item: Item; dueNote?: strin
         {item.dueDate ?? "—"} {item.overdue ? <OverdueBadge /> : null}
         {dueNote !== undefined ? <div className="small muted">{dueNote}</div> : null}
       </Td>
+    </>
+  );
+}
+
+/** The headers of the columns ActionItemCells fills. */
+export function ActionItemHeads() {
+  return (
+    <>
+      <Th>Owner</Th>
+      <Th>Priority</Th>
+      <Th>Type</Th>
+      <Th>Due</Th>
     </>
   );
 }

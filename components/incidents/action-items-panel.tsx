@@ -17,7 +17,7 @@ import {
 import { apiFetch, ApiError, errorFields, errorMessage } from "@/lib/query/api";
 import { incidentKeys, usePeople, type ActionItemView } from "./api";
 import { ActionItemStatusControl } from "./action-item-status";
-import { ActionItemCells, ActionTitle } from "./action-item-cells";
+import { ActionItemCells, ActionItemHeads, ActionTitle } from "./action-item-cells";
 import { ActionStatusBadge, label } from "./badges";
 import { useIncidentMutation } from "./use-incident-mutation";
 
@@ -95,10 +95,7 @@ export function ActionItemsPanel({
           <thead>
             <tr>
               <Th>Action</Th>
-              <Th>Owner</Th>
-              <Th>Priority</Th>
-              <Th>Type</Th>
-              <Th>Due</Th>
+              <ActionItemHeads />
               <Th>Status</Th>
             </tr>
           </thead>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
-import { ActionItemCells, ActionTitle } from "@/components/incidents/action-item-cells";
+import { ActionItemCells, ActionItemHeads, ActionTitle } from "@/components/incidents/action-item-cells";
 import { ActionStatusBadge } from "@/components/incidents/badges";
 import { FilterBar } from "@/components/incidents/filters";
 import { TrackerStatus } from "@/components/incidents/tracker-status";
@@ -132,10 +132,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
                 <Th>Action</Th>
                 <Th>Incident</Th>
                 <Th>Service / team</Th>
-                <Th>Owner</Th>
-                <Th>Priority</Th>
-                <Th>Type</Th>
-                <Th>Due</Th>
+                <ActionItemHeads />
                 <Th>Status</Th>
               </tr>
             </thead>
