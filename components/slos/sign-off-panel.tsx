@@ -8,6 +8,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { apiFetch, errorFields, errorMessage } from "@/lib/query/api";
 import { sloKeys } from "@/lib/query/slos";
 import type { DefinitionChange } from "@/lib/slo/format";
+import { DefinitionDiff } from "./definition-diff";
 
 type Props = { sloId: string; number: number; proposedBy: string; changes: DefinitionChange[]; firstVersion: boolean };
 
@@ -51,28 +52,7 @@ export function SignOffPanel({ sloId, number, proposedBy, changes, firstVersion 
             : "The signed version stays in force until you sign this one off."}
         </p>
         {changes.length ? (
-          <table className="diff">
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">In force</th>
-                <th scope="col">Proposed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr key={c.field}>
-                  <th scope="row">{c.field}</th>
-                  <td className="before">
-                    <pre>{c.before || "—"}</pre>
-                  </td>
-                  <td className="after">
-                    <pre>{c.after || "—"}</pre>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DefinitionDiff changes={changes} fieldHead="Field" beforeHead="In force" afterHead="Proposed" />
         ) : null}
         <TextAreaField
           label="Comment"

@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { definitionChanges } from "@/lib/slo/format";
 import type { SloVersionItem } from "@/lib/query/slos";
+import { DefinitionDiff } from "./definition-diff";
 
 const TONE: Record<string, BadgeTone> = {
   active: "success",
@@ -54,30 +55,12 @@ export function VersionHistory({ versions }: { versions: SloVersionItem[] }) {
               <p className="small muted">Not signed off yet.</p>
             ) : null}
             {changes.length ? (
-              <table className="diff">
-                <thead>
-                  <tr>
-                    <th scope="col">{previous ? `Changed from v${previous.number}` : "Definition"}</th>
-                    {previous ? <th scope="col">Before</th> : null}
-                    <th scope="col">{previous ? "After" : "Value"}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {changes.map((c) => (
-                    <tr key={c.field}>
-                      <th scope="row">{c.field}</th>
-                      {previous ? (
-                        <td className="before">
-                          <pre>{c.before || "—"}</pre>
-                        </td>
-                      ) : null}
-                      <td className={previous ? "after" : undefined}>
-                        <pre>{c.after || "—"}</pre>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DefinitionDiff
+                changes={changes}
+                fieldHead={previous ? `Changed from v${previous.number}` : "Definition"}
+                beforeHead={previous ? "Before" : undefined}
+                afterHead={previous ? "After" : "Value"}
+              />
             ) : previous ? (
               <p className="small muted">Same definition as version {previous.number}.</p>
             ) : null}
