@@ -38,6 +38,15 @@ export async function findPageDelivery(db: Prisma.TransactionClient, id: string)
   return row && { lastPayload: pageLastPayload({ id, lastPayload: row.lastPayload }), incident: row.incident };
 }
 
+/** A page as a notification renders it: its JSON columns parsed, with its service's slug and name; null when deleted. */
+export async function findPageForMessage(db: Prisma.TransactionClient, id: string) {
+  const page = await db.page.findUnique({
+    where: { id },
+    include: { service: { select: { slug: true, name: true } } },
+  });
+  return page && { ...page, ...pageColumns(page), lastPayload: pageLastPayload(page) };
+}
+
 /** The facts of a page event: a JSON object whose keys depend on the event's kind. */
 export const eventDetail = (event: { id: string; detail: unknown }): Record<string, unknown> =>
   parseColumn(z.record(z.string(), z.unknown()), event.detail, { table: "PageEvent", id: event.id, field: "detail" });

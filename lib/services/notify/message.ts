@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { notificationKindOf, notificationPayload } from "@/lib/db/repos/notifications";
-import { pageColumns, pageLastPayload } from "@/lib/db/repos/pages";
+import { findPageForMessage } from "@/lib/db/repos/pages";
 import { renderMessage, type PageFacts } from "@/lib/notify/render";
 import type { Message, NotificationKind } from "@/lib/notify/types";
 import type { LinkAction } from "@/lib/validation/views/notify";
@@ -18,12 +18,9 @@ export async function messageFor(row: Row, nowMs: number): Promise<Message> {
   const kind = notificationKindOf(row);
   const payload = notificationPayload(row);
   if (!row.pageId) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
-  const page = await db.page.findUnique({
-    where: { id: row.pageId },
-    include: { service: { select: { slug: true, name: true } } },
-  });
+  const page = await findPageForMessage(db, row.pageId);
   if (!page) return renderMessage({ kind, page: null, others: [], pageUrl: null, actions: [], payload });
-  const last = pageLastPayload(page);
+  const last = page.lastPayload;
   const annotations = { ...last?.alerts[0]?.annotations, ...last?.commonAnnotations };
   const facts: PageFacts = {
     id: page.id,
@@ -31,7 +28,7 @@ export async function messageFor(row: Row, nowMs: number): Promise<Message> {
     severity: page.severity,
     status: page.status,
     service: page.service,
-    labels: pageColumns(page).labels,
+    labels: page.labels,
     annotations,
     openedAt: page.openedAt.toISOString(),
     step: row.step,
