@@ -118,11 +118,8 @@ function dedupe(items: BatchItem[]): {
  * saves HTTP round trips and per-query overhead, not evaluation work.
  * Errors of any chunk (bad PromQL in one item fails its whole chunk) propagate as PrometheusError.
  */
-export const batchQuery = async (
-  client: PrometheusClient,
-  items: BatchItem[],
-  options: BatchOptions = {},
-): Promise<BatchResult> => {
+/** The items' distinct expressions, keyed by `keyLabel` and packed into queries within the options' limits. */
+function keyedChunks(items: BatchItem[], options: Omit<BatchOptions, "timeSec">) {
   const keyLabel = options.keyLabel ?? "__key";
   const { unique, fanOut } = dedupe(items);
   const chunks = chunkKeyedExpressions(
@@ -130,6 +127,15 @@ export const batchQuery = async (
     options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
     options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
   );
+  return { keyLabel, fanOut, chunks };
+}
+
+export const batchQuery = async (
+  client: PrometheusClient,
+  items: BatchItem[],
+  options: BatchOptions = {},
+): Promise<BatchResult> => {
+  const { keyLabel, fanOut, chunks } = keyedChunks(items, options);
   const results = await mapChunks(chunks, options.concurrency ?? 2, (q) => client.instantVector(q, options.timeSec));
   const { values, ambiguous } = fanOut(splitByKey(results.flat(), keyLabel, (sample) => sample.value));
   return { values, ambiguousKeys: ambiguous, queryCount: chunks.length };
@@ -180,13 +186,7 @@ export const batchRangeQuery = async (
   range: { startSec: number; endSec: number; stepSec: number },
   options: Omit<BatchOptions, "timeSec"> = {},
 ): Promise<{ values: Map<string, [number, number][]>; ambiguousKeys: string[]; queryCount: number }> => {
-  const keyLabel = options.keyLabel ?? "__key";
-  const { unique, fanOut } = dedupe(items);
-  const chunks = chunkKeyedExpressions(
-    unique.map((item) => keyedExpression(item, keyLabel)),
-    options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES,
-    options.maxItemsPerQuery ?? DEFAULT_MAX_ITEMS_PER_QUERY,
-  );
+  const { keyLabel, fanOut, chunks } = keyedChunks(items, options);
   const results = await mapChunks(chunks, options.concurrency ?? 2, (q) =>
     client.rangeQuery(q, range.startSec, range.endSec, range.stepSec),
   );

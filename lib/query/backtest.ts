@@ -3,21 +3,15 @@ import type {
   BacktestResultView as BacktestResult,
   BacktestRunView as BacktestRun,
 } from "@/lib/validation/views/backtest";
+import type { TierCandidate } from "@/lib/slo/backtest-tiers";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { apiFetch } from "./api";
 
 // Alert backtests (POST but read-only): a query keyed by its whole request, run when the user asks
 // (`request` non-null), kept a few minutes — the past does not change while one looks at it.
 
-export type { BacktestResult, BacktestRun };
+export type { BacktestResult, BacktestRun, TierCandidate };
 export type TierName = "page-fast" | "page-slow" | "ticket-fast" | "ticket-slow";
-export type TierCandidate = {
-  enabled?: boolean;
-  factor?: number;
-  longWindow?: string;
-  shortWindow?: string;
-  for?: string;
-};
 export type BacktestOptionsInput = { days?: number; tiers?: Partial<Record<TierName, TierCandidate>> };
 export type BacktestDefinition = { service: string; sli: Sli; objective: number; window: SloWindow };
 
