@@ -29,6 +29,12 @@ export type ServiceFormValues = {
 /** `dataSources`: the names an SLI of this service may be read from (Admin → Data sources). */
 type Props = { teams: Option[]; dataSources: Option[]; initial?: ServiceFormValues; cancelHref: string };
 
+/** The service's links: runbook, repository and dashboard URLs. */
+const LINKS = [
+  ["Runbook URL", "runbookUrl"],
+  ["Repository URL", "repoUrl"],
+  ["Dashboard URL", "dashboardUrl"],
+] as const;
 const FIELDS = ["slug", "name", "team", "tier", "description", "runbookUrl", "repoUrl", "dashboardUrl", "dataSource"];
 const TIERS: Option[] = [
   { value: "1", label: "1 – critical, customer-facing" },
@@ -160,30 +166,17 @@ export function ServiceForm({ teams, dataSources, initial, cancelHref }: Props) 
         error={errors.description}
         placeholder="What it does and who depends on it."
       />
-      <Field
-        label="Runbook URL"
-        name="runbookUrl"
-        type="url"
-        defaultValue={v?.runbookUrl ?? ""}
-        placeholder="https://"
-        error={errors.runbookUrl}
-      />
-      <Field
-        label="Repository URL"
-        name="repoUrl"
-        type="url"
-        defaultValue={v?.repoUrl ?? ""}
-        placeholder="https://"
-        error={errors.repoUrl}
-      />
-      <Field
-        label="Dashboard URL"
-        name="dashboardUrl"
-        type="url"
-        defaultValue={v?.dashboardUrl ?? ""}
-        placeholder="https://"
-        error={errors.dashboardUrl}
-      />
+      {LINKS.map(([label, name]) => (
+        <Field
+          key={name}
+          label={label}
+          name={name}
+          type="url"
+          defaultValue={v?.[name] ?? ""}
+          placeholder="https://"
+          error={errors[name]}
+        />
+      ))}
       <FormActions
         submitLabel={editing ? "Save changes" : "Create service"}
         pending={mutation.isPending}
