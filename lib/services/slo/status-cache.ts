@@ -181,7 +181,7 @@ async function refresh(
   }
 }
 
-export type StaleMark = { reason: StaleReason; error: string; unavailableSince?: string };
+type StaleMark = { reason: StaleReason; error: string; unavailableSince?: string };
 
 /**
  * Records a failure to ask `key`'s Prometheus (since when it fails, the log line) and returns what the
@@ -215,7 +215,7 @@ const lastOf =
 
 /**
  * Status at an explicit instant (history, reproducible tests): computed directly, never cached; on an
- * upstream failure falls back to the cached current value, marked stale.
+ * upstream failure falls back to the last good value (this process's cache, else the stored row), marked stale.
  */
 export async function statusesAt(
   defs: SloDef[],
