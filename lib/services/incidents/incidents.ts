@@ -48,6 +48,17 @@ export async function readIncident(tx: Tx, id: string, nowMs = Date.now()): Prom
   );
 }
 
+/**
+ * After a change of an incident's facts: its postmortem's due date follows the new times, and the change
+ * is audited with the incident before and after. Answers the incident as it now is.
+ */
+export async function changedIncident(tx: Tx, actor: Actor, action: string, before: IncidentView) {
+  await refreshPostmortemDue(tx, before.id);
+  const after = await readIncident(tx, before.id);
+  await recordAudit(tx, actor, { action, entityType: "incident", entityId: before.id, before, after });
+  return after;
+}
+
 export async function listIncidents(
   actor: Actor,
   q: ListIncidentsQuery,
@@ -243,16 +254,7 @@ export async function updateIncident(actor: Actor, ref: string, input: UpdateInc
         },
       });
     }
-    await refreshPostmortemDue(tx, scope.id);
-    const after = await readIncident(tx, scope.id);
-    await recordAudit(tx, actor, {
-      action: "incident.update",
-      entityType: "incident",
-      entityId: scope.id,
-      before,
-      after,
-    });
-    return after;
+    return changedIncident(tx, actor, "incident.update", before);
   });
 }
 

@@ -4,10 +4,9 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { isIncidentStatus, transition } from "@/lib/postmortem";
 import type { ChangeStatusInput } from "@/lib/validation/incidents";
-import { recordAudit } from "../audit";
 import { actorLabel, actorUserId, assertCanEditIncident, incidentScope } from "./access";
-import { readIncident } from "./incidents";
-import { assertInstantsInOrder, refreshPostmortemDue, type IncidentView } from "./view";
+import { changedIncident, readIncident } from "./incidents";
+import { assertInstantsInOrder, type IncidentView } from "./view";
 
 /**
  * Moves an incident through its lifecycle with lib/postmortem `transition` (investigating → mitigated →
@@ -92,15 +91,6 @@ export async function changeIncidentStatus(actor: Actor, ref: string, input: Cha
         text: input.note ? `${verb}: ${input.note}` : verb,
       },
     });
-    await refreshPostmortemDue(tx, scope.id);
-    const after = await readIncident(tx, scope.id);
-    await recordAudit(tx, actor, {
-      action: "incident.status",
-      entityType: "incident",
-      entityId: scope.id,
-      before,
-      after,
-    });
-    return after;
+    return changedIncident(tx, actor, "incident.status", before);
   });
 }
