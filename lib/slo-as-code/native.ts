@@ -53,6 +53,16 @@ export function serviceSpecOf({ metadata: m, spec: s }: ServiceDoc): ServiceSpec
   };
 }
 
+/** What an SLO document and an SloSpec say alike, in canonical form and in the order both write it. */
+const sloTerms = (s: Pick<SloSpec, "objective" | "window" | "sli" | "sliName" | "runbookUrl" | "alerting">) => ({
+  objective: s.objective,
+  window: normalWindow(s.window),
+  sli: normalSli(s.sli),
+  sliName: s.sliName,
+  runbookUrl: s.runbookUrl,
+  alerting: s.alerting,
+});
+
 /** The canonical SloSpec of a validated native SLO document (Sloth, OpenSLO and Pyrra imports build one too). */
 export function sloSpecOf({ metadata: m, spec: s }: SloDoc): SloSpec {
   return {
@@ -60,12 +70,7 @@ export function sloSpecOf({ metadata: m, spec: s }: SloDoc): SloSpec {
     name: m.name,
     description: s.description,
     displayName: m.displayName,
-    objective: s.objective,
-    window: normalWindow(s.window),
-    sli: normalSli(s.sli),
-    sliName: s.sliName,
-    runbookUrl: s.runbookUrl,
-    alerting: s.alerting,
+    ...sloTerms(s),
     labels: m.labels,
     alertSettings: normalAlertSettings(s.alertSettings),
   };
@@ -156,12 +161,7 @@ export function sloDoc(s: SloSpec) {
     spec: compact({
       service: s.service,
       description: s.description,
-      objective: s.objective,
-      window: normalWindow(s.window),
-      sli: normalSli(s.sli),
-      sliName: s.sliName,
-      runbookUrl: s.runbookUrl,
-      alerting: s.alerting,
+      ...sloTerms(s),
       alertSettings: isDefaultAlertSettings(s.alertSettings) ? null : s.alertSettings,
     }),
   };
