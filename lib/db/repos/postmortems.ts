@@ -20,11 +20,11 @@ const fullSections = sectionsSchema.transform((s) => ({
 type Sections = z.output<typeof fullSections>;
 
 /** Postmortem.sections, or the immutable copy of a published PostmortemRevision. */
-export const parseSections = (table: "Postmortem" | "PostmortemRevision", id: string, json: unknown): Sections =>
+const parseSections = (table: "Postmortem" | "PostmortemRevision", id: string, json: unknown): Sections =>
   parseColumn(fullSections, json, { table, id, field: "sections" });
 
 /** Postmortem.approvals: the approvals of the revision under review. */
-export const parseApprovals = (id: string, json: unknown): Approval[] =>
+const parseApprovals = (id: string, json: unknown): Approval[] =>
   parseColumn(approvalsSchema, json, { table: "Postmortem", id, field: "approvals" });
 
 /** Postmortem.budgetTrigger (null: the budget policy did not trigger); its evaluation instant is dropped. */
@@ -91,6 +91,30 @@ export async function replaceDraftSnapshots(
   await db.impactSnapshot.createMany({ data });
 }
 
+const reviewStatus = z.enum(REVIEW_STATUSES);
+export const parseReviewStatus = (id: string, status: string): ReviewStatus =>
+  parseColumn(reviewStatus, status, { table: "Postmortem", id, field: "status" });
+
+type ParsedColumns = {
+  status: ReviewStatus;
+  sections: Sections;
+  approvals: Approval[];
+  budgetTrigger: BudgetTrigger | null;
+};
+type PostmortemRow<T extends Prisma.PostmortemModel = Prisma.PostmortemModel> = Omit<T, keyof ParsedColumns> &
+  ParsedColumns;
+
+/** A postmortem row with its review status, sections, approvals and budget trigger parsed. */
+function parsePostmortem<T extends Prisma.PostmortemModel>(row: T): PostmortemRow<T> {
+  return {
+    ...row,
+    status: parseReviewStatus(row.id, row.status),
+    sections: parseSections("Postmortem", row.id, row.sections),
+    approvals: parseApprovals(row.id, row.approvals),
+    budgetTrigger: parseBudgetTriggerColumn(row.id, row.budgetTrigger),
+  };
+}
+
 /** The postmortem with its impact snapshots, revisions (by number) and review events (in order): the document's read. */
 export async function findPostmortemDocument(db: Prisma.TransactionClient, id: string) {
   const row = await db.postmortem.findUniqueOrThrow({
@@ -101,18 +125,26 @@ export async function findPostmortemDocument(db: Prisma.TransactionClient, id: s
       reviewEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] },
     },
   });
-  return { ...row, impacts: row.impacts.map(parseSnapshot) };
+  return {
+    ...parsePostmortem(row),
+    impacts: row.impacts.map(parseSnapshot),
+    revisions: row.revisions.map((r) => ({ ...r, sections: parseSections("PostmortemRevision", r.id, r.sections) })),
+  };
 }
 
 /** The postmortem with the numbers of its published revisions (ascending): what a save or a review action starts from. */
-export const findPostmortemForChange = (db: Prisma.TransactionClient, id: string) =>
-  db.postmortem.findUniqueOrThrow({
+export async function findPostmortemForChange(db: Prisma.TransactionClient, id: string) {
+  const row = await db.postmortem.findUniqueOrThrow({
     where: { id },
     include: {
       revisions: { where: { publishedAt: { not: null } }, select: { number: true }, orderBy: { number: "asc" } },
     },
   });
+  return parsePostmortem(row);
+}
 
-const reviewStatus = z.enum(REVIEW_STATUSES);
-export const parseReviewStatus = (id: string, status: string): ReviewStatus =>
-  parseColumn(reviewStatus, status, { table: "Postmortem", id, field: "status" });
+/** Published revision `number` of a postmortem, its sections as published; null when there is none. */
+export async function findPublishedRevision(db: Prisma.TransactionClient, postmortemId: string, number: number) {
+  const rev = await db.postmortemRevision.findUnique({ where: { postmortemId_number: { postmortemId, number } } });
+  return rev && { ...rev, sections: parseSections("PostmortemRevision", rev.id, rev.sections) };
+}

@@ -4,13 +4,7 @@ import { notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
 import { findIncidentActionItemRows } from "@/lib/db/repos/action-items";
 import { usersById } from "@/lib/db/repos/incidents";
-import {
-  findPostmortemDocument,
-  parseApprovals,
-  parseReviewStatus,
-  parseSections,
-  type ImpactSnapshotRow,
-} from "@/lib/db/repos/postmortems";
+import { findPostmortemDocument, findPublishedRevision, type ImpactSnapshotRow } from "@/lib/db/repos/postmortems";
 import { isOverdue, REVIEW_ACTIONS, reviewTransition, type ReviewAction } from "@/lib/postmortem";
 import type { ImpactSnapshotView, PostmortemView, PublishedRevisionView } from "@/lib/validation/views/postmortems";
 import { canEditIncident, incidentScope, type IncidentScope, type Tx } from "./access";
@@ -80,7 +74,7 @@ export async function readPostmortem(
   const { scope, postmortemId } = await postmortemScope(tx, ref);
   const row = await findPostmortemDocument(tx, postmortemId);
   const incident = await readIncident(tx, scope.id, nowMs);
-  const approvals = parseApprovals(row.id, row.approvals);
+  const approvals = row.approvals;
   const users = await usersById(tx, [
     ...(row.authorId ? [row.authorId] : []),
     ...row.reviewerIds,
@@ -114,10 +108,10 @@ export async function readPostmortem(
     id: row.id,
     incidentId: scope.id,
     incident,
-    status: parseReviewStatus(row.id, row.status),
+    status: row.status,
     revision: row.revision,
     version: row.version,
-    sections: parseSections("Postmortem", row.id, row.sections),
+    sections: row.sections,
     author: row.authorId ? user(row.authorId) : null,
     reviewers: row.reviewerIds.map(user),
     approvals: approvals
@@ -167,11 +161,11 @@ export async function getPublishedRevision(
   assertCanRead(actor);
   const db = await getDb();
   const { postmortemId } = await postmortemScope(db, ref);
-  const rev = await db.postmortemRevision.findUnique({ where: { postmortemId_number: { postmortemId, number } } });
+  const rev = await findPublishedRevision(db, postmortemId, number);
   if (!rev) throw notFound(`published revision ${number}`);
   return {
     number: rev.number,
-    sections: parseSections("PostmortemRevision", rev.id, rev.sections),
+    sections: rev.sections,
     approvedById: rev.approvedById,
     approvedAt: rev.approvedAt?.toISOString() ?? null,
     publishedAt: rev.publishedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { findPostmortemForChange, parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
+import { findPostmortemForChange } from "@/lib/db/repos/postmortems";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition, SEVERITY_DEFINITIONS } from "@/lib/postmortem";
@@ -70,9 +70,9 @@ export async function reviewPostmortem(
     if (input.action === "submit") {
       if (input.reviewers)
         reviewerIds = [...new Set((await resolveUsers(tx, input.reviewers, "reviewers")).map((u) => u.id))];
-      await assertReadyForReview(tx, incident, parseSections("Postmortem", row.id, row.sections), reviewerIds);
+      await assertReadyForReview(tx, incident, row.sections, reviewerIds);
     }
-    const previous = parseApprovals(row.id, row.approvals).filter((a) => a.revision === row.revision);
+    const previous = row.approvals.filter((a) => a.revision === row.revision);
     const approvals: Approval[] = next.value.approverIds.map(
       (id) =>
         previous.find((a) => a.userId === id) ?? {
@@ -104,7 +104,7 @@ export async function reviewPostmortem(
         data: {
           postmortemId,
           number: row.revision,
-          sections: parseSections("Postmortem", row.id, row.sections),
+          sections: row.sections,
           approvedById: lastApproval?.userId ?? null,
           approvedAt: lastApproval ? new Date(lastApproval.at) : null,
           publishedAt: now,

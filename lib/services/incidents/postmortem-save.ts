@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { findPostmortemForChange, parseApprovals, parseSections } from "@/lib/db/repos/postmortems";
+import { findPostmortemForChange } from "@/lib/db/repos/postmortems";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { reviewTransition } from "@/lib/postmortem";
@@ -76,7 +76,7 @@ export async function savePostmortem(
     const role = reviewRoleFor(actor, "edit", scope, row, incident.commander?.id ?? null);
     if (row.version !== expected) return { stale: row.version };
 
-    const before = parseSections("Postmortem", row.id, row.sections);
+    const before = row.sections;
     const sections = { ...before };
     for (const key of POSTMORTEM_SECTIONS)
       if (input.sections?.[key] !== undefined) sections[key] = input.sections[key]!;
@@ -87,7 +87,7 @@ export async function savePostmortem(
 
     let status = row.status;
     let revision = row.revision;
-    let approvals: Approval[] = parseApprovals(row.id, row.approvals);
+    let approvals: Approval[] = row.approvals;
     if (contentChanged) {
       const state = reviewStateOf(row, incident.severity, row.revisions.at(-1)?.number ?? null);
       const next = reviewTransition(state, "edit", { actorRole: role, revision: row.revision });

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { isAdmin, type Actor } from "@/lib/auth/permissions";
-import { parseApprovals, parseReviewStatus } from "@/lib/db/repos/postmortems";
+import type { ReviewStatus } from "@/lib/postmortem";
+import type { Approval } from "@/lib/validation/incidents";
 import {
   SEVERITY_DEFINITIONS,
   type ReviewAction,
@@ -28,9 +29,9 @@ import { asSeverity } from "./view";
 
 export type PostmortemRowState = {
   id: string;
-  status: string;
+  status: ReviewStatus;
   revision: number;
-  approvals: unknown;
+  approvals: Approval[];
   authorId: string | null;
 };
 
@@ -39,7 +40,7 @@ export function reviewStateOf(
   severity: string,
   publishedRevision: number | null,
 ): ReviewState {
-  const status = parseReviewStatus(row.id, row.status);
+  const status = row.status;
   const underReview = status === "in_review" || status === "approved" || status === "changes_requested";
   return {
     status,
@@ -47,9 +48,7 @@ export function reviewStateOf(
     submittedRevision: underReview ? row.revision : null,
     approvedRevision: status === "approved" ? row.revision : null,
     publishedRevision,
-    approverIds: parseApprovals(row.id, row.approvals)
-      .filter((a) => a.revision === row.revision)
-      .map((a) => a.userId),
+    approverIds: row.approvals.filter((a) => a.revision === row.revision).map((a) => a.userId),
     requiredApprovals: SEVERITY_DEFINITIONS[asSeverity(severity)].requiredApprovals,
   };
 }
