@@ -3,7 +3,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/query/api";
 import { fetchAllMatching, type SloPageParams } from "@/lib/query/slos";
-import type { PolicyThresholds } from "@/lib/slo/policy";
 import { buildRows, rowsToCsv } from "./overview-rows";
 
 type Query = Omit<SloPageParams, "page" | "pageSize">;
@@ -23,19 +22,18 @@ type Props = {
   /** The filters and order of the list on screen: the file holds every SLO they match, not just the page. */
   query: Query;
   total: number;
-  thresholds: Record<string, PolicyThresholds>;
   onError: (message: string | null) => void;
 };
 
 /** "Export CSV": loads every matching SLO page by page (with progress), then downloads them as one file. */
-export function ExportCsvButton({ query, total, thresholds, onError }: Props) {
+export function ExportCsvButton({ query, total, onError }: Props) {
   const [exporting, setExporting] = useState<{ loaded: number; total: number } | null>(null);
   const exportCsv = async () => {
     onError(null);
     setExporting({ loaded: 0, total });
     try {
       const all = await fetchAllMatching(query, (loaded, of) => setExporting({ loaded, total: of }));
-      download(`slos-${new Date().toISOString().slice(0, 10)}.csv`, rowsToCsv(buildRows(all, thresholds)));
+      download(`slos-${new Date().toISOString().slice(0, 10)}.csv`, rowsToCsv(buildRows(all)));
     } catch (err) {
       onError(errorMessage(err));
     } finally {

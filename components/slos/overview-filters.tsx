@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import type { SloSortKey } from "@/lib/validation/slo";
 import type { Filters } from "./overview-rows";
+import type { ServiceOptions } from "./service-options";
 import { columnLabel, type OverviewSort } from "./overview-table";
 
 const SORTS: { value: string; label: string }[] = [
@@ -26,8 +27,8 @@ type Props = {
   sort: OverviewSort;
   onSort: (sort: OverviewSort) => void;
   teams: string[];
-  /** The services of the chosen team (all services without one). */
-  services: string[];
+  /** The services of the chosen team (all services without one, unless there are too many). */
+  services: ServiceOptions;
   /** The export button, at the end of the bar. */
   children: ReactNode;
 };
@@ -60,10 +61,10 @@ export function OverviewFilters({ filters, onFilter, sort, onSort, teams, servic
       <FilterSelect
         id="slo-service"
         label="Service"
-        all="All services"
+        all={services.needTeam ? "All services (choose a team to pick one)" : "All services"}
         value={filters.service}
         onChange={(v) => onFilter("service", v)}
-        options={services.map((s) => ({ value: s, label: s }))}
+        options={services.slugs.map((s) => ({ value: s, label: s }))}
       />
       <FilterSelect
         id="slo-state"

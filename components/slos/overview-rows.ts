@@ -35,16 +35,19 @@ export type OverviewRow = {
 
 export type Filters = { team: string; service: string; state: string; q: string };
 
+/** The service's effective thresholds, sent with each SLO's status (the default without one: pending SLOs). */
+const thresholdsOf = (s: OverviewSlo | undefined): PolicyThresholds => s?.policyThresholds ?? DEFAULT_POLICY;
+
 /**
  * Builds rows. The service's policy state comes from the server (`policyState`, stored over all its SLOs,
  * which a page may not all hold); the reasons shown with it are those of the SLOs on this page.
  */
-export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string, PolicyThresholds>): OverviewRow[] {
+export function buildRows(items: OverviewSlo[]): OverviewRow[] {
   const byService = new Map<string, OverviewSlo[]>();
   for (const s of items) byService.set(s.service, [...(byService.get(s.service) ?? []), s]);
   const stateOf = new Map<string, ReturnType<typeof evaluatePolicy>>();
   for (const [slug, slos] of byService) {
-    const thresholds = thresholdsBySlug[slug] ?? DEFAULT_POLICY;
+    const thresholds = thresholdsOf(slos[0]);
     stateOf.set(
       slug,
       evaluatePolicy(
@@ -96,7 +99,7 @@ export function buildRows(items: OverviewSlo[], thresholdsBySlug: Record<string,
       staleAgeSeconds: st?.staleAgeSeconds ?? null,
       staleReason: st?.staleReason ?? null,
       unavailableSince: st?.unavailableSince ?? null,
-      thresholds: thresholdsBySlug[s.service] ?? DEFAULT_POLICY,
+      thresholds: thresholdsOf(s),
     };
   });
 }

@@ -4,23 +4,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useDebounced } from "@/components/ui/use-debounced";
-import type { PolicyThresholds } from "@/lib/slo/policy";
 import { errorMessage } from "@/lib/query/api";
 import { OVERVIEW_PAGE_SIZE, REFRESH_MS, useSloPage, type OverviewSlo, type SloPageParams } from "@/lib/query/slos";
 import type { SloSortKey } from "@/lib/validation/slo";
 import { ExportCsvButton } from "./overview-export";
 import { OverviewFilters } from "./overview-filters";
 import { buildRows, type Filters } from "./overview-rows";
+import { useServiceOptions } from "./service-options";
 import { OverviewTable, type OverviewSort } from "./overview-table";
 import { StaleBanner } from "./stale-banner";
 
 type Props = {
   initial: { items: OverviewSlo[]; page: number; pageSize: number; total: number };
-  thresholds: Record<string, PolicyThresholds>;
   initialFilters: Filters;
   initialSort: OverviewSort;
-  /** Team slugs, and services with their team, for the filter selects. */
-  options: { teams: string[]; services: { slug: string; team: string }[] };
+  /** Team slugs, and services with their team (null when there are too many to list: asked per team). */
+  options: { teams: string[]; services: { slug: string; team: string }[] | null };
   /** Whether the organisation has any SLO at all (the empty state is not "no match"). */
   anySlo: boolean;
   canCreate: boolean;
@@ -34,7 +33,7 @@ const NO_FILTERS: Filters = { team: "", service: "", state: "", q: "" };
  * the page costs the same with 10 or 10,000 SLOs; it refreshes every 30 s and on live events. The state
  * is kept in the URL (shareable, survives reload).
  */
-export function SloOverview({ initial, thresholds, initialFilters, initialSort, options, anySlo, canCreate }: Props) {
+export function SloOverview({ initial, initialFilters, initialSort, options, anySlo, canCreate }: Props) {
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [sort, setSort] = useState<OverviewSort>(initialSort);
   const [page, setPage] = useState(initial.page);
@@ -56,11 +55,8 @@ export function SloOverview({ initial, thresholds, initialFilters, initialSort, 
   const list = useSloPage(params, isInitial ? initial : undefined);
   const data = list.data ?? initial;
   const total = data.total;
-  const rows = useMemo(() => buildRows(data.items, thresholds), [data.items, thresholds]);
-  const services = useMemo(
-    () => options.services.filter((s) => !filters.team || s.team === filters.team).map((s) => s.slug),
-    [options.services, filters.team],
-  );
+  const rows = useMemo(() => buildRows(data.items), [data.items]);
+  const services = useServiceOptions(options.services, filters.team, filters.service);
   const stale = rows.filter((r) => r.stale);
   const staleAge = stale.reduce<number | null>(
     (max, r) => (r.staleAgeSeconds === null ? max : Math.max(max ?? 0, r.staleAgeSeconds)),
@@ -141,7 +137,7 @@ export function SloOverview({ initial, thresholds, initialFilters, initialSort, 
         teams={options.teams}
         services={services}
       >
-        <ExportCsvButton query={query} total={total} thresholds={thresholds} onError={setExportError} />
+        <ExportCsvButton query={query} total={total} onError={setExportError} />
       </OverviewFilters>
       <p className="muted small overview-meta" aria-live="polite">
         {total === 0 ? "0 SLOs" : `${first}–${last} of ${total} SLOs`} · refreshes every {REFRESH_MS / 1000} s

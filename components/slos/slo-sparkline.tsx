@@ -25,15 +25,25 @@ export function SloSparkline({
     const t = setTimeout(() => setArmed(true), delayMs);
     return () => clearTimeout(t);
   }, [enabled, delayMs]);
-  const q = useBurndown(id, enabled && armed);
   if (!enabled) return <span className="muted small">—</span>;
+  // The query lives in its own component, mounted once armed: the server render of a page of 100 rows
+  // (never armed there) then creates no query observer per row.
+  return armed ? <BurndownSparkline id={id} name={name} /> : <Placeholder name={name} />;
+}
+
+const Placeholder = ({ name }: { name: string }) => (
+  <span className="sparkline-placeholder" aria-label={`Loading budget trend of ${name}`} />
+);
+
+function BurndownSparkline({ id, name }: { id: string; name: string }) {
+  const q = useBurndown(id);
   if (q.isError)
     return (
       <span className="muted small" title={q.error.message}>
         n/a
       </span>
     );
-  if (!q.data) return <span className="sparkline-placeholder" aria-label={`Loading budget trend of ${name}`} />;
+  if (!q.data) return <Placeholder name={name} />;
   const values = downsample(
     q.data.points.map((p) => p.remaining),
     48,

@@ -1,10 +1,8 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { getToken } from "next-auth/jwt";
-import { NextRequest } from "next/server";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
-import { authOptions } from "./options";
+import { sessionClaims } from "./session-token";
 import type { Actor } from "./permissions";
 import { actorForSession, actorForToken } from "@/lib/services/users";
 
@@ -23,17 +21,14 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
   // No cookie means no session: skip NextAuth (it needs Next's request context to read cookies).
   if (!req.headers.get("cookie")?.includes("next-auth.session-token")) return null;
   // Decoded from the request's headers (not Next's request context), so handlers work the same in tests.
-  // Only the URL and headers are copied: `new NextRequest(req)` would take over the body stream and lock
-  // it for the handler ("ReadableStream is locked" on every cookie-authenticated write).
-  const headersOnly = new NextRequest(req.url, { headers: req.headers });
-  const token = await getToken({ req: headersOnly, secret: authOptions().secret });
-  return token ? fromClaims(token.sub, token.gen) : null;
+  const claims = await sessionClaims(req.headers);
+  return claims ? fromClaims(claims.sub, claims.gen) : null;
 }
 
 /** The signed-in browser user, memoized per request for server components. */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string; sessionGeneration?: number } | null;
-  return session ? fromClaims(session.userId, session.sessionGeneration) : null;
+  const claims = await sessionClaims(await headers());
+  return claims ? fromClaims(claims.sub, claims.gen) : null;
 });
 
 export async function requireActor(req: Request): Promise<Actor> {

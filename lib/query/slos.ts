@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { PolicyThresholds } from "@/lib/slo/policy";
 import type { Sli, SloWindow } from "@/lib/slo/types";
 import { formatSliKind } from "@/lib/slo/format";
 import type {
@@ -49,6 +50,8 @@ export type OverviewSlo = {
   pendingVersion: { number: number } | null;
   /** The service's budget-policy state as stored over all its SLOs (null: none computed yet). */
   policyState?: SloListItemView["policyState"];
+  /** The service's effective budget-policy thresholds (with the status). */
+  policyThresholds?: PolicyThresholds;
   status?: SlimStatus;
 };
 
@@ -66,6 +69,15 @@ export function slimSloRow(row: SloRow): OverviewSlo {
     version: { number: row.version.number, status: row.version.status },
     pendingVersion: row.pendingVersion ? { number: row.pendingVersion.number } : null,
     ...(row.policyState !== undefined ? { policyState: row.policyState } : {}),
+    ...(row.policyThresholds
+      ? {
+          policyThresholds: {
+            atRiskBelow: row.policyThresholds.atRiskBelow,
+            freezeAtOrBelow: row.policyThresholds.freezeAtOrBelow,
+            freezeOnPageAlert: row.policyThresholds.freezeOnPageAlert,
+          },
+        }
+      : {}),
     ...(status
       ? {
           status: {

@@ -102,20 +102,29 @@ export async function ownPolicies(
   };
 }
 
-/** Teams and services (with their team) for the SLO overview's filter selects. */
+/** Teams and services (with their team; null when there are many) for the SLO overview's filter selects. */
 export async function sloFilterOptions(actor: Actor): Promise<FilterOptions> {
   assertCanRead(actor);
   return optionsCache.get("all", loadFilterOptions);
 }
 
-type FilterOptions = { teams: string[]; services: { slug: string; team: string }[] };
+/** Beyond this many services the page does not list them all: the service select asks per team. */
+export const SERVICE_OPTIONS_LIMIT = 200;
+
+/** `services` is null when there are more than SERVICE_OPTIONS_LIMIT (the page stays small at any size). */
+type FilterOptions = { teams: string[]; services: { slug: string; team: string }[] | null };
 
 async function loadFilterOptions(): Promise<FilterOptions> {
   const db = await getDb();
   const services = await db.service.findMany({
     select: { slug: true, team: { select: { slug: true } } },
     orderBy: { slug: "asc" },
+    take: SERVICE_OPTIONS_LIMIT + 1,
   });
   const teams = (await db.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((t) => t.slug);
-  return { teams, services: services.map((s) => ({ slug: s.slug, team: s.team.slug })) };
+  return {
+    teams,
+    services:
+      services.length > SERVICE_OPTIONS_LIMIT ? null : services.map((s) => ({ slug: s.slug, team: s.team.slug })),
+  };
 }

@@ -3,7 +3,8 @@ import { getDb, type Prisma } from "@/lib/db";
 import { findSloWithVersions, type SloVersionRow } from "@/lib/db/repos/slos";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCanRead, type Actor } from "@/lib/auth/permissions";
-import { alertsSkippedReason } from "@/lib/slo";
+import { alertsSkippedReason, DEFAULT_POLICY } from "@/lib/slo";
+import { policyThresholdsBySlug } from "../policy-overview";
 import type { Page } from "@/lib/validation/common";
 import type { SloListItemView, SloVersionView, SloView } from "@/lib/validation/views/slos";
 import { loadSloPage } from "./slo-page";
@@ -77,12 +78,19 @@ export async function listSlos(
     states,
   } = await loadSloPage({ ...rest, serviceSlug: service, teamSlug: team }, page, pageSize);
   let statuses: Map<string, ServedStatus> | null = null;
+  // cached per process (policy-overview.ts): no SQL on a warm page
+  const thresholds = include === "status" ? await policyThresholdsBySlug(actor) : {};
   const signed = (defs: SloDef[]) => defs.filter((d) => d.version.status === "active");
   if (include === "status")
     statuses = atMs === undefined ? await storedOrComputed(signed(pageDefs)) : await statusesAt(signed(pageDefs), atMs);
   // the service's budget-policy state as stored with the statuses (what the overview sorts and filters by)
   const withState = (d: SloDef) =>
-    include === "status" && d.version.status === "active" ? { policyState: states.get(d.id) ?? null } : {};
+    include === "status" && d.version.status === "active"
+      ? {
+          policyState: states.get(d.id) ?? null,
+          policyThresholds: thresholds[d.service.slug] ?? { ...DEFAULT_POLICY, scope: "default" as const },
+        }
+      : {};
   const items = pageDefs.map((d) => ({
     ...toView(d),
     ...withState(d),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BURN_WINDOWS } from "@/lib/slo/types";
 import { SLO_VERSION_STATUSES, storedLabelsSchema, storedSliSchema, storedWindowSchema } from "../slo-stored";
 import { instant, pageOf } from "./common";
+import { policyScope } from "./release";
 
 /**
  * Responses of the SLO definition endpoints (lib/openapi/routes/slos.ts): an SLO, its versions, its
@@ -176,6 +177,17 @@ export const sloListItemView = sloView.extend({
     .nullable()
     .optional()
     .describe("the service's budget-policy state over all its SLOs, as stored; null: none computed yet"),
+  policyThresholds: z
+    .object({
+      scope: policyScope,
+      atRiskBelow: z.number(),
+      freezeAtOrBelow: z.number(),
+      freezeOnPageAlert: z.boolean(),
+    })
+    .optional()
+    .describe(
+      "with include=status: the service's effective budget-policy thresholds (service, else team, else default)",
+    ),
 });
 export type SloListItemView = z.infer<typeof sloListItemView>;
 export const sloListView = pageOf(sloListItemView);

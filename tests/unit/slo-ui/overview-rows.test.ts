@@ -46,7 +46,9 @@ describe("SLO overview rows", () => {
     slo("e", "ledger", "pay", 0.9, {}, { page: true }),
     slo("f", "ledger", "pay", null, { version: { number: 1, status: "pending" } }, { status: false }),
   ];
-  const rows = buildRows(items, { checkout: { atRiskBelow: 0.25, freezeAtOrBelow: -5, freezeOnPageAlert: true } });
+  // checkout's own policy freezes only at −500 % (sent with each of its SLOs, like the API does)
+  const checkout = { atRiskBelow: 0.25, freezeAtOrBelow: -5, freezeOnPageAlert: true };
+  const rows = buildRows(items.map((s) => (s.service === "checkout" ? { ...s, policyThresholds: checkout } : s)));
   const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
 
   it("gives each row its service's policy state over all the service's SLOs", () => {
@@ -63,10 +65,10 @@ describe("SLO overview rows", () => {
   });
 
   it("takes the service's policy state from the server when given (judged over all its SLOs, not just this page's)", () => {
-    const [row] = buildRows([{ ...slo("g", "search", "core", 0.72), policyState: "frozen" }], {});
+    const [row] = buildRows([{ ...slo("g", "search", "core", 0.72), policyState: "frozen" }]);
     expect(row!.state).toBe("frozen");
     expect(row!.stateReasons.join()).toMatch(/all the service's SLOs/);
-    const [none] = buildRows([{ ...slo("h", "idle", "core", 0.9), policyState: null }], {});
+    const [none] = buildRows([{ ...slo("h", "idle", "core", 0.9), policyState: null }]);
     expect(none!.state).toBe("no_data"); // nothing stored yet is never healthy
   });
 

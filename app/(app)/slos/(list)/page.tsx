@@ -6,7 +6,7 @@ import { SloOverview } from "@/components/slos/slo-overview";
 import type { OverviewSort } from "@/components/slos/overview-table";
 import { atLeast } from "@/lib/auth/permissions";
 import { OVERVIEW_PAGE_SIZE, slimSloRow } from "@/lib/query/slos";
-import { policyThresholdsBySlug, sloFilterOptions } from "@/lib/services/policy-overview";
+import { sloFilterOptions } from "@/lib/services/policy-overview";
 import { listSlos } from "@/lib/services/slo/read-slos";
 import { listSlosSchema, type SloStateFilter } from "@/lib/validation/slo";
 import { load, textParam, type SearchParams } from "../../_lib/load";
@@ -59,13 +59,12 @@ export default async function SlosPage({ searchParams }: { searchParams: SearchP
   const res = await load(() =>
     Promise.all([
       listSlos(actor, query),
-      policyThresholdsBySlug(actor),
       sloFilterOptions(actor),
       filtered ? listSlos(actor, { page: 1, pageSize: 1 }).then((p) => p.total) : Promise.resolve(null),
     ]),
   );
   if (!res.ok) return <Forbidden title="SLOs" message={res.forbidden} />;
-  const [first, thresholds, options, unfilteredTotal] = res.data;
+  const [first, options, unfilteredTotal] = res.data;
   const anySlo = (unfilteredTotal ?? first.total) > 0;
   const canCreate = atLeast(actor, "editor") && (actor.role === "admin" || actor.teamIds.length > 0);
   return (
@@ -83,7 +82,6 @@ export default async function SlosPage({ searchParams }: { searchParams: SearchP
       />
       <SloOverview
         initial={{ ...first, items: first.items.map(slimSloRow) }}
-        thresholds={thresholds}
         initialFilters={filters}
         initialSort={sort}
         options={options}
