@@ -11,20 +11,10 @@ import { formValues } from "@/lib/query/form-values";
 import { queryKeys } from "@/lib/query/keys";
 import { fieldErrors } from "@/lib/validation/common";
 import { createServiceSchema, updateServiceSchema } from "@/lib/validation/catalog";
+import type { ServiceSpec } from "@/lib/slo-as-code/model";
 
-export type ServiceFormValues = {
-  slug: string;
-  name: string;
-  team: string;
-  tier: number;
-  description: string;
-  runbookUrl: string | null;
-  repoUrl: string | null;
-  dashboardUrl: string | null;
-  version: number;
-  /** Name of the service's Prometheus data source; null = the default one. */
-  dataSource: string | null;
-};
+/** The service as the form edits it: its spec (`dataSource`: the data source's name, null = the default) and its version. */
+export type ServiceFormValues = ServiceSpec & { version: number };
 
 /** `dataSources`: the names an SLI of this service may be read from (Admin → Data sources). */
 type Props = { teams: Option[]; dataSources: Option[]; initial?: ServiceFormValues; cancelHref: string };

@@ -4,13 +4,7 @@ import { formatObjective, formatWindow } from "@/lib/slo/format";
 import type { OverviewSlo } from "@/lib/query/slos";
 
 /** One line of the SLO overview: everything the table shows, sorts and filters on, precomputed. */
-export type OverviewRow = {
-  id: string;
-  name: string;
-  service: string;
-  serviceName: string;
-  team: string;
-  objective: number;
+export type OverviewRow = Pick<OverviewSlo, "id" | "name" | "service" | "serviceName" | "team" | "objective"> & {
   objectiveText: string;
   windowText: string;
   sliText: string;

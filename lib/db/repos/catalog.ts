@@ -46,9 +46,8 @@ export async function findTeamPage(db: Client, page: PageArgs): Promise<{ rows: 
 export const findTeamWithMembers = (db: Client, slug: string): Promise<TeamMembersRow | null> =>
   db.team.findUnique({ where: { slug }, select: teamWithMembersSelect });
 
-/** The columns of a service's view (lib/validation/views/catalog.ts serviceView). */
-export const serviceSelect = {
-  id: true,
+/** A service's own descriptive columns, for its view and for its SLOs-as-code spec (repos/slo-as-code.ts). */
+export const serviceFields = {
   slug: true,
   name: true,
   tier: true,
@@ -58,6 +57,12 @@ export const serviceSelect = {
   dashboardUrl: true,
   managedBy: true,
   version: true,
+} as const;
+
+/** The columns of a service's view (lib/validation/views/catalog.ts serviceView). */
+export const serviceSelect = {
+  id: true,
+  ...serviceFields,
   dataSource: { select: { id: true, name: true } },
   createdAt: true,
   updatedAt: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { storedAlertSettingsSchema, storedLabelsSchema } from "@/lib/validation/slo-stored";
 import type { Prisma } from "../generated/client";
+import { serviceFields } from "./catalog";
 import { parseColumn } from "./parse-column";
 import { parseVersionRow } from "./slos";
 
@@ -19,15 +20,7 @@ export async function findConfigStateRows(db: Client, managedBy?: string | null)
     db.service.findMany({
       where: managed,
       select: {
-        slug: true,
-        name: true,
-        tier: true,
-        description: true,
-        runbookUrl: true,
-        repoUrl: true,
-        dashboardUrl: true,
-        managedBy: true,
-        version: true,
+        ...serviceFields,
         team: { select: { slug: true } },
         dataSource: { select: { name: true } },
       },
