@@ -11,6 +11,7 @@
 // measured) and a worker process (SRECP_ROLE=worker: the jobs, its RSS reported apart); 0 = one process
 // doing both (the embedded-database quick start). Each runs under its role's default heap limits
 // (scripts/lib/heap.mjs, as `npm start` applies them); BENCH_APP_NODE_OPTIONS replaces them ("" = none).
+// BENCH_NODE_ARGS adds node flags to the servers (a CPU profile: "--cpu-prof --cpu-prof-dir=DIR").
 // BENCH_QUERY_INTERVALS (default 3; 0 skips) intervals are counted for the queries; BENCH_RESULTS_FILE
 // writes the section elsewhere (a smoke run).
 // Appends the section "Load: SLO status read model" to bench/RESULTS.md. Needs PostgreSQL on 127.0.0.1:5432
@@ -30,6 +31,8 @@ const BENCH_USER = { email: "bench@example.com", password: "bench-password-1234"
 const REFRESH_SECONDS = 30;
 const SPLIT = process.env.BENCH_SPLIT !== "0";
 const QUERY_INTERVALS = Number(process.env.BENCH_QUERY_INTERVALS ?? 3);
+/** Extra node flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS). */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const RESULTS_FILE = path.resolve(process.env.BENCH_RESULTS_FILE ?? "bench/RESULTS.md");
 const root = process.cwd();
 const work = path.resolve("bench/.work/load");
@@ -88,6 +91,23 @@ async function sideBySide(targets, seconds = SECONDS) {
   );
 }
 
+/** CPU seconds (user + system) `pid` has used so far; /proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s. */
+const cpuSeconds = (pid) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+
+/** Share of one core each server used over `ms` with no requests: what the background jobs cost at rest. */
+async function restingCpu(pids, ms) {
+  const before = pids.map(cpuSeconds);
+  await new Promise((r) => setTimeout(r, ms));
+  return pids.map((pid, i) => (before[i] === null ? null : (cpuSeconds(pid) - before[i]) / (ms / 1000)));
+}
+
 const rssMiB = (pid) => {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -117,7 +137,7 @@ const nodeOptionsOf = (role, env) =>
 function startApp(env, port, role) {
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...NODE_ARGS, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
       env: {
@@ -180,9 +200,20 @@ async function main() {
       const freshMs = Math.round(performance.now() - t0);
       log(`all ${n} statuses computed ${freshMs} ms after seeding`);
       const id = seeder.firstId();
+      // one refresh interval at rest: the share of a core the web server and the worker use for the jobs
+      const [webCpu, workerCpu] = await restingCpu([app.pid, worker?.pid ?? app.pid], REFRESH_SECONDS * 1000);
+      log(`at rest over ${REFRESH_SECONDS} s: web ${f(webCpu * 100)} % of a core, worker ${f(workerCpu * 100)} %`);
       const rssBefore = rssMiB(app.pid);
       const workerRssBefore = worker ? rssMiB(worker.pid) : null;
-      const r = { n, freshMs, rssBefore, workerRssBefore, load: os.loadavg()[0] };
+      const r = {
+        n,
+        freshMs,
+        rssBefore,
+        workerRssBefore,
+        webCpu,
+        workerCpu: worker ? workerCpu : null,
+        load: os.loadavg()[0],
+      };
       Object.assign(
         r,
         await sideBySide({
@@ -283,14 +314,14 @@ function writeResults(rows, queries, env) {
       ? `Layout: web server (SRECP_ROLE=web, measured) + worker (SRECP_ROLE=worker, the jobs); node options: web \`${nodeOptionsOf("web", env) || "none"}\`, worker \`${nodeOptionsOf("worker", env) || "none"}\`.`
       : `Layout: one process (SRECP_ROLE=both: HTTP and the jobs); node options \`${nodeOptionsOf("both", env) || "none"}\`.`,
     "",
-    `| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | \`/slos\` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | ${SPLIT ? "web RSS" : "RSS"} MiB before → after | worker RSS MiB before → after | failures | load (1 min) |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    `| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | \`/slos\` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | ${SPLIT ? "web RSS" : "RSS"} MiB before → after | worker RSS MiB before → after | at rest, % of a core: web · worker | failures | load (1 min) |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of rows) {
     const hz = r.healthz.rps;
     const fails = ["status", "overview", "html"].reduce((s, k) => s + r[k].non2xx + r[k].errors + r[k].timeouts, 0);
     lines.push(
-      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${SPLIT ? `${f(r.workerRssBefore)} → ${f(r.workerRssAfter)}` : "–"} | ${fails} | ${f(r.load, 1)} |`,
+      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${SPLIT ? `${f(r.workerRssBefore)} → ${f(r.workerRssAfter)}` : "–"} | ${f(r.webCpu * 100)} · ${f(r.workerCpu === null ? null : r.workerCpu * 100)} | ${fails} | ${f(r.load, 1)} |`,
     );
   }
   const small = rows[0];

@@ -4,7 +4,15 @@ import pg from "pg";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
-import { CACHE_KINDS, EVENT_CHANNEL, isInvalidateEvent, isLiveEvent, type CacheKind, type LiveEvent } from "./types";
+import {
+  CACHE_KINDS,
+  EVENT_CHANNEL,
+  isInvalidateEvent,
+  isLiveEvent,
+  type CacheKind,
+  type InvalidateScope,
+  type LiveEvent,
+} from "./types";
 
 type Executor = { $executeRaw: (q: TemplateStringsArray, ...v: unknown[]) => Promise<number> };
 
@@ -38,7 +46,7 @@ function setListening(on: boolean) {
   const b = bus();
   if (b.listening === on) return;
   b.listening = on;
-  for (const kind of CACHE_KINDS) b.emitter.emit("invalidate", kind);
+  for (const kind of CACHE_KINDS) b.emitter.emit("invalidate", kind, { hard: true } satisfies InvalidateScope);
 }
 
 export const isListening = () => bus().listening;
@@ -47,7 +55,8 @@ function deliver(payload: string | undefined) {
   try {
     const parsed: unknown = JSON.parse(payload ?? "");
     if (isLiveEvent(parsed)) bus().emitter.emit("event", parsed);
-    else if (isInvalidateEvent(parsed)) bus().emitter.emit("invalidate", parsed.kind);
+    else if (isInvalidateEvent(parsed))
+      bus().emitter.emit("invalidate", parsed.kind, (parsed.ids ? { ids: parsed.ids } : {}) satisfies InvalidateScope);
   } catch {
     // not ours; ignore
   }
@@ -108,7 +117,7 @@ export function onLiveEvent(listener: (e: LiveEvent) => void): () => void {
 }
 
 /** Calls `listener` when rows behind cached `kind` values changed in any process (database triggers). */
-export function onInvalidate(listener: (kind: CacheKind) => void): () => void {
+export function onInvalidate(listener: (kind: CacheKind, scope: InvalidateScope) => void): () => void {
   const b = ensureListening();
   b.emitter.on("invalidate", listener);
   return () => b.emitter.off("invalidate", listener);

@@ -21,17 +21,29 @@ export type LiveEvent =
 /**
  * Caches of database rows kept for seconds in each process (lib/cache/shared-cache.ts). Database triggers
  * (migration 20261202180000_cache_invalidation) NOTIFY `{"topic":"invalidate","kind":…}` on the same
- * channel when the rows behind a kind change, whoever wrote them; these never reach browsers.
+ * channel when the rows behind a kind change, whoever wrote them; these never reach browsers. `ids`, when
+ * present, names the only keys that changed (the stored statuses' SLO ids, in chunks that fit a NOTIFY).
  */
-export const CACHE_KINDS = ["actors", "slos", "statuses", "slo-ranks"] as const;
+export const CACHE_KINDS = ["actors", "slos", "statuses", "slo-ranks", "policies"] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
-export type InvalidateEvent = { topic: "invalidate"; kind: CacheKind };
+export type InvalidateEvent = { topic: "invalidate"; kind: CacheKind; ids?: string[] };
+
+/**
+ * What an invalidation covers: `ids` only those keys (else all). `hard`: drop outright, never serve as stale —
+ * this process's own writes, and a change of its LISTEN connection (notifications may have been missed).
+ */
+export type InvalidateScope = { ids?: string[]; hard?: boolean };
 
 export const isInvalidateEvent = (v: unknown): v is InvalidateEvent => {
   const e = v as Partial<InvalidateEvent> | null;
-  return !!e && typeof e === "object" && e.topic === "invalidate" && CACHE_KINDS.includes(e.kind as CacheKind);
+  return (
+    !!e &&
+    typeof e === "object" &&
+    e.topic === "invalidate" &&
+    CACHE_KINDS.includes(e.kind as CacheKind) &&
+    (e.ids === undefined || (Array.isArray(e.ids) && e.ids.every((id) => typeof id === "string")))
+  );
 };
-
 export const isLiveEvent = (v: unknown): v is LiveEvent => {
   const e = v as Partial<LiveEvent> | null;
   if (!e || typeof e !== "object") return false;

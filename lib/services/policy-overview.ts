@@ -13,10 +13,10 @@ export type PolicyThresholdsView = PolicyThresholds & { scope: "service" | "team
 
 /**
  * What the overview page reads about every service (O(services)), kept per process and dropped in every
- * process when a service, team ("slos") or budget policy ("slo-ranks") changes — so a page view of the
+ * process when a service, team ("slos") or budget policy ("policies") changes — so a page view of the
  * overview costs no SQL for them.
  */
-const everyService = <V>() => sharedCache<V>(["slos", "slo-ranks"], { ttlMs: 60_000, maxEntries: 1 });
+const everyService = <V>() => sharedCache<V>(["slos", "policies"], { ttlMs: 60_000, maxEntries: 1 });
 const thresholdsCache = everyService<Record<string, PolicyThresholdsView>>();
 const optionsCache = everyService<FilterOptions>();
 

@@ -9,6 +9,7 @@ import * as slos from "@/app/api/v1/slos/route";
 import * as slo from "@/app/api/v1/slos/[id]/route";
 import { getDb } from "@/lib/db";
 import { isListening } from "@/lib/events/bus";
+import { dropCached, sharedCache } from "@/lib/cache/shared-cache";
 import { hashToken } from "@/lib/auth/tokens";
 import { call, userWithToken } from "./helpers/api";
 import { untilListening } from "./helpers/counting-db";
@@ -96,5 +97,43 @@ describe("request-path caches", () => {
     await within2s(
       async () => (await call(slo.GET, { token: admin, params: { id } })).body.name === "renamed-elsewhere",
     );
+  });
+
+  it("a soft kind invalidated by another process serves the cached value while one reload runs; this process's own drop waits", async () => {
+    const cache = sharedCache<string>(["slos", "slo-ranks"], {
+      ttlMs: 60_000,
+      maxEntries: 4,
+      soft: ["slo-ranks"],
+      minReloadMs: 300,
+    });
+    let loads = 0;
+    let release = () => {};
+    const load =
+      (v: string, gate = false) =>
+      () => {
+        loads += 1;
+        return gate ? new Promise<string>((r) => (release = () => r(v))) : Promise.resolve(v);
+      };
+    expect(await cache.get("k", load("first"))).toBe("first");
+    await new Promise((r) => setTimeout(r, 300)); // past minReloadMs
+
+    await other.query(`SELECT pg_notify('srecp_events', '{"topic":"invalidate","kind":"slo-ranks"}')`);
+    // the notification arrives: the first read still gets the cached value and starts the one reload
+    await within2s(async () => {
+      const v = await cache.get("k", load("second", true));
+      return v === "first" && loads === 2;
+    });
+    expect(await cache.get("k", load("never"))).toBe("first"); // while it runs: no second reload
+    expect(loads).toBe(2);
+    release();
+    await within2s(async () => (await cache.get("k", load("never"))) === "second");
+    expect(loads).toBe(2);
+
+    // this process's own write drops outright: the next read waits for the new value
+    dropCached("slo-ranks");
+    expect(await cache.get("k", load("third"))).toBe("third");
+    // "slos" is not soft: another process's change drops it too
+    await other.query(`SELECT pg_notify('srecp_events', '{"topic":"invalidate","kind":"slos"}')`);
+    await within2s(async () => (await cache.get("k", load("fourth"))) === "fourth");
   });
 });

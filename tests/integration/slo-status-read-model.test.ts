@@ -129,6 +129,28 @@ describe("SLO status read model", () => {
     expect(served.stale).toBe(false);
   });
 
+  it("a status written elsewhere drops only that SLO's cached row, which is reloaded in the background; the others stay cached", async () => {
+    const [changed, untouched] = [ids[0]!, ids[1]!];
+    await statusOf(changed);
+    await statusOf(untouched);
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query(
+        `UPDATE "SloStatusRow" SET "body" = "body" || '{"sliValue":0.5151}'::jsonb, "computedAt" = now() WHERE "sloId" = $1`,
+        [changed],
+      );
+    } finally {
+      await other.end();
+    }
+    // the notification names the SLO; this process reloads its row in one statement without a read asking
+    await new Promise((r) => setTimeout(r, 1_000));
+    const before = counting.statements();
+    expect((await statusOf(changed)).sliValue).toBe(0.5151);
+    expect((await statusOf(untouched)).sliValue).not.toBe(0.5151);
+    expect(counting.statements() - before).toBe(0);
+  });
+
   it("a cached row is served as a process without the cache serves it: ages and staleness computed at serve time", async () => {
     const [def] = await loadSloDefs({ ids: [ids[0]!] });
     const intervalMs = 600_000;

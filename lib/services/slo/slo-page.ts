@@ -10,8 +10,17 @@ import { cachedSloDef, type SloDef, type SloPageQuery } from "./store";
 // service or team changes ("slos") and when a stored budget, burn rate or policy state moves ("slo-ranks"),
 // through the same database-trigger NOTIFY as the other caches. A few dozen listings at most: each
 // holds one id per matching SLO (about 60 bytes; 600 kB at 10,000 SLOs).
+// "slo-ranks" from another process is soft: a refresh stores its statuses batch by batch (20 batches per
+// interval at 10,000 SLOs), so a listing is served as it is while one recompute runs, at most every 2 s —
+// the order may trail the figures by that much, and no reader waits for the recompute. New, changed or
+// deleted SLOs ("slos") and this process's own writes drop listings at once.
 
-const orders = sharedCache<SloOrder>(["slos", "slo-ranks"], { ttlMs: 60_000, maxEntries: 24 });
+const orders = sharedCache<SloOrder>(["slos", "slo-ranks"], {
+  ttlMs: 60_000,
+  maxEntries: 24,
+  soft: ["slo-ranks"],
+  minReloadMs: 2_000,
+});
 
 const keyOf = (f: SloPageQuery) =>
   JSON.stringify([f.sort ?? "service", f.dir ?? "asc", f.q?.trim() ?? "", f.state ?? "", f.serviceSlug, f.teamSlug]);

@@ -1,42 +1,88 @@
 import "server-only";
 import { cachesLive, registerCache } from "@/lib/cache/shared-cache";
+import type { InvalidateScope } from "@/lib/events/types";
 import type { StoredStatus } from "./status-store";
 
 // Per-process cache of stored status rows (the read model) by SLO id, so a warm status read runs no SQL and
-// parses nothing. Filled by reads; dropped in every process whenever a stored status is written, by anyone
-// (the "statuses" trigger, migration 20261203143000_status_row_invalidation, through the shared-cache
-// invalidation of lib/cache/shared-cache.ts), and here at once after this process's own writes. Rows are
-// cached as stored — with their computedAt — so the age and staleness served are computed at serve time
+// parses nothing. Filled by reads. Every write of a stored status, by anyone, NOTIFYs the SLO ids it
+// changed (migration 20261204120000_status_rows_by_id; a delete or truncate: all), and this process drops
+// those rows at once after its own writes. The rows dropped that were cached are reloaded in the background
+// in one statement, so a refresh that rewrites thousands of rows batch by batch keeps the cache warm instead
+// of emptying it per batch (issue 17: at 10,000 SLOs reads refilled it every 1.5 s). Rows are cached as
+// stored — with their computedAt — so the age and staleness served are computed at serve time
 // (status-read.ts servedStatus), never frozen. While this process cannot LISTEN, nothing is served from it.
 
 /** Rows kept at most (the oldest filled dropped first): the status bodies of 20,000 SLOs are a few tens of MiB. */
 const MAX_ROWS = 20_000;
 /** A safety net only: invalidation does not rest on it (as for the other shared caches). */
-const TTL_MS = 10_000;
+const TTL_MS = 120_000;
 
-type Memo = { rows: Map<string, { atMs: number; row: StoredStatus }>; generation: number };
+type Load = (ids: string[]) => Promise<Map<string, StoredStatus>>;
+type Memo = {
+  rows: Map<string, { atMs: number; row: StoredStatus }>;
+  /** Per SLO id, the invalidation that last dropped it: a load started before it is not kept for that id. */
+  dropped: Map<string, number>;
+  seq: number;
+  /** Bumped by a drop of everything: no load started before it is kept. */
+  epoch: number;
+  /** Ids dropped while cached, to reload in the background (one statement per tick). */
+  reload: Set<string>;
+  load: Load | null;
+};
 
 declare global {
   var __srecpStatusRows: Memo | undefined;
 }
 
+function drop(m: Memo, scope: InvalidateScope) {
+  if (!scope.ids || m.dropped.size > 4 * MAX_ROWS) {
+    m.rows.clear();
+    m.dropped.clear();
+    m.reload.clear();
+    m.epoch += 1;
+    return;
+  }
+  m.seq += 1;
+  const scheduled = m.reload.size > 0;
+  for (const id of scope.ids) {
+    if (m.rows.delete(id)) m.reload.add(id);
+    m.dropped.set(id, m.seq);
+  }
+  if (!scheduled && m.reload.size) setImmediate(() => void reloadDropped(m));
+}
+
+async function reloadDropped(m: Memo) {
+  const ids = [...m.reload];
+  m.reload.clear();
+  if (!ids.length || !m.load) return;
+  await fill(m, ids, m.load).catch(() => {}); // a failed reload leaves them to the next read
+}
+
+/** Loads `ids` through `load` and keeps each row not dropped since the load began. */
+async function fill(m: Memo, ids: string[], load: Load): Promise<Map<string, StoredStatus>> {
+  const [seq, epoch, atMs] = [m.seq, m.epoch, Date.now()];
+  const loaded = await load(ids);
+  if (epoch !== m.epoch || !cachesLive()) return loaded;
+  for (const [id, row] of loaded) {
+    if ((m.dropped.get(id) ?? 0) > seq) continue;
+    m.rows.delete(id);
+    m.rows.set(id, { atMs, row });
+    if (m.rows.size > MAX_ROWS) m.rows.delete(m.rows.keys().next().value!);
+  }
+  return loaded;
+}
+
 function memo(): Memo {
   if (globalThis.__srecpStatusRows) return globalThis.__srecpStatusRows;
-  const m: Memo = { rows: new Map(), generation: 0 };
-  // a read in flight when the kind is dropped started before the write: its rows are not kept (generation)
-  registerCache("statuses", () => {
-    m.rows.clear();
-    m.generation += 1;
-  });
+  const m: Memo = { rows: new Map(), dropped: new Map(), seq: 0, epoch: 0, reload: new Set(), load: null };
+  registerCache("statuses", (scope) => drop(m, scope));
   return (globalThis.__srecpStatusRows = m);
 }
 
 /** The stored rows of `sloIds`: cached ones from memory, the others through `load` (one call, kept if still current). */
-export async function cachedStatusRows(
-  sloIds: string[],
-  load: (ids: string[]) => Promise<Map<string, StoredStatus>>,
-): Promise<Map<string, StoredStatus>> {
+export async function cachedStatusRows(sloIds: string[], load: Load): Promise<Map<string, StoredStatus>> {
   const m = memo();
+  m.load = load;
   if (!cachesLive()) return load(sloIds);
   const nowMs = Date.now();
   const out = new Map<string, StoredStatus>();
@@ -47,15 +93,6 @@ export async function cachedStatusRows(
     else missing.push(id);
   }
   if (!missing.length) return out;
-  const generation = m.generation;
-  const loaded = await load(missing);
-  const keep = generation === m.generation && cachesLive();
-  for (const [id, row] of loaded) {
-    out.set(id, row);
-    if (!keep) continue;
-    m.rows.delete(id);
-    m.rows.set(id, { atMs: nowMs, row });
-    if (m.rows.size > MAX_ROWS) m.rows.delete(m.rows.keys().next().value!);
-  }
+  for (const [id, row] of await fill(m, missing, load)) out.set(id, row);
   return out;
 }

@@ -41,6 +41,7 @@ export async function saveStatuses(
       "budgetRemaining" = EXCLUDED."budgetRemaining", "burnRate" = EXCLUDED."burnRate", "noData" = EXCLUDED."noData", "stale" = false, "body" = EXCLUDED."body", "computedAt" = EXCLUDED."computedAt"
     -- a computation that finishes late (e.g. one held up by a hung Prometheus) never overwrites a newer one
     WHERE "SloStatusRow"."computedAt" <= EXCLUDED."computedAt" OR "SloStatusRow"."versionId" <> EXCLUDED."versionId"`,
+    rows.map((r) => r.d.id),
   );
 }
 
@@ -64,6 +65,7 @@ export async function markStale(
   await droppingAfter(
     "statuses",
     db.$executeRaw`UPDATE "SloStatusRow" SET "stale" = true, "body" = "body" || ${patch}::jsonb WHERE "sloId" = ANY(${sloIds}::text[])`,
+    sloIds,
   );
 }
 
