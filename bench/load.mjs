@@ -101,11 +101,28 @@ const cpuSeconds = (pid) => {
   }
 };
 
-/** Share of one core each server used over `ms` with no requests: what the background jobs cost at rest. */
+/** CPU seconds of every PostgreSQL server process now (the cluster's other databases are idle during a run). */
+const postgresCpuSeconds = () =>
+  fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .reduce((sum, pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres" ? sum + (cpuSeconds(pid) ?? 0) : sum;
+      } catch {
+        return sum; // the process ended meanwhile
+      }
+    }, 0);
+
+/** Share of one core each server, and PostgreSQL, used over `ms` with no requests: what the background jobs cost at rest. */
 async function restingCpu(pids, ms) {
   const before = pids.map(cpuSeconds);
+  const pgBefore = postgresCpuSeconds();
   await new Promise((r) => setTimeout(r, ms));
-  return pids.map((pid, i) => (before[i] === null ? null : (cpuSeconds(pid) - before[i]) / (ms / 1000)));
+  return [
+    ...pids.map((pid, i) => (before[i] === null ? null : (cpuSeconds(pid) - before[i]) / (ms / 1000))),
+    (postgresCpuSeconds() - pgBefore) / (ms / 1000),
+  ];
 }
 
 const rssMiB = (pid) => {
@@ -201,8 +218,10 @@ async function main() {
       log(`all ${n} statuses computed ${freshMs} ms after seeding`);
       const id = seeder.firstId();
       // one refresh interval at rest: the share of a core the web server and the worker use for the jobs
-      const [webCpu, workerCpu] = await restingCpu([app.pid, worker?.pid ?? app.pid], REFRESH_SECONDS * 1000);
-      log(`at rest over ${REFRESH_SECONDS} s: web ${f(webCpu * 100)} % of a core, worker ${f(workerCpu * 100)} %`);
+      const [webCpu, workerCpu, pgCpu] = await restingCpu([app.pid, worker?.pid ?? app.pid], REFRESH_SECONDS * 1000);
+      log(
+        `at rest over ${REFRESH_SECONDS} s: web ${f(webCpu * 100)} % of a core, worker ${f(workerCpu * 100)} %, PostgreSQL ${f(pgCpu * 100)} %`,
+      );
       const rssBefore = rssMiB(app.pid);
       const workerRssBefore = worker ? rssMiB(worker.pid) : null;
       const r = {
@@ -314,14 +333,14 @@ function writeResults(rows, queries, env) {
       ? `Layout: web server (SRECP_ROLE=web, measured) + worker (SRECP_ROLE=worker, the jobs); node options: web \`${nodeOptionsOf("web", env) || "none"}\`, worker \`${nodeOptionsOf("worker", env) || "none"}\`.`
       : `Layout: one process (SRECP_ROLE=both: HTTP and the jobs); node options \`${nodeOptionsOf("both", env) || "none"}\`.`,
     "",
-    `| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | \`/slos\` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | ${SPLIT ? "web RSS" : "RSS"} MiB before → after | worker RSS MiB before → after | at rest, % of a core: web · worker | failures | load (1 min) |`,
+    `| SLOs | all fresh after seeding | livez (bare) req/s | healthz req/s | healthz ÷ livez | status req/s · p50 · p99 | status ÷ healthz | overview (50) req/s · p99 | overview ÷ healthz | \`/slos\` HTML, 10 conn: req/s · p99 (healthz at 10 conn: req/s · p99) | ${SPLIT ? "web RSS" : "RSS"} MiB before → after | worker RSS MiB before → after | at rest, % of a core: web · worker · PostgreSQL | failures | load (1 min) |`,
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of rows) {
     const hz = r.healthz.rps;
     const fails = ["status", "overview", "html"].reduce((s, k) => s + r[k].non2xx + r[k].errors + r[k].timeouts, 0);
     lines.push(
-      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${SPLIT ? `${f(r.workerRssBefore)} → ${f(r.workerRssAfter)}` : "–"} | ${f(r.webCpu * 100)} · ${f(r.workerCpu === null ? null : r.workerCpu * 100)} | ${fails} | ${f(r.load, 1)} |`,
+      `| ${r.n} | ${f(r.freshMs / 1000, 1)} s | ${f(r.livez.rps)} | ${f(hz)} | ${f(hz / r.livez.rps, 2)} | ${f(r.status.rps)} · ${f(r.status.p50)} ms · ${f(r.status.p99)} ms | ${f(r.status.rps / hz, 2)} | ${f(r.overview.rps)} · ${f(r.overview.p99)} ms | ${f(r.overview.rps / hz, 2)} | ${f(r.html.rps)} · ${f(r.html.p99)} ms (${f(r.healthz10.rps)} · ${f(r.healthz10.p99)} ms) | ${f(r.rssBefore)} → ${f(r.rssAfter)} | ${SPLIT ? `${f(r.workerRssBefore)} → ${f(r.workerRssAfter)}` : "–"} | ${f(r.webCpu * 100)} · ${f(r.workerCpu === null ? null : r.workerCpu * 100)} · ${f(r.pgCpu * 100)} | ${fails} | ${f(r.load, 1)} |`,
     );
   }
   const small = rows[0];

@@ -4,6 +4,14 @@ import { SloDefinitionError, type SloWindow } from "./types";
 const DAY_MS = 86_400_000;
 
 /**
+ * The last calendar period found per zone and unit. A period is [start, next start), so any instant inside
+ * it has the same bounds: the status of 10,000 SLOs asks for them ~40,000 times per refresh, and a luxon
+ * zone conversion each time was about a tenth of the worker's CPU (issue 17). A memo of a pure answer, not
+ * a clock: `nowMs` is still the caller's.
+ */
+const periods = new Map<string, { startMs: number; periodEndMs: number }>();
+
+/**
  * Bounds of the SLO window that contains `nowMs`.
  * - startMs/endMs: the part of the window that has happened, [start, now].
  * - lengthSeconds: endMs − startMs in seconds (elapsed).
@@ -23,15 +31,27 @@ export function windowBounds(
     const startMs = nowMs - window.days * DAY_MS;
     return { startMs, endMs: nowMs, lengthSeconds: (nowMs - startMs) / 1000, periodEndMs: nowMs };
   }
+  const { startMs, periodEndMs } = calendarPeriod(window, nowMs);
+  return { startMs, endMs: nowMs, lengthSeconds: (nowMs - startMs) / 1000, periodEndMs };
+}
+
+function calendarPeriod(window: Extract<SloWindow, { kind: "calendar" }>, nowMs: number) {
+  const key = `${window.timezone}|${window.unit}`;
+  const known = periods.get(key);
+  if (known && known.startMs <= nowMs && nowMs < known.periodEndMs) return known;
   const now = DateTime.fromMillis(nowMs, { zone: window.timezone });
   if (!now.isValid) throw new SloDefinitionError("window.timezone", `unknown time zone "${window.timezone}"`);
   if (window.unit !== "month" && window.unit !== "week")
     throw new SloDefinitionError("window.unit", "unit must be month or week");
   // luxon's startOf("week") is the ISO week (Monday) unless useLocaleWeeks is passed.
   const start = now.startOf(window.unit);
-  const startMs = start.toMillis();
-  const periodEndMs = start.plus(window.unit === "month" ? { months: 1 } : { weeks: 1 }).toMillis();
-  return { startMs, endMs: nowMs, lengthSeconds: (nowMs - startMs) / 1000, periodEndMs };
+  const period = {
+    startMs: start.toMillis(),
+    periodEndMs: start.plus(window.unit === "month" ? { months: 1 } : { weeks: 1 }).toMillis(),
+  };
+  if (periods.size >= 1_000) periods.clear(); // zones × units in use: a handful
+  periods.set(key, period);
+  return period;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { nominalWindowSeconds, SloDefinitionError, windowBounds, windowLengthSeconds, type SloWindow } from "@/lib/slo";
 
@@ -121,5 +122,39 @@ describe("nominalWindowSeconds", () => {
     [week("Europe/Berlin"), 7 * DAY],
   ])("%j → %d s", (window, seconds) => {
     expect(nominalWindowSeconds(window)).toBe(seconds);
+  });
+});
+
+describe("calendar bounds memo", () => {
+  // the bounds of the period containing an instant, computed by luxon from scratch (no memo)
+  const fresh = (unit: "month" | "week", zone: string, ms: number) => {
+    const start = DateTime.fromMillis(ms, { zone }).startOf(unit);
+    return {
+      startMs: start.toMillis(),
+      periodEndMs: start.plus(unit === "month" ? { months: 1 } : { weeks: 1 }).toMillis(),
+    };
+  };
+  it("gives the same bounds as a fresh computation, for instants in any order, across DST changes and period edges", () => {
+    const zones = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"];
+    const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2028, 0, 1) });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom<"month" | "week">("month", "week"), fc.constantFrom(...zones), instant), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (asks) => {
+          for (const [unit, timezone, ms] of asks) {
+            // also the last millisecond of the period and the first of the next one
+            const { periodEndMs } = fresh(unit, timezone, ms);
+            for (const at of [ms, periodEndMs - 1, periodEndMs]) {
+              const b = windowBounds({ kind: "calendar", unit, timezone }, at);
+              expect({ startMs: b.startMs, periodEndMs: b.periodEndMs }).toEqual(fresh(unit, timezone, at));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
