@@ -101,27 +101,34 @@ const cpuSeconds = (pid) => {
   }
 };
 
-/** CPU seconds of every PostgreSQL server process now (the cluster's other databases are idle during a run). */
-const postgresCpuSeconds = () =>
-  fs
-    .readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .reduce((sum, pid) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres" ? sum + (cpuSeconds(pid) ?? 0) : sum;
-      } catch {
-        return sum; // the process ended meanwhile
-      }
-    }, 0);
+/** CPU seconds of each PostgreSQL server process now, by pid (the cluster's other databases are idle during a run). */
+const postgresCpu = () =>
+  new Map(
+    fs
+      .readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres"
+            ? [[pid, cpuSeconds(pid) ?? 0]]
+            : [];
+        } catch {
+          return []; // the process ended meanwhile
+        }
+      }),
+  );
+
+/** PostgreSQL's CPU seconds since `before`: processes still running, and those started since (a backend that ended is not counted). */
+const postgresCpuSince = (before) => [...postgresCpu()].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
 
 /** Share of one core each server, and PostgreSQL, used over `ms` with no requests: what the background jobs cost at rest. */
 async function restingCpu(pids, ms) {
   const before = pids.map(cpuSeconds);
-  const pgBefore = postgresCpuSeconds();
+  const pgBefore = postgresCpu();
   await new Promise((r) => setTimeout(r, ms));
   return [
     ...pids.map((pid, i) => (before[i] === null ? null : (cpuSeconds(pid) - before[i]) / (ms / 1000))),
-    (postgresCpuSeconds() - pgBefore) / (ms / 1000),
+    postgresCpuSince(pgBefore) / (ms / 1000),
   ];
 }
 

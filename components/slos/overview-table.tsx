@@ -107,7 +107,10 @@ function Row({ r, index }: { r: OverviewRow; index: number }) {
   return (
     <tr aria-rowindex={index + 2} data-slo={r.id} style={{ height: ROW_HEIGHT }}>
       <td className="cell-name">
-        <Link href={`/slos/${r.id}`}>{r.name}</Link>
+        {/* no prefetch: a page of rows would ask the server for every row's SLO and service page as it scrolls into view */}
+        <Link href={`/slos/${r.id}`} prefetch={false}>
+          {r.name}
+        </Link>
         {r.pendingSignOff ? (
           <>
             {" "}
@@ -118,7 +121,7 @@ function Row({ r, index }: { r: OverviewRow; index: number }) {
         ) : null}
       </td>
       <td>
-        <Link href={`/services/${r.service}`} className="mono">
+        <Link href={`/services/${r.service}`} className="mono" prefetch={false}>
           {r.service}
         </Link>
       </td>

@@ -29,7 +29,7 @@ const NO_FILTERS: Filters = { team: "", service: "", state: "", q: "" };
 
 /**
  * The manager's page: SLOs with their budget, burn rates, alerts and the service's policy state, a page
- * of 100 at a time. Filters, sorting and paging run on the server (SQL over the status read model), so
+ * of 50 at a time. Filters, sorting and paging run on the server (SQL over the status read model), so
  * the page costs the same with 10 or 10,000 SLOs; it refreshes every 30 s and on live events. The state
  * is kept in the URL (shareable, survives reload).
  */

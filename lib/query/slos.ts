@@ -106,8 +106,12 @@ const COMPUTING_POLL_MS = 2_000;
 export const HISTORY_STALE_MS = 5 * 60_000;
 /** The API's largest page. */
 export const MAX_PAGE_SIZE = 1000;
-/** Rows per page of the SLO overview (server-rendered first page and the API pages after it). */
-export const OVERVIEW_PAGE_SIZE = 100;
+/**
+ * Rows per page of the SLO overview (server-rendered first page and the API pages after it). 50: the
+ * server render of a page costs about 0.3 ms of CPU per row on top of ~10 ms for the shell, and at 10
+ * concurrent viewers a page of 100 rows kept its p99 well above 300 ms (bench/load.mjs, issue 17).
+ */
+export const OVERVIEW_PAGE_SIZE = 50;
 
 export const sloKeys = {
   all: ["slos"] as const,

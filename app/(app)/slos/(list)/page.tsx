@@ -28,7 +28,7 @@ function sortParam(raw: string | undefined): OverviewSort {
 }
 
 /**
- * The SLO overview: the first page (100 SLOs) for the URL's filters and sort, read from the status read
+ * The SLO overview: the first page (50 SLOs) for the URL's filters and sort, read from the status read
  * model in SQL and rendered on the server; the table then pages, sorts and refreshes itself over the API.
  */
 export default async function SlosPage({ searchParams }: { searchParams: SearchParams }) {
