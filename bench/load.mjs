@@ -238,6 +238,7 @@ async function main() {
         workerRssBefore,
         webCpu,
         workerCpu: worker ? workerCpu : null,
+        pgCpu,
         load: os.loadavg()[0],
       };
       Object.assign(

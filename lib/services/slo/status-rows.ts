@@ -6,27 +6,33 @@ import type { StoredStatus } from "./status-store";
 // Per-process cache of stored status rows (the read model) by SLO id, so a warm status read runs no SQL and
 // parses nothing. Filled by reads. Every write of a stored status, by anyone, NOTIFYs the SLO ids it
 // changed (migration 20261204120000_status_rows_by_id; a delete or truncate: all), and this process drops
-// those rows at once after its own writes. The rows dropped that were cached are reloaded in the background
-// in one statement, so a refresh that rewrites thousands of rows batch by batch keeps the cache warm instead
+// those rows at once after its own writes. The rows dropped that were cached and read in the last minute
+// are reloaded in the background in one statement, so a refresh that rewrites thousands of rows batch by batch keeps the cache warm instead
 // of emptying it per batch (issue 17: at 10,000 SLOs reads refilled it every 1.5 s). Rows are cached as
 // stored — with their computedAt — so the age and staleness served are computed at serve time
 // (status-read.ts servedStatus), never frozen. While this process cannot LISTEN, nothing is served from it.
 
-/** Rows kept at most (the oldest filled dropped first): the status bodies of 20,000 SLOs are a few tens of MiB. */
-const MAX_ROWS = 20_000;
+/**
+ * Rows kept at most (the oldest filled dropped first), whatever N: a few MiB of status bodies. At 10,000
+ * SLOs a bound of 20,000 kept every row once read, and the web server's RSS rose above its 350 MiB target.
+ */
+const MAX_ROWS = 5_000;
+/** A changed row is reloaded in the background only if it was read this recently; otherwise it is just dropped. */
+const RELOAD_IF_READ_MS = 60_000;
 /** A safety net only: invalidation does not rest on it (as for the other shared caches). */
 const TTL_MS = 120_000;
 
 type Load = (ids: string[]) => Promise<Map<string, StoredStatus>>;
 type Memo = {
-  rows: Map<string, { atMs: number; row: StoredStatus }>;
+  /** atMs: when loaded; readMs: when last served. */
+  rows: Map<string, { atMs: number; readMs: number; row: StoredStatus }>;
   /** Per SLO id, the invalidation that last dropped it: a load started before it is not kept for that id. */
   dropped: Map<string, number>;
   seq: number;
   /** Bumped by a drop of everything: no load started before it is kept. */
   epoch: number;
-  /** Ids dropped while cached, to reload in the background (one statement per tick). */
-  reload: Set<string>;
+  /** Ids dropped while cached and read recently, to reload in the background (one statement per tick), with when they were last read. */
+  reload: Map<string, number>;
   load: Load | null;
 };
 
@@ -44,29 +50,37 @@ function drop(m: Memo, scope: InvalidateScope) {
   }
   m.seq += 1;
   const scheduled = m.reload.size > 0;
+  const recent = Date.now() - RELOAD_IF_READ_MS;
   for (const id of scope.ids) {
-    if (m.rows.delete(id)) m.reload.add(id);
+    const had = m.rows.get(id);
+    if (had && m.rows.delete(id) && had.readMs >= recent) m.reload.set(id, had.readMs);
     m.dropped.set(id, m.seq);
   }
   if (!scheduled && m.reload.size) setImmediate(() => void reloadDropped(m));
 }
 
 async function reloadDropped(m: Memo) {
-  const ids = [...m.reload];
+  const readAt = new Map(m.reload);
   m.reload.clear();
-  if (!ids.length || !m.load) return;
-  await fill(m, ids, m.load).catch(() => {}); // a failed reload leaves them to the next read
+  if (!readAt.size || !m.load) return;
+  // a failed reload leaves them to the next read; a reloaded row keeps when it was last read
+  await fill(m, [...readAt.keys()], m.load, (id) => readAt.get(id)!).catch(() => {});
 }
 
-/** Loads `ids` through `load` and keeps each row not dropped since the load began. */
-async function fill(m: Memo, ids: string[], load: Load): Promise<Map<string, StoredStatus>> {
+/** Loads `ids` through `load` and keeps each row not dropped since the load began (last read: `readMs`, else now). */
+async function fill(
+  m: Memo,
+  ids: string[],
+  load: Load,
+  readMs?: (id: string) => number,
+): Promise<Map<string, StoredStatus>> {
   const [seq, epoch, atMs] = [m.seq, m.epoch, Date.now()];
   const loaded = await load(ids);
   if (epoch !== m.epoch || !cachesLive()) return loaded;
   for (const [id, row] of loaded) {
     if ((m.dropped.get(id) ?? 0) > seq) continue;
     m.rows.delete(id);
-    m.rows.set(id, { atMs, row });
+    m.rows.set(id, { atMs, readMs: readMs?.(id) ?? atMs, row });
     if (m.rows.size > MAX_ROWS) m.rows.delete(m.rows.keys().next().value!);
   }
   return loaded;
@@ -74,7 +88,7 @@ async function fill(m: Memo, ids: string[], load: Load): Promise<Map<string, Sto
 
 function memo(): Memo {
   if (globalThis.__srecpStatusRows) return globalThis.__srecpStatusRows;
-  const m: Memo = { rows: new Map(), dropped: new Map(), seq: 0, epoch: 0, reload: new Set(), load: null };
+  const m: Memo = { rows: new Map(), dropped: new Map(), seq: 0, epoch: 0, reload: new Map(), load: null };
   registerCache("statuses", (scope) => drop(m, scope));
   return (globalThis.__srecpStatusRows = m);
 }
@@ -89,8 +103,10 @@ export async function cachedStatusRows(sloIds: string[], load: Load): Promise<Ma
   const missing: string[] = [];
   for (const id of sloIds) {
     const hit = m.rows.get(id);
-    if (hit && nowMs - hit.atMs < TTL_MS) out.set(id, hit.row);
-    else missing.push(id);
+    if (hit && nowMs - hit.atMs < TTL_MS) {
+      hit.readMs = nowMs;
+      out.set(id, hit.row);
+    } else missing.push(id);
   }
   if (!missing.length) return out;
   for (const [id, row] of await fill(m, missing, load)) out.set(id, row);

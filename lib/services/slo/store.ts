@@ -101,7 +101,10 @@ export async function loadSloDef(id: string, includeUnsigned = false): Promise<S
  * when an SLO, version, service or team changes (database triggers, lib/cache/shared-cache.ts). Callers
  * must not mutate the object. Writes load their own (loadSloDef).
  */
-const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 20_000 });
+// At most 5,000: what viewers read is a few pages and the SLOs they open, not the fleet; a bound that does
+// not grow with N keeps the web server's memory flat (10,000 SLOs read once, e.g. by a CSV export, would
+// otherwise stay until evicted).
+const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 5_000 });
 
 /** The misses of one tick (a page of a list) are loaded with one query. */
 const loadBatch = batched(async (ids: string[]) => new Map((await loadSloDefs({ ids }, true)).map((d) => [d.id, d])));
