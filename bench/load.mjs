@@ -10,7 +10,8 @@
 // Layout (BENCH_SPLIT): 1 (default) = the production one of docker-compose.yml, a web server (SRECP_ROLE=web,
 // measured) and a worker process (SRECP_ROLE=worker: the jobs, its RSS reported apart); 0 = one process
 // doing both (the embedded-database quick start). Each runs under its role's default heap limits
-// (scripts/lib/heap.mjs, as `npm start` applies them); BENCH_APP_NODE_OPTIONS replaces them ("" = none).
+// (scripts/lib/heap.mjs, as `npm start` applies them); BENCH_APP_NODE_OPTIONS replaces them ("" = none);
+// BENCH_WEB_NODE_OPTIONS overrides flag by flag for the web server only (as an operator's NODE_OPTIONS would).
 // BENCH_NODE_ARGS adds node flags to the servers (a CPU profile: "--cpu-prof --cpu-prof-dir=DIR").
 // BENCH_QUERY_INTERVALS (default 3; 0 skips) intervals are counted for the queries; BENCH_RESULTS_FILE
 // writes the section elsewhere (a smoke run).
@@ -155,7 +156,10 @@ async function promQueries(promUrl) {
 const nodeOptionsOf = (role, env) =>
   process.env.BENCH_APP_NODE_OPTIONS !== undefined
     ? process.env.BENCH_APP_NODE_OPTIONS
-    : nodeOptionsWithHeap(role, env.NODE_OPTIONS ?? "");
+    : nodeOptionsWithHeap(
+        role,
+        [env.NODE_OPTIONS ?? "", role === "worker" ? "" : (process.env.BENCH_WEB_NODE_OPTIONS ?? "")].join(" "),
+      );
 
 /** `next start` as SRECP_ROLE `role` (web, worker or both) on `port`. */
 function startApp(env, port, role) {
