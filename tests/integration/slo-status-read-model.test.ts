@@ -39,6 +39,19 @@ describe("SLO status read model", () => {
     return res.body.id as string;
   };
   const statusOf = async (id: string) => (await call(status.GET, { token, params: { id } })).body;
+  /** Another process writes the stored status: its own connection sets the SLI to `sliValue` (a mark no computation gives). */
+  const markElsewhere = async (id: string, sliValue: number) => {
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query(
+        `UPDATE "SloStatusRow" SET "body" = jsonb_set("body", '{sliValue}', to_jsonb($2::float8)), "computedAt" = now() WHERE "sloId" = $1`,
+        [id, sliValue],
+      );
+    } finally {
+      await other.end();
+    }
+  };
   /** Reads the overview (which computes the SLOs never computed) until every SLO of the file has a stored status. */
   const computedAll = async () => {
     const db = await getDb();
@@ -110,16 +123,7 @@ describe("SLO status read model", () => {
     expect(counting.statements() - before).toBe(0); // served from this process's cache
     // another process: its own connection, marking the stored body (a read that recomputed, or kept
     // serving its copy, would not show the mark); the table's trigger notifies every process at commit
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    try {
-      await other.query(
-        `UPDATE "SloStatusRow" SET "body" = "body" || '{"sliValue":0.4242}'::jsonb, "computedAt" = now() WHERE "sloId" = $1`,
-        [id],
-      );
-    } finally {
-      await other.end();
-    }
+    await markElsewhere(id, 0.4242);
     let served = await statusOf(id);
     for (let i = 0; i < 100 && served.sliValue !== 0.4242; i++) {
       await new Promise((r) => setTimeout(r, 20));
@@ -133,16 +137,7 @@ describe("SLO status read model", () => {
     const [changed, untouched] = [ids[0]!, ids[1]!];
     await statusOf(changed);
     await statusOf(untouched);
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    try {
-      await other.query(
-        `UPDATE "SloStatusRow" SET "body" = "body" || '{"sliValue":0.5151}'::jsonb, "computedAt" = now() WHERE "sloId" = $1`,
-        [changed],
-      );
-    } finally {
-      await other.end();
-    }
+    await markElsewhere(changed, 0.5151);
     // the notification names the SLO; this process reloads its row in one statement without a read asking
     await new Promise((r) => setTimeout(r, 1_000));
     const before = counting.statements();
