@@ -15,4 +15,4 @@ export type {
   SloVersion,
   DataSource,
 } from "./generated/client";
-export { insertRollups, type RollupRow } from "./rollups";
+export { findRollupSpans, insertRollups, sumRollups, type RollupRow, type RollupSpan } from "./rollups";

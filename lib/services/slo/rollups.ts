@@ -1,9 +1,10 @@
 import "server-only";
 import { asError } from "@/lib/errors";
-import { getDb, insertRollups, type RollupRow } from "@/lib/db";
+import { insertRollups, type RollupRow, type RollupSpan } from "@/lib/db";
 import { batchQuery, batchRangeQuery, type PrometheusClient } from "@/lib/prometheus";
 import { windowBounds } from "@/lib/slo";
 import { countsFrom, countsOf, sumItems } from "./sli-sums";
+import { noteRolled, rollupSpans } from "./rollup-memo";
 import type { SloDef } from "./store";
 
 export const HOUR_MS = 3_600_000;
@@ -61,35 +62,23 @@ export async function syncRollupsPartial(
   const incomplete = new Set<string>();
   let backfillError: Error | null = null;
   if (!defs.length) return { queries: 0, incomplete, backfillError };
-  const db = await getDb();
-  const known = await db.sloRollup.groupBy({
-    by: ["versionId"],
-    where: { versionId: { in: defs.map((d) => d.version.id) } },
-    _min: { hour: true },
-    _max: { hour: true },
-  });
-  const span = new Map(
-    known.map((r) => [r.versionId, { first: r._min.hour?.getTime() ?? null, last: r._max.hour?.getTime() ?? null }]),
-  );
+  // What seems missing by this process's memory is confirmed with the table before Prometheus is asked:
+  // another replica may have rolled it (the jobs run on any of them), and the memory only lags behind.
+  const memo = await rollupSpans(defs.map((d) => d.version.id));
+  const seemMissing = defs.filter((d) => missingHours(d, memo.get(d.version.id), atMs, untilMs).length);
+  const reread = seemMissing.length
+    ? await rollupSpans(
+        seemMissing.map((d) => d.version.id),
+        { reread: true },
+      )
+    : new Map();
   const byHour = new Map<number, SloDef[]>();
   const backfills: { def: SloDef; fromMs: number; toMs: number }[] = [];
-  const plan = (def: SloDef, fromMs: number, toMs: number) => {
-    const missing = (toMs - fromMs) / HOUR_MS;
-    if (missing <= 0) return;
-    if (missing > MAX_BATCHED_HOURS) backfills.push({ def, fromMs, toMs });
-    else for (let h = fromMs; h < toMs; h += HOUR_MS) byHour.set(h, [...(byHour.get(h) ?? []), def]);
-  };
-  for (const def of defs) {
-    const windowStart = hourFloor(windowBounds(def.version.window, atMs).startMs);
-    const { first, last } = span.get(def.version.id) ?? { first: null, last: null };
-    if (first === null || last === null || last + HOUR_MS < windowStart) {
-      plan(def, windowStart, untilMs);
-      continue;
+  for (const def of seemMissing) {
+    for (const [fromMs, toMs] of missingHours(def, reread.get(def.version.id), atMs, untilMs)) {
+      if ((toMs - fromMs) / HOUR_MS > MAX_BATCHED_HOURS) backfills.push({ def, fromMs, toMs });
+      else for (let h = fromMs; h < toMs; h += HOUR_MS) byHour.set(h, [...(byHour.get(h) ?? []), def]);
     }
-    // Rolled hours are one contiguous run [first, last]: extend it backwards (a window reaching
-    // further into the past than before, e.g. a status `at` an earlier time) and forwards.
-    if (windowStart < first) plan(def, windowStart, Math.min(first, untilMs));
-    plan(def, Math.max(windowStart, last + HOUR_MS), untilMs);
   }
   let queries = 0;
   // Backfills sharing a range (typically every new SLO of one window) go out together as keyed range
@@ -124,7 +113,7 @@ export async function syncRollupsPartial(
       { timeSec: (hour + HOUR_MS) / 1000, maxQueryBytes: MAX_QUERY_BYTES },
     );
     queries += res.queryCount;
-    await insertRollups(
+    await store(
       hourDefs.map((d) => {
         const c = countsOf(d, res.values, "h");
         return row(d.version.id, hour, c?.good, c?.total);
@@ -132,6 +121,24 @@ export async function syncRollupsPartial(
     );
   }
   return { queries, incomplete, backfillError };
+}
+
+/**
+ * The hour ranges [from, to) of `def`'s window up to `untilMs` that are not rolled, given its rolled span.
+ * Rolled hours are one contiguous run [first, last]: it is extended backwards (a window reaching further
+ * into the past than before, e.g. a status `at` an earlier time) and forwards; a run that ended before the
+ * window starts is left behind and the window rolled anew.
+ */
+function missingHours(def: SloDef, known: RollupSpan | undefined, atMs: number, untilMs: number): [number, number][] {
+  const windowStart = hourFloor(windowBounds(def.version.window, atMs).startMs);
+  const ranges: [number, number][] =
+    !known || known.lastMs + HOUR_MS < windowStart
+      ? [[windowStart, untilMs]]
+      : [
+          [windowStart, Math.min(known.firstMs, untilMs)],
+          [Math.max(windowStart, known.lastMs + HOUR_MS), untilMs],
+        ];
+  return ranges.filter(([from, to]) => to > from);
 }
 
 /** SLOs in groups of at most BACKFILL_MAX_ITEMS distinct sums (SLOs over the same SLI share theirs: batchQuery sends one). */
@@ -176,8 +183,14 @@ async function backfillChunk(client: PrometheusClient, group: SloDef[], fromMs: 
       rows.push(row(def.version.id, h, c?.good, c?.total));
     }
   }
-  await insertRollups(rows);
+  await store(rows);
   return res.queryCount;
+}
+
+/** Stores rolled hours and tells this process's memory of the table (rollup-memo.ts) they are there. */
+async function store(rows: RollupRow[]) {
+  await insertRollups(rows);
+  noteRolled(rows);
 }
 
 /** No total sample = no traffic that hour (Prometheus answered, so it is a fact, not an outage). */
@@ -185,37 +198,4 @@ function row(versionId: string, hourMs: number, good: number | undefined, total:
   const t = total !== undefined && Number.isFinite(total) ? total : 0;
   const g = good !== undefined && Number.isFinite(good) ? Math.min(good, t) : 0;
   return { versionId, hour: new Date(hourMs), good: g, total: t };
-}
-
-/**
- * Sums of rolled-up hours in [fromMs, untilMs) per version and tag, keyed "<versionId>|<tag>"
- * (ranges sharing a start share one grouped query).
- */
-export async function rollupSums(
-  ranges: { versionId: string; fromMs: number; tag: string }[],
-  untilMs: number,
-): Promise<Map<string, { good: number; total: number }>> {
-  const db = await getDb();
-  const byFrom = new Map<number, { versionIds: string[]; tags: Map<string, string[]> }>();
-  for (const r of ranges) {
-    const g = byFrom.get(r.fromMs) ?? { versionIds: [], tags: new Map<string, string[]>() };
-    if (!g.tags.has(r.versionId)) g.versionIds.push(r.versionId);
-    g.tags.set(r.versionId, [...(g.tags.get(r.versionId) ?? []), r.tag]);
-    byFrom.set(r.fromMs, g);
-  }
-  const out = new Map<string, { good: number; total: number }>();
-  await Promise.all(
-    [...byFrom].map(async ([fromMs, { versionIds, tags }]) => {
-      const sums = await db.sloRollup.groupBy({
-        by: ["versionId"],
-        where: { versionId: { in: versionIds }, hour: { gte: new Date(fromMs), lt: new Date(untilMs) } },
-        _sum: { good: true, total: true },
-      });
-      for (const s of sums) {
-        for (const tag of tags.get(s.versionId) ?? [])
-          out.set(`${s.versionId}|${tag}`, { good: s._sum.good ?? 0, total: s._sum.total ?? 0 });
-      }
-    }),
-  );
-  return out;
 }

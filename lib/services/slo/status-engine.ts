@@ -12,7 +12,8 @@ import {
   windowLengthSeconds,
   type BurnWindow,
 } from "@/lib/slo";
-import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, rollupSums, syncRollupsPartial } from "./rollups";
+import { HOUR_MS, MAX_QUERY_BYTES, rolledUntil, syncRollupsPartial } from "./rollups";
+import { rollupSums } from "./rollup-memo";
 import { correctedHours, isCorrectedHour, subtractCounts, type CorrectionRange } from "@/lib/slo/corrections";
 import { approvedCorrectionRanges, excludedCounts } from "./corrections-counts";
 import { countsOf, sumItems } from "./sli-sums";

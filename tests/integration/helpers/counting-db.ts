@@ -5,15 +5,16 @@ import { PrismaClient } from "@/lib/db/generated/client";
 
 /**
  * Makes this test file's app code use a Prisma client over a pool of its own that counts the SQL
- * statements it sends (`statements()`), restored after the file. Other connections (the live-events
+ * statements it sends (`statements()`, or those whose text matches `matching`), restored after the file. Other connections (the live-events
  * listener, other files) are not counted.
  */
-export function useCountingDb(): { statements: () => number } {
-  let count = 0;
+export function useCountingDb(): { statements: (matching?: RegExp) => number } {
+  const texts: string[] = [];
   class CountingClient extends pg.Client {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     override query(...args: any[]): any {
-      count += 1;
+      const q = args[0];
+      texts.push(typeof q === "string" ? q : String(q?.text ?? ""));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       return (super.query as any)(...args);
     }
@@ -25,7 +26,7 @@ export function useCountingDb(): { statements: () => number } {
     globalThis.__srecpDb = original;
     await pool.end();
   });
-  return { statements: () => count };
+  return { statements: (matching) => (matching ? texts.filter((t) => matching.test(t)).length : texts.length) };
 }
 
 /** Until this process listens for database notifications (caches serve hits only then). */
