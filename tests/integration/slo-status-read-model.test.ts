@@ -146,6 +146,18 @@ describe("SLO status read model", () => {
     expect(counting.statements() - before).toBe(0);
   });
 
+  it("drops of many other SLOs' rows, as a refresh of a large fleet sends them, leave a cached row cached", async () => {
+    const id = ids[1]!;
+    await statusOf(id);
+    // 30 batches of 1,000 ids, more SLOs than the cache holds: the record of drops must not grow into
+    // dropping everything (it only serves loads in flight, and none is)
+    for (let b = 0; b < 30; b++)
+      dropCached("statuses", { ids: Array.from({ length: 1000 }, (_, i) => `elsewhere-${b}-${i}`) });
+    const before = counting.statements();
+    expect((await statusOf(id)).sloId).toBe(id);
+    expect(counting.statements() - before).toBe(0);
+  });
+
   it("a cached row is served as a process without the cache serves it: ages and staleness computed at serve time", async () => {
     const [def] = await loadSloDefs({ ids: [ids[0]!] });
     const intervalMs = 600_000;

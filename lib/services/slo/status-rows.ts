@@ -13,10 +13,13 @@ import type { StoredStatus } from "./status-store";
 // (status-read.ts servedStatus), never frozen. While this process cannot LISTEN, nothing is served from it.
 
 /**
- * Rows kept at most (the oldest filled dropped first), whatever N: a few MiB of status bodies. At 10,000
- * SLOs a bound of 20,000 kept every row once read, and the web server's RSS rose above its 350 MiB target.
+ * Rows kept at most (the oldest filled dropped first), whatever N: about 3 MiB of parsed status bodies.
+ * Viewers read a few overview pages of 50 and the SLOs they open; an API client paging the fleet 1,000 at
+ * a time only cycles through it. At 10,000 SLOs a bound of 20,000 kept every row once read, and 5,000
+ * still left the web server's RSS above its 350 MiB target, its garbage collector marking what no viewer
+ * reads again (bench/RESULTS.md, 2026-12-06).
  */
-const MAX_ROWS = 5_000;
+const MAX_ROWS = 1_000;
 /** A changed row is reloaded in the background only if it was read this recently; otherwise it is just dropped. */
 const RELOAD_IF_READ_MS = 60_000;
 /** A safety net only: invalidation does not rest on it (as for the other shared caches). */
@@ -26,8 +29,12 @@ type Load = (ids: string[]) => Promise<Map<string, StoredStatus>>;
 type Memo = {
   /** atMs: when loaded; readMs: when last served. */
   rows: Map<string, { atMs: number; readMs: number; row: StoredStatus }>;
-  /** Per SLO id, the invalidation that last dropped it: a load started before it is not kept for that id. */
+  /**
+   * Per SLO id, the invalidation that last dropped it: a load started before it is not kept for that id.
+   * Only loads in flight need it, so it is emptied whenever none is (`loading`): it never grows with N.
+   */
   dropped: Map<string, number>;
+  loading: number;
   seq: number;
   /** Bumped by a drop of everything: no load started before it is kept. */
   epoch: number;
@@ -41,7 +48,7 @@ declare global {
 }
 
 function drop(m: Memo, scope: InvalidateScope) {
-  if (!scope.ids || m.dropped.size > 4 * MAX_ROWS) {
+  if (!scope.ids || m.dropped.size > 20 * MAX_ROWS) {
     m.rows.clear();
     m.dropped.clear();
     m.reload.clear();
@@ -49,6 +56,7 @@ function drop(m: Memo, scope: InvalidateScope) {
     return;
   }
   m.seq += 1;
+  if (!m.loading) m.dropped.clear(); // no load began before this drop: only the ones after it can be in flight
   const scheduled = m.reload.size > 0;
   const recent = Date.now() - RELOAD_IF_READ_MS;
   for (const id of scope.ids) {
@@ -75,20 +83,26 @@ async function fill(
   readMs?: (id: string) => number,
 ): Promise<Map<string, StoredStatus>> {
   const [seq, epoch, atMs] = [m.seq, m.epoch, Date.now()];
-  const loaded = await load(ids);
-  if (epoch !== m.epoch || !cachesLive()) return loaded;
-  for (const [id, row] of loaded) {
-    if ((m.dropped.get(id) ?? 0) > seq) continue;
-    m.rows.delete(id);
-    m.rows.set(id, { atMs, readMs: readMs?.(id) ?? atMs, row });
-    if (m.rows.size > MAX_ROWS) m.rows.delete(m.rows.keys().next().value!);
+  m.loading += 1;
+  try {
+    const loaded = await load(ids);
+    if (epoch !== m.epoch || !cachesLive()) return loaded;
+    for (const [id, row] of loaded) {
+      if ((m.dropped.get(id) ?? 0) > seq) continue;
+      m.rows.delete(id);
+      m.rows.set(id, { atMs, readMs: readMs?.(id) ?? atMs, row });
+      if (m.rows.size > MAX_ROWS) m.rows.delete(m.rows.keys().next().value!);
+    }
+    return loaded;
+  } finally {
+    // only after the check above: a drop in between must still see this load in flight
+    m.loading -= 1;
   }
-  return loaded;
 }
 
 function memo(): Memo {
   if (globalThis.__srecpStatusRows) return globalThis.__srecpStatusRows;
-  const m: Memo = { rows: new Map(), dropped: new Map(), seq: 0, epoch: 0, reload: new Map(), load: null };
+  const m: Memo = { rows: new Map(), dropped: new Map(), loading: 0, seq: 0, epoch: 0, reload: new Map(), load: null };
   registerCache("statuses", (scope) => drop(m, scope));
   return (globalThis.__srecpStatusRows = m);
 }

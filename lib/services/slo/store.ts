@@ -101,10 +101,10 @@ export async function loadSloDef(id: string, includeUnsigned = false): Promise<S
  * when an SLO, version, service or team changes (database triggers, lib/cache/shared-cache.ts). Callers
  * must not mutate the object. Writes load their own (loadSloDef).
  */
-// At most 5,000: what viewers read is a few pages and the SLOs they open, not the fleet; a bound that does
+// At most 1,000: what viewers read is a few pages and the SLOs they open, not the fleet; a bound that does
 // not grow with N keeps the web server's memory flat (10,000 SLOs read once, e.g. by a CSV export, would
-// otherwise stay until evicted).
-const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 5_000 });
+// otherwise stay until evicted; 5,000 still kept RSS above target at 10,000 SLOs: status-rows.ts).
+const defs = sharedCache<SloDef | null>("slos", { ttlMs: 10_000, maxEntries: 1_000 });
 
 /** The misses of one tick (a page of a list) are loaded with one query. */
 const loadBatch = batched(async (ids: string[]) => new Map((await loadSloDefs({ ids }, true)).map((d) => [d.id, d])));
