@@ -28,13 +28,13 @@ describe("memory of the rollup table", () => {
 
   beforeAll(async () => {
     const { token } = await userWithToken("admin");
-    expect((await call(teams.POST, { method: "POST", token, body: { slug: "rm-team", name: "Memo" } })).status).toBe(
-      201,
-    );
+    expect(
+      (await call(teams.POST, { method: "POST", token, body: { slug: "rollmemo-team", name: "Memo" } })).status,
+    ).toBe(201);
     const svc = await call(services.POST, {
       method: "POST",
       token,
-      body: { slug: "rm-checkout", name: "Checkout", team: "rm-team" },
+      body: { slug: "rollmemo-checkout", name: "Checkout", team: "rollmemo-team" },
     });
     expect(svc.status).toBe(201);
     for (const [k, window] of WINDOWS.entries()) {
@@ -42,7 +42,7 @@ describe("memory of the rollup table", () => {
         method: "POST",
         token,
         body: {
-          service: "rm-checkout",
+          service: "rollmemo-checkout",
           name: `availability-${k}`,
           objective: 0.99,
           window,
@@ -55,7 +55,7 @@ describe("memory of the rollup table", () => {
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
-    defs = await loadSloDefs({ teamSlug: "rm-team" });
+    defs = await loadSloDefs({ teamSlug: "rollmemo-team" });
     expect(defs).toHaveLength(3);
   }, 120_000);
 
