@@ -40,7 +40,7 @@ type Memo = {
   epoch: number;
   /** Ids dropped while cached and read recently, to reload in the background (one statement per tick), with when they were last read. */
   reload: Map<string, number>;
-  load: Load | null;
+  load: Load;
 };
 
 declare global {
@@ -70,7 +70,7 @@ function drop(m: Memo, scope: InvalidateScope) {
 async function reloadDropped(m: Memo) {
   const readAt = new Map(m.reload);
   m.reload.clear();
-  if (!readAt.size || !m.load) return;
+  if (!readAt.size) return;
   // a failed reload leaves them to the next read; a reloaded row keeps when it was last read
   await fill(m, [...readAt.keys()], m.load, (id) => readAt.get(id)!).catch(() => {});
 }
@@ -100,17 +100,27 @@ async function fill(
   }
 }
 
-function memo(): Memo {
-  if (globalThis.__srecpStatusRows) return globalThis.__srecpStatusRows;
-  const m: Memo = { rows: new Map(), dropped: new Map(), loading: 0, seq: 0, epoch: 0, reload: new Map(), load: null };
+/** The process's one memo (kept on globalThis across module reloads in development), loading through `load`. */
+function memo(load: Load): Memo {
+  const kept = globalThis.__srecpStatusRows;
+  if (kept) return Object.assign(kept, { load });
+  const m: Memo = { rows: new Map(), dropped: new Map(), loading: 0, seq: 0, epoch: 0, reload: new Map(), load };
   registerCache("statuses", (scope) => drop(m, scope));
   return (globalThis.__srecpStatusRows = m);
 }
 
-/** The stored rows of `sloIds`: cached ones from memory, the others through `load` (one call, kept if still current). */
-export async function cachedStatusRows(sloIds: string[], load: Load): Promise<Map<string, StoredStatus>> {
-  const m = memo();
-  m.load = load;
+/**
+ * The cache over the stored rows loaded by `load` (one call per batch of misses; the background reloads use
+ * it too). The returned reader gives the rows of `sloIds`: cached ones from memory, the others through
+ * `load`, kept if still current.
+ */
+export function statusRowCache(load: Load): (sloIds: string[]) => Promise<Map<string, StoredStatus>> {
+  const m = memo(load);
+  return (sloIds) => cachedRows(m, sloIds);
+}
+
+async function cachedRows(m: Memo, sloIds: string[]): Promise<Map<string, StoredStatus>> {
+  const { load } = m;
   if (!cachesLive()) return load(sloIds);
   const nowMs = Date.now();
   const out = new Map<string, StoredStatus>();

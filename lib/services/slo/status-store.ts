@@ -2,7 +2,7 @@ import "server-only";
 import { droppingAfter } from "@/lib/cache/shared-cache";
 import { getDb } from "@/lib/db";
 import { findStatusRows, type StatusRow } from "@/lib/db/repos/slos";
-import { cachedStatusRows } from "./status-rows";
+import { statusRowCache } from "./status-rows";
 import type { SloDef } from "./store";
 import type { SloStatus } from "./status-types";
 
@@ -74,8 +74,9 @@ export async function markStale(
  * not cached in one SQL statement (lib/db/repos/slos.ts parses each body).
  */
 export async function readStatuses(sloIds: string[]): Promise<Map<string, StoredStatus>> {
-  return cachedStatusRows(
-    sloIds,
-    async (ids) => new Map((await findStatusRows(ids)).map(({ sloId, ...row }) => [sloId, row])),
-  );
+  return cachedRows(sloIds);
 }
+
+const cachedRows = statusRowCache(
+  async (ids) => new Map((await findStatusRows(ids)).map(({ sloId, ...row }) => [sloId, row])),
+);
